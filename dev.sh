@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# One entry point for newcomers and CI: sets everything up, then serves the site or runs the tests.
+#   ./dev.sh serve   build the site and serve it at http://127.0.0.1:8000/
+#   ./dev.sh test    run the whole test suite, browser tests included
+# Anything after the first word is passed on (to pytest for "test").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+
+say() { printf '%s\n' "$*" >&2; }
+
+setup_python() {
+  if ! "$PY" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' 2>/dev/null; then
+    say "ต้องใช้ Python 3.11 ขึ้นไป / Python 3.11 or newer is required (apt-get install python3 python3-venv)"
+    exit 1
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    "$PY" -m venv .venv
+  fi
+  # Reinstall only when requirements.txt changed since the last install.
+  local stamp=.venv/.requirements.sha256
+  local want
+  want=$(sha256sum requirements.txt | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet --require-hashes -r requirements.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+setup_node() {
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+    else
+      say "ต้องติดตั้ง Node.js และ npm / Node.js and npm are required: sudo apt-get install nodejs npm"
+      exit 1
+    fi
+  fi
+  local stamp=node_modules/.package-lock.sha256
+  local want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    npm ci --no-audit --no-fund --silent
+    echo "$want" > "$stamp"
+  fi
+}
+
+setup_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "ติดตั้ง Chromium สำหรับการทดสอบในเบราว์เซอร์ / installing Debian's chromium for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    say "การทดสอบในเบราว์เซอร์ต้องใช้ Chromium ของ Debian / The browser tests need Debian's chromium:"
+    say "  sudo apt-get install chromium"
+    exit 1
+  fi
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  serve)
+    setup_python; setup_node
+    exec .venv/bin/invoke reserve "$@"
+    ;;
+  test)
+    setup_python; setup_node; setup_chromium
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    say "usage: ./dev.sh serve | ./dev.sh test [pytest options]"
+    exit 2
+    ;;
+esac

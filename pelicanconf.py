@@ -1,0 +1,94 @@
+"""Development settings of the site of the Anti-Corruption Operation Center, Ministry of Labour.
+
+Each plugin reads only settings with its own prefix and applies its documented defaults itself
+(see plugins/<name>/README.md). Production overrides live in publishconf.py.
+"""
+
+AUTHOR = "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน"
+SITENAME = "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน"
+SITENAME_SHORT = "ศปท. กระทรวงแรงงาน"
+MINISTRY_NAME = "กระทรวงแรงงาน"
+MINISTRY_NAME_EN = "Ministry of Labour"
+SITENAME_EN = "Anti-Corruption Operation Center, Ministry of Labour"
+SITEURL = ""
+SITE_DOMAIN = "https://zerocorruption.mol.go.th"
+
+PATH = "content"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+# Gallery sources are never copied as they are (they may carry GPS data): the photo_gallery
+# plugin publishes cleaned copies.
+STATIC_PATHS = ["images", "extra"]
+ARTICLE_EXCLUDES = ["galleries"]
+PAGE_EXCLUDES = ["galleries"]
+IGNORE_FILES = [".#*", "captions.txt", "*~", "*.swp"]
+
+TIMEZONE = "Asia/Bangkok"
+DEFAULT_LANG = "th"
+DEFAULT_DATE = None
+DEFAULT_CATEGORY = "ข่าวประชาสัมพันธ์"
+# Categories an author may use (the content check lists them).
+CATEGORIES = ["ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม", "ประกาศ"]
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+
+# URLs: short, readable ASCII, ending in a slash.
+ARTICLE_URL = "news/{slug}/"
+ARTICLE_SAVE_AS = "news/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "category/"
+CATEGORIES_SAVE_AS = "category/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+DEFAULT_PAGINATION = 10
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+
+# Feeds: Atom and RSS for the whole site and per category. Feeds need absolute URLs; in
+# development they point at the local server.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+FEED_MAX_ITEMS = 20
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = True
+
+DEFAULT_METADATA = {}
+TYPOGRIFY = False
+RELATIVE_URLS = False
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = "cache"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = []
+
+# Contact details shown in the footer and on the contact page (sample data).
+CONTACT = {
+    "address": "กระทรวงแรงงาน ถนนมิตรไมตรี แขวงดินแดง เขตดินแดง กรุงเทพมหานคร 10400",
+    "hotline": "1546",
+    "email": "zerocorruption@mol.go.th",
+}
+SOCIAL = (
+    ("Facebook", "https://www.facebook.com/"),
+    ("LINE", "https://line.me/"),
+    ("YouTube", "https://www.youtube.com/"),
+)

@@ -1,0 +1,12 @@
+"""Production settings: pelicanconf.py with only what differs when the site is published."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F401,F403
+
+SITEURL = os.environ.get("SITEURL", "https://zerocorruption.mol.go.th")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = False

@@ -1,0 +1,69 @@
+"""Tasks for building, previewing, checking and publishing the site (`invoke --list`)."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+CONFIG = {
+    "settings_base": ROOT / "pelicanconf.py",
+    "settings_publish": ROOT / "publishconf.py",
+    "deploy_path": ROOT / "output",
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+def _build(settings_file, fatal_warnings=False):
+    from tools.assets import MissingAsset, vendor_assets
+    from tools.build import build as run_build
+
+    try:
+        vendor_assets()
+    except MissingAsset as exc:
+        sys.exit(str(exc))
+    result = run_build(settings_file, CONFIG["deploy_path"], fatal_warnings=fatal_warnings)
+    if not result.ok:
+        sys.exit(1)
+    return result
+
+
+@task
+def clean(c):
+    """Remove the generated site and caches (never touches content/)."""
+    for name in ("output", "output.new", "output.old", "cache"):
+        path = ROOT / name
+        if path.exists():
+            shutil.rmtree(path)
+
+
+@task
+def build(c):
+    """Build the development site into output/."""
+    _build(CONFIG["settings_base"])
+
+
+@task
+def serve(c):
+    """Serve output/ at http://127.0.0.1:8000/ (no rebuild)."""
+    from tools.serve import serve_forever
+
+    serve_forever(CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
+
+
+@task
+def reserve(c):
+    """Build the development site, then serve it at http://127.0.0.1:8000/."""
+    build(c)
+    serve(c)
+
+
+@task
+def publish(c):
+    """Build the production site into output/ with publishconf.py, failing on any warning."""
+    _build(CONFIG["settings_publish"], fatal_warnings=True)

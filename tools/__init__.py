@@ -1,0 +1,1 @@
+"""Project tooling called from tasks.py: building, assets, authoring and benchmarks."""

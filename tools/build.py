@@ -1,0 +1,145 @@
+"""Build the site with Pelican, report problems cleanly, and replace the output only on success.
+
+Pelican's own command line ends with a traceback on a fatal error and folds log lines at the
+terminal width. This runner counts every warning and error, prints each on one line (file name
+first, as the plugins write them), and exits non-zero when the build must fail. The site is built
+into a fresh sibling directory and swapped into place only when the build succeeded, so an
+interrupted or failed build never replaces a good published site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    output: Path | None = None
+
+
+class _Collector(logging.Handler):
+    """Collects warnings and errors from every logger and echoes them on one line each."""
+
+    def __init__(self, stream, quiet: bool):
+        super().__init__(logging.WARNING)
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.stream = stream
+        self.quiet = quiet
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed log call must not hide the problem
+            message = str(record.msg)
+        message = " ".join(message.split("\n")) if record.levelno < logging.ERROR else message
+        if record.levelno >= logging.ERROR:
+            self.errors.append(message)
+            label = "ERROR"
+        else:
+            self.warnings.append(message)
+            label = "WARNING"
+        if not self.quiet:
+            print(f"{label}: {message}", file=self.stream, flush=True)
+
+
+def _swap_into_place(new: Path, target: Path) -> None:
+    """Put `new` where `target` is, keeping the old one until the new one is in place."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(
+    settings_file: str | os.PathLike = "pelicanconf.py",
+    output: str | os.PathLike = "output",
+    *,
+    overrides: dict | None = None,
+    fatal_warnings: bool = False,
+    quiet: bool = False,
+    stream=None,
+) -> BuildResult:
+    """Build the site described by `settings_file` into `output`.
+
+    The build runs into `<output>.new`; only a build with no error (and, with `fatal_warnings`,
+    no warning) replaces `output`. Returns what was reported.
+    """
+    from pelican import Pelican
+    from pelican import log as pelican_log  # noqa: F401  (installs Pelican's logger class)
+    from pelican.settings import read_settings
+
+    stream = stream or sys.stderr
+    settings_file = Path(settings_file).resolve()
+    target = Path(output).resolve()
+    staging = target.with_name(target.name + ".new")
+    if staging.exists():
+        shutil.rmtree(staging)
+
+    collector = _Collector(stream, quiet)
+    root_logger = logging.getLogger()
+    previous_level = root_logger.level
+    root_logger.addHandler(collector)
+    root_logger.setLevel(logging.WARNING)
+    started = time.perf_counter()
+    cwd = os.getcwd()
+    try:
+        os.chdir(settings_file.parent)
+        override = {"OUTPUT_PATH": str(staging)}
+        override.update(overrides or {})
+        settings = read_settings(str(settings_file), override=override)
+        Pelican(settings).run()
+    except Exception as exc:  # report, do not dump a traceback on authors
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        collector.errors.append(f"การสร้างเว็บไซต์หยุดกลางคัน / build stopped: {detail}")
+        print(f"ERROR: การสร้างเว็บไซต์หยุดกลางคัน / build stopped: {detail}", file=stream)
+        if os.environ.get("SITE_DEBUG"):
+            traceback.print_exc(file=stream)
+    finally:
+        os.chdir(cwd)
+        root_logger.removeHandler(collector)
+        root_logger.setLevel(previous_level)
+
+    seconds = time.perf_counter() - started
+    failed = bool(collector.errors) or (fatal_warnings and bool(collector.warnings))
+    result = BuildResult(
+        ok=not failed,
+        errors=collector.errors,
+        warnings=collector.warnings,
+        seconds=seconds,
+    )
+    if failed:
+        shutil.rmtree(staging, ignore_errors=True)
+        why = f"{len(collector.errors)} error(s), {len(collector.warnings)} warning(s)"
+        print(
+            f"สร้างเว็บไซต์ไม่สำเร็จ ({why}); เว็บไซต์เดิมใน {target.name}/ ยังอยู่ครบ / "
+            f"build failed ({why}); the previous {target.name}/ is untouched",
+            file=stream,
+        )
+        return result
+    _swap_into_place(staging, target)
+    result.output = target
+    if not quiet:
+        print(
+            f"สร้างเว็บไซต์เสร็จใน {seconds:.1f} วินาที ({len(collector.warnings)} คำเตือน) / "
+            f"built {target.name}/ in {seconds:.1f} s",
+            file=stream,
+        )
+    return result
