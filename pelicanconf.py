@@ -79,7 +79,13 @@ LOAD_CONTENT_CACHE = False
 CACHE_PATH = "cache"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = []
+# Order matters: content_guard cleans raw input first, thai_date fixes dates before sorting,
+# thai_text segments the cleaned HTML, photo_gallery attaches photos, thai_search indexes the
+# finished output.
+PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "thai_search"]
+
+# Templates escape by default; content and summaries (already sanitised HTML) are marked |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # Contact details shown in the footer and on the contact page (sample data).
 CONTACT = {

@@ -1,0 +1,5 @@
+"""Plugin photo_gallery (being written)."""
+
+
+def register():
+    """Wire the plugin to Pelican signals."""
