@@ -1,0 +1,39 @@
+"""Jinja filters for theme authors, registered on every generator's environment.
+
+    {{ article.date|thai_date("full") }}   วันศุกร์ที่ 25 มีนาคม พ.ศ. 2565
+    {{ article.date|be_year }}             2565
+    {{ article.date|iso_datetime }}        2022-03-25T09:00:00+07:00
+
+`thai_date` follows THAI_DATE_DIGITS unless the template passes digits="thai" or "arabic".
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from . import formats
+
+
+def make_filters(settings: dict) -> dict:
+    """The filters, bound to the site's digits and time zone."""
+    timezone = settings.get("TIMEZONE") or formats.DEFAULT_TIMEZONE
+    digits = settings.get("THAI_DATE_DIGITS", "arabic")
+    if digits not in formats.DIGITS:
+        digits = "arabic"
+
+    def thai_date(value, fmt="long", digits=digits):
+        return formats.thai_date(value, fmt, digits=digits, timezone=timezone)
+
+    return {
+        "thai_date": thai_date,
+        "be_year": partial(formats.be_year, timezone=timezone),
+        "iso_datetime": partial(formats.iso_datetime, timezone=timezone),
+        "thai_digits": formats.to_thai_digits,
+    }
+
+
+def add_filters(generator) -> None:
+    """`generator_init` handler."""
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.filters.update(make_filters(generator.settings))
