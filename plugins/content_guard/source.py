@@ -1,0 +1,227 @@
+"""Checks of a content file as the author saved it, before any reader sees it.
+
+Plain functions without Pelican: each returns `Problem`s (level, line, Thai text, English text)
+that the reader wrapper logs with the file name first. `decode_source` also returns the text that
+the reader should parse (BOM removed, line endings normalised).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+
+THAI = re.compile("[\u0e01-\u0e5b]")
+# The same patterns as Python-Markdown's meta extension, so we see the header as it does.
+META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+META_BEGIN = re.compile(r"^-{3}(\s.*)?")
+META_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+# A header line whose key is not plain ASCII (e.g. "ชื่อเรื่อง: ...") ends Markdown's header.
+FOREIGN_KEY = re.compile(r"^[ ]{0,3}(?P<key>[^\s:][^:]{0,30}):\s*\S")
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: str  # "error" or "warning"
+    line: int | None
+    thai: str
+    english: str
+
+    def message(self, filename: str) -> str:
+        where = f"{filename}:{self.line}" if self.line else filename
+        return f"{where}: {self.thai} / {self.english}"
+
+
+class Refused(Exception):
+    """The file cannot be published as it is; `problem` says why and how to fix it."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.english)
+        self.problem = problem
+
+
+def check_location(path: str, content_root: str) -> None:
+    """Refuse a file that is (or lies in a folder that is) a link to outside the content folder."""
+    real = os.path.realpath(path)
+    root = os.path.realpath(content_root)
+    if os.path.commonpath([real, root]) != root:
+        raise Refused(Problem(
+            "error", None,
+            f"ไฟล์นี้เป็นลิงก์ (symlink) ชี้ออกไปนอกโฟลเดอร์ content ที่ {real} จึงไม่นำมาเผยแพร่; "
+            "คัดลอกไฟล์จริงมาไว้ใน content/ แทน",
+            f"this file is a symlink to {real}, outside the content folder, so it is not "
+            "published; copy the real file into content/ instead",
+        ))
+
+
+def check_size(size: int, limit: int) -> None:
+    if size > limit:
+        raise Refused(Problem(
+            "error", None,
+            f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {limit:,}); แบ่งเป็นหลายข่าว "
+            "หรือลบรูปที่วางเป็นข้อความ (data:) ออกแล้วใส่รูปเป็นไฟล์แทน",
+            f"the file is too large ({size:,} bytes, limit {limit:,}); split it into several "
+            "posts, or remove pasted images (data: text) and add them as photo files",
+        ))
+
+
+def decode_source(data: bytes) -> str:
+    """Return the text of a content file: UTF-8 with or without BOM, any line endings.
+
+    Raises `Refused` for binary data and for text in another encoding, with the line of the
+    first byte that is not UTF-8 and, for Thai text from old Windows editors, how to save it.
+    """
+    if b"\x00" in data[:8192]:
+        raise Refused(Problem(
+            "error", None,
+            "ไฟล์นี้ไม่ใช่ข้อความ (อาจเป็นรูปหรือเอกสาร Word ที่ตั้งชื่อลงท้าย .md); "
+            "บันทึกเป็นข้อความธรรมดา UTF-8",
+            "this is not a text file (perhaps a photo or a Word document named .md); "
+            "save it as plain UTF-8 text",
+        ))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        try:
+            as_thai = data.decode("cp874")
+        except UnicodeDecodeError:
+            as_thai = ""
+        if THAI.search(as_thai):
+            raise Refused(Problem(
+                "error", line,
+                "ไฟล์นี้บันทึกเป็นรหัสภาษาไทยแบบเก่า (TIS-620/Windows-874) ไม่ใช่ UTF-8; "
+                "เปิดไฟล์แล้วเลือก \"บันทึกเป็น\" (Save As) การเข้ารหัส UTF-8",
+                "this file is saved in the old Thai encoding (TIS-620/Windows-874), not "
+                "UTF-8; open it and use Save As with the encoding UTF-8",
+            )) from None
+        raise Refused(Problem(
+            "error", line,
+            f"พบไบต์ที่ไม่ใช่ UTF-8 (0x{data[exc.start]:02X}); บันทึกไฟล์ใหม่เป็น UTF-8",
+            f"byte 0x{data[exc.start]:02X} is not UTF-8; save the file again as UTF-8",
+        )) from None
+    # Python-Markdown also normalises line endings, but our own checks count lines on this text.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class Header:
+    """The metadata header as Python-Markdown's meta extension will read it."""
+
+    keys: dict  # lower-case key -> (line number, key as written)
+    body_line: int  # first line after the header (1-based)
+    foreign_key: tuple | None = None  # (line, key) of a header line with a non-ASCII key
+
+
+def read_header(text: str) -> Header:
+    lines = text.split("\n")
+    keys: dict = {}
+    index = 0
+    if lines and META_BEGIN.match(lines[0]):
+        index = 1
+    last_key = None
+    foreign = None
+    while index < len(lines):
+        line = lines[index]
+        if index > 0 and META_END.match(line) and META_BEGIN.match(lines[0]):
+            index += 1
+            break
+        if not line.strip():
+            break
+        match = META_LINE.match(line)
+        if match:
+            key = match.group("key")
+            keys.setdefault(key.lower(), (index + 1, key))
+            last_key = key
+        elif last_key and META_MORE.match(line):
+            pass
+        else:
+            other = FOREIGN_KEY.match(line)
+            if other:
+                foreign = (index + 1, other.group("key").strip())
+            break
+        index += 1
+    return Header(keys=keys, body_line=index + 1, foreign_key=foreign)
+
+
+def check_header(text: str, known_keys, needs_title: bool = True) -> list[Problem]:
+    """Problems of the metadata header: misspelt or unknown keys, a missing title, no body."""
+    header = read_header(text)
+    known = sorted({k.lower() for k in known_keys})
+    problems = []
+    for lower, (line, written) in header.keys.items():
+        if lower in known:
+            continue
+        near = difflib.get_close_matches(lower, known, n=1, cutoff=0.6)
+        if lower.rstrip("s") + "s" in known:
+            near = [lower.rstrip("s") + "s"]
+        elif lower + "s" in known:
+            near = [lower + "s"]
+        if near:
+            suggestion = near[0].capitalize()
+            problems.append(Problem(
+                "warning", line,
+                f"ไม่รู้จักช่องข้อมูล \"{written}:\" หมายถึง \"{suggestion}:\" หรือไม่? "
+                "ค่านี้จะถูกข้ามไปจนกว่าจะแก้ชื่อ",
+                f"unknown metadata key \"{written}:\"; did you mean \"{suggestion}:\"? "
+                "It is ignored until it is spelt right",
+            ))
+        else:
+            problems.append(Problem(
+                "warning", line,
+                f"ไม่รู้จักช่องข้อมูล \"{written}:\" ค่านี้จะถูกข้ามไป; ช่องที่ใช้ได้คือ "
+                + ", ".join(k.capitalize() for k in known),
+                f"unknown metadata key \"{written}:\" is ignored; known keys: "
+                + ", ".join(k.capitalize() for k in known),
+            ))
+    if needs_title and "title" not in header.keys:
+        if header.foreign_key:
+            line, key = header.foreign_key
+            problems.append(Problem(
+                "error", line,
+                f"ไม่มีชื่อเรื่อง: ช่องข้อมูลต้องเขียนเป็นภาษาอังกฤษ เช่น \"Title: ...\" "
+                f"ไม่ใช่ \"{key}:\"",
+                f"no title: metadata keys are written in English, e.g. \"Title: ...\", "
+                f"not \"{key}:\"",
+            ))
+        else:
+            problems.append(Problem(
+                "error", 1,
+                "ไม่มีชื่อเรื่อง; เพิ่มบรรทัด \"Title: ชื่อข่าว\" เป็นบรรทัดแรกของไฟล์",
+                "no title; add a line \"Title: ...\" as the first line of the file",
+            ))
+    body = "\n".join(text.split("\n")[header.body_line - 1:])
+    if header.keys and not body.strip():
+        problems.append(Problem(
+            "warning", header.body_line,
+            "มีแต่ช่องข้อมูล ไม่มีเนื้อข่าว; เขียนเนื้อหาต่อจากบรรทัดว่างหลังช่องข้อมูล",
+            "the file has metadata but no text; write the text after the blank line that "
+            "follows the metadata",
+        ))
+    return problems
+
+
+def find_line(text: str, needle: str, start: int = 1) -> int | None:
+    """1-based line of the first occurrence of `needle` (case-insensitive), or None."""
+    if not needle:
+        return None
+    lines = text.split("\n")
+    low = needle.lower()
+    for number, line in enumerate(lines[start - 1:], start):
+        if low in line.lower():
+            return number
+    return None
+
+
+def check_not_empty(text: str) -> None:
+    if not text.strip():
+        raise Refused(Problem(
+            "error", None,
+            "ไฟล์ว่างเปล่า; ใส่ช่องข้อมูล (Title:, Date:, Category:) และเนื้อข่าว หรือลบไฟล์นี้ออก",
+            "the file is empty; add the metadata (Title:, Date:, Category:) and the text, "
+            "or delete the file",
+        ))
