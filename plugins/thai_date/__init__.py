@@ -2,11 +2,18 @@
 
 from pelican import signals
 
+from .archives import year_archives
+from .content import hold_future_articles, set_locale_dates
 from .jinja import add_filters
+from .reader import use_thai_date_readers
 from .settings import apply_defaults
 
 
 def register():
     """Wire the plugin to Pelican signals."""
     signals.initialized.connect(apply_defaults)
+    signals.readers_init.connect(use_thai_date_readers)
     signals.generator_init.connect(add_filters)
+    signals.content_object_init.connect(set_locale_dates)
+    signals.article_generator_pretaxonomy.connect(hold_future_articles)
+    signals.article_generator_finalized.connect(year_archives)

@@ -4,6 +4,8 @@
     {{ article.date|be_year }}             2565
     {{ article.date|iso_datetime }}        2022-03-25T09:00:00+07:00
 
+    {% for year in dates|by_be_year %}<h2>{{ year.heading }}</h2>...{{ year.articles }}
+
 `thai_date` follows THAI_DATE_DIGITS unless the template passes digits="thai" or "arabic".
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 from functools import partial
 
 from . import formats
+from .archives import group_by_be_year
 
 
 def make_filters(settings: dict) -> dict:
@@ -29,6 +32,13 @@ def make_filters(settings: dict) -> dict:
         "be_year": partial(formats.be_year, timezone=timezone),
         "iso_datetime": partial(formats.iso_datetime, timezone=timezone),
         "thai_digits": formats.to_thai_digits,
+        "by_be_year": partial(
+            group_by_be_year,
+            timezone=timezone,
+            digits=digits,
+            url=settings.get("THAI_DATE_YEAR_ARCHIVE_URL") or ""
+            if settings.get("THAI_DATE_YEAR_ARCHIVE_SAVE_AS") else "",
+        ),
     }
 
 
