@@ -21,7 +21,7 @@ import nh3
 TAGS = (set(nh3.ALLOWED_TAGS) - {"center", "tt", "acronym", "strike", "map", "area"}) | {"wbr"}
 ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "hreflang"},
+    "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan", "headers"},

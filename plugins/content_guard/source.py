@@ -22,6 +22,14 @@ META_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 FOREIGN_KEY = re.compile(r"^[ ]{0,3}(?P<key>[^\s:][^:]{0,30}):\s*\S")
 
 
+THAI_MARK = re.compile("(?<![\u0e01-\u0e2e\u0e31-\u0e3a\u0e47-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def looks_thai(text: str) -> bool:
+    """True for text that reads as Thai: several Thai letters, every vowel/tone mark on a letter."""
+    return len(THAI.findall(text)) >= 2 and not THAI_MARK.search(text)
+
+
 @dataclass(frozen=True)
 class Problem:
     level: str  # "error" or "warning"
@@ -91,7 +99,7 @@ def decode_source(data: bytes) -> str:
             as_thai = data.decode("cp874")
         except UnicodeDecodeError:
             as_thai = ""
-        if THAI.search(as_thai):
+        if looks_thai(as_thai):
             raise Refused(Problem(
                 "error", line,
                 "ไฟล์นี้บันทึกเป็นรหัสภาษาไทยแบบเก่า (TIS-620/Windows-874) ไม่ใช่ UTF-8; "
