@@ -1,0 +1,190 @@
+"""Thai text inside HTML: `<wbr>` between words, typing errors fixed, summaries, word counts.
+
+The HTML is scanned once with a tokenizer that keeps every tag, attribute, comment and entity
+byte for byte; only text nodes outside pre/code/kbd/samp/script/style/textarea/svg/math are
+touched, and the output is the input with `<wbr>` inserted (and typing errors fixed), so removing
+every inserted `<wbr>` gives the original text back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from .typos import fix_typos
+
+WBR = "<wbr>"
+_SKIP = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
+# Elements whose content is not HTML: everything up to the matching end tag is left alone.
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)
+_TOKEN = re.compile(
+    r"""<!--.*?(?:-->|\Z)                            # comment
+      | <![^>]*>?                                     # doctype, CDATA-ish
+      | <\?[^>]*>?                                    # processing instruction
+      | <(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>   # start or end tag
+    """,
+    re.S | re.X,
+)
+_THAI = re.compile("[\u0e01-\u0e4e]")
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+
+
+def _scan(html: str):
+    """Yield (kind, text, tag, skipping) for each piece of `html`, in order.
+
+    kind is "text", "markup" or "raw" (content of script, style, textarea...); tag is the
+    lower-case name of a start tag, "/" + name for an end tag, or "";
+    skipping is True for text inside an element whose text must not be touched.
+    """
+    depth = {}
+    pos = 0
+    n = len(html)
+    while pos < n:
+        m = _TOKEN.search(html, pos)
+        if m is None:
+            yield "text", html[pos:], "", bool(depth)
+            return
+        if m.start() > pos:
+            yield "text", html[pos : m.start()], "", bool(depth)
+        pos = m.end()
+        name = (m.group(2) or "").lower()
+        closing = m.group(1) == "/"
+        yield "markup", m.group(0), ("/" + name if closing else name), bool(depth)
+        if not name:
+            continue
+        self_closing = (m.group(3) or "").rstrip().endswith("/")
+        if not closing and name in _RAW and not self_closing:
+            end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(html, pos)
+            stop = end.start() if end else n
+            if stop > pos:
+                yield "raw", html[pos:stop], "", True
+            pos = stop
+            continue
+        if name in _SKIP:
+            if closing:
+                if depth.get(name):
+                    depth[name] -= 1
+                    if not depth[name]:
+                        del depth[name]
+            elif not self_closing:
+                depth[name] = depth.get(name, 0) + 1
+
+
+def _with_breaks(text: str, segmenter) -> str:
+    if not _THAI.search(text):
+        return text
+    offsets = segmenter.break_offsets(text)
+    if not offsets:
+        return text
+    parts = []
+    prev = 0
+    for i in offsets:
+        parts.append(text[prev:i])
+        prev = i
+    parts.append(text[prev:])
+    return WBR.join(parts)
+
+
+def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True) -> str:
+    """`html` with `<wbr>` between Thai words and typing errors fixed in its text nodes."""
+    if not html or not _THAI.search(html):
+        return html
+    out = []
+    for kind, piece, _tag, skipping in _scan(html):
+        if kind == "text" and not skipping:
+            if fix:
+                piece = fix_typos(piece)
+            if wbr:
+                piece = _with_breaks(piece, segmenter)
+        out.append(piece)
+    return "".join(out)
+
+
+def wbr_text(text, segmenter) -> Markup:
+    """The `thai_wbr` filter: `text` escaped (unless already Markup) with `<wbr>` between words."""
+    if text is None:
+        return Markup("")
+    if isinstance(text, Markup):
+        return Markup(process_html(str(text), segmenter, fix=False))
+    return Markup(_with_breaks(str(escape(text)), segmenter))
+
+
+def strip_wbr(html: str) -> str:
+    """`html` without the `<wbr>` this module inserts."""
+    return html.replace(WBR, "")
+
+
+def count_words(html: str, segmenter) -> int:
+    """Words in the text of `html` (Thai words as segmented, other words as written)."""
+    total = 0
+    for kind, piece, _tag, _skipping in _scan(html):
+        if kind == "text":
+            total += len(segmenter.word_spans(strip_wbr(piece)))
+    return total
+
+
+def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tuple[str, bool]:
+    """The first `max_words` words of `html`, cut at a word boundary, with tags balanced.
+
+    Returns (summary, truncated). When cut, `suffix` is added after the last word, inside the
+    elements that were still open. `<wbr>` already in `html` is kept.
+    """
+    count = 0
+    out = []
+    stack: list[str] = []
+    for kind, piece, tag, skipping in _scan(html):
+        if kind == "markup":
+            out.append(piece)
+            if tag and not tag.startswith("/"):
+                if tag not in _VOID and not piece.rstrip(">").rstrip().endswith("/"):
+                    stack.append(tag)
+            elif tag:
+                name = tag[1:]
+                if name in stack:
+                    while stack:
+                        if stack.pop() == name:
+                            break
+            continue
+        if kind == "raw":
+            out.append(piece)
+            continue
+        plain = strip_wbr(piece)
+        spans = segmenter.word_spans(plain)
+        if count + len(spans) <= max_words:
+            count += len(spans)
+            out.append(piece)
+            continue
+        # cut after word number (max_words - count) of this piece
+        end_plain = spans[max_words - count - 1][1] if max_words > count else 0
+        for entity in _ENTITY.finditer(plain):
+            if entity.start() < end_plain < entity.end():
+                end_plain = entity.end()
+        head = _prefix_keeping_wbr(piece, end_plain).rstrip()
+        while head.endswith(WBR):
+            head = head[: -len(WBR)].rstrip()
+        out.append(head)
+        out.append(suffix)
+        for name in reversed(stack):
+            out.append(f"</{name}>")
+        return "".join(out), True
+    return html, False
+
+
+def _prefix_keeping_wbr(piece: str, plain_len: int) -> str:
+    """The start of `piece` that holds the first `plain_len` characters of its wbr-free text."""
+    if WBR not in piece:
+        return piece[:plain_len]
+    seen = 0
+    i = 0
+    while i < len(piece) and seen < plain_len:
+        if piece.startswith(WBR, i):
+            i += len(WBR)
+            continue
+        i += 1
+        seen += 1
+    return piece[:i]

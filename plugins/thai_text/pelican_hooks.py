@@ -1,0 +1,222 @@
+"""Pelican signal handlers of thai_text; the work itself is in segment, markup, typos and slugs.
+
+Order in a build:
+- initialized: defaults, site dictionary, segmenter and caches for this build;
+- generator_init: Jinja filters `thai_wbr` and `thai_slug`;
+- content_object_init (each article and page as it is read): slug from `Slug:` or the file name,
+  typing errors fixed in the title, `<wbr>` and fixes in the content, reading time;
+- article_generator_pretaxonomy: tag and category slugs (before Pelican groups articles by them);
+- all_generators_finalized: summaries (every page is read, so links in them resolve);
+- finalized: caches written to CACHE_PATH/thai_text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from .markup import count_words, process_html, summarize, wbr_text
+from .segment import Segmenter, read_word_list
+from .settings import apply_defaults
+from .slugs import SlugMaker, is_slug, unique_slugs, with_suffix
+from .typos import fix_typos
+
+logger = logging.getLogger(__name__)
+
+
+class ThaiText:
+    """Everything one build needs: settings, segmenter, slug maker, slugs already given out."""
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        cache_dir = Path(settings.get("CACHE_PATH") or "cache") / "thai_text"
+        self.dictionary_path = Path(settings["PATH"]) / settings["THAI_TEXT_DICTIONARY"]
+        words = self._site_words()
+        persist = settings["THAI_TEXT_CACHE"]
+        self.segmenter = Segmenter(words, cache_dir=cache_dir, persist=persist)
+        self.slugs = SlugMaker(
+            self.segmenter,
+            max_length=settings["THAI_TEXT_SLUG_MAX_LENGTH"],
+            fixes=settings["THAI_TEXT_ROMANIZATION"],
+            cache_file=cache_dir / "romanized.json" if persist else None,
+        )
+        self.given_slugs: dict[tuple[str, str], str] = {}  # (kind, slug) -> source file
+
+    def _site_words(self) -> list[str]:
+        path = self.dictionary_path
+        if not path.exists():
+            logger.info("thai_text: no site dictionary at %s; using pythainlp's words only", path)
+            return []
+        try:
+            return read_word_list(path)
+        except UnicodeDecodeError as exc:
+            logger.error(
+                "%s:1: พจนานุกรมของเว็บไซต์ต้องบันทึกเป็น UTF-8 / the site dictionary must be "
+                "saved as UTF-8 (%s); save it again as UTF-8",
+                _relative(path, self.settings), exc,
+            )
+            return []
+
+    def wbr(self, text):
+        return wbr_text(text, self.segmenter)
+
+    def slug(self, text) -> str:
+        return self.slugs.make_slug(str(text))
+
+
+_build: ThaiText | None = None  # the build in progress (Pelican runs one build at a time)
+
+
+def _relative(path, settings) -> str:
+    path = Path(path)
+    for base in (Path.cwd(), Path(settings.get("PATH", ".")).parent):
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def start_build(pelican) -> None:
+    global _build
+    apply_defaults(pelican.settings)
+    _build = ThaiText(pelican.settings)
+
+
+def add_filters(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is None or _build is None:
+        return
+    env.filters["thai_wbr"] = _build.wbr
+    env.filters["thai_slug"] = _build.slug
+
+
+def _is_text_content(instance) -> bool:
+    from pelican.contents import Article, Page
+
+    return isinstance(instance, (Article, Page))
+
+
+def process_content(instance) -> None:
+    if _build is None or not _is_text_content(instance):
+        return
+    settings = _build.settings
+    if settings["THAI_TEXT_SLUGS"]:
+        _set_slug(instance)
+    if settings["THAI_TEXT_FIX_TYPOS"] and isinstance(getattr(instance, "title", None), str):
+        instance.title = fix_typos(instance.title)
+    content = getattr(instance, "_content", None)
+    if content:
+        instance._content = process_html(
+            content,
+            _build.segmenter,
+            wbr=settings["THAI_TEXT_WBR"],
+            fix=settings["THAI_TEXT_FIX_TYPOS"],
+        )
+    words = count_words(getattr(instance, "_content", "") or "", _build.segmenter)
+    instance.word_count = words
+    instance.reading_time = max(1, round(words / settings["THAI_TEXT_WORDS_PER_MINUTE"]))
+
+
+def _set_slug(instance) -> None:
+    """Slug from an explicit `Slug:` or else the file name, never the title."""
+    max_length = _build.settings["THAI_TEXT_SLUG_MAX_LENGTH"]
+    source = instance.source_path or ""
+    relative = _relative(source, _build.settings) if source else ""
+    explicit = instance.metadata.get("slug")
+    if explicit:
+        slug = explicit if is_slug(explicit, max_length) else _build.slug(explicit)
+    elif source:
+        slug = _build.slug(os.path.splitext(os.path.basename(source))[0])
+    else:
+        return
+    if not slug:
+        slug = with_suffix("", relative or str(instance.title), max_length)
+    kind = type(instance).__name__
+    owner = _build.given_slugs.setdefault((kind, slug), relative)
+    if owner != relative:
+        new = with_suffix(slug, relative, max_length)
+        logger.warning(
+            "%s: slug \"%s\" ซ้ำกับ %s จึงใช้ \"%s\" แทน / slug \"%s\" is already used by %s, "
+            "using \"%s\"; give this file its own Slug: to choose the URL",
+            relative, slug, owner, new, slug, owner, new,
+        )
+        slug = new
+        _build.given_slugs[(kind, slug)] = relative
+    instance.slug = slug
+
+
+def set_taxonomy_slugs(generator) -> None:
+    """Romanised, unique slugs for every tag and category of the articles."""
+    if _build is None or not _build.settings["THAI_TEXT_SLUGS"]:
+        return
+    objects = []
+    for name in ("articles", "translations", "drafts", "drafts_translations",
+                 "hidden_articles", "hidden_translations"):
+        for article in getattr(generator, name, []) or []:
+            if getattr(article, "category", None) is not None:
+                objects.append(article.category)
+            objects.extend(getattr(article, "tags", None) or [])
+    for kind in ("Category", "Tag"):
+        group = [o for o in objects if type(o).__name__ == kind]
+        slugs = unique_slugs(
+            (o.name for o in group), _build.slug, _build.settings["THAI_TEXT_SLUG_MAX_LENGTH"]
+        )
+        for obj in group:
+            obj.slug = slugs[obj.name]
+
+
+def _all_content(generators):
+    seen = set()
+    for generator in generators:
+        for name in ("articles", "translations", "drafts", "drafts_translations",
+                     "hidden_articles", "hidden_translations", "pages", "translations",
+                     "hidden_pages", "hidden_translations", "draft_pages", "draft_translations"):
+            for item in getattr(generator, name, None) or []:
+                if id(item) not in seen and _is_text_content(item):
+                    seen.add(id(item))
+                    yield item
+
+
+def set_summaries(generators) -> None:
+    """Thai-aware summaries: the author's (with <wbr>), or the first N words of the content."""
+    if _build is None:
+        return
+    settings = _build.settings
+    changed = set()
+    for item in _all_content(generators):
+        given = item.metadata.get("summary")
+        if given:
+            summary = process_html(
+                given, _build.segmenter,
+                wbr=settings["THAI_TEXT_WBR"], fix=settings["THAI_TEXT_FIX_TYPOS"],
+            )
+        else:
+            summary, _cut = summarize(
+                item.content, _build.segmenter,
+                settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"],
+            )
+        item.metadata["summary"] = summary
+        changed.add(id(item))
+    if changed:
+        from pelican.contents import Content
+
+        cache = Content.get_summary.cache  # memoized by Pelican; drop anything computed early
+        for key in [k for k in cache if k and id(k[0]) in changed]:
+            del cache[key]
+
+
+def finish_build(pelican) -> None:
+    global _build
+    if _build is None:
+        return
+    try:
+        _build.segmenter.save()
+        _build.slugs.save()
+    except OSError as exc:
+        logger.warning(
+            "thai_text: เขียนแคชไม่ได้ / could not write the cache in %s (%s); the next build "
+            "segments everything again", _build.segmenter.cache_dir, exc,
+        )
+    _build = None

@@ -1,0 +1,266 @@
+"""Thai word segmentation: nlpo3 with pythainlp's word list plus the site dictionary.
+
+A `Segmenter` loads one combined dictionary into nlpo3 (pythainlp's `nlpo3` engine silently
+ignores a custom dictionary; nlpo3's own `load_dict` does not), finds word boundaries in a piece
+of text, and remembers them by text hash so that a rebuild segments only text that changed
+(`save()` writes the memory into the cache folder; the next build loads it).
+
+Where a `<wbr>` may go is decided here too (`break_offsets`): only between two Thai words, never
+next to a digit, a space or punctuation, never inside a URL, an e-mail address, an HTML entity,
+a dotted abbreviation (ป.ป.ช., ก.พ.) or a site-dictionary word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+import tempfile
+import time
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+import nlpo3
+
+logger = logging.getLogger(__name__)
+
+# Bump when the meaning of cached values changes.
+CACHE_FORMAT = 1
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PLUGIN_DIR.parent.parent
+DEFAULT_SITE_DICTIONARY = PROJECT_ROOT / "content" / "dictionary.txt"
+
+# Characters after which a line may break between two Thai words: consonants, vowels that
+# follow or sit on a consonant, tone marks, ฯ and ๆ (not the lead vowels เ แ โ ใ ไ, which belong
+# to the consonant after them, and not Thai digits).
+_LEFT_OK = frozenset(
+    chr(c) for c in range(0x0E01, 0x0E4F) if not 0x0E40 <= c <= 0x0E44
+)
+# Characters that may start a Thai word on a new line: consonants and lead vowels (never a
+# combining mark, ฯ or ๆ).
+_RIGHT_OK = frozenset(
+    [chr(c) for c in range(0x0E01, 0x0E2F)] + [chr(c) for c in range(0x0E40, 0x0E45)]
+)
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_WORD_CHAR = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e\u0e50-\u0e59\w]")
+
+# Spans that are never broken inside. Entities and URLs first: they may contain Thai.
+_ALWAYS_PROTECTED = [
+    r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);",
+    r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>\"']+",
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    # Dotted abbreviations made of single letters: ป.ป.ช., ก.พ.ร., พ.ศ., ม.ค.
+    r"(?:[\u0e01-\u0e2e]\.){2,}",
+    # A number with its unit or decimal part: 09.00 น., 1,500 บาท (kept whole by the
+    # left/right rules too; listed so the intent is explicit).
+    r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.:]*\s?(?:น\.|บาท|คน|ราย|แห่ง|ครั้ง|วัน|ปี|%)",
+]
+
+
+def read_word_list(path: str | os.PathLike) -> list[str]:
+    """Words of a dictionary file: one per line, `#` starts a comment, blank lines ignored."""
+    words = []
+    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _pythainlp_words() -> tuple[str, ...]:
+    from pythainlp.corpus.common import thai_words
+
+    return tuple(sorted(thai_words()))
+
+
+def _default_cache_dir() -> Path:
+    return Path(tempfile.gettempdir()) / f"thai_text-{os.getuid() if hasattr(os, 'getuid') else 0}"
+
+
+class Segmenter:
+    """Segments Thai text with nlpo3, one combined dictionary, and a cache of results.
+
+    `site_words`: the site dictionary's words (never split). `cache_dir`: where the combined
+    dictionary file and the segmentation cache live (created when needed).
+    """
+
+    def __init__(self, site_words=(), cache_dir: str | os.PathLike | None = None, persist=True):
+        self.site_words = tuple(dict.fromkeys(w.strip() for w in site_words if w.strip()))
+        self.cache_dir = Path(cache_dir) if cache_dir else _default_cache_dir()
+        self.persist = persist
+        words = _pythainlp_words()
+        digest = hashlib.sha256()
+        for word in words + ("\0",) + self.site_words:
+            digest.update(word.encode("utf-8") + b"\n")
+        digest.update(f"format{CACHE_FORMAT}".encode())
+        self.dictionary_hash = digest.hexdigest()[:16]
+        self.dict_name = f"thai_text-{self.dictionary_hash}"
+        self._load_dictionary(words)
+        self._protected = self._protected_pattern()
+        self._memory: dict[bytes, tuple[int, ...]] = {}
+        self._used: set[bytes] = set()
+        self.segmented_chars = 0  # characters actually run through nlpo3 (not from the cache)
+        self._load_cache()
+
+    # -- dictionary ---------------------------------------------------------------------------
+
+    def _load_dictionary(self, words) -> None:
+        path = self.cache_dir / f"dictionary-{self.dictionary_hash}.txt"
+        if not path.exists():
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            combined = sorted(set(words).union(self.site_words))
+            tmp.write_text("\n".join(combined) + "\n", encoding="utf-8")
+            os.replace(tmp, path)
+        if self.dict_name not in _LOADED:
+            message, ok = nlpo3.load_dict(str(path), self.dict_name)
+            if not ok:
+                raise ValueError(
+                    f"{path}: nlpo3 โหลดพจนานุกรมไม่ได้ / nlpo3 could not load the dictionary: "
+                    f"{message}; delete the file to have it written again"
+                )
+            _LOADED.add(self.dict_name)
+
+    def _protected_pattern(self) -> re.Pattern:
+        # Site words that hold characters the segmenter may cut at (dots, spaces, hyphens)
+        # are protected by exact match, longest first.
+        special = sorted(
+            (w for w in self.site_words if not re.fullmatch(r"[\u0e01-\u0e4e]+", w)),
+            key=len,
+            reverse=True,
+        )
+        parts = [re.escape(w) for w in special] + _ALWAYS_PROTECTED
+        return re.compile("|".join(parts))
+
+    # -- persistent cache ---------------------------------------------------------------------
+
+    @property
+    def cache_file(self) -> Path:
+        return self.cache_dir / "segments.pickle"
+
+    def _load_cache(self) -> None:
+        if not self.persist or not self.cache_file.exists():
+            return
+        try:
+            with open(self.cache_file, "rb") as fh:
+                data = pickle.load(fh)
+            if data.get("dictionary") == self.dictionary_hash:
+                self._memory = data["segments"]
+        except Exception as exc:  # a damaged cache is rebuilt, never fatal
+            logger.info("thai_text: ignoring unreadable cache %s (%s)", self.cache_file, exc)
+
+    def save(self) -> None:
+        """Write the segmentations used in this build to the cache folder."""
+        if not self.persist:
+            return
+        keep = {k: v for k, v in self._memory.items() if k in self._used}
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.cache_file.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump({"dictionary": self.dictionary_hash, "segments": keep}, fh, protocol=5)
+        os.replace(tmp, self.cache_file)
+
+    # -- segmentation -------------------------------------------------------------------------
+
+    def boundaries(self, text: str) -> tuple[int, ...]:
+        """Offsets in `text` where one token ends and the next begins (0 and len excluded)."""
+        if not text:
+            return ()
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        self._used.add(key)
+        found = self._memory.get(key)
+        if found is not None:
+            return found
+        self.segmented_chars += len(text)
+        offsets = []
+        pos = 0
+        for token in nlpo3.segment(text, self.dict_name):
+            pos += len(token)
+            offsets.append(pos)
+        if offsets and offsets[-1] == len(text):
+            offsets.pop()
+        result = tuple(offsets)
+        self._memory[key] = result
+        return result
+
+    def segment(self, text: str) -> list[str]:
+        """The tokens of `text` (words, spaces, punctuation), joined they give `text` back."""
+        cuts = (0,) + self.boundaries(text) + (len(text),)
+        return [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    def words(self, text: str) -> list[str]:
+        """The words of `text`: tokens with a letter or digit (no spaces or punctuation)."""
+        return [t for t in self.segment(text) if _WORD_CHAR.search(t)]
+
+    def word_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each word of `text`."""
+        cuts = (0,) + self.boundaries(text) + (len(text),)
+        return [
+            (a, b) for a, b in zip(cuts, cuts[1:]) if b > a and _WORD_CHAR.search(text, a, b)
+        ]
+
+    def break_offsets(self, text: str) -> list[int]:
+        """Offsets in `text` where a `<wbr>` may be inserted (between two Thai words)."""
+        if not _THAI_LETTER.search(text):
+            return []
+        cuts = self.boundaries(text)
+        if not cuts:
+            return []
+        protected = [(m.start(), m.end()) for m in self._protected.finditer(text)]
+        starts = [s for s, _ in protected]
+        result = []
+        left_ok, right_ok = _LEFT_OK, _RIGHT_OK
+        for i in cuts:
+            before = text[i - 1]
+            if text[i] not in right_ok:
+                continue
+            if before not in left_ok:
+                if not (before == "." and i > 1 and text[i - 2] in left_ok):
+                    continue
+            if protected:
+                j = bisect_left(starts, i) - 1
+                # spans do not overlap: only the last one starting before i can cover i
+                if j >= 0 and protected[j][1] > i:
+                    continue
+            result.append(i)
+        return result
+
+
+_LOADED: set[str] = set()
+
+
+@lru_cache(maxsize=4)
+def default_segmenter(dictionary: str | None = None) -> Segmenter:
+    """A segmenter with pythainlp's words and the repository's site dictionary.
+
+    For tools and tests that run outside a Pelican build (new-post, the content check, the
+    benchmark); the build makes its own from the site's settings.
+    """
+    path = Path(dictionary) if dictionary else DEFAULT_SITE_DICTIONARY
+    words = read_word_list(path) if path.exists() else []
+    return Segmenter(words, persist=False)
+
+
+def segment_throughput(text: str, segmenter: Segmenter | None = None, repeat: int = 3) -> float:
+    """Megabytes (UTF-8) of `text` segmented per second, best of `repeat` runs, without the cache.
+
+    Measures what a page costs on a cold build: nlpo3 with the site dictionary plus the choice of
+    `<wbr>` positions.
+    """
+    seg = segmenter or default_segmenter()
+    size = len(text.encode("utf-8"))
+    paragraphs = [p for p in text.split("\n") if p]
+    best = float("inf")
+    for _ in range(repeat):
+        seg._memory.clear()
+        started = time.perf_counter()
+        for paragraph in paragraphs:
+            seg.break_offsets(paragraph)
+        best = min(best, time.perf_counter() - started)
+    seg._memory.clear()
+    return size / 1e6 / best if best > 0 else float("inf")

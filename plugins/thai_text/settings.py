@@ -1,0 +1,66 @@
+"""Settings of the thai_text plugin: defaults, applied once on `initialized`.
+
+Every setting is documented in README.md (name, default, one sentence).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # Site dictionary, relative to PATH (the content folder); words in it are never split.
+    "THAI_TEXT_DICTIONARY": "dictionary.txt",
+    # Insert <wbr> between Thai words in article and page content and in summaries.
+    "THAI_TEXT_WBR": True,
+    # Fix common Thai typing errors (เเ, doubled or misordered marks) in displayed text.
+    "THAI_TEXT_FIX_TYPOS": True,
+    # Words in a summary made when the author gave none (about 3 lines of a news card).
+    "THAI_TEXT_SUMMARY_WORDS": 30,
+    # Added after a summary that was cut.
+    "THAI_TEXT_SUMMARY_SUFFIX": "…",
+    # Reading speed used for article.reading_time.
+    "THAI_TEXT_WORDS_PER_MINUTE": 200,
+    # Romanised ASCII slugs for articles, pages, tags and categories.
+    "THAI_TEXT_SLUGS": True,
+    # Longest slug, in characters.
+    "THAI_TEXT_SLUG_MAX_LENGTH": 60,
+    # Extra romanisations {Thai word: ascii} that override pythainlp's royin rules.
+    "THAI_TEXT_ROMANIZATION": {},
+    # Keep segmentations and romanisations in CACHE_PATH/thai_text between builds.
+    "THAI_TEXT_CACHE": True,
+}
+
+_CHECKS = {
+    "THAI_TEXT_DICTIONARY": lambda v: isinstance(v, str) and v,
+    "THAI_TEXT_WBR": lambda v: isinstance(v, bool),
+    "THAI_TEXT_FIX_TYPOS": lambda v: isinstance(v, bool),
+    "THAI_TEXT_SUMMARY_WORDS": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+    "THAI_TEXT_SUMMARY_SUFFIX": lambda v: isinstance(v, str),
+    "THAI_TEXT_WORDS_PER_MINUTE": lambda v: isinstance(v, (int, float)) and v > 0,
+    "THAI_TEXT_SLUGS": lambda v: isinstance(v, bool),
+    "THAI_TEXT_SLUG_MAX_LENGTH": lambda v: isinstance(v, int) and 10 <= v <= 200,
+    "THAI_TEXT_ROMANIZATION": lambda v: isinstance(v, dict)
+    and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
+    "THAI_TEXT_CACHE": lambda v: isinstance(v, bool),
+}
+
+
+def apply_defaults(settings: dict) -> None:
+    """Add missing THAI_TEXT_* settings to Pelican's settings; a bad value warns and falls back.
+
+    Pelican's settings dict is its own merged copy; values the user gave are never modified
+    (a default is a fresh copy, a bad value is replaced, not edited).
+    """
+    for name, default in DEFAULTS.items():
+        if name not in settings:
+            settings[name] = copy.deepcopy(default)
+        elif not _CHECKS[name](settings[name]):
+            logger.warning(
+                "pelicanconf.py: ค่า %s=%r ใช้ไม่ได้ ใช้ค่าเริ่มต้น %r แทน / "
+                "setting %s=%r is not valid, using the default %r (see plugins/thai_text/README.md)",
+                name, settings[name], default, name, settings[name], default,
+            )
+            settings[name] = copy.deepcopy(default)

@@ -1,0 +1,218 @@
+"""Readable ASCII slugs for Thai titles, file names, tags and categories.
+
+Thai words are found with the site's segmenter and romanised with pythainlp's Royal Institute
+system (RTGS, engine "royin"), one hyphen between words: ดวงตาแรงงาน -> duangtaraengngan,
+ข่าวกิจกรรม -> khao-kitkam, ป.ป.ช. -> ppch. Slugs are lowercase [a-z0-9-], at most 60 characters,
+cut between words. Romanisations are remembered (pythainlp's first call costs about a second), in
+memory and, during a build, in the cache folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_LENGTH = 60
+
+# Words pythainlp's royin rules get wrong that press releases of the center use often.
+ROMANIZATION_FIXES = {
+    "อบรม": "oprom",
+    "ใหม่": "mai",
+    "โครงการ": "khrongkan",
+    "สัมมนา": "sammana",
+    "ผู้บริหาร": "phuborihan",
+    "ศูนย์ปฏิบัติการ": "sunpatibatkan",
+    "ปฏิบัติการ": "patibatkan",
+    "ปฏิบัติ": "patibat",
+    "ประชาสัมพันธ์": "prachasamphan",
+}
+
+_THAI_RUN = re.compile("[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]+[\u0e01-\u0e4e.]*")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_NOT_SLUG = re.compile("[^a-z0-9]+")
+_SLUG = re.compile("[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_slug(text: str, max_length: int = DEFAULT_MAX_LENGTH) -> bool:
+    """True when `text` is already a valid slug (lowercase ASCII words joined by hyphens)."""
+    return bool(_SLUG.fullmatch(text)) and len(text) <= max_length
+
+
+class SlugMaker:
+    """Turns text into slugs; remembers romanisations (optionally in `cache_file`)."""
+
+    def __init__(self, segmenter=None, *, max_length: int = DEFAULT_MAX_LENGTH,
+                 fixes: dict | None = None, cache_file: str | os.PathLike | None = None):
+        self._segmenter = segmenter
+        self.max_length = max_length
+        self.fixes = dict(ROMANIZATION_FIXES)
+        self.fixes.update(fixes or {})
+        self.cache_file = Path(cache_file) if cache_file else None
+        self._romanized: dict[str, str] = {}
+        self._plain = None
+        self._dirty = False
+        if self.cache_file and self.cache_file.exists():
+            try:
+                self._romanized = json.loads(self.cache_file.read_text(encoding="utf-8"))
+            except (ValueError, OSError):
+                self._romanized = {}
+
+    @property
+    def segmenter(self):
+        if self._segmenter is None:
+            from .segment import default_segmenter
+
+            self._segmenter = default_segmenter()
+        return self._segmenter
+
+    def romanize_word(self, word: str) -> str:
+        """RTGS romanisation of one Thai word, lowercase ASCII (dots dropped: ป.ป.ช. -> ppch)."""
+        if word in self.fixes:
+            return self.fixes[word]
+        found = self._romanized.get(word)
+        if found is None:
+            from pythainlp.transliterate import romanize
+
+            found = romanize(word, engine="royin")
+            found = _NOT_SLUG.sub("", _ascii(found).lower())
+            self._romanized[word] = found
+            self._dirty = True
+        return found
+
+    def make_slug(self, text: str) -> str:
+        """A slug for `text`: RTGS for Thai words, other words lowercased, hyphens between words."""
+        from .typos import fix_typos
+
+        text = unicodedata.normalize("NFC", fix_typos(str(text))).translate(_THAI_DIGITS)
+        parts: list[str] = []
+        pos = 0
+        for m in _THAI_RUN.finditer(text):
+            parts.extend(_latin_words(text[pos : m.start()]))
+            for word in self._words(m.group(0)):
+                if re.search("[\u0e01-\u0e4e]", word):
+                    roman = self.romanize_word(word)
+                    if roman:
+                        parts.append(roman)
+                else:
+                    parts.extend(_latin_words(word))
+            pos = m.end()
+        parts.extend(_latin_words(text[pos:]))
+        return _join_limited(parts, self.max_length)
+
+    def _words(self, thai: str) -> list[str]:
+        # Site-dictionary names are whole for line breaking, but a slug reads better with their
+        # parts: ดวงตาแรงงาน -> duangta-raengngan. Dotted abbreviations stay whole: ป.ป.ช. -> ppch.
+        site = set(getattr(self.segmenter, "site_words", ()))
+        words = []
+        for word in _merge_abbreviations(self.segmenter.words(thai)):
+            if word in site and "." not in word:
+                words.extend(self._plain_segmenter().words(word))
+            else:
+                words.append(word)
+        return words
+
+    def _plain_segmenter(self):
+        if self._plain is None:
+            from .segment import Segmenter
+
+            self._plain = Segmenter((), persist=False)
+        return self._plain
+
+    def save(self) -> None:
+        """Write remembered romanisations to the cache file (if one was given)."""
+        if self.cache_file and self._dirty:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.cache_file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self._romanized, ensure_ascii=False, sort_keys=True),
+                           encoding="utf-8")
+            os.replace(tmp, self.cache_file)
+            self._dirty = False
+
+
+_ABBREVIATION_PART = re.compile("[\u0e01-\u0e2e]{1,3}\\.")
+
+
+def _merge_abbreviations(words: list[str]) -> list[str]:
+    """Join the pieces of a dotted abbreviation the segmenter split: ป. ป. ท. -> ป.ป.ท."""
+    merged: list[str] = []
+    for word in words:
+        if merged and _ABBREVIATION_PART.fullmatch(word) and merged[-1].endswith("."):
+            merged[-1] += word
+        else:
+            merged.append(word)
+    return merged
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _latin_words(text: str) -> list[str]:
+    return [w for w in _NOT_SLUG.split(_ascii(text).lower()) if w]
+
+
+def _join_limited(parts: list[str], max_length: int) -> str:
+    slug = ""
+    for part in parts:
+        candidate = f"{slug}-{part}" if slug else part
+        if len(candidate) > max_length:
+            if not slug:  # one very long word: cut it
+                slug = part[:max_length]
+            break
+        slug = candidate
+    return slug
+
+
+def short_hash(text: str, length: int = 4) -> str:
+    """A few hex digits that depend only on `text` (for a deterministic collision suffix)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def with_suffix(slug: str, key: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
+    """`slug` with a suffix derived from `key`, still within `max_length` characters."""
+    suffix = "-" + short_hash(key)
+    base = slug[: max_length - len(suffix)].rstrip("-")
+    return (base + suffix) if base else suffix[1:]
+
+
+def unique_slugs(names, make, max_length: int = DEFAULT_MAX_LENGTH) -> dict[str, str]:
+    """A distinct slug for each distinct name: {name: slug}.
+
+    Names whose slugs collide are sorted (code-point order); the first keeps the plain slug, each
+    other one gets `-` and 4 hex digits of a hash of its own name, so the result does not depend
+    on the order names were met in.
+    """
+    by_slug: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_slug.setdefault(make(name) or short_hash(name), []).append(name)
+    result = {}
+    for slug, group in by_slug.items():
+        result[group[0]] = slug
+        for name in group[1:]:
+            result[name] = with_suffix(slug, name, max_length)
+    return result
+
+
+_DEFAULT: SlugMaker | None = None
+
+
+def make_slug(text: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
+    """A readable ASCII slug for `text` (for the new-post task and other tools).
+
+    Uses pythainlp's words plus the repository's site dictionary; the result is at most
+    `max_length` characters, lowercase [a-z0-9] words joined by hyphens, or "" for text with no
+    letter or digit.
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = SlugMaker()
+    if max_length == _DEFAULT.max_length:
+        return _DEFAULT.make_slug(text)
+    return SlugMaker(_DEFAULT.segmenter, max_length=max_length).make_slug(text)
