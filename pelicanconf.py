@@ -57,7 +57,11 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 DEFAULT_PAGINATION = 10
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+# "404" writes 404.html at the output root (the page a web server shows for a missing address).
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "search"]
+# The search page (thai_search plugin; see plugins/thai_search/README.md).
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 
 # Feeds: Atom and RSS for the whole site and per category. Feeds need absolute URLs; in
 # development they point at the local server.
@@ -82,7 +86,7 @@ PLUGIN_PATHS = ["plugins"]
 # Order matters: content_guard cleans raw input first, thai_date fixes dates before sorting,
 # thai_text segments the cleaned HTML, photo_gallery attaches photos, thai_search indexes the
 # finished output.
-PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "thai_search"]
+PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "site_meta", "thai_search"]
 
 # Templates escape by default; content and summaries (already sanitised HTML) are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

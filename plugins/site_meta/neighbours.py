@@ -1,0 +1,41 @@
+"""Previous/next and related articles, computed once in Python instead of in every template.
+
+Pelican 4.12 core no longer links neighbouring articles. For each article this sets:
+- `newer_in_category` / `older_in_category`: the next newer / older article of the same category
+  (None at either end);
+- `related`: up to `count` other articles of the same category, those sharing the most tags first,
+  then the closest in date. Only a window of nearby articles is scored, so the work stays linear.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+
+def _tags(article) -> set:
+    return {str(t) for t in getattr(article, "tags", None) or []}
+
+
+def link_neighbours(articles, count: int = 3, window: int = 30) -> None:
+    """Set newer_in_category, older_in_category and related on every article in `articles`."""
+    by_category = defaultdict(list)
+    for article in articles:
+        by_category[str(getattr(article, "category", ""))].append(article)
+    for items in by_category.values():
+        items.sort(key=lambda a: a.date, reverse=True)  # newest first
+        for i, article in enumerate(items):
+            article.newer_in_category = items[i - 1] if i > 0 else None
+            article.older_in_category = items[i + 1] if i + 1 < len(items) else None
+            tags = _tags(article)
+            nearby = items[max(0, i - window): i] + items[i + 1: i + 1 + window]
+            scored = sorted(
+                nearby,
+                key=lambda other: (-len(tags & _tags(other)), abs((other.date - article.date).total_seconds())),
+            )
+            article.related = scored[:count]
+
+
+def on_articles_finalized(generator) -> None:
+    """`article_generator_finalized` handler."""
+    count = generator.settings.get("SITE_META_RELATED_COUNT", 3)
+    link_neighbours(list(generator.articles), count=count)
