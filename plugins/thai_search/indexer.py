@@ -1,0 +1,171 @@
+"""Run Pagefind over a built site and describe the index it wrote.
+
+No Pelican imports: tests and the benchmark call these functions on any output folder.
+Pagefind's *extended* binary is required, because only it segments Thai words when indexing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+# Files of Pagefind's own ready-made interfaces; our search page uses only pagefind.js.
+PAGEFIND_UI_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not build the index; the message says why and what to do."""
+
+
+@dataclass
+class IndexRun:
+    pages: int
+    words: int
+    filters: int
+    found_body: bool
+    seconds: float
+    bundle: Path
+
+
+def pagefind_binary() -> Path:
+    """The extended Pagefind binary installed with `pagefind[extended]`."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError as exc:
+        raise SearchIndexError(
+            "ไม่พบ Pagefind รุ่น extended ซึ่งตัดคำภาษาไทย / Pagefind's extended build (needed to "
+            "segment Thai) is not installed: run `.venv/bin/pip install -r requirements.txt`"
+        ) from exc
+    return Path(get_executable())
+
+
+def build_index(
+    site: str | Path,
+    *,
+    bundle_dir: str = "pagefind",
+    language: str = "th",
+    exclude_selectors=(),
+    keep_ui: bool = False,
+    timeout: float = 600,
+) -> IndexRun:
+    """Index the HTML pages of `site` (only their `data-pagefind-body` parts) into `site/bundle_dir`."""
+    site = Path(site)
+    command = [
+        str(pagefind_binary()),
+        "--site", str(site),
+        "--output-subdir", bundle_dir,
+        "--force-language", language,
+    ]
+    if exclude_selectors:
+        command += ["--exclude-selectors", ",".join(exclude_selectors)]
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchIndexError(f"เรียก Pagefind ไม่สำเร็จ / could not run Pagefind: {exc}") from exc
+    log = done.stdout + done.stderr
+    if done.returncode != 0 or "Error:" in log:
+        last = " | ".join(line.strip() for line in log.strip().splitlines()[-5:])
+        raise SearchIndexError(
+            f"Pagefind สร้างดัชนีค้นหาไม่สำเร็จ (รหัส {done.returncode}) / Pagefind failed "
+            f"(exit {done.returncode}): {last}"
+        )
+    if not keep_ui:
+        for name in PAGEFIND_UI_FILES:
+            (site / bundle_dir / name).unlink(missing_ok=True)
+    return IndexRun(
+        pages=_count(r"Indexed (\d+) pages?", log),
+        words=_count(r"Indexed (\d+) words?", log),
+        filters=_count(r"Indexed (\d+) filters?", log),
+        found_body="data-pagefind-body element" in log,
+        seconds=time.perf_counter() - started,
+        bundle=site / bundle_dir,
+    )
+
+
+def _count(pattern: str, text: str) -> int:
+    match = re.search(pattern, text)
+    return int(match.group(1)) if match else 0
+
+
+def index_stats(output_dir: str | Path, bundle_dir: str = "pagefind") -> dict:
+    """Sizes of the search bundle in `output_dir`, in bytes as stored (Pagefind gzips its data).
+
+    Keys: pages, files, total_bytes, runtime_bytes (pagefind.js, worker, wasm), data_bytes (entry,
+    metadata, word index, fragments, filters: what grows with the site), data_bytes_per_1000_pages,
+    index_chunks, mean_index_chunk_bytes, fragments, mean_fragment_bytes, and
+    first_search_bytes_estimate (pagefind.js + wasm + entry + metadata + one index chunk + ten
+    fragments: what a first query with ten results downloads; the browser test measures it).
+    """
+    bundle = Path(output_dir) / bundle_dir
+    entry_file = bundle / "pagefind-entry.json"
+    if not entry_file.is_file():
+        raise FileNotFoundError(f"{entry_file} does not exist: build the site with SEARCH_ENABLED")
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    pages = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
+
+    def size(paths) -> list[int]:
+        return [p.stat().st_size for p in paths if p.is_file()]
+
+    every = size(bundle.rglob("*"))
+    chunks = size((bundle / "index").glob("*.pf_index"))
+    fragments = size((bundle / "fragment").glob("*.pf_fragment"))
+    filters = size((bundle / "filter").glob("*.pf_filter"))
+    metas = size(bundle.glob("*.pf_meta"))
+    wasm = size(bundle.glob("wasm.*.pagefind"))
+    script = size([bundle / "pagefind.js"])
+    worker = size([bundle / "pagefind-worker.js"])
+    data = entry_file.stat().st_size + sum(metas) + sum(chunks) + sum(fragments) + sum(filters)
+    mean_chunk = sum(chunks) / len(chunks) if chunks else 0
+    mean_fragment = sum(fragments) / len(fragments) if fragments else 0
+    first = (
+        sum(script) + (max(wasm) if wasm else 0) + entry_file.stat().st_size + sum(metas)
+        + mean_chunk + 10 * mean_fragment
+    )
+    return {
+        "pages": pages,
+        "files": len(every),
+        "total_bytes": sum(every),
+        "runtime_bytes": sum(script) + sum(worker) + sum(wasm),
+        "data_bytes": data,
+        "data_bytes_per_1000_pages": round(data * 1000 / pages) if pages else 0,
+        "index_chunks": len(chunks),
+        "mean_index_chunk_bytes": round(mean_chunk),
+        "fragments": len(fragments),
+        "mean_fragment_bytes": round(mean_fragment),
+        "filter_bytes": sum(filters),
+        "first_search_bytes_estimate": round(first),
+    }
+
+
+def remove_bundle(output_dir: str | Path, bundle_dir: str = "pagefind") -> None:
+    """Delete a search bundle left from an earlier build (used when search is turned off)."""
+    shutil.rmtree(Path(output_dir) / bundle_dir, ignore_errors=True)
+
+
+def indexed_pages(output_dir: str | Path, bundle_dir: str = "pagefind") -> list[dict]:
+    """What the index holds for each page: url, content, filters, meta (from Pagefind's fragments).
+
+    Pagefind stores each page as a gzip file starting with the signature `pagefind_dcd`.
+    """
+    pages = []
+    for fragment in sorted((Path(output_dir) / bundle_dir / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        if data.startswith(b"pagefind_dcd"):
+            data = data[len(b"pagefind_dcd"):]
+        pages.append(json.loads(data.decode("utf-8")))
+    return sorted(pages, key=lambda page: page.get("url", ""))

@@ -1,0 +1,48 @@
+"""The two moments thai_search acts in a Pelican build: settings at start, indexing at the end."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .indexer import SearchIndexError, build_index
+from .settings import apply_defaults
+
+logger = logging.getLogger(__name__)
+
+
+def use_defaults(pelican) -> None:
+    """`initialized`: give the build its own settings dict with every SEARCH_* default."""
+    pelican.settings = apply_defaults(pelican.settings)
+
+
+def build_index_after_writing(pelican) -> None:
+    """`finalized`: index the written site with Pagefind (unless SEARCH_ENABLED is False)."""
+    settings = pelican.settings
+    if not settings.get("SEARCH_ENABLED", True):
+        return
+    output = Path(pelican.output_path)
+    if not any(output.rglob("*.html")):
+        return
+    try:
+        run = build_index(
+            output,
+            bundle_dir=settings["SEARCH_BUNDLE_DIR"],
+            language=settings["SEARCH_LANGUAGE"],
+            exclude_selectors=settings["SEARCH_EXCLUDE_SELECTORS"],
+            keep_ui=settings["SEARCH_KEEP_PAGEFIND_UI"],
+        )
+    except SearchIndexError as exc:
+        logger.error("%s", exc)
+        return
+    if not run.found_body:
+        logger.warning(
+            "theme/templates/article.html: ไม่มีหน้าใดมี data-pagefind-body ดัชนีค้นหาจึงรวมเมนูและ"
+            "ส่วนท้ายของทุกหน้า ให้ใส่ data-pagefind-body ที่ <article> ของ article.html และ page.html / "
+            "no page carries data-pagefind-body, so the search index holds navigation and footers "
+            "too: put data-pagefind-body on the <article> of article.html and page.html"
+        )
+    logger.info(
+        "ดัชนีค้นหา %d หน้า %d คำ ใน %.1f วินาที / search index: %d pages, %d words in %.1f s",
+        run.pages, run.words, run.seconds, run.pages, run.words, run.seconds,
+    )

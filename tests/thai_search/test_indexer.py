@@ -1,0 +1,102 @@
+"""Building the Pagefind index with the site: what is indexed, what is not, and its figures."""
+
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.thai_search.site_files import build_search_site
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from thai_search.indexer import (  # noqa: E402
+    PAGEFIND_UI_FILES,
+    SearchIndexError,
+    build_index,
+    index_stats,
+    indexed_pages,
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    result = build_search_site(tmp_path_factory.mktemp("search-site"))
+    assert result.ok, result.errors
+    return result
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {page["url"]: page for page in indexed_pages(site.output)}
+
+
+def test_published_articles_and_pages_are_indexed(pages):
+    assert "/news/news-meeting/" in pages
+    assert "/news/white-shirts/" in pages
+    assert "/about/" in pages
+    assert sum(url.startswith("/news/follow-up-") for url in pages) == 12
+
+
+def test_drafts_hidden_posts_and_listings_are_not(pages):
+    assert not any("draft" in url or "hidden" in url for url in pages)
+    everything = " ".join(page["content"] for page in pages.values())
+    assert "กระท่อมริมบึง" not in everything
+    assert "ทุเรียนหมอนทอง" not in everything
+    # home, archives, category, tag and search pages have no data-pagefind-body
+    assert not any(url in ("/", "/archives/", "/search/") or "/category/" in url for url in pages)
+
+
+def test_only_the_article_text_is_indexed(site, pages):
+    page = pages["/news/news-meeting/"]
+    assert "ขอนแก่น" in page["content"]
+    footer_phone = "1546"
+    assert footer_phone in (site.output / "news" / "news-meeting" / "index.html").read_text("utf-8")
+    for page in pages.values():
+        assert footer_phone not in page["content"], page["url"]
+        assert "คลังข่าว" not in page["content"], page["url"]
+
+
+def test_filters_meta_and_sort_come_from_the_article(pages):
+    page = pages["/news/news-meeting/"]
+    assert page["filters"]["category"] == ["ข่าวกิจกรรม"]
+    assert page["filters"]["year"] == ["2568"]
+    assert page["meta"]["title"] == "ศูนย์ฯ ประชุมเครือข่ายดวงตาแรงงานภาคอีสาน"
+    assert "2568" in page["meta"]["date"]
+    assert "มีนาคม" in page["meta"]["date"]
+
+
+def test_search_page_and_bundle_are_written_without_pagefinds_own_ui(site):
+    html = (site.output / "search" / "index.html").read_text("utf-8")
+    assert 'name="q"' in html and "search.js" in html
+    bundle = site.output / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert list(bundle.glob("wasm.*.pagefind"))
+    for name in PAGEFIND_UI_FILES:
+        assert not (bundle / name).exists(), name
+
+
+def test_index_stats(site):
+    stats = index_stats(site.output)
+    assert stats["pages"] == 17  # 16 published articles + 1 page
+    assert stats["fragments"] == 17
+    assert stats["total_bytes"] > stats["data_bytes"] > 0
+    assert stats["first_search_bytes_estimate"] > stats["runtime_bytes"] / 2
+    assert stats["data_bytes_per_1000_pages"] == round(stats["data_bytes"] * 1000 / 17)
+
+
+def test_index_stats_names_a_missing_bundle(tmp_path):
+    with pytest.raises(FileNotFoundError, match="SEARCH_ENABLED"):
+        index_stats(tmp_path)
+
+
+def test_search_can_be_turned_off(tmp_path):
+    result = build_search_site(tmp_path, SEARCH_ENABLED=False)
+    assert result.ok, result.errors
+    assert (result.output / "search" / "index.html").is_file()
+    assert not (result.output / "pagefind").exists()
+
+
+def test_pagefind_failure_is_reported_not_raised_as_a_traceback(tmp_path):
+    (tmp_path / "index.html").write_text("<html><body data-pagefind-body>x</body></html>")
+    with pytest.raises(SearchIndexError, match="Pagefind"):
+        build_index(tmp_path, bundle_dir="../../../../../../../../proc/forbidden")
