@@ -1,6 +1,8 @@
 """Reading authors' dates (plugins/thai_date/parsing.py): every accepted and every refused form."""
 
+import re
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -132,3 +134,24 @@ def test_format_then_parse_is_the_same_moment(day, clock, digits):
     assert parse_date(thai_date(moment, "time", digits=digits)) == moment
     assert parse_date(thai_date(moment, "long", digits=digits)) == midnight
     assert parse_date(thai_date(moment, "full", digits=digits)) == midnight
+
+
+def _doc_section(title):
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authors" / "02-dates.md").read_text(encoding="utf-8")
+    return doc.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_authors_guide_examples_are_true():
+    accepted = _doc_section("รูปแบบที่ใช้ได้")
+    examples = re.findall(r"^\| `([^`]+)` \|", accepted, flags=re.M)
+    assert len(examples) == 9
+    for example in examples:
+        assert parse_date(example) == DAY, example
+    for clock in re.findall(r"`([^`]+)`", accepted.split("ใส่เวลาต่อท้ายได้ทุกแบบ", 1)[1].split("\n")[0]):
+        assert parse_date(f"25 มีนาคม 2565 {clock}").date() == DAY.date(), clock
+    refused = _doc_section("เมื่อเขียนผิด").split("สิ่งที่ระบบไม่รับ", 1)[1]
+    for example in ["2565-02-30", "31 เมษายน 2565", "29 กุมภาพันธ์ 2566", "25/03/2565"]:
+        assert f"`{example}`" in refused
+        with pytest.raises(DateProblem):
+            parse_date(example)
+    assert parse_date("29 กุมภาพันธ์ 2567") == datetime(2024, 2, 29)
