@@ -17,7 +17,8 @@ DEFAULTS = {
     "SEARCH_BUNDLE_DIR": ("pagefind", "Folder of the output that receives the search index."),
     "SEARCH_LANGUAGE": ("th", "Language the whole site is indexed as (one index, Thai segmentation)."),
     "SEARCH_EXCLUDE_SELECTORS": (
-        ["nav", "footer", "aside", "form", ".share", ".breadcrumbs", "[data-search-ignore]"],
+        ["nav", "footer", "aside", "form", ".share", ".breadcrumbs", ".kicker", ".article-meta",
+         ".tags-label"],
         "CSS selectors inside the indexed <article> that are left out of the index.",
     ),
     "SEARCH_KEEP_PAGEFIND_UI": (False, "Keep Pagefind's own UI files (our UI does not use them)."),

@@ -7,7 +7,6 @@ A draft and a hidden article hold words that must never be found.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,7 +99,5 @@ def build_search_site(base: Path, **overrides):
 
     content = write_content(base / "content")
     settings = {"PATH": str(content), "CACHE_PATH": str(base / "cache")}
-    if os.environ.get("DEV_THEME"):  # DEV-ONLY, remove before hand-over
-        settings.update(THEME=os.environ["DEV_THEME"], PLUGINS=["thai_search"])
     settings.update(overrides)
     return build(ROOT / "pelicanconf.py", base / "output", overrides=settings, quiet=True)
