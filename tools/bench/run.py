@@ -1,0 +1,349 @@
+"""`invoke bench`: our build side by side with vanilla Pelican and Hugo, on one corpus, in one run.
+
+Every figure is a whole process (Python start-up included) run `reps` times; the median is kept.
+Ratios are what we compare (absolute seconds drift with the machine and its load). Order of work:
+
+1. corpus (cached) and photos (cached) in the work folder;
+2. cold builds, interleaved per repetition so that a load change hits all three alike:
+   vanilla Pelican, Hugo, ours (development settings, SEARCH_ENABLED=False);
+3. our production pipeline (publishconf.py) with each step timed;
+4. our rebuild after editing one post, and the live-preview latency (tools/preview.py);
+5. Thai segmentation throughput with the site dictionary (plugins/thai_text);
+6. galleries: pelican-photos 1.6.2 vs our photo_gallery at equal work, cold and warm, then our
+   full set of sizes and formats.
+
+A part whose code has not landed is reported under "missing" (its figures are null) instead of
+stopping the run; a command that fails stops the run with its output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from . import corpus, photos, report, sites
+from .measure import Measure, last_json, run
+
+ROOT = Path(__file__).resolve().parents[2]
+PY = ROOT / ".venv" / "bin" / "python"
+if not PY.exists():
+    PY = Path(sys.executable)
+
+# pelican-photos' default gallery work: 1024x768 (q80) and 192x144 thumbnails, JPEG only.
+EQUAL_WORK = {
+    "GALLERY_WIDTHS": [192, 1024],
+    "GALLERY_FORMATS": ["jpeg"],
+    "GALLERY_JPEG_QUALITY": 80,
+    "GALLERY_ZIP": False,
+    "GALLERY_OG_SIZE": None,
+    "GALLERY_PROCESSES": 2,
+}
+
+TARGETS = {
+    # key: (limit, meaning)
+    "cold_ratio_vs_pelican": (1.25, "cold build <= 1.25x vanilla Pelican"),
+    "publish_ratio_vs_pelican": (2.5, "production pipeline <= 2.5x vanilla Pelican cold"),
+    "warm_ratio_vs_pelican": (0.5, "rebuild after one edit <= 0.5x vanilla Pelican cold"),
+    "preview_seconds": (2.0, "live preview after saving one post < 2 s"),
+    "peak_ratio_vs_pelican": (2.0, "peak memory <= 2x vanilla Pelican"),
+}
+
+
+def _log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _fresh(path: Path) -> Path:
+    if path.exists():
+        shutil.rmtree(path)
+    return path
+
+
+def _have(module_file: str) -> bool:
+    return (ROOT / module_file).exists()
+
+
+def _wall(m: Measure):
+    return None if "failed" in m.extra else round(m.wall, 3)
+
+
+def _cpu(m: Measure):
+    return None if "failed" in m.extra else round(m.cpu, 3)
+
+
+def _peak(m: Measure):
+    return None if "failed" in m.extra else round(m.peak_rss_mib, 1)
+
+
+def _ratio(a, b):
+    return round(a / b, 3) if a is not None and b else None
+
+
+def _our_build_cmd(settings: str, content: Path, output: Path, cache: Path, *extra: str) -> list:
+    return [PY, "-m", "tools.bench.worker", "build", "--settings", settings, "--content", content,
+            "--output", output, "--cache", cache, *extra]
+
+
+def _check_ours(m: Measure, label: str) -> None:
+    """Record our build's own report (ok, warnings); a failed build's times are not figures."""
+    for r in m.runs:
+        info = last_json(r.stdout)
+        if not info.get("ok"):
+            m.extra["failed"] = info.get("first_problems", [])[:3]
+            _log(f"{label}: our build FAILED on the benchmark corpus: {m.extra['failed']}")
+            return
+    info = last_json(m.runs[-1].stdout)
+    m.extra["warnings"] = info.get("warnings", 0)
+    if info.get("warnings"):
+        m.extra["first_warnings"] = info.get("first_problems", [])[:3]
+
+
+def measure_builds(work: Path, info: corpus.CorpusInfo, reps: int) -> dict:
+    content = info.pelican_content
+    hugo = sites.hugo_site(info.hugo_site)
+    vanilla_conf = sites.vanilla_settings(work, content)
+    vanilla = Measure("vanilla Pelican 4.12, cold")
+    hugo_m = Measure("Hugo 0.168, cold")
+    ours = Measure("ours, cold (SEARCH_ENABLED=False)")
+    for rep in range(reps):
+        _log(f"cold builds, repetition {rep + 1}/{reps}")
+        out = _fresh(work / "out-vanilla")
+        vanilla.runs.append(run([PY, "-m", "pelican", content, "-o", out, "-s", vanilla_conf, "-q"]))
+        out = _fresh(work / "out-hugo")
+        hugo_m.runs.append(run([sites.hugo_binary(), "--source", hugo, "--destination", out, "--quiet"]))
+        out, cache = _fresh(work / "out-ours"), _fresh(work / "cache-ours")
+        ours.runs.append(run(_our_build_cmd(
+            "pelicanconf.py", content, out, cache, "--set", "SEARCH_ENABLED=false")))
+    _check_ours(ours, "cold build")
+    return {"vanilla": vanilla, "hugo": hugo_m, "ours": ours}
+
+
+def measure_publish(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
+    m = Measure("ours, production pipeline (publishconf.py)")
+    shares = []
+    for rep in range(reps):
+        _log(f"production pipeline, repetition {rep + 1}/{reps}")
+        out, cache = _fresh(work / "out-publish"), _fresh(work / "cache-publish")
+        r = run(_our_build_cmd("publishconf.py", info.pelican_content, out, cache, "--steps",
+                               "--siteurl", "https://zerocorruption.mol.go.th"))
+        m.runs.append(r)
+        shares.append(last_json(r.stdout).get("steps", {}))
+    _check_ours(m, "production pipeline")
+    steps = sorted({k for s in shares for k in s})
+    m.extra["steps_s"] = {k: round(statistics.median(s.get(k, 0.0) for s in shares), 3) for k in steps}
+    return m
+
+
+def edit_post(path: Path, rep: int) -> None:
+    """Change one post the way an author does: a sentence added at the end."""
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"\nแก้ไขเพิ่มเติมครั้งที่ {rep + 1}: ผู้สนใจสอบถามรายละเอียดได้ที่สายด่วน 1546\n")
+
+
+def measure_rebuild(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
+    """Our build after editing one post, with the caches a previous build left (as `invoke build`)."""
+    content = _fresh(work / "content-edit")
+    shutil.copytree(info.pelican_content, content)
+    out, cache = _fresh(work / "out-rebuild"), _fresh(work / "cache-rebuild")
+    cmd = _our_build_cmd("pelicanconf.py", content, out, cache, "--set", "SEARCH_ENABLED=false")
+    _log("rebuild: first build (not timed)")
+    run(cmd)
+    posts = sorted((content / "news").glob("*.md"))
+    m = Measure("ours, rebuild after editing one post")
+    for rep in range(reps):
+        _log(f"rebuild after one edit, repetition {rep + 1}/{reps}")
+        edit_post(posts[(rep * 7919) % len(posts)], rep)
+        m.runs.append(run(cmd))
+    _check_ours(m, "rebuild")
+    return m
+
+
+def measure_preview(work: Path, info: corpus.CorpusInfo, reps: int) -> dict | None:
+    """Live-preview latency after saving one post, measured by tools/preview.py itself."""
+    if not _have("tools/preview.py"):
+        return None
+    content = _fresh(work / "content-preview")
+    shutil.copytree(info.pelican_content, content)
+    r = run([PY, "-m", "tools.bench.worker", "preview", "--content", content,
+             "--output", _fresh(work / "out-preview"), "--cache", _fresh(work / "cache-preview"),
+             "--reps", str(reps)], timeout=3600)
+    return last_json(r.stdout)
+
+
+def measure_segment(info: corpus.CorpusInfo, reps: int, megabytes: float) -> dict | None:
+    if not _have("plugins/thai_text/segment.py"):
+        return None
+    r = run([PY, "-m", "tools.bench.worker", "segment", "--content", info.pelican_content,
+             "--megabytes", str(megabytes), "--reps", str(reps)])
+    return last_json(r.stdout)
+
+
+def measure_galleries(work: Path, photo_dir: Path, reps: int, full_reps: int) -> dict:
+    result: dict = {}
+    settings, content = sites.photos_site(work, photo_dir)
+    cold, warm = Measure("pelican-photos 1.6.2, cold"), Measure("pelican-photos 1.6.2, warm")
+    out = work / "out-photos"
+    cmd = [PY, "-m", "pelican", content, "-o", out, "-s", settings, "-q"]
+    for rep in range(reps):
+        _log(f"pelican-photos, repetition {rep + 1}/{reps}")
+        _fresh(out)
+        cold.runs.append(run(cmd))
+        warm.runs.append(run(cmd))
+    result["photos_cold"], result["photos_warm"] = cold, warm
+    if not _have("plugins/photo_gallery/processing.py"):
+        return result
+
+    def ours(label: str, settings: dict, n: int, warm_too: bool):
+        c, w = Measure(f"ours, {label}, cold"), Measure(f"ours, {label}, warm")
+        for rep in range(n):
+            _log(f"photo_gallery {label}, repetition {rep + 1}/{n}")
+            out, cache = _fresh(work / "out-gallery"), _fresh(work / "cache-gallery")
+            g = [PY, "-m", "tools.bench.worker", "gallery", "--photos", photo_dir, "--output", out,
+                 "--cache", cache, "--settings-json", json.dumps(settings)]
+            c.runs.append(run(g))
+            if warm_too:
+                w.runs.append(run(g))
+        c.extra.update({k: v for k, v in last_json(c.runs[-1].stdout).items() if k in ("files", "bytes")})
+        return c, w
+
+    result["ours_cold"], result["ours_warm"] = ours("pelican-photos sizes", EQUAL_WORK, reps, True)
+    result["ours_full"], _ = ours("all sizes and formats", {}, full_reps, False)
+    return result
+
+
+def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
+              photo_count: int | None = None, work: Path | None = None) -> dict:
+    work = Path(work or ROOT / "bench-work").resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    reps = reps or (1 if quick else 3)
+    photo_count = photo_count or (6 if quick else 100)
+    photo_size = (1600, 1200) if quick else photos.SIZE
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+
+    _log(f"corpus of {posts} posts")
+    info = corpus.generate(work, posts)
+    _log(f"{photo_count} photos of {photo_size[0]}x{photo_size[1]}")
+    made = time.perf_counter()
+    library = photos.generate(work, photo_count, photo_size)
+    photo_dir = photos.select(library, photo_count, work / "gallery-src" / "bench")
+    photo_seconds = time.perf_counter() - made
+
+    missing = {}
+    builds = measure_builds(work, info, reps)
+    publish = measure_publish(work, info, reps)
+    rebuild = measure_rebuild(work, info, reps)
+    preview = measure_preview(work, info, reps)
+    if preview is None:
+        missing["preview_seconds"] = "tools/preview.py has not landed"
+    segment = measure_segment(info, reps, 0.2 if quick else 1.0)
+    if segment is None:
+        missing["segment_mb_s"] = "plugins/thai_text/segment.py has not landed"
+    gallery = measure_galleries(work, photo_dir, reps, 1 if quick else min(reps, 2))
+    if "ours_cold" not in gallery:
+        missing["gallery"] = "plugins/photo_gallery/processing.py has not landed"
+
+    vanilla, hugo, ours = builds["vanilla"], builds["hugo"], builds["ours"]
+    out = {
+        "posts": posts,
+        "quick": quick,
+        "reps": reps,
+        "corpus_mean_kb": round(info.mean_kb, 2),
+        "photos": photo_count,
+        "photo_megapixels": round(photo_size[0] * photo_size[1] / 1e6, 1),
+        "photo_generation_s": round(photo_seconds, 2),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "cpus": os.cpu_count(),
+        # Absolute figures (seconds, MiB).
+        "vanilla_cold_s": round(vanilla.wall, 3),
+        "hugo_cold_s": round(hugo.wall, 3),
+        "ours_cold_s": _wall(ours),
+        "ours_publish_s": _wall(publish),
+        "ours_rebuild_s": _wall(rebuild),
+        "vanilla_cpu_s": round(vanilla.cpu, 3),
+        "hugo_cpu_s": round(hugo.cpu, 3),
+        "ours_cpu_s": _cpu(ours),
+        "ours_publish_cpu_s": _cpu(publish),
+        "peak_rss_mib": _peak(ours),
+        "publish_peak_rss_mib": _peak(publish),
+        "vanilla_peak_rss_mib": round(vanilla.peak_rss_mib, 1),
+        "hugo_peak_rss_mib": round(hugo.peak_rss_mib, 1),
+        # Ratios: what we compare.
+        "cold_ratio_vs_pelican": _ratio(_wall(ours), vanilla.wall),
+        "publish_ratio_vs_pelican": _ratio(_wall(publish), vanilla.wall),
+        "warm_ratio_vs_pelican": _ratio(_wall(rebuild), vanilla.wall),
+        "peak_ratio_vs_pelican": _ratio(_peak(ours), vanilla.peak_rss_mib),
+        "cold_ratio_vs_hugo": _ratio(_wall(ours), hugo.wall),
+        "publish_ratio_vs_hugo": _ratio(_wall(publish), hugo.wall),
+        "warm_ratio_vs_hugo": _ratio(_wall(rebuild), hugo.wall),
+        "pelican_ratio_vs_hugo": _ratio(vanilla.wall, hugo.wall),
+        "publish_steps_s": publish.extra.get("steps_s", {}),
+        "our_build_warnings": ours.extra.get("warnings", 0),
+        "preview_seconds": round(preview["seconds"], 3) if preview else None,
+        "segment_mb_s": round(segment["mb_s"], 2) if segment else None,
+        "pelican_photos_cold_s": round(gallery["photos_cold"].wall, 3),
+        "pelican_photos_warm_s": round(gallery["photos_warm"].wall, 3),
+        "gallery_cold_s": None,
+        "gallery_warm_s": None,
+        "gallery_cold_ratio_vs_photos": None,
+        "gallery_warm_ratio_vs_photos": None,
+        "gallery_full_s": None,
+        "gallery_full_photos_per_s": None,
+        "gallery_peak_rss_mib": None,
+        "missing": missing,
+        "failed": {m.name: m.extra["failed"] for m in (ours, publish, rebuild) if "failed" in m.extra},
+    }
+    if "ours_cold" in gallery:
+        gc, gw, gf = gallery["ours_cold"], gallery["ours_warm"], gallery["ours_full"]
+        out.update({
+            "gallery_cold_s": round(gc.wall, 3),
+            "gallery_warm_s": round(gw.wall, 3),
+            "gallery_cold_ratio_vs_photos": _ratio(gc.wall, gallery["photos_cold"].wall),
+            "gallery_warm_ratio_vs_photos": _ratio(gw.wall, gallery["photos_warm"].wall),
+            "gallery_full_s": round(gf.wall, 3),
+            "gallery_full_photos_per_s": round(photo_count / gf.wall, 3),
+            "gallery_full_files": gf.extra.get("files"),
+            "gallery_peak_rss_mib": round(gf.peak_rss_mib, 1),
+        })
+    out["targets"] = {
+        key: {"limit": limit, "value": out.get(key), "met": None if out.get(key) is None else (
+            out[key] < limit if key == "preview_seconds" else out[key] <= limit), "meaning": meaning}
+        for key, (limit, meaning) in TARGETS.items()
+    }
+    out["total_s"] = round(time.perf_counter() - started, 1)
+    out["measures"] = [
+        {"name": m.name, **m.summary()}
+        for m in [vanilla, hugo, ours, publish, rebuild, *gallery.values()]
+    ]
+    if preview:
+        out["preview"] = preview
+    if segment:
+        out["segment"] = {k: v for k, v in segment.items() if k != "rates"}
+    return out
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=None, help="posts in the corpus (default 2000)")
+    parser.add_argument("--quick", action="store_true", help="30 posts, 6 small photos, one repetition")
+    parser.add_argument("--reps", type=int, default=None, help="repetitions of each measure (median)")
+    parser.add_argument("--photos", type=int, default=None, help="photos in the gallery (default 100)")
+    parser.add_argument("--work", default=None, help="work folder (default bench-work/)")
+    parser.add_argument("--write-docs", action="store_true", help="update docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    posts = args.posts or (30 if args.quick else 2000)
+    result = run_bench(posts, args.quick, args.reps, args.photos, args.work)
+    print(report.table(result))
+    if args.write_docs:
+        path = report.write_docs(result, ROOT / "docs" / "benchmarks.md")
+        print(f"เขียนผลลงใน {path.relative_to(ROOT)} แล้ว / wrote {path.relative_to(ROOT)}")
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
