@@ -67,3 +67,22 @@ def reserve(c):
 def publish(c):
     """Build the production site into output/ with publishconf.py, failing on any warning."""
     _build(CONFIG["settings_publish"], fatal_warnings=True)
+
+
+@task(
+    help={
+        "posts": "posts in the synthetic corpus (default 2000)",
+        "quick": "30 posts, 6 small photos, one repetition (what the tests run)",
+        "reps": "repetitions of each measure; the median is reported (default 3)",
+        "write-docs": "write the tables into docs/benchmarks.md",
+    }
+)
+def bench(c, posts=0, quick=False, reps=0, write_docs=False):
+    """Benchmark our build against vanilla Pelican and Hugo on a synthetic corpus (bench-work/)."""
+    from tools.bench.run import main as bench_main
+
+    args = ["--posts", str(posts)] if posts else []
+    args += ["--quick"] if quick else []
+    args += ["--reps", str(reps)] if reps else []
+    args += ["--write-docs"] if write_docs else []
+    bench_main(args)
