@@ -1,0 +1,69 @@
+// Photo galleries (photo_gallery plugin): PhotoSwipe 5 lightbox over the thumbnail grid.
+// Without this script every thumbnail is a plain link to its large JPEG. PhotoSwipe brings
+// keyboard (arrows, Escape, Tab kept inside), swipe and pinch-zoom, and returns focus to the
+// thumbnail on close; this file adds Thai labels and a caption that screen readers announce.
+import PhotoSwipeLightbox from '../vendor/photoswipe/photoswipe-lightbox.esm.min.js';
+
+const galleries = document.querySelectorAll('[data-gallery]');
+
+function loadStylesheet(href) {
+  if (document.querySelector(`link[href="${href}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  document.head.append(link);
+}
+
+function captionOf(element) {
+  if (!element) return '';
+  const figcaption = element.closest('figure')?.querySelector('figcaption');
+  if (figcaption) return figcaption.textContent.trim();
+  return element.querySelector('img')?.getAttribute('alt') ?? '';
+}
+
+if (galleries.length) {
+  loadStylesheet(new URL('../vendor/photoswipe/photoswipe.css', import.meta.url).href);
+  for (const gallery of galleries) {
+    const lightbox = new PhotoSwipeLightbox({
+      gallery,
+      children: 'a[data-pswp-width]',
+      pswpModule: () => import('../vendor/photoswipe/photoswipe.esm.min.js'),
+      bgOpacity: 0.92,
+      showHideAnimationType: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'none' : 'zoom',
+      closeTitle: 'ปิด (Esc)',
+      zoomTitle: 'ขยายหรือย่อภาพ',
+      arrowPrevTitle: 'ภาพก่อนหน้า',
+      arrowNextTitle: 'ภาพถัดไป',
+      errorMsg: 'โหลดภาพไม่สำเร็จ',
+      indexIndicatorSep: ' / ',
+    });
+    lightbox.on('uiRegister', () => {
+      lightbox.pswp.ui.registerElement({
+        name: 'gallery-caption',
+        order: 9,
+        isButton: false,
+        appendTo: 'root',
+        onInit: (element, pswp) => {
+          element.setAttribute('aria-live', 'polite');
+          element.setAttribute('aria-atomic', 'true');
+          const update = () => {
+            const text = captionOf(pswp.currSlide?.data?.element);
+            const position = `ภาพที่ ${pswp.currIndex + 1} จาก ${pswp.getNumItems()}`;
+            element.textContent = text ? `${text} (${position})` : position;
+          };
+          pswp.on('change', update);
+          update();
+        },
+      });
+    });
+    lightbox.on('afterInit', () => {
+      // The dialog is announced with the gallery's heading.
+      const root = lightbox.pswp.element;
+      const heading = document.getElementById(`${gallery.id}-title`);
+      root.setAttribute('role', 'dialog');
+      root.setAttribute('aria-modal', 'true');
+      if (heading) root.setAttribute('aria-label', heading.textContent.trim());
+    });
+    lightbox.init();
+  }
+}
