@@ -179,3 +179,56 @@ def test_future_article_is_held_back_entirely(build_site):
 
     shown = build_site(files, THAI_DATE_HOLD_FUTURE=False, **ONLY_DATES)
     assert (shown.output / "news" / "later" / "index.html").exists()
+
+
+PROJECT_POSTS = {
+    "news/a.md": (
+        "Title: ศปท. ตรวจเยี่ยมสำนักงานจัดหางานจังหวัด\nDate: {date}\n"
+        "Modified: 26 มีนาคม 2565 เวลา 14.30 น.\nCategory: ข่าวกิจกรรม\nSlug: visit\n\n"
+        "ศูนย์ปฏิบัติการต่อต้านการทุจริตลงพื้นที่ตรวจเยี่ยมการให้บริการประชาชน\n"
+    ),
+    "news/b.md": (
+        "Title: ประกาศเจตนารมณ์ไม่รับของขวัญ\nDate: 2022-03-26 10:00\nCategory: ประกาศ\nSlug: no-gift\n\n"
+        "กระทรวงแรงงานขอความร่วมมืองดให้ของขวัญทุกเทศกาล\n"
+    ),
+}
+
+
+def project_build(build_site, date):
+    files = {path: text.replace("{date}", date) for path, text in PROJECT_POSTS.items()}
+    result = build_site(files)
+    assert result.ok, result.errors
+    return result.output
+
+
+def test_project_theme_machine_dates_are_ce_and_visible_dates_be(build_site):
+    out = project_build(build_site, "2565-03-25 09:00")
+    article = (out / "news" / "visit" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2022-03-25T09:00:00+07:00">' in article
+    assert '<time datetime="2022-03-26T14:30:00+07:00">' in article
+    assert '<meta property="article:published_time" content="2022-03-25T09:00:00+07:00">' in article
+    assert '"datePublished": "2022-03-25T09:00:00+07:00"' in article
+    assert '"dateModified": "2022-03-26T14:30:00+07:00"' in article
+    assert "25 มีนาคม" in article and "2565" in article
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.index('href="/news/no-gift/"') < home.index('href="/news/visit/"')
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r"news/visit/</loc>\s*<lastmod>2022-03-26T14:30:00\+07:00</lastmod>", sitemap)
+    atom = (out / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "<published>2022-03-25T09:00:00+07:00</published>" in atom
+    assert atom.index("no-gift") < atom.index("/visit/")
+    assert (out / "archives" / "2565" / "index.html").exists()
+    for page in [article, home, sitemap, atom]:
+        assert not re.search(r"2[4-7]\d\d-\d\d-\d\dT", page)  # no B.E. year in a machine date
+
+
+def test_project_theme_be_post_identical_to_ce_twin(build_site):
+    def pages(date):
+        out = project_build(build_site, date)
+        return {
+            p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".xml")
+        }
+
+    assert pages("25 มี.ค. 2565 09.00 น.") == pages("2022-03-25 09:00")
