@@ -26,6 +26,7 @@ from .source import (
     check_size,
     decode_source,
     find_line,
+    read_header,
 )
 
 logger = logging.getLogger(__name__)
@@ -92,18 +93,20 @@ class GuardMixin:
         site_urls = [settings.get("SITEURL") or "", settings.get("SITE_DOMAIN") or ""]
         cleaned = html_guard.sanitize(content, site_urls, settings["GUARD_VIDEO_EMBEDS"])
         summary = metadata.get("summary")
-        self._report_removed(cleaned, text, name)
+        body_line = read_header(text).body_line if is_markdown else 1
+        self._report_removed(cleaned, text, name, body_line)
         if isinstance(summary, str) and summary:
             cleaned_summary = html_guard.sanitize(summary, site_urls, False)
-            self._report_removed(cleaned_summary, text, name)
+            self._report_removed(cleaned_summary, text, name, 1)
             metadata["summary"] = cleaned_summary.html
         return cleaned.html, metadata
 
     @staticmethod
-    def _report_removed(cleaned, text: str, name: str) -> None:
+    def _report_removed(cleaned, text: str, name: str, start: int) -> None:
         words = html_guard.describe(cleaned)
         if words:
-            line = find_line(text, html_guard.first_token(cleaned))
+            token = html_guard.first_token(cleaned)
+            line = find_line(text, token, start) or find_line(text, token)
             report(Problem("warning", line, *words), name)
 
 
