@@ -70,6 +70,59 @@ def publish(c):
 
 
 @task(
+    name="new-post",
+    help={
+        "title": "the headline, in Thai",
+        "category": "ข่าวประชาสัมพันธ์ (default), ข่าวกิจกรรม or ประกาศ",
+        "gallery": "create content/galleries/<gallery>/ and link it with Gallery:",
+        "slug": "the URL name (default: romanised from the title)",
+        "tags": "comma-separated tags",
+        "author": "the author line",
+    },
+)
+def new_post(c, title, category="", gallery=None, slug=None, tags="", author=""):
+    """Start a press release: content/news/<slug>.md with every metadata field (draft)."""
+    from pelican.settings import read_settings
+
+    from tools.newpost import DEFAULT_AUTHOR, DEFAULT_TAGS, NewPostError, create_post, report
+
+    settings = read_settings(str(CONFIG["settings_base"]))
+    categories = settings.get("CATEGORIES") or []
+    try:
+        post = create_post(
+            title,
+            content_dir=ROOT / "content",
+            category=category or settings.get("DEFAULT_CATEGORY") or categories[0],
+            categories=categories,
+            gallery=gallery,
+            slug=slug,
+            tags=tags or DEFAULT_TAGS,
+            author=author or DEFAULT_AUTHOR,
+        )
+    except NewPostError as exc:
+        sys.exit(str(exc))
+    print(report(post, ROOT))
+
+
+@task(help={"content": "content folder to check (default: PATH of pelicanconf.py)"})
+def check(c, content=None):
+    """Check all content (dates, categories, slugs, photos, Thai spelling, links); errors exit 1."""
+    from tools.check import main as check_main
+
+    code = check_main(content, CONFIG["settings_base"])
+    if code:
+        sys.exit(code)
+
+
+@task
+def livereload(c):
+    """Serve at http://127.0.0.1:8000/, rebuild on save (only what changed) and reload the browser."""
+    from tools.preview import serve_with_livereload
+
+    serve_with_livereload(CONFIG["settings_base"], CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
+
+
+@task(
     help={
         "posts": "posts in the synthetic corpus (default 2000)",
         "quick": "30 posts, 6 small photos, one repetition (what the tests run)",
