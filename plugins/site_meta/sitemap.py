@@ -48,7 +48,7 @@ def newest(items: Iterable, timezone: str = "Asia/Bangkok") -> datetime | None:
 
 
 def collect_entries(context: dict, settings: dict) -> list[Entry]:
-    """Every public address of the site with its last change: home, lists, articles, pages."""
+    """Every public address of the site with its last change: home, lists, archives, articles, pages."""
     base = settings["SITE_META_BASE_URL"]
     tz = settings.get("TIMEZONE") or "Asia/Bangkok"
     articles = list(context.get("articles") or [])
@@ -61,6 +61,10 @@ def collect_entries(context: dict, settings: dict) -> list[Entry]:
         entries.append(Entry(absolute(base, category.url), newest(items, tz)))
     for tag, items in context.get("tags") or []:
         entries.append(Entry(absolute(base, tag.url), newest(items, tz)))
+    for granularity in ("year", "month", "day"):
+        for period in (context.get("period_archives") or {}).get(granularity, []):
+            if period.get("url"):
+                entries.append(Entry(absolute(base, period["url"]), newest(period.get("dates") or [], tz)))
     for article in articles:
         entries.append(Entry(absolute(base, article.url), changed(article, tz)))
     for page in context.get("pages") or []:

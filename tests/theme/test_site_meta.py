@@ -1,0 +1,91 @@
+"""Unit tests of plugins/site_meta: settings, sitemap, robots.txt, neighbours (no Pelican build)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+from xml.etree import ElementTree as ET
+
+from plugins.site_meta.neighbours import link_neighbours
+from plugins.site_meta.settings import DEFAULTS, base_url, with_defaults
+from plugins.site_meta.sitemap import Entry, absolute, collect_entries, robots_txt, sitemap_xml
+
+BKK = timezone(timedelta(hours=7))
+
+
+def iso(dt):
+    return dt.isoformat()
+
+
+def art(slug, day, category="ข่าวกิจกรรม", tags=(), modified=None):
+    return SimpleNamespace(
+        url=f"news/{slug}/", slug=slug, date=datetime(2024, 1, day, 9, 0, tzinfo=BKK),
+        modified=modified, category=category, tags=list(tags),
+    )
+
+
+def test_defaults_do_not_touch_the_users_settings():
+    user = {"SITEURL": "", "SITE_DOMAIN": "https://zerocorruption.mol.go.th/", "SITE_META_ROBOTS_SAVE_AS": ""}
+    before = dict(user)
+    added = with_defaults(user)
+    assert user == before
+    assert "SITE_META_ROBOTS_SAVE_AS" not in added
+    assert added["SITE_META_BASE_URL"] == "https://zerocorruption.mol.go.th"
+    assert set(DEFAULTS) - {"SITE_META_ROBOTS_SAVE_AS"} <= set(added)
+
+
+def test_base_url_prefers_siteurl():
+    assert base_url({"SITEURL": "https://a.go.th/news/", "SITE_DOMAIN": "https://b.go.th"}) == "https://a.go.th/news"
+    assert base_url({"SITEURL": "", "SITE_DOMAIN": "https://b.go.th"}) == "https://b.go.th"
+
+
+def test_absolute():
+    assert absolute("https://a.go.th", "") == "https://a.go.th/"
+    assert absolute("https://a.go.th", "/news/x/") == "https://a.go.th/news/x/"
+    assert absolute("https://a.go.th", "https://c.go.th/y") == "https://c.go.th/y"
+
+
+def test_sitemap_xml_is_valid_and_escaped():
+    text = sitemap_xml([Entry("https://a.go.th/?q=ก&x=1", datetime(2022, 3, 25, 9, tzinfo=BKK)),
+                        Entry("https://a.go.th/about/", None)], iso)
+    root = ET.fromstring(text.encode("utf-8"))
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = root.findall(f"{ns}url")
+    assert urls[0].find(f"{ns}loc").text == "https://a.go.th/?q=ก&x=1"
+    assert urls[0].find(f"{ns}lastmod").text == "2022-03-25T09:00:00+07:00"
+    assert urls[1].find(f"{ns}lastmod") is None
+
+
+def test_collect_entries_uses_the_newest_change_of_each_list():
+    a, b = art("a", 1), art("b", 5, modified=datetime(2024, 2, 1, tzinfo=BKK))
+    category = SimpleNamespace(url="category/activities/")
+    context = {"articles": [b, a], "categories": [(category, [a, b])], "tags": [], "pages": [],
+               "period_archives": {"year": [{"url": "archives/2567/", "dates": [a]}]}}
+    settings = {"SITE_META_BASE_URL": "https://a.go.th", "DIRECT_TEMPLATES": ["index", "archives"],
+                "ARCHIVES_URL": "archives/", "TIMEZONE": "Asia/Bangkok"}
+    entries = {e.loc: e.lastmod for e in collect_entries(context, settings)}
+    assert entries["https://a.go.th/"] == datetime(2024, 2, 1, tzinfo=BKK)
+    assert entries["https://a.go.th/category/activities/"] == datetime(2024, 2, 1, tzinfo=BKK)
+    assert entries["https://a.go.th/archives/2567/"] == a.date
+    assert entries["https://a.go.th/news/a/"] == a.date
+    assert "https://a.go.th/tag/" not in entries
+
+
+def test_robots_txt():
+    text = robots_txt("https://a.go.th", "sitemap.xml", ["/drafts/"])
+    assert text.splitlines() == ["User-agent: *", "Allow: /", "Disallow: /drafts/", "",
+                                 "Sitemap: https://a.go.th/sitemap.xml"]
+
+
+def test_neighbours_and_related_stay_in_category():
+    a = art("a", 1, tags=["x"])
+    b = art("b", 2, tags=["y"])
+    c = art("c", 3, tags=["x"])
+    d = art("d", 4, category="ประกาศ", tags=["x"])
+    link_neighbours([d, c, b, a], count=2)
+    assert (b.older_in_category, b.newer_in_category) == (a, c)
+    assert a.older_in_category is None and c.newer_in_category is None
+    assert d.older_in_category is None and d.newer_in_category is None and d.related == []
+    # a shares tag x with c, so c comes first although b is closer in time.
+    assert a.related == [c, b]
+    assert b.related == [a, c] or b.related == [c, a]
