@@ -76,11 +76,14 @@ def build(
     fatal_warnings: bool = False,
     quiet: bool = False,
     stream=None,
+    postprocess=None,
 ) -> BuildResult:
     """Build the site described by `settings_file` into `output`.
 
     The build runs into `<output>.new`; only a build with no error (and, with `fatal_warnings`,
-    no warning) replaces `output`. Returns what was reported.
+    no warning) replaces `output`. `postprocess(staging)`, if given, runs on the finished
+    staging folder before the swap (tools/production.py); if it raises, the build fails.
+    Returns what was reported.
     """
     from pelican import Pelican
     from pelican import log as pelican_log  # noqa: F401  (installs Pelican's logger class)
@@ -117,8 +120,16 @@ def build(
         root_logger.removeHandler(collector)
         root_logger.setLevel(previous_level)
 
-    seconds = time.perf_counter() - started
     failed = bool(collector.errors) or (fatal_warnings and bool(collector.warnings))
+    if postprocess is not None and not failed:
+        try:
+            postprocess(staging)
+        except Exception as exc:  # a failed post-processing step must not go live
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            collector.errors.append(f"ขั้นตอนหลังสร้างเว็บไซต์ล้มเหลว / postprocess failed: {detail}")
+            print(f"ERROR: ขั้นตอนหลังสร้างเว็บไซต์ล้มเหลว / postprocess failed: {detail}", file=stream)
+            failed = True
+    seconds = time.perf_counter() - started
     result = BuildResult(
         ok=not failed,
         errors=collector.errors,
