@@ -142,9 +142,9 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
     if w * h > max_pixels:
         im.close()
         raise PhotoError(
-            f"ภาพขนาด {w}x{h} พิกเซล ({w * h / 1e6:.0f} ล้านพิกเซล) ใหญ่เกินกำหนด "
-            f"{max_pixels / 1e6:.0f} ล้านพิกเซล (อาจเป็นไฟล์อันตราย) ให้ย่อภาพก่อน",
-            f"is {w}x{h} pixels ({w * h / 1e6:.0f} MP), over the limit of {max_pixels / 1e6:.0f} MP "
+            f"ภาพขนาด {w}x{h} พิกเซล ({w * h / 1e6:.1f} ล้านพิกเซล) ใหญ่เกินกำหนด "
+            f"{max_pixels / 1e6:.1f} ล้านพิกเซล (อาจเป็นไฟล์อันตราย) ให้ย่อภาพก่อน",
+            f"is {w}x{h} pixels ({w * h / 1e6:.1f} MP), over the limit of {max_pixels / 1e6:.1f} MP "
             "(a possible decompression bomb): resize it first")
     return im
 

@@ -133,6 +133,7 @@ def scan_gallery(folder: Path, name: str) -> SourceGallery:
         if file_name not in seen:
             ordered.append(SourcePhoto(path))
     gallery.photos = ordered
+    gallery.problems.sort(key=lambda p: (str(p.path), p.line or 0))
     return gallery
 
 
