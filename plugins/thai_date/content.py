@@ -58,7 +58,8 @@ def hold_future_articles(generator, now: _dt.datetime | None = None) -> None:
         held = future_articles(articles, now, timezone)
         if not held:
             continue
-        setattr(generator, name, [a for a in articles if a not in held])
+        held_ids = {id(a) for a in held}
+        setattr(generator, name, [a for a in articles if id(a) not in held_ids])
         for article in held:
             logger.info(
                 "%s: ตั้งวันเผยแพร่ไว้ %s จึงยังไม่เผยแพร่ในรอบนี้ / dated in the future (%s); "

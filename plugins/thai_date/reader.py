@@ -25,10 +25,10 @@ has no date, and Pelican itself reports it as an error, so the build still fails
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
+from zoneinfo import ZoneInfo
 
 from pelican.utils import SafeDatetime
 
@@ -69,8 +69,14 @@ def field_line(source_path: str, name: str) -> int | None:
     return None
 
 
-def to_pelican(moment):
-    """A datetime as Pelican expects it (SafeDatetime, zero-stripping strftime)."""
+def to_pelican(moment, timezone: str | None = None):
+    """A datetime as Pelican expects it (SafeDatetime, zero-stripping strftime).
+
+    An explicit offset (`...Z`, `...+00:00`) is kept as the same instant in `timezone`, so feeds
+    and pages show every date with the site's offset.
+    """
+    if moment.tzinfo is not None and timezone:
+        moment = moment.astimezone(ZoneInfo(timezone))
     return SafeDatetime(
         moment.year,
         moment.month,
@@ -82,9 +88,8 @@ def to_pelican(moment):
     )
 
 
-@functools.cache
 def thai_date_reader(base: type) -> type:
-    """A subclass of the reader class `base` that reads Thai and B.E. dates (made once per class)."""
+    """A subclass of the reader class `base` that reads Thai and B.E. dates."""
 
     def read(self, source_path):
         self._thai_date_source = source_path
@@ -104,7 +109,8 @@ def thai_date_reader(base: type) -> type:
         if name not in DATE_FIELDS or not isinstance(value, str):
             return base.process_metadata(self, name, value)
         try:
-            return to_pelican(parse_date(value.replace("_", " ") if name == "date" else value))
+            moment = parse_date(value.replace("_", " ") if name == "date" else value)
+            return to_pelican(moment, self.settings.get("TIMEZONE"))
         except DateProblem as problem:
             problem.field = name
             source = getattr(self, "_thai_date_source", None)

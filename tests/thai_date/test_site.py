@@ -232,3 +232,34 @@ def test_project_theme_be_post_identical_to_ce_twin(build_site):
         }
 
     assert pages("25 มี.ค. 2565 09.00 น.") == pages("2022-03-25 09:00")
+
+
+def test_explicit_offset_is_shown_and_syndicated_in_bangkok_time(build_site):
+    result = build_site({"news/utc.md": post("utc", "2022-03-25T02:00Z")}, **ONLY_DATES)
+    assert result.ok, result.errors
+    atom = (result.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "<published>2022-03-25T09:00:00+07:00</published>" in atom
+    html = (result.output / "news" / "utc" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="time">25 มีนาคม 2565 เวลา 09.00 น.</p>' in html
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("news/r.rst", "ข่าว reST\n#########\n\n:date: 25 มีนาคม 2565 เวลา 09.00 น.\n:slug: r\n\nเนื้อหา\n"),
+        ("news/h.html", '<html><head><title>ข่าว HTML</title><meta name="date" content="2565-03-25 09:00">'
+                        '<meta name="slug" content="h"></head><body><p>เนื้อหา</p></body></html>'),
+    ],
+)
+def test_rest_and_html_sources_read_thai_dates(build_site, name, text):
+    result = build_site({name: text}, **ONLY_DATES)
+    assert result.ok, result.errors
+    slug = name.split("/")[1].split(".")[0]
+    html = (result.output / "news" / slug / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2022-03-25T09:00:00+07:00">25 มีนาคม 2565</time>' in html
+
+    bad = build_site({name: text.replace("2565", "2566").replace("25 มีนาคม", "29 กุมภาพันธ์")
+                      .replace("2566-03-25", "2566-02-29")}, **ONLY_DATES)
+    assert not bad.ok and len(bad.errors) == 1, bad.errors
+    line = 4 if name.endswith(".rst") else 1
+    assert bad.errors[0].startswith(f"content/{name}:{line}: วันที่ "), bad.errors
