@@ -19,7 +19,7 @@ CONFIG = {
 }
 
 
-def _build(settings_file, fatal_warnings=False):
+def _build(settings_file, fatal_warnings=False, postprocess=None):
     from tools.assets import MissingAsset, vendor_assets
     from tools.build import build as run_build
 
@@ -27,7 +27,9 @@ def _build(settings_file, fatal_warnings=False):
         vendor_assets()
     except MissingAsset as exc:
         sys.exit(str(exc))
-    result = run_build(settings_file, CONFIG["deploy_path"], fatal_warnings=fatal_warnings)
+    result = run_build(
+        settings_file, CONFIG["deploy_path"], fatal_warnings=fatal_warnings, postprocess=postprocess
+    )
     if not result.ok:
         sys.exit(1)
     return result
@@ -65,8 +67,32 @@ def reserve(c):
 
 @task
 def publish(c):
-    """Build the production site into output/ with publishconf.py, failing on any warning."""
-    _build(CONFIG["settings_publish"], fatal_warnings=True)
+    """Build the production site into output/ (publishconf.py, minified, hashed, .gz/.br); fails on any warning."""
+    from tools.production import postprocess
+
+    _build(CONFIG["settings_publish"], fatal_warnings=True, postprocess=postprocess)
+
+
+@task
+def deploy(c):
+    """Upload output/ to the server in DEPLOY_* variables as a new release, then switch to it."""
+    from tools.deploy import DeployError, deploy as run_deploy
+
+    try:
+        run_deploy(CONFIG["deploy_path"])
+    except DeployError as exc:
+        sys.exit(str(exc))
+
+
+@task
+def rollback(c):
+    """Switch the server in DEPLOY_* variables back to the previous release."""
+    from tools.deploy import DeployError, rollback as run_rollback
+
+    try:
+        run_rollback()
+    except DeployError as exc:
+        sys.exit(str(exc))
 
 
 @task(
