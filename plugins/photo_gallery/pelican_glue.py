@@ -47,7 +47,7 @@ class _Reporter:
         where = self.rel(path) + (f":{line}" if line else "")
         users = ""
         if used_by:
-            names = ", ".join(sorted({self.rel(u) for u in used_by}))
+            names = ", ".join(sorted({self.rel(getattr(u, "source_path", u)) for u in used_by}))
             users = f" (ใช้ในบทความ / used by {names})"
         message = "%s: %s / %s%s"
         {"error": logger.error, "warning": logger.warning}.get(level, logger.info)(
