@@ -16,6 +16,9 @@ and it wraps whatever class is registered at that moment, so it composes with ot
 subclass readers the same way (content_guard runs first). Nothing global is patched: each Pelican
 run gets its own reader instances, and other Pelican instances in the same process are unaffected.
 
+Static files (images, PDFs) get the same reading of date-like file names, but one that is not a
+real date is ignored (they show no date; Pelican itself would stop the whole build).
+
 A date that cannot be read is a build ERROR naming the file (relative to the project), the line of
 the field, the value and the accepted forms, in Thai and English; the file is then skipped (status
 "skip", as content_guard does), so nothing is published with a guessed date and Pelican adds no
@@ -88,8 +91,11 @@ def to_pelican(moment, timezone: str | None = None):
     )
 
 
-def thai_date_reader(base: type) -> type:
-    """A subclass of the reader class `base` that reads Thai and B.E. dates."""
+def thai_date_reader(base: type, lenient: bool = False) -> type:
+    """A subclass of the reader class `base` that reads Thai and B.E. dates.
+
+    `lenient`: a date that cannot be read is dropped quietly (for static files).
+    """
 
     def read(self, source_path):
         self._thai_date_source = source_path
@@ -112,6 +118,9 @@ def thai_date_reader(base: type) -> type:
             moment = parse_date(value.replace("_", " ") if name == "date" else value)
             return to_pelican(moment, self.settings.get("TIMEZONE"))
         except DateProblem as problem:
+            if lenient:
+                logger.debug("%s", problem.message())
+                return _DISCARD
             problem.field = name
             source = getattr(self, "_thai_date_source", None)
             if source is None:
@@ -154,4 +163,7 @@ def use_thai_date_readers(readers) -> None:
     """`readers_init` handler: every enabled reader class reads Thai and B.E. dates."""
     for extension, reader_class in list(readers.reader_classes.items()):
         if reader_class and not getattr(reader_class, "_thai_dates", False):
-            readers.reader_classes[extension] = thai_date_reader(reader_class)
+            # Static files (images, PDFs) show no date: a date-like file name that is not a real
+            # date (2566-02-29-scan.png) is ignored instead of stopping the build as Pelican does.
+            lenient = extension == "static"
+            readers.reader_classes[extension] = thai_date_reader(reader_class, lenient=lenient)

@@ -263,3 +263,10 @@ def test_rest_and_html_sources_read_thai_dates(build_site, name, text):
     assert not bad.ok and len(bad.errors) == 1, bad.errors
     line = 4 if name.endswith(".rst") else 1
     assert bad.errors[0].startswith(f"content/{name}:{line}: วันที่ "), bad.errors
+
+
+def test_static_files_with_date_like_names_are_left_alone(build_site):
+    files = {"news/a.md": post("a", "2565-03-25"), "images/2566-02-29-scan.png": b"\x89PNG\r\n\x1a\n"}
+    result = build_site(files, **ONLY_DATES)
+    assert result.ok, result.errors
+    assert (result.output / "images" / "2566-02-29-scan.png").exists()
