@@ -129,7 +129,8 @@ def measure_publish(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
     for rep in range(reps):
         _log(f"production pipeline, repetition {rep + 1}/{reps}")
         out, cache = _fresh(work / "out-publish"), _fresh(work / "cache-publish")
-        r = run(_our_build_cmd("publishconf.py", info.pelican_content, out, cache, "--steps",
+        extra = ["--production"] if _have("tools/production.py") else []
+        r = run(_our_build_cmd("publishconf.py", info.pelican_content, out, cache, "--steps", *extra,
                                "--siteurl", "https://zerocorruption.mol.go.th"))
         m.runs.append(r)
         shares.append(last_json(r.stdout).get("steps", {}))
@@ -237,6 +238,8 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     missing = {}
     builds = measure_builds(work, info, reps)
     publish = measure_publish(work, info, reps)
+    if not _have("tools/production.py"):
+        missing["publish_postprocess"] = "tools/production.py has not landed (no minify/compress)"
     rebuild = measure_rebuild(work, info, reps)
     preview = measure_preview(work, info, reps)
     if preview is None:

@@ -5,9 +5,10 @@
     python -m tools.bench.worker segment --content DIR [--megabytes 1]
 
 `build` runs the project's build runner (tools/build.py, what `invoke build`/`invoke publish`
-run) on the benchmark corpus. With `--steps` every receiver of Pelican's `finalized` signal
-(search index, minification, compression: the production steps that run after the site is
-written) is timed on its own, so the report can give each step's share.
+run) on the benchmark corpus. With `--steps` every receiver of Pelican's `finalized` signal (the
+search index) is timed on its own; with `--production` the production postprocess of
+tools/production.py (minify, hashed asset names, .gz/.br) runs as in `invoke publish`, each step
+timed; so the report can give each step's share.
 """
 
 from __future__ import annotations
@@ -54,6 +55,36 @@ def step_of(receiver_name: str) -> str:
     return "other"
 
 
+def _timed_postprocess(times: dict):
+    """tools/production.py's postprocess (what `invoke publish` runs) with each step timed.
+
+    Its steps are module functions (minify_text per file, hash_assets, compress); each is wrapped
+    so that its time is filed under its step. Anything not wrapped is timed as "postprocess".
+    """
+    from tools import production
+
+    def timed(step, fn):
+        def wrapper(*a, **kw):
+            started = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                times[step] += time.perf_counter() - started
+        return wrapper
+
+    for name, step in (("minify_text", "minify"), ("hash_assets", "hash_assets"), ("compress", "compress")):
+        if hasattr(production, name):
+            setattr(production, name, timed(step, getattr(production, name)))
+
+    def postprocess(staging):
+        started = time.perf_counter()
+        production.postprocess(staging)
+        inner = sum(times[k] for k in ("minify", "hash_assets", "compress"))
+        times["postprocess"] += time.perf_counter() - started - inner
+
+    return postprocess
+
+
 def cmd_build(args) -> dict:
     from tools.build import build
 
@@ -68,13 +99,19 @@ def cmd_build(args) -> dict:
     finalized: dict = defaultdict(float)
     if args.steps:
         _time_finalized(finalized)
+    post: dict = defaultdict(float)
+    extra = {}
+    if args.production:
+        extra["postprocess"] = _timed_postprocess(post)
     started = time.perf_counter()
-    result = build(ROOT / args.settings, Path(args.output), overrides=overrides, quiet=True)
+    result = build(ROOT / args.settings, Path(args.output), overrides=overrides, quiet=True, **extra)
     total = time.perf_counter() - started
     steps: dict = defaultdict(float)
     for name, seconds in finalized.items():
         steps[step_of(name)] += seconds
-    steps["pelican"] = total - sum(finalized.values())
+    for name, seconds in post.items():
+        steps[name] += seconds
+    steps["pelican"] = total - sum(finalized.values()) - sum(post.values())
     return {
         "ok": result.ok,
         "errors": len(result.errors),
@@ -144,7 +181,9 @@ def main(argv=None) -> int:
     b.add_argument("--cache")
     b.add_argument("--set", action="append", help="KEY=JSON setting override")
     b.add_argument("--siteurl")
-    b.add_argument("--steps", action="store_true")
+    b.add_argument("--steps", action="store_true", help="time each finalized receiver")
+    b.add_argument("--production", action="store_true",
+                   help="run tools/production.py's postprocess as `invoke publish` does")
     s = sub.add_parser("segment")
     s.add_argument("--content", required=True)
     s.add_argument("--megabytes", type=float, default=1.0)
