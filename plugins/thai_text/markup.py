@@ -164,14 +164,12 @@ def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tupl
         for entity in _ENTITY.finditer(plain):
             if entity.start() < end_plain < entity.end():
                 end_plain = entity.end()
-        head = _prefix_keeping_wbr(piece, end_plain).rstrip()
-        while head.endswith(WBR):
+        out.append(_prefix_keeping_wbr(piece, end_plain))
+        head = "".join(out).rstrip()
+        while head.endswith(WBR):  # the cut may fall right after an inserted break
             head = head[: -len(WBR)].rstrip()
-        out.append(head)
-        out.append(suffix)
-        for name in reversed(stack):
-            out.append(f"</{name}>")
-        return "".join(out), True
+        closing = "".join(f"</{name}>" for name in reversed(stack))
+        return head + suffix + closing, True
     return html, False
 
 

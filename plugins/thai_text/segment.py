@@ -19,7 +19,7 @@ import pickle
 import re
 import tempfile
 import time
-from bisect import bisect_left
+from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,17 +48,14 @@ _RIGHT_OK = frozenset(
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _WORD_CHAR = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e\u0e50-\u0e59\w]")
 
-# Spans that are never broken inside. Entities and URLs first: they may contain Thai.
-_ALWAYS_PROTECTED = [
-    r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);",
-    r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>\"']+",
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    # Dotted abbreviations made of single letters: ป.ป.ช., ก.พ.ร., พ.ศ., ม.ค.
-    r"(?:[\u0e01-\u0e2e]\.){2,}",
-    # A number with its unit or decimal part: 09.00 น., 1,500 บาท (kept whole by the
-    # left/right rules too; listed so the intent is explicit).
-    r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.:]*\s?(?:น\.|บาท|คน|ราย|แห่ง|ครั้ง|วัน|ปี|%)",
-]
+# Spans that are never broken inside, each with a cheap test that tells whether it can occur.
+# Numbers with their units (09.00 น., 1,500 บาท) need no pattern: no break is ever put next to a
+# digit, a space or punctuation.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>\"']+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# Dotted abbreviations made of single letters: ป.ป.ช., ก.พ.ร., พ.ศ., ม.ค.
+_ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.(?:[\u0e01-\u0e2e]\.)+")
 
 
 def read_word_list(path: str | os.PathLike) -> list[str]:
@@ -101,7 +98,7 @@ class Segmenter:
         self.dictionary_hash = digest.hexdigest()[:16]
         self.dict_name = f"thai_text-{self.dictionary_hash}"
         self._load_dictionary(words)
-        self._protected = self._protected_pattern()
+        self._special = self._special_words()
         self._memory: dict[bytes, tuple[int, ...]] = {}
         self._used: set[bytes] = set()
         self.segmented_chars = 0  # characters actually run through nlpo3 (not from the cache)
@@ -126,16 +123,33 @@ class Segmenter:
                 )
             _LOADED.add(self.dict_name)
 
-    def _protected_pattern(self) -> re.Pattern:
-        # Site words that hold characters the segmenter may cut at (dots, spaces, hyphens)
-        # are protected by exact match, longest first.
-        special = sorted(
+    def _special_words(self) -> list[str]:
+        # Site words that hold characters the segmenter may cut at (dots, spaces, hyphens) are
+        # protected by exact match, like dotted abbreviations.
+        return sorted(
             (w for w in self.site_words if not re.fullmatch(r"[\u0e01-\u0e4e]+", w)),
             key=len,
             reverse=True,
         )
-        parts = [re.escape(w) for w in special] + _ALWAYS_PROTECTED
-        return re.compile("|".join(parts))
+
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the parts of `text` that must not be broken inside, in order."""
+        spans = []
+        for word in self._special:
+            i = text.find(word)
+            while i >= 0:
+                spans.append((i, i + len(word)))
+                i = text.find(word, i + len(word))
+        if "." in text:
+            spans += [m.span() for m in _ABBREVIATION.finditer(text)]
+        if "&" in text:
+            spans += [m.span() for m in _ENTITY.finditer(text)]
+        if ":" in text or "www." in text:
+            spans += [m.span() for m in _URL.finditer(text)]
+        if "@" in text:
+            spans += [m.span() for m in _EMAIL.finditer(text)]
+        spans.sort()
+        return spans
 
     # -- persistent cache ---------------------------------------------------------------------
 
@@ -167,25 +181,20 @@ class Segmenter:
 
     # -- segmentation -------------------------------------------------------------------------
 
-    def boundaries(self, text: str) -> tuple[int, ...]:
+    def boundaries(self, text: str, use_cache: bool = True) -> tuple[int, ...]:
         """Offsets in `text` where one token ends and the next begins (0 and len excluded)."""
         if not text:
             return ()
-        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        self._used.add(key)
-        found = self._memory.get(key)
-        if found is not None:
-            return found
+        if use_cache:
+            key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+            self._used.add(key)
+            found = self._memory.get(key)
+            if found is not None:
+                return found
         self.segmented_chars += len(text)
-        offsets = []
-        pos = 0
-        for token in nlpo3.segment(text, self.dict_name):
-            pos += len(token)
-            offsets.append(pos)
-        if offsets and offsets[-1] == len(text):
-            offsets.pop()
-        result = tuple(offsets)
-        self._memory[key] = result
+        result = tuple(accumulate(map(len, nlpo3.segment(text, self.dict_name))))[:-1]
+        if use_cache:
+            self._memory[key] = result
         return result
 
     def segment(self, text: str) -> list[str]:
@@ -204,31 +213,39 @@ class Segmenter:
             (a, b) for a, b in zip(cuts, cuts[1:]) if b > a and _WORD_CHAR.search(text, a, b)
         ]
 
-    def break_offsets(self, text: str) -> list[int]:
+    def break_offsets(self, text: str, use_cache: bool = True) -> list[int]:
         """Offsets in `text` where a `<wbr>` may be inserted (between two Thai words)."""
         if not _THAI_LETTER.search(text):
             return []
-        cuts = self.boundaries(text)
+        cuts = self.boundaries(text, use_cache)
         if not cuts:
             return []
-        protected = [(m.start(), m.end()) for m in self._protected.finditer(text)]
-        starts = [s for s, _ in protected]
-        result = []
         left_ok, right_ok = _LEFT_OK, _RIGHT_OK
-        for i in cuts:
-            before = text[i - 1]
-            if text[i] not in right_ok:
-                continue
-            if before not in left_ok:
-                if not (before == "." and i > 1 and text[i - 2] in left_ok):
-                    continue
-            if protected:
-                j = bisect_left(starts, i) - 1
-                # spans do not overlap: only the last one starting before i can cover i
-                if j >= 0 and protected[j][1] > i:
-                    continue
-            result.append(i)
-        return result
+        result = [
+            i
+            for i in cuts
+            if text[i] in right_ok
+            and (text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok))
+        ]
+        if not result:
+            return result
+        protected = self.protected_spans(text)
+        if not protected:
+            return result
+        # a break is dropped when a protected span starts before it and ends after it
+        kept = []
+        spans = iter(protected)
+        start, end = next(spans)
+        for i in result:
+            while end <= i:
+                nxt = next(spans, None)
+                if nxt is None:
+                    start, end = len(text) + 1, len(text) + 1
+                    break
+                start, end = nxt
+            if not start < i < end:
+                kept.append(i)
+        return kept
 
 
 _LOADED: set[str] = set()
@@ -257,10 +274,8 @@ def segment_throughput(text: str, segmenter: Segmenter | None = None, repeat: in
     paragraphs = [p for p in text.split("\n") if p]
     best = float("inf")
     for _ in range(repeat):
-        seg._memory.clear()
         started = time.perf_counter()
         for paragraph in paragraphs:
-            seg.break_offsets(paragraph)
+            seg.break_offsets(paragraph, use_cache=False)
         best = min(best, time.perf_counter() - started)
-    seg._memory.clear()
     return size / 1e6 / best if best > 0 else float("inf")

@@ -54,7 +54,12 @@ RULES = [
     ),
 ]
 
-_ANY = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES))
+# One quick test for "is there any error at all" (no back-references, so it can be combined).
+_DOUBLED = "".join(chr(c) * 2 + "|" for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
+_ANY = re.compile(
+    f"[\u200b\u200c\ufeff\u0e4d]|\u0e40\u0e40|{_DOUBLED}"
+    f"[{_TONES}\u0e4c][{_UPPER_LOWER}]|[\u0e30\u0e32\u0e33][{_TONES}]"
+)
 
 
 def fix_typos(text: str) -> str:
