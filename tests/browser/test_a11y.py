@@ -1,0 +1,54 @@
+"""axe-core (axe-playwright-python) finds no WCAG 2.1 A/AA violation on the sample site's pages."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = {
+    "home": "/",
+    "article": "/news/no-gift-policy-2567/",
+    "article with gallery": "/news/integrity-training-2566/",
+    "list": "/category/khaawkicchkrrm/",
+    "static page": "/report/",
+    "archives": "/archives/",
+    "404": "/404.html",
+}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_wcag_violations(open_page, sample_url, axe, name, width):
+    page = open_page(sample_url + PAGES[name], width=width, height=800)
+    page.wait_for_load_state("networkidle")
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                     "resultTypes": ["violations"]})
+    assert results.violations_count == 0, (
+        f"{name} at {width}px: {results.violations_count} violation(s)\n{results.generate_report()}"
+    )
+
+
+def test_focus_is_visible(open_page, sample_url):
+    """Keyboard focus draws an outline on links in the header, content and footer."""
+    page = open_page(sample_url + PAGES["article"])
+    page.wait_for_load_state("networkidle")
+    styles = []
+    for selector in (".site-nav a", ".prose a, .tags a", ".site-footer a"):
+        page.locator(selector).first.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        styles.append(page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        ))
+    for tag, style, width in styles:
+        assert tag == "A" and style != "none" and width >= 2, styles

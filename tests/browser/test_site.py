@@ -1,0 +1,121 @@
+"""The sample site in Chromium: clean loads, navigation, skip link, no sideways scroll, page weight."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "/news/integrity-training-2566/"  # has a gallery: the heaviest kind of article
+PLAIN_ARTICLE = "/news/no-gift-policy-2567/"
+LIST = "/category/khaawkicchkrrm/"
+STATIC = "/report/"
+PAGES_360 = ["/", ARTICLE, PLAIN_ARTICLE, LIST, STATIC, "/archives/", "/tag/", "/404.html"]
+
+
+def _settled(page):
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_home_and_article_load_cleanly(open_page, sample_url):
+    for path in ("/", ARTICLE, PLAIN_ARTICLE):
+        page = _settled(open_page(sample_url + path))
+        assert page.problems.all() == [], f"{path}: {page.problems}"
+        assert page.locator("h1").count() == 1, path
+
+
+def test_home_to_article_and_back(open_page, sample_url):
+    page = _settled(open_page(sample_url + "/"))
+    link = page.locator(".card-highlight .card-title a")
+    title = link.inner_text().replace("\u200b", "")
+    link.click()
+    page.wait_for_url("**/news/**")
+    assert page.locator("h1").inner_text().replace("\u200b", "") == title
+    page.go_back()
+    page.wait_for_url(sample_url + "/")
+    assert page.locator(".card-highlight").is_visible()
+    assert page.problems.all() == [], page.problems
+
+
+def test_skip_link_moves_focus_to_main(open_page, sample_url):
+    page = _settled(open_page(sample_url + PLAIN_ARTICLE))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    box = page.locator(".skip-link").bounding_box()
+    assert box and box["y"] >= 0 and box["height"] >= 24, "the focused skip link must be visible"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # The next Tab continues inside the main content, not back in the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
+
+
+@pytest.mark.parametrize("path", PAGES_360)
+def test_nothing_scrolls_sideways_at_360px(open_page, sample_url, path):
+    page = _settled(open_page(sample_url + path, width=360, height=740))
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"{path}: scrollWidth {widths[0]} > clientWidth {widths[1]}"
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                           && getComputedStyle(e).position !== 'absolute'
+                           && !e.closest('.visually-hidden, .search-visually-hidden'))
+              .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+    )
+    assert wide == [], f"{path}: elements wider than the screen: {wide}"
+
+
+def test_nav_targets_are_44px_on_phones(open_page, sample_url):
+    page = _settled(open_page(sample_url + "/", width=360, height=740))
+    heights = page.eval_on_selector_all(".site-nav a, .pagination a, .to-top",
+                                        "els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44, heights
+
+
+def test_every_request_stays_on_127_0_0_1(open_page, sample_url):
+    seen = []
+    for path in ("/", ARTICLE, LIST, STATIC, "/search/?q=แรงงาน"):
+        page = open_page(None)
+        page.on("request", lambda r: seen.append(r.url))
+        page.goto(sample_url + path)
+        _settled(page)
+        assert page.problems.foreign_requests == [], f"{path}: {page.problems.foreign_requests}"
+    assert seen and all(u.startswith(("http://127.0.0.1:", "data:", "blob:")) for u in seen)
+
+
+def test_fonts_come_from_the_site(open_page, sample_url):
+    page = _settled(open_page(sample_url + PLAIN_ARTICLE))
+    loaded = page.evaluate(
+        "document.fonts.ready.then(() => [...document.fonts].filter(f => f.status === 'loaded')"
+        ".map(f => f.family + ' ' + f.weight))"
+    )
+    assert any("Sarabun" in f and "400" in f for f in loaded), loaded
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("Sarabun")
+
+
+def _page_weight(open_page, url) -> tuple[int, int]:
+    """Bytes transferred (headers + bodies, as Chromium counts them) and the number of requests."""
+    page = open_page(None)
+    client = page.context.new_cdp_session(page)
+    client.send("Network.enable")
+    sizes = {}
+    client.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(url)
+    _settled(page)
+    page.wait_for_timeout(300)
+    return sum(sizes.values()), len(sizes)
+
+
+def test_page_weight_of_home_and_article(open_page, sample_url, capsys):
+    budgets = {"/": 150_000, ARTICLE: 400_000, PLAIN_ARTICLE: 150_000}
+    report = []
+    for path, budget in budgets.items():
+        weight, count = _page_weight(open_page, sample_url + path)
+        report.append(f"{path}: {weight:,} bytes in {count} requests")
+        assert weight <= budget, f"{path}: {weight:,} bytes > budget {budget:,}"
+    with capsys.disabled():
+        print("\npage weight (1280x900, cold cache): " + "; ".join(report))
