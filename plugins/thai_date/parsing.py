@@ -105,7 +105,8 @@ def _ce_year(value: str, year: int, era: str | None, raw_year: str) -> int:
         suggestion = 2500 + year
         raise DateProblem(
             value,
-            f"ใช้ปีสองหลัก ({raw_year}) ซึ่งอาจหมายถึงหลายปี โปรดเขียนปี พ.ศ. ให้ครบสี่หลัก เช่น {suggestion}",
+            f"ใช้ปีสองหลัก ({raw_year}) ซึ่งอาจหมายถึงหลายปี "
+            f"โปรดเขียนปี พ.ศ. ให้ครบสี่หลัก เช่น {suggestion}",
             f"has a two-digit year ({raw_year}), which could mean several years; write the "
             f"four-digit B.E. year, e.g. {suggestion}",
         )
@@ -150,7 +151,11 @@ def _month_number(value: str, word: str) -> int:
 
 def _build(value: str, year: int, month: int, day: int, match: re.Match) -> _dt.datetime:
     if not 1 <= month <= 12:
-        raise DateProblem(value, f"มีเดือนที่ {month} ซึ่งไม่มีจริง (1-12)", f"has month {month}, which does not exist (1-12)")
+        raise DateProblem(
+            value,
+            f"มีเดือนที่ {month} ซึ่งไม่มีจริง (1-12)",
+            f"has month {month}, which does not exist (1-12)",
+        )
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         shown = f"{day} {MONTHS[month - 1]} {year + BE_OFFSET}"
@@ -180,7 +185,11 @@ def _build(value: str, year: int, month: int, day: int, match: re.Match) -> _dt.
             digits = offset[1:].replace(":", "")
             delta = _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
             if delta >= _dt.timedelta(hours=24):
-                raise DateProblem(value, f"มีเขตเวลา {offset} ซึ่งไม่มีจริง", f"has the offset {offset}, which does not exist")
+                raise DateProblem(
+                    value,
+                    f"มีเขตเวลา {offset} ซึ่งไม่มีจริง",
+                    f"has the offset {offset}, which does not exist",
+                )
             tzinfo = _dt.timezone(sign * delta)
     return _dt.datetime(year, month, day, hour, minute, second, tzinfo=tzinfo)
 
@@ -190,7 +199,11 @@ def parse_date(text) -> _dt.datetime:
     value = str(text).strip()
     clean = _normalise(text)
     if not clean:
-        raise DateProblem(value, "ว่างเปล่า โปรดใส่วันที่ หรือลบบรรทัดนี้", "is empty; write a date or remove the line")
+        raise DateProblem(
+            value,
+            "ว่างเปล่า โปรดใส่วันที่ หรือลบบรรทัดนี้",
+            "is empty; write a date or remove the line",
+        )
 
     match = ISO.fullmatch(clean)
     if match:
