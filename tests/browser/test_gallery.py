@@ -1,0 +1,79 @@
+"""The photo gallery in a real browser: lightbox with the keyboard, focus, captions, no JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "/news/integrity-training-2566/"
+
+
+def _caption(page) -> str:
+    return page.locator(".pswp__gallery-caption").inner_text()
+
+
+def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
+    page = open_page(sample_url + ARTICLE)
+    links = page.locator("[data-gallery] a.gallery-link")
+    assert links.count() >= 5
+    first_caption = page.locator("[data-gallery] figcaption").first.inner_text()
+
+    links.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".pswp--open", timeout=5000)
+    live = page.locator(".pswp__gallery-caption")
+    assert live.get_attribute("aria-live") == "polite"
+    assert first_caption in _caption(page) and "ภาพที่ 1 จาก" in _caption(page)
+    assert page.locator(".pswp").get_attribute("aria-modal") == "true"
+
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.pswp__gallery-caption').textContent.includes('ภาพที่ 2 จาก')")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.pswp__gallery-caption').textContent.includes('ภาพที่ 3 จาก')")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => document.querySelector('.pswp__gallery-caption').textContent.includes('ภาพที่ 2 จาก')")
+    # The large image shown is a published WebP/JPEG of this gallery.
+    src = page.locator(".pswp__item[aria-hidden='false'] img.pswp__img").first.get_attribute("src")
+    assert "/galleries/integrity-training-2566/" in src
+
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".pswp", state="detached", timeout=5000)
+    focused = page.evaluate("() => document.activeElement.closest('[data-gallery] a') !== null")
+    assert focused, "focus did not return to a thumbnail"
+    assert page.evaluate("() => document.activeElement === document.querySelector('[data-gallery] a.gallery-link')")
+    assert page.problems.all() == []
+
+
+def test_thumbnails_are_responsive_lazy_and_sized(open_page, sample_url):
+    page = open_page(sample_url + ARTICLE, width=390, height=844)
+    images = page.locator("[data-gallery] img")
+    for i in range(images.count()):
+        img = images.nth(i)
+        assert img.get_attribute("loading") == "lazy"
+        assert int(img.get_attribute("width")) > 0 and int(img.get_attribute("height")) > 0
+        assert img.get_attribute("alt")
+    images.first.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('[data-gallery] img').complete")
+    chosen = images.first.evaluate("img => img.currentSrc")
+    assert chosen.endswith(".webp"), chosen  # Chromium takes the WebP <source>
+    download = page.locator(".gallery-download a")
+    assert "ดาวน์โหลดภาพทั้งหมด (ZIP," in download.inner_text()
+    response = page.request.get(sample_url + download.get_attribute("href"))
+    assert response.ok and response.headers["content-type"] in ("application/zip", "application/x-zip-compressed")
+    assert page.problems.all() == []
+
+
+def test_without_javascript_thumbnails_link_to_large_images(browser, sample_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(sample_url + ARTICLE)
+        link = page.locator("[data-gallery] a.gallery-link").first
+        href = link.get_attribute("href")
+        assert href.endswith("-1600.jpg")
+        link.click()
+        page.wait_for_url("**/*.jpg")
+        assert page.evaluate("() => document.images[0].naturalWidth") == 1600
+    finally:
+        context.close()
