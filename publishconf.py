@@ -10,3 +10,12 @@ SITEURL = os.environ.get("SITEURL", "https://zerocorruption.mol.go.th")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = False
+
+# Drafts (Status: draft) are previewed in development under drafts/; the public site must not
+# carry them at a guessable address (an embargoed press release would leak).
+DRAFT_SAVE_AS = ""
+DRAFT_URL = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_URL = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""

@@ -1,0 +1,201 @@
+"""The production build (`invoke publish`): minified, hashed asset names, .gz/.br, absolute URLs,
+embargo respected, and byte-identical output from two independent builds of the same input."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+from pathlib import Path
+
+import brotli
+import pytest
+from PIL import Image
+
+from tools import production
+from tools.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+SITEURL = "https://zerocorruption.mol.go.th"
+TEXT = set(production.TEXT_SUFFIXES)
+
+NEWS = """Title: ศปท. กระทรวงแรงงาน ประชุมคณะทำงานส่งเสริมคุณธรรมประจำไตรมาส
+Date: 2567-07-10 10:00
+Category: ข่าวกิจกรรม
+Tags: คุณธรรม, ความโปร่งใส
+Slug: integrity-committee-2567
+Summary: คณะทำงานส่งเสริมคุณธรรมและความโปร่งใสของกระทรวงแรงงานประชุมติดตามผลการดำเนินงานประจำไตรมาส
+Gallery: committee-2567
+
+คณะทำงานส่งเสริมคุณธรรมและความโปร่งใส กระทรวงแรงงาน ประชุมติดตามผลการดำเนินงานประจำไตรมาส
+โดยทบทวนช่องทางรับเรื่องร้องเรียนและแผนการอบรมเจ้าหน้าที่ใหม่
+
+อ่าน[ประกาศเจตนารมณ์]({filename}/news/notice.md)ประกอบ
+"""
+NOTICE = """Title: ประกาศเจตนารมณ์ไม่รับของขวัญทุกเทศกาล
+Date: 2567-12-20 09:00
+Category: ประกาศ
+Slug: no-gift-notice-2567
+Summary: ผู้บริหารและบุคลากรกระทรวงแรงงานประกาศงดรับและงดให้ของขวัญทุกโอกาส
+
+ผู้บริหารและบุคลากรกระทรวงแรงงานงดรับและงดให้ของขวัญทุกเทศกาล เพื่อเป็นแบบอย่างที่ดี
+"""
+EMBARGO = """Title: ผลการประเมินที่ยังไม่เผยแพร่
+Date: 2599-01-01 09:00
+Category: ประกาศ
+Slug: embargoed-result
+
+ข้อความลับก่อนกำหนดเผยแพร่
+"""
+DRAFT = """Title: ร่างข่าวที่ยังไม่อนุมัติ
+Date: 2567-01-01 09:00
+Category: ประกาศ
+Slug: unapproved-draft
+Status: draft
+
+ร่างข้อความที่ยังไม่ผ่านการอนุมัติ
+"""
+
+
+def _content(base: Path) -> Path:
+    content = base / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news/committee.md").write_text(NEWS, encoding="utf-8")
+    (content / "news/notice.md").write_text(NOTICE, encoding="utf-8")
+    (content / "news/embargo.md").write_text(EMBARGO, encoding="utf-8")
+    (content / "news/draft.md").write_text(DRAFT, encoding="utf-8")
+    gallery = content / "galleries/committee-2567"
+    gallery.mkdir(parents=True)
+    for n, colour in enumerate([(30, 90, 160), (200, 120, 40)], 1):
+        Image.new("RGB", (640, 427), colour).save(gallery / f"p0{n}.jpg", quality=85)
+    (gallery / "captions.txt").write_text(
+        "p01.jpg: คณะทำงานร่วมประชุมที่ห้องประชุมกระทรวงแรงงาน\n"
+        "p02.jpg: ผู้แทนแต่ละกรมรายงานผลการดำเนินงาน\n", encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    base = tmp_path_factory.mktemp("prod")
+    content = _content(base)
+    results = []
+    for name in ("a", "b"):
+        result = build(
+            ROOT / "publishconf.py", base / name / "output",
+            overrides={"PATH": str(content), "CACHE_PATH": str(base / name / "cache")},
+            fatal_warnings=True, quiet=True, postprocess=production.postprocess,
+        )
+        assert result.ok, result.errors + result.warnings
+        results.append(base / name / "output")
+    return results
+
+
+def _files(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(two_builds):
+    a, b = (_files(root) for root in two_builds)
+    assert sorted(a) == sorted(b)
+    different = [rel for rel in a if a[rel].read_bytes() != b[rel].read_bytes()]
+    assert different == []
+
+
+def test_html_css_js_are_minified(two_builds):
+    out = two_builds[0]
+    home = (out / "index.html").read_text("utf-8")
+    assert "\n  <" not in home and "<!--" not in home
+    for path in list(out.glob("theme/css/*.css")) + list(out.glob("theme/js/*.js")):
+        text = path.read_text("utf-8")
+        assert "\n  " not in text, path.name
+
+
+def test_assets_have_content_hashes_and_every_reference_resolves(two_builds):
+    out = two_builds[0]
+    assets = [p for p in out.joinpath("theme").rglob("*") if p.suffix in production.HASHED_SUFFIXES]
+    assert assets
+    for path in assets:
+        match = re.search(r"\.([0-9a-f]{8})\.[a-z0-9]+$", path.name)
+        assert match, f"{path.name} has no content hash"
+        assert hashlib.sha256(path.read_bytes()).hexdigest()[:8] == match.group(1)
+    checked = 0
+    for rel, path in _files(out).items():
+        if path.suffix not in {".html", ".css", ".js", ".xml", ".json"}:
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        for url in re.findall(re.escape(SITEURL) + r"(/theme/[^\"'`\s)<>,?#]+)", text):
+            assert (out / url.lstrip("/")).is_file(), f"{rel} refers to missing {url}"
+            checked += 1
+        if path.suffix in {".css", ".js"} and rel.startswith("theme/"):
+            base = path.parent
+            for url in re.findall(r"""(?:url\(|["'`])(\.\.?/[^"'`)\s]+)""", text):
+                assert (base / url).resolve().is_file(), f"{rel} refers to missing {url}"
+                checked += 1
+    assert checked > 5
+
+
+def test_every_text_file_has_gz_and_br_that_decompress_to_it(two_builds):
+    files = _files(two_builds[0])
+    text_files = [p for rel, p in files.items() if p.suffix in TEXT]
+    assert len(text_files) > 10
+    for path in text_files:
+        data = path.read_bytes()
+        gz = path.with_name(path.name + ".gz").read_bytes()
+        assert gzip.decompress(gz) == data
+        assert gz[4:8] == b"\0\0\0\0"  # no timestamp in the gzip header
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data
+
+
+def test_urls_are_absolute(two_builds):
+    out = two_builds[0]
+    page = (out / "news/integrity-committee-2567/index.html").read_text("utf-8")
+    assert f'{SITEURL}/news/no-gift-notice-2567/' in page
+    for rel, path in _files(out).items():
+        if path.suffix != ".html":
+            continue
+        html = path.read_text("utf-8")
+        for attr, url in re.findall(r"""\s(href|src|action)=["']?([^"'\s>]+)""", html):
+            assert not url.startswith("/") or url.startswith("//") is False and False, (rel, attr, url)
+            if url.startswith(("#", "mailto:", "tel:", "http://", "https://")):
+                continue
+            pytest.fail(f"{rel}: {attr}={url} is not an absolute URL")
+
+
+def test_embargoed_and_draft_posts_appear_nowhere(two_builds):
+    for rel, path in _files(two_builds[0]).items():
+        data = path.read_bytes()
+        if path.suffix == ".br":
+            data = brotli.decompress(data)
+        elif path.suffix == ".gz":
+            data = gzip.decompress(data)
+        for secret in ("ข้อความลับก่อนกำหนดเผยแพร่", "ร่างข้อความที่ยังไม่ผ่านการอนุมัติ",
+                       "embargoed-result", "unapproved-draft"):
+            assert secret.encode() not in data, f"{secret} leaked into {rel}"
+
+
+def test_postprocess_rewrites_relative_and_absolute_references(tmp_path):
+    (tmp_path / "theme/js").mkdir(parents=True)
+    (tmp_path / "theme/css").mkdir()
+    (tmp_path / "theme/fonts").mkdir()
+    (tmp_path / "theme/fonts/f.woff2").write_bytes(b"wOF2font")
+    (tmp_path / "theme/css/a.css").write_text("@font-face{src:url('../fonts/f.woff2')}", "utf-8")
+    (tmp_path / "theme/js/dep.js").write_text("export const x = 1;\n", "utf-8")
+    (tmp_path / "theme/js/main.js").write_text(
+        "import { x } from './dep.js';\nconst css = new URL('../css/a.css', import.meta.url);\n"
+        "const later = () => import(\"./dep.js\");\n", "utf-8")
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="th"><head><link rel="stylesheet" href="https://x.th/theme/css/a.css">'
+        '<script type="module" src="https://x.th/theme/js/main.js"></script></head>'
+        "<body>\n  <p>ข่าว</p>\n</body></html>", "utf-8")
+    figures = production.postprocess(tmp_path)
+    assert figures["hashed"] == 4
+    names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.suffix in {".css", ".js", ".woff2"}}
+    assert not {"theme/css/a.css", "theme/js/main.js", "theme/js/dep.js", "theme/fonts/f.woff2"} & names
+    html = (tmp_path / "index.html").read_text("utf-8")
+    main = next(tmp_path.glob("theme/js/main.*.js")).read_text("utf-8")
+    css = next(tmp_path.glob("theme/css/a.*.css")).read_text("utf-8")
+    dep = next(tmp_path.glob("theme/js/dep.*.js")).name
+    assert next(tmp_path.glob("theme/css/a.*.css")).name in html and dep in main
+    assert next(tmp_path.glob("theme/css/a.*.css")).name in main
+    assert next(tmp_path.glob("theme/fonts/f.*.woff2")).name in css
+    assert (tmp_path / "index.html.gz").exists() and (tmp_path / "index.html.br").exists()
