@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,9 @@ PAGEFIND_UI_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+
+
+WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 
 
 class SearchIndexError(RuntimeError):
@@ -62,21 +66,32 @@ def build_index(
     keep_ui: bool = False,
     timeout: float = 600,
 ) -> IndexRun:
-    """Index the HTML pages of `site` (only their `data-pagefind-body` parts) into `site/bundle_dir`."""
-    site = Path(site)
-    command = [
-        str(pagefind_binary()),
-        "--site", str(site),
-        "--output-subdir", bundle_dir,
-        "--force-language", language,
-    ]
-    if exclude_selectors:
-        command += ["--exclude-selectors", ",".join(exclude_selectors)]
+    """Index the HTML pages of `site` (only their `data-pagefind-body` parts) into `site/bundle_dir`.
+
+    Pagefind reads copies of the pages in which every `<wbr>` (our Thai word boundaries, with the
+    site dictionary) is a zero-width space, which Pagefind honours as a word boundary; otherwise
+    it joins the text and segments it again by its own, smaller dictionary.
+    """
+    site = Path(site).resolve()
     started = time.perf_counter()
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"เรียก Pagefind ไม่สำเร็จ / could not run Pagefind: {exc}") from exc
+    with tempfile.TemporaryDirectory(prefix="thai-search-") as scratch:
+        pages = copy_indexable_pages(site, Path(scratch))
+        if not pages:
+            return IndexRun(0, 0, 0, False, time.perf_counter() - started, site / bundle_dir)
+        command = [
+            str(pagefind_binary()),
+            "--site", scratch,
+            "--output-path", str(site / bundle_dir),
+            "--force-language", language,
+        ]
+        if exclude_selectors:
+            command += ["--exclude-selectors", ",".join(exclude_selectors)]
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise SearchIndexError(f"เรียก Pagefind ไม่สำเร็จ / could not run Pagefind: {exc}") from exc
     log = done.stdout + done.stderr
     if done.returncode != 0 or "Error:" in log:
         last = " | ".join(line.strip() for line in log.strip().splitlines()[-5:])
@@ -91,10 +106,26 @@ def build_index(
         pages=_count(r"Indexed (\d+) pages?", log),
         words=_count(r"Indexed (\d+) words?", log),
         filters=_count(r"Indexed (\d+) filters?", log),
-        found_body="data-pagefind-body element" in log,
+        found_body=True,
         seconds=time.perf_counter() - started,
         bundle=site / bundle_dir,
     )
+
+
+def copy_indexable_pages(site: Path, target: Path) -> int:
+    """Copy the pages of `site` that carry `data-pagefind-body` into `target` (same relative
+    paths, so Pagefind gives the same URLs), with `<wbr>` turned into a zero-width space.
+    Returns how many pages were copied."""
+    count = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8", errors="replace")
+        if "data-pagefind-body" not in html:
+            continue
+        copy = target / page.relative_to(site)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(WBR.sub("\u200b", html), encoding="utf-8")
+        count += 1
+    return count
 
 
 def _count(pattern: str, text: str) -> int:

@@ -37,11 +37,12 @@ def build_index_after_writing(pelican) -> None:
         return
     if not run.found_body:
         logger.warning(
-            "theme/templates/article.html: ไม่มีหน้าใดมี data-pagefind-body ดัชนีค้นหาจึงรวมเมนูและ"
-            "ส่วนท้ายของทุกหน้า ให้ใส่ data-pagefind-body ที่ <article> ของ article.html และ page.html / "
-            "no page carries data-pagefind-body, so the search index holds navigation and footers "
-            "too: put data-pagefind-body on the <article> of article.html and page.html"
+            "theme/templates/article.html: ไม่มีหน้าใดมี data-pagefind-body จึงไม่ได้สร้างดัชนีค้นหา "
+            "ให้ใส่ data-pagefind-body ที่ <article> ของ article.html และ page.html / no page carries "
+            "data-pagefind-body, so no search index was built: put data-pagefind-body on the "
+            "<article> of article.html and page.html"
         )
+        return
     logger.info(
         "ดัชนีค้นหา %d หน้า %d คำ ใน %.1f วินาที / search index: %d pages, %d words in %.1f s",
         run.pages, run.words, run.seconds, run.pages, run.words, run.seconds,

@@ -18,7 +18,8 @@ PAGE = {
     "meta": {"title": "ศูนย์ฯ ประชุมเครือข่ายดวงตาแรงงาน"},
     # As Pagefind stores it: zero-width spaces between words, ". " after the heading.
     "content": "ศูนย์ฯ\u200bประชุม\u200bเครือข่าย\u200bดวงตา\u200bแรงงาน\u200b. \u200bเผยแพร่\u200bข่าว"
-    "\u200bการ\u200bปราบ\u200bทุจริต ร่วมกับ ป.ป.ท. ชิม\u200bข้าวมันไก่\u200bแล้ว\u200bเดินทาง\u200bไกล",
+    "\u200bการ\u200bปราบ\u200bทุจริต ร่วมกับ ป.ป.ท. ชิม\u200bข้าวมันไก่\u200bแล้ว\u200bเดินทาง\u200bไกล"
+    " ประเมิน ITA ที่ Café 2566",
 }
 
 CASES = [
@@ -37,7 +38,11 @@ CASES = [
     ("ข่าว ขาว", False),  # every Thai term must be there
     ("ข้า", True),  # ข้าวมันไก่
     ("ขา", False),  # only in ข่าว and ข้าว, followed by a tone mark
-    ("PAGE", True),  # non-Thai terms are left to Pagefind
+    ("ita", True),  # other scripts: case does not matter
+    ("cafe", True),  # nor do accents
+    ("CAFÉ", True),
+    ("1546", False),
+    ("2566", True),
 ]
 
 

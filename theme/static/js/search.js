@@ -150,15 +150,16 @@ function describeFilters() {
   return parts.length ? ` ใน${parts.join(" ")}` : "";
 }
 
+// Build highlight() pieces as DOM nodes (never as HTML). The zero-width spaces Pagefind keeps
+// between Thai words become <wbr>: the same line-break chances, and nothing odd when copied.
 function pieces(element, parts) {
   for (const part of parts) {
-    if (part.mark) {
-      const mark = document.createElement("mark");
-      mark.textContent = part.text;
-      element.append(mark);
-    } else {
-      element.append(part.text);
-    }
+    const target = part.mark ? document.createElement("mark") : element;
+    part.text.split("\u200b").forEach((text, i) => {
+      if (i > 0) target.append(document.createElement("wbr"));
+      if (text) target.append(text);
+    });
+    if (part.mark) element.append(target);
   }
   return element;
 }

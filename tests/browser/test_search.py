@@ -1,0 +1,267 @@
+"""Search in a real browser: real queries against the sample site and a site of minimal pairs.
+
+Every page opened here is checked for console errors, failed requests and requests that leave
+127.0.0.1 (`page.problems`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+import pytest
+
+from tests.thai_search.site_files import build_search_site
+
+pytestmark = pytest.mark.browser
+
+DONE = (
+    "() => { const s = document.getElementById('search-status');"
+    " return s && /^(พบ|ไม่พบ)/.test(s.textContent) && !document.getElementById('search')"
+    ".hasAttribute('aria-busy'); }"
+)
+
+
+@pytest.fixture(scope="module")
+def pairs_url(tmp_path_factory, serve):
+    """The site of tests/thai_search/site_files.py (tone-mark minimal pairs, a draft, 12 reports)."""
+    result = build_search_site(tmp_path_factory.mktemp("search-browser"))
+    assert result.ok, result.errors
+    return serve(result.output)
+
+
+def search(open_page, base, query, width=1280, **params):
+    params = {"q": query, **params}
+    qs = "&".join(f"{k}={quote(str(v))}" for k, v in params.items())
+    page = open_page(f"{base}/search/?{qs}", width=width)
+    page.wait_for_function(DONE, timeout=15000)
+    return page
+
+
+def result_paths(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "main #search-results li h2 a", "links => links.map(a => new URL(a.href).pathname)"
+    )
+
+
+def status(page) -> str:
+    return page.inner_text("#search-status")
+
+
+def no_problems(page):
+    assert page.problems.foreign_requests == []
+    assert page.problems.all() == []
+
+
+# --- the sample site -------------------------------------------------------------------------
+
+
+def test_sample_site_word_in_one_article_finds_it(open_page, sample_url):
+    page = search(open_page, sample_url, "มหาวิทยาลัย")
+    paths = result_paths(page)
+    assert "/news/mou-university-2566/" in paths
+    assert "พบ" in status(page)
+    no_problems(page)
+
+
+def test_sample_site_dictionary_name_finds_it(open_page, sample_url):
+    page = search(open_page, sample_url, "ดวงตาแรงงาน")
+    paths = result_paths(page)
+    assert "/news/duangta-raengngan-network-2563/" in paths
+    marks = page.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)")
+    assert marks and all(m.replace("\u200b", "") == "ดวงตาแรงงาน" for m in marks), marks
+    no_problems(page)
+
+
+def test_sample_site_white_does_not_find_news(open_page, sample_url):
+    # The sample posts say ข่าว (news) many times and ขาว (white) never.
+    page = search(open_page, sample_url, "ขาว")
+    assert result_paths(page) == []
+    assert status(page).startswith("ไม่พบผลการค้นหา")
+    no_problems(page)
+
+
+# --- minimal pairs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("ข่าว", ["/news/news-meeting/"]),  # news
+        ("ขาว", ["/news/white-shirts/"]),  # white
+        ("เสือ", ["/news/tiger-forest/"]),  # tiger
+        ("เสื่อ", ["/news/mat-meditation/"]),  # mat
+        ("ไก่", ["/news/news-meeting/"]),  # chicken
+        ("ไกล", ["/news/mat-meditation/"]),  # far
+    ],
+)
+def test_tone_marks_and_vowels_do_not_cross_match(open_page, pairs_url, query, expected):
+    page = search(open_page, pairs_url, query)
+    assert result_paths(page) == expected
+    assert status(page).startswith(f"พบ 1 รายการ สำหรับ “{query}”")
+    marks = page.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)")
+    assert marks and set(marks) == {query}
+    no_problems(page)
+
+
+def test_result_shows_title_be_date_category_and_excerpt(open_page, pairs_url):
+    page = search(open_page, pairs_url, "แม่ฮ่องสอน")
+    assert result_paths(page) == ["/news/white-shirts/"]
+    item = page.locator("main #search-results li").first
+    assert item.locator("h2 a").inner_text() == "เจ้าหน้าที่แต่งชุดสีขาวร่วมพิธีเปิดศูนย์บริการ"
+    assert item.locator(".search-result-date").inner_text() == "2 พฤษภาคม 2567"
+    assert item.locator(".search-result-category").inner_text() == "ประกาศ"
+    excerpt = item.locator(".search-result-excerpt")
+    assert "อำเภอเมือง" in excerpt.inner_text()
+    assert excerpt.locator("mark").inner_text() == "แม่ฮ่องสอน"
+    assert page.title().startswith("ผลการค้นหา “แม่ฮ่องสอน”")
+    no_problems(page)
+
+
+def test_no_results_says_so(open_page, pairs_url):
+    page = search(open_page, pairs_url, "ยีราฟ")
+    assert result_paths(page) == []
+    assert status(page).startswith("ไม่พบผลการค้นหา สำหรับ “ยีราฟ”")
+    assert page.get_attribute("#search-status", "aria-live") == "polite"
+    no_problems(page)
+
+
+@pytest.mark.parametrize("query", ["กระท่อมริมบึง", "ทุเรียนหมอนทอง", "1546", "มิตรไมตรี"])
+def test_drafts_hidden_posts_and_footer_are_not_found(open_page, pairs_url, query):
+    page = search(open_page, pairs_url, query)
+    assert result_paths(page) == [], query
+
+
+def test_filters_by_category_and_year_and_more_results(open_page, pairs_url):
+    page = search(open_page, pairs_url, "ตรวจติดตาม")
+    assert len(result_paths(page)) == 10
+    assert status(page).startswith("พบอย่างน้อย 10 รายการ")
+    more = page.locator("#search-more")
+    assert more.is_visible()
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(DONE)
+    assert len(result_paths(page)) == 12
+    assert status(page).startswith("พบ 12 รายการ")
+    assert not more.is_visible()
+    # focus moved to the first result that was added
+    assert page.evaluate("document.activeElement.closest('li') === "
+                         "document.querySelectorAll('#search-results li')[10]")
+
+    page.select_option("#search-category", "ประกาศ")
+    page.wait_for_function(DONE)
+    assert len(result_paths(page)) == 6
+    assert "category=" in page.url
+    assert "หมวดประกาศ" in status(page)
+
+    page.select_option("#search-year", "2565")
+    page.wait_for_function(DONE)
+    paths = result_paths(page)
+    assert paths and all(p.startswith("/news/follow-up-") for p in paths)
+    assert "year=2565" in page.url
+    no_problems(page)
+
+
+def test_filters_from_a_shared_link_are_applied(open_page, pairs_url):
+    page = search(open_page, pairs_url, "ศูนย์", category="ข่าวกิจกรรม")
+    assert page.input_value("#search-category") == "ข่าวกิจกรรม"
+    assert result_paths(page) == ["/news/news-meeting/"]
+    no_problems(page)
+
+
+def test_keyboard_only_from_the_header_box_to_a_result(open_page, pairs_url):
+    page = open_page(f"{pairs_url}/")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-box-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "search-box-q"
+    page.keyboard.type("เสื่อ")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    page.wait_for_function(DONE)
+    assert page.input_value("#search-q") == "เสื่อ"
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#search-results') !== null"):
+            break
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    assert href and href.endswith("/news/mat-meditation/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/news/mat-meditation/$"))
+    no_problems(page)
+
+
+def test_the_box_is_a_plain_form_without_script(browser, pairs_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{pairs_url}/")
+        page.fill("#search-box-q", "ข่าว ประชุม")
+        page.press("#search-box-q", "Enter")
+        page.wait_for_url(re.compile(r"/search/\?q="))
+        assert page.url.endswith("/search/?q=%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7+"
+                                 "%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%8A%E0%B8%B8%E0%B8%A1")
+        assert "เปิดใช้ JavaScript" in page.inner_text("main")
+    finally:
+        context.close()
+
+
+def test_search_page_form_submits_and_back_restores(open_page, pairs_url):
+    page = open_page(f"{pairs_url}/search/")
+    assert "พิมพ์คำที่ต้องการค้นหา" in status(page)
+    page.fill("#search-q", "เสือ")
+    page.press("#search-q", "Enter")
+    page.wait_for_function(DONE)
+    assert result_paths(page) == ["/news/tiger-forest/"]
+    assert page.url.endswith("/search/?q=%E0%B9%80%E0%B8%AA%E0%B8%B7%E0%B8%AD")
+    page.fill("#search-q", "ขาว")
+    page.press("#search-q", "Enter")
+    page.wait_for_function("() => document.querySelector('#search-results a')?.href.includes('white')")
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('#search-results a')?.href.includes('tiger')")
+    assert page.input_value("#search-q") == "เสือ"
+    no_problems(page)
+
+
+def test_fits_a_360px_screen(open_page, pairs_url):
+    page = search(open_page, pairs_url, "ตรวจติดตาม", width=360)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = page.locator("#search-q").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    no_problems(page)
+
+
+def test_home_page_declares_the_search_action(open_page, pairs_url):
+    page = open_page(f"{pairs_url}/")
+    blocks = page.eval_on_selector_all(
+        "script[type='application/ld+json']", "ss => ss.map(s => s.textContent)"
+    )
+    actions = [
+        item.get("potentialAction")
+        for block in blocks
+        for item in (lambda d: d if isinstance(d, list) else d.get("@graph", [d]))(json.loads(block))
+        if isinstance(item, dict) and item.get("potentialAction")
+    ]
+    assert actions, blocks
+    assert actions[0]["target"]["urlTemplate"].endswith("/search/?q={search_term_string}")
+
+
+def test_first_search_downloads_little(open_page, sample_url):
+    """Bytes a visitor's first search fetches (search page assets excluded): Pagefind, wasm, index."""
+    sizes = {}
+    page = open_page(None)
+
+    def on_response(response):
+        if "/pagefind/" in response.url:
+            body = response.body()
+            sizes[response.url] = len(body)
+
+    page.on("response", on_response)
+    page.goto(f"{sample_url}/search/?q={quote('แรงงาน')}")
+    page.wait_for_function(DONE, timeout=15000)
+    total = sum(sizes.values())
+    assert any(url.endswith("pagefind.js") for url in sizes)
+    assert any(".pf_fragment" in url for url in sizes)
+    assert total < 300_000, sizes
