@@ -265,3 +265,16 @@ def test_first_search_downloads_little(open_page, sample_url):
     assert any(url.endswith("pagefind.js") for url in sizes)
     assert any(".pf_fragment" in url for url in sizes)
     assert total < 300_000, sizes
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("query", ["ตรวจติดตาม", "ยีราฟ"])
+def test_search_page_has_no_wcag_violations(open_page, pairs_url, query, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = search(open_page, pairs_url, query, width=width)
+    results = Axe().run(page, options={
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"],
+    })
+    assert results.violations_count == 0, results.generate_report()

@@ -17,6 +17,7 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const baseTitle = document.title;
+const siteName = root?.dataset.siteName ?? "";
 
 let pagefindPromise = null;
 let current = null; // the search being shown: {token, query, candidates, next, found}
@@ -83,7 +84,7 @@ async function run() {
     say("พิมพ์คำที่ต้องการค้นหา แล้วกดปุ่มค้นหา");
     return;
   }
-  document.title = query.text ? `ผลการค้นหา “${query.text}” – ${baseTitle}` : baseTitle;
+  document.title = query.text ? `ผลการค้นหา “${query.text}” – ${siteName}` : baseTitle;
   root.setAttribute("aria-busy", "true");
   say("กำลังค้นหา…");
   let pagefind;
