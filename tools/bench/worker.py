@@ -3,6 +3,8 @@
     python -m tools.bench.worker build --settings pelicanconf.py --content DIR --output DIR
         [--set KEY=JSON ...] [--steps]
     python -m tools.bench.worker segment --content DIR [--megabytes 1]
+    python -m tools.bench.worker gallery --photos DIR --output DIR --cache DIR [--settings-json J]
+    python -m tools.bench.worker preview --content COPY --output DIR --cache DIR [--reps 3]
 
 `build` runs the project's build runner (tools/build.py, what `invoke build`/`invoke publish`
 run) on the benchmark corpus. With `--steps` every receiver of Pelican's `finalized` signal (the
@@ -171,6 +173,14 @@ def cmd_gallery(args) -> dict:
             "files": stats.files, "bytes": stats.bytes, "seconds": stats.seconds}
 
 
+def cmd_preview(args) -> dict:
+    """Live-preview latency after saving one post, measured by tools/preview.py itself."""
+    from tools.preview import measure_preview_latency
+
+    return measure_preview_latency(Path(args.content), Path(args.output), Path(args.cache), reps=args.reps,
+                                   overrides={"SEARCH_ENABLED": False})
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench.worker")
     sub = parser.add_subparsers(dest="mode", required=True)
@@ -193,8 +203,14 @@ def main(argv=None) -> int:
     g.add_argument("--output", required=True)
     g.add_argument("--cache", required=True)
     g.add_argument("--settings-json", help="GALLERY_* overrides as JSON")
+    v = sub.add_parser("preview")
+    v.add_argument("--content", required=True, help="a copy of the corpus (it is edited)")
+    v.add_argument("--output", required=True)
+    v.add_argument("--cache", required=True)
+    v.add_argument("--reps", type=int, default=3)
     args = parser.parse_args(argv)
-    result = {"build": cmd_build, "segment": cmd_segment, "gallery": cmd_gallery}[args.mode](args)
+    modes = {"build": cmd_build, "segment": cmd_segment, "gallery": cmd_gallery, "preview": cmd_preview}
+    result = modes[args.mode](args)
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
