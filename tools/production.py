@@ -172,16 +172,24 @@ def _rewrite_absolute(root: Path, renamed: dict[str, str]) -> None:
             path.write_text(new, encoding="utf-8")
 
 
-def compress(root: Path) -> int:
-    """Write `.gz` (level 9, no timestamp) and `.br` (quality 11) beside each text file."""
+# Brotli's quality 11 is about 50 times slower than 7 for 6% smaller files: it is worth it only
+# for the long-cached theme assets that every visitor loads; pages, feeds and the rest get 7.
+BROTLI_QUALITY_ASSETS = 11
+BROTLI_QUALITY_PAGES = 7
+
+
+def compress(root: Path, static_dir: str = "theme") -> int:
+    """Write `.gz` (level 9, no timestamp) and `.br` beside each text file."""
     count = 0
     for path in list(_files_all(root)):
         if path.suffix not in TEXT_SUFFIXES:
             continue
         data = path.read_bytes()
+        is_asset = path.relative_to(root).parts[0] == static_dir
+        quality = BROTLI_QUALITY_ASSETS if is_asset else BROTLI_QUALITY_PAGES
         path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
         path.with_name(path.name + ".br").write_bytes(
-            brotli.compress(data, mode=brotli.MODE_TEXT, quality=11)
+            brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)
         )
         count += 1
     return count
@@ -199,7 +207,7 @@ def postprocess(root: str | Path, static_dir: str = "theme") -> dict:
     minified = sum(minify_text(path) for path in _files(root))
     renamed = hash_assets(root, static_dir)
     filters = canonical_pagefind(root)
-    compressed = compress(root)
+    compressed = compress(root, static_dir)
     return {"minified": minified, "hashed": len(renamed), "pagefind_filters": filters,
             "compressed": compressed}
 
