@@ -22,7 +22,7 @@ import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -199,9 +199,7 @@ class Site:
 
     @cached_property
     def segmenter(self):
-        from thai_text.segment import Segmenter
-
-        return Segmenter(self.site_words, cache_dir=self.settings.get("CHECK_CACHE_DIR"), persist=False)
+        return _segmenter(tuple(self.site_words))
 
     def slugify(self, text: str) -> str:
         from thai_text.slugs import make_slug
@@ -537,15 +535,33 @@ def _word_around(line: str, found: str) -> str:
     return line[start:end]
 
 
+@lru_cache(maxsize=4)
+def _segmenter(site_words: tuple[str, ...]):
+    from thai_text.segment import Segmenter
+
+    return Segmenter(site_words, persist=False)
+
+
+@lru_cache(maxsize=1)
+def _norvig():
+    from pythainlp.spell import NorvigSpellChecker
+
+    return NorvigSpellChecker()
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    from pythainlp.corpus.common import thai_words
+
+    return frozenset(thai_words())
+
+
 class _SpellChecker:
     """pythainlp's Norvig spell checker, with the site dictionary's words counted as known."""
 
     def __init__(self, site_words):
-        from pythainlp.corpus.common import thai_words
-        from pythainlp.spell import NorvigSpellChecker
-
-        self.checker = NorvigSpellChecker()
-        self.known_words = set(thai_words()) | set(site_words)
+        self.checker = _norvig()
+        self.known_words = _dictionary_words() | frozenset(site_words)
         self._edits1 = importlib.import_module("pythainlp.spell.pn")._edits1
 
     def suggestion(self, word: str) -> str | None:

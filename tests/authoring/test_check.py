@@ -1,0 +1,286 @@
+"""The content check (tools/check.py): one small fixture per rule, asserting file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+
+from tools import check
+
+NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))
+
+GOOD = """\
+Title: ศูนย์ฯ จัดอบรมเจ้าหน้าที่เรื่องผลประโยชน์ทับซ้อน
+Date: 2569-03-25 09:00
+Category: ข่าวกิจกรรม
+Tags: ฝึกอบรม, ป.ป.ช.
+Slug: good-news
+Author: กลุ่มงานประชาสัมพันธ์
+
+เจ้าหน้าที่กระทรวงแรงงานเข้าร่วมการอบรมเรื่องการป้องกันการทุจริต
+อ่านข่าวก่อนหน้าได้ที่ [ข่าวเดิม]({filename}older-news.md) และหน้า [เกี่ยวกับเรา](/about/)
+"""
+
+OLDER = """\
+Title: ประกาศนโยบายไม่รับของขวัญ
+Date: 25 ธันวาคม 2566
+Category: ประกาศ
+Tags: ของขวัญ
+Slug: older-news
+
+กระทรวงแรงงานขอความร่วมมืองดให้ของขวัญทุกชนิด
+"""
+
+ABOUT = """\
+Title: เกี่ยวกับศูนย์ฯ
+Slug: about
+
+ข้อมูลตัวอย่าง
+"""
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return check.load_settings()
+
+
+@pytest.fixture
+def site(tmp_path, settings):
+    """Write a content folder (good files plus `files`) and return a function that checks it."""
+    content = tmp_path / "content"
+
+    def write(files: dict | None = None, **overrides):
+        base = {"news/good-news.md": GOOD, "news/older-news.md": OLDER, "pages/about.md": ABOUT}
+        base.update(files or {})
+        for rel, data in base.items():
+            if data is None:
+                continue
+            path = content / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(data, encoding="utf-8")
+        merged = {**settings, "PATH": str(content), **overrides}
+        return check.check_content(content, merged, root=tmp_path, now=NOW)
+
+    return write
+
+
+def news(body: str = "เนื้อข่าว", **meta) -> str:
+    fields = {
+        "Title": "ข่าวทดสอบ",
+        "Date": "2569-01-10 10:00",
+        "Category": "ข่าวประชาสัมพันธ์",
+        "Slug": "test-news",
+    }
+    fields.update(meta)
+    head = "".join(f"{k}: {v}\n" for k, v in fields.items() if v is not None)
+    return f"{head}\n{body}\n"
+
+
+def only(problems, rule):
+    return [p for p in problems if p.rule == rule]
+
+
+def where(problems):
+    return [(p.path, p.line, p.level) for p in problems]
+
+
+def test_good_content_has_no_problem(site):
+    assert site() == []
+
+
+def test_invalid_date_is_an_error_with_file_and_line(site):
+    problems = site({"news/bad-date.md": news(Date="2565-02-30", Slug="bad-date")})
+    found = only(problems, "date")
+    assert where(found) == [("content/news/bad-date.md", 2, "error")]
+    assert "2565-02-30" in found[0].message
+
+
+def test_unreadable_date_and_missing_date(site):
+    problems = site({
+        "news/words.md": news(Date="เมื่อวานนี้", Slug="words"),
+        "news/no-date.md": news(Date=None, Slug="no-date"),
+    })
+    assert ("content/news/words.md", 2, "error") in where(only(problems, "date"))
+    assert ("content/news/no-date.md", 1, "error") in where(only(problems, "date"))
+
+
+@pytest.mark.parametrize(
+    "value, fragment",
+    [
+        ("1999-05-01", "1999"),  # too old
+        ("2571-01-01 09:00", "2571"),  # more than a year ahead
+        ("25 มีนาคม 2024", "2567"),  # Thai month with a C.E. year: suggests B.E.
+    ],
+)
+def test_suspicious_dates_are_warnings(site, value, fragment):
+    problems = site({"news/odd.md": news(Date=value, Slug="odd")})
+    found = only(problems, "date")
+    assert where(found) == [("content/news/odd.md", 2, "warning")]
+    assert fragment in found[0].message
+
+
+def test_modified_before_date_is_a_warning(site):
+    problems = site({"news/mod.md": news(Date="2569-03-01", Modified="2569-02-01", Slug="mod")})
+    assert where(only(problems, "date")) == [("content/news/mod.md", 5, "warning")]
+
+
+def test_missing_title(site):
+    problems = site({"news/untitled.md": news(Title=None, Slug="untitled")})
+    assert where(only(problems, "title")) == [("content/news/untitled.md", 1, "error")]
+
+
+def test_missing_category(site):
+    problems = site({"news/nocat.md": news(Category=None, Slug="nocat")})
+    found = only(problems, "category")
+    assert where(found) == [("content/news/nocat.md", 1, "error")]
+    assert "ข่าวกิจกรรม" in found[0].message  # says which categories exist
+
+
+def test_unknown_category_lists_the_allowed_ones(site, settings):
+    problems = site({"news/cat.md": news(Category="ข่าวทั่วไป", Slug="cat")})
+    found = only(problems, "category")
+    assert where(found) == [("content/news/cat.md", 3, "error")]
+    for allowed in settings["CATEGORIES"]:
+        assert allowed in found[0].message
+
+
+def test_duplicate_slugs(site):
+    problems = site({"news/again.md": news(Slug="good-news")})
+    found = only(problems, "slug")
+    assert where(found) == [("content/news/good-news.md", 5, "error")] or where(found) == [
+        ("content/news/again.md", 4, "error")
+    ]
+    assert "good-news" in found[0].message
+
+
+def test_gallery_folder_that_does_not_exist(site):
+    problems = site({"news/gal.md": news(Slug="gal", Gallery="no-such-gallery")})
+    found = only(problems, "gallery")
+    assert where(found) == [("content/news/gal.md", 5, "error")]
+    assert "content/galleries/no-such-gallery/" in found[0].message
+
+
+def _jpeg(size=(64, 48)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_cover_that_does_not_exist(site):
+    problems = site({
+        "galleries/trip/p01.jpg": _jpeg(),
+        "galleries/trip/captions.txt": "p01.jpg: ภาพกิจกรรม\n",
+        "news/cover.md": news(Slug="cover", Gallery="trip", Cover="p09.jpg"),
+        "news/cover-ok.md": news(Slug="cover-ok", Gallery="trip", Cover="p01.jpg"),
+    })
+    assert where(only(problems, "cover")) == [("content/news/cover.md", 6, "error")]
+    assert only(problems, "gallery") == []
+
+
+def test_photos_without_captions(site):
+    problems = site({
+        "galleries/trip/p01.jpg": _jpeg(),
+        "galleries/trip/p02.jpg": _jpeg(),
+        "galleries/trip/captions.txt": "p01.jpg: ภาพกิจกรรม\n",
+    })
+    found = only(problems, "captions")
+    assert where(found) == [("content/galleries/trip/p02.jpg", None, "warning")]
+    assert "captions.txt" in found[0].message
+
+
+def test_oversize_photos(site):
+    problems = site(
+        {
+            "galleries/big/p01.jpg": _jpeg((1200, 1000)),  # 1.2 megapixels
+            "galleries/big/captions.txt": "p01.jpg: ภาพใหญ่\n",
+        },
+        CHECK_MAX_PHOTO_MEGAPIXELS=1,
+    )
+    found = only(problems, "photo-size")
+    assert where(found) == [("content/galleries/big/p01.jpg", None, "warning")]
+    heavy = site({}, CHECK_MAX_PHOTO_MB=0.0001)
+    assert where(only(heavy, "photo-size")) == [("content/galleries/big/p01.jpg", None, "warning")]
+
+
+def test_thai_typing_errors(site):
+    body = "ย่อหน้าแรก\n\nกระทรวงเเรงงาน จัดงาน\nเจ้าหน้าที่่ทุกคน\n"
+    problems = site({"news/typo.md": news(body, Slug="typo")})
+    found = only(problems, "typo")
+    assert where(found) == [
+        ("content/news/typo.md", 8, "warning"),
+        ("content/news/typo.md", 9, "warning"),
+    ]
+    assert "แรงงาน" in found[0].message
+    assert "ที่" in found[1].message
+
+
+def test_unknown_words_are_warnings_with_a_suggestion(site):
+    problems = site({"news/spell.md": news("การทุจจริตในหน่วยงานต้องแจ้งทันที", Slug="spell")})
+    found = only(problems, "spelling")
+    assert where(found) == [("content/news/spell.md", 6, "warning")]
+    assert "ทุจจริต" in found[0].message and "ทุจริต" in found[0].message
+
+
+def test_site_dictionary_words_are_not_reported(site):
+    text = "คณะทำงานวรรณวิไลพัฒน์ลงพื้นที่"
+    assert only(site({"news/name.md": news(text, Slug="name")}), "spelling")
+    problems = site({"dictionary.txt": "วรรณวิไลพัฒน์\n"})
+    assert only(problems, "spelling") == []
+
+
+def test_broken_internal_links(site):
+    body = (
+        "ย่อหน้าแรก\n\n"
+        "[ข่าวที่หายไป]({filename}missing.md)\n"
+        "[หน้าที่ไม่มี](/no-such-page/)\n"
+        "[ข่าวเดิม]({filename}older-news.md) [หน้าหลัก](/) [คลังข่าว](/archives/)\n"
+        "[ไฟล์ต้นฉบับ](older-news.md)\n"
+    )
+    problems = site({"news/links.md": news(body, Slug="links")})
+    found = only(problems, "link")
+    assert where(found) == [
+        ("content/news/links.md", 8, "error"),
+        ("content/news/links.md", 9, "error"),
+        ("content/news/links.md", 11, "error"),
+    ]
+    assert "missing.md" in found[0].message
+
+
+def test_category_and_article_urls_are_known(site):
+    body = "ดู [ข่าวดี](/news/good-news/) และ [หมวดประกาศ](/category/prakat/) ได้\n"
+    problems = site({"pages/links.md": "Title: ลิงก์\nSlug: links\n\n" + body})
+    assert only(problems, "link") == []
+
+
+def test_errors_exit_nonzero_and_warnings_do_not(tmp_path, monkeypatch, settings):
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "a.md").write_text(news("กระทรวงเเรงงาน", Slug="a"), encoding="utf-8")
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(
+        "CATEGORIES = ['ข่าวประชาสัมพันธ์', 'ข่าวกิจกรรม', 'ประกาศ']\nPATH = 'content'\n"
+        "TIMEZONE = 'Asia/Bangkok'\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert check.main(settings_file=conf, stream=out) == 0  # a typo is only a warning
+    assert "content/news/a.md:6: warning:" in out.getvalue()
+    (content / "news" / "b.md").write_text(news(Category="อื่น ๆ", Slug="b"), encoding="utf-8")
+    out = io.StringIO()
+    assert check.main(settings_file=conf, stream=out) == 1
+    assert "content/news/b.md:3: error:" in out.getvalue()
+
+
+def test_repository_content_has_no_error(settings):
+    root = Path(check.ROOT)
+    problems = check.check_content(root / "content", settings, root=root)
+    errors = [str(p) for p in problems if p.level == check.ERROR]
+    assert errors == []
