@@ -8,7 +8,6 @@ Pelican at that point; the gallery files are hard links to the cache.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 from pathlib import Path

@@ -233,17 +233,13 @@ def _make_versions(src: Path, params: dict, out: Path) -> dict:
         except OSError as exc:
             raise PhotoError("ไฟล์ภาพเสียหายหรือไม่ครบ (อาจคัดลอกไม่สำเร็จ) ให้คัดลอกจากกล้องหรือโทรศัพท์ใหม่",
                              f"is damaged or truncated ({exc}): copy it again from the camera or phone") from None
-        info_icc = im.info.get("icc_profile")
         if orientation != 1:
             im = ImageOps.exif_transpose(im)
-        if info_icc:
-            im.info["icc_profile"] = info_icc
-        # Scale the decoded image (already about base size after draft) exactly once from full data.
-        full_w = base_w if im.width > base_w else im.width
-        base = _resized(im, full_w)
-        if base is not im:
-            base.info = dict(im.info)
-        base = _to_srgb(base)
+        if im.mode not in ("RGB", "RGBA", "L", "CMYK") or "transparency" in im.info:
+            im = _to_srgb(im)  # palette, 16-bit, LA...: resampling needs plain RGB(A) first
+        # Scale once from the decoded data (already close to that size after draft); converting
+        # colours after that costs less (CMYK and ICC conversions work on fewer pixels).
+        base = _to_srgb(_resized(im, base_w))
 
     meta = {"width": base.width, "height": base.height, "alpha": base.mode == "RGBA",
             "source": {"width": ow, "height": oh, "orientation": orientation}, "versions": []}

@@ -112,6 +112,13 @@ def test_cmyk_and_greyscale_come_out_in_the_right_colours(src, tmp_path):
         assert abs(r - 128) < 6 and r == g == b
 
 
+def test_sixteen_bit_greyscale_png(src, tmp_path):
+    Image.new("I;16", (300, 200), 32768).save(src / "scan.png")
+    run(src, tmp_path)
+    with Image.open(tmp_path / "out" / "scan-240.jpg") as im:
+        assert im.size == (240, 160) and close(im.convert("RGB").getpixel((10, 10)), (128, 128, 128), 6)
+
+
 def test_transparency_is_kept_in_webp_and_white_in_jpeg(src, tmp_path):
     im = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
     im.paste((200, 20, 20, 255), (150, 0, 300, 200))
@@ -255,3 +262,23 @@ def test_two_processes_give_the_same_files(src, tmp_path):
     assert (stats.processed, stats.failed) == (4, 0)
     single = process_gallery(src, tmp_path / "out1", tmp_path / "cache1", dict(SMALL))
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in (tmp_path / "out1").iterdir())
+
+
+def test_heic_without_pillow_heif_says_how_to_convert(src, tmp_path, monkeypatch):
+    upright((300, 200)).save(src / "iphone.heic", "HEIF", quality=90)
+    monkeypatch.setattr(processing, "HEIF_SUPPORTED", False)
+    stats = run(src, tmp_path)
+    (path, (thai, english)), = stats.errors
+    assert path.endswith("iphone.heic") and "JPEG" in english and "JPEG" in thai
+
+
+def test_gallery_names_cannot_leave_the_galleries_folder(tmp_path):
+    from photo_gallery.pelican_glue import _resolve_folder
+
+    (tmp_path / "content" / "galleries" / "ok").mkdir(parents=True)
+    settings = {"PATH": str(tmp_path / "content"), "GALLERY_SOURCE_DIR": "galleries"}
+    assert _resolve_folder(settings, "ok") == (tmp_path / "content" / "galleries" / "ok").resolve()
+    for name in ("../news", "/etc", "ok/../../news", ""):
+        assert _resolve_folder(settings, name) is None
+    (tmp_path / "content" / "galleries" / "link").symlink_to(tmp_path)
+    assert _resolve_folder(settings, "link") is None  # a symlink pointing outside

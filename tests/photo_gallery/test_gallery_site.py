@@ -89,13 +89,20 @@ def test_article_gets_grid_cover_og_image_and_zip(build_site):
 
 
 def test_missing_gallery_folder_is_an_error_naming_the_article_and_line(build_site):
-    files = {"news/gallery-test.md": ARTICLE.format(gallery="no-such-event", cover="")}
+    files = {
+        "news/gallery-test.md": ARTICLE.format(gallery="no-such-event", cover=""),
+        "news/empty.md": ARTICLE.format(gallery="empty", cover="").replace("gallery-test", "empty-gallery"),
+        "galleries/empty/notes.txt": "ไม่ใช่ภาพ",
+    }
     result = build_site(files)
     assert not result.ok
     message = next(e for e in result.errors if "no-such-event" in e)
     assert message.startswith("content/news/gallery-test.md:6: ")
     assert "content/galleries/no-such-event/" in message
     assert "Traceback" not in message
+    warnings = "\n".join(result.warnings)
+    assert re.search(r"^content/galleries/empty/notes\.txt: .*content/news/empty\.md", warnings, re.M)
+    assert re.search(r"^content/galleries/empty: .*JPEG.*content/news/empty\.md", warnings, re.M)
 
 
 def test_bad_photo_and_missing_cover_warn_and_fail_only_production(build_site):
