@@ -135,3 +135,19 @@ def test_page_weight_of_home_and_article(open_page, sample_url, capsys):
         assert weight <= budget, f"{path}: {weight:,} bytes > budget {budget:,}"
     with capsys.disabled():
         print("\npage weight (1280x900, cold cache): " + "; ".join(report))
+
+
+def test_print_shows_the_press_release_only(open_page, sample_url):
+    page = _settled(open_page(sample_url + PLAIN_ARTICLE))
+    page.emulate_media(media="print")
+    hidden = page.eval_on_selector_all(
+        ".site-nav, .header-search, .breadcrumbs, .share, .prev-next, .related, .to-top-row",
+        "els => els.map(e => getComputedStyle(e).display)",
+    )
+    assert hidden and set(hidden) == {"none"}, hidden
+    assert page.locator("article.article h1").is_visible()
+    assert page.locator(".prose").is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") in (
+        "rgba(0, 0, 0, 0)", "transparent")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5_000

@@ -285,3 +285,37 @@ def test_absolute_urls_follow_siteurl(build_site, siteurl):
     sitemap = (result.output / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{siteurl}/news/ita-2565/</loc>" in sitemap and DOMAIN not in sitemap
     assert f"Sitemap: {siteurl}/sitemap.xml" in (result.output / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_article_with_gallery_uses_its_own_share_image_and_cover(build_site):
+    """With photo_gallery: og:image is the article's 1200x630 crop; home cards show the cover."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from tests.theme.conftest import FILES
+
+    photo = Image.new("RGB", (1600, 1000), (40, 90, 150))
+    ImageDraw.Draw(photo).rectangle((300, 200, 1300, 800), fill=(220, 180, 60))
+    data = io.BytesIO()
+    photo.save(data, "JPEG", quality=80)
+    files = {k: v for k, v in FILES.items() if "ita" in k or "gift" in k}
+    files["news/ita-2565.md"] = files["news/ita-2565.md"].replace("Slug: ita-2565", "Slug: ita-2565\nGallery: ita")
+    files["galleries/ita/p01.jpg"] = data.getvalue()
+    files["galleries/ita/captions.txt"] = "p01.jpg: ผู้บริหารรับมอบผลการประเมิน\n"
+    result = build_site(files, SEARCH_ENABLED=False)
+    assert result.ok, result.errors
+    page = BeautifulSoup((result.output / "news/ita-2565/index.html").read_text(encoding="utf-8"), "html.parser")
+    og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+    assert og["og:image"].startswith(DOMAIN + "/") and "og-default" not in og["og:image"]
+    local = result.output / og["og:image"][len(DOMAIN) + 1:]
+    with Image.open(local) as im:
+        assert im.size == (1200, 630) == (int(og["og:image:width"]), int(og["og:image:height"]))
+    assert json_ld(page)[0]["image"] == [og["og:image"]]
+    link = page.find("link", rel="stylesheet", href=re.compile("gallery.css"))
+    assert link and (result.output / link["href"].lstrip("/")).exists()
+    home = BeautifulSoup((result.output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    card = home.find("a", href="/news/ita-2565/").find_parent("article")
+    img = card.find("picture").find("img")
+    assert img["width"] and img["height"] and img["alt"] is not None
+    assert card.find("picture").find("source")
