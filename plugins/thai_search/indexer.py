@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import shutil
 import subprocess
 import tempfile
 import time
@@ -181,11 +180,6 @@ def index_stats(output_dir: str | Path, bundle_dir: str = "pagefind") -> dict:
         "filter_bytes": sum(filters),
         "first_search_bytes_estimate": round(first),
     }
-
-
-def remove_bundle(output_dir: str | Path, bundle_dir: str = "pagefind") -> None:
-    """Delete a search bundle left from an earlier build (used when search is turned off)."""
-    shutil.rmtree(Path(output_dir) / bundle_dir, ignore_errors=True)
 
 
 def indexed_pages(output_dir: str | Path, bundle_dir: str = "pagefind") -> list[dict]:

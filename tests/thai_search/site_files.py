@@ -73,15 +73,16 @@ FILES = {
     "ศูนย์ปฏิบัติการต่อต้านการทุจริตกำกับดูแลความโปร่งใสของหน่วยงานในสังกัด\n",
 }
 
-# Twelve short reports that share the word ตรวจติดตาม: more than one page of results.
-for n in range(1, 13):
+# Twenty-four short reports that share the word ตรวจติดตาม (more than two pages of results) and
+# say ข้าว (rice), which looks like ขาว (white) once its tone mark is folded away.
+for n in range(1, 25):
     FILES[f"news/follow-up-{n:02d}.md"] = _article(
         f"follow-up-{n:02d}",
         f"ตรวจติดตามสำนักงานแรงงานจังหวัด ครั้งที่ {n}",
-        f"2022-{(n % 12) + 1:02d}-10 09:00",
+        f"{2021 + n % 2}-{(n % 12) + 1:02d}-10 09:00",
         "ประกาศ" if n % 2 else "ข่าวกิจกรรม",
         f"คณะทำงานลงพื้นที่ตรวจติดตามการให้บริการประชาชน ครั้งที่ {n} "
-        "และรับฟังข้อเสนอแนะจากผู้ใช้บริการ",
+        "และรับฟังข้อเสนอแนะจากเกษตรกรผู้ปลูกข้าวในพื้นที่",
     )
 
 

@@ -34,7 +34,7 @@ def test_published_articles_and_pages_are_indexed(pages):
     assert "/news/news-meeting/" in pages
     assert "/news/white-shirts/" in pages
     assert "/about/" in pages
-    assert sum(url.startswith("/news/follow-up-") for url in pages) == 12
+    assert sum(url.startswith("/news/follow-up-") for url in pages) == 24
 
 
 def test_drafts_hidden_posts_and_listings_are_not(pages):
@@ -78,11 +78,11 @@ def test_search_page_and_bundle_are_written_without_pagefinds_own_ui(site):
 
 def test_index_stats(site):
     stats = index_stats(site.output)
-    assert stats["pages"] == 17  # 16 published articles + 1 page
-    assert stats["fragments"] == 17
+    assert stats["pages"] == 29  # 28 published articles + 1 page
+    assert stats["fragments"] == 29
     assert stats["total_bytes"] > stats["data_bytes"] > 0
     assert stats["first_search_bytes_estimate"] > stats["runtime_bytes"] / 2
-    assert stats["data_bytes_per_1000_pages"] == round(stats["data_bytes"] * 1000 / 17)
+    assert stats["data_bytes_per_1000_pages"] == round(stats["data_bytes"] * 1000 / 29)
 
 
 def test_index_stats_names_a_missing_bundle(tmp_path):

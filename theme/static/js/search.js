@@ -104,19 +104,34 @@ async function run() {
   await showMore(false);
 }
 
-async function showMore(moveFocus) {
+// Check candidates in Pagefind's order until a page of results is shown. Pagefind ranks pages
+// with the query's exact spelling above pages that only match once marks are folded away, so a
+// whole batch of misses means the rest are look-alikes (ขาว for ข่าว): stop there and let the
+// visitor ask for the rest ("ตรวจสอบหน้าที่เหลือ") instead of fetching hundreds of pages.
+async function showMore(moveFocus, everything = false) {
   const search = current;
   const firstNew = list.children.length;
   let added = 0;
+  let misses = 0;
+  search.lookalikes = false;
   root.setAttribute("aria-busy", "true");
   while (added < PAGE_SIZE && search.next < search.candidates.length) {
-    const batch = search.candidates.slice(search.next, search.next + BATCH);
+    if (!everything && misses >= BATCH) {
+      search.lookalikes = true;
+      break;
+    }
+    const size = everything ? BATCH * 5 : BATCH;
+    const batch = search.candidates.slice(search.next, search.next + size);
     search.next += batch.length;
     const pages = await Promise.all(batch.map((result) => result.data()));
     if (search.token !== token) return;
     for (const page of pages) {
       const check = verify(page, search.query.terms);
-      if (!check.ok) continue;
+      if (!check.ok) {
+        misses++;
+        continue;
+      }
+      misses = 0;
       list.append(resultItem(page, check));
       added++;
       search.found++;
@@ -125,6 +140,7 @@ async function showMore(moveFocus) {
   root.removeAttribute("aria-busy");
   const done = search.next >= search.candidates.length;
   more.hidden = done;
+  more.textContent = search.lookalikes ? "ตรวจสอบหน้าที่เหลือ" : "แสดงผลเพิ่มเติม";
   report(search, done);
   if (moveFocus && list.children[firstNew]) list.children[firstNew].querySelector("a")?.focus();
 }
@@ -132,15 +148,23 @@ async function showMore(moveFocus) {
 function report(search, done) {
   const what = search.query.text ? ` สำหรับ “${search.query.text}”` : "";
   const where = describeFilters();
-  if (search.found === 0 && done) {
+  const found = search.found.toLocaleString("th-TH");
+  const rest = (search.candidates.length - search.next).toLocaleString("th-TH");
+  if (search.lookalikes && !done) {
+    const lead = search.found ? `พบ ${found} รายการ${what}${where}` : `ไม่พบผลการค้นหา${what}${where}`;
+    say(
+      `${lead} อีก ${rest} หน้ามีคำที่คล้ายกันแต่สระหรือวรรณยุกต์ต่างกัน ` +
+        "กด “ตรวจสอบหน้าที่เหลือ” เพื่อตรวจทุกหน้า",
+    );
+  } else if (search.found === 0 && done) {
     say(
       `ไม่พบผลการค้นหา${what}${where} ลองตรวจตัวสะกดและวรรณยุกต์ ใช้คำที่สั้นลง` +
         (search.filtered ? " หรือเลือกทุกหมวดหมู่และทุกปี" : ""),
     );
   } else if (done) {
-    say(`พบ ${search.found.toLocaleString("th-TH")} รายการ${what}${where}`);
+    say(`พบ ${found} รายการ${what}${where}`);
   } else {
-    say(`พบอย่างน้อย ${search.found.toLocaleString("th-TH")} รายการ${what}${where} กด “แสดงผลเพิ่มเติม” เพื่อดูต่อ`);
+    say(`พบอย่างน้อย ${found} รายการ${what}${where} กด “แสดงผลเพิ่มเติม” เพื่อดูต่อ`);
   }
 }
 
@@ -226,7 +250,7 @@ if (root && form && input && status && list && more) {
       run();
     });
   }
-  more.addEventListener("click", () => showMore(true));
+  more.addEventListener("click", () => showMore(true, current?.lookalikes));
   input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true });
   window.addEventListener("popstate", () => {
     fromUrl();
