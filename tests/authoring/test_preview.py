@@ -1,0 +1,128 @@
+"""Live preview (tools/preview.py): a saved edit updates its page, and only what it must."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tools.preview import PreviewSite, describe, measure_preview_latency
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def post(slug: str, day: int, category: str = "ข่าวประชาสัมพันธ์", tags: str = "ทดสอบ") -> str:
+    return (
+        f"Title: ข่าวทดสอบหมายเลข {day}\n"
+        f"Date: 2568-03-{day:02d} 09:00\n"
+        f"Category: {category}\n"
+        f"Tags: {tags}\n"
+        f"Slug: {slug}\n\n"
+        f"เนื้อข่าวทดสอบของวันที่ {day} เจ้าหน้าที่กระทรวงแรงงานร่วมกิจกรรม\n"
+    )
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "pages").mkdir()
+    for day in range(1, 9):
+        category = "ข่าวกิจกรรม" if day % 2 else "ประกาศ"
+        (content / "news" / f"post-{day}.md").write_text(
+            post(f"post-{day}", day, category, "ทดสอบ" if day < 5 else "อื่น"), encoding="utf-8")
+    (content / "pages" / "about.md").write_text("Title: เกี่ยวกับเรา\nSlug: about\n\nข้อมูลตัวอย่าง\n",
+                                                encoding="utf-8")
+    conf = tmp_path / "pelicanconf.py"  # a copy, so that a test may touch it
+    conf.write_bytes((ROOT / "pelicanconf.py").read_bytes())
+    overrides = {
+        "PATH": str(content),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "SEARCH_ENABLED": False,
+    }
+    site = PreviewSite(conf, tmp_path / "output", overrides=overrides, quiet=True)
+    report = site.full_build()
+    assert report.ok, report.errors
+    return site, content
+
+
+def html(path: Path) -> str:
+    """The page's text without the <wbr> that thai_text puts between Thai words."""
+    return path.read_text(encoding="utf-8").replace("<wbr>", "")
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    later = time.time() + 2  # a clearly newer mtime even on coarse file systems
+    os.utime(path, (later, later))
+
+
+def test_edit_updates_the_page_and_the_lists_only(small_site):
+    site, content = small_site
+    out = site.output
+    untouched = out / "news" / "post-2" / "index.html"  # another category, another tag
+    before = untouched.stat().st_mtime_ns
+    assert site.refresh().kind == "none"
+
+    source = content / "news" / "post-7.md"
+    _save(source, source.read_text(encoding="utf-8") + "\nย่อหน้าใหม่ MARKERPREVIEW1\n")
+    report = site.refresh()
+    assert report.kind == "incremental" and report.ok, (describe(report), report.errors)
+    assert report.changed == ["news/post-7.md"]
+    assert "MARKERPREVIEW1" in html(out / "news" / "post-7" / "index.html")
+    assert report.kept > 0 and report.rendered < report.kept + report.rendered
+    assert untouched.stat().st_mtime_ns == before  # not rewritten
+
+    # A new title shows on the home page and on its category page at once.
+    _save(source, source.read_text(encoding="utf-8").replace("ข่าวทดสอบหมายเลข 7", "หัวข้อใหม่ทดสอบเจ็ด"))
+    assert site.refresh().ok
+    assert "หัวข้อใหม่ทดสอบเจ็ด" in html(out / "index.html")
+    category_pages = list((out / "category").glob("*/index.html"))
+    assert any("หัวข้อใหม่ทดสอบเจ็ด" in html(p) for p in category_pages)
+
+
+def test_new_and_removed_posts(small_site):
+    site, content = small_site
+    new = content / "news" / "post-new.md"
+    _save(new, post("post-new", 20))
+    assert site.refresh().ok
+    page = site.output / "news" / "post-new" / "index.html"
+    assert page.is_file()
+    assert "post-new" in html(site.output / "index.html")
+    new.unlink()
+    assert site.refresh().ok
+    assert not page.exists()
+    assert "post-new" not in html(site.output / "index.html")
+
+
+def test_settings_change_rebuilds_everything(small_site):
+    site, content = small_site
+    _save(site.settings_file, site.settings_file.read_text(encoding="utf-8") + "\nDEFAULT_PAGINATION = 5\n")
+    report = site.refresh()
+    assert report.kind == "full" and report.ok, report.errors
+
+
+def test_a_broken_file_keeps_the_preview_running(small_site):
+    site, content = small_site
+    source = content / "news" / "post-3.md"
+    _save(source, post("post-3", 3).replace("2568-03-03 09:00", "2568-02-30 09:00"))
+    report = site.refresh()
+    assert not report.ok or report.warnings  # reported, no exception
+    _save(source, post("post-3", 3) + "\nแก้แล้ว MARKERFIXED\n")
+    assert site.refresh().ok
+    assert "MARKERFIXED" in html(site.output / "news" / "post-3" / "index.html")
+
+
+def test_measure_preview_latency(tmp_path):
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    for day in range(1, 6):
+        (content / "news" / f"p{day}.md").write_text(post(f"p{day}", day), encoding="utf-8")
+    result = measure_preview_latency(content, tmp_path / "out", tmp_path / "cache", reps=2,
+                                     overrides={"SEARCH_ENABLED": False}, poll_seconds=0.2)
+    assert len(result["runs_s"]) == 2 and result["median_s"] > 0
+    assert result["posts"] == 5 and result["rebuild_s"]
