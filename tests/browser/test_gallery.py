@@ -13,6 +13,11 @@ def _caption(page) -> str:
     return page.locator(".pswp__gallery-caption").inner_text()
 
 
+def _wait_caption(page, text: str) -> None:
+    page.wait_for_function(
+        "text => document.querySelector('.pswp__gallery-caption').textContent.includes(text)", arg=text)
+
+
 def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
     page = open_page(sample_url + ARTICLE)
     links = page.locator("[data-gallery] a.gallery-link")
@@ -22,17 +27,19 @@ def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
     links.first.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector(".pswp--open", timeout=5000)
+    # Opened from the keyboard, focus moves into the dialog once its keys are bound.
+    page.wait_for_function("() => document.activeElement?.classList.contains('pswp')", timeout=10000)
     live = page.locator(".pswp__gallery-caption")
     assert live.get_attribute("aria-live") == "polite"
     assert first_caption in _caption(page) and "ภาพที่ 1 จาก" in _caption(page)
     assert page.locator(".pswp").get_attribute("aria-modal") == "true"
 
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('.pswp__gallery-caption').textContent.includes('ภาพที่ 2 จาก')")
+    _wait_caption(page, "ภาพที่ 2 จาก")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('.pswp__gallery-caption').textContent.includes('ภาพที่ 3 จาก')")
+    _wait_caption(page, "ภาพที่ 3 จาก")
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function("() => document.querySelector('.pswp__gallery-caption').textContent.includes('ภาพที่ 2 จาก')")
+    _wait_caption(page, "ภาพที่ 2 จาก")
     # The large image shown is a published WebP/JPEG of this gallery.
     src = page.locator(".pswp__item[aria-hidden='false'] img.pswp__img").first.get_attribute("src")
     assert "/galleries/integrity-training-2566/" in src
