@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import subprocess
 import tempfile
 import time
@@ -73,6 +74,10 @@ def build_index(
     """
     site = Path(site).resolve()
     started = time.perf_counter()
+    bundle = site / bundle_dir
+    if (bundle / "pagefind-entry.json").is_file():
+        # Pagefind adds files with new hashed names and never removes old ones.
+        shutil.rmtree(bundle)
     with tempfile.TemporaryDirectory(prefix="thai-search-") as scratch:
         pages = copy_indexable_pages(site, Path(scratch))
         if not pages:

@@ -128,3 +128,15 @@ def test_no_page_to_index_builds_no_bundle(tmp_path):
     run = build_index(tmp_path)
     assert (run.pages, run.found_body) == (0, False)
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_reindexing_replaces_the_old_bundle(tmp_path):
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<html lang="th"><body><article data-pagefind-body>ข่าว<wbr>แรก</article></body></html>')
+    build_index(tmp_path)
+    page.write_text('<html lang="th"><body><article data-pagefind-body>ข่าว<wbr>ที่สอง</article></body></html>')
+    build_index(tmp_path)
+    assert len(list((tmp_path / "pagefind").glob("*.pf_meta"))) == 1
+    [indexed] = indexed_pages(tmp_path)
+    assert "ที่สอง" in indexed["content"] and "แรก" not in indexed["content"]
