@@ -20,7 +20,7 @@ from .sources import Problem, SourceGallery, output_stems, scan_gallery
 logger = logging.getLogger(__name__)
 
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                 "hidden_translations", "pages", "hidden_pages", "draft_pages")
+                 "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
 _TAGS = re.compile(r"<[^>]+>")
 
 
