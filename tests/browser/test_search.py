@@ -298,3 +298,11 @@ def test_search_page_has_no_wcag_violations(open_page, pairs_url, query, width):
         "resultTypes": ["violations"],
     })
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_filters_alone_list_the_newest_first(open_page, pairs_url):
+    page = open_page(f"{pairs_url}/search/?category={quote('ข่าวประชาสัมพันธ์')}", width=1280)
+    page.wait_for_function(DONE, timeout=15000)
+    assert result_paths(page) == ["/news/tiger-forest/"]
+    assert status(page) == "พบ 1 รายการ ในหมวดข่าวประชาสัมพันธ์"
+    no_problems(page)

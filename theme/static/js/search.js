@@ -96,12 +96,25 @@ async function run() {
     console.warn("search: could not load Pagefind", error);
     return;
   }
-  const search = query.terms.length
-    ? await pagefind.search(query.text, { filters })
-    : await pagefind.search(null, { filters, sort: { date: "desc" } });
+  let search;
+  try {
+    search = query.terms.length
+      ? await pagefind.search(query.text, { filters })
+      : await pagefind.search(null, { filters, sort: { date: "desc" } });
+  } catch (error) {
+    failed(mine, error);
+    return;
+  }
   if (mine !== token) return; // a newer search started meanwhile
   current = { token: mine, query, filtered, candidates: search?.results ?? [], next: 0, found: 0 };
   await showMore(false);
+}
+
+function failed(mine, error) {
+  if (mine !== token) return;
+  root.removeAttribute("aria-busy");
+  say("ขออภัย ค้นหาไม่สำเร็จ โปรดลองอีกครั้ง");
+  console.warn("search failed", error);
 }
 
 // Check candidates in Pagefind's order until a page of results is shown. Pagefind ranks pages
@@ -123,7 +136,15 @@ async function showMore(moveFocus, everything = false) {
     const size = everything ? BATCH * 5 : BATCH;
     const batch = search.candidates.slice(search.next, search.next + size);
     search.next += batch.length;
-    const pages = await Promise.all(batch.map((result) => result.data()));
+    let pages;
+    try {
+      pages = await Promise.all(batch.map((result) => result.data()));
+    } catch (error) {
+      search.next -= batch.length;
+      more.hidden = false;
+      failed(search.token, error);
+      return;
+    }
     if (search.token !== token) return;
     for (const page of pages) {
       const check = verify(page, search.query.terms);
