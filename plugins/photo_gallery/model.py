@@ -65,10 +65,9 @@ class Photo:
 
     @property
     def lightbox(self) -> list[Version]:
-        """Versions for the lightbox's srcset: the best modern format, else JPEG."""
-        for fmt in self.versions:
-            return self.versions[fmt]
-        return []
+        """Versions for the lightbox's srcset (one <img>, no <picture> type fallback): WebP, which
+        every browser PhotoSwipe supports decodes, else JPEG."""
+        return self.versions.get("webp") or self.versions["jpeg"]
 
     @property
     def fallback(self) -> Version:

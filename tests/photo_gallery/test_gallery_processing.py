@@ -282,3 +282,14 @@ def test_gallery_names_cannot_leave_the_galleries_folder(tmp_path):
         assert _resolve_folder(settings, name) is None
     (tmp_path / "content" / "galleries" / "link").symlink_to(tmp_path)
     assert _resolve_folder(settings, "link") is None  # a symlink pointing outside
+
+
+def test_avif_when_asked_for_comes_first(src, tmp_path):
+    jpeg(src / "p01.jpg")
+    stats = run(src, tmp_path, GALLERY_FORMATS=("jpeg", "avif", "webp"), GALLERY_AVIF_SPEED=10)
+    assert stats.failed == 0
+    with Image.open(tmp_path / "out" / "p01-240.avif") as im:
+        assert im.size == (240, 180)
+    assert_clean(tmp_path / "out" / "p01-240.avif")
+    assert processing.with_defaults({"GALLERY_FORMATS": ["JPG", "webp", "avif"]})["GALLERY_FORMATS"] == (
+        "avif", "webp", "jpeg")
