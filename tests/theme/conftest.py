@@ -44,6 +44,9 @@ FILES = {
         "gift-2567", "ประกาศนโยบายไม่รับของขวัญ ประจำปี 2567", "2566-12-25 09:00", "ประกาศ",
         "No Gift Policy", BODY,
     ),
+    "news/draft-2569.md": _article(
+        "draft-2569", "ร่างข่าวที่ยังไม่เผยแพร่", "2569-01-05 09:00", "ประกาศ", "ร่าง", BODY,
+    ).replace("Slug: draft-2569", "Slug: draft-2569\nStatus: draft"),
     "pages/about.md": "Title: เกี่ยวกับศูนย์ฯ\nSlug: about\n\nพันธกิจของศูนย์ (ข้อมูลตัวอย่าง)\n",
     "pages/privacy.md": "Title: นโยบายคุ้มครองข้อมูลส่วนบุคคล\nSlug: privacy\n\nข้อมูลตัวอย่าง\n",
 }

@@ -129,7 +129,10 @@ def test_previous_next_and_related_stay_in_the_category(theme_site):
 
 def test_article_json_ld_and_open_graph(theme_site):
     page = soup(theme_site, "news/ita-2565/index.html")
-    (data,) = json_ld(page)
+    data, crumbs = json_ld(page)
+    assert crumbs["@type"] == "BreadcrumbList"
+    assert [i["item"] for i in crumbs["itemListElement"]][::2] == [f"{DOMAIN}/", f"{DOMAIN}/news/ita-2565/"]
+    assert page.find("meta", attrs={"name": "robots"}) is None
     assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
     assert data["headline"] == "ผลการประเมิน ITA ประจำปี 2565"
     assert data["datePublished"] == "2022-03-25T09:00:00+07:00"
@@ -249,6 +252,14 @@ def test_sitemap_lists_everything_with_lastmod(theme_site):
         assert lastmod is not None and ISO.match(lastmod.text), loc
     assert urls[f"{DOMAIN}/news/ita-2565/"].text == "2022-03-26T10:30:00+07:00"
     assert urls[f"{DOMAIN}/"].text == "2025-08-14T10:00:00+07:00"
+
+
+def test_drafts_are_not_indexed(theme_site):
+    page = soup(theme_site, "drafts/draft-2569/index.html")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert not page.find("article").has_attr("data-pagefind-body")
+    assert "draft-2569" not in (Path(theme_site.output) / "sitemap.xml").read_text(encoding="utf-8")
+    assert "draft-2569" not in (Path(theme_site.output) / "index.html").read_text(encoding="utf-8")
 
 
 def test_robots_txt_points_to_the_sitemap(theme_site):
