@@ -33,7 +33,11 @@ def gps_exif(orientation: int = 1) -> Image.Exif:
     exif[0x0132] = "2025:08:14 10:21:07"  # DateTime
     exif[0x0112] = orientation
     exif[0x8825] = {  # GPS IFD: the ministry's street in Din Daeng, Bangkok
-        0: b"\x02\x03\x00\x00", 1: "N", 2: (13.0, 45.0, 51.3), 3: "E", 4: (100.0, 33.0, 55.8),
+        0: b"\x02\x03\x00\x00",
+        1: "N",
+        2: (13.0, 45.0, 51.3),
+        3: "E",
+        4: (100.0, 33.0, 55.8),
     }
     return exif
 
@@ -102,7 +106,10 @@ def tables(size, seed):
         d.ellipse([cx - w * 0.13, cy - h * 0.05, cx + w * 0.13, cy + h * 0.1], fill=(250, 250, 248))
         for _ in range(4):  # papers and flip charts
             px, py = cx + rng.uniform(-w * 0.08, w * 0.06), cy + rng.uniform(-h * 0.02, h * 0.05)
-            d.rectangle([px, py, px + w * 0.03, py + h * 0.035], fill=rng.choice([(255, 240, 150), (170, 220, 250), (255, 255, 255)]))
+            d.rectangle(
+                [px, py, px + w * 0.03, py + h * 0.035],
+                fill=rng.choice([(255, 240, 150), (170, 220, 250), (255, 255, 255)]),
+            )
     d.rectangle([w * 0.82, h * 0.15, w * 0.95, h * 0.55], fill=WHITE, outline=(60, 60, 60), width=6)
     return im
 
@@ -115,11 +122,17 @@ def outdoor(size, seed):
     d.rectangle([0, int(h * 0.18), w, int(h * 0.55)], fill=(232, 226, 210))  # building
     for i in range(12):
         for j in range(3):
-            d.rectangle([w * (0.04 + i * 0.08), h * (0.22 + j * 0.1), w * (0.09 + i * 0.08), h * (0.28 + j * 0.1)], fill=(90, 120, 150))
+            d.rectangle(
+                [w * (0.04 + i * 0.08), h * (0.22 + j * 0.1), w * (0.09 + i * 0.08), h * (0.28 + j * 0.1)],
+                fill=(90, 120, 150),
+            )
     d.rectangle([0, int(h * 0.55), w, h], fill=(178, 170, 160))
     for k in range(3):  # tents of the booths
         x = w * (0.08 + k * 0.31)
-        d.polygon([(x, h * 0.5), (x + w * 0.13, h * 0.4), (x + w * 0.26, h * 0.5)], fill=[NAVY, GOLD, (180, 40, 50)][k])
+        d.polygon(
+            [(x, h * 0.5), (x + w * 0.13, h * 0.4), (x + w * 0.26, h * 0.5)],
+            fill=[NAVY, GOLD, (180, 40, 50)][k],
+        )
         d.rectangle([x, h * 0.5, x + w * 0.26, h * 0.56], fill=WHITE)
     for _ in range(26):
         person(d, rng.uniform(0, w), rng.uniform(h * 0.62, h * 0.85), rng.uniform(0.8, 1.5) * w / 2000, rng)
@@ -132,11 +145,15 @@ def infographic(size, seed):
     w, h = size
     im = Image.new("RGBA", size, (0, 0, 0, 0))
     d = ImageDraw.Draw(im)
-    d.rounded_rectangle([40, 40, w - 40, h - 40], radius=60, fill=(255, 255, 255, 255), outline=NAVY + (255,), width=14)
+    d.rounded_rectangle(
+        [40, 40, w - 40, h - 40], radius=60, fill=(255, 255, 255, 255), outline=NAVY + (255,), width=14
+    )
     banner(d, [80, 80, w - 80, h * 0.3], rng)
     for k, value in enumerate([0.55, 0.8, 0.35, 0.92, 0.7]):
         x = 140 + k * (w - 280) / 5
-        d.rectangle([x, h * 0.9 - value * h * 0.5, x + (w - 280) / 7, h * 0.9], fill=[NAVY, GOLD][k % 2] + (255,))
+        d.rectangle(
+            [x, h * 0.9 - value * h * 0.5, x + (w - 280) / 7, h * 0.9], fill=[NAVY, GOLD][k % 2] + (255,)
+        )
     return im
 
 
@@ -184,14 +201,18 @@ def make_open_house(folder: Path) -> None:
 
 
 def main(root: Path = GALLERIES) -> int:
-    for name, make in (("integrity-training-2566", make_integrity_training),
-                       ("open-house-2568", make_open_house)):
+    for name, make in (
+        ("integrity-training-2566", make_integrity_training),
+        ("open-house-2568", make_open_house),
+    ):
         folder = root / name
         folder.mkdir(parents=True, exist_ok=True)
         make(folder)
         total = sum(p.stat().st_size for p in folder.iterdir())
-        print(f"{folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}: "
-              f"{len(list(folder.iterdir())) - 1} photos, {total / 1e6:.1f} MB")
+        print(
+            f"{folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}: "
+            f"{len(list(folder.iterdir())) - 1} photos, {total / 1e6:.1f} MB"
+        )
     return 0
 
 

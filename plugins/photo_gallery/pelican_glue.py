@@ -19,8 +19,18 @@ from .sources import Problem, SourceGallery, output_stems, scan_gallery
 
 logger = logging.getLogger(__name__)
 
-CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                 "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -50,7 +60,8 @@ class _Reporter:
             users = f" (ใช้ในบทความ / used by {names})"
         message = "%s: %s / %s%s"
         {"error": logger.error, "warning": logger.warning}.get(level, logger.info)(
-            message, where, thai, english, users)
+            message, where, thai, english, users
+        )
 
     def problem(self, problem: Problem, used_by=()) -> None:
         self.log(problem.level, problem.path, problem.thai, problem.english, problem.line, used_by)
@@ -108,10 +119,13 @@ def attach_galleries(generators) -> None:
         if name:
             users.setdefault(name, []).append(content)
         elif cover:
-            report.log("warning", content.source_path,
-                       f'มี Cover: "{cover}" แต่ไม่มี Gallery: จึงไม่มีภาพปก ให้เพิ่ม Gallery: ชื่อโฟลเดอร์ภาพ',
-                       f'has Cover: "{cover}" but no Gallery:, so there is no cover: add Gallery: <folder>',
-                       _metadata_line(content.source_path, "cover"))
+            report.log(
+                "warning",
+                content.source_path,
+                f'มี Cover: "{cover}" แต่ไม่มี Gallery: จึงไม่มีภาพปก ให้เพิ่ม Gallery: ชื่อโฟลเดอร์ภาพ',
+                f'has Cover: "{cover}" but no Gallery:, so there is no cover: add Gallery: <folder>',
+                _metadata_line(content.source_path, "cover"),
+            )
 
     scanned: dict[str, SourceGallery] = {}
     for name, contents in users.items():
@@ -119,20 +133,28 @@ def attach_galleries(generators) -> None:
         if folder is None or not folder.is_dir():
             expected = report.rel(Path(settings["PATH"]) / settings["GALLERY_SOURCE_DIR"] / name)
             for content in contents:
-                report.log("error", content.source_path,
-                           f'ไม่พบโฟลเดอร์ภาพ {expected}/ ที่ระบุใน Gallery: ให้สร้างโฟลเดอร์แล้ววางภาพไว้ในนั้น '
-                           f'หรือแก้ชื่อใน Gallery: ให้ตรงกับโฟลเดอร์',
-                           f'Gallery: "{name}" names {expected}/, which does not exist: create it and put '
-                           f'the photos there, or fix the name',
-                           _metadata_line(content.source_path, "gallery"))
+                report.log(
+                    "error",
+                    content.source_path,
+                    f"ไม่พบโฟลเดอร์ภาพ {expected}/ ที่ระบุใน Gallery: ให้สร้างโฟลเดอร์แล้ววางภาพไว้ในนั้น "
+                    f"หรือแก้ชื่อใน Gallery: ให้ตรงกับโฟลเดอร์",
+                    f'Gallery: "{name}" names {expected}/, which does not exist: create it and put '
+                    f"the photos there, or fix the name",
+                    _metadata_line(content.source_path, "gallery"),
+                )
             continue
         source = scan_gallery(folder, name)
         for problem in source.problems:
             report.problem(problem, contents)
         if not source.photos:
-            report.log("warning", folder,
-                       "โฟลเดอร์ภาพว่าง ไม่มีภาพ JPEG, PNG, WebP หรือ HEIC ให้วางภาพในโฟลเดอร์นี้",
-                       "holds no JPEG, PNG, WebP or HEIC photo: put the photos in this folder", None, contents)
+            report.log(
+                "warning",
+                folder,
+                "โฟลเดอร์ภาพว่าง ไม่มีภาพ JPEG, PNG, WebP หรือ HEIC ให้วางภาพในโฟลเดอร์นี้",
+                "holds no JPEG, PNG, WebP or HEIC photo: put the photos in this folder",
+                None,
+                contents,
+            )
         scanned[name] = source
 
     cache_dir = Path(settings["GALLERY_CACHE_DIR"]).resolve()
@@ -140,7 +162,9 @@ def attach_galleries(generators) -> None:
     all_sources = [p.path for s in scanned.values() for p in s.photos]
     results = process_photos(all_sources, settings, cache_dir, stats) if all_sources else {}
     if stats.processed:
-        logger.info("photo_gallery: %d ภาพใหม่ / new photos processed, %d from cache", stats.processed, stats.cached)
+        logger.info(
+            "photo_gallery: %d ภาพใหม่ / new photos processed, %d from cache", stats.processed, stats.cached
+        )
 
     output_root = Path(settings["OUTPUT_PATH"]) / settings["GALLERY_OUTPUT_DIR"]
     siteurl = settings.get("SITEURL", "") or ""
@@ -154,9 +178,14 @@ def attach_galleries(generators) -> None:
         for photo in source.photos:
             item = results[photo.path]
             if item.error:
-                report.log("warning", photo.path,
-                           item.error[0] + " ภาพนี้จะไม่ถูกเผยแพร่", item.error[1] + "; the photo is left out",
-                           None, contents)
+                report.log(
+                    "warning",
+                    photo.path,
+                    item.error[0] + " ภาพนี้จะไม่ถูกเผยแพร่",
+                    item.error[1] + "; the photo is left out",
+                    None,
+                    contents,
+                )
             else:
                 good.append((photo, item))
                 used_keys.add(item.key)
@@ -175,15 +204,22 @@ def attach_galleries(generators) -> None:
                 filename = f"{stem}-{v['width']}.{EXT[v['format']]}"
                 files[filename] = item.folder / v["file"]
                 versions.setdefault(v["format"], []).append(
-                    Version(*url(filename), v["width"], v["height"], v["format"], v["bytes"]))
+                    Version(*url(filename), v["width"], v["height"], v["format"], v["bytes"])
+                )
             order = [f for f in settings["GALLERY_FORMATS"] if f in versions]
             versions = {f: sorted(versions[f], key=lambda v: v.width) for f in order}
             if item.meta.get("download"):
                 members.append((f"{stem}.jpg", item.folder / item.meta["download"]["file"]))
             photos_common.append((photo, item, stem, versions))
             if settings["GALLERY_CAPTION_REQUIRED"] and not photo.caption:
-                report.log("warning", photo.path, "ภาพนี้ไม่มีคำบรรยายใน captions.txt",
-                           "has no caption in captions.txt: add a line `%s: คำบรรยาย`" % photo.name, None, contents)
+                report.log(
+                    "warning",
+                    photo.path,
+                    "ภาพนี้ไม่มีคำบรรยายใน captions.txt",
+                    "has no caption in captions.txt: add a line `%s: คำบรรยาย`" % photo.name,
+                    None,
+                    contents,
+                )
 
         zip_rel = zip_href = None
         zip_size = 0
@@ -198,8 +234,14 @@ def attach_galleries(generators) -> None:
         for content in contents:
             title = _TAGS.sub("", str(getattr(content, "title", "") or "")).strip()
             photos = [
-                Photo(name=photo.name, stem=stem, number=n, caption=photo.caption,
-                      alt=photo.caption or f"{title} ภาพที่ {n}", versions=versions)
+                Photo(
+                    name=photo.name,
+                    stem=stem,
+                    number=n,
+                    caption=photo.caption,
+                    alt=photo.caption or f"{title} ภาพที่ {n}",
+                    versions=versions,
+                )
                 for n, (photo, item, stem, versions) in enumerate(photos_common, start=1)
             ]
             content.gallery = Gallery(name, photos, zip_rel, zip_href, zip_size) if photos else None
@@ -209,17 +251,23 @@ def attach_galleries(generators) -> None:
             index = 0
             if cover_name:
                 wanted = [i for i, (p, *_rest) in enumerate(photos_common) if p.name == cover_name]
-                wanted = wanted or [i for i, (p, *_rest) in enumerate(photos_common)
-                                    if p.name.casefold() == cover_name.casefold()]
+                wanted = wanted or [
+                    i
+                    for i, (p, *_rest) in enumerate(photos_common)
+                    if p.name.casefold() == cover_name.casefold()
+                ]
                 if wanted:
                     index = wanted[0]
                 else:
-                    report.log("warning", content.source_path,
-                               f'ไม่พบภาพปก "{cover_name}" ในโฟลเดอร์ {report.rel(source.folder)}/ '
-                               f'จึงใช้ภาพแรก ({photos[0].name}) แทน ให้แก้ชื่อไฟล์ใน Cover:',
-                               f'Cover: "{cover_name}" is not a usable photo of {report.rel(source.folder)}/; '
-                               f'using the first photo ({photos[0].name}): fix the file name',
-                               _metadata_line(content.source_path, "cover"))
+                    report.log(
+                        "warning",
+                        content.source_path,
+                        f'ไม่พบภาพปก "{cover_name}" ในโฟลเดอร์ {report.rel(source.folder)}/ '
+                        f"จึงใช้ภาพแรก ({photos[0].name}) แทน ให้แก้ชื่อไฟล์ใน Cover:",
+                        f'Cover: "{cover_name}" is not a usable photo of {report.rel(source.folder)}/; '
+                        f"using the first photo ({photos[0].name}): fix the file name",
+                        _metadata_line(content.source_path, "cover"),
+                    )
             content.cover = photos[index]
             _photo, item, stem, _v = photos_common[index]
             if item.meta.get("og"):

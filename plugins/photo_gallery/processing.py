@@ -126,18 +126,23 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
             "เปิดไฟล์ HEIC ไม่ได้เพราะไม่ได้ติดตั้ง pillow-heif ให้แปลงเป็น JPEG ก่อน "
             "(iPhone: การตั้งค่า > กล้อง > รูปแบบ > ความเข้ากันได้มากที่สุด)",
             "HEIC needs pillow-heif, which is not installed: convert the photo to JPEG "
-            "(e.g. `heif-convert p01.heic p01.jpg`) or set the iPhone camera to 'Most Compatible'")
+            "(e.g. `heif-convert p01.heic p01.jpg`) or set the iPhone camera to 'Most Compatible'",
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             im = Image.open(path)
     except Image.DecompressionBombError:
-        raise PhotoError("ภาพมีจำนวนพิกเซลมากผิดปกติ (อาจเป็นไฟล์อันตราย) ให้ย่อภาพก่อน",
-                         "has an absurd number of pixels (a possible decompression bomb): "
-                         "resize it below 100 megapixels") from None
+        raise PhotoError(
+            "ภาพมีจำนวนพิกเซลมากผิดปกติ (อาจเป็นไฟล์อันตราย) ให้ย่อภาพก่อน",
+            "has an absurd number of pixels (a possible decompression bomb): "
+            "resize it below 100 megapixels",
+        ) from None
     except UnidentifiedImageError:
-        raise PhotoError("ไม่ใช่ไฟล์ภาพ หรือไฟล์เสียหาย ให้ส่งออกภาพใหม่เป็น JPEG",
-                         "is not an image or is damaged: export it again as JPEG") from None
+        raise PhotoError(
+            "ไม่ใช่ไฟล์ภาพ หรือไฟล์เสียหาย ให้ส่งออกภาพใหม่เป็น JPEG",
+            "is not an image or is damaged: export it again as JPEG",
+        ) from None
     w, h = im.size
     if w * h > max_pixels:
         im.close()
@@ -145,7 +150,8 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
             f"ภาพขนาด {w}x{h} พิกเซล ({w * h / 1e6:.1f} ล้านพิกเซล) ใหญ่เกินกำหนด "
             f"{max_pixels / 1e6:.1f} ล้านพิกเซล (อาจเป็นไฟล์อันตราย) ให้ย่อภาพก่อน",
             f"is {w}x{h} pixels ({w * h / 1e6:.1f} MP), over the limit of {max_pixels / 1e6:.1f} MP "
-            "(a possible decompression bomb): resize it first")
+            "(a possible decompression bomb): resize it first",
+        )
     return im
 
 
@@ -171,7 +177,9 @@ def _to_srgb(im: Image.Image) -> Image.Image:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             description = ImageCms.getProfileDescription(source) or ""
             if im.mode == "CMYK" or "srgb" not in description.lower():
-                im = ImageCms.profileToProfile(im, source, _SRGB, outputMode="RGBA" if im.mode == "RGBA" else "RGB")
+                im = ImageCms.profileToProfile(
+                    im, source, _SRGB, outputMode="RGBA" if im.mode == "RGBA" else "RGB"
+                )
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: plain conversion below
     im = im.convert("RGBA" if has_alpha else "RGB")
@@ -201,8 +209,14 @@ def _save(im: Image.Image, path: Path, fmt: str, params: dict, quality: int | No
     im.info = {}  # pixels only: nothing of the source's metadata may reach the encoder
     if fmt == "jpeg":
         # Progressive only where it shows sooner on a slow line; it costs twice the encoding time.
-        _flatten(im).save(path, "JPEG", quality=quality or params["jpeg_quality"], optimize=True,
-                          progressive=max(im.size) >= 900, subsampling="4:2:0")
+        _flatten(im).save(
+            path,
+            "JPEG",
+            quality=quality or params["jpeg_quality"],
+            optimize=True,
+            progressive=max(im.size) >= 900,
+            subsampling="4:2:0",
+        )
     elif fmt == "webp":
         im.save(path, "WEBP", quality=params["webp_quality"], method=params["webp_method"])
     elif fmt == "avif":
@@ -231,8 +245,10 @@ def _make_versions(src: Path, params: dict, out: Path) -> dict:
         try:
             im.load()
         except OSError as exc:
-            raise PhotoError("ไฟล์ภาพเสียหายหรือไม่ครบ (อาจคัดลอกไม่สำเร็จ) ให้คัดลอกจากกล้องหรือโทรศัพท์ใหม่",
-                             f"is damaged or truncated ({exc}): copy it again from the camera or phone") from None
+            raise PhotoError(
+                "ไฟล์ภาพเสียหายหรือไม่ครบ (อาจคัดลอกไม่สำเร็จ) ให้คัดลอกจากกล้องหรือโทรศัพท์ใหม่",
+                f"is damaged or truncated ({exc}): copy it again from the camera or phone",
+            ) from None
         if orientation != 1:
             im = ImageOps.exif_transpose(im)
         if im.mode not in ("RGB", "RGBA", "L", "CMYK") or "transparency" in im.info:
@@ -241,14 +257,28 @@ def _make_versions(src: Path, params: dict, out: Path) -> dict:
         # colours after that costs less (CMYK and ICC conversions work on fewer pixels).
         base = _to_srgb(_resized(im, base_w))
 
-    meta = {"width": base.width, "height": base.height, "alpha": base.mode == "RGBA",
-            "source": {"width": ow, "height": oh, "orientation": orientation}, "versions": []}
+    meta = {
+        "width": base.width,
+        "height": base.height,
+        "alpha": base.mode == "RGBA",
+        "source": {"width": ow, "height": oh, "orientation": orientation},
+        "versions": [],
+    }
     if params["download_size"]:
         longest = max(base.width, base.height)
-        target_w = base.width if longest <= params["download_size"] else round(base.width * params["download_size"] / longest)
+        target_w = (
+            base.width
+            if longest <= params["download_size"]
+            else round(base.width * params["download_size"] / longest)
+        )
         download = _resized(base, target_w)
         size = _save(download, out / "download.jpg", "jpeg", params, params["download_quality"])
-        meta["download"] = {"file": "download.jpg", "width": download.width, "height": download.height, "bytes": size}
+        meta["download"] = {
+            "file": "download.jpg",
+            "width": download.width,
+            "height": download.height,
+            "bytes": size,
+        }
     if params["og_size"]:
         og_w, og_h = params["og_size"]
         crop = ImageOps.fit(_flatten(base), (og_w, og_h), Image.Resampling.LANCZOS, centering=(0.5, 0.4))
@@ -261,8 +291,9 @@ def _make_versions(src: Path, params: dict, out: Path) -> dict:
         for fmt in params["formats"]:
             name = f"{width}.{EXT[fmt]}"
             size = _save(current.copy() if fmt != "jpeg" else current, out / name, fmt, params)
-            meta["versions"].append({"format": fmt, "file": name, "width": current.width,
-                                     "height": current.height, "bytes": size})
+            meta["versions"].append(
+                {"format": fmt, "file": name, "width": current.width, "height": current.height, "bytes": size}
+            )
     meta["versions"].sort(key=lambda v: (v["format"], v["width"]))
     return meta
 
@@ -283,12 +314,20 @@ def process_photo(job: tuple[str, str, dict, str]) -> dict:
         return {"error": [exc.thai, exc.english]}
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         shutil.rmtree(work, ignore_errors=True)
-        return {"error": ["อ่านไฟล์ภาพไม่ได้ ไฟล์อาจเสียหาย ให้ส่งออกภาพใหม่เป็น JPEG",
-                          f"cannot be read ({type(exc).__name__}: {exc}): export it again as JPEG"]}
+        return {
+            "error": [
+                "อ่านไฟล์ภาพไม่ได้ ไฟล์อาจเสียหาย ให้ส่งออกภาพใหม่เป็น JPEG",
+                f"cannot be read ({type(exc).__name__}: {exc}): export it again as JPEG",
+            ]
+        }
     except MemoryError:
         shutil.rmtree(work, ignore_errors=True)
-        return {"error": ["ภาพใหญ่เกินกว่าหน่วยความจำจะรับได้ ให้ย่อภาพก่อน",
-                          "is too large for the memory available: resize it first"]}
+        return {
+            "error": [
+                "ภาพใหญ่เกินกว่าหน่วยความจำจะรับได้ ให้ย่อภาพก่อน",
+                "is too large for the memory available: resize it first",
+            ]
+        }
     meta["seconds"] = round(time.perf_counter() - started, 3)
     (work / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     try:
@@ -333,7 +372,9 @@ class Stats:
         return self.processed / self.seconds if self.seconds and self.processed else 0.0
 
 
-def process_photos(sources: list[Path], settings: dict, cache_dir: Path, stats: Stats | None = None) -> dict[Path, Processed]:
+def process_photos(
+    sources: list[Path], settings: dict, cache_dir: Path, stats: Stats | None = None
+) -> dict[Path, Processed]:
     """Make sure every source photo is in the cache; decode only those that are not."""
     params = processing_params(settings)
     pdigest = params_digest(params)
@@ -359,7 +400,9 @@ def process_photos(sources: list[Path], settings: dict, cache_dir: Path, stats: 
 
     processes = min(int(settings.get("GALLERY_PROCESSES") or 1), len(jobs))
     if processes > 1:
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        )
         with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
             outcomes = list(pool.map(process_photo, jobs, chunksize=1))
     else:
@@ -422,8 +465,6 @@ def published_files(stem: str, processed: Processed, og: bool) -> dict[str, Path
     if og and processed.meta.get("og"):
         files[f"{stem}-og.jpg"] = folder / processed.meta["og"]["file"]
     return files
-
-
 
 
 def sync_folder(folder: Path, files: dict[str, Path]) -> None:

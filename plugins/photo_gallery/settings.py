@@ -13,19 +13,34 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, tuple[object, str]] = {
     "GALLERY_SOURCE_DIR": ("galleries", "Folder under PATH that holds one sub-folder of photos per gallery."),
-    "GALLERY_OUTPUT_DIR": ("galleries", "Folder under OUTPUT_PATH where cleaned photos and ZIPs are published."),
-    "GALLERY_WIDTHS": ((480, 960, 1600), "Widths in pixels of the responsive versions (srcset); never upscaled."),
-    "GALLERY_FORMATS": (("webp", "jpeg"), "Formats written for every width; JPEG is always written as the fallback."),
+    "GALLERY_OUTPUT_DIR": (
+        "galleries",
+        "Folder under OUTPUT_PATH where cleaned photos and ZIPs are published.",
+    ),
+    "GALLERY_WIDTHS": (
+        (480, 960, 1600),
+        "Widths in pixels of the responsive versions (srcset); never upscaled.",
+    ),
+    "GALLERY_FORMATS": (
+        ("webp", "jpeg"),
+        "Formats written for every width; JPEG is always written as the fallback.",
+    ),
     "GALLERY_JPEG_QUALITY": (82, "JPEG quality (progressive, optimised Huffman tables)."),
     "GALLERY_WEBP_QUALITY": (78, "WebP quality."),
-    "GALLERY_WEBP_METHOD": (2, "WebP encoder effort 0-6; 2 encodes 2.6x faster than 3 or 4 for ~8% larger files."),
+    "GALLERY_WEBP_METHOD": (
+        2,
+        "WebP encoder effort 0-6; 2 encodes 2.6x faster than 3 or 4 for ~8% larger files.",
+    ),
     "GALLERY_AVIF_QUALITY": (60, "AVIF quality, used only if 'avif' is added to GALLERY_FORMATS."),
     "GALLERY_AVIF_SPEED": (8, "AVIF encoder speed 0-10, used only with 'avif' in GALLERY_FORMATS."),
     "GALLERY_DOWNLOAD_SIZE": (2000, "Longest side in pixels of the photos in the download ZIP (JPEG)."),
     "GALLERY_DOWNLOAD_QUALITY": (88, "JPEG quality of the photos in the download ZIP."),
     "GALLERY_ZIP": (True, "Publish a ZIP of all photos of a gallery for the press."),
     "GALLERY_OG_SIZE": ((1200, 630), "Size of the centre crop made for og:image (Open Graph)."),
-    "GALLERY_MAX_PIXELS": (100_000_000, "Photos with more pixels are refused as possible decompression bombs."),
+    "GALLERY_MAX_PIXELS": (
+        100_000_000,
+        "Photos with more pixels are refused as possible decompression bombs.",
+    ),
     "GALLERY_PROCESSES": (0, "Worker processes for resizing; 0 means one per available core."),
     "GALLERY_CACHE_DIR": ("", "Cache folder; empty means <CACHE_PATH>/gallery."),
     "GALLERY_CACHE_PRUNE": (True, "After a build, delete cached photos that no gallery uses any more."),
@@ -53,7 +68,10 @@ def with_defaults(settings: dict) -> dict:
     if widths is None:
         logger.warning(
             "pelicanconf.py: GALLERY_WIDTHS = %r ใช้ไม่ได้ ใช้ค่าเริ่มต้นแทน / is not a list of positive "
-            "integers; using %r", merged["GALLERY_WIDTHS"], DEFAULTS["GALLERY_WIDTHS"][0])
+            "integers; using %r",
+            merged["GALLERY_WIDTHS"],
+            DEFAULTS["GALLERY_WIDTHS"][0],
+        )
         widths = DEFAULTS["GALLERY_WIDTHS"][0]
     merged["GALLERY_WIDTHS"] = widths
 
@@ -62,7 +80,10 @@ def with_defaults(settings: dict) -> dict:
     if unknown:
         logger.warning(
             "pelicanconf.py: GALLERY_FORMATS มีรูปแบบที่ไม่รู้จัก %s / unknown formats %s; known: %s",
-            unknown, unknown, ", ".join(FORMATS))
+            unknown,
+            unknown,
+            ", ".join(FORMATS),
+        )
     # Modern formats first (browsers take the first <source> they support), JPEG always last.
     merged["GALLERY_FORMATS"] = tuple(f for f in FORMATS if f in formats or f == "jpeg")
 
@@ -76,7 +97,9 @@ def with_defaults(settings: dict) -> dict:
 
     processes = int(merged["GALLERY_PROCESSES"] or 0)
     if processes <= 0:
-        processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        processes = (
+            len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        )
     merged["GALLERY_PROCESSES"] = processes
 
     if not merged["GALLERY_CACHE_DIR"]:

@@ -67,9 +67,14 @@ def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list[Problem]
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return [], [Problem("error", path,
-                            "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น TIS-620) ให้เปิดแล้วบันทึกใหม่เป็น UTF-8",
-                            "is not UTF-8 (perhaps TIS-620/cp874): save it again as UTF-8")]
+        return [], [
+            Problem(
+                "error",
+                path,
+                "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น TIS-620) ให้เปิดแล้วบันทึกใหม่เป็น UTF-8",
+                "is not UTF-8 (perhaps TIS-620/cp874): save it again as UTF-8",
+            )
+        ]
     entries = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -78,10 +83,15 @@ def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list[Problem]
         name, sep, caption = line.partition(":")
         name = name.strip()
         if not sep and not is_photo(Path(name)):
-            problems.append(Problem(
-                "warning", path,
-                f'บรรทัดนี้ไม่อยู่ในรูป "ชื่อไฟล์.jpg: คำบรรยาย" ({line[:40]})',
-                'this line is not of the form "file.jpg: caption"; it is ignored', number))
+            problems.append(
+                Problem(
+                    "warning",
+                    path,
+                    f'บรรทัดนี้ไม่อยู่ในรูป "ชื่อไฟล์.jpg: คำบรรยาย" ({line[:40]})',
+                    'this line is not of the form "file.jpg: caption"; it is ignored',
+                    number,
+                )
+            )
             continue
         entries.append((number, name, " ".join(caption.split())))
     return entries, problems
@@ -97,11 +107,15 @@ def scan_gallery(folder: Path, name: str) -> SourceGallery:
         if entry.is_dir():
             continue
         if not is_photo(entry):
-            gallery.problems.append(Problem(
-                "warning", entry,
-                "ไม่ใช่ไฟล์ภาพที่รองรับ (JPEG, PNG, WebP, HEIC) จึงไม่ถูกเผยแพร่ ให้ลบออกจากโฟลเดอร์หรือแปลงเป็น JPEG",
-                "is not a supported photo (JPEG, PNG, WebP, HEIC) and is not published: "
-                "remove it from the folder or convert it to JPEG"))
+            gallery.problems.append(
+                Problem(
+                    "warning",
+                    entry,
+                    "ไม่ใช่ไฟล์ภาพที่รองรับ (JPEG, PNG, WebP, HEIC) จึงไม่ถูกเผยแพร่ ให้ลบออกจากโฟลเดอร์หรือแปลงเป็น JPEG",
+                    "is not a supported photo (JPEG, PNG, WebP, HEIC) and is not published: "
+                    "remove it from the folder or convert it to JPEG",
+                )
+            )
             continue
         files[entry.name] = entry
 
@@ -115,17 +129,26 @@ def scan_gallery(folder: Path, name: str) -> SourceGallery:
         for number, listed, caption in entries:
             actual = listed if listed in files else folded.get(listed.casefold())
             if actual is None:
-                gallery.problems.append(Problem(
-                    "warning", captions_path,
-                    f'ไม่พบไฟล์ภาพ "{listed}" ในโฟลเดอร์ ให้แก้ชื่อไฟล์ให้ตรงหรือลบบรรทัดนี้',
-                    f'names "{listed}", which is not in the folder: fix the file name or delete the line',
-                    number))
+                gallery.problems.append(
+                    Problem(
+                        "warning",
+                        captions_path,
+                        f'ไม่พบไฟล์ภาพ "{listed}" ในโฟลเดอร์ ให้แก้ชื่อไฟล์ให้ตรงหรือลบบรรทัดนี้',
+                        f'names "{listed}", which is not in the folder: fix the file name or delete the line',
+                        number,
+                    )
+                )
                 continue
             if actual in seen:
-                gallery.problems.append(Problem(
-                    "warning", captions_path,
-                    f'ชื่อไฟล์ "{listed}" ซ้ำกับบรรทัดก่อนหน้า ใช้บรรทัดแรกเท่านั้น',
-                    f'lists "{listed}" twice; only the first line is used', number))
+                gallery.problems.append(
+                    Problem(
+                        "warning",
+                        captions_path,
+                        f'ชื่อไฟล์ "{listed}" ซ้ำกับบรรทัดก่อนหน้า ใช้บรรทัดแรกเท่านั้น',
+                        f'lists "{listed}" twice; only the first line is used',
+                        number,
+                    )
+                )
                 continue
             seen.add(actual)
             ordered.append(SourcePhoto(files[actual], caption, number))

@@ -15,7 +15,8 @@ def _caption(page) -> str:
 
 def _wait_caption(page, text: str) -> None:
     page.wait_for_function(
-        "text => document.querySelector('.pswp__gallery-caption').textContent.includes(text)", arg=text)
+        "text => document.querySelector('.pswp__gallery-caption').textContent.includes(text)", arg=text
+    )
 
 
 def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
@@ -48,7 +49,9 @@ def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
     page.wait_for_selector(".pswp", state="detached", timeout=5000)
     focused = page.evaluate("() => document.activeElement.closest('[data-gallery] a') !== null")
     assert focused, "focus did not return to a thumbnail"
-    assert page.evaluate("() => document.activeElement === document.querySelector('[data-gallery] a.gallery-link')")
+    assert page.evaluate(
+        "() => document.activeElement === document.querySelector('[data-gallery] a.gallery-link')"
+    )
     assert page.problems.all() == []
 
 
@@ -67,7 +70,10 @@ def test_thumbnails_are_responsive_lazy_and_sized(open_page, sample_url):
     download = page.locator(".gallery-download a")
     assert "ดาวน์โหลดภาพทั้งหมด (ZIP," in download.inner_text()
     response = page.request.get(sample_url + download.get_attribute("href"))
-    assert response.ok and response.headers["content-type"] in ("application/zip", "application/x-zip-compressed")
+    assert response.ok and response.headers["content-type"] in (
+        "application/zip",
+        "application/x-zip-compressed",
+    )
     assert page.problems.all() == []
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 from PIL import Image
 
 RED, BLUE, GREEN = (220, 30, 30), (30, 30, 220), (30, 180, 60)
-XMP = (b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
-       b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
-       b'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="SamplePhone"/></rdf:RDF>'
-       b'</x:xmpmeta><?xpacket end="w"?>')
+XMP = (
+    b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+    b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+    b'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="SamplePhone"/></rdf:RDF>'
+    b'</x:xmpmeta><?xpacket end="w"?>'
+)
 
 
 def upright(size=(400, 300)) -> Image.Image:
@@ -62,8 +64,15 @@ def bomb_png(path: Path, width=20000, height=20000) -> Path:
 def assert_clean(path: Path) -> None:
     """No EXIF, XMP, IPTC, GPS or ICC profile in a published file."""
     raw = path.read_bytes()
-    for marker in (b"Exif", b"GPS", b"http://ns.adobe.com/xap", b"xpacket", b"ICC_PROFILE",
-                   b"Photoshop 3.0", b"SamplePhone"):
+    for marker in (
+        b"Exif",
+        b"GPS",
+        b"http://ns.adobe.com/xap",
+        b"xpacket",
+        b"ICC_PROFILE",
+        b"Photoshop 3.0",
+        b"SamplePhone",
+    ):
         assert marker not in raw, f"{path.name} contains {marker!r}"
     with Image.open(path) as im:
         assert not im.getexif(), f"{path.name} has EXIF {dict(im.getexif())}"

@@ -45,7 +45,12 @@ def test_versions_have_the_widths_names_and_proportions(src, tmp_path):
     assert (stats.photos, stats.processed, stats.failed) == (1, 1, 0)
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
-        "event.zip", "p01-120.jpg", "p01-120.webp", "p01-240.jpg", "p01-240.webp"]
+        "event.zip",
+        "p01-120.jpg",
+        "p01-120.webp",
+        "p01-240.jpg",
+        "p01-240.webp",
+    ]
     for name, size in (("p01-120.webp", (120, 90)), ("p01-240.jpg", (240, 180))):
         with Image.open(out / name) as im:
             assert im.size == size
@@ -94,7 +99,9 @@ def test_zip_holds_clean_upright_jpegs(src, tmp_path):
 
 def test_og_crop_has_the_exact_size(src, tmp_path):
     jpeg(src / "p01.jpg", (300, 400))  # portrait source, landscape crop
-    results = processing.process_photos([src / "p01.jpg"], processing.with_defaults(SMALL), tmp_path / "cache")
+    results = processing.process_photos(
+        [src / "p01.jpg"], processing.with_defaults(SMALL), tmp_path / "cache"
+    )
     item = results[src / "p01.jpg"]
     with Image.open(item.folder / item.meta["og"]["file"]) as im:
         assert im.size == (120, 63)
@@ -222,9 +229,13 @@ def test_a_changed_photo_or_setting_is_processed_again(src, tmp_path):
 def test_sources_are_never_modified(src, tmp_path):
     sideways_jpeg(src / "p01.jpg")
     Image.new("RGBA", (50, 50)).save(src / "p02.png")
-    before = {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in src.iterdir()}
+    before = {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in src.iterdir()
+    }
     run(src, tmp_path)
-    after = {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in src.iterdir()}
+    after = {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in src.iterdir()
+    }
     assert before == after
 
 
@@ -246,7 +257,7 @@ def test_bad_photos_are_reported_and_the_rest_published(src, tmp_path, case):
     overrides = {"GALLERY_MAX_PIXELS": 200_000} if case == "over_limit" else {}
     stats = run(src, tmp_path, **overrides)
     assert stats.failed == 1 and stats.processed == 1
-    (path, (thai, english)), = stats.errors
+    ((path, (thai, english)),) = stats.errors
     assert Path(path).name == bad.name
     assert thai and english and "Traceback" not in english
     if case in ("bomb", "over_limit"):
@@ -261,14 +272,16 @@ def test_two_processes_give_the_same_files(src, tmp_path):
     stats = run(src, tmp_path, GALLERY_PROCESSES=2)
     assert (stats.processed, stats.failed) == (4, 0)
     single = process_gallery(src, tmp_path / "out1", tmp_path / "cache1", dict(SMALL))
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in (tmp_path / "out1").iterdir())
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        p.name for p in (tmp_path / "out1").iterdir()
+    )
 
 
 def test_heic_without_pillow_heif_says_how_to_convert(src, tmp_path, monkeypatch):
     upright((300, 200)).save(src / "iphone.heic", "HEIF", quality=90)
     monkeypatch.setattr(processing, "HEIF_SUPPORTED", False)
     stats = run(src, tmp_path)
-    (path, (thai, english)), = stats.errors
+    ((path, (thai, english)),) = stats.errors
     assert path.endswith("iphone.heic") and "JPEG" in english and "JPEG" in thai
 
 
@@ -292,4 +305,7 @@ def test_avif_when_asked_for_comes_first(src, tmp_path):
         assert im.size == (240, 180)
     assert_clean(tmp_path / "out" / "p01-240.avif")
     assert processing.with_defaults({"GALLERY_FORMATS": ["JPG", "webp", "avif"]})["GALLERY_FORMATS"] == (
-        "avif", "webp", "jpeg")
+        "avif",
+        "webp",
+        "jpeg",
+    )

@@ -36,7 +36,9 @@ def _jpeg_bytes(size, sideways=False) -> bytes:
     """A JPEG; `sideways`: stored rotated with EXIF orientation 6, GPS and XMP, as phones do."""
     buf = io.BytesIO()
     if sideways:
-        upright(size).transpose(Image.Transpose.ROTATE_90).save(buf, "JPEG", quality=90, exif=phone_exif(6), xmp=XMP)
+        upright(size).transpose(Image.Transpose.ROTATE_90).save(
+            buf, "JPEG", quality=90, exif=phone_exif(6), xmp=XMP
+        )
     else:
         upright(size).save(buf, "JPEG", quality=90)
     return buf.getvalue()
@@ -59,7 +61,10 @@ def test_article_gets_grid_cover_og_image_and_zip(build_site):
     # Order: captions.txt first (p02, p01), then the rest (p03).
     links = re.findall(r'class="gallery-link" href="([^"]+)"', html)
     assert [link.rsplit("/", 1)[1] for link in links] == ["p02-640.jpg", "p01-800.jpg", "p03-500.jpg"]
-    assert 'type="image/webp" srcset="/galleries/event/p02-480.webp 480w, /galleries/event/p02-640.webp 640w"' in html
+    assert (
+        'type="image/webp" srcset="/galleries/event/p02-480.webp 480w, /galleries/event/p02-640.webp 640w"'
+        in html
+    )
     assert 'srcset="/galleries/event/p01-480.jpg 480w, /galleries/event/p01-800.jpg 800w"' in html
     assert 'width="800" height="600"' in html  # the sideways photo, upright
     assert 'data-pswp-width="800" data-pswp-height="600"' in html
@@ -68,7 +73,9 @@ def test_article_gets_grid_cover_og_image_and_zip(build_site):
     assert 'alt="อบรมทดสอบระบบภาพ ภาพที่ 3"' in html  # no caption: title and number
     assert '<figcaption class="gallery-caption">วิทยากรบรรยาย</figcaption>' in html
     assert "/theme/js/gallery.js" in html
-    zip_label = re.search(r'href="/galleries/event/event\.zip" download>ดาวน์โหลดภาพทั้งหมด \(ZIP, ([\d.]+ [KM]B)\)', html)
+    zip_label = re.search(
+        r'href="/galleries/event/event\.zip" download>ดาวน์โหลดภาพทั้งหมด \(ZIP, ([\d.]+ [KM]B)\)', html
+    )
     assert zip_label, "no download link with its size"
 
     og = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
@@ -106,14 +113,19 @@ def test_missing_gallery_folder_is_an_error_naming_the_article_and_line(build_si
 
 
 def test_bad_photo_and_missing_cover_warn_and_fail_only_production(build_site):
-    files = gallery_files(cover="Cover: p09.jpg\n", extra={
-        "galleries/event/p04.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
-        "galleries/event/captions.txt": "p02.jpg: ภาพหมู่\np07.jpg: ไม่มีไฟล์\n",
-    })
+    files = gallery_files(
+        cover="Cover: p09.jpg\n",
+        extra={
+            "galleries/event/p04.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
+            "galleries/event/captions.txt": "p02.jpg: ภาพหมู่\np07.jpg: ไม่มีไฟล์\n",
+        },
+    )
     result = build_site(files)
     assert result.ok, result.errors
     warnings = "\n".join(result.warnings)
-    assert re.search(r"^content/galleries/event/p04\.jpg: .+ / .+content/news/gallery-test\.md", warnings, re.M)
+    assert re.search(
+        r"^content/galleries/event/p04\.jpg: .+ / .+content/news/gallery-test\.md", warnings, re.M
+    )
     assert re.search(r"^content/news/gallery-test\.md:7: .*p09\.jpg", warnings, re.M)
     assert re.search(r"^content/galleries/event/captions\.txt:2: .*p07\.jpg", warnings, re.M)
     html = (result.output / "news" / "gallery-test" / "index.html").read_text(encoding="utf-8")

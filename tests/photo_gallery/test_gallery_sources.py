@@ -39,7 +39,8 @@ def test_other_files_are_reported_not_published(tmp_path):
 def test_captions_set_order_and_text_then_the_rest_in_natural_order(tmp_path):
     touch(tmp_path, "p1.jpg", "p2.jpg", "p3.jpg", "p10.jpg")
     (tmp_path / "captions.txt").write_text(
-        "\ufeff# ความเห็น\n\np3.jpg: ภาพที่สาม  มีช่องว่าง\nP1.JPG: ชื่อไฟล์ตัวพิมพ์ต่าง\n", encoding="utf-8")
+        "\ufeff# ความเห็น\n\np3.jpg: ภาพที่สาม  มีช่องว่าง\nP1.JPG: ชื่อไฟล์ตัวพิมพ์ต่าง\n", encoding="utf-8"
+    )
     gallery = scan_gallery(tmp_path, "g")
     assert names(gallery) == ["p3.jpg", "p1.jpg", "p2.jpg", "p10.jpg"]
     assert [p.caption for p in gallery.photos] == ["ภาพที่สาม มีช่องว่าง", "ชื่อไฟล์ตัวพิมพ์ต่าง", "", ""]
@@ -49,7 +50,9 @@ def test_captions_set_order_and_text_then_the_rest_in_natural_order(tmp_path):
 
 def test_caption_naming_a_missing_file_is_a_warning_with_its_line(tmp_path):
     touch(tmp_path, "p1.jpg")
-    (tmp_path / "captions.txt").write_text("p1.jpg: หนึ่ง\np9.jpg: ไม่มีไฟล์นี้\nแค่ข้อความ\np1.jpg: ซ้ำ\n", encoding="utf-8")
+    (tmp_path / "captions.txt").write_text(
+        "p1.jpg: หนึ่ง\np9.jpg: ไม่มีไฟล์นี้\nแค่ข้อความ\np1.jpg: ซ้ำ\n", encoding="utf-8"
+    )
     gallery = scan_gallery(tmp_path, "g")
     assert names(gallery) == ["p1.jpg"]
     assert [(p.line, p.level) for p in gallery.problems] == [(2, "warning"), (3, "warning"), (4, "warning")]
