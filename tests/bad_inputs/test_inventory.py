@@ -75,6 +75,15 @@ ERROR_CASES = [
     Case("huge", {"news/huge.md": HUGE}, "error", "news/huge.md", ("too large", "bytes")),
     Case("bad-date", {"news/bad-date.md": post("วันที่ไม่มีจริง", date="Date: 2565-02-30\n")},
          "error", "news/bad-date.md", ("2565-02-30",)),
+    # Photos are checked by the photo_gallery plugin; here only: a clear message, file named.
+    Case("gallery-missing", {"news/no-gallery.md": post("ข่าวไม่มีโฟลเดอร์ภาพ", extra="Gallery: no-such-folder\n")},
+         "any", "news/no-gallery.md", ("no-such-folder",)),
+    Case("photo-damaged", {
+        "news/broken-photo.md": post("ข่าวภาพเสีย", extra="Gallery: broken-photos\n"),
+        "galleries/broken-photos/p01.jpg": bytes(range(256)) * 20,
+    }, "any", ("galleries/broken-photos/p01.jpg", "news/broken-photo.md"), ("p01.jpg",)),
+    Case("cover-without-gallery", {"news/no-cover.md": post("ข่าวภาพปกหาย", extra="Cover: images/missing-cover.jpg\n")},
+         "any", "news/no-cover.md", ("missing-cover.jpg",)),
     Case("date-words", {"news/date-words.md": post("วันที่เป็นคำ", date="Date: เมื่อวานนี้\n")},
          "error", "news/date-words.md", ("เมื่อวานนี้",)),
 ]
