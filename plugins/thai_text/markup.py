@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from .typos import fix_typos
 
 WBR = "<wbr>"
+_HOLD = "\ufdd0"  # a Unicode noncharacter: stands for an inserted <wbr> while scanning
 _SKIP = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
 # Elements whose content is not HTML: everything up to the matching end tag is left alone.
 _RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
@@ -90,18 +91,31 @@ def _with_breaks(text: str, segmenter) -> str:
     return WBR.join(parts)
 
 
-def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True) -> str:
-    """`html` with `<wbr>` between Thai words and typing errors fixed in its text nodes."""
-    if not html or not _THAI.search(html):
+def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
+                 stats: dict | None = None) -> str:
+    """`html` with `<wbr>` between Thai words and typing errors fixed in its text nodes.
+
+    With `stats`, stats["words"] is increased by the number of words of the text (code included,
+    script and style not), counted in the same pass.
+    """
+    if not html or (stats is None and not _THAI.search(html)):
         return html
     out = []
+    words = 0
     for kind, piece, _tag, skipping in _scan(html):
-        if kind == "text" and not skipping:
-            if fix:
-                piece = fix_typos(piece)
-            if wbr:
-                piece = _with_breaks(piece, segmenter)
+        if kind == "text":
+            if not skipping:
+                if fix:
+                    piece = fix_typos(piece)
+                if stats is not None:
+                    words += len(segmenter.word_spans(piece))
+                if wbr:
+                    piece = _with_breaks(piece, segmenter)
+            elif stats is not None:
+                words += len(segmenter.word_spans(piece))
         out.append(piece)
+    if stats is not None:
+        stats["words"] = stats.get("words", 0) + words
     return "".join(out)
 
 
@@ -122,9 +136,9 @@ def strip_wbr(html: str) -> str:
 def count_words(html: str, segmenter) -> int:
     """Words in the text of `html` (Thai words as segmented, other words as written)."""
     total = 0
-    for kind, piece, _tag, _skipping in _scan(html):
+    for kind, piece, _tag, _skipping in _scan(html.replace(WBR, _HOLD)):
         if kind == "text":
-            total += len(segmenter.word_spans(strip_wbr(piece)))
+            total += len(segmenter.word_spans(piece.replace(_HOLD, "")))
     return total
 
 
@@ -137,7 +151,9 @@ def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tupl
     count = 0
     out = []
     stack: list[str] = []
-    for kind, piece, tag, skipping in _scan(html):
+    # Inserted breaks are held as one character while scanning, so that a paragraph stays one
+    # text node (one cached segmentation) instead of one node per word.
+    for kind, piece, tag, skipping in _scan(html.replace(WBR, _HOLD)):
         if kind == "markup":
             out.append(piece)
             if tag and not tag.startswith("/"):
@@ -153,7 +169,7 @@ def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tupl
         if kind == "raw":
             out.append(piece)
             continue
-        plain = strip_wbr(piece)
+        plain = piece.replace(_HOLD, "")
         spans = segmenter.word_spans(plain)
         if count + len(spans) <= max_words:
             count += len(spans)
@@ -164,8 +180,8 @@ def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tupl
         for entity in _ENTITY.finditer(plain):
             if entity.start() < end_plain < entity.end():
                 end_plain = entity.end()
-        out.append(_prefix_keeping_wbr(piece, end_plain))
-        head = "".join(out).rstrip()
+        out.append(_prefix_keeping_hold(piece, end_plain))
+        head = "".join(out).replace(_HOLD, WBR).rstrip()
         while head.endswith(WBR):  # the cut may fall right after an inserted break
             head = head[: -len(WBR)].rstrip()
         closing = "".join(f"</{name}>" for name in reversed(stack))
@@ -173,16 +189,14 @@ def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tupl
     return html, False
 
 
-def _prefix_keeping_wbr(piece: str, plain_len: int) -> str:
-    """The start of `piece` that holds the first `plain_len` characters of its wbr-free text."""
-    if WBR not in piece:
+def _prefix_keeping_hold(piece: str, plain_len: int) -> str:
+    """The start of `piece` that holds the first `plain_len` characters other than _HOLD."""
+    if _HOLD not in piece:
         return piece[:plain_len]
     seen = 0
     i = 0
     while i < len(piece) and seen < plain_len:
-        if piece.startswith(WBR, i):
-            i += len(WBR)
-            continue
+        if piece[i] != _HOLD:
+            seen += 1
         i += 1
-        seen += 1
     return piece[:i]

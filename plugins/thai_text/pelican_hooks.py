@@ -16,7 +16,7 @@ import logging
 import os
 from pathlib import Path
 
-from .markup import count_words, process_html, summarize, wbr_text
+from .markup import process_html, summarize, wbr_text
 from .segment import Segmenter, read_word_list
 from .settings import apply_defaults
 from .slugs import SlugMaker, is_slug, unique_slugs, with_suffix
@@ -69,13 +69,10 @@ _build: ThaiText | None = None  # the build in progress (Pelican runs one build 
 
 
 def _relative(path, settings) -> str:
-    path = Path(path)
-    for base in (Path.cwd(), Path(settings.get("PATH", ".")).parent):
-        try:
-            return str(path.resolve().relative_to(base.resolve()))
-        except ValueError:
-            continue
-    return str(path)
+    """`path` relative to the project (the folder above PATH), as authors see it."""
+    base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
+    rel = os.path.relpath(os.path.abspath(path), base)
+    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
 def start_build(pelican) -> None:
@@ -107,14 +104,16 @@ def process_content(instance) -> None:
     if settings["THAI_TEXT_FIX_TYPOS"] and isinstance(getattr(instance, "title", None), str):
         instance.title = fix_typos(instance.title)
     content = getattr(instance, "_content", None)
+    stats = {"words": 0}
     if content:
         instance._content = process_html(
             content,
             _build.segmenter,
             wbr=settings["THAI_TEXT_WBR"],
             fix=settings["THAI_TEXT_FIX_TYPOS"],
+            stats=stats,
         )
-    words = count_words(getattr(instance, "_content", "") or "", _build.segmenter)
+    words = stats["words"]
     instance.word_count = words
     instance.reading_time = max(1, round(words / settings["THAI_TEXT_WORDS_PER_MINUTE"]))
 

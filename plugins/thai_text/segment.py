@@ -46,7 +46,6 @@ _RIGHT_OK = frozenset(
     [chr(c) for c in range(0x0E01, 0x0E2F)] + [chr(c) for c in range(0x0E40, 0x0E45)]
 )
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
-_WORD_CHAR = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e\u0e50-\u0e59\w]")
 
 # Spans that are never broken inside, each with a cheap test that tells whether it can occur.
 # Numbers with their units (09.00 น., 1,500 บาท) need no pattern: no break is ever put next to a
@@ -69,10 +68,18 @@ def read_word_list(path: str | os.PathLike) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _pythainlp_words() -> tuple[str, ...]:
+def _pythainlp_words_text() -> str:
+    """pythainlp's word list file as text (read directly: faster than building its set)."""
+    from importlib.resources import files
+
+    return files("pythainlp.corpus").joinpath("words_th.txt").read_text(encoding="utf-8-sig")
+
+
+def pythainlp_word_set() -> frozenset:
+    """pythainlp's Thai word list (loaded once by pythainlp)."""
     from pythainlp.corpus.common import thai_words
 
-    return tuple(sorted(thai_words()))
+    return thai_words()
 
 
 def _default_cache_dir() -> Path:
@@ -90,14 +97,13 @@ class Segmenter:
         self.site_words = tuple(dict.fromkeys(w.strip() for w in site_words if w.strip()))
         self.cache_dir = Path(cache_dir) if cache_dir else _default_cache_dir()
         self.persist = persist
-        words = _pythainlp_words()
-        digest = hashlib.sha256()
-        for word in words + ("\0",) + self.site_words:
-            digest.update(word.encode("utf-8") + b"\n")
+        base = _pythainlp_words_text()
+        combined = base.rstrip("\n") + "\n" + "".join(w + "\n" for w in self.site_words)
+        digest = hashlib.sha256(combined.encode("utf-8"))
         digest.update(f"format{CACHE_FORMAT}".encode())
         self.dictionary_hash = digest.hexdigest()[:16]
         self.dict_name = f"thai_text-{self.dictionary_hash}"
-        self._load_dictionary(words)
+        self._load_dictionary(combined)
         self._special = self._special_words()
         self._memory: dict[bytes, tuple[int, ...]] = {}
         self._used: set[bytes] = set()
@@ -106,13 +112,12 @@ class Segmenter:
 
     # -- dictionary ---------------------------------------------------------------------------
 
-    def _load_dictionary(self, words) -> None:
+    def _load_dictionary(self, combined: str) -> None:
         path = self.cache_dir / f"dictionary-{self.dictionary_hash}.txt"
         if not path.exists():
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            combined = sorted(set(words).union(self.site_words))
-            tmp.write_text("\n".join(combined) + "\n", encoding="utf-8")
+            tmp.write_text(combined, encoding="utf-8")
             os.replace(tmp, path)
         if self.dict_name not in _LOADED:
             message, ok = nlpo3.load_dict(str(path), self.dict_name)
@@ -204,14 +209,14 @@ class Segmenter:
 
     def words(self, text: str) -> list[str]:
         """The words of `text`: tokens with a letter or digit (no spaces or punctuation)."""
-        return [t for t in self.segment(text) if _WORD_CHAR.search(t)]
+        return [text[a:b] for a, b in self.word_spans(text)]
 
     def word_spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each word of `text`."""
+        """(start, end) of each word of `text` (a token that starts with a letter or digit)."""
+        if not text:
+            return []
         cuts = (0,) + self.boundaries(text) + (len(text),)
-        return [
-            (a, b) for a, b in zip(cuts, cuts[1:]) if b > a and _WORD_CHAR.search(text, a, b)
-        ]
+        return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a].isalnum() or text[a] == "_"]
 
     def break_offsets(self, text: str, use_cache: bool = True) -> list[int]:
         """Offsets in `text` where a `<wbr>` may be inserted (between two Thai words)."""

@@ -56,7 +56,6 @@ class SlugMaker:
         self.fixes.update(fixes or {})
         self.cache_file = Path(cache_file) if cache_file else None
         self._romanized: dict[str, str] = {}
-        self._plain = None
         self._dirty = False
         if self.cache_file and self.cache_file.exists():
             try:
@@ -78,10 +77,7 @@ class SlugMaker:
             return self.fixes[word]
         found = self._romanized.get(word)
         if found is None:
-            from pythainlp.transliterate import romanize
-
-            found = romanize(word, engine="royin")
-            found = _NOT_SLUG.sub("", _ascii(found).lower())
+            found = _NOT_SLUG.sub("", _ascii(_royin(word)).lower())
             self._romanized[word] = found
             self._dirty = True
         return found
@@ -113,17 +109,10 @@ class SlugMaker:
         words = []
         for word in _merge_abbreviations(self.segmenter.words(thai)):
             if word in site and "." not in word:
-                words.extend(self._plain_segmenter().words(word))
+                words.extend(split_compound(word))
             else:
                 words.append(word)
         return words
-
-    def _plain_segmenter(self):
-        if self._plain is None:
-            from .segment import Segmenter
-
-            self._plain = Segmenter((), persist=False)
-        return self._plain
 
     def save(self) -> None:
         """Write remembered romanisations to the cache file (if one was given)."""
@@ -134,6 +123,39 @@ class SlugMaker:
                            encoding="utf-8")
             os.replace(tmp, self.cache_file)
             self._dirty = False
+
+
+def _royin(word: str) -> str:
+    """pythainlp's RTGS ("royin") romanisation of one word.
+
+    pythainlp's public `romanize()` first re-segments its input with newmm, whose dictionary
+    trie takes about a second to build; our words are already segmented, so its per-word step is
+    called directly (same result for single words; pythainlp is pinned in requirements.txt).
+    """
+    try:
+        from pythainlp.transliterate.royin import _romanize
+    except ImportError:  # a newer pythainlp without the private helper
+        from pythainlp.transliterate import romanize
+
+        return romanize(word, engine="royin")
+    return _romanize(word)
+
+
+def split_compound(word: str) -> list[str]:
+    """`word` as the fewest pythainlp dictionary words (the word itself when no split exists)."""
+    from .segment import pythainlp_word_set
+
+    known = pythainlp_word_set()
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(end):
+            if best[start] is not None and word[start:end] in known:
+                candidate = best[start] + [word[start:end]]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[n] or [word]
 
 
 _ABBREVIATION_PART = re.compile("[\u0e01-\u0e2e]{1,3}\\.")
