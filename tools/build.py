@@ -96,6 +96,10 @@ def build(
     if staging.exists():
         shutil.rmtree(staging)
 
+    # Pelican's LimitFilter remembers every message for the life of the process; a second build in
+    # the same process (tests, live preview) would silently lose a repeated warning.
+    pelican_log.LimitFilter._raised_messages.clear()
+    pelican_log.LimitFilter._group_count.clear()
     collector = _Collector(stream, quiet)
     root_logger = logging.getLogger()
     previous_level = root_logger.level
