@@ -115,7 +115,7 @@ class ContentMemory:
         self._items[(kind, rel)] = (_stamp(self.content_dir / rel), _detached_copy(obj))
 
 
-def _remembering(base, memory: ContentMemory, created: list):
+def _remembering(base, memory: ContentMemory, created: list, plan_holder: dict):
     """A subclass of a caching generator class that reads unchanged files from `memory`."""
 
     class Remembering(base):
@@ -133,6 +133,24 @@ def _remembering(base, memory: ContentMemory, created: list):
         def save_cache(self):
             pass
 
+        def generate_articles(self, write):
+            """Pelican's loop, deciding from the source path before any URL is computed."""
+            from itertools import chain
+
+            from pelican import signals
+
+            plan = plan_holder.get("plan")
+            for article in chain(self.translations, self.articles, self.hidden_translations,
+                                 self.hidden_articles):
+                if plan is not None and not plan.needs(_source(article), _shown_objects({"article": article})):
+                    continue
+                signals.article_generator_write_article.send(self, content=article)
+                write(article.save_as, self.get_template(article.template), self.context,
+                      article=article, category=getattr(article, "category", None),
+                      override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
+
+    if not hasattr(base, "generate_articles"):
+        del Remembering.generate_articles
     Remembering.__name__ = base.__name__  # plugins and logs see the usual name
     Remembering.__qualname__ = base.__qualname__
     return Remembering
@@ -160,37 +178,70 @@ def _shown_objects(kwargs_or_context: dict):
                     shown.extend(ref)
                 elif ref is not None:
                     shown.append(ref)
-    if not shown:
-        page = kwargs_or_context.get("articles_page")
-        if page is not None:
-            shown.extend(page.object_list)
-        else:
-            shown.extend(kwargs_or_context.get("articles") or ())
-    return shown
+            return shown
+    page = kwargs_or_context.get("articles_page")
+    if page is not None:
+        return list(page.object_list)
+    return list(kwargs_or_context.get("articles") or ())
+
+
+def _listing(obj) -> tuple:
+    """What a list, a feed or a neighbour link shows of an article."""
+    return (
+        getattr(obj, "title", ""),
+        str(getattr(obj, "date", "")),
+        getattr(obj, "slug", ""),
+        str(getattr(obj, "category", "")),
+        tuple(str(t) for t in getattr(obj, "tags", None) or ()),
+        getattr(obj, "metadata", {}).get("summary", ""),
+        getattr(obj, "status", ""),
+        str(getattr(obj, "cover", None) or ""),
+    )
 
 
 class WritePlan:
-    """Decides, page by page, whether a page must be rendered again; remembers what each showed."""
+    """Decides, page by page, whether a page must be rendered again.
 
-    def __init__(self, output: Path, previous: dict, changed: set[str], full: bool):
-        self.output = output
-        self.previous = previous  # output name -> signature from the last run
+    Each page (keyed by the source path of its article or page, or by its output name for list
+    pages and feeds) remembers which sources it showed. A page is rendered when that list
+    changed, when its own source changed, or when an article it shows changed in what lists
+    show of it (title, date, summary...). A body edit thus rewrites the article and, only if
+    the summary changed, the list pages that show it.
+    """
+
+    def __init__(self, previous: dict, listings: dict, changed: set[str], full: bool):
+        self.previous = previous  # key -> sources shown in the last run
+        self.listings = listings  # source -> _listing() in the last run
         self.current: dict = {}
         self.changed = changed  # normalised source paths
         self.full = full
+        self.decided: dict = {}
+        self._listing_changed: dict[str, bool] = {}
         self.rendered = 0
         self.kept = 0
 
-    def needs(self, name: str, shown, extra=()) -> bool:
+    def listing_changed(self, source: str, obj) -> bool:
+        if source not in self._listing_changed:
+            now = _listing(obj)
+            self._listing_changed[source] = self.listings.get(source) != now
+            self.listings[source] = now
+        return self._listing_changed[source]
+
+    def needs(self, key, shown, extra=()) -> bool:
+        if key in self.decided:
+            return self.decided[key]
         sources = tuple(_source(o) for o in shown)
-        signature = (tuple(extra), sources, tuple(getattr(o, "title", "") for o in shown[:1]))
-        self.current[name] = signature
+        signature = (tuple(extra), sources)
+        previous = self.previous.get(key)
+        self.current[key] = signature
+        own_changed = bool(sources) and key == sources[0] and key in self.changed
         render = (
             self.full
-            or self.previous.get(name) != signature
-            or any(s in self.changed for s in sources)
-            or not (self.output / name).exists()
+            or previous != signature
+            or own_changed
+            or any(s in self.changed and self.listing_changed(s, o) for s, o in zip(sources, shown))
         )
+        self.decided[key] = render
         if render:
             self.rendered += 1
         else:
@@ -198,12 +249,26 @@ class WritePlan:
         return render
 
 
-class _PlannedTemplate:
-    """Wraps a Jinja template: paginated pages that did not change are kept as they are on disk."""
+class _Kept:
+    """Stands in for a file that is not written again."""
 
-    def __init__(self, template, plan: WritePlan):
+    def write(self, _text):
+        return 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _PlannedTemplate:
+    """Wraps a Jinja template: a page of a paginated list that did not change is not rendered."""
+
+    def __init__(self, template, plan: WritePlan, kept: set):
         self.template = template
         self.plan = plan
+        self.kept = kept
 
     def render(self, localcontext):
         name = localcontext.get("output_file")
@@ -211,10 +276,8 @@ class _PlannedTemplate:
         page = localcontext.get("articles_page")
         extra = (paginator.num_pages, page.number) if paginator is not None and page is not None else ()
         if name and not self.plan.needs(name, _shown_objects(localcontext), extra):
-            try:
-                return (self.plan.output / name).read_text(encoding="utf-8")
-            except OSError:
-                pass
+            self.kept.add(name)
+            return ""
         return self.template.render(localcontext)
 
     def __getattr__(self, attr):
@@ -225,7 +288,18 @@ def _planned_writer_class(plan_holder: dict):
     from pelican.writers import Writer
 
     class PlannedWriter(Writer):
-        """Pelican's writer that skips pages the plan says are unchanged."""
+        """Pelican's writer that skips pages and feeds the plan says are unchanged."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._kept_names: set[str] = set()
+
+        def _open_w(self, filename, encoding, override=False):
+            name = os.path.relpath(filename, self.output_path)
+            if name in self._kept_names:
+                self._kept_names.discard(name)
+                return _Kept()
+            return super()._open_w(filename, encoding, override)
 
         def write_file(self, name, template, context, relative_urls=False, paginated=None,
                        template_name=None, override_output=False, url=None, **kwargs):
@@ -233,15 +307,51 @@ def _planned_writer_class(plan_holder: dict):
             if plan is None or not name:
                 return super().write_file(name, template, context, relative_urls, paginated,
                                           template_name, override_output, url, **kwargs)
+            own = kwargs.get("article") or kwargs.get("page")
             lists = paginated if paginated is not None else {
                 k: v for k, v in kwargs.items() if k in ("articles", "dates")}
-            is_paginated = bool(lists) and template_name in self.settings["PAGINATED_TEMPLATES"]
-            if not is_paginated and not plan.needs(name, _shown_objects(kwargs)):
-                return None
-            return super().write_file(name, _PlannedTemplate(template, plan), context, relative_urls,
-                                      paginated, template_name, override_output, url, **kwargs)
+            is_paginated = own is None and bool(lists) and template_name in self.settings["PAGINATED_TEMPLATES"]
+            if not is_paginated:
+                key = _source(own) if own is not None else name
+                if not plan.needs(key, _shown_objects(kwargs)):
+                    return None
+                return super().write_file(name, template, context, relative_urls, paginated,
+                                          template_name, override_output, url, **kwargs)
+            return super().write_file(name, _PlannedTemplate(template, plan, self._kept_names), context,
+                                      relative_urls, paginated, template_name, override_output, url,
+                                      **kwargs)
+
+        def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                       override_output=False, feed_title=None):
+            plan = plan_holder.get("plan")
+            if plan is not None and path:
+                shown = list(elements[: self.settings["FEED_MAX_ITEMS"]])
+                if not plan.needs(f"feed:{path}", shown):
+                    return None
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
     return PlannedWriter
+
+
+class _MemoryBytecodeCache:
+    """Jinja bytecode cache kept in memory for the life of the preview server."""
+
+    def __new__(cls):
+        from jinja2 import BytecodeCache
+
+        class Cache(BytecodeCache):
+            def __init__(self):
+                self.store: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket):
+                data = self.store.get(bucket.key)
+                if data is not None:
+                    bucket.bytecode_from_string(data)
+
+            def dump_bytecode(self, bucket):
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        return Cache()
 
 
 # -- the site kept warm -----------------------------------------------------------------------
@@ -260,11 +370,15 @@ class PreviewSite:
         self.settings = self._read_settings()
         self.content_dir = Path(self.settings["PATH"]).resolve()
         self.memory = ContentMemory(self.content_dir)
-        self.signatures: dict = {}
-        self.save_as: dict[str, str] = {}  # source (content-relative) -> output name
+        self.signatures: dict = {}  # page key -> sources it showed
+        self.listings: dict = {}  # source -> what lists showed of it
+        self.save_as: dict[str, tuple[str, str]] = {}  # source path -> (generator, output name)
         self.layout = None  # categories and page titles: a change rewrites every page
         self._stamps: dict[Path, object] = {}
         self._lock = threading.Lock()
+        # Compiled templates survive between runs (each run makes new Jinja environments); a
+        # template whose source changed is compiled again (Jinja compares a checksum).
+        self.bytecode_cache = _MemoryBytecodeCache()
 
     # settings and files ------------------------------------------------------------------------
 
@@ -324,7 +438,7 @@ class PreviewSite:
         with self._lock:
             self.settings = self._read_settings()
             self.memory.clear()
-            self.signatures = {}
+            self.signatures, self.listings = {}, {}
             return self._run(kind="full", changed_paths=set(), full=True)
 
     def refresh(self) -> RebuildReport:
@@ -355,15 +469,17 @@ class PreviewSite:
         for path in changed_paths:
             try:
                 rel = path.relative_to(self.content_dir)
-            except ValueError:
+            except ValueError:  # theme or settings: named relative to the project
+                changed_rel.append(Path(os.path.relpath(path, self.settings_file.parent)).as_posix())
                 continue
             changed.add(os.path.normpath(str(path)))
             changed_rel.append(rel.as_posix())
         report = RebuildReport(kind=kind, changed=sorted(changed_rel))
         settings = dict(self.settings)
+        settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": self.bytecode_cache}
         if not full:
             settings["SEARCH_ENABLED"] = False  # Pagefind runs on full rebuilds only
-        plan = WritePlan(self.output, self.signatures, changed, full)
+        plan = WritePlan(self.signatures, self.listings, changed, full)
         holder = {"plan": plan}
         created: list = []
         memory = self.memory
@@ -372,7 +488,7 @@ class PreviewSite:
         class WarmPelican(Pelican):
             def _get_generator_classes(self):
                 return [
-                    _remembering(cls, memory, created) if issubclass(cls, CachingGenerator) else cls
+                    _remembering(cls, memory, created, holder) if issubclass(cls, CachingGenerator) else cls
                     for cls in super()._get_generator_classes()
                 ]
 
@@ -414,7 +530,12 @@ class PreviewSite:
             self.signatures = plan.current if plan.full else {**self.signatures, **plan.current}
             if "layout" in layout_holder:
                 self.layout = layout_holder["layout"]
-            self._forget_removed_outputs(created)
+            self._forget_removed_outputs(created, changed, plan.full)
+            if plan.full:
+                self.listings = {}
+                for generator in created:
+                    for article in getattr(generator, "articles", None) or []:
+                        self.listings[_source(article)] = _listing(article)
         report.rendered, report.kept = plan.rendered, plan.kept
         report.errors, report.warnings = collector.errors, collector.warnings
         report.seconds = time.perf_counter() - started
@@ -430,28 +551,37 @@ class PreviewSite:
                 categories.add(str(category))
         return (tuple(sorted(pages)), tuple(sorted(categories)))
 
-    def _forget_removed_outputs(self, generators) -> None:
+    def _forget_removed_outputs(self, generators, changed: set[str], full: bool) -> None:
         """Delete the page of an article that was removed, renamed or made a draft."""
-        now = {}
+        present = {}
         for generator in generators:
             for attr in ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
                          "drafts_translations", "pages", "hidden_pages", "draft_pages"):
                 for obj in getattr(generator, attr, None) or []:
-                    rel = getattr(obj, "relative_source_path", None)
-                    if rel and getattr(obj, "save_as", None):
-                        now[rel] = obj.save_as
-        for rel, old in self.save_as.items():
-            if now.get(rel) != old:
-                stale = self.output / old
-                if stale.is_file():
-                    stale.unlink()
-                    self.signatures.pop(old, None)
-        self.save_as = now
+                    present[_source(obj)] = (type(generator).__name__, obj)
+        for source in list(self.save_as):
+            if source not in present or source in changed:
+                kind, old = self.save_as.pop(source)
+                obj = present.get(source, (None, None))[1]
+                if obj is None or obj.save_as != old:
+                    stale = self.output / old
+                    if stale.is_file():
+                        stale.unlink()
+                    self.signatures.pop(source, None)
+        for source, (kind, obj) in present.items():
+            if full or source not in self.save_as:
+                if getattr(obj, "save_as", None):
+                    self.save_as[source] = (kind, obj.save_as)
 
-    def output_of(self, content_rel: str) -> Path | None:
-        """The output file of a source (path relative to the content folder)."""
-        name = self.save_as.get(content_rel)
-        return self.output / name if name else None
+    def output_of(self, source) -> Path | None:
+        """The output file of a source file (absolute, or relative to the content folder)."""
+        path = Path(source)
+        path = path if path.is_absolute() else self.content_dir / path
+        item = self.save_as.get(os.path.normpath(str(path)))
+        return self.output / item[1] if item else None
+
+    def article_sources(self) -> list[str]:
+        return sorted(s for s, (kind, _) in self.save_as.items() if kind == "ArticlesGenerator")
 
 
 def describe(report: RebuildReport) -> str:
@@ -521,8 +651,7 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
     first_seconds = time.perf_counter() - started
     if not first.ok:
         raise RuntimeError(f"first preview build failed: {first.errors[:3]}")
-    posts = sorted(rel for rel in site.save_as if rel.startswith("news/") or "/" not in rel)
-    posts = [p for p in posts if site.memory._items.get(("ArticlesGenerator", p))]
+    posts = site.article_sources()
     if not posts:
         raise RuntimeError("no article to edit in the preview corpus")
 
@@ -542,8 +671,8 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
     try:
         time.sleep(poll_seconds)  # let the first poll see the built site
         for rep in range(reps):
-            rel = posts[(rep * 7919) % len(posts)]
-            source = content_dir / rel
+            source = Path(posts[(rep * 7919) % len(posts)])
+            rel = source.relative_to(content_dir)
             marker = f"preview{uuid.uuid4().hex[:12]}"
             target = site.output_of(rel)
             with source.open("a", encoding="utf-8") as out:
