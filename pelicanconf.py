@@ -78,6 +78,9 @@ RSS_FEED_SUMMARY_ONLY = True
 
 DEFAULT_METADATA = {}
 TYPOGRIFY = False
+# Content is Markdown only. Pelican's reStructuredText reader would warn "Docutils has no
+# localization for 'th'" on every build, which fails the production build (fatal warnings).
+READERS = {"rst": None}
 RELATIVE_URLS = False
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = "cache"
