@@ -48,15 +48,22 @@ setup_node() {
   fi
 }
 
-setup_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+setup_test_system() {
+  # Debian packages the tests drive for real: Chromium (browser tests), rsync (deploy and
+  # rollback), nginx and openssl (the example server configuration is checked with nginx -t).
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "ติดตั้ง Chromium สำหรับการทดสอบในเบราว์เซอร์ / installing Debian's chromium for the browser tests"
+    say "ติดตั้งแพ็กเกจสำหรับการทดสอบ / installing Debian packages for the tests: ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    say "การทดสอบในเบราว์เซอร์ต้องใช้ Chromium ของ Debian / The browser tests need Debian's chromium:"
-    say "  sudo apt-get install chromium"
+    say "การทดสอบต้องใช้แพ็กเกจของ Debian / The tests need these Debian packages:"
+    say "  sudo apt-get install ${missing[*]}"
     exit 1
   fi
 }
@@ -69,7 +76,7 @@ case "$cmd" in
     exec .venv/bin/invoke reserve "$@"
     ;;
   test)
-    setup_python; setup_node; setup_chromium
+    setup_python; setup_node; setup_test_system
     exec .venv/bin/python -m pytest "$@"
     ;;
   *)
