@@ -23,15 +23,20 @@ DEFAULT_MAX_LENGTH = 60
 
 # Words pythainlp's royin rules get wrong that press releases of the center use often.
 ROMANIZATION_FIXES = {
-    "อบรม": "oprom",
     "ใหม่": "mai",
     "โครงการ": "khrongkan",
-    "สัมมนา": "sammana",
     "ผู้บริหาร": "phuborihan",
     "ศูนย์ปฏิบัติการ": "sunpatibatkan",
     "ปฏิบัติการ": "patibatkan",
     "ปฏิบัติ": "patibat",
-    "ประชาสัมพันธ์": "prachasamphan",
+    "กระทรวง": "krasuang",
+    "ทุจริต": "thutcharit",
+    "ธรรมาภิบาล": "thammaphiban",
+    "โปร่งใส": "prongsai",
+    "ความโปร่งใส": "khwam-prongsai",
+    "มหาวิทยาลัย": "mahawitthayalai",
+    "สมัคร": "samak",
+    "อาสาสมัคร": "asasamak",
 }
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]+[\u0e01-\u0e4e.]*")
@@ -126,11 +131,13 @@ class SlugMaker:
 
 
 def _royin(word: str) -> str:
-    """pythainlp's RTGS ("royin") romanisation of one word.
+    """pythainlp's RTGS ("royin") romanisation of one word, syllable by syllable.
 
-    pythainlp's public `romanize()` first re-segments its input with newmm, whose dictionary
-    trie takes about a second to build; our words are already segmented, so its per-word step is
-    called directly (same result for single words; pythainlp is pinned in requirements.txt).
+    pythainlp's public `romanize()` re-segments its input with newmm, whose dictionary trie takes
+    about a second to build, and its rules misread a vowel carrier or final cluster inside a long
+    word (อบรม -> brom, สากล -> sakn). Our words are already segmented; splitting them into
+    syllables (pythainlp's syllable list, loaded into nlpo3) and applying the royin rules to each
+    gives อบรม -> oprom, สากล -> sakon. pythainlp is pinned in requirements.txt.
     """
     try:
         from pythainlp.transliterate.royin import _romanize
@@ -138,7 +145,28 @@ def _royin(word: str) -> str:
         from pythainlp.transliterate import romanize
 
         return romanize(word, engine="royin")
-    return _romanize(word)
+    whole = _romanize(word)
+    if "." in word:  # abbreviations: letter by letter, as royin does (ป.ป.ช. -> p.p.ch.)
+        return whole
+    joined = "".join(_romanize(syllable) for syllable in _syllables(word))
+    return joined if joined.isascii() or not whole.isascii() else whole
+
+
+def _syllables(word: str) -> list[str]:
+    import nlpo3
+
+    from .segment import _LOADED
+
+    if _SYLLABLE_DICT not in _LOADED:
+        from importlib.resources import files
+
+        path = files("pythainlp.corpus").joinpath("syllables_th.txt")
+        nlpo3.load_dict(str(path), _SYLLABLE_DICT)
+        _LOADED.add(_SYLLABLE_DICT)
+    return nlpo3.segment(word, _SYLLABLE_DICT)
+
+
+_SYLLABLE_DICT = "thai_text-syllables"
 
 
 def split_compound(word: str) -> list[str]:

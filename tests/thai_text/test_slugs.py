@@ -16,8 +16,10 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
         ("ข่าวกิจกรรม", "khao-kitkam"),
         ("ประกาศ", "prakat"),
         ("ป.ป.ช.", "ppch"),
-        ("กระทรวงแรงงานจัดอบรมต่อต้านการทุจริต", "kratruang-raengngan-chat-oprom-totan-kan-thutrit"),
+        ("กระทรวงแรงงานจัดอบรมต่อต้านการทุจริต", "krasuang-raengngan-chat-oprom-totan-kan-thutcharit"),
         ("Open Data Day 2022", "open-data-day-2022"),
+        ("ฝึกอบรม", "fuekoprom"),  # syllable by syllable (royin alone: fuekopnm)
+        ("วันต่อต้านคอร์รัปชันสากล", "wan-totan-khorapchan-sakon"),
         ("อบรม ปี ๒๕๖๕", "oprom-pi-2565"),
         ("เเรงงาน", "raengngan"),  # typing error fixed first
         ("2565-03-25-อบรมดวงตาแรงงาน", "2565-03-25-oprom-duangta-raengngan"),
