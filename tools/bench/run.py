@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from . import corpus, photos, report, sites
-from .measure import Measure, last_json, run
+from .measure import BenchCommandFailed, Measure, last_json, run
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = ROOT / ".venv" / "bin" / "python"
@@ -56,6 +56,19 @@ TARGETS = {
 
 def _log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+_PROGRESS: list[Path] = []
+
+
+def _done(*measures: Measure) -> None:
+    """Log finished measures and append them to <work>/bench-progress.jsonl (kept if a later step fails)."""
+    for m in measures:
+        _log(f"  {m.name}: {m.wall:.2f} s wall, {m.cpu:.2f} s CPU, {m.peak_rss_mib:.0f} MiB"
+             + (f" FAILED {m.extra['failed']}" if "failed" in m.extra else ""))
+        if _PROGRESS:
+            with _PROGRESS[0].open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps({"name": m.name, **m.summary()}, ensure_ascii=False) + "\n")
 
 
 def _fresh(path: Path) -> Path:
@@ -120,6 +133,7 @@ def measure_builds(work: Path, info: corpus.CorpusInfo, reps: int) -> dict:
         ours.runs.append(run(_our_build_cmd(
             "pelicanconf.py", content, out, cache, "--set", "SEARCH_ENABLED=false")))
     _check_ours(ours, "cold build")
+    _done(vanilla, hugo_m, ours)
     return {"vanilla": vanilla, "hugo": hugo_m, "ours": ours}
 
 
@@ -135,6 +149,7 @@ def measure_publish(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
         m.runs.append(r)
         shares.append(last_json(r.stdout).get("steps", {}))
     _check_ours(m, "production pipeline")
+    _done(m)
     steps = sorted({k for s in shares for k in s})
     m.extra["steps_s"] = {k: round(statistics.median(s.get(k, 0.0) for s in shares), 3) for k in steps}
     return m
@@ -161,6 +176,7 @@ def measure_rebuild(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
         edit_post(posts[(rep * 7919) % len(posts)], rep)
         m.runs.append(run(cmd))
     _check_ours(m, "rebuild")
+    _done(m)
     return m
 
 
@@ -184,7 +200,17 @@ def measure_segment(info: corpus.CorpusInfo, reps: int, megabytes: float) -> dic
     return last_json(r.stdout)
 
 
-def measure_galleries(work: Path, photo_dir: Path, reps: int, full_reps: int) -> dict:
+def _guarded(broken: dict, key: str, fn, *args):
+    """Run a measure of a colleague's part; if its code fails, note why and go on."""
+    try:
+        return fn(*args)
+    except BenchCommandFailed as exc:
+        broken[key] = str(exc).splitlines()[-1][:300]
+        _log(f"{key}: FAILED: {broken[key]}")
+        return None
+
+
+def measure_galleries(work: Path, photo_dir: Path, reps: int, full_reps: int, broken: dict) -> dict:
     result: dict = {}
     settings, content = sites.photos_site(work, photo_dir)
     cold, warm = Measure("pelican-photos 1.6.2, cold"), Measure("pelican-photos 1.6.2, warm")
@@ -196,6 +222,7 @@ def measure_galleries(work: Path, photo_dir: Path, reps: int, full_reps: int) ->
         cold.runs.append(run(cmd))
         warm.runs.append(run(cmd))
     result["photos_cold"], result["photos_warm"] = cold, warm
+    _done(cold, warm)
     if not _have("plugins/photo_gallery/processing.py"):
         return result
 
@@ -210,10 +237,16 @@ def measure_galleries(work: Path, photo_dir: Path, reps: int, full_reps: int) ->
             if warm_too:
                 w.runs.append(run(g))
         c.extra.update({k: v for k, v in last_json(c.runs[-1].stdout).items() if k in ("files", "bytes")})
+        _done(c, *([w] if w.runs else []))
         return c, w
 
-    result["ours_cold"], result["ours_warm"] = ours("pelican-photos sizes", EQUAL_WORK, reps, True)
-    result["ours_full"], _ = ours("all sizes and formats", {}, full_reps, False)
+    try:
+        result["ours_cold"], result["ours_warm"] = ours("pelican-photos sizes", EQUAL_WORK, reps, True)
+        result["ours_full"], _ = ours("all sizes and formats", {}, full_reps, False)
+    except BenchCommandFailed as exc:
+        broken["gallery"] = str(exc).splitlines()[-1][:300]
+        _log(f"gallery: FAILED: {broken['gallery']}")
+        result.pop("ours_cold", None)
     return result
 
 
@@ -224,6 +257,8 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     reps = reps or (1 if quick else 3)
     photo_count = photo_count or (6 if quick else 100)
     photo_size = (1600, 1200) if quick else photos.SIZE
+    _PROGRESS[:] = [work / "bench-progress.jsonl"]
+    _PROGRESS[0].write_text("")
     load_before = os.getloadavg()
     started = time.perf_counter()
 
@@ -241,14 +276,19 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     if not _have("tools/production.py"):
         missing["publish_postprocess"] = "tools/production.py has not landed (no minify/compress)"
     rebuild = measure_rebuild(work, info, reps)
-    preview = measure_preview(work, info, reps)
-    if preview is None:
+    broken: dict = {}
+    preview = _guarded(broken, "preview_seconds", measure_preview, work, info, reps)
+    if preview is None and "preview_seconds" not in broken:
         missing["preview_seconds"] = "tools/preview.py has not landed"
-    segment = measure_segment(info, reps, 0.2 if quick else 1.0)
-    if segment is None:
+    elif preview is not None:
+        _log(f"  live preview: {preview.get('median_s')} s (runs {preview.get('runs_s')})")
+    segment = _guarded(broken, "segment_mb_s", measure_segment, info, reps, 0.2 if quick else 1.0)
+    if segment is None and "segment_mb_s" not in broken:
         missing["segment_mb_s"] = "plugins/thai_text/segment.py has not landed"
-    gallery = measure_galleries(work, photo_dir, reps, 1 if quick else min(reps, 2))
-    if "ours_cold" not in gallery:
+    elif segment is not None:
+        _log(f"  segmentation: {segment.get('mb_s'):.2f} MB/s")
+    gallery = measure_galleries(work, photo_dir, reps, 1 if quick else min(reps, 2), broken)
+    if "ours_cold" not in gallery and "gallery" not in broken:
         missing["gallery"] = "plugins/photo_gallery/processing.py has not landed"
 
     vanilla, hugo, ours = builds["vanilla"], builds["hugo"], builds["ours"]
@@ -300,7 +340,8 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
         "gallery_full_photos_per_s": None,
         "gallery_peak_rss_mib": None,
         "missing": missing,
-        "failed": {m.name: m.extra["failed"] for m in (ours, publish, rebuild) if "failed" in m.extra},
+        "failed": {**{m.name: m.extra["failed"] for m in (ours, publish, rebuild) if "failed" in m.extra},
+                   **{k: [v] for k, v in broken.items()}},
     }
     if "ours_cold" in gallery:
         gc, gw, gf = gallery["ours_cold"], gallery["ours_warm"], gallery["ours_full"]
