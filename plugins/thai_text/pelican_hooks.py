@@ -196,7 +196,10 @@ def set_summaries(generators) -> None:
                 item.content, _build.segmenter,
                 settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"],
             )
+        # Pelican copies `_summary` back into metadata after this signal
+        # (Content.refresh_metadata_intersite_links), so both are set.
         item.metadata["summary"] = summary
+        item._summary = summary
         changed.add(id(item))
     if changed:
         from pelican.contents import Content

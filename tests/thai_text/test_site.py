@@ -40,7 +40,8 @@ def _site(build_site, files=None, **overrides):
     files = files or {
         "dictionary.txt": DICTIONARY,
         "news/อบรมดวงตาแรงงาน.md": ARTICLE,
-        "news/2565-03-26-short.md": "Title: ข่าวสั้น\nDate: 2022-03-26\nCategory: ประกาศ\n\nข่าวสั้นมาก\n",
+        "news/2565-03-26-short.md": "Title: ข่าวสั้น\nDate: 2022-03-26\nCategory: ประกาศ\n"
+        "Summary: สรุปข่าวกิจกรรมของศูนย์เเละเครือข่าย\n\nข่าวสั้นมาก\n",
         "pages/ติดต่อเรา.md": "Title: ติดต่อเรา\n\nติดต่อศูนย์ปฏิบัติการต่อต้านการทุจริตได้ทุกวัน\n",
     }
     result = build_site(files, **{**SETTINGS, **overrides})
@@ -160,3 +161,8 @@ def test_settings(build_site):
     assert "<wbr>" not in _field(page, "content")
     assert any("THAI_TEXT_WORDS_PER_MINUTE" in w for w in result.warnings)
     assert _field(page, "summary").count("<wbr>") <= 5
+
+
+def test_author_summary_gets_breaks_and_fixes(site):
+    index = _read(site, "index.html")
+    assert "สรุป<wbr>ข่าว<wbr>กิจกรรม<wbr>ของ<wbr>ศูนย์<wbr>และ<wbr>เครือข่าย" in index
