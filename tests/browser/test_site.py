@@ -85,11 +85,16 @@ def test_nothing_scrolls_sideways_at_360px(open_page, sample_site, sample_url, p
     assert wide == [], f"{path}: elements wider than the screen: {wide}"
 
 
-def test_nav_targets_are_44px_on_phones(open_page, sample_url):
-    page = _settled(open_page(sample_url + "/", width=360, height=740))
-    heights = page.eval_on_selector_all(".site-nav a, .pagination a, .to-top",
-                                        "els => els.map(e => e.getBoundingClientRect().height)")
-    assert heights and min(heights) >= 44, heights
+@pytest.mark.parametrize("path", ["/", PLAIN_ARTICLE, "/archives/"])
+def test_navigation_targets_are_44px_on_phones(open_page, sample_url, path):
+    page = _settled(open_page(sample_url + path, width=360, height=740))
+    sizes = page.eval_on_selector_all(
+        ".site-nav a, .breadcrumbs a, .pagination a, .to-top, .footer-links a, .tags a, .share a,"
+        " .year-index a, .search-box-input, .search-box-button",
+        "els => els.map(e => [e.className || e.textContent.trim().slice(0, 20), e.getBoundingClientRect().height])",
+    )
+    small = [s for s in sizes if s[1] < 44]
+    assert sizes and not small, f"{path}: targets under 44px: {small}"
 
 
 def test_every_request_stays_on_127_0_0_1(open_page, sample_site, sample_url):
