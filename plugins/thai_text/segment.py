@@ -129,13 +129,9 @@ class Segmenter:
             _LOADED.add(self.dict_name)
 
     def _special_words(self) -> list[str]:
-        # Site words that hold characters the segmenter may cut at (dots, spaces, hyphens) are
-        # protected by exact match, like dotted abbreviations.
-        return sorted(
-            (w for w in self.site_words if not re.fullmatch(r"[\u0e01-\u0e4e]+", w)),
-            key=len,
-            reverse=True,
-        )
+        # Every site word is also protected by exact match: the dictionary makes the segmenter
+        # prefer it, this makes sure no break is ever put inside it, whatever surrounds it.
+        return sorted((w for w in self.site_words if len(w) > 1), key=len, reverse=True)
 
     def protected_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the parts of `text` that must not be broken inside, in order."""
@@ -145,6 +141,15 @@ class Segmenter:
             while i >= 0:
                 spans.append((i, i + len(word)))
                 i = text.find(word, i + len(word))
+        if len(spans) > 1:  # keep the longest of overlapping matches (the list is longest first)
+            spans.sort()
+            merged = [spans[0]]
+            for start, end in spans[1:]:
+                if start < merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                else:
+                    merged.append((start, end))
+            spans = merged
         if "." in text:
             spans += [m.span() for m in _ABBREVIATION.finditer(text)]
         if "&" in text:
