@@ -149,8 +149,28 @@ def _remembering(base, memory: ContentMemory, created: list, plan_holder: dict):
                       article=article, category=getattr(article, "category", None),
                       override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
 
+        def generate_tags(self, write):
+            plan = plan_holder.get("plan")
+            every = self.tags
+            if plan is not None:
+                self.tags = {t: a for t, a in every.items() if plan.needs(f"tag:{t}", a)}
+            try:
+                super().generate_tags(write)
+            finally:
+                self.tags = every
+
+        def generate_categories(self, write):
+            plan = plan_holder.get("plan")
+            every = self.categories
+            if plan is not None:
+                self.categories = [(c, a) for c, a in every if plan.needs(f"category:{c}", a)]
+            try:
+                super().generate_categories(write)
+            finally:
+                self.categories = every
+
     if not hasattr(base, "generate_articles"):
-        del Remembering.generate_articles
+        del Remembering.generate_articles, Remembering.generate_tags, Remembering.generate_categories
     Remembering.__name__ = base.__name__  # plugins and logs see the usual name
     Remembering.__qualname__ = base.__qualname__
     return Remembering
@@ -160,8 +180,7 @@ def _remembering(base, memory: ContentMemory, created: list, plan_holder: dict):
 
 
 def _source(obj) -> str | None:
-    path = getattr(obj, "source_path", None)
-    return os.path.normpath(path) if path else None
+    return getattr(obj, "source_path", None)  # Pelican stores it absolute and normalised
 
 
 def _shown_objects(kwargs_or_context: dict):
@@ -234,13 +253,10 @@ class WritePlan:
         signature = (tuple(extra), sources)
         previous = self.previous.get(key)
         self.current[key] = signature
-        own_changed = bool(sources) and key == sources[0] and key in self.changed
-        render = (
-            self.full
-            or previous != signature
-            or own_changed
-            or any(s in self.changed and self.listing_changed(s, o) for s, o in zip(sources, shown))
-        )
+        render = self.full or previous != signature
+        if not render and self.changed and not self.changed.isdisjoint(sources):
+            render = (key == sources[0] and key in self.changed) or any(
+                self.listing_changed(s, o) for s, o in zip(sources, shown) if s in self.changed)
         self.decided[key] = render
         if render:
             self.rendered += 1
@@ -265,10 +281,11 @@ class _Kept:
 class _PlannedTemplate:
     """Wraps a Jinja template: a page of a paginated list that did not change is not rendered."""
 
-    def __init__(self, template, plan: WritePlan, kept: set):
+    def __init__(self, template, plan: WritePlan, kept: set, output: str):
         self.template = template
         self.plan = plan
         self.kept = kept
+        self.output = output
 
     def render(self, localcontext):
         name = localcontext.get("output_file")
@@ -276,7 +293,7 @@ class _PlannedTemplate:
         page = localcontext.get("articles_page")
         extra = (paginator.num_pages, page.number) if paginator is not None and page is not None else ()
         if name and not self.plan.needs(name, _shown_objects(localcontext), extra):
-            self.kept.add(name)
+            self.kept.add(os.path.abspath(os.path.join(self.output, name)))
             return ""
         return self.template.render(localcontext)
 
@@ -295,9 +312,8 @@ def _planned_writer_class(plan_holder: dict):
             self._kept_names: set[str] = set()
 
         def _open_w(self, filename, encoding, override=False):
-            name = os.path.relpath(filename, self.output_path)
-            if name in self._kept_names:
-                self._kept_names.discard(name)
+            if filename in self._kept_names:
+                self._kept_names.discard(filename)
                 return _Kept()
             return super()._open_w(filename, encoding, override)
 
@@ -317,7 +333,7 @@ def _planned_writer_class(plan_holder: dict):
                     return None
                 return super().write_file(name, template, context, relative_urls, paginated,
                                           template_name, override_output, url, **kwargs)
-            return super().write_file(name, _PlannedTemplate(template, plan, self._kept_names), context,
+            return super().write_file(name, _PlannedTemplate(template, plan, self._kept_names, self.output_path), context,
                                       relative_urls, paginated, template_name, override_output, url,
                                       **kwargs)
 
@@ -368,13 +384,14 @@ class PreviewSite:
         self.stream = stream or sys.stderr
         self.quiet = quiet
         self.settings = self._read_settings()
-        self.content_dir = Path(self.settings["PATH"]).resolve()
+        self.content_dir = Path(os.path.abspath(self.settings["PATH"]))  # as Pelican names sources
         self.memory = ContentMemory(self.content_dir)
         self.signatures: dict = {}  # page key -> sources it showed
         self.listings: dict = {}  # source -> what lists showed of it
         self.save_as: dict[str, tuple[str, str]] = {}  # source path -> (generator, output name)
         self.layout = None  # categories and page titles: a change rewrites every page
         self._stamps: dict[Path, object] = {}
+        self._next_stamps: dict[Path, object] = {}
         self._lock = threading.Lock()
         # Compiled templates survive between runs (each run makes new Jinja environments); a
         # template whose source changed is compiled again (Jinja compares a checksum).
@@ -417,6 +434,7 @@ class PreviewSite:
         """Files added, changed or removed since the last rebuild."""
         now = self._scan()
         changed = {p for p in now.keys() | self._stamps.keys() if now.get(p) != self._stamps.get(p)}
+        self._next_stamps = now
         return changed
 
     def _needs_full(self, changed: set[Path]) -> bool:
@@ -463,7 +481,8 @@ class PreviewSite:
         from tools.build import _Collector
 
         started = time.perf_counter()
-        self._stamps = self._scan()  # edits saved during the run trigger the next one
+        # Stamps as scanned before the run: edits saved during the run trigger the next one.
+        self._stamps = self._next_stamps if not full or changed_paths else self._scan()
         changed = set()
         changed_rel = []
         for path in changed_paths:
@@ -472,7 +491,7 @@ class PreviewSite:
             except ValueError:  # theme or settings: named relative to the project
                 changed_rel.append(Path(os.path.relpath(path, self.settings_file.parent)).as_posix())
                 continue
-            changed.add(os.path.normpath(str(path)))
+            changed.add(os.path.abspath(str(path)))
             changed_rel.append(rel.as_posix())
         report = RebuildReport(kind=kind, changed=sorted(changed_rel))
         settings = dict(self.settings)
@@ -577,7 +596,7 @@ class PreviewSite:
         """The output file of a source file (absolute, or relative to the content folder)."""
         path = Path(source)
         path = path if path.is_absolute() else self.content_dir / path
-        item = self.save_as.get(os.path.normpath(str(path)))
+        item = self.save_as.get(os.path.abspath(str(path)))
         return self.output / item[1] if item else None
 
     def article_sources(self) -> list[str]:
