@@ -24,7 +24,7 @@ def _result(**kw):
 
 def test_table_shows_ratios_targets_and_missing_parts():
     text = report.table(_result())
-    assert "| cold build | 2.10 s | 1.40x | 6.00x | cold <= 1.25x | **no** |" in text
+    assert "| cold build | 2.10 s | 1.40x | — | 6.00x | cold <= 1.25x | **no** |" in text
     assert "pelican 3.00 s (75%), search 1.00 s (25%)" in text
     assert "Not measured: preview_seconds: not landed." in text
 
@@ -38,3 +38,15 @@ def test_write_docs_keeps_the_hand_written_text(tmp_path):
     assert text.startswith("# Benchmarks\n\nHow we measure.\n")
     assert text.count(report.START) == 1 and text.count(report.END) == 1
     assert "9.90 MB/s" in text and "5.20 MB/s" not in text
+
+
+def test_a_saved_result_gets_the_cpu_ratios_of_later_versions():
+    from tools.bench.run import add_derived
+
+    result = add_derived(_result(vanilla_cpu_s=2.0, measures=[
+        {"name": "ours, cold (SEARCH_ENABLED=False)", "wall_s": 3.0, "cpu_s": 3.0, "peak_rss_mib": 90.0},
+        {"name": "ours, rebuild after editing one post", "wall_s": 1.0, "cpu_s": 1.0, "peak_rss_mib": 90.0},
+    ], failed={"ours, rebuild after editing one post": ["boom"]}))
+    assert result["cold_cpu_ratio_vs_pelican"] == 1.5
+    assert result["warm_cpu_ratio_vs_pelican"] is None
+    assert "| cold build | 2.10 s | 1.40x | 1.50x |" in report.table(result)

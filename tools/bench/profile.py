@@ -70,12 +70,15 @@ def main(argv=None) -> int:
     parser.add_argument("--search", action="store_true", help="keep the search index (off by default)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--work", default=str(ROOT / "bench-work"))
+    parser.add_argument("--save", help="also write the raw profile here (for pstats or snakeviz)")
     args = parser.parse_args(argv)
     work = Path(args.work).resolve()
     info = corpus.generate(work, args.posts)
     overrides = {} if args.search else {"SEARCH_ENABLED": False}
     stats = profile_build(info.pelican_content, work / "out-profile", work / "cache-profile",
                           args.settings, overrides)
+    if args.save:
+        stats.dump_stats(args.save)
     total = sum(t for _, t in by_package(stats))
     print(f"Self time by package ({args.posts} posts, {total:.1f} s under cProfile):")
     for name, seconds in by_package(stats)[: args.top]:

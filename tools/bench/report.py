@@ -46,28 +46,29 @@ def table(result: dict) -> str:
         lines += ["", f"Production pipeline by step: {share}."]
     lines += [
         "",
-        "| figure | value | vs vanilla Pelican | vs Hugo | target | met |",
-        "|---|---:|---:|---:|---|---|",
+        "| figure | value | vs vanilla Pelican | CPU time vs vanilla | vs Hugo | target | met |",
+        "|---|---:|---:|---:|---:|---|---|",
     ]
     targets = result["targets"]
 
-    def row(label, value, vs_pelican=None, vs_hugo=None, target_key=None):
+    def row(label, value, vs_pelican=None, vs_hugo=None, target_key=None, cpu_ratio=None):
         t = targets.get(target_key) if target_key else None
         met = "—" if not t or t["met"] is None else ("yes" if t["met"] else "**no**")
-        lines.append(f"| {label} | {value} | {_f(vs_pelican, 'x')} | {_f(vs_hugo, 'x')} | "
-                     f"{t['meaning'] if t else ''} | {met} |")
+        lines.append(f"| {label} | {value} | {_f(vs_pelican, 'x')} | {_f(cpu_ratio, 'x')} | "
+                     f"{_f(vs_hugo, 'x')} | {t['meaning'] if t else ''} | {met} |")
 
     r = result
     row("cold build", _f(r["ours_cold_s"], " s"), r["cold_ratio_vs_pelican"], r["cold_ratio_vs_hugo"],
-        "cold_ratio_vs_pelican")
+        "cold_ratio_vs_pelican", r.get("cold_cpu_ratio_vs_pelican"))
     row("production pipeline", _f(r["ours_publish_s"], " s"), r["publish_ratio_vs_pelican"],
-        r["publish_ratio_vs_hugo"], "publish_ratio_vs_pelican")
+        r["publish_ratio_vs_hugo"], "publish_ratio_vs_pelican", r.get("publish_cpu_ratio_vs_pelican"))
     row("rebuild after one edit", _f(r["ours_rebuild_s"], " s"), r["warm_ratio_vs_pelican"],
-        r["warm_ratio_vs_hugo"], "warm_ratio_vs_pelican")
+        r["warm_ratio_vs_hugo"], "warm_ratio_vs_pelican", r.get("warm_cpu_ratio_vs_pelican"))
     row("live preview after saving one post", _f(r["preview_seconds"], " s"), target_key="preview_seconds")
     row("peak memory, cold build", _f(r["peak_rss_mib"], " MiB", 0), r["peak_ratio_vs_pelican"],
         None, "peak_ratio_vs_pelican")
-    row("vanilla Pelican cold build", _f(r["vanilla_cold_s"], " s"), 1.0, r["pelican_ratio_vs_hugo"])
+    row("vanilla Pelican cold build", _f(r["vanilla_cold_s"], " s"), 1.0, r["pelican_ratio_vs_hugo"],
+        cpu_ratio=1.0)
     row("Thai segmentation, site dictionary", _f(r["segment_mb_s"], " MB/s"))
     row(f"gallery, pelican-photos sizes, cold ({r['photos']} photos)", _f(r["gallery_cold_s"], " s"))
     row("  vs pelican-photos 1.6.2, cold", _f(r["gallery_cold_ratio_vs_photos"], "x"))

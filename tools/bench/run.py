@@ -326,6 +326,10 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
         "publish_ratio_vs_hugo": _ratio(_wall(publish), hugo.wall),
         "warm_ratio_vs_hugo": _ratio(_wall(rebuild), hugo.wall),
         "pelican_ratio_vs_hugo": _ratio(vanilla.wall, hugo.wall),
+        # CPU-time ratios: steadier than wall time on a shared, loaded machine.
+        "cold_cpu_ratio_vs_pelican": _ratio(_cpu(ours), vanilla.cpu),
+        "publish_cpu_ratio_vs_pelican": _ratio(_cpu(publish), vanilla.cpu),
+        "warm_cpu_ratio_vs_pelican": _ratio(_cpu(rebuild), vanilla.cpu),
         "publish_steps_s": publish.extra.get("steps_s", {}),
         "our_build_warnings": ours.extra.get("warnings", 0),
         "preview_seconds": round(preview["median_s"], 3) if preview else None,
@@ -372,6 +376,19 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     return out
 
 
+def add_derived(result: dict) -> dict:
+    """Fill in figures that later versions compute, for a result saved by an earlier version."""
+    failed = result.get("failed", {})
+    cpu = {m["name"]: m["cpu_s"] for m in result.get("measures", []) if m["name"] not in failed}
+    for key, prefix in (("cold_cpu_ratio_vs_pelican", "ours, cold"),
+                        ("publish_cpu_ratio_vs_pelican", "ours, production"),
+                        ("warm_cpu_ratio_vs_pelican", "ours, rebuild")):
+        if key not in result:
+            ours = next((v for k, v in cpu.items() if k.startswith(prefix)), None)
+            result[key] = _ratio(ours, result.get("vanilla_cpu_s"))
+    return result
+
+
 def main(argv=None) -> int:
     import argparse
 
@@ -382,9 +399,15 @@ def main(argv=None) -> int:
     parser.add_argument("--photos", type=int, default=None, help="photos in the gallery (default 100)")
     parser.add_argument("--work", default=None, help="work folder (default bench-work/)")
     parser.add_argument("--write-docs", action="store_true", help="update docs/benchmarks.md")
+    parser.add_argument("--from-json", help="no run: show (and with --write-docs write) a saved result")
     args = parser.parse_args(argv)
     posts = args.posts or (30 if args.quick else 2000)
-    result = run_bench(posts, args.quick, args.reps, args.photos, args.work)
+    if args.from_json:
+        result = add_derived(json.loads(Path(args.from_json).read_text(encoding="utf-8")))
+    else:
+        result = run_bench(posts, args.quick, args.reps, args.photos, args.work)
+        saved = Path(args.work or ROOT / "bench-work") / "last-run.json"
+        saved.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(report.table(result))
     if args.write_docs:
         path = report.write_docs(result, ROOT / "docs" / "benchmarks.md")
