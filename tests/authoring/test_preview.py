@@ -126,3 +126,16 @@ def test_measure_preview_latency(tmp_path):
                                      overrides={"SEARCH_ENABLED": False}, poll_seconds=0.2)
     assert len(result["runs_s"]) == 2 and result["median_s"] > 0
     assert result["posts"] == 5 and result["rebuild_s"]
+
+
+def test_live_server_watcher_rebuilds_and_names_the_file(small_site):
+    from tools.preview import SiteWatcher
+    import io
+
+    site, content = small_site
+    watcher = SiteWatcher(site, stream=io.StringIO())
+    assert watcher.examine() == (None, None)
+    source = content / "news" / "post-5.md"
+    _save(source, source.read_text(encoding="utf-8") + "\nMARKERWATCH\n")
+    assert watcher.examine() == ("news/post-5.md", None)  # livereload then reloads the browser
+    assert "MARKERWATCH" in html(site.output / "news" / "post-5" / "index.html")
