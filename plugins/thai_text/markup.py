@@ -82,13 +82,7 @@ def _with_breaks(text: str, segmenter) -> str:
     offsets = segmenter.break_offsets(text)
     if not offsets:
         return text
-    parts = []
-    prev = 0
-    for i in offsets:
-        parts.append(text[prev:i])
-        prev = i
-    parts.append(text[prev:])
-    return WBR.join(parts)
+    return WBR.join([text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])])
 
 
 def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
@@ -108,11 +102,11 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
                 if fix:
                     piece = fix_typos(piece)
                 if stats is not None:
-                    words += len(segmenter.word_spans(piece))
+                    words += segmenter.word_count(piece)
                 if wbr:
                     piece = _with_breaks(piece, segmenter)
             elif stats is not None:
-                words += len(segmenter.word_spans(piece))
+                words += segmenter.word_count(piece)
         out.append(piece)
     if stats is not None:
         stats["words"] = stats.get("words", 0) + words
@@ -193,10 +187,11 @@ def _prefix_keeping_hold(piece: str, plain_len: int) -> str:
     """The start of `piece` that holds the first `plain_len` characters other than _HOLD."""
     if _HOLD not in piece:
         return piece[:plain_len]
+    used = 0
     seen = 0
-    i = 0
-    while i < len(piece) and seen < plain_len:
-        if piece[i] != _HOLD:
-            seen += 1
-        i += 1
-    return piece[:i]
+    for part in piece.split(_HOLD):
+        if seen + len(part) >= plain_len:
+            return piece[: used + plain_len - seen]
+        seen += len(part)
+        used += len(part) + 1
+    return piece

@@ -104,16 +104,15 @@ def process_content(instance) -> None:
     if settings["THAI_TEXT_FIX_TYPOS"] and isinstance(getattr(instance, "title", None), str):
         instance.title = fix_typos(instance.title)
     content = getattr(instance, "_content", None)
-    stats = {"words": 0}
+    words = 0
     if content:
-        instance._content = process_html(
-            content,
-            _build.segmenter,
-            wbr=settings["THAI_TEXT_WBR"],
-            fix=settings["THAI_TEXT_FIX_TYPOS"],
-            stats=stats,
-        )
-    words = stats["words"]
+        wbr, fix = settings["THAI_TEXT_WBR"], settings["THAI_TEXT_FIX_TYPOS"]
+
+        def compute(html):
+            stats = {"words": 0}
+            return process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats), stats["words"]
+
+        instance._content, words = _build.segmenter.remember(f"page {wbr} {fix}", content, compute)
     instance.word_count = words
     instance.reading_time = max(1, round(words / settings["THAI_TEXT_WORDS_PER_MINUTE"]))
 
@@ -192,9 +191,11 @@ def set_summaries(generators) -> None:
                 wbr=settings["THAI_TEXT_WBR"], fix=settings["THAI_TEXT_FIX_TYPOS"],
             )
         else:
-            summary, _cut = summarize(
-                item.content, _build.segmenter,
-                settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"],
+            words, suffix = settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"]
+            summary = _build.segmenter.remember(
+                f"summary {words} {suffix}",
+                item.content,
+                lambda html: summarize(html, _build.segmenter, words, suffix)[0],
             )
         # Pelican copies `_summary` back into metadata after this signal
         # (Content.refresh_metadata_intersite_links), so both are set.

@@ -158,10 +158,9 @@ def _syllables(word: str) -> list[str]:
     from .segment import _LOADED
 
     if _SYLLABLE_DICT not in _LOADED:
-        from importlib.resources import files
+        from .segment import pythainlp_corpus_file
 
-        path = files("pythainlp.corpus").joinpath("syllables_th.txt")
-        nlpo3.load_dict(str(path), _SYLLABLE_DICT)
+        nlpo3.load_dict(str(pythainlp_corpus_file("syllables_th.txt")), _SYLLABLE_DICT)
         _LOADED.add(_SYLLABLE_DICT)
     return nlpo3.segment(word, _SYLLABLE_DICT)
 
