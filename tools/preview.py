@@ -93,27 +93,39 @@ def _detached_copy(obj, context=None):
 
 
 class ContentMemory:
-    """Content objects as read, by (generator kind, path relative to the content folder)."""
+    """Content objects as read, by (generator kind, path relative to the content folder).
+
+    The PreviewSite scans the folder before every run and calls `forget()` for what changed, so
+    every remembered object is current. Pelican's file lists are remembered too, until a file
+    is added or removed.
+    """
 
     def __init__(self, content_dir: Path):
         self.content_dir = content_dir
-        self._items: dict[tuple[str, str], tuple[object, object]] = {}
+        self._items: dict[tuple[str, str], object] = {}
+        self.file_lists: dict = {}
 
     def clear(self) -> None:
         self._items.clear()
+        self.file_lists.clear()
+
+    def forget(self, paths, files_added_or_removed: bool) -> None:
+        for path in paths:
+            try:
+                rel = Path(path).relative_to(self.content_dir).as_posix()
+            except ValueError:
+                continue
+            for key in [k for k in self._items if k[1] == rel]:
+                del self._items[key]
+        if files_added_or_removed:
+            self.file_lists.clear()
 
     def get(self, kind: str, rel: str, context):
-        item = self._items.get((kind, rel))
-        if item is None:
-            return None
-        stamp, snapshot = item
-        if stamp is None or stamp != _stamp(self.content_dir / rel):
-            del self._items[(kind, rel)]
-            return None
-        return _detached_copy(snapshot, context)
+        snapshot = self._items.get((kind, rel))
+        return None if snapshot is None else _detached_copy(snapshot, context)
 
     def put(self, kind: str, rel: str, obj) -> None:
-        self._items[(kind, rel)] = (_stamp(self.content_dir / rel), _detached_copy(obj))
+        self._items[(kind, rel)] = _detached_copy(obj)
 
 
 def _remembering(base, memory: ContentMemory, created: list, plan_holder: dict):
@@ -133,6 +145,12 @@ def _remembering(base, memory: ContentMemory, created: list, plan_holder: dict):
 
         def save_cache(self):
             pass
+
+        def get_files(self, paths, exclude=None, extensions=None):
+            key = (base.__name__, repr(paths), repr(exclude), repr(extensions))
+            if key not in memory.file_lists:
+                memory.file_lists[key] = super().get_files(paths, exclude=exclude, extensions=extensions)
+            return set(memory.file_lists[key])
 
         def generate_articles(self, write):
             """Pelican's loop, deciding from the source path before any URL is computed."""
@@ -470,6 +488,8 @@ class PreviewSite:
                 self.settings = self._read_settings()
                 self.memory.clear()
                 return self._run(kind="full", changed_paths=changed, full=True)
+            added_or_removed = self._next_stamps.keys() != self._stamps.keys()
+            self.memory.forget(changed, added_or_removed)
             return self._run(kind="incremental", changed_paths=changed, full=False)
 
     def _run(self, kind: str, changed_paths: set[Path], full: bool) -> RebuildReport:
