@@ -139,3 +139,15 @@ def test_live_server_watcher_rebuilds_and_names_the_file(small_site):
     _save(source, source.read_text(encoding="utf-8") + "\nMARKERWATCH\n")
     assert watcher.examine() == ("news/post-5.md", None)  # livereload then reloads the browser
     assert "MARKERWATCH" in html(site.output / "news" / "post-5" / "index.html")
+
+
+def test_embargo_future_posts_are_held_and_drafts_are_previewed(small_site):
+    site, content = small_site
+    future = post("embargoed", 1).replace("2568-03-01 09:00", "2575-01-01 09:00")
+    _save(content / "news" / "embargoed.md", future)
+    _save(content / "news" / "embargoed-draft.md",
+          future.replace("Slug: embargoed", "Slug: embargoed-draft\nStatus: draft"))
+    assert site.refresh().ok
+    assert not (site.output / "news" / "embargoed").exists()  # held until its date
+    assert "embargoed" not in html(site.output / "index.html")
+    assert (site.output / "drafts" / "embargoed-draft" / "index.html").is_file()  # previewable
