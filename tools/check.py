@@ -708,6 +708,8 @@ def _check_link(site: Site, source: Source, line: int, target: str) -> Problem |
                 source, line, ERROR, "link",
                 f'ลิงก์ไปยังป้ายกำกับ "{rest}" ซึ่งไม่มีข่าวใดใช้',
                 f'link to the tag "{rest}", which no article uses')
+        if kind in ("category", "tag"):
+            return _taxonomy_link(site, source, line, target, kind, rest)
         return None
 
     parts = urlsplit(target)
@@ -732,6 +734,21 @@ def _check_link(site: Site, source: Source, line: int, target: str) -> Problem |
         source, line, ERROR, "link",
         f'ลิงก์ "{target}" ไม่พบหน้านี้ในเว็บไซต์ ตรวจที่อยู่ หรือใช้ {{filename}}ชื่อไฟล์.md เพื่อลิงก์ไปยังข่าว',
         f'link "{target}" leads to no page of the site: fix it, or link to a post with {{filename}}file.md')
+
+
+def _taxonomy_link(site: Site, source: Source, line: int, target: str, kind: str, name: str):
+    """Pelican resolves {category}/{tag} links with its own slug, not the site's readable one."""
+    from pelican.urlwrappers import Category, Tag
+
+    wrapper = (Category if kind == "category" else Tag)(name, site.settings)
+    ours = site.slugify(name)
+    if wrapper.slug == ours:
+        return None
+    url = site.settings.get(f"{kind.upper()}_URL", f"{kind}/{{slug}}/").format(slug=ours)
+    return site.problem(
+        source, line, ERROR, "link",
+        f'ลิงก์ "{target}" จะได้ที่อยู่ /{wrapper.url} ซึ่งไม่มีอยู่จริง ให้เขียน /{url} แทน',
+        f'link "{target}" would lead to /{wrapper.url}, which does not exist: write /{url} instead')
 
 
 def _url_exists(site: Site, site_path: str) -> bool:

@@ -254,6 +254,13 @@ def test_broken_internal_links(site):
     assert "missing.md" in found[0].message
 
 
+def test_category_placeholder_links_get_the_readable_url(site):
+    problems = site({"pages/cats.md": "Title: หมวด\nSlug: cats\n\n[ประกาศ]({category}ประกาศ)\n"})
+    found = only(problems, "link")
+    assert where(found) == [("content/pages/cats.md", 4, "error")]
+    assert "/category/prakat/" in found[0].message
+
+
 def test_category_and_article_urls_are_known(site):
     body = "ดู [ข่าวดี](/news/good-news/) และ [หมวดประกาศ](/category/prakat/) ได้\n"
     problems = site({"pages/links.md": "Title: ลิงก์\nSlug: links\n\n" + body})
