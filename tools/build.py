@@ -68,6 +68,21 @@ def _swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _disconnect_plugins() -> None:
+    """Forget the plugins of any earlier build in this process.
+
+    Pelican's signals are process-wide and Pelican only ever connects plugins to them, so a second
+    build in the same process (tests, live preview, benchmarks) would also run the plugins of the
+    first. Pelican connects the plugins named in the settings again when the build starts.
+    """
+    from blinker import Signal
+    from pelican.plugins import signals
+
+    for value in vars(signals).values():
+        if isinstance(value, Signal):
+            value._clear_state()
+
+
 def build(
     settings_file: str | os.PathLike = "pelicanconf.py",
     output: str | os.PathLike = "output",
@@ -100,6 +115,7 @@ def build(
     # the same process (tests, live preview) would silently lose a repeated warning.
     pelican_log.LimitFilter._raised_messages.clear()
     pelican_log.LimitFilter._group_count.clear()
+    _disconnect_plugins()
     collector = _Collector(stream, quiet)
     root_logger = logging.getLogger()
     previous_level = root_logger.level
