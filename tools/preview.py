@@ -464,9 +464,7 @@ class PreviewSite:
                 return True  # theme, templates or settings
             if rel.startswith(FULL_REBUILD_CONTENT):
                 return True
-            if path.suffix.lower() not in (".md", ".markdown", ".html", ".rst"):
-                continue  # static files are copied by the static generator on any run
-        return False
+        return False  # sources are re-read; static files are copied by the static generator
 
     # building ----------------------------------------------------------------------------------
 
@@ -549,10 +547,12 @@ class PreviewSite:
         root_logger.setLevel(logging.WARNING)
         signals.all_generators_finalized.connect(remember_layout)
         cwd = os.getcwd()
+        crashed = False
         try:
             os.chdir(self.settings_file.parent)
             WarmPelican(settings).run()
         except Exception as exc:  # keep serving; the author fixes the file and saves again
+            crashed = True
             collector.errors.append(f"การสร้างตัวอย่างหยุดกลางคัน / preview build stopped: {exc!r}")
             print(f"ERROR: การสร้างตัวอย่างหยุดกลางคัน / preview build stopped: {exc!r}", file=self.stream)
         finally:
@@ -566,7 +566,7 @@ class PreviewSite:
                 if cached is not None:
                     cached.clear()
 
-        if not collector.errors:
+        if not crashed:  # a content error (one file not read) still leaves a consistent site
             self.signatures = plan.current if plan.full else {**self.signatures, **plan.current}
             if "layout" in layout_holder:
                 self.layout = layout_holder["layout"]
@@ -592,7 +592,7 @@ class PreviewSite:
         return (tuple(sorted(pages)), tuple(sorted(categories)))
 
     def _forget_removed_outputs(self, generators, changed: set[str], full: bool) -> None:
-        """Delete the page of an article that was removed, renamed or made a draft."""
+        """Delete the page of an article that was deleted, renamed or made a draft."""
         present = {}
         for generator in generators:
             for attr in ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
@@ -600,6 +600,8 @@ class PreviewSite:
                 for obj in getattr(generator, attr, None) or []:
                     present[_source(obj)] = (type(generator).__name__, obj)
         for source in list(self.save_as):
+            if source not in present and os.path.exists(source):
+                continue  # could not be read this time (the log says why): keep its last page
             if source not in present or source in changed:
                 kind, old = self.save_as.pop(source)
                 obj = present.get(source, (None, None))[1]
