@@ -84,11 +84,10 @@ def _pythainlp_words_text() -> str:
     return pythainlp_corpus_file("words_th.txt").read_text(encoding="utf-8-sig")
 
 
+@lru_cache(maxsize=1)
 def pythainlp_word_set() -> frozenset:
-    """pythainlp's Thai word list (loaded once by pythainlp)."""
-    from pythainlp.corpus.common import thai_words
-
-    return thai_words()
+    """pythainlp's Thai word list as a set (what `pythainlp.corpus.common.thai_words()` gives)."""
+    return frozenset(filter(None, _pythainlp_words_text().splitlines()))
 
 
 def _default_cache_dir() -> Path:
