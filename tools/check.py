@@ -535,6 +535,35 @@ def _word_around(line: str, found: str) -> str:
     return line[start:end]
 
 
+# Words Thai writers often misspell although every piece is a dictionary word (so no segmenter
+# finds them): wrong -> right. None of the wrong forms is part of a correct word.
+COMMON_MISSPELLINGS = {
+    "อนุญาติ": "อนุญาต",
+    "สังเกตุ": "สังเกต",
+    "กฏหมาย": "กฎหมาย",
+    "กฏเกณฑ์": "กฎเกณฑ์",
+    "กฏระเบียบ": "กฎระเบียบ",
+    "ปฎิบัติ": "ปฏิบัติ",
+    "ปรากฎ": "ปรากฏ",
+    "โอกาศ": "โอกาส",
+    "อิเล็คทรอนิกส์": "อิเล็กทรอนิกส์",
+    "บุคคลากร": "บุคลากร",
+    "ผลัดดัน": "ผลักดัน",
+    "คลีนิก": "คลินิก",
+    "ลายเซ็นต์": "ลายเซ็น",
+    "ผูกพันธ์": "ผูกพัน",
+    "สาระพัด": "สารพัด",
+    "ทรัพยากรณ์": "ทรัพยากร",
+    "มาตรการณ์": "มาตรการ",
+    "สัมนา": "สัมมนา",
+    "ผลสัมฤทธ์": "ผลสัมฤทธิ์",
+    "ศรัธา": "ศรัทธา",
+    "ประณีประนอม": "ประนีประนอม",
+    "บรรเทิง": "บันเทิง",
+    "ดำริห์": "ดำริ",
+}
+
+
 @lru_cache(maxsize=4)
 def _segmenter(site_words: tuple[str, ...]):
     from thai_text.segment import Segmenter
@@ -575,7 +604,8 @@ class _SpellChecker:
 def check_spelling(site: Site) -> list[Problem]:
     """Thai words neither the dictionaries nor pythainlp's spell checker know (warnings).
 
-    Text is segmented with the site's segmenter (pythainlp words + site dictionary); a run of
+    Common misspellings made of dictionary pieces (อนุญาติ, กฏหมาย) are looked up in
+    COMMON_MISSPELLINGS. Text is segmented with the site's segmenter (pythainlp words + site dictionary); a run of
     tokens that are not dictionary words (with 1-2 letter fragments next to them) is one
     suspicious word. Runs shorter than 3 letters, words in the site dictionary and words the
     spell checker knows are skipped; each word is reported once per file.
@@ -591,7 +621,11 @@ def check_spelling(site: Site) -> list[Problem]:
             if not THAI.search(line):
                 continue
             text = URLISH.sub(" ", INLINE_CODE.sub(" ", line))
-            for word, better in _suspicious_runs(segmenter.segment(text), speller):
+            found = [(w, r) for w, r in COMMON_MISSPELLINGS.items() if w in text]
+            for wrong, right in found:
+                text = text.replace(wrong, " ")
+            found += _suspicious_runs(segmenter.segment(text), speller)
+            for word, better in found:
                 if word in reported:
                     continue
                 reported.add(word)

@@ -229,6 +229,14 @@ def test_unknown_words_are_warnings_with_a_suggestion(site):
     assert "ทุจจริต" in found[0].message and "ทุจริต" in found[0].message
 
 
+def test_common_misspellings_made_of_dictionary_words(site):
+    body = "ย่อหน้าแรก\n\nขออนุญาติเผยแพร่ตามกฏหมาย\nปรากฏว่าได้รับอนุญาตแล้ว\n"
+    problems = site({"news/common.md": news(body, Slug="common")})
+    found = only(problems, "spelling")
+    assert where(found) == [("content/news/common.md", 8, "warning")] * 2
+    assert {"อนุญาต", "กฎหมาย"} <= {m for p in found for m in ("อนุญาต", "กฎหมาย") if f'"{m}"' in p.message}
+
+
 def test_site_dictionary_words_are_not_reported(site):
     text = "คณะทำงานวรรณวิไลพัฒน์ลงพื้นที่"
     assert only(site({"news/name.md": news(text, Slug="name")}), "spelling")
