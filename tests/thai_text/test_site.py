@@ -126,28 +126,14 @@ def test_rebuild_segments_only_what_changed(build_site, tmp_path):
     cache = tmp_path / "cache" / "thai_text" / "segments.pickle"
     entries = pickle.loads(cache.read_bytes())["segments"]
     assert entries
-    from thai_text import pelican_hooks
+    from thai_text.pelican_hooks import LAST_BUILD
 
-    seen = {}
-    original = pelican_hooks.finish_build
-
-    def spy(pelican):
-        seen["chars"] = pelican_hooks._build.segmenter.segmented_chars
-        original(pelican)
-
-    from pelican import signals
-
-    signals.finalized.disconnect(original)
-    signals.finalized.connect(spy)
-    try:
-        _site(build_site)
-        assert seen["chars"] == 0
-        files = {"news/2565-03-26-short.md": "Title: ข่าวสั้น\nDate: 2022-03-26\n\nข่าวแก้ไขใหม่\n"}
-        _site(build_site, files)
-        assert 0 < seen["chars"] < 100
-    finally:
-        signals.finalized.disconnect(spy)
-        signals.finalized.connect(original)
+    assert LAST_BUILD["segmented_chars"] > 1000
+    _site(build_site)
+    assert LAST_BUILD["segmented_chars"] == 0
+    files = {"news/2565-03-26-short.md": "Title: ข่าวสั้น\nDate: 2022-03-26\n\nข่าวแก้ไขใหม่\n"}
+    _site(build_site, files)
+    assert 0 < LAST_BUILD["segmented_chars"] < 100
 
 
 def test_settings(build_site):
