@@ -23,16 +23,15 @@ def link_neighbours(articles, count: int = 3, window: int = 30) -> None:
         by_category[str(getattr(article, "category", ""))].append(article)
     for items in by_category.values():
         items.sort(key=lambda a: a.date, reverse=True)  # newest first
+        tag_sets = [_tags(a) for a in items]  # once per article, not once per comparison
+        stamps = [a.date.timestamp() for a in items]
         for i, article in enumerate(items):
             article.newer_in_category = items[i - 1] if i > 0 else None
             article.older_in_category = items[i + 1] if i + 1 < len(items) else None
-            tags = _tags(article)
-            nearby = items[max(0, i - window): i] + items[i + 1: i + 1 + window]
-            scored = sorted(
-                nearby,
-                key=lambda other: (-len(tags & _tags(other)), abs((other.date - article.date).total_seconds())),
-            )
-            article.related = scored[:count]
+            tags, stamp = tag_sets[i], stamps[i]
+            nearby = [*range(max(0, i - window), i), *range(i + 1, min(len(items), i + 1 + window))]
+            nearby.sort(key=lambda j: (-len(tags & tag_sets[j]), abs(stamps[j] - stamp)))
+            article.related = [items[j] for j in nearby[:count]]
 
 
 def on_articles_finalized(generator) -> None:
