@@ -90,7 +90,8 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
     """`html` with `<wbr>` between Thai words and typing errors fixed in its text nodes.
 
     With `stats`, stats["words"] is increased by the number of words of the text (code included,
-    script and style not), counted in the same pass.
+    script and style not), counted in the same pass: the breaks between Thai words plus the
+    space-separated chunks, which needs no second look at the segmentation.
     """
     if not html or (stats is None and not _THAI.search(html)):
         return html
@@ -101,12 +102,19 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
             if not skipping:
                 if fix:
                     piece = fix_typos(piece)
-                if stats is not None:
-                    words += segmenter.word_count(piece)
                 if wbr:
-                    piece = _with_breaks(piece, segmenter)
+                    offsets = segmenter.break_offsets(piece) if _THAI.search(piece) else ()
+                    if offsets:
+                        words += len(offsets)
+                        piece = WBR.join(
+                            [piece[a:b] for a, b in zip([0, *offsets], [*offsets, len(piece)])]
+                        )
+                    if stats is not None:
+                        words += len(piece.split())
+                elif stats is not None:
+                    words += segmenter.word_count(piece)
             elif stats is not None:
-                words += segmenter.word_count(piece)
+                words += len(piece.split())
         out.append(piece)
     if stats is not None:
         stats["words"] = stats.get("words", 0) + words

@@ -80,3 +80,14 @@ def test_word_count(segmenter):
     assert count_words(process_html(f"<p>{PARAGRAPH}</p>", segmenter), segmenter) == len(
         segmenter.words(PARAGRAPH)
     )
+
+
+def test_word_count_of_the_build_pass(segmenter):
+    html = f"<p>{PARAGRAPH}</p><p>ข่าวกิจกรรม ของ ศปท. 2565</p><pre>code here</pre>"
+    stats = {}
+    process_html(html, segmenter, stats=stats)
+    exact = count_words(html, segmenter)
+    assert abs(stats["words"] - exact) <= 1
+    without_breaks = {}
+    process_html(html, segmenter, wbr=False, stats=without_breaks)
+    assert without_breaks["words"] == exact
