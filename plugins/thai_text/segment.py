@@ -121,20 +121,29 @@ class Segmenter:
     # -- dictionary ---------------------------------------------------------------------------
 
     def _load_dictionary(self, combined: str) -> None:
+        if self.dict_name in _LOADED:
+            return
         path = self.cache_dir / f"dictionary-{self.dictionary_hash}.txt"
-        if not path.exists():
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(combined, encoding="utf-8")
-            os.replace(tmp, path)
-        if self.dict_name not in _LOADED:
+        for attempt in (1, 2):
+            if not path.exists():
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(combined, encoding="utf-8")
+                os.replace(tmp, path)
             message, ok = nlpo3.load_dict(str(path), self.dict_name)
-            if not ok:
+            if ok:
+                break
+            if attempt == 2:
                 raise ValueError(
                     f"{path}: nlpo3 โหลดพจนานุกรมไม่ได้ / nlpo3 could not load the dictionary: "
                     f"{message}; delete the file to have it written again"
                 )
-            _LOADED.add(self.dict_name)
+            path.unlink(missing_ok=True)  # damaged or removed meanwhile: write it again
+        _LOADED.add(self.dict_name)
+        if self.persist:  # a build's own cache folder: drop files of older site dictionaries
+            for old in self.cache_dir.glob("dictionary-*.txt"):
+                if old != path:
+                    old.unlink(missing_ok=True)
 
     def _special_words(self) -> list[str]:
         # Every site word is also protected by exact match: the dictionary makes the segmenter

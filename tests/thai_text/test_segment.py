@@ -36,6 +36,9 @@ def test_cache_is_used_by_the_next_build(tmp_path):
     third = Segmenter(["ดวงตาแรงงาน", "รับสมัคร"], cache_dir=tmp_path)
     third.break_offsets(texts[0])
     assert third.segmented_chars == len(texts[0])
+    assert [p.name for p in tmp_path.glob("dictionary-*.txt")] == [
+        f"dictionary-{third.dictionary_hash}.txt"
+    ]
 
 
 def test_damaged_cache_is_ignored(tmp_path):
