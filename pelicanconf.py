@@ -27,6 +27,8 @@ TIMEZONE = "Asia/Bangkok"
 DEFAULT_LANG = "th"
 DEFAULT_DATE = None
 DEFAULT_CATEGORY = "ข่าวประชาสัมพันธ์"
+# The category comes from `Category:` (the content check requires it), never from the folder name.
+USE_FOLDER_AS_CATEGORY = False
 # Categories an author may use (the content check lists them).
 CATEGORIES = ["ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม", "ประกาศ"]
 

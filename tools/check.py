@@ -207,7 +207,13 @@ class Site:
         return make_slug(text)
 
     def slug_of(self, source: Source) -> str:
-        return (source.value("slug") or "").strip() or self.slugify(source.value("title") or source.path.stem)
+        """The URL slug the build gives: an explicit `Slug:`, else the file name (never the title)."""
+        from thai_text.slugs import is_slug
+
+        explicit = (source.value("slug") or "").strip()
+        if explicit:
+            return explicit if is_slug(explicit) else self.slugify(explicit)
+        return self.slugify(source.path.stem)
 
     def parse_date(self, value: str):
         """A timezone-aware datetime, or raises thai_date's DateProblem (with Thai and English)."""
