@@ -14,7 +14,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 GNU_TIME = "/usr/bin/time"
@@ -66,7 +66,8 @@ def _has_gnu_time() -> bool:
     return os.access(GNU_TIME, os.X_OK)
 
 
-def _parse_gnu_time(text: str) -> tuple[float, float, float]:
+def _parse_gnu_time(text: str) -> tuple[float, float]:
+    """(CPU seconds, peak MiB) from the report of `time -v`."""
     user = system = rss_kib = 0.0
     for line in text.splitlines():
         key, _, value = line.strip().rpartition(": ")
@@ -76,7 +77,7 @@ def _parse_gnu_time(text: str) -> tuple[float, float, float]:
             system = float(value)
         elif key == "Maximum resident set size (kbytes)":
             rss_kib = float(value)
-    return user + system, rss_kib / 1024, 0.0
+    return user + system, rss_kib / 1024
 
 
 def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None, timeout: float = 3600) -> Run:
@@ -91,7 +92,7 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None, timeou
                 cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout,
             )
             wall = time.perf_counter() - started
-            cpu, rss, _ = _parse_gnu_time(Path(report.name).read_text())
+            cpu, rss = _parse_gnu_time(Path(report.name).read_text())
     else:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
@@ -116,7 +117,3 @@ def last_json(stdout: str) -> dict:
         if line.strip():
             return json.loads(line)
     return {}
-
-
-def as_dict(m: Measure) -> dict:
-    return {"name": m.name, **m.summary(), "all": [asdict(r) | {"stdout": ""} for r in m.runs]}
