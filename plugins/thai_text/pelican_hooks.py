@@ -16,6 +16,8 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .markup import process_html, summarize, wbr_text
 from .segment import Segmenter, read_word_list
 from .settings import apply_defaults
@@ -23,6 +25,9 @@ from .slugs import SlugMaker, is_slug, unique_slugs, with_suffix
 from .typos import fix_typos
 
 logger = logging.getLogger(__name__)
+
+# Most results of the `thai_wbr` filter kept in one build (titles, category names, captions).
+WBR_MEMO_ENTRIES = 20_000
 
 
 class ThaiText:
@@ -42,6 +47,7 @@ class ThaiText:
             cache_file=cache_dir / "romanized.json" if persist else None,
         )
         self.given_slugs: dict[tuple[str, str], str] = {}  # (kind, slug) -> source file
+        self.wbr_memo: dict[tuple[str, bool], Markup] = {}  # (text, is Markup) -> thai_wbr result
 
     def _site_words(self) -> list[str]:
         path = self.dictionary_path
@@ -59,7 +65,24 @@ class ThaiText:
             return []
 
     def wbr(self, text):
-        return wbr_text(text, self.segmenter)
+        """The `thai_wbr` filter, memoised for this build: list pages show the same titles again.
+
+        The key is the text and its type: a `str` is escaped, `Markup` (already HTML) is not, so
+        the same characters give different output. Anything else (None, objects) is not
+        memoised. The memo holds at most WBR_MEMO_ENTRIES results; when full it starts again
+        empty, so a huge site costs bounded memory.
+        """
+        kind = type(text)
+        if kind is not str and kind is not Markup:
+            return wbr_text(text, self.segmenter)
+        key = (str(text), kind is Markup)
+        found = self.wbr_memo.get(key)
+        if found is None:
+            found = wbr_text(text, self.segmenter)
+            if len(self.wbr_memo) >= WBR_MEMO_ENTRIES:
+                self.wbr_memo.clear()
+            self.wbr_memo[key] = found
+        return found
 
     def slug(self, text) -> str:
         return self.slugs.make_slug(str(text))
