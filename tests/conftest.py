@@ -148,7 +148,13 @@ def open_page(browser):
 
         page.on("console", lambda m: m.type == "error" and problems.console_errors.append(m.text))
         page.on("pageerror", lambda e: problems.page_errors.append(str(e)))
-        page.on("requestfailed", lambda r: problems.failed_requests.append(f"failed {r.url}"))
+        def on_request_failed(request):
+            # A navigation cancels the requests still under way on the page it leaves
+            # (net::ERR_ABORTED): that is the browser's doing, not a broken resource.
+            if request.failure != "net::ERR_ABORTED":
+                problems.failed_requests.append(f"failed {request.url} ({request.failure})")
+
+        page.on("requestfailed", on_request_failed)
         page.on("request", on_request)
         page.on("response", on_response)
         page.problems = problems
