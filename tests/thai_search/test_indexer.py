@@ -4,6 +4,8 @@ import sys
 
 import pytest
 
+import shutil
+
 from tests.conftest import ROOT
 from tests.thai_search.site_files import build_search_site
 
@@ -14,6 +16,7 @@ from thai_search.indexer import (  # noqa: E402
     SearchIndexError,
     build_index,
     index_stats,
+    indexed_part,
     indexed_pages,
 )
 
@@ -140,3 +143,49 @@ def test_reindexing_replaces_the_old_bundle(tmp_path):
     assert len(list((tmp_path / "pagefind").glob("*.pf_meta"))) == 1
     [indexed] = indexed_pages(tmp_path)
     assert "ที่สอง" in indexed["content"] and "แรก" not in indexed["content"]
+
+
+PAGE = (
+    '<!DOCTYPE html><html lang="th"><head><title>ข่าว | ศปท.</title><link rel="stylesheet" href="/x.css">'
+    '</head><body><nav>เมนูหลัก</nav><main><article class="article" data-pagefind-body '
+    'data-pagefind-filter="category:ประกาศ"><h1>ประกาศ<wbr>รับสมัคร</h1>'
+    '<section><article class="card">การ์ดซ้อน</article></section><p>เนื้อหา</p></article>'
+    '<aside><article class="card">ข่าวอื่น</article></aside></main><footer>สายด่วน 1546</footer>'
+    "</body></html>"
+)
+
+
+def test_pagefind_gets_only_the_indexed_element():
+    part = indexed_part(PAGE)
+    assert part.startswith('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>ข่าว | ศปท.</title>')
+    body = PAGE[PAGE.index("<article class=\"article\""):PAGE.index("<aside>")]
+    body = body[: body.rindex("</article>") + len("</article>")]
+    assert part.endswith("<body>" + body + "</body></html>")  # nested <article> kept whole
+    for outside in ("เมนูหลัก", "ข่าวอื่น", "1546", "x.css"):
+        assert outside not in part
+
+
+@pytest.mark.parametrize("html", [
+    PAGE.replace("<p>เนื้อหา</p></article>", "<p>เนื้อหา</p>"),  # never closed
+    PAGE.replace("<aside><article", "<aside><article data-pagefind-body"),  # two indexed elements
+    PAGE.replace("<nav>", "<!-- data-pagefind-body --><nav>"),  # also named elsewhere
+    "<html><body>no indexed element</body></html>",
+])
+def test_a_page_that_cannot_be_cut_safely_is_given_whole(html):
+    assert indexed_part(html) == html
+
+
+def test_trimmed_copies_index_exactly_what_whole_pages_do(site, tmp_path, monkeypatch):
+    import thai_search.indexer as indexer
+    from thai_search.settings import DEFAULTS
+
+    results = []
+    for name, cut in (("trimmed", indexer.indexed_part), ("whole", lambda html: html)):
+        copy = tmp_path / name
+        shutil.copytree(site.output, copy, ignore=shutil.ignore_patterns("pagefind"))
+        monkeypatch.setattr(indexer, "indexed_part", cut)
+        run = build_index(copy, exclude_selectors=DEFAULTS["SEARCH_EXCLUDE_SELECTORS"][0])
+        results.append((run.pages, indexed_pages(copy)))
+    (trimmed_count, trimmed), (whole_count, whole) = results
+    assert trimmed_count == whole_count > 20
+    assert trimmed == whole
