@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from render_cache.fragments import FragmentMemo
+import sys
+from pathlib import Path
+
+# the plugin importable as Pelican imports it (`render_cache`); no conftest.py here, since a
+# second module named `conftest` would shadow the one tests/thai_text imports from
+PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
+if str(PLUGINS) not in sys.path:
+    sys.path.insert(0, str(PLUGINS))
+
+from render_cache.fragments import FragmentMemo  # noqa: E402
 
 
 class Item:

@@ -9,6 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))  # `render_cache`, as Pelican imports it
 
 from tests.theme.conftest import FILES  # noqa: E402  (a small Thai site with tags and categories)
 from tools.build import build  # noqa: E402
