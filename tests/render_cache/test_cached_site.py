@@ -101,3 +101,17 @@ def test_a_bad_setting_warns_and_falls_back(content):
     result = _build(content, "bad", RENDER_CACHE_MAX_FRAGMENTS="many")
     assert any("RENDER_CACHE_MAX_FRAGMENTS" in w and "render_cache/README.md" in w for w in result.warnings)
     _assert_same_tree(result.output, content / "on-False")
+
+
+def test_the_theme_without_the_plugin_gives_the_same_site(content):
+    """The card and page_link macros fall back to drawing every time when render_once is absent."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_conf", ROOT / "pelicanconf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    plugins = [name for name in conf.PLUGINS if name != "render_cache"]
+    assert len(plugins) == len(conf.PLUGINS) - 1
+    without = _build(content, "without", PLUGINS=plugins)
+    with_it = _build(content, "with")
+    _assert_same_tree(without.output, with_it.output)
