@@ -104,7 +104,7 @@ def test_a_bad_setting_warns_and_falls_back(content):
 
 
 def test_the_theme_without_the_plugin_gives_the_same_site(content):
-    """The card and page_link macros fall back to drawing every time when render_once is absent."""
+    """The card macro falls back to drawing every card every time when render_once is absent."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("_conf", ROOT / "pelicanconf.py")
