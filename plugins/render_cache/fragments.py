@@ -8,6 +8,8 @@ changes its output, so a card drawn differently (heading level, eager loading) i
 
 from __future__ import annotations
 
+_VALUE_TYPES = frozenset({str, int, float, bool, type(None)})
+
 
 class FragmentMemo:
     """Rendered fragments by key, for the length of one build; at most `max_entries` kept.
@@ -30,16 +32,21 @@ class FragmentMemo:
     def clear(self) -> None:
         self._memo.clear()
 
-    @staticmethod
-    def _is_value(part) -> bool:
-        return part is None or isinstance(part, (str, int, float, bool))
-
     def once(self, parts: tuple, render):
         """The fragment for `parts`: remembered, or `render()` now (and remembered)."""
         if not self.enabled:
             return render()
-        key = tuple((type(part), part if self._is_value(part) else id(part)) for part in parts)
-        objects = tuple(part for part in parts if not self._is_value(part))
+        # Parts of exactly str, int, float, bool or None count by value (with their type, so 1,
+        # "1" and True differ); anything else, subclasses included, by identity.
+        values = []
+        objects = []
+        for part in parts:
+            if type(part) in _VALUE_TYPES:
+                values.append(part)
+            else:
+                values.append(id(part))
+                objects.append(part)
+        key = (tuple(map(type, parts)), *values)
         found = self._memo.get(key)
         if found is not None and all(a is b for a, b in zip(found[0], objects)):
             self.hits += 1
@@ -48,5 +55,5 @@ class FragmentMemo:
         html = render()
         if len(self._memo) >= self.max_entries:
             self._memo.clear()
-        self._memo[key] = (objects, html)
+        self._memo[key] = (tuple(objects), html)
         return html

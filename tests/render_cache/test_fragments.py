@@ -76,3 +76,15 @@ def test_switched_off_renders_every_time():
     memo.once(("card", item), _counting(calls, "A"))
     memo.once(("card", item), _counting(calls, "A"))
     assert calls == ["A", "A"] and len(memo) == 0
+
+
+def test_subclasses_of_str_count_by_identity():
+    from markupsafe import Markup
+
+    memo, calls = FragmentMemo(), []
+    a, b = Markup("<b>ข่าว</b>"), Markup("<b>ข่าว</b>")
+    memo.once(("x", a), _counting(calls, "a"))
+    memo.once(("x", a), _counting(calls, "a again"))
+    memo.once(("x", b), _counting(calls, "b"))
+    memo.once(("x", "<b>ข่าว</b>"), _counting(calls, "str"))
+    assert calls == ["a", "b", "str"]
