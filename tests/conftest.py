@@ -7,6 +7,7 @@
 - `browser`: Debian's Chromium driven by Playwright, headless.
 - `open_page(url)`: a new page whose console errors, failed requests and requests to any other
   origin are recorded in `page.problems` (a `PageProblems`).
+- `category_path(site, name)`: a plain helper, the URL path of a category page read from the menu.
 """
 
 from __future__ import annotations
@@ -100,6 +101,17 @@ def serve():
 @pytest.fixture(scope="session")
 def sample_url(sample_site, serve):
     return serve(sample_site.output)
+
+
+def category_path(site, name: str) -> str:
+    """Site path of the category page called `name`, read from the home page's main menu
+    (category slugs come from thai_text and may change)."""
+    from bs4 import BeautifulSoup
+
+    home = BeautifulSoup((site.output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = home.find("nav", attrs={"aria-label": "เมนูหลัก"}).find("a", string=name)
+    assert link is not None, f"no menu link for category {name}"
+    return link["href"]
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import category_path
+
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -16,17 +18,6 @@ PAGES = {
     "archives": "/archives/",
     "404": "/404.html",
 }
-
-
-def category_path(site, name: str) -> str:
-    """Site path of the category page called `name`, read from the home page's main menu
-    (category slugs come from thai_text and may change)."""
-    from bs4 import BeautifulSoup
-
-    home = BeautifulSoup((site.output / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = home.find("nav", attrs={"aria-label": "เมนูหลัก"}).find("a", string=name)
-    assert link is not None, f"no menu link for category {name}"
-    return link["href"]
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import category_path
+
 pytestmark = pytest.mark.browser
 
 ARTICLE = "/news/integrity-training-2566/"  # has a gallery: the heaviest kind of article
@@ -11,17 +13,6 @@ PLAIN_ARTICLE = "/news/no-gift-policy-2567/"
 LIST = "category:ข่าวกิจกรรม"  # resolved from the home page's menu
 STATIC = "/report/"
 PAGES_360 = ["/", ARTICLE, PLAIN_ARTICLE, LIST, STATIC, "/archives/", "/tag/", "/404.html"]
-
-
-def category_path(site, name: str) -> str:
-    """Site path of the category page called `name`, read from the home page's main menu
-    (category slugs come from thai_text and may change)."""
-    from bs4 import BeautifulSoup
-
-    home = BeautifulSoup((site.output / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = home.find("nav", attrs={"aria-label": "เมนูหลัก"}).find("a", string=name)
-    assert link is not None, f"no menu link for category {name}"
-    return link["href"]
 
 
 def resolve(site, path: str) -> str:
