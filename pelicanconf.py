@@ -22,6 +22,9 @@ STATIC_PATHS = ["images", "extra"]
 ARTICLE_EXCLUDES = ["galleries"]
 PAGE_EXCLUDES = ["galleries"]
 IGNORE_FILES = [".#*", "captions.txt", "*~", "*.swp"]
+# `Captions:` holds the photo captions the web editor writes into an article's header
+# (photo_gallery reads it; see plugins/photo_gallery/README.md).
+GUARD_EXTRA_METADATA_KEYS = ["captions"]
 
 TIMEZONE = "Asia/Bangkok"
 DEFAULT_LANG = "th"
@@ -90,9 +93,10 @@ CACHE_PATH = "cache"
 PLUGIN_PATHS = ["plugins"]
 # Order matters: content_guard cleans raw input first, thai_date fixes dates before sorting,
 # thai_text segments the cleaned HTML, photo_gallery attaches photos, thai_search indexes the
-# finished output; render_cache comes last (it keeps URLs once every other plugin is done).
+# finished output; web_editor reads the galleries photo_gallery attached; render_cache comes last
+# (it keeps URLs once every other plugin is done).
 PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "site_meta", "thai_search",
-           "render_cache"]
+           "web_editor", "render_cache"]
 
 # Templates escape by default; content and summaries (already sanitised HTML) are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

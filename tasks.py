@@ -148,6 +148,17 @@ def livereload(c):
     serve_with_livereload(CONFIG["settings_base"], CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
 
 
+@task(help={"port": "port on 127.0.0.1 (default 8000)", "host": "must be 127.0.0.1: the local backend has no login"})
+def editor(c, host=CONFIG["host"], port=CONFIG["port"]):
+    """Serve the site and the web editor (/admin/) at http://127.0.0.1:8000/ on the local git backend."""
+    from tools.editor import EditorError, serve_editor
+
+    try:
+        serve_editor(CONFIG["settings_base"], CONFIG["deploy_path"], host, int(port), ROOT)
+    except EditorError as exc:
+        sys.exit(str(exc))
+
+
 @task(
     help={
         "posts": "posts in the synthetic corpus (default 2000)",

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from .model import Gallery, OgImage, Photo, Version, join_url, url_path
+from .header_captions import HEADER_KEY, apply_header_captions, parse_header_captions
 from .processing import EXT, HashIndex, Processed, Stats, process_photos, sync_folder, zip_from_cache
 from .settings import with_defaults
 from .sources import Problem, SourceGallery, output_stems, scan_gallery
@@ -80,6 +81,21 @@ def _metadata_line(source_path: str, key: str) -> int | None:
     return None
 
 
+def _with_header_captions(source: SourceGallery, contents) -> SourceGallery:
+    """`source` with the order and captions of the first article's `Captions:` (header_captions.py)."""
+    for content in sorted(contents, key=lambda c: str(c.source_path)):
+        value = content.metadata.get(HEADER_KEY)
+        if value:
+            path = Path(content.source_path)
+            entries, problems = parse_header_captions(
+                value, path, _metadata_line(content.source_path, HEADER_KEY)
+            )
+            merged = apply_header_captions(source, entries, path)
+            merged.problems.extend(problems)
+            return merged
+    return source
+
+
 def _contents(generators) -> list:
     seen, result = set(), []
     for generator in generators:
@@ -143,7 +159,7 @@ def attach_galleries(generators) -> None:
                     _metadata_line(content.source_path, "gallery"),
                 )
             continue
-        source = scan_gallery(folder, name)
+        source = _with_header_captions(scan_gallery(folder, name), contents)
         for problem in source.problems:
             report.problem(problem, contents)
         if not source.photos:

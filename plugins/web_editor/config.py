@@ -1,0 +1,139 @@
+"""admin/config.yml: the Decap CMS configuration, made from the site's settings at every build.
+
+Paths come from PATH, ARTICLE_PATHS, PAGE_PATHS and photo_gallery's GALLERY_SOURCE_DIR; the
+categories from CATEGORIES; the backend from WEB_EDITOR_BACKEND (or the local git backend of
+`invoke editor`). Nothing in it is copied by hand, so renaming a folder or adding a category
+changes the editor at the next build.
+
+Field names match js/format.js (the `Key: value` header); the widgets whose names start with
+`thai-` or `checked-` are registered by js/admin.js.
+"""
+
+from __future__ import annotations
+
+from .site_data import relative
+
+FORMAT_NAME = "pelican-markdown"  # registered by js/admin.js (js/format.js)
+
+BODY_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list", "quote"]
+
+STATUS_OPTIONS = [
+    {"label": "เผยแพร่ (เมื่อหัวหน้าอนุมัติและถึงวันที่ของข่าว)", "value": "published"},
+    {"label": "ร่าง (ยังไม่เผยแพร่แม้หัวหน้าอนุมัติแล้ว)", "value": "draft"},
+]
+
+# Phrases of Decap's Thai locale that the authors' workflow names differently (js/admin.js merges
+# them over the locale that ships with Decap).
+LOCALE_OVERRIDES = {
+    "editor": {
+        "editorToolbar": {
+            "inReview": "ส่งให้หัวหน้าตรวจ",
+            "ready": "หัวหน้าอนุมัติแล้ว",
+            "draft": "ร่าง",
+            "publishNow": "เผยแพร่ทันที",
+            "statusInfoTooltipDraft": "ข่าวนี้ยังเป็นร่าง เมื่อเขียนเสร็จให้เลือก สถานะ แล้วเลือก “ส่งให้หัวหน้าตรวจ”",
+            "statusInfoTooltipInReview": "ส่งให้หัวหน้าตรวจแล้ว ระหว่างรอยังแก้ไขและบันทึกได้",
+        },
+    },
+    "workflow": {
+        "workflowList": {
+            "draftHeader": "ร่าง",
+            "inReviewHeader": "รอหัวหน้าตรวจ",
+            "readyHeader": "อนุมัติแล้ว รอเผยแพร่",
+        },
+        "workflow": {"workflowHeading": "ข่าวที่รอตรวจและรอเผยแพร่"},
+    },
+}
+
+
+def _backend(settings: dict) -> dict:
+    branch = settings["WEB_EDITOR_BACKEND"].get("branch", "main")
+    if settings["WEB_EDITOR_LOCAL_BACKEND"]:
+        return {"name": "proxy", "proxy_url": settings["WEB_EDITOR_LOCAL_BACKEND"], "branch": branch}
+    return {key: value for key, value in settings["WEB_EDITOR_BACKEND"].items() if value not in (None, "")}
+
+
+def _common_fields(kind: str) -> list[dict]:
+    what = "ข่าว" if kind == "article" else "หน้า"
+    return [
+        {"name": "title", "label": f"ชื่อ{what}", "widget": "checked-string",
+         "hint": f"ชื่อ{what}เต็ม ๆ ตามที่จะแสดงบนเว็บไซต์"},
+        {"name": "file_name", "label": f"ที่อยู่ของ{what}", "widget": "thai-address", "required": False,
+         "hint": "สร้างจากชื่อครั้งแรกที่บันทึก แล้วไม่เปลี่ยนอีก แม้แก้ชื่อภายหลัง"},
+    ]
+
+
+def _article_fields(settings: dict) -> list[dict]:
+    categories = list(settings.get("CATEGORIES") or [])
+    return [
+        *_common_fields("article"),
+        {"name": "date", "label": "วันที่", "widget": "thai-date",
+         "hint": "ปี พ.ศ.-เดือน-วัน เวลา ตามเวลาประเทศไทย เช่น 2569-12-01 09:30 ข่าวที่ลงวันที่ล่วงหน้าจะปรากฏเมื่อถึงเวลานั้น"},
+        {"name": "category", "label": "หมวด", "widget": "checked-select", "options": categories,
+         "hint": "เลือกหนึ่งหมวด"},
+        {"name": "tags", "label": "ป้ายกำกับ", "widget": "thai-tags", "required": False,
+         "hint": "คำสำคัญของข่าว เลือกจากที่เคยใช้ หรือพิมพ์คำใหม่แล้วกด Enter"},
+        {"name": "summary", "label": "ข้อความย่อ", "widget": "checked-text", "required": False,
+         "hint": "สองถึงสามบรรทัดที่แสดงในหน้ารวมข่าว เว้นว่างได้ ระบบจะตัดจากย่อหน้าแรกให้"},
+        {"name": "photos", "label": "ภาพกิจกรรม", "widget": "thai-photos", "required": False,
+         "hint": "เลือกภาพจากโทรศัพท์หรือคอมพิวเตอร์ได้หลายภาพพร้อมกัน แล้วพิมพ์คำบรรยายใต้ภาพทุกภาพ"},
+        {"name": "body", "label": "เนื้อข่าว", "widget": "checked-markdown", "modes": ["rich_text"],
+         "buttons": BODY_BUTTONS, "editor_components": [], "sanitize_preview": True,
+         "hint": "วางข้อความจาก Word ได้ ระบบเก็บเฉพาะหัวข้อ ตัวหนา ตัวเอียง รายการ และลิงก์"},
+        {"name": "status", "label": "สถานะ", "widget": "checked-select", "options": STATUS_OPTIONS,
+         "default": "published", "required": False},
+        {"name": "author", "label": "ผู้เขียน", "widget": "string", "required": False,
+         "hint": "ชื่อหน่วยงานหรือผู้เขียนที่แสดงใต้ชื่อข่าว เว้นว่างได้"},
+    ]
+
+
+def _page_fields() -> list[dict]:
+    return [
+        *_common_fields("page"),
+        {"name": "summary", "label": "ข้อความย่อ", "widget": "checked-text", "required": False},
+        {"name": "body", "label": "เนื้อหา", "widget": "checked-markdown", "modes": ["rich_text"],
+         "buttons": BODY_BUTTONS, "editor_components": [], "sanitize_preview": True},
+        {"name": "status", "label": "สถานะ", "widget": "checked-select", "options": STATUS_OPTIONS,
+         "default": "published", "required": False},
+    ]
+
+
+def editor_config(settings: dict) -> dict:
+    """The Decap CMS configuration (config.yml) for these Pelican settings."""
+    from photo_gallery.settings import DEFAULTS as GALLERY_DEFAULTS
+
+    content = relative(settings["PATH"], settings)
+    galleries = f"{content}/{settings.get('GALLERY_SOURCE_DIR', GALLERY_DEFAULTS['GALLERY_SOURCE_DIR'][0])}"
+    news = f"{content}/{(settings.get('ARTICLE_PATHS') or ['news'])[0]}"
+    pages = f"{content}/{(settings.get('PAGE_PATHS') or ['pages'])[0]}"
+    # A release's photos go to the gallery folder its photos field names (js/widgets/photos.js).
+    media = {"media_folder": f"/{galleries}/{{{{fields.photos.gallery}}}}",
+             "public_folder": f"/{galleries}/{{{{fields.photos.gallery}}}}"}
+    def collection():
+        return {
+            "extension": "md",
+            "format": FORMAT_NAME,
+            "create": True,
+            "slug": "{{fields.file_name}}",
+            "identifier_field": "title",
+            "summary": "{{title}}",
+            "sortable_fields": ["title"],
+        }
+
+    return {
+        "backend": _backend(settings),
+        "publish_mode": settings["WEB_EDITOR_PUBLISH_MODE"],
+        "locale": "th",
+        "site_url": settings.get("SITEURL") or "/",
+        "media_folder": galleries,
+        "public_folder": f"/{galleries}",
+        "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
+        "collections": [
+            {"name": "news", "label": "ข่าว", "label_singular": "ข่าว", "folder": news,
+             "description": "ข่าวประชาสัมพันธ์ ข่าวกิจกรรม และประกาศของศูนย์", **collection(), **media,
+             "fields": _article_fields(settings)},
+            {"name": "pages", "label": "หน้าเว็บไซต์", "label_singular": "หน้า", "folder": pages,
+             "description": "หน้าถาวร เช่น เกี่ยวกับเรา ช่องทางร้องเรียน", **collection(),
+             "fields": _page_fields()},
+        ],
+    }

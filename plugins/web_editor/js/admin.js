@@ -1,0 +1,64 @@
+// The web editor: Decap CMS with the site's format, widgets, checks and preview.
+// Loads site-data.json (made by the build: rules, tags, galleries, addresses), registers
+// everything, then starts Decap, which reads config.yml from the same folder.
+
+import CMS from 'decap-cms-app';
+
+import * as checks from './checks.js';
+import * as dates from './dates.js';
+import * as format from './format.js';
+import * as gallery from './gallery.js';
+import * as names from './names.js';
+import * as photos from './photos.js';
+import { previewTemplates } from './preview.js';
+import { addressWidget } from './widgets/address.js';
+import { checkedWidget } from './widgets/checked.js';
+import { dateWidget } from './widgets/date.js';
+import { photoTimings, photosWidget } from './widgets/photos.js';
+import { tagsWidget } from './widgets/tags.js';
+
+function merge(base, extra) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(extra || {})) {
+    out[key] = value && typeof value === 'object' && !Array.isArray(value) ? merge(base && base[key], value) : value;
+  }
+  return out;
+}
+
+function showProblem(thai, english) {
+  const box = document.createElement('p');
+  box.setAttribute('role', 'alert');
+  box.className = 'zc-start-problem';
+  box.textContent = `${thai} / ${english}`;
+  document.body.prepend(box);
+}
+
+async function start() {
+  let site;
+  try {
+    const response = await fetch('site-data.json', { cache: 'no-cache' });
+    site = await response.json();
+  } catch (error) {
+    showProblem('เปิดระบบเขียนข่าวไม่ได้ เพราะโหลดข้อมูลของเว็บไซต์ไม่สำเร็จ ให้ลองโหลดหน้านี้ใหม่',
+      `the editor could not load site-data.json (${error})`);
+    return;
+  }
+  // For tests and for anyone debugging in the browser's console.
+  window.ZeroCorruptionEditor = { site, checks, dates, format, gallery, names, photos, photoTimings, CMS };
+
+  CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
+  CMS.registerCustomFormat('pelican-markdown', 'md', format.pelicanMarkdown);
+  for (const base of ['string', 'text', 'select', 'markdown']) {
+    const widget = checkedWidget(CMS, base, site);
+    CMS.registerWidget(widget.name, widget.control, widget.preview);
+  }
+  for (const widget of [dateWidget(site), tagsWidget(site), addressWidget(site), photosWidget(site)]) {
+    CMS.registerWidget(widget.name, widget.control, widget.preview);
+  }
+  for (const style of site.preview.styles) CMS.registerPreviewStyle(style);
+  const templates = previewTemplates(site);
+  for (const [collection, template] of Object.entries(templates)) CMS.registerPreviewTemplate(collection, template);
+  CMS.init();
+}
+
+start();

@@ -1,0 +1,195 @@
+// Checks while writing: the rules of `invoke check` that can run in the browser, with the rule data
+// the build exports from their owners (site-data.json, `rules`):
+//   title, status, category  - the metadata rule (allowed statuses and the site's CATEGORIES);
+//   date                     - thai_date's reading (dates.js) and the check's plausibility limits;
+//   captions                 - every photo of the release has a caption (photo_gallery);
+//   typo                     - thai_text's typing-error table (typos.py RULES).
+// Spelling (pythainlp), links, slugs and photo files run in CI on the pull request.
+//
+// checkEntry(data, kind, context) -> [{ field, rule, level, message }]; level is "error" (the
+// release cannot be sent for review) or "warning". tests/editor/test_rules_agree.py compares the
+// verdicts with `invoke check` on every content file and on a fixture of bad inputs.
+
+import { DateProblem, epoch, parseDate, thaiDate } from './dates.js';
+import { mergePhotos } from './gallery.js';
+
+export const ERROR = 'error';
+export const WARNING = 'warning';
+
+function typoRules(rules) {
+  if (!rules._typos) {
+    rules._typos = rules.typos.map(rule => ({ ...rule, re: new RegExp(rule.pattern, 'gu') }));
+  }
+  return rules._typos;
+}
+
+const THAI = /[\u0e01-\u0e4e]/u;
+const THAI_LETTER = /[\u0e01-\u0e4e]/u;
+
+function wordAround(line, at, found) {
+  let start = at;
+  let end = at + found.length;
+  while (start > 0 && THAI_LETTER.test(line[start - 1]) && at - start < 12) start -= 1;
+  while (end < line.length && THAI_LETTER.test(line[end]) && end - at < 12 + found.length) end += 1;
+  return line.slice(start, end);
+}
+
+/** Typing errors in `text`: [{ found, suggestion, word, fixed, what }] in reading order. */
+export function findTypos(text, rules) {
+  const hits = [];
+  for (const line of String(text ?? '').split('\n')) {
+    if (!THAI.test(line) && !line.includes('\u200b')) continue;
+    const found = [];
+    for (const rule of typoRules(rules)) {
+      rule.re.lastIndex = 0;
+      for (const match of line.matchAll(rule.re)) {
+        const suggestion = match[0].replace(new RegExp(rule.pattern, 'u'), rule.replacement);
+        found.push({ at: match.index, found: match[0], suggestion, what: rule.what });
+      }
+    }
+    found.sort((a, b) => a.at - b.at);
+    for (const hit of found) {
+      const word = wordAround(line, line.indexOf(hit.found), hit.found);
+      hits.push({ ...hit, word, fixed: word.replace(hit.found, hit.suggestion) });
+    }
+  }
+  return hits;
+}
+
+/** Replace every typing error (thai_text's fix_typos, in rule order). */
+export function fixTypos(text, rules) {
+  let out = String(text ?? '');
+  for (const rule of typoRules(rules)) out = out.replace(new RegExp(rule.pattern, 'gu'), rule.replacement);
+  return out;
+}
+
+function plain(value) {
+  return value && typeof value.toJS === 'function' ? value.toJS() : value;
+}
+
+function text(value) {
+  value = plain(value);
+  if (value === undefined || value === null) return '';
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function typoProblems(field, value, rules, label) {
+  return findTypos(value, rules).map(hit => ({
+    field,
+    rule: 'typo',
+    level: WARNING,
+    message: `${label}พิมพ์ผิด: ${hit.what.split(' / ')[0]} ใน "${hit.word}" ควรเป็น "${hit.fixed}"`,
+  }));
+}
+
+/** Problems of the date fields (`date`, `modified`). */
+export function checkDates(data, kind, rules, now) {
+  const problems = [];
+  const oldest = rules.check.oldest_year;
+  const horizon = now + rules.check.future_days * 86400000;
+  const moments = {};
+  const dateText = text(data.date).trim();
+  if (kind === 'article' && !dateText) {
+    problems.push({ field: 'date', rule: 'date', level: ERROR, message: 'ยังไม่มีวันที่ ให้ใส่วันที่ เช่น 2569-12-01 09:30 (ปี พ.ศ.)' });
+  }
+  for (const field of ['date', 'modified']) {
+    const value = text(data[field]).trim();
+    if (!value) continue;
+    let moment;
+    try {
+      moment = parseDate(value, rules.dates);
+    } catch (error) {
+      if (!(error instanceof DateProblem)) throw error;
+      problems.push({ field, rule: 'date', level: ERROR, message: error.thai });
+      continue;
+    }
+    moments[field] = moment;
+    const at = epoch(moment, rules.dates);
+    if (moment.year < oldest) {
+      problems.push({
+        field, rule: 'date', level: WARNING,
+        message: `ปี ค.ศ. ${moment.year} (พ.ศ. ${moment.year + rules.dates.be_offset}) เก่าผิดปกติ ให้ตรวจว่าพิมพ์ปีถูกต้อง`,
+      });
+    } else if (at > horizon) {
+      problems.push({
+        field, rule: 'date', level: WARNING,
+        message: `วันที่อยู่ในอนาคตมากกว่าหนึ่งปี (พ.ศ. ${moment.year + rules.dates.be_offset}) ให้ตรวจว่าพิมพ์ปีถูกต้อง`,
+      });
+    }
+    if (THAI.test(value) && !value.includes('ค.ศ')) {
+      const year = /(\d{4})/.exec(value);
+      if (year && Number(year[1]) < 2400) {
+        problems.push({
+          field, rule: 'date', level: WARNING,
+          message: `ใช้ชื่อเดือนภาษาไทยกับปี ค.ศ. ${year[1]} ถ้าหมายถึงปี พ.ศ. ให้เขียน ${Number(year[1]) + 543}`,
+        });
+      }
+    }
+  }
+  if (moments.date && moments.modified && epoch(moments.modified, rules.dates) < epoch(moments.date, rules.dates)) {
+    problems.push({ field: 'modified', rule: 'date', level: WARNING, message: 'วันที่แก้ไขอยู่ก่อนวันที่เผยแพร่ ให้ตรวจว่าพิมพ์ถูกต้อง' });
+  }
+  return problems;
+}
+
+/**
+ * What the author should know about a date that holds the release back (not a problem): the
+ * release is published by the first build after that moment (THAI_DATE_HOLD_FUTURE).
+ */
+export function heldUntil(data, rules, now) {
+  if (!rules.hold_future) return null;
+  try {
+    const moment = parseDate(text(data.date), rules.dates);
+    return epoch(moment, rules.dates) > now ? thaiDate(moment, 'time', rules.dates) : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+/** Every problem of an entry (`kind`: "article" or "page"). */
+export function checkEntry(data, kind, context) {
+  const { rules } = context;
+  const now = context.now ?? Date.now();
+  data = plain(data) || {};
+  const problems = [];
+  if (!text(data.title).trim()) {
+    problems.push({ field: 'title', rule: 'title', level: ERROR, message: 'ยังไม่มีชื่อข่าว' });
+  }
+  const status = (text(data.status).trim() || 'published').toLowerCase();
+  if (!rules.statuses.includes(status)) {
+    problems.push({ field: 'status', rule: 'status', level: ERROR, message: `ไม่รู้จักสถานะ "${text(data.status)}"` });
+  }
+  if (kind === 'article') {
+    const category = text(data.category).trim();
+    if (!category) {
+      problems.push({ field: 'category', rule: 'category', level: ERROR, message: `ยังไม่ได้เลือกหมวด ให้เลือกจาก ${rules.categories.join(', ')}` });
+    } else if (rules.categories.length && !rules.categories.includes(category)) {
+      problems.push({ field: 'category', rule: 'category', level: ERROR, message: `ไม่มีหมวด "${category}" ในเว็บไซต์ ให้เลือกจาก ${rules.categories.join(', ')}` });
+    }
+  }
+  problems.push(...checkDates(data, kind, rules, now));
+
+  const photos = plain(data.photos) || {};
+  const onDisk = photos.gallery ? (context.galleries || {})[photos.gallery] || [] : [];
+  for (const photo of mergePhotos(photos.items, onDisk)) {
+    if (!photo.caption) {
+      problems.push({
+        field: 'photos', rule: 'captions', level: WARNING, photo: photo.file,
+        message: `ภาพ ${photo.file} ยังไม่มีคำบรรยาย (ผู้ใช้โปรแกรมอ่านหน้าจอต้องใช้คำบรรยาย)`,
+      });
+    }
+  }
+
+  const labels = { title: 'ชื่อข่าว: ', summary: 'ข้อความย่อ: ', tags: 'ป้ายกำกับ: ', author: 'ผู้เขียน: ', body: '' };
+  for (const field of ['title', 'date', 'modified', 'category', 'tags', 'slug', 'summary', 'author', 'status']) {
+    problems.push(...typoProblems(field, text(data[field]), rules, labels[field] || ''));
+  }
+  for (const item of plain(photos.items) || []) {
+    if (item) problems.push(...typoProblems('photos', `${item.file}: ${item.caption || ''}`, rules, 'คำบรรยายภาพ: '));
+  }
+  for (const extra of context.otherHeaderLines || []) {
+    problems.push(...typoProblems('header', extra, rules, ''));
+  }
+  problems.push(...typoProblems('body', text(data.body), rules, ''));
+  return problems;
+}

@@ -1,0 +1,30 @@
+// The photos of a release as photo_gallery publishes them (header_captions.py): the photos named
+// in the header's `Captions:` first, in that order, each with its header caption or else its
+// captions.txt caption; then the other photos of the folder in captions.txt order, then by name.
+// `onDisk` is the folder as the build saw it (site-data.json `galleries`, from scan_gallery).
+
+function plain(value) {
+  return value && typeof value.toJS === 'function' ? value.toJS() : value;
+}
+
+/** [{ file, caption, listed }] : `listed` is true for the photos named in the header. */
+export function mergePhotos(items, onDisk) {
+  items = (plain(items) || []).filter(item => item && item.file);
+  onDisk = plain(onDisk) || [];
+  const byName = new Map(onDisk.map(photo => [photo.file, photo]));
+  const folded = new Map(onDisk.map(photo => [photo.file.toLowerCase(), photo]));
+  const taken = new Set();
+  const merged = [];
+  for (const item of items) {
+    const photo = byName.get(item.file) || folded.get(item.file.toLowerCase());
+    const key = photo ? photo.file : item.file;
+    if (taken.has(key.toLowerCase())) continue;
+    taken.add(key.toLowerCase());
+    const caption = String(item.caption || '').split(/\s+/u).filter(Boolean).join(' ');
+    merged.push({ file: key, caption: caption || (photo ? photo.caption : ''), listed: true });
+  }
+  for (const photo of onDisk) {
+    if (!taken.has(photo.file.toLowerCase())) merged.push({ file: photo.file, caption: photo.caption, listed: false });
+  }
+  return merged;
+}

@@ -1,0 +1,128 @@
+// Photos are cleaned in the browser before they enter the repository:
+// - only JPEG, PNG and WebP are taken (recognised by their first bytes, not their name);
+// - a photo with more pixels than photo_gallery accepts (GALLERY_MAX_PIXELS, a decompression bomb
+//   to the build) is refused before it is decoded (its size is read from its header);
+// - it is decoded upright (EXIF orientation applied), drawn at most `max_edge` pixels on its long
+//   edge and encoded again: JPEG for photos, PNG for PNG images (diagrams, screenshots). A new
+//   encode carries no EXIF, GPS, XMP or camera data at all.
+// preparePhoto(file, limits) -> { blob, type, width, height, original, ms, note } or throws
+// PhotoProblem with a Thai message that names the file.
+
+export class PhotoProblem extends Error {
+  constructor(file, thai) {
+    super(`${file}: ${thai}`);
+    this.file = file;
+    this.thai = thai;
+  }
+}
+
+const number = n => n.toLocaleString('th-TH');
+
+/** "image/jpeg", "image/png", "image/webp", "heic", or null: from the file's first bytes. */
+export function sniffType(bytes) {
+  const ascii = (start, end) => String.fromCharCode(...bytes.slice(start, end));
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'image/png';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  if (ascii(4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|mif1|msf1|avif)$/.test(ascii(8, 12))) return 'heic';
+  return null;
+}
+
+/** Width and height from the header (JPEG SOF, PNG IHDR, WebP VP8/VP8L/VP8X), or null. */
+export function headerSize(bytes, type) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    if (type === 'image/png') return { width: view.getUint32(16), height: view.getUint32(20) };
+    if (type === 'image/webp') {
+      const chunk = String.fromCharCode(...bytes.slice(12, 16));
+      if (chunk === 'VP8X') {
+        const w = 1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16));
+        const h = 1 + (bytes[27] | (bytes[28] << 8) | (bytes[29] << 16));
+        return { width: w, height: h };
+      }
+      if (chunk === 'VP8L') {
+        const b = bytes.slice(21, 25);
+        return { width: 1 + (((b[1] & 0x3f) << 8) | b[0]), height: 1 + (((b[3] & 0x0f) << 10) | (b[2] << 2) | ((b[1] & 0xc0) >> 6)) };
+      }
+      if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+      return null;
+    }
+    if (type === 'image/jpeg') {
+      let at = 2;
+      while (at + 9 < bytes.length) {
+        if (bytes[at] !== 0xff) return null;
+        const marker = bytes[at + 1];
+        if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+          at += 2;
+          continue;
+        }
+        const length = view.getUint16(at + 2);
+        // Start-of-frame markers (not DHT c4, JPG c8, DAC cc) hold height then width.
+        if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+          return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+        }
+        at += 2 + length;
+      }
+    }
+  } catch (error) {
+    return null;
+  }
+  return null;
+}
+
+const HEAD_BYTES = 512 * 1024;
+
+/** A cleaned copy of `file` (see the top of this file). */
+export async function preparePhoto(file, limits) {
+  const started = performance.now();
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  const type = sniffType(head);
+  if (type === 'heic') {
+    throw new PhotoProblem(file.name,
+      'เป็นภาพ HEIC ซึ่งเบราว์เซอร์นี้เปิดไม่ได้ ให้ส่งภาพจากโทรศัพท์เป็น JPEG (iPhone: การตั้งค่า > กล้อง > รูปแบบ > ที่เข้ากันได้มากที่สุด) แล้วเลือกใหม่');
+  }
+  if (!type) {
+    throw new PhotoProblem(file.name, 'ไม่ใช่ไฟล์ภาพ (ใช้ได้เฉพาะ JPEG, PNG และ WebP) จึงไม่ได้เพิ่มในข่าว');
+  }
+  const size = headerSize(head, type);
+  if (size && size.width * size.height > limits.max_pixels) {
+    throw new PhotoProblem(file.name,
+      `ภาพใหญ่ ${number(size.width)} × ${number(size.height)} พิกเซล (${number(Math.round(size.width * size.height / 1e6))} ล้านพิกเซล) ` +
+      `เกินกว่าที่เว็บไซต์รับได้ (${number(limits.max_pixels / 1e6)} ล้านพิกเซล) ให้ย่อภาพหรือสแกนใหม่ที่ความละเอียดต่ำลงแล้วเลือกใหม่`);
+  }
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch (error) {
+    throw new PhotoProblem(file.name, 'เปิดภาพไม่ได้ ไฟล์อาจเสียหรือไม่ครบ ให้ส่งออกภาพใหม่แล้วเลือกอีกครั้ง');
+  }
+  try {
+    const original = { width: bitmap.width, height: bitmap.height };
+    if (original.width * original.height > limits.max_pixels) {
+      throw new PhotoProblem(file.name,
+        `ภาพใหญ่ ${number(original.width)} × ${number(original.height)} พิกเซล เกินกว่าที่เว็บไซต์รับได้ (${number(limits.max_pixels / 1e6)} ล้านพิกเซล) ให้ย่อภาพแล้วเลือกใหม่`);
+    }
+    const scale = Math.min(1, limits.max_edge / Math.max(original.width, original.height));
+    const width = Math.max(1, Math.round(original.width * scale));
+    const height = Math.max(1, Math.round(original.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    const outType = type === 'image/png' ? 'image/png' : 'image/jpeg';
+    if (outType === 'image/jpeg') {
+      context.fillStyle = '#fff'; // a transparent WebP has no black background in JPEG
+      context.fillRect(0, 0, width, height);
+    }
+    context.drawImage(bitmap, 0, 0, width, height);
+    const blob = await canvas.convertToBlob({ type: outType, quality: limits.quality });
+    let note = '';
+    if (original.width * original.height > 4 * width * height) {
+      note = `ภาพนี้ใหญ่ ${number(Math.round(original.width * original.height / 1e6))} ล้านพิกเซล ย่อเหลือ ` +
+        `${number(width)} × ${number(height)} พิกเซลแล้ว ถ้าเป็นเอกสารสแกน ให้ตรวจในตัวอย่างว่ายังอ่านตัวหนังสือได้`;
+    }
+    return { blob, type: outType, width, height, original, ms: performance.now() - started, note };
+  } finally {
+    bitmap.close();
+  }
+}

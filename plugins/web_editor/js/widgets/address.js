@@ -1,0 +1,80 @@
+// ที่อยู่ของข่าว, read-only. A new release gets its file name from its title (names.js) until it is
+// first saved; then the name never changes, so neither does its address. The address itself (the
+// URL slug) is made from the file name by the site's build with thai_text's romanisation: the
+// editor shows it once the build knows it (site-data.json `entries`), or the `Slug:` an older
+// release was written with.
+
+import React from 'react';
+
+import { fileNameFrom } from '../names.js';
+import { entryData, h } from './common.js';
+
+export function addressWidget(site) {
+  const takenFor = folder => {
+    const names = new Set();
+    for (const path of Object.keys(site.entries)) {
+      if (path.startsWith(`${folder}/`)) names.add(path.slice(folder.length + 1).replace(/\.md$/, ''));
+    }
+    for (const name of Object.keys(site.galleries)) names.add(name);
+    return names;
+  };
+
+  class Address extends React.Component {
+    entry() {
+      return typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
+    }
+
+    isNew() {
+      const entry = this.entry();
+      return Boolean(entry && entry.get('newRecord'));
+    }
+
+    wanted() {
+      const folder = this.props.collection.get('folder');
+      return fileNameFrom(entryData(this.props).title, site.file_name_length, takenFor(folder));
+    }
+
+    sync() {
+      if (!this.isNew()) return;
+      const wanted = this.wanted();
+      if (wanted !== (this.props.value || '')) this.props.onChange(wanted);
+    }
+
+    componentDidMount() {
+      this.sync();
+    }
+
+    componentDidUpdate() {
+      this.sync();
+    }
+
+    // Decap re-renders a widget only when its own value changes; this one follows the title.
+    shouldComponentUpdate() {
+      return true;
+    }
+
+    render() {
+      const { uniqueFieldId } = this.props;
+      const entry = this.entry();
+      const folder = this.props.collection.get('folder');
+      const lines = [];
+      if (this.isNew()) {
+        const name = this.props.value;
+        lines.push(name ? `ชื่อไฟล์: ${folder}/${name}.md` : 'พิมพ์ชื่อข่าวก่อน ระบบจะตั้งชื่อไฟล์จากชื่อข่าว');
+        lines.push('ที่อยู่ภาษาอังกฤษของข่าวจะสร้างจากชื่อไฟล์นี้ด้วยระบบถอดอักษรของเว็บไซต์เมื่อเผยแพร่ และจะไม่เปลี่ยนอีก');
+      } else {
+        const path = entry ? entry.get('path') : '';
+        const known = site.entries[path];
+        const slug = entryData(this.props).slug;
+        lines.push(`ไฟล์: ${path}`);
+        if (known) lines.push(`ที่อยู่บนเว็บไซต์: ${known.url}`);
+        else if (slug) lines.push(`ที่อยู่บนเว็บไซต์: …/${slug}/`);
+        else lines.push('ที่อยู่ภาษาอังกฤษจะสร้างจากชื่อไฟล์เมื่อเผยแพร่');
+      }
+      return h('div', { className: 'zc-address', id: uniqueFieldId, role: 'status' },
+        ...lines.map((line, i) => h('p', { key: i }, line)));
+    }
+  }
+
+  return { name: 'thai-address', control: Address, preview: () => null };
+}

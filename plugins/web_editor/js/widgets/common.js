@@ -1,0 +1,53 @@
+// What every widget of ours shares: React's createElement, plain values, the messages under a field.
+
+import React from 'react';
+
+import { checkEntry } from '../checks.js';
+
+export const h = React.createElement;
+
+export function plain(value) {
+  return value && typeof value.toJS === 'function' ? value.toJS() : value;
+}
+
+export function kindOf(props) {
+  const name = props.collection && props.collection.get('name');
+  return name === 'pages' ? 'page' : 'article';
+}
+
+export function entryData(props) {
+  const entry = typeof props.getEntry === 'function' ? props.getEntry() : props.entry;
+  return (entry && plain(entry.get('data'))) || {};
+}
+
+/** The problems of this widget's field, with the current value of the field. */
+export function fieldProblems(props, site, extra = {}) {
+  const field = props.field.get('name');
+  const data = { ...entryData(props), [field]: plain(props.value), ...extra };
+  const kind = kindOf(props);
+  return checkEntry(data, kind, { rules: site.rules, galleries: site.galleries }).filter(p => p.field === field);
+}
+
+/** `isValid` for Decap: the errors of the field stop the save, with their Thai message. */
+export function validity(problems) {
+  const errors = problems.filter(p => p.level === 'error');
+  return errors.length ? { error: { message: errors.map(p => p.message).join(' / ') } } : true;
+}
+
+/** The messages under a field: errors first, live (a screen reader hears them as they change). */
+export function Messages({ id, problems, notes = [] }) {
+  const ordered = [...problems].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  return h(
+    'div',
+    { className: 'zc-messages', id, 'aria-live': 'polite' },
+    ordered.length || notes.length
+      ? h(
+          'ul',
+          null,
+          ...ordered.map((p, i) => h('li', { key: `p${i}`, className: `zc-${p.level}` },
+            h('span', { className: 'zc-level' }, p.level === 'error' ? 'ต้องแก้: ' : 'ควรตรวจ: '), p.message)),
+          ...notes.map((note, i) => h('li', { key: `n${i}`, className: 'zc-note' }, note)),
+        )
+      : null,
+  );
+}

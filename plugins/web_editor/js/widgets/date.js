@@ -1,0 +1,80 @@
+// วันที่: a text field that shows and writes B.E. dates (`2569-12-01 09:30`) in the site's time
+// (Bangkok), says how the site will show the date, and that a future date holds the release back.
+// Any form thai_date reads is accepted (existing releases keep theirs); "ตอนนี้" writes the current
+// time in the editor's form. A new release starts at the current time.
+
+import React from 'react';
+
+import { heldUntil } from '../checks.js';
+import { DateProblem, editorText, fromDate, parseDate, thaiDate } from '../dates.js';
+import { Messages, entryData, fieldProblems, h, validity } from './common.js';
+
+export function dateWidget(site) {
+  const rules = site.rules;
+
+  class ThaiDate extends React.Component {
+    componentDidMount() {
+      const entry = typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
+      if (!this.props.value && entry && entry.get('newRecord')) this.setNow();
+    }
+
+    setNow = () => {
+      this.props.onChange(editorText(fromDate(new Date(), rules.dates), rules.dates));
+    };
+
+    isValid() {
+      return validity(fieldProblems(this.props, site));
+    }
+
+    render() {
+      const { value, uniqueFieldId, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+      const text = value ? String(value) : '';
+      const problems = fieldProblems(this.props, site);
+      const notes = [];
+      if (text) {
+        try {
+          const moment = parseDate(text, rules.dates);
+          notes.push(`เว็บไซต์จะแสดงว่า ${thaiDate(moment, 'full', rules.dates)} เวลา ${thaiDate(moment, 'clock', rules.dates)}`);
+        } catch (error) {
+          if (!(error instanceof DateProblem)) throw error;
+        }
+        const held = heldUntil({ ...entryData(this.props), date: text }, rules, Date.now());
+        if (held) notes.push(`วันที่นี้ยังไม่ถึง: ข่าวจะยังไม่ปรากฏบนเว็บไซต์จนถึง ${held} แม้หัวหน้าอนุมัติแล้ว`);
+      }
+      const describedBy = `${uniqueFieldId}-checks`;
+      return h(
+        'div',
+        { className: 'zc-date' },
+        h(
+          'div',
+          { className: 'zc-row' },
+          h('input', {
+            id: uniqueFieldId,
+            className: classNameWrapper,
+            type: 'text',
+            inputMode: 'numeric',
+            autoComplete: 'off',
+            placeholder: '2569-12-01 09:30',
+            value: text,
+            'aria-describedby': describedBy,
+            'aria-invalid': problems.some(p => p.level === 'error') ? 'true' : undefined,
+            onChange: event => this.props.onChange(event.target.value),
+            onFocus: setActiveStyle,
+            onBlur: setInactiveStyle,
+          }),
+          h('button', { type: 'button', className: 'zc-button', onClick: this.setNow }, 'ตอนนี้'),
+        ),
+        h(Messages, { id: describedBy, problems, notes }),
+      );
+    }
+  }
+
+  const Preview = ({ value }) => {
+    try {
+      return h('span', null, thaiDate(parseDate(value, rules.dates), 'full', rules.dates));
+    } catch (error) {
+      return h('span', null, value ? String(value) : '');
+    }
+  };
+  return { name: 'thai-date', control: ThaiDate, preview: Preview };
+}

@@ -1,0 +1,225 @@
+// ภาพกิจกรรม: photos chosen many at once (or dropped), cleaned in the browser (photos.js), shown as
+// thumbnails with a caption field under each, a choice of cover, and an order. The value is
+// { gallery, cover, items: [{ file, caption }] }: js/format.js writes it as the header's
+// Gallery:, Cover: and Captions: lines, and the photos go into content/galleries/<gallery>/ with
+// the same save, so one release is one change.
+
+import React from 'react';
+
+import { mergePhotos } from '../gallery.js';
+import { photoName } from '../names.js';
+import { PhotoProblem, preparePhoto } from '../photos.js';
+import { Messages, entryData, fieldProblems, h, plain } from './common.js';
+
+const EXTENSIONS = { 'image/jpeg': '.jpg', 'image/png': '.png' };
+
+export const photoTimings = [];
+
+export function photosWidget(site) {
+  class ThaiPhotos extends React.Component {
+    state = { busy: '', failures: [], notes: [] };
+
+    objectUrls = {};
+
+    input = React.createRef();
+
+    componentWillUnmount() {
+      Object.values(this.objectUrls).forEach(url => URL.revokeObjectURL(url));
+    }
+
+    shouldComponentUpdate() {
+      return true; // thumbnails load while the value stays the same
+    }
+
+    value() {
+      const value = plain(this.props.value) || {};
+      return { gallery: value.gallery || '', cover: value.cover || '', items: plain(value.items) || [] };
+    }
+
+    onDisk(gallery) {
+      return (gallery && site.galleries[gallery]) || [];
+    }
+
+    galleryName() {
+      const value = this.value();
+      if (value.gallery) return value.gallery;
+      const entry = typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
+      if (entry && !entry.get('newRecord') && entry.get('path')) {
+        return entry.get('path').split('/').pop().replace(/\.md$/, '');
+      }
+      return entryData(this.props).file_name || '';
+    }
+
+    /** Every photo of the gallery, listed in the header (so the header decides order and captions). */
+    listed(value) {
+      return mergePhotos(value.items, this.onDisk(value.gallery)).map(({ file, caption }) => ({ file, caption }));
+    }
+
+    change(value) {
+      this.props.onChange({ gallery: value.gallery, cover: value.cover, items: value.items });
+    }
+
+    isValid() {
+      return this.state.busy ? { error: { message: 'รอให้เตรียมภาพเสร็จก่อน แล้วจึงบันทึก' } } : true;
+    }
+
+    addFiles = async files => {
+      files = Array.from(files || []);
+      if (!files.length) return;
+      const gallery = this.galleryName();
+      if (!gallery) {
+        this.setState({ failures: ['พิมพ์ชื่อข่าวก่อน แล้วจึงเพิ่มภาพ (ระบบตั้งชื่อโฟลเดอร์ภาพจากชื่อข่าว)'] });
+        return;
+      }
+      let value = this.value();
+      value = { ...value, gallery, items: this.listed({ ...value, gallery }) };
+      this.change(value);
+      const taken = new Set(value.items.map(item => item.file.toLowerCase()));
+      const failures = [];
+      const notes = [];
+      for (const [index, file] of files.entries()) {
+        this.setState({ busy: `กำลังเตรียมภาพ ${index + 1} จาก ${files.length}: ${file.name}` });
+        try {
+          const photo = await preparePhoto(file, site.photos);
+          photoTimings.push({ name: file.name, ms: photo.ms, bytes: photo.blob.size, original: photo.original });
+          const name = photoName(file.name, EXTENSIONS[photo.type], taken);
+          const cleaned = new File([photo.blob], name, { type: photo.type });
+          await this.props.onPersistMedia(cleaned, { field: this.props.field });
+          this.objectUrls[name] = URL.createObjectURL(photo.blob);
+          value = { ...value, items: [...value.items, { file: name, caption: '' }] };
+          this.change(value);
+          if (photo.note) notes.push(`${file.name}: ${photo.note}`);
+        } catch (error) {
+          if (!(error instanceof PhotoProblem)) throw error;
+          failures.push(`${error.file}: ${error.thai}`);
+        }
+      }
+      this.setState({ busy: '', failures, notes });
+      if (this.input.current) this.input.current.value = '';
+    };
+
+    setCaption(file, caption) {
+      const value = this.value();
+      const items = this.listed(value).map(item => (item.file === file ? { ...item, caption } : item));
+      this.change({ ...value, items });
+    }
+
+    move(file, step) {
+      const value = this.value();
+      const items = this.listed(value);
+      const at = items.findIndex(item => item.file === file);
+      const to = at + step;
+      if (at < 0 || to < 0 || to >= items.length) return;
+      [items[at], items[to]] = [items[to], items[at]];
+      this.change({ ...value, items });
+    }
+
+    remove(file) {
+      const value = this.value();
+      const items = this.listed(value).filter(item => item.file !== file);
+      this.props.onRemoveInsertedMedia(`${this.mediaFolder(value.gallery)}/${file}`);
+      if (this.objectUrls[file]) URL.revokeObjectURL(this.objectUrls[file]);
+      delete this.objectUrls[file];
+      this.change({ ...value, items, cover: value.cover === file ? '' : value.cover });
+    }
+
+    mediaFolder(gallery) {
+      return `${this.props.config ? this.props.config.get('media_folder') : 'content/galleries'}/${gallery}`;
+    }
+
+    thumb(gallery, photo) {
+      if (this.objectUrls[photo.file]) return this.objectUrls[photo.file];
+      const published = this.onDisk(gallery).find(p => p.file === photo.file);
+      if (published && published.thumb) return published.thumb;
+      const asset = this.props.getAsset(photo.file, this.props.field);
+      return asset ? asset.toString() : '';
+    }
+
+    render() {
+      const { uniqueFieldId } = this.props;
+      const value = this.value();
+      const photos = mergePhotos(value.items, this.onDisk(value.gallery));
+      const problems = fieldProblems(this.props, site);
+      const cover = value.cover || (photos[0] && photos[0].file) || '';
+      const onDisk = new Set(this.onDisk(value.gallery).map(p => p.file));
+      const summaryId = `${uniqueFieldId}-checks`;
+      return h(
+        'div',
+        { className: 'zc-photos', id: uniqueFieldId, role: 'group', 'aria-describedby': summaryId },
+        h(
+          'div',
+          {
+            className: 'zc-drop',
+            onDragOver: event => event.preventDefault(),
+            onDrop: event => {
+              event.preventDefault();
+              this.addFiles(event.dataTransfer.files);
+            },
+          },
+          h('label', { className: 'zc-button zc-button-primary', htmlFor: `${uniqueFieldId}-files` }, 'เลือกภาพ (เลือกได้หลายภาพพร้อมกัน)'),
+          h('input', {
+            id: `${uniqueFieldId}-files`,
+            ref: this.input,
+            className: 'zc-file-input',
+            type: 'file',
+            multiple: true,
+            accept: 'image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic',
+            onChange: event => this.addFiles(event.target.files),
+          }),
+          h('p', { className: 'zc-drop-hint' }, 'หรือลากภาพมาวางที่นี่ ระบบจะหมุนภาพให้ตั้งตรง ลบข้อมูลตำแหน่ง GPS และย่อภาพให้พอดีก่อนบันทึก'),
+        ),
+        this.state.busy ? h('p', { className: 'zc-busy', role: 'status' }, this.state.busy) : null,
+        this.state.failures.length
+          ? h('ul', { className: 'zc-failures', role: 'alert' },
+              ...this.state.failures.map((text, i) => h('li', { key: i, className: 'zc-error' }, text)))
+          : null,
+        photos.length
+          ? h(
+              'fieldset',
+              { className: 'zc-photo-list' },
+              h('legend', null, `ภาพทั้งหมด ${photos.length} ภาพ: พิมพ์คำบรรยายใต้ภาพ และเลือกภาพปก`),
+              h('ol', { className: 'zc-photo-grid' },
+                ...photos.map((photo, index) => {
+                  const captionId = `${uniqueFieldId}-caption-${index}`;
+                  const missing = problems.find(p => p.photo === photo.file);
+                  return h(
+                    'li',
+                    { key: photo.file, className: 'zc-photo' },
+                    h('img', { src: this.thumb(value.gallery, photo), alt: `ภาพที่ ${index + 1} (${photo.file})`, loading: 'lazy' }),
+                    h('label', { htmlFor: captionId }, `คำบรรยายภาพที่ ${index + 1}`),
+                    h('input', {
+                      id: captionId,
+                      type: 'text',
+                      className: 'zc-caption',
+                      value: photo.caption,
+                      'aria-invalid': missing ? 'true' : undefined,
+                      'aria-describedby': missing ? `${captionId}-hint` : undefined,
+                      onChange: event => this.setCaption(photo.file, event.target.value),
+                    }),
+                    missing ? h('p', { id: `${captionId}-hint`, className: 'zc-warning' }, 'ยังไม่มีคำบรรยาย') : null,
+                    h('label', { className: 'zc-cover' },
+                      h('input', {
+                        type: 'radio',
+                        name: `${uniqueFieldId}-cover`,
+                        checked: photo.file === cover,
+                        onChange: () => this.change({ ...value, items: this.listed(value), cover: photo.file }),
+                      }),
+                      ' ใช้เป็นภาพปก'),
+                    h('div', { className: 'zc-photo-actions' },
+                      h('button', { type: 'button', className: 'zc-button', disabled: index === 0, onClick: () => this.move(photo.file, -1), 'aria-label': `เลื่อนภาพที่ ${index + 1} ขึ้น` }, '↑'),
+                      h('button', { type: 'button', className: 'zc-button', disabled: index === photos.length - 1, onClick: () => this.move(photo.file, 1), 'aria-label': `เลื่อนภาพที่ ${index + 1} ลง` }, '↓'),
+                      onDisk.has(photo.file)
+                        ? null
+                        : h('button', { type: 'button', className: 'zc-button', onClick: () => this.remove(photo.file), 'aria-label': `ลบภาพที่ ${index + 1}` }, 'ลบ')),
+                  );
+                })),
+            )
+          : null,
+        h(Messages, { id: summaryId, problems: [], notes: this.state.notes }),
+      );
+    }
+  }
+
+  const Preview = () => null;
+  return { name: 'thai-photos', control: ThaiPhotos, preview: Preview };
+}

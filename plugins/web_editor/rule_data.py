@@ -1,0 +1,152 @@
+"""The rule data the editor's checks run on, exported from the functions that own the rules.
+
+The browser cannot run Python, so the build hands it the data each rule is made of, read from
+its owner at build time (never copied by hand):
+
+- typing errors: thai_text's `typos.RULES` (pattern, replacement, description);
+- dates: thai_date's `parsing` (its regular expressions, month and weekday names, year ranges)
+  and `formats` (the B.E. offset, and a pattern for each display format derived from the format
+  function itself, verified on several dates);
+- the content check's limits (oldest year, how far in the future) and statuses;
+- the site's categories (CATEGORIES) and time zone.
+
+js/dates.js and js/checks.js apply this data with the same steps as the Python functions;
+tests/editor/test_rules_agree.py runs both on every content file and on a fixture of bad inputs.
+Nothing here imports Pelican.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from zoneinfo import ZoneInfo
+
+# Python named groups and back-references -> JavaScript.
+_NAMED_GROUP = re.compile(r"\(\?P<")
+_BACKREF = re.compile(r"\\(\d)")
+
+
+def js_pattern(pattern: str) -> str:
+    """A Python regular expression in JavaScript syntax (for `new RegExp(source, "u")`).
+
+    Only the constructs our rule patterns use are translated (named groups); anything else
+    JavaScript reads differently raises ValueError, so a new rule cannot be exported wrongly.
+    """
+    for construct in ("(?P=", "(?i", "(?s", "(?x", "(?m", "\\A", "\\Z", "(?#"):
+        if construct in pattern:
+            raise ValueError(f"web_editor: cannot export the pattern {pattern!r} to JavaScript ({construct})")
+    return _NAMED_GROUP.sub("(?<", pattern)
+
+
+def js_replacement(replacement: str) -> str:
+    r"""A Python `re.sub` replacement (`\1`) in JavaScript syntax (`$1`)."""
+    return _BACKREF.sub(r"$\1", replacement)
+
+
+def typo_rules() -> list[dict]:
+    from thai_text.typos import RULES
+
+    return [
+        {"pattern": js_pattern(rule.pattern.pattern), "replacement": js_replacement(rule.replacement),
+         "what": rule.what}
+        for rule in RULES
+    ]
+
+
+# A moment whose parts are all distinct as text (day 27, month 11, hour 13, minute 48, B.E. 2574),
+# used to read each display format's pattern off the format function, and moments to verify it.
+_PROBE = _dt.datetime(2031, 11, 27, 13, 48)
+_VERIFY = (_dt.datetime(2026, 1, 5, 7, 3), _dt.datetime(2029, 2, 28, 23, 59), _dt.datetime(2024, 12, 1, 0, 0))
+
+
+def _render(pattern: str, moment: _dt.datetime) -> str:
+    from thai_date.formats import BE_OFFSET, MONTHS, MONTHS_SHORT, WEEKDAYS
+
+    be = moment.year + BE_OFFSET
+    return (pattern.replace("{weekday}", WEEKDAYS[moment.weekday()]).replace("{day}", str(moment.day))
+            .replace("{month}", MONTHS[moment.month - 1]).replace("{month_short}", MONTHS_SHORT[moment.month - 1])
+            .replace("{year}", str(be)).replace("{year2}", f"{be % 100:02d}")
+            .replace("{hour}", f"{moment.hour:02d}").replace("{minute}", f"{moment.minute:02d}"))
+
+
+def display_formats() -> dict[str, str]:
+    """thai_date's FORMATS as patterns: "full" -> "วัน{weekday}ที่ {day} {month} พ.ศ. {year}".
+
+    Each pattern is read off the format function on a probe date, then checked against the
+    function on other dates; a format the patterns cannot express raises ValueError.
+    """
+    from thai_date.formats import BE_OFFSET, FORMATS, MONTHS, MONTHS_SHORT, WEEKDAYS
+
+    be = _PROBE.year + BE_OFFSET
+    parts = [  # longest and most specific first: "2574" before "74"
+        (WEEKDAYS[_PROBE.weekday()], "{weekday}"), (MONTHS[_PROBE.month - 1], "{month}"),
+        (MONTHS_SHORT[_PROBE.month - 1], "{month_short}"), (str(be), "{year}"), (f"{be % 100:02d}", "{year2}"),
+        (str(_PROBE.day), "{day}"), (f"{_PROBE.hour:02d}", "{hour}"), (f"{_PROBE.minute:02d}", "{minute}"),
+    ]
+    patterns = {}
+    for name, (function, _example) in FORMATS.items():
+        pattern = function(_PROBE)
+        for text, placeholder in parts:
+            pattern = pattern.replace(text, placeholder)
+        for moment in _VERIFY:
+            if _render(pattern, moment) != function(moment):
+                raise ValueError(
+                    f"web_editor: the thai_date format {name!r} cannot be exported as a pattern "
+                    f"({pattern!r} gives {_render(pattern, moment)!r}, not {function(moment)!r})"
+                )
+        patterns[name] = pattern
+    return patterns
+
+
+def date_rules(settings: dict) -> dict:
+    from thai_date import formats, parsing
+
+    zone = ZoneInfo(settings.get("TIMEZONE") or formats.DEFAULT_TIMEZONE)
+    offset = _dt.datetime.now(zone).utcoffset() or _dt.timedelta(0)
+    return {
+        "iso": js_pattern(parsing.ISO.pattern),
+        "thai": js_pattern(parsing.THAI.pattern),
+        "two_digit_iso": js_pattern(parsing.TWO_DIGIT_ISO.pattern),
+        "slashed": js_pattern(parsing.SLASHED.pattern),
+        "month_numbers": dict(parsing.MONTH_NUMBERS),
+        "weekdays": list(formats.WEEKDAYS),
+        "months": list(formats.MONTHS),
+        "months_short": list(formats.MONTHS_SHORT),
+        "be_offset": formats.BE_OFFSET,
+        "be_range": list(parsing.BE_RANGE),
+        "ce_range": list(parsing.CE_RANGE),
+        "formats": display_formats(),
+        "digits": settings.get("THAI_DATE_DIGITS", "arabic"),
+        "utc_offset_minutes": int(offset.total_seconds() // 60),
+        "time_zone": str(zone),
+    }
+
+
+def check_rules(settings: dict) -> dict:
+    """The content check's limits and statuses (tools/check.py until its rules move to plugins)."""
+    import sys
+    from pathlib import Path
+
+    project = str(Path(__file__).resolve().parents[2])
+    if project not in sys.path:
+        sys.path.append(project)
+    from tools.check import DEFAULTS, STATUSES
+
+    merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
+    return {
+        "statuses": list(STATUSES),
+        "check": {"oldest_year": merged["CHECK_OLDEST_YEAR"], "future_days": merged["CHECK_FUTURE_DAYS"]},
+    }
+
+
+def site_rules(settings: dict) -> dict:
+    """Everything js/checks.js needs, as one JSON-ready dict."""
+    from thai_date.settings import DEFAULTS as DATE_DEFAULTS
+
+    return {
+        "typos": typo_rules(),
+        "dates": date_rules(settings),
+        "categories": list(settings.get("CATEGORIES") or []),
+        "hold_future": bool(settings.get("THAI_DATE_HOLD_FUTURE", DATE_DEFAULTS["THAI_DATE_HOLD_FUTURE"])),
+        **check_rules(settings),
+    }
