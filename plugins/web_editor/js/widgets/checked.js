@@ -15,7 +15,7 @@ export function checkedWidget(CMS, baseName, site) {
     }
 
     render() {
-      const problems = fieldProblems(this.props, site);
+      const problems = fieldProblems(this.props, site, { shown: true });
       const id = `${this.props.uniqueFieldId}-checks`;
       return h(
         'div',

@@ -20,12 +20,21 @@ export function entryData(props) {
   return (entry && plain(entry.get('data'))) || {};
 }
 
-/** The problems of this widget's field, with the current value of the field. */
-export function fieldProblems(props, site, extra = {}) {
+function isEmpty(value) {
+  value = plain(value);
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
+}
+
+/**
+ * The problems of this widget's field, with the current value of the field. `shown` leaves out
+ * "nothing written yet" while the field is still empty and untouched (Decap says it on save).
+ */
+export function fieldProblems(props, site, { shown = false } = {}) {
   const field = props.field.get('name');
-  const data = { ...entryData(props), [field]: plain(props.value), ...extra };
+  const data = { ...entryData(props), [field]: plain(props.value) };
   const kind = kindOf(props);
-  return checkEntry(data, kind, { rules: site.rules, galleries: site.galleries }).filter(p => p.field === field);
+  const problems = checkEntry(data, kind, { rules: site.rules, galleries: site.galleries }).filter(p => p.field === field);
+  return shown && isEmpty(props.value) ? problems.filter(p => p.level !== 'error') : problems;
 }
 
 /** `isValid` for Decap: the errors of the field stop the save, with their Thai message. */

@@ -29,7 +29,7 @@ export function dateWidget(site) {
     render() {
       const { value, uniqueFieldId, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
       const text = value ? String(value) : '';
-      const problems = fieldProblems(this.props, site);
+      const problems = fieldProblems(this.props, site, { shown: true });
       const notes = [];
       if (text) {
         try {
