@@ -54,7 +54,7 @@ export function addressWidget(site) {
     }
 
     render() {
-      const { uniqueFieldId } = this.props;
+      const { forID } = this.props;
       const entry = this.entry();
       const folder = this.props.collection.get('folder');
       const lines = [];
@@ -71,7 +71,7 @@ export function addressWidget(site) {
         else if (slug) lines.push(`ที่อยู่บนเว็บไซต์: …/${slug}/`);
         else lines.push('ที่อยู่ภาษาอังกฤษจะสร้างจากชื่อไฟล์เมื่อเผยแพร่');
       }
-      return h('div', { className: 'zc-address', id: uniqueFieldId, role: 'status' },
+      return h('div', { className: 'zc-address', id: forID, role: 'status' },
         ...lines.map((line, i) => h('p', { key: i }, line)));
     }
   }

@@ -16,7 +16,7 @@ export function checkedWidget(CMS, baseName, site) {
 
     render() {
       const problems = fieldProblems(this.props, site, { shown: true });
-      const id = `${this.props.uniqueFieldId}-checks`;
+      const id = `${this.props.forID}-checks`;
       return h(
         'div',
         { className: 'zc-checked', 'aria-describedby': problems.length ? id : undefined },

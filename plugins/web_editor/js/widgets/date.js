@@ -27,7 +27,7 @@ export function dateWidget(site) {
     }
 
     render() {
-      const { value, uniqueFieldId, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+      const { value, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
       const text = value ? String(value) : '';
       const problems = fieldProblems(this.props, site, { shown: true });
       const notes = [];
@@ -41,7 +41,7 @@ export function dateWidget(site) {
         const held = heldUntil({ ...entryData(this.props), date: text }, rules, Date.now());
         if (held) notes.push(`วันที่นี้ยังไม่ถึง: ข่าวจะยังไม่ปรากฏบนเว็บไซต์จนถึง ${held} แม้หัวหน้าอนุมัติแล้ว`);
       }
-      const describedBy = `${uniqueFieldId}-checks`;
+      const describedBy = `${forID}-checks`;
       return h(
         'div',
         { className: 'zc-date' },
@@ -49,7 +49,7 @@ export function dateWidget(site) {
           'div',
           { className: 'zc-row' },
           h('input', {
-            id: uniqueFieldId,
+            id: forID,
             className: classNameWrapper,
             type: 'text',
             inputMode: 'numeric',

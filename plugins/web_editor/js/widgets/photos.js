@@ -136,16 +136,16 @@ export function photosWidget(site) {
     }
 
     render() {
-      const { uniqueFieldId } = this.props;
+      const { forID } = this.props;
       const value = this.value();
       const photos = mergePhotos(value.items, this.onDisk(value.gallery));
       const problems = fieldProblems(this.props, site);
       const cover = value.cover || (photos[0] && photos[0].file) || '';
       const onDisk = new Set(this.onDisk(value.gallery).map(p => p.file));
-      const summaryId = `${uniqueFieldId}-checks`;
+      const summaryId = `${forID}-checks`;
       return h(
         'div',
-        { className: 'zc-photos', id: uniqueFieldId, role: 'group', 'aria-describedby': summaryId },
+        { className: 'zc-photos', id: forID, role: 'group', 'aria-describedby': summaryId },
         h(
           'div',
           {
@@ -156,9 +156,9 @@ export function photosWidget(site) {
               this.addFiles(event.dataTransfer.files);
             },
           },
-          h('label', { className: 'zc-button zc-button-primary', htmlFor: `${uniqueFieldId}-files` }, 'เลือกภาพ (เลือกได้หลายภาพพร้อมกัน)'),
+          h('label', { className: 'zc-button zc-button-primary', htmlFor: `${forID}-files` }, 'เลือกภาพ (เลือกได้หลายภาพพร้อมกัน)'),
           h('input', {
-            id: `${uniqueFieldId}-files`,
+            id: `${forID}-files`,
             ref: this.input,
             className: 'zc-file-input',
             type: 'file',
@@ -180,7 +180,7 @@ export function photosWidget(site) {
               h('legend', null, `ภาพทั้งหมด ${photos.length} ภาพ: พิมพ์คำบรรยายใต้ภาพ และเลือกภาพปก`),
               h('ol', { className: 'zc-photo-grid' },
                 ...photos.map((photo, index) => {
-                  const captionId = `${uniqueFieldId}-caption-${index}`;
+                  const captionId = `${forID}-caption-${index}`;
                   const missing = problems.find(p => p.photo === photo.file);
                   return h(
                     'li',
@@ -200,7 +200,7 @@ export function photosWidget(site) {
                     h('label', { className: 'zc-cover' },
                       h('input', {
                         type: 'radio',
-                        name: `${uniqueFieldId}-cover`,
+                        name: `${forID}-cover`,
                         checked: photo.file === cover,
                         onChange: () => this.change({ ...value, items: this.listed(value), cover: photo.file }),
                       }),

@@ -42,10 +42,10 @@ export function tagsWidget(site) {
     };
 
     render() {
-      const { uniqueFieldId, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+      const { forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
       const tags = this.tags();
-      const listId = `${uniqueFieldId}-suggestions`;
-      const describedBy = `${uniqueFieldId}-checks`;
+      const listId = `${forID}-suggestions`;
+      const describedBy = `${forID}-checks`;
       return h(
         'div',
         { className: 'zc-tags' },
@@ -58,7 +58,7 @@ export function tagsWidget(site) {
           'div',
           { className: 'zc-row' },
           h('input', {
-            id: uniqueFieldId,
+            id: forID,
             className: classNameWrapper,
             type: 'text',
             list: listId,
