@@ -93,6 +93,7 @@ def write_editor(generators) -> None:
     )
     data = site_data(generators, settings)
     data["locale"] = LOCALE_OVERRIDES
+    data["folders"] = {collection["name"]: collection["folder"] for collection in config["collections"]}
     (folder / "site-data.json").write_text(
         json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8"
     )

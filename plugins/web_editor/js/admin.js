@@ -11,7 +11,7 @@ import * as gallery from './gallery.js';
 import * as names from './names.js';
 import * as photos from './photos.js';
 import { previewTemplates } from './preview.js';
-import { addressWidget } from './widgets/address.js';
+import { addressWidget, newFileName } from './widgets/address.js';
 import { checkedWidget } from './widgets/checked.js';
 import { dateWidget } from './widgets/date.js';
 import { photoTimings, photosWidget } from './widgets/photos.js';
@@ -58,6 +58,17 @@ async function start() {
   for (const style of site.preview.styles) CMS.registerPreviewStyle(style);
   const templates = previewTemplates(site);
   for (const [collection, template] of Object.entries(templates)) CMS.registerPreviewTemplate(collection, template);
+  // A new entry's file name comes from its title (the address widget shows it as it is typed);
+  // set it once more when saving, from the final title, so the file is always named.
+  CMS.registerEventListener({
+    name: 'preSave',
+    handler: ({ entry }) => {
+      if (!entry.get('newRecord')) return entry.get('data');
+      const folder = site.folders[entry.get('collection')];
+      const name = newFileName(site, { get: () => folder }, entry.getIn(['data', 'title']));
+      return entry.get('data').set('file_name', name);
+    },
+  });
   CMS.init();
 }
 

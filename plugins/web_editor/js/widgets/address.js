@@ -9,16 +9,21 @@ import React from 'react';
 import { fileNameFrom } from '../names.js';
 import { entryData, h } from './common.js';
 
-export function addressWidget(site) {
-  const takenFor = folder => {
-    const names = new Set();
-    for (const path of Object.keys(site.entries)) {
-      if (path.startsWith(`${folder}/`)) names.add(path.slice(folder.length + 1).replace(/\.md$/, ''));
-    }
-    for (const name of Object.keys(site.galleries)) names.add(name);
-    return names;
-  };
+export function takenNames(site, folder) {
+  const names = new Set();
+  for (const path of Object.keys(site.entries)) {
+    if (path.startsWith(`${folder}/`)) names.add(path.slice(folder.length + 1).replace(/\.md$/, ''));
+  }
+  for (const name of Object.keys(site.galleries)) names.add(name);
+  return names;
+}
 
+/** The file name a new entry gets from its title. */
+export function newFileName(site, collection, title) {
+  return fileNameFrom(title, site.file_name_length, takenNames(site, collection.get('folder')));
+}
+
+export function addressWidget(site) {
   class Address extends React.Component {
     entry() {
       return typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
@@ -30,8 +35,7 @@ export function addressWidget(site) {
     }
 
     wanted() {
-      const folder = this.props.collection.get('folder');
-      return fileNameFrom(entryData(this.props).title, site.file_name_length, takenFor(folder));
+      return newFileName(site, this.props.collection, entryData(this.props).title);
     }
 
     sync() {
@@ -40,15 +44,24 @@ export function addressWidget(site) {
       if (wanted !== (this.props.value || '')) this.props.onChange(wanted);
     }
 
+    // Decap re-renders a widget only when its own value changes; this one follows the title, so it
+    // also listens to what the author types anywhere in the form (the store is updated by then).
+    refresh = () => {
+      this.forceUpdate();
+      this.sync();
+    };
+
     componentDidMount() {
+      document.addEventListener('input', this.refresh);
+      document.addEventListener('change', this.refresh);
       this.sync();
     }
 
-    componentDidUpdate() {
-      this.sync();
+    componentWillUnmount() {
+      document.removeEventListener('input', this.refresh);
+      document.removeEventListener('change', this.refresh);
     }
 
-    // Decap re-renders a widget only when its own value changes; this one follows the title.
     shouldComponentUpdate() {
       return true;
     }

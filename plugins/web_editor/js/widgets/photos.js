@@ -9,6 +9,7 @@ import React from 'react';
 import { mergePhotos } from '../gallery.js';
 import { photoName } from '../names.js';
 import { PhotoProblem, preparePhoto } from '../photos.js';
+import { newFileName } from './address.js';
 import { Messages, entryData, fieldProblems, h, plain } from './common.js';
 
 const EXTENSIONS = { 'image/jpeg': '.jpg', 'image/png': '.png' };
@@ -47,7 +48,7 @@ export function photosWidget(site) {
       if (entry && !entry.get('newRecord') && entry.get('path')) {
         return entry.get('path').split('/').pop().replace(/\.md$/, '');
       }
-      return entryData(this.props).file_name || '';
+      return newFileName(site, this.props.collection, entryData(this.props).title);
     }
 
     /** Every photo of the gallery, listed in the header (so the header decides order and captions). */
