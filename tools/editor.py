@@ -102,15 +102,14 @@ class Backend:
             raise EditorError("ต้องติดตั้ง Node.js (./dev.sh ทำให้) / Node.js is required (./dev.sh installs it)")
         self.process = subprocess.Popen(
             [node, str(BACKEND_SCRIPT), str(self.socket_path), str(self.repo)],
-            cwd=self.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=self.root, stdout=subprocess.PIPE, stderr=None, text=True,  # its errors go to our stderr
         )
         line = self.process.stdout.readline()
         if line.strip() != "ready":
-            error = self.process.stderr.read() if self.process.poll() is not None else ""
             self.stop()
             raise EditorError(
-                "เริ่มระบบเก็บข่าวในเครื่อง (decap-server) ไม่สำเร็จ ให้ติดตั้งแพ็กเกจด้วย npm ci / "
-                f"the local git backend (decap-server) did not start: {error.strip() or line.strip()}"
+                "เริ่มระบบเก็บข่าวในเครื่อง (decap-server) ไม่สำเร็จ (ดูข้อความด้านบน) ให้ติดตั้งแพ็กเกจด้วย npm ci / "
+                "the local git backend (decap-server) did not start (see above); run npm ci"
             )
 
     def stop(self) -> None:
