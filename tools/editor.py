@@ -102,7 +102,7 @@ class Backend:
             raise EditorError("ต้องติดตั้ง Node.js (./dev.sh ทำให้) / Node.js is required (./dev.sh installs it)")
         self.process = subprocess.Popen(
             [node, str(BACKEND_SCRIPT), str(self.socket_path), str(self.repo)],
-            cwd=self.root, stdout=subprocess.PIPE, stderr=None, text=True,  # its errors go to our stderr
+            cwd=self.root, stdout=subprocess.PIPE, stderr=None, text=True,
         )
         line = self.process.stdout.readline()
         if line.strip() != "ready":
@@ -111,6 +111,12 @@ class Backend:
                 "เริ่มระบบเก็บข่าวในเครื่อง (decap-server) ไม่สำเร็จ (ดูข้อความด้านบน) ให้ติดตั้งแพ็กเกจด้วย npm ci / "
                 "the local git backend (decap-server) did not start (see above); run npm ci"
             )
+        # decap-server logs to stdout: pass it on to our stderr, and never let the pipe fill up.
+        threading.Thread(target=self._relay, daemon=True).start()
+
+    def _relay(self) -> None:
+        for line in self.process.stdout:
+            print(f"decap-server: {line.rstrip()}", file=sys.stderr, flush=True)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
