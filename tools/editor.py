@@ -100,9 +100,14 @@ class Backend:
         node = shutil.which("node")
         if node is None:
             raise EditorError("ต้องติดตั้ง Node.js (./dev.sh ทำให้) / Node.js is required (./dev.sh installs it)")
+        # git quotes non-ASCII paths in `git diff` (content/news/ข่าว.md -> "content/news/\340...")
+        # unless core.quotePath is off; decap-server reads those paths, and a Thai title gives a
+        # Thai file name.
+        env = {**os.environ, "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.quotePath",
+               "GIT_CONFIG_VALUE_0": "false"}
         self.process = subprocess.Popen(
             [node, str(BACKEND_SCRIPT), str(self.socket_path), str(self.repo)],
-            cwd=self.root, stdout=subprocess.PIPE, stderr=None, text=True,
+            cwd=self.root, stdout=subprocess.PIPE, stderr=None, text=True, env=env,
         )
         line = self.process.stdout.readline()
         if line.strip() != "ready":
