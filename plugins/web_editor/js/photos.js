@@ -70,6 +70,37 @@ export function headerSize(bytes, type) {
   return null;
 }
 
+/** EXIF orientation (1-8) of a JPEG from its APP1 segment; 1 when it has none. */
+export function jpegOrientation(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 2;
+  try {
+    while (at + 4 < bytes.length && bytes[at] === 0xff) {
+      const marker = bytes[at + 1];
+      const length = view.getUint16(at + 2);
+      if (marker === 0xe1 && String.fromCharCode(...bytes.slice(at + 4, at + 8)) === 'Exif') {
+        const tiff = at + 10;
+        const little = view.getUint16(tiff) === 0x4949;
+        const ifd = tiff + view.getUint32(tiff + 4, little);
+        const count = view.getUint16(ifd, little);
+        for (let i = 0; i < count; i += 1) {
+          const entry = ifd + 2 + i * 12;
+          if (view.getUint16(entry, little) === 0x0112) {
+            const value = view.getUint16(entry + 8, little);
+            return value >= 1 && value <= 8 ? value : 1;
+          }
+        }
+        return 1;
+      }
+      if (marker === 0xda) return 1; // image data starts: no EXIF before it
+      at += 2 + length;
+    }
+  } catch (error) {
+    return 1;
+  }
+  return 1;
+}
+
 const HEAD_BYTES = 512 * 1024;
 
 /** A cleaned copy of `file` (see the top of this file). */
@@ -90,21 +121,37 @@ export async function preparePhoto(file, limits) {
       `ภาพใหญ่ ${number(size.width)} × ${number(size.height)} พิกเซล (${number(Math.round(size.width * size.height / 1e6))} ล้านพิกเซล) ` +
       `เกินกว่าที่เว็บไซต์รับได้ (${number(limits.max_pixels / 1e6)} ล้านพิกเซล) ให้ย่อภาพหรือสแกนใหม่ที่ความละเอียดต่ำลงแล้วเลือกใหม่`);
   }
+  // The upright size: orientations 5-8 turn the stored image by a quarter.
+  const turned = type === 'image/jpeg' && jpegOrientation(head) >= 5;
+  const original = size && (turned ? { width: size.height, height: size.width } : size);
+  const options = { imageOrientation: 'from-image' };
+  let width;
+  let height;
+  if (original) {
+    const scale = Math.min(1, limits.max_edge / Math.max(original.width, original.height));
+    width = Math.max(1, Math.round(original.width * scale));
+    height = Math.max(1, Math.round(original.height * scale));
+    // Decoded straight at the final size: no full-size copy to scale down afterwards.
+    if (scale < 1) Object.assign(options, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+  }
   let bitmap;
   try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    bitmap = await createImageBitmap(file, options);
   } catch (error) {
     throw new PhotoProblem(file.name, 'เปิดภาพไม่ได้ ไฟล์อาจเสียหรือไม่ครบ ให้ส่งออกภาพใหม่แล้วเลือกอีกครั้ง');
   }
   try {
-    const original = { width: bitmap.width, height: bitmap.height };
-    if (original.width * original.height > limits.max_pixels) {
-      throw new PhotoProblem(file.name,
-        `ภาพใหญ่ ${number(original.width)} × ${number(original.height)} พิกเซล เกินกว่าที่เว็บไซต์รับได้ (${number(limits.max_pixels / 1e6)} ล้านพิกเซล) ให้ย่อภาพแล้วเลือกใหม่`);
+    if (!original || Math.abs(bitmap.width / bitmap.height - width / height) > 0.02) {
+      // No size in the header (or the decoder turned the photo otherwise): scaled when drawn.
+      const scale = Math.min(1, limits.max_edge / Math.max(bitmap.width, bitmap.height));
+      width = Math.max(1, Math.round(bitmap.width * scale));
+      height = Math.max(1, Math.round(bitmap.height * scale));
     }
-    const scale = Math.min(1, limits.max_edge / Math.max(original.width, original.height));
-    const width = Math.max(1, Math.round(original.width * scale));
-    const height = Math.max(1, Math.round(original.height * scale));
+    const source = original || { width: bitmap.width, height: bitmap.height };
+    if (source.width * source.height > limits.max_pixels) {
+      throw new PhotoProblem(file.name,
+        `ภาพใหญ่ ${number(source.width)} × ${number(source.height)} พิกเซล เกินกว่าที่เว็บไซต์รับได้ (${number(limits.max_pixels / 1e6)} ล้านพิกเซล) ให้ย่อภาพแล้วเลือกใหม่`);
+    }
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d');
     context.imageSmoothingEnabled = true;
@@ -117,11 +164,11 @@ export async function preparePhoto(file, limits) {
     context.drawImage(bitmap, 0, 0, width, height);
     const blob = await canvas.convertToBlob({ type: outType, quality: limits.quality });
     let note = '';
-    if (original.width * original.height > 4 * width * height) {
-      note = `ภาพนี้ใหญ่ ${number(Math.round(original.width * original.height / 1e6))} ล้านพิกเซล ย่อเหลือ ` +
+    if (source.width * source.height > 4 * width * height) {
+      note = `ภาพนี้ใหญ่ ${number(Math.round(source.width * source.height / 1e6))} ล้านพิกเซล ย่อเหลือ ` +
         `${number(width)} × ${number(height)} พิกเซลแล้ว ถ้าเป็นเอกสารสแกน ให้ตรวจในตัวอย่างว่ายังอ่านตัวหนังสือได้`;
     }
-    return { blob, type: outType, width, height, original, ms: performance.now() - started, note };
+    return { blob, type: outType, width, height, original: source, ms: performance.now() - started, note };
   } finally {
     bitmap.close();
   }

@@ -10,9 +10,9 @@ export function checkedWidget(CMS, baseName, site) {
   const Base = base.control;
 
   class Checked extends React.Component {
-    isValid() {
+    isValid = () => {
       return validity(fieldProblems(this.props, site));
-    }
+    };
 
     render() {
       const problems = fieldProblems(this.props, site, { shown: true });

@@ -22,9 +22,9 @@ export function dateWidget(site) {
       this.props.onChange(editorText(fromDate(new Date(), rules.dates), rules.dates));
     };
 
-    isValid() {
+    isValid = () => {
       return validity(fieldProblems(this.props, site));
-    }
+    };
 
     render() {
       const { value, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;

@@ -60,9 +60,9 @@ export function photosWidget(site) {
       this.props.onChange({ gallery: value.gallery, cover: value.cover, items: value.items });
     }
 
-    isValid() {
+    isValid = () => {
       return this.state.busy ? { error: { message: 'รอให้เตรียมภาพเสร็จก่อน แล้วจึงบันทึก' } } : true;
-    }
+    };
 
     addFiles = async files => {
       files = Array.from(files || []);
