@@ -41,14 +41,23 @@ export function photosWidget(site) {
       return (gallery && site.galleries[gallery]) || [];
     }
 
+    /**
+     * The gallery folder of this release: the one it has, else its file name (an existing release)
+     * or its title's file name (a new one) with four random letters, so that two new releases
+     * with the same title never share a folder (the file of the second gets "-1" only on save).
+     */
     galleryName() {
       const value = this.value();
       if (value.gallery) return value.gallery;
       const entry = typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
-      if (entry && !entry.get('newRecord') && entry.get('path')) {
-        return entry.get('path').split('/').pop().replace(/\.md$/, '');
-      }
-      return newFileName(site, this.props.collection, entryData(this.props).title);
+      const existing = entry && !entry.get('newRecord') && entry.get('path');
+      const base = existing
+        ? entry.get('path').split('/').pop().replace(/\.md$/, '')
+        : newFileName(site, this.props.collection, entryData(this.props).title);
+      if (!base) return '';
+      if (existing && !site.galleries[base]) return base;
+      const letters = Array.from(crypto.getRandomValues(new Uint8Array(4)), n => 'abcdefghjkmnpqrstuvwxyz23456789'[n % 31]);
+      return `${base}-${letters.join('')}`;
     }
 
     /** Every photo of the gallery, listed in the header (so the header decides order and captions). */

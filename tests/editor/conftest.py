@@ -1,0 +1,188 @@
+"""Fixtures of the web editor tests: a throwaway repository and `invoke editor` serving it.
+
+- `editor_repo`: a new git repository (branch main) holding the project's files as they are in
+  the working tree, with node_modules linked in; the local backend commits into it freely.
+- `editor`: `invoke editor --port N` running in that repository, for the whole session, and the
+  helpers the tests share (log in, open an entry, read a branch).
+- `editor_page`: a page of the browser on the editor whose requests are all recorded: any request
+  to another origin, any failed request, console error or page error is a problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STARTUP_SECONDS = 300
+# Decap asks whether an entry has an unpublished version; "no" is a 404 from the backend.
+EXPECTED_MISSES = {"unpublishedEntry"}
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def editor_repo(tmp_path_factory) -> Path:
+    repo = tmp_path_factory.mktemp("editor") / "site"
+    repo.mkdir()
+    listed = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        check=True, capture_output=True,
+    ).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        source = ROOT / rel
+        if source.is_symlink() or not source.is_file():
+            continue  # .venv and node_modules are links; deleted files are still listed
+        target = repo / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+    (repo / "node_modules").symlink_to((ROOT / "node_modules").resolve())
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "user.name", "เจ้าหน้าที่ประชาสัมพันธ์")
+    _git(repo, "config", "user.email", "pr@example.org")
+    (repo / ".git" / "info" / "exclude").write_text("node_modules\n.venv\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "The site as it is")
+    return repo
+
+
+@dataclass
+class Editor:
+    url: str
+    repo: Path
+    log: list[str] = field(default_factory=list)
+
+    def branches(self) -> list[str]:
+        return [b.strip() for b in _git(self.repo, "branch", "--list", "cms/*", "--format=%(refname:short)").splitlines()]
+
+    def files(self, branch: str, base: str = "main") -> list[str]:
+        return sorted(_git(self.repo, "-c", "core.quotePath=false", "diff", "--name-only", f"{base}...{branch}").splitlines())
+
+    def show(self, branch: str, path: str) -> bytes:
+        return subprocess.run(["git", "-C", str(self.repo), "show", f"{branch}:{path}"], check=True,
+                              capture_output=True).stdout
+
+    def status(self, branch: str) -> str:
+        return _git(self.repo, "config", "--get", f"branch.{branch}.description").strip()
+
+
+@pytest.fixture(scope="session")
+def editor(editor_repo):
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "editor", "--port", str(port)],
+        cwd=editor_repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    server = Editor(f"http://127.0.0.1:{port}", editor_repo)
+    deadline = time.time() + STARTUP_SECONDS
+    ready = False
+    for line in process.stdout:
+        server.log.append(line.rstrip())
+        if "web editor:" in line:
+            ready = True
+            break
+        if time.time() > deadline:
+            break
+    if not ready:
+        process.terminate()
+        process.wait(timeout=30)
+        pytest.fail("invoke editor did not start:\n" + "\n".join(server.log[-40:]))
+
+    def drain():
+        for line in process.stdout:
+            server.log.append(line.rstrip())
+
+    threading.Thread(target=drain, daemon=True).start()
+    yield server
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@dataclass
+class Recorder:
+    foreign: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    api: list[dict] = field(default_factory=list)  # every request to /api/v1: its action
+
+    def problems(self) -> list[str]:
+        return self.foreign + self.failed + self.errors
+
+
+def record(page, base: str) -> Recorder:
+    recorder = Recorder()
+
+    def on_request(request):
+        if not request.url.startswith((base + "/", "data:", "blob:", "about:")):
+            recorder.foreign.append(request.url)
+        if request.url == base + "/api/v1":
+            try:
+                recorder.api.append(json.loads(request.post_data or "{}"))
+            except ValueError:
+                recorder.api.append({})
+
+    def on_response(response):
+        if response.status < 400 or response.url.endswith("/favicon.ico"):
+            return
+        if response.url == base + "/api/v1" and response.status == 404:
+            action = json.loads(response.request.post_data or "{}").get("action")
+            if action in EXPECTED_MISSES:
+                return
+        recorder.failed.append(f"{response.status} {response.url} {response.request.post_data or ''}"[:300])
+
+    def on_console(message):
+        # Decap logs a failed 404 lookup as a resource error; the response handler judges those.
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            recorder.errors.append(message.text[:500])
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: recorder.errors.append(f"page error: {error}"[:500]))
+    page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and recorder.failed.append(f"failed {r.url}"))
+    return recorder
+
+
+@pytest.fixture
+def editor_page(browser, editor):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.recorder = record(page, editor.url)
+    yield page
+    context.close()
+
+
+def log_in(page, editor) -> None:
+    """Open /admin/ and log in to the local backend (one button: it has no password)."""
+    page.goto(editor.url + "/admin/")
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    page.get_by_role("link", name="ข่าว").first.wait_for()
+
+
+def screenshot_dir() -> Path | None:
+    """Where the tests save the screenshots of the authors' guide (EDITOR_SCREENSHOTS), if set."""
+    folder = os.environ.get("EDITOR_SCREENSHOTS")
+    return Path(folder) if folder else None
