@@ -215,10 +215,19 @@ class EditorHandler(SiteHandler):
             self.on_publish()
 
 
+class EditorServer(http.server.ThreadingHTTPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser left (a closed tab, a navigation): nothing to report
+        super().handle_error(request, client_address)
+
+
 def make_server(directory, backend: Backend, port: int, on_publish=None) -> http.server.ThreadingHTTPServer:
     """The site server on 127.0.0.1:`port` (0: any free port) passing /api/v1 to `backend`."""
-    http.server.ThreadingHTTPServer.allow_reuse_address = True
-    server = http.server.ThreadingHTTPServer((LOOPBACK, port), None)
+    server = EditorServer((LOOPBACK, port), None)
     real_port = server.server_address[1]
     handler = type("BoundEditorHandler", (EditorHandler,), {
         "backend": backend,

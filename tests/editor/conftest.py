@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "plugins") not in sys.path[:1]:
+    sys.path.insert(0, str(ROOT / "plugins"))
 STARTUP_SECONDS = 300
 # Decap asks whether an entry has an unpublished version; "no" is a 404 from the backend.
 EXPECTED_MISSES = {"unpublishedEntry"}
@@ -165,13 +167,26 @@ def record(page, base: str) -> Recorder:
     return recorder
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.editor_failed = report.failed
+
+
 @pytest.fixture
-def editor_page(browser, editor):
+def editor_page(request, browser, editor, tmp_path):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.recorder = record(page, editor.url)
     yield page
+    if getattr(request.node, "editor_failed", False):
+        # What the browser showed when the test failed, and what the editor's server said.
+        path = tmp_path / "failure.png"
+        page.screenshot(path=str(path))
+        print(f"\nscreenshot: {path}\n" + "\n".join(editor.log[-30:]))
     context.close()
 
 

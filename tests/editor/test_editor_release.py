@@ -190,11 +190,12 @@ def test_release_with_five_photos_from_login_to_publication(editor, editor_page,
     worktree = editor.repo.parent / "review"
     subprocess.run(["git", "-C", str(editor.repo), "worktree", "add", "-q", str(worktree), branch], check=True)
     check = subprocess.run([sys.executable, "-m", "invoke", "check"], cwd=worktree, capture_output=True, text=True)
+    subprocess.run(["git", "-C", str(editor.repo), "worktree", "remove", "--force", str(worktree)], check=True)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "ข้อผิดพลาด 0 รายการ" in check.stdout
 
     # -- the supervisor approves and publishes; the site is built again ------------------------
-    page.get_by_role("link", name="กระแสงาน").click()
+    page.goto(editor.url + "/admin/#/workflow")
     page.get_by_text("รอหัวหน้าตรวจ").wait_for()
     shot(page, "07-supervisor-workflow.png")
     page.get_by_role("link", name=re.compile("ศปท. แรงงาน จัดอบรมเจ้าหน้าที่")).first.click()
@@ -202,7 +203,7 @@ def test_release_with_five_photos_from_login_to_publication(editor, editor_page,
     page.get_by_role("menuitem", name="หัวหน้าอนุมัติแล้ว").click()
     page.get_by_text("สถานะ: หัวหน้าอนุมัติแล้ว").wait_for()
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="เผยแพร่").click()
+    page.get_by_role("button", name="เผยแพร่", exact=True).click()
     page.get_by_role("menuitem", name="เผยแพร่ทันที").click()
     page.get_by_text("เผยแพร่แล้ว").first.wait_for(timeout=60_000)
     shot(page, "08-published.png")

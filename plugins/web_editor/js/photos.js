@@ -101,6 +101,50 @@ export function jpegOrientation(bytes) {
   return 1;
 }
 
+/**
+ * The encoded image with only what draws it: the browser's encoder adds a colour profile (JPEG
+ * APP2, PNG iCCP) and may add other segments; APP1-APP15 and comments of a JPEG and every
+ * ancillary PNG chunk but transparency are dropped.
+ */
+export function stripEncoded(bytes, type) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const kept = [];
+  if (type === 'image/jpeg') {
+    kept.push(bytes.slice(0, 2)); // SOI
+    let at = 2;
+    while (at + 4 <= bytes.length) {
+      const marker = bytes[at + 1];
+      if (marker === 0xda) {
+        kept.push(bytes.slice(at)); // start of scan: the image data to the end
+        break;
+      }
+      const length = view.getUint16(at + 2);
+      const drop = (marker >= 0xe1 && marker <= 0xef) || marker === 0xfe;
+      if (!drop) kept.push(bytes.slice(at, at + 2 + length));
+      at += 2 + length;
+    }
+  } else if (type === 'image/png') {
+    const keep = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND']);
+    kept.push(bytes.slice(0, 8));
+    let at = 8;
+    while (at + 12 <= bytes.length) {
+      const length = view.getUint32(at);
+      const name = String.fromCharCode(...bytes.slice(at + 4, at + 8));
+      if (keep.has(name)) kept.push(bytes.slice(at, at + 12 + length));
+      at += 12 + length;
+    }
+  } else {
+    return bytes;
+  }
+  const out = new Uint8Array(kept.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of kept) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 const HEAD_BYTES = 512 * 1024;
 
 /** A cleaned copy of `file` (see the top of this file). */
@@ -162,7 +206,8 @@ export async function preparePhoto(file, limits) {
       context.fillRect(0, 0, width, height);
     }
     context.drawImage(bitmap, 0, 0, width, height);
-    const blob = await canvas.convertToBlob({ type: outType, quality: limits.quality });
+    const encoded = await canvas.convertToBlob({ type: outType, quality: limits.quality });
+    const blob = new Blob([stripEncoded(new Uint8Array(await encoded.arrayBuffer()), outType)], { type: outType });
     let note = '';
     if (source.width * source.height > 4 * width * height) {
       note = `ภาพนี้ใหญ่ ${number(Math.round(source.width * source.height / 1e6))} ล้านพิกเซล ย่อเหลือ ` +
