@@ -1,10 +1,12 @@
-"""Opening and saving an existing file in the editor changes nothing, for every file in content/.
+"""Opening and saving an existing file in the editor changes nothing else, for every file in content/.
 
 Decap's own code path, in the browser: the entry is loaded through the backend, read by our
-format, shown in every widget, made "changed" by typing a letter into the title and deleting it,
-then saved. The file Decap sends to the backend (`persistEntry`) is taken from the request and
-compared byte for byte with the file in the repository; the request is answered as the backend
-would, so nothing is committed.
+format and shown in every widget. Decap writes nothing while nothing changed (its Save button
+stays disabled after a letter is typed into the title and deleted again); so the title is then
+edited, and the file Decap sends to the backend (`persistEntry`) must be the file in the
+repository with only its `Title:` line changed, byte for byte. The request is answered as the
+backend would, so nothing is committed. The format registered in Decap also gives every file
+back unchanged when nothing was edited (fromFile then toFile).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.editor.conftest import log_in
 
@@ -42,19 +45,43 @@ def test_every_content_file_is_saved_unchanged(editor, editor_page):
     assert len(FILES) > 20
     for collection, path in FILES:
         rel = path.relative_to(ROOT).as_posix()
+        # A fresh page for each entry: after a save Decap goes on loading the saved entry.
+        page.goto("about:blank")
         page.goto(f"{editor.url}/admin/#/collections/{collection}/entries/{path.stem}")
+        original = path.read_text(encoding="utf-8")
+        expected_title = next(l for l in original.split("\n") if l.lower().startswith("title:")).split(":", 1)[1].strip()
         title = page.get_by_label("ชื่อข่าว" if collection == "news" else "ชื่อหน้า")
-        title.wait_for()
-        page.wait_for_function("el => el.value.length > 0", arg=title.element_handle())
+        expect(title).to_have_value(expected_title, timeout=30_000)  # this entry, loaded
         title.press("End")
         title.press("x")
         title.press("Backspace")
-        page.get_by_role("button", name="บันทึก").first.click()
-        page.wait_for_function("() => window.__saved === undefined", timeout=5000)  # the click is handled
+        save = page.get_by_role("button", name="บันทึก").first
+        expect(save, f"{rel}: Decap would save an entry nothing was changed in").to_be_disabled()
+        title.press("End")
+        title.type(" (แก้)")
+        save.click()
         for _ in range(100):
             if rel in saved:
                 break
             page.wait_for_timeout(100)
         assert rel in saved, f"{rel} was not saved"
-        assert saved[rel] == path.read_text(encoding="utf-8"), f"{rel} changed on save"
+        lines = original.split("\n")
+        at = next(i for i, line in enumerate(lines) if line.lower().startswith("title:"))
+        lines[at] += " (แก้)"
+        assert saved[rel] == "\n".join(lines), f"{rel}: more than the title changed"
     assert sorted(saved) == sorted(p.relative_to(ROOT).as_posix() for _c, p in FILES)
+
+
+def test_the_registered_format_gives_every_file_back(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for _c, p in FILES}
+    back = page.evaluate(
+        """texts => {
+          const { formatter } = window.ZeroCorruptionEditor.CMS.getCustomFormats()['pelican-markdown'];
+          return Object.fromEntries(Object.entries(texts).map(([path, text]) =>
+            [path, formatter.toFile(JSON.parse(JSON.stringify(formatter.fromFile(text))))]));
+        }""",
+        texts,
+    )
+    assert back == texts
