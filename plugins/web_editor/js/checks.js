@@ -11,6 +11,7 @@
 // verdicts with `invoke check` on every content file and on a fixture of bad inputs.
 
 import { DateProblem, epoch, parseDate, thaiDate } from './dates.js';
+import { SOURCE_KEY, fromFile } from './format.js';
 import { mergePhotos } from './gallery.js';
 
 export const ERROR = 'error';
@@ -184,6 +185,7 @@ export function checkEntry(data, kind, context) {
   for (const field of ['title', 'date', 'modified', 'category', 'tags', 'slug', 'summary', 'author', 'status']) {
     problems.push(...typoProblems(field, text(data[field]), rules, labels[field] || ''));
   }
+  problems.push(...typoProblems('photos', [photos.gallery, photos.cover].filter(Boolean).join('\n'), rules, ''));
   for (const item of plain(photos.items) || []) {
     if (item) problems.push(...typoProblems('photos', `${item.file}: ${item.caption || ''}`, rules, 'คำบรรยายภาพ: '));
   }
@@ -192,4 +194,16 @@ export function checkEntry(data, kind, context) {
   }
   problems.push(...typoProblems('body', text(data.body), rules, ''));
   return problems;
+}
+
+/**
+ * Every problem of a whole file as the editor sees it (`kind`: "article" or "page"): its entry,
+ * and typing errors in header lines the editor has no field for.
+ */
+export function checkFile(text, kind, context) {
+  const data = fromFile(text);
+  const known = ['title', 'date', 'modified', 'category', 'tags', 'slug', 'summary', 'author', 'status',
+    'gallery', 'cover', 'captions'];
+  const otherHeaderLines = data[SOURCE_KEY].entries.filter(e => !known.includes(e.key)).flatMap(e => e.lines);
+  return checkEntry(data, kind, { ...context, otherHeaderLines });
 }

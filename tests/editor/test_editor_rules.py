@@ -1,0 +1,245 @@
+"""The editor's checks and `invoke check` give the same verdicts.
+
+The editor runs the rules in the browser with rule data the build exports from their Python
+owners (plugins/web_editor/rule_data.py). Compared here, in Chromium, on every content file and
+on a fixture of bad inputs: for each file, the list of (rule, level) the content check reports
+for the rules the editor runs (title, status, category, date, typo, captions), and, on thousands
+of date texts, the moment thai_date's `parse_date` reads or the fact that it refuses the text.
+
+Captions are judged by photo_gallery's own functions (`scan_gallery` and the header captions of
+header_captions.py), which the content check must call to see `Captions:` in a header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sys
+from collections import Counter
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.editor.conftest import log_in, record
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))  # 1 ธันวาคม 2569
+EDITOR_RULES = {"title", "status", "category", "date", "typo"}
+
+@pytest.fixture(scope="module")
+def admin(browser, editor):
+    """One logged-in editor page for the whole module (the rules run in it, nothing is saved)."""
+    context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok")
+    page = context.new_page()
+    page.recorder = record(page, editor.url)
+    log_in(page, editor)
+    yield page
+    assert page.recorder.problems() == []
+    context.close()
+
+
+HEADER = "Title: {title}\nDate: {date}\nCategory: {category}\n"
+
+
+def article(date="2569-11-20 09:30", category="ข่าวกิจกรรม", title="ข่าวทดสอบ", extra="", body="เนื้อข่าว\n"):
+    return HEADER.format(title=title, date=date, category=category) + extra + "\n" + body
+
+
+BAD_INPUTS = {
+    "news/feb-30.md": article(date="2569-02-30 09:30"),
+    "news/feb-29.md": article(date="29 กุมภาพันธ์ 2566"),
+    "news/slashes.md": article(date="30/01/2569"),
+    "news/two-digit.md": article(date="25 มี.ค. 65"),
+    "news/month-13.md": article(date="2569-13-01"),
+    "news/weekday.md": article(date="วันจันทร์ที่ 25 มีนาคม พ.ศ. 2565"),
+    "news/english-month.md": article(date="25 March 2022"),
+    "news/hour-25.md": article(date="2565-03-25 25:00"),
+    "news/old.md": article(date="1999-01-01"),
+    "news/far-future.md": article(date="2600-01-01 09:00"),
+    "news/ce-with-thai-month.md": article(date="14 สิงหาคม 2025"),
+    "news/era.md": article(date="25 มีนาคม พ.ศ. 2022"),
+    "news/offset.md": article(date="2022-03-25T09:00+24:00"),
+    "news/thai-digits.md": article(date="๒๕ มีนาคม ๒๕๖๕ เวลา ๐๙.๓๐ น."),
+    "news/no-date.md": "Title: ไม่มีวันที่\nCategory: ข่าวกิจกรรม\n\nเนื้อ\n",
+    "news/modified-first.md": article(extra="Modified: 2569-11-01 09:00\n"),
+    "news/no-category.md": "Title: ไม่มีหมวด\nDate: 2569-11-20 09:30\n\nเนื้อ\n",
+    "news/unknown-category.md": article(category="ข่าวด่วน"),
+    "news/no-title.md": article(title=""),
+    "news/bad-status.md": article(extra="Status: pending\n"),
+    "news/draft.md": article(extra="Status: Draft\n"),
+    "news/typos.md": article(
+        title="อบรมเเรงงาน", extra="Summary: กํา ก่ิน ก้้\nLang: th\u200b\n",
+        body="ย่อหน้าเเรก\n\n- รายการที่ม\u0e35\u0e35\n",
+    ),
+    "news/captions-txt.md": article(extra="Gallery: with-file\n"),
+    "news/captions-header.md": article(extra="Gallery: with-header\nCaptions: b.jpg: ภาพบี\n    a.jpg:\n"),
+    "pages/page.md": "Title: หน้า\n\nเนื้อหา เเละ\n",
+    "pages/page-no-title.md": "Title:\n\nเนื้อหา\n",
+}
+GALLERIES = {
+    "with-file": {"captions.txt": "a.jpg: ภาพเอ\n", "files": ["a.jpg", "b.jpg"]},
+    "with-header": {"captions.txt": "a.jpg: ภาพเอจากไฟล์\n", "files": ["a.jpg", "b.jpg", "c.jpg"]},
+}
+
+
+def write_fixture(content: Path) -> None:
+    from PIL import Image
+
+    for rel, text in BAD_INPUTS.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    for name, spec in GALLERIES.items():
+        folder = content / "galleries" / name
+        folder.mkdir(parents=True)
+        (folder / "captions.txt").write_text(spec["captions.txt"], encoding="utf-8")
+        for photo in spec["files"]:
+            Image.new("RGB", (8, 6), (200, 30, 30)).save(folder / photo, "JPEG")
+
+
+def python_verdicts(content: Path) -> dict[str, list[tuple[str, str]]]:
+    """(rule, level) per source file from `invoke check`'s rules; captions from photo_gallery."""
+    from photo_gallery.header_captions import apply_header_captions, parse_header_captions
+    from photo_gallery.sources import scan_gallery
+    from tools.check import Site, check_content, check_dates, check_metadata, check_typos, load_settings
+
+    settings = load_settings(ROOT / "pelicanconf.py")
+    root = content.parent
+    verdicts: dict[str, list[tuple[str, str]]] = {}
+    for problem in check_content(content, settings, root=root, now=NOW, rules=(check_metadata, check_dates, check_typos)):
+        if problem.rule in EDITOR_RULES:
+            verdicts.setdefault(problem.path, []).append((problem.rule, problem.level))
+    site = Site(content, settings, root=root, now=NOW)
+    for source in site.sources:
+        verdicts.setdefault(source.rel, [])
+        gallery = (source.value("gallery") or "").strip()
+        folder = content / "galleries" / gallery
+        if not gallery or not folder.is_dir():
+            continue
+        scanned = scan_gallery(folder, gallery)
+        value = [line.strip() for line in source.lines[source.line_of("captions") - 1:]] if source.value("captions") else None
+        if value:
+            value[0] = value[0].split(":", 1)[1]
+            value = value[: value.index("") if "" in value else len(value)]
+            entries, _problems = parse_header_captions(value, source.path)
+            scanned = apply_header_captions(scanned, entries, source.path)
+        verdicts[source.rel] += [("captions", "warning") for photo in scanned.photos if not photo.caption]
+    return {rel: sorted(items) for rel, items in verdicts.items()}
+
+
+def manifest(content: Path) -> dict:
+    """What site-data.json says of each gallery folder (site_data.galleries), for the fixture."""
+    from photo_gallery.sources import scan_gallery
+
+    root = content / "galleries"
+    return {
+        folder.name: [{"file": p.name, "caption": p.caption} for p in scan_gallery(folder, folder.name).photos]
+        for folder in sorted(root.iterdir()) if folder.is_dir()
+    } if root.is_dir() else {}
+
+
+def browser_verdicts(page, content: Path, root: Path) -> dict[str, list[tuple[str, str]]]:
+    files = {
+        path.relative_to(root).as_posix(): [path.read_text(encoding="utf-8"), "page" if "/pages/" in path.as_posix() else "article"]
+        for path in sorted(content.rglob("*.md"))
+    }
+    found = page.evaluate(
+        """([files, galleries, now]) => {
+          const { checks, site } = window.ZeroCorruptionEditor;
+          const out = {};
+          for (const [path, [text, kind]] of Object.entries(files)) {
+            out[path] = checks.checkFile(text, kind, { rules: site.rules, galleries, now })
+              .map(p => [p.rule, p.level]);
+          }
+          return out;
+        }""",
+        [files, manifest(content), NOW.timestamp() * 1000],
+    )
+    return {rel: sorted(tuple(item) for item in items) for rel, items in found.items()}
+
+
+def test_every_content_file_gets_the_same_verdicts(admin):
+    expected = python_verdicts(ROOT / "content")
+    found = browser_verdicts(admin, ROOT / "content", ROOT)
+    assert len(found) >= 22
+    assert found == expected
+
+
+def test_a_fixture_of_bad_inputs_gets_the_same_verdicts(admin, tmp_path):
+    content = tmp_path / "content"
+    write_fixture(content)
+    expected = python_verdicts(content)
+    found = browser_verdicts(admin, content, tmp_path)
+    assert found == expected
+    # The fixture is bad where it should be: every rule the editor runs finds something.
+    rules = Counter(rule for items in found.values() for rule, _level in items)
+    assert set(rules) == EDITOR_RULES | {"captions"}, rules
+    assert rules["date"] >= 15 and rules["typo"] >= 6
+
+
+def date_texts() -> list[str]:
+    """Thousands of date texts: every form thai_date reads, and the ways authors get them wrong."""
+    from thai_date.formats import MONTHS, MONTHS_SHORT, WEEKDAYS
+
+    texts = []
+    years = ["2565", "2022", "65", "2469", "1899", "2701", "พ.ศ. 2565", "ค.ศ. 2022", "พ.ศ. 2022", "๒๕๖๕"]
+    days = ["1", "01", "28", "29", "30", "31", "0", "32", "๒๙"]
+    times = ["", " 09:30", " 9.05 น.", " เวลา 23.59 น.", " 24:00", " 12:60", ", 08:00:30"]
+    for day, month, year, time in itertools.product(days, [*MONTHS[1:3], *MONTHS_SHORT[1:3], "กุมภา", "กพ.", "มีนาคม", "ฟีบรวม"], years, times[:4]):
+        texts.append(f"{day} {month} {year}{time}")
+    for year, month, day, time in itertools.product(["2565", "2566", "2567", "2024", "2100", "65"], ["02", "2", "13", "00"], ["28", "29", "30", "1"], times):
+        texts.append(f"{year}-{month}-{day}{time}")
+    texts += [f"วัน{w}ที่ 25 มีนาคม พ.ศ. 2565" for w in [*WEEKDAYS, "ศุก"]]
+    texts += ["2022-03-25T09:00+07:00", "2022-03-25T09:00Z", "2022-03-25 09:00 -0530", "2022-03-25T09:00+2400",
+              "30/01/2569", "1/2/2565 09:00", "", "   ", "พรุ่งนี้", "25 มีนาคม", "2565-03-25 09:00:61"]
+    return texts
+
+
+def test_dates_are_read_alike(admin):
+    from thai_date.parsing import DateProblem, parse_date
+
+    texts = date_texts()
+    expected = []
+    for text in texts:
+        try:
+            moment = parse_date(text)
+        except DateProblem:
+            expected.append(None)
+            continue
+        offset = None if moment.tzinfo is None else int(moment.utcoffset().total_seconds() // 60)
+        expected.append([moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, offset])
+    found = admin.evaluate(
+        """texts => texts.map(text => {
+          const { dates, site } = window.ZeroCorruptionEditor;
+          try {
+            const m = dates.parseDate(text, site.rules.dates);
+            return [m.year, m.month, m.day, m.hour, m.minute, m.second, m.offset];
+          } catch (error) {
+            if (!(error instanceof dates.DateProblem)) throw error;
+            return null;
+          }
+        })""",
+        texts,
+    )
+    assert len(texts) > 2000
+    assert sum(e is None for e in expected) > 200 and sum(e is not None for e in expected) > 200
+    mismatches = [(t, e, f) for t, e, f in zip(texts, expected, found) if e != f]
+    assert mismatches == []
+
+
+def test_dates_are_shown_as_the_site_shows_them(admin):
+    from thai_date.formats import FORMATS, thai_date
+
+    moments = [dt.datetime(2000, 1, 1) + dt.timedelta(days=d * 37, minutes=d * 71) for d in range(400)]
+    expected = [[thai_date(m, name) for name in FORMATS] for m in moments]
+    found = admin.evaluate(
+        """([moments, names]) => moments.map(([y, mo, d, h, mi]) => names.map(name =>
+             window.ZeroCorruptionEditor.dates.thaiDate(
+               { year: y, month: mo, day: d, hour: h, minute: mi, second: 0, offset: null },
+               name, window.ZeroCorruptionEditor.site.rules.dates)))""",
+        [[[m.year, m.month, m.day, m.hour, m.minute] for m in moments], list(FORMATS)],
+    )
+    assert found == expected
