@@ -46,8 +46,18 @@ export function previewTemplates(site) {
     );
   }
 
-  function Article({ entry, widgetFor, getAsset, fields }) {
+  // The preview frame is Decap's document: give it the page's language and a title.
+  function useFrameDocument(document, title) {
+    React.useEffect(() => {
+      if (!document) return;
+      document.documentElement.lang = 'th';
+      document.title = `ตัวอย่าง: ${title || 'ข่าวใหม่'}`;
+    }, [document, title]);
+  }
+
+  function Article({ entry, widgetFor, getAsset, fields, document }) {
     const data = plain(entry.get('data')) || {};
+    useFrameDocument(document, data.title);
     const tags = plain(data.tags) || [];
     const held = heldUntil(data, rules, Date.now());
     const photosField = fields && fields.find(f => f.get('name') === 'photos');
@@ -75,8 +85,9 @@ export function previewTemplates(site) {
     );
   }
 
-  function Page({ entry, widgetFor }) {
+  function Page({ entry, widgetFor, document }) {
     const data = plain(entry.get('data')) || {};
+    useFrameDocument(document, data.title);
     return h('main', { className: 'wrap', lang: 'th' },
       h('article', { className: 'article' },
         h('header', { className: 'article-header' }, h('h1', { className: 'article-title' }, data.title || '')),

@@ -1,0 +1,136 @@
+"""Bad input in the editor: a clear message in Thai, and nothing half-saved.
+
+A date that does not exist and a missing category stop the save with the reason under the field;
+a file that is not an image and an image with more pixels than the site accepts are refused
+before anything is added; a 40-MP scan is taken, scaled down, and the author is told. Nothing of
+it reaches the repository: no branch, no commit. A date in the future is allowed, and the editor
+says the release waits until then. Our own widgets and the preview pass axe-core (WCAG 2.1 AA).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editor.conftest import log_in, screenshot_dir
+from tests.editor.photos import scan
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+OUR_WIDGETS = [".zc-address", ".zc-date", ".zc-tags", ".zc-photos", ".zc-checked .zc-messages"]
+
+
+def new_release(page, editor):
+    log_in(page, editor)
+    page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
+    page.get_by_label("ชื่อข่าว").fill("ทดสอบข้อมูลที่ไม่ถูกต้อง")
+
+
+def persisted(page) -> list[dict]:
+    return [a for a in page.recorder.api if a.get("action") in ("persistEntry", "persistMedia")]
+
+
+def test_bad_date_and_missing_category_stop_the_save(editor, editor_page):
+    page = editor_page
+    before = editor.branches()
+    new_release(page, editor)
+    page.get_by_label("วันที่").fill("2569-02-30 09:30")
+    message = page.locator(".zc-date .zc-error")
+    expect(message).to_contain_text("ไม่มีวันที่ 30 กุมภาพันธ์ 2569 ในปฏิทิน")
+    expect(message).to_contain_text("มี 28 วัน")
+    expect(page.get_by_label("วันที่")).to_have_attribute("aria-invalid", "true")
+    page.get_by_role("button", name="บันทึก").first.click()
+    expect(page.get_by_text("ยังไม่ได้เลือกหมวด ให้เลือกจาก ข่าวประชาสัมพันธ์")).to_be_visible()
+    expect(page.get_by_text("คุณไม่ได้ใส่ข้อมูลในช่องที่จำเป็น")).to_be_visible()
+    if screenshot_dir():
+        page.screenshot(path=str(screenshot_dir() / "10-date-and-category-errors.png"))
+    page.wait_for_timeout(1000)
+    assert persisted(page) == [] and editor.branches() == before
+
+    page.get_by_label("วันที่").fill("2569-02-28 09:30")
+    expect(message).to_have_count(0)
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.wait_for_timeout(1000)
+    assert persisted(page) == [] and editor.branches() == before  # still no category
+    assert page.recorder.problems() == []
+
+
+def test_files_that_are_not_usable_photos_are_refused(editor, editor_page, tmp_path):
+    page = editor_page
+    from tests.photo_gallery.gallery_photos import bomb_png
+
+    (tmp_path / "รายงานการประชุม.docx").write_bytes(b"PK\x03\x04" + b"\0" * 200)
+    (tmp_path / "renamed.jpg").write_bytes(b"%PDF-1.4 not an image at all")
+    bomb = bomb_png(tmp_path / "bomb.png", 12000, 9000)
+    new_release(page, editor)
+    files = page.locator(".zc-photos input[type=file]")
+    files.set_input_files([str(tmp_path / "รายงานการประชุม.docx"), str(tmp_path / "renamed.jpg"), str(bomb)])
+    failures = page.locator(".zc-failures li")
+    expect(failures).to_have_count(3)
+    texts = failures.all_inner_texts()
+    assert "รายงานการประชุม.docx: ไม่ใช่ไฟล์ภาพ" in texts[0]
+    assert "renamed.jpg: ไม่ใช่ไฟล์ภาพ" in texts[1]
+    assert "bomb.png: ภาพใหญ่ 12,000 × 9,000 พิกเซล" in texts[2] and "เกินกว่าที่เว็บไซต์รับได้" in texts[2]
+    assert page.locator(".zc-photo").count() == 0
+    if screenshot_dir():
+        page.locator(".zc-photos").screenshot(path=str(screenshot_dir() / "11-not-a-photo.png"))
+    assert persisted(page) == []
+    assert page.recorder.problems() == []
+
+
+def test_a_40_megapixel_scan_is_scaled_down_and_the_author_told(editor, editor_page, tmp_path):
+    page = editor_page
+    path = scan(tmp_path / "scan-40mp.jpg")
+    new_release(page, editor)
+    page.locator(".zc-photos input[type=file]").set_input_files(str(path))
+    page.get_by_label("คำบรรยายภาพที่ 1").wait_for(timeout=120_000)
+    note = page.locator(".zc-photos .zc-note")
+    expect(note).to_contain_text("scan-40mp.jpg: ภาพนี้ใหญ่ 40 ล้านพิกเซล ย่อเหลือ 2,560 × 1,922 พิกเซลแล้ว")
+    timing = page.evaluate("window.ZeroCorruptionEditor.photoTimings.at(-1)")
+    assert timing["original"] == {"width": 7300, "height": 5480}
+    # Added to the unsaved release only: nothing reaches the repository until it is saved.
+    assert editor.branches() == [] or all("ทดสอบข้อมูล" not in b for b in editor.branches())
+    assert page.recorder.problems() == []
+
+
+def test_a_future_date_holds_the_release_back_and_the_editor_says_so(editor, editor_page):
+    page = editor_page
+    new_release(page, editor)
+    future = dt.datetime.now(ZoneInfo("Asia/Bangkok")) + dt.timedelta(days=30)
+    page.get_by_label("วันที่").fill(f"{future.year + 543}-{future:%m-%d} 10:00")
+    expect(page.locator(".zc-date .zc-note").last).to_contain_text("ข่าวจะยังไม่ปรากฏบนเว็บไซต์จนถึง")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".zc-preview-held")).to_contain_text("ข่าวนี้ลงวันที่ล่วงหน้า")
+    assert page.recorder.problems() == []
+
+
+def test_our_widgets_and_the_preview_pass_axe(editor, editor_page, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.editor.photos import phone_photo
+
+    page = editor_page
+    new_release(page, editor)
+    page.get_by_label("วันที่").fill("2569-02-30 09:30")  # an error message under the field
+    tags = page.get_by_label("ป้ายกำกับ (ทางเลือก)")
+    tags.fill("ความโปร่งใส")
+    tags.press("Enter")
+    page.locator(".zc-photos input[type=file]").set_input_files(
+        [str(phone_photo(tmp_path / "a.jpg", size=(800, 600))), str(tmp_path / "a.jpg")]
+    )
+    page.get_by_label("คำบรรยายภาพที่ 2").wait_for()
+    page.get_by_label("คำบรรยายภาพที่ 1").fill("ภาพตัวอย่างสำหรับตรวจการเข้าถึง")
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("เนื้อข่าวที่มีคำพิมพ์ผิด เเละ")
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    widgets = axe.run(page, context={"include": [[selector] for selector in OUR_WIDGETS]}, options=options)
+    assert widgets.violations_count == 0, widgets.generate_report()
+    frame = next(f for f in page.frames if f != page.main_frame and f.locator(".article-title").count())
+    preview = axe.run(frame, options=options)
+    assert preview.violations_count == 0, preview.generate_report()
+    assert page.recorder.problems() == []
