@@ -33,12 +33,12 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>ระบบเขียนข่าว – {site}</title>
-<link rel="stylesheet" href="fonts.css">
-<link rel="stylesheet" href="{style}">
+<link rel="stylesheet" href="{base}/fonts.css">
+<link rel="stylesheet" href="{base}/{style}">
 </head>
 <body>
 <noscript>ระบบเขียนข่าวต้องใช้ JavaScript ให้เปิด JavaScript ในเบราว์เซอร์ / The web editor needs JavaScript.</noscript>
-<script src="{bundle}"></script>
+<script src="{base}/{bundle}"></script>
 </body>
 </html>
 """
@@ -100,6 +100,7 @@ def write_editor(generators) -> None:
     (folder / "fonts.css").write_text(font_faces(settings), encoding="utf-8")
     (folder / "index.html").write_text(
         PAGE.format(
+            base=html.escape(f"{(settings.get('SITEURL') or '').rstrip('/')}/{settings['WEB_EDITOR_OUTPUT_DIR']}"),
             site=html.escape(settings.get("SITENAME", "")),
             style=STYLE,
             bundle=BUNDLE,

@@ -21,7 +21,8 @@ def soup(site, rel: str) -> BeautifulSoup:
 
 
 def html_files(site):
-    return sorted(Path(site.output).rglob("*.html"))
+    """The pages the theme's templates make (not admin/, the web editor's application shell)."""
+    return sorted(p for p in Path(site.output).rglob("*.html") if p.relative_to(site.output).parts[0] != "admin")
 
 
 def json_ld(page: BeautifulSoup) -> list:

@@ -1,0 +1,161 @@
+"""The web_editor plugin without a browser: config.yml made from the settings, site-data.json,
+the rule data exported from the rules' owners, the settings' defaults and the cached bundle."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+for folder in (ROOT, ROOT / "plugins"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from web_editor import bundle as bundle_module  # noqa: E402
+from web_editor.config import editor_config  # noqa: E402
+from web_editor.rule_data import display_formats, js_pattern, js_replacement, site_rules  # noqa: E402
+from web_editor.settings import DEFAULTS, with_defaults  # noqa: E402
+
+
+def settings(**overrides) -> dict:
+    from tools.check import load_settings
+
+    base = load_settings(ROOT / "pelicanconf.py")
+    base.update(with_defaults(base))
+    base.update(overrides)
+    return base
+
+
+def fields(config: dict, collection: str) -> dict:
+    found = next(c for c in config["collections"] if c["name"] == collection)
+    return {f["name"]: f for f in found["fields"]}
+
+
+def test_config_follows_the_sites_settings():
+    config = editor_config(settings())
+    assert [c["name"] for c in config["collections"]] == ["news", "pages"]
+    news = config["collections"][0]
+    assert news["folder"] == "content/news" and config["collections"][1]["folder"] == "content/pages"
+    assert news["format"] == "pelican-markdown" and news["slug"] == "{{fields.file_name}}"
+    assert news["media_folder"] == "/content/galleries/{{fields.photos.gallery}}"
+    assert fields(config, "news")["category"]["options"] == settings()["CATEGORIES"]
+    assert config["backend"] == {"name": "github", "branch": "main"}  # no repository set: nothing invented
+    assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "th"
+
+
+def test_config_changes_with_the_settings():
+    config = editor_config(settings(
+        CATEGORIES=["ข่าวด่วน", "ประกาศรับสมัคร"], ARTICLE_PATHS=["posts"], PAGE_PATHS=["static-pages"],
+        GALLERY_SOURCE_DIR="photos", WEB_EDITOR_PUBLISH_MODE="simple",
+        WEB_EDITOR_BACKEND={"name": "forgejo", "repo": "mol/site", "api_root": "https://git.mol.go.th/api/v1",
+                            "app_id": "abc", "base_url": ""},
+    ))
+    news, pages = config["collections"]
+    assert news["folder"] == "content/posts" and pages["folder"] == "content/static-pages"
+    assert news["media_folder"] == "/content/photos/{{fields.photos.gallery}}"
+    assert fields(config, "news")["category"]["options"] == ["ข่าวด่วน", "ประกาศรับสมัคร"]
+    assert config["backend"] == {"name": "forgejo", "repo": "mol/site", "api_root": "https://git.mol.go.th/api/v1",
+                                 "app_id": "abc"}
+    assert config["publish_mode"] == "simple"
+
+
+def test_the_local_backend_is_the_sites_own_origin():
+    config = editor_config(settings(WEB_EDITOR_LOCAL_BACKEND="/api/v1",
+                                    WEB_EDITOR_BACKEND={"name": "github", "repo": "x/y", "branch": "review"}))
+    assert config["backend"] == {"name": "proxy", "proxy_url": "/api/v1", "branch": "review"}
+
+
+def test_the_built_editor(sample_site):
+    admin = sample_site.output / "admin"
+    names = sorted(p.name for p in admin.iterdir())
+    assert names == ["config.yml", "editor.css", "editor.min.js", "fonts.css", "index.html", "site-data.json"]
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["collections"][0]["fields"][0]["label"] == "ชื่อข่าว"
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="th">' in page and 'name="robots" content="noindex' in page
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)  # nothing from another origin
+    assert "url(/theme/vendor/fonts/sarabun-thai-400-normal.woff2)" in (admin / "fonts.css").read_text(encoding="utf-8")
+    data = json.loads((admin / "site-data.json").read_text(encoding="utf-8"))
+    assert data["folders"] == {"news": "content/news", "pages": "content/pages"}
+    assert data["entries"]["content/news/open-house-2568.md"]["url"] == "/news/open-house-2568/"
+    assert len([p for p in data["entries"] if p.startswith("content/news/")]) == 15
+    open_house = {p["file"]: p for p in data["galleries"]["open-house-2568"]}
+    assert open_house["p05.JPG"]["caption"].startswith("ซุ้มจำลองเส้นทาง")
+    assert open_house["p06.jpg"]["caption"] == ""  # not in captions.txt
+    assert all((sample_site.output / p["thumb"].lstrip("/")).is_file() for p in open_house.values())
+    assert data["photos"]["max_edge"] == 2560 and data["photos"]["max_pixels"] == 100_000_000
+    assert data["rules"]["categories"] == settings()["CATEGORIES"]
+
+
+def test_tags_are_offered_most_used_first(sample_site):
+    data = json.loads((sample_site.output / "admin" / "site-data.json").read_text(encoding="utf-8"))
+    counts = {}
+    for path in (ROOT / "content" / "news").glob("*.md"):
+        line = next((l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("Tags:")), "")
+        for tag in filter(None, (t.strip() for t in line[5:].split(","))):
+            counts[tag] = counts.get(tag, 0) + 1
+    assert data["tags"] == sorted(counts, key=lambda t: (-counts[t], t))
+
+
+def test_rule_data_comes_from_the_owners():
+    from thai_date import parsing
+    from thai_text.typos import RULES
+
+    rules = site_rules(settings())
+    assert [r["pattern"] for r in rules["typos"]] == [js_pattern(r.pattern.pattern) for r in RULES]
+    assert rules["dates"]["iso"] == parsing.ISO.pattern.replace("(?P<", "(?<")
+    assert rules["dates"]["month_numbers"] == parsing.MONTH_NUMBERS
+    assert rules["dates"]["utc_offset_minutes"] == 420
+    assert rules["statuses"] == ["published", "draft", "hidden"]
+    assert js_replacement("\\2\\1") == "$2$1"
+
+
+@pytest.mark.parametrize("pattern", ["(?P<a>x)(?P=a)", "(?i)x", "\\Ax"])
+def test_a_pattern_javascript_reads_otherwise_is_refused(pattern):
+    with pytest.raises(ValueError, match="cannot export"):
+        js_pattern(pattern)
+
+
+def test_display_formats_are_read_off_thai_date_and_verified(monkeypatch):
+    from thai_date import formats
+
+    assert display_formats()["full"] == "วัน{weekday}ที่ {day} {month} พ.ศ. {year}"
+    odd = dict(formats.FORMATS, odd=(lambda d: f"{d.day:02d}/{d.month}", "25/3"))
+    monkeypatch.setattr(formats, "FORMATS", odd)
+    with pytest.raises(ValueError, match="'odd' cannot be exported"):
+        display_formats()
+
+
+def test_settings_defaults_and_bad_values(caplog):
+    added = with_defaults({})
+    assert set(added) == set(DEFAULTS) and added["WEB_EDITOR_OUTPUT_DIR"] == "admin"
+    with caplog.at_level(logging.WARNING):
+        fixed = with_defaults({"WEB_EDITOR_PHOTO_MAX_EDGE": -5, "WEB_EDITOR_PUBLISH_MODE": "fast",
+                               "WEB_EDITOR_PHOTO_QUALITY": 2, "WEB_EDITOR_BACKEND": "github"})
+    assert fixed["WEB_EDITOR_PHOTO_MAX_EDGE"] == 2560 and fixed["WEB_EDITOR_PUBLISH_MODE"] == "editorial_workflow"
+    assert fixed["WEB_EDITOR_PHOTO_QUALITY"] == 0.85 and fixed["WEB_EDITOR_BACKEND"]["name"] == "github"
+    assert len([r for r in caplog.records if "ใช้ไม่ได้" in r.getMessage()]) == 4
+    assert "WEB_EDITOR_PHOTO_MAX_EDGE" not in with_defaults({"WEB_EDITOR_PHOTO_MAX_EDGE": 2000})
+
+
+def test_the_bundle_is_made_once_and_reused(monkeypatch):
+    folder = bundle_module.make_bundle(settings())
+    assert (folder / "editor.min.js").stat().st_size > 1_000_000
+
+    def no_esbuild(*args, **kwargs):
+        raise AssertionError("esbuild ran although the bundle was cached")
+
+    monkeypatch.setattr(bundle_module, "_esbuild", no_esbuild)
+    assert bundle_module.make_bundle(settings()) == folder
+
+
+def test_missing_packages_are_named_with_the_fix(tmp_path):
+    with pytest.raises(bundle_module.BundleError, match="npm ci") as error:
+        bundle_module.make_bundle(settings(WEB_EDITOR_NODE_MODULES=str(tmp_path / "node_modules")))
+    assert "decap-cms-app" in str(error.value) and "ไม่พบแพ็กเกจ" in str(error.value)
