@@ -24,6 +24,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -107,7 +108,7 @@ class Backend:
                "GIT_CONFIG_VALUE_0": "false"}
         self.process = subprocess.Popen(
             [node, str(BACKEND_SCRIPT), str(self.socket_path), str(self.repo)],
-            cwd=self.root, stdout=subprocess.PIPE, stderr=None, text=True, env=env,
+            cwd=self.root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True, env=env,
         )
         line = self.process.stdout.readline()
         if line.strip() != "ready":
@@ -262,6 +263,7 @@ def serve_editor(settings_file: Path, output: Path, host: str = LOOPBACK, port: 
             build_for_editor(settings_file, output, branch, quiet=True)
 
     server = make_server(output, backend, port, on_publish=lambda: threading.Thread(target=rebuild, daemon=True).start())
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     print(
         f"ระบบเขียนข่าว / web editor: http://{LOOPBACK}:{server.server_address[1]}/admin/  "
         f"เว็บไซต์ / site: http://{LOOPBACK}:{server.server_address[1]}/  (Ctrl+C เพื่อหยุด / to stop)",
@@ -274,6 +276,10 @@ def serve_editor(settings_file: Path, output: Path, host: str = LOOPBACK, port: 
     finally:
         server.server_close()
         backend.stop()
+
+
+def _stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt  # stop serving the same way as Ctrl+C: the backend is stopped too
 
 
 def main(argv=None) -> int:

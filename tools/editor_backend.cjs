@@ -29,6 +29,10 @@ const { registerLocalGit } = require('decap-server/dist/middlewares');
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // The Python server holds our stdin open; when it ends, however it ends, so do we.
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
 })().catch(error => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -4,7 +4,7 @@ The file has every metadata field filled in (today's date and time in Bangkok, i
 era; a readable ASCII slug fixed at creation so that the URL never changes when the title is
 edited later; the category, tags and author) and a short Thai body to replace. A new post starts
 as `Status: draft`: it is built under drafts/ for preview and never published until the author
-changes the status (see docs/authors/01-writing.md). With a gallery name, the photo folder
+changes the status (see docs/developers/terminal/01-writing.md). With a gallery name, the photo folder
 content/galleries/<name>/ is created with a captions.txt that explains itself.
 """
 
@@ -196,5 +196,5 @@ def report(post: NewPost, root: Path = ROOT) -> str:
             f"  เขียนคำบรรยายภาพใน {rel(post.gallery_dir / 'captions.txt')} บรรทัดละภาพ "
             "ในรูป ชื่อไฟล์.jpg: คำบรรยายภาพ",
         ]
-    lines.append(f"Created {rel(post.path)} (draft); see docs/authors/01-writing.md")
+    lines.append(f"Created {rel(post.path)} (draft); see docs/developers/terminal/01-writing.md")
     return "\n".join(lines)
