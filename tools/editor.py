@@ -34,11 +34,15 @@ from pathlib import Path
 
 from tools.serve import SiteHandler
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from web_editor.csp import admin_policy  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
 API_PATH = "/api/v1"
 BACKEND_SCRIPT = ROOT / "tools" / "editor_backend.cjs"
 MAX_BODY = 60 * 1024 * 1024  # decap-server accepts 50 MB of JSON (photos as base64)
+ADMIN_POLICY = admin_policy()  # the local backend is on our own origin
 
 
 class EditorError(Exception):
@@ -177,6 +181,11 @@ class EditorHandler(SiteHandler):
             return True
         _json(self, 403, {"error": "ที่อยู่นี้ไม่ได้รับอนุญาต / this host name is not allowed"})
         return False
+
+    def end_headers(self):
+        if self.path.startswith("/admin/"):
+            self.send_header("Content-Security-Policy", ADMIN_POLICY)
+        super().end_headers()
 
     def do_GET(self):
         if self._host_ok():

@@ -41,7 +41,8 @@ LOCALE_OVERRIDES = {
             "inReviewHeader": "รอหัวหน้าตรวจ",
             "readyHeader": "อนุมัติแล้ว รอเผยแพร่",
         },
-        "workflow": {"workflowHeading": "ข่าวที่รอตรวจและรอเผยแพร่"},
+        # Decap writes this date with dayjs in English ("December 2"): day/month in numbers instead.
+        "workflow": {"workflowHeading": "ข่าวที่รอตรวจและรอเผยแพร่", "dateFormat": "D/M"},
     },
 }
 

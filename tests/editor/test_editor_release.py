@@ -205,7 +205,8 @@ def test_release_with_five_photos_from_login_to_publication(editor, editor_page,
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="เผยแพร่", exact=True).click()
     page.get_by_role("menuitem", name="เผยแพร่ทันที").click()
-    page.get_by_text("เผยแพร่แล้ว").first.wait_for(timeout=60_000)
+    page.get_by_text("เนื้อหาถูกเผยแพร่").wait_for(timeout=60_000)
+    page.get_by_label("ชื่อข่าว").wait_for()
     shot(page, "08-published.png")
 
     from thai_text.slugs import make_slug
