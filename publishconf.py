@@ -19,3 +19,13 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_URL = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# The web editor at /admin/ (plugins/web_editor): the GitHub repository it saves to, which GitHub
+# Actions names in GITHUB_REPOSITORY, and the OAuth endpoint the ministry hosts for logging in
+# (repository variable WEB_EDITOR_AUTH_URL; docs/developers/editor-production.md). No secret here.
+WEB_EDITOR_BACKEND = {
+    "name": "github",
+    "repo": os.environ.get("GITHUB_REPOSITORY", ""),
+    "branch": "main",
+    "base_url": os.environ.get("WEB_EDITOR_AUTH_URL", ""),
+}

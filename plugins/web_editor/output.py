@@ -94,6 +94,11 @@ def write_editor(generators) -> None:
     data = site_data(generators, settings)
     data["locale"] = LOCALE_OVERRIDES
     data["folders"] = {collection["name"]: collection["folder"] for collection in config["collections"]}
+    # Every backend but the local one and git-gateway needs a repository (Decap would only say so
+    # in English); the page explains it in Thai instead of starting.
+    backend = config["backend"]
+    data["backend"] = {"name": backend["name"],
+                       "configured": backend["name"] in ("proxy", "git-gateway") or bool(backend.get("repo"))}
     (folder / "site-data.json").write_text(
         json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8"
     )

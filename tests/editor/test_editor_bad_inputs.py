@@ -10,6 +10,7 @@ says the release waits until then. Our own widgets and the preview pass axe-core
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -133,4 +134,65 @@ def test_our_widgets_and_the_preview_pass_axe(editor, editor_page, tmp_path):
     frame = next(f for f in page.frames if f != page.main_frame and f.locator(".article-title").count())
     preview = axe.run(frame, options=options)
     assert preview.violations_count == 0, preview.generate_report()
+    assert page.recorder.problems() == []
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><style>p.MsoNormal {font-family: "TH SarabunPSK"; font-size: 16pt}</style></head><body lang=TH>
+<!--StartFragment-->
+<h2 style='mso-outline-level:2'><span lang=TH style='font-family:"TH SarabunPSK"'>ผลการดำเนินงาน<o:p></o:p></span></h2>
+<p class=MsoNormal style='text-indent:36.0pt'><span lang=TH style='font-size:16.0pt;color:#1F3864'>ศูนย์ฯ รับเรื่อง
+<b style='mso-bidi-font-weight:normal'>ร้องเรียน 128 เรื่อง</b> ในไตรมาสแรก<o:p></o:p></span></p>
+<ul style='margin-top:0cm' type=disc>
+<li class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span lang=TH>ดำเนินการแล้วเสร็จ 97 เรื่อง<o:p></o:p></span></li>
+<li class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span lang=TH>อยู่ระหว่างตรวจสอบ 31 เรื่อง<o:p></o:p></span></li>
+</ul>
+<!--EndFragment--></body></html>"""
+
+
+def test_text_pasted_from_word_is_saved_as_clean_markdown(editor, editor_page):
+    page = editor_page
+    saved = []
+
+    def handle(route):
+        body = __import__("json").loads(route.request.post_data or "{}")
+        if body.get("action") == "persistEntry":
+            saved.append((body["params"].get("dataFiles") or [body["params"]["entry"]])[0]["raw"])
+            route.fulfill(status=200, content_type="application/json", body='{"message":"entry persisted"}')
+        else:
+            route.continue_()
+
+    new_release(page, editor)
+    page.route(editor.url + "/api/v1", handle)
+    page.get_by_label("หมวด").click()
+    page.get_by_text("ประกาศ", exact=True).click()
+    # A real paste: the clipboard holds Word's HTML, then Ctrl+V in the body.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    page.evaluate(
+        """html => navigator.clipboard.write([new ClipboardItem({
+             'text/html': new Blob([html], { type: 'text/html' }),
+             'text/plain': new Blob(['ผลการดำเนินงาน'], { type: 'text/plain' }),
+           })])""",
+        WORD_HTML,
+    )
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.press("Control+V")
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" จบ")
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.wait_for_timeout(500)
+    for _ in range(100):
+        if saved:
+            break
+        page.wait_for_timeout(100)
+    assert saved, f"not saved: {page.recorder.problems()}"
+    body = saved[0].split("\n\n", 1)[1]
+    print(repr(body))
+    assert "## ผลการดำเนินงาน" in body, body
+    assert "**ร้องเรียน 128 เรื่อง**" in body, body
+    assert re.search(r"^[-*] ดำเนินการแล้วเสร็จ 97 เรื่อง$", body, re.M), body
+    assert re.search(r"^[-*] อยู่ระหว่างตรวจสอบ 31 เรื่อง$", body, re.M), body
+    for word_html in ("Mso", "mso-", "<span", "style", "o:p", "<!--", "TH SarabunPSK", "<"):
+        assert word_html not in body, (word_html, body)
     assert page.recorder.problems() == []

@@ -91,6 +91,8 @@ def test_the_built_editor(sample_site):
     assert all((sample_site.output / p["thumb"].lstrip("/")).is_file() for p in open_house.values())
     assert data["photos"]["max_edge"] == 2560 and data["photos"]["max_pixels"] == 100_000_000
     assert data["rules"]["categories"] == settings()["CATEGORIES"]
+    # No repository in the development settings: the page explains it in Thai instead of starting.
+    assert data["backend"] == {"name": "github", "configured": False}
 
 
 def test_tags_are_offered_most_used_first(sample_site):

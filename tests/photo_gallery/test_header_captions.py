@@ -1,5 +1,6 @@
 """Captions in the article header (`Captions:`), merged with captions.txt (header_captions.py)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,30 @@ def test_header_lines_accepts_what_pelican_gives():
     assert header_lines(None) == []
     assert header_lines("a.jpg: x") == ["a.jpg: x"]
     assert header_lines(["", "  a.jpg: x  "]) == ["", "a.jpg: x"]
+
+
+def test_a_built_page_shows_the_header_captions_in_their_order(build_site):
+    import io
+
+    from PIL import Image
+
+    def jpeg() -> bytes:
+        buf = io.BytesIO()
+        Image.new("RGB", (64, 48), (200, 40, 40)).save(buf, "JPEG")
+        return buf.getvalue()
+
+    files = {
+        "news/header-captions.md": (
+            "Title: คำบรรยายในหัวข่าว\nDate: 2566-06-15 09:30\nCategory: ข่าวกิจกรรม\nSlug: header-captions\n"
+            "Gallery: event\nCaptions: p3.jpg: ภาพที่สามมาก่อน\n    p1.jpg:\n    p9.jpg: ไม่มีไฟล์นี้\n\nเนื้อข่าว\n"
+        ),
+        "galleries/event/captions.txt": "p1.jpg: จากไฟล์คำบรรยาย\np2.jpg: ภาพที่สอง\n",
+        **{f"galleries/event/p{n}.jpg": jpeg() for n in (1, 2, 3)},
+    }
+    result = build_site(files)
+    assert result.ok, result.errors
+    html = (result.output / "news" / "header-captions" / "index.html").read_text(encoding="utf-8")
+    captions = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r'<figcaption class="gallery-caption">(.*?)</figcaption>', html)]
+    assert captions == ["ภาพที่สามมาก่อน", "จากไฟล์คำบรรยาย", "ภาพที่สอง"]
+    assert any("content/news/header-captions.md:8" in w and "p9.jpg" in w for w in result.warnings), result.warnings
+    assert not any("Captions" in w and "metadata" in w.lower() for w in result.warnings)  # the key is known

@@ -43,6 +43,13 @@ async function start() {
       `the editor could not load site-data.json (${error})`);
     return;
   }
+  if (!site.backend.configured) {
+    showProblem(
+      'ระบบเขียนข่าวยังไม่ได้ตั้งค่าที่เก็บข่าว ให้เจ้าหน้าที่ไอทีตั้งค่าตาม docs/developers/editor-production.md',
+      `the editor has no repository: set WEB_EDITOR_BACKEND["repo"] (backend "${site.backend.name}")`,
+    );
+    return;
+  }
   // For tests and for anyone debugging in the browser's console.
   window.ZeroCorruptionEditor = { site, checks, dates, format, gallery, names, photos, photoTimings, CMS };
 
