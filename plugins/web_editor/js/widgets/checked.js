@@ -3,7 +3,27 @@
 
 import React from 'react';
 
+import { cleanHtml } from '../paste.js';
 import { Messages, fieldProblems, h, validity } from './common.js';
+
+/**
+ * Paste into the rich-text body: the clipboard's HTML is cleaned (paste.js) and handed to the
+ * editor as if it had been pasted, through the `beforeinput` event the editor listens to.
+ */
+function onPasteCapture(event) {
+  const data = event.clipboardData;
+  const html = data && data.getData('text/html');
+  const editable = event.target.closest && event.target.closest('[data-slate-editor]');
+  if (!html || !editable) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const clean = new DataTransfer();
+  clean.setData('text/html', cleanHtml(html));
+  clean.setData('text/plain', data.getData('text/plain'));
+  editable.dispatchEvent(new InputEvent('beforeinput', {
+    inputType: 'insertFromPaste', dataTransfer: clean, bubbles: true, cancelable: true,
+  }));
+}
 
 export function checkedWidget(CMS, baseName, site) {
   const base = CMS.getWidget(baseName);
@@ -19,7 +39,11 @@ export function checkedWidget(CMS, baseName, site) {
       const id = `${this.props.forID}-checks`;
       return h(
         'div',
-        { className: 'zc-checked', 'aria-describedby': problems.length ? id : undefined },
+        {
+          className: 'zc-checked',
+          'aria-describedby': problems.length ? id : undefined,
+          onPasteCapture: baseName === 'markdown' ? onPasteCapture : undefined,
+        },
         h(Base, this.props),
         h(Messages, { id, problems }),
       );

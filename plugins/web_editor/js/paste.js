@@ -1,0 +1,70 @@
+// Text pasted into the body from Word (or a web page) keeps only what a release uses: headings,
+// paragraphs, bold, italic, links, lists and quotes. Word's HTML (o:p elements, Mso classes,
+// styles, conditional comments, lists written as paragraphs with mso-list) is rewritten into that
+// plain HTML before Decap's rich-text editor reads it; Decap's editor then writes Markdown.
+// (Decap 3.16 fails on Word's HTML itself: "Cannot read properties of undefined".)
+
+const KEEP = {
+  H1: 'h2', H2: 'h2', H3: 'h3', H4: 'h3', H5: 'h3', H6: 'h3',
+  P: 'p', BR: 'br', STRONG: 'strong', B: 'strong', EM: 'em', I: 'em',
+  A: 'a', UL: 'ul', OL: 'ol', LI: 'li', BLOCKQUOTE: 'blockquote',
+};
+const DROP = new Set(['STYLE', 'SCRIPT', 'HEAD', 'TITLE', 'META', 'LINK', 'XML', 'O:P', 'IMG', 'TABLE-OF-CONTENTS']);
+const SAFE_LINK = /^(https?:|mailto:|tel:|\/|#)/i;
+
+function isWordListItem(node) {
+  const style = node.getAttribute ? node.getAttribute('style') || '' : '';
+  const cls = node.getAttribute ? node.getAttribute('class') || '' : '';
+  return node.nodeName === 'P' && (/mso-list:/i.test(style) || /MsoListParagraph/i.test(cls));
+}
+
+function wordListIsNumbered(node) {
+  // Word writes the bullet or number as text in a span marked mso-list:Ignore.
+  const marker = node.querySelector('[style*="mso-list:Ignore" i], [style*="mso-list: Ignore" i]');
+  return Boolean(marker && /^\s*[0-9๐-๙]+[.)]/.test(marker.textContent));
+}
+
+function copy(node, doc) {
+  if (node.nodeType === 3) return doc.createTextNode(node.textContent.replace(/\u00a0/g, ' '));
+  if (node.nodeType !== 1 || DROP.has(node.nodeName.toUpperCase())) return null;
+  if (/mso-list:\s*ignore/i.test(node.getAttribute('style') || '')) return null; // Word's bullet text
+  const name = KEEP[node.nodeName.toUpperCase()];
+  const out = name ? doc.createElement(name) : doc.createDocumentFragment();
+  if (name === 'a') {
+    const href = node.getAttribute('href') || '';
+    if (!SAFE_LINK.test(href)) return copyChildren(node, doc, doc.createDocumentFragment());
+    out.setAttribute('href', href);
+  }
+  return copyChildren(node, doc, out);
+}
+
+function copyChildren(node, doc, out) {
+  let list = null;
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 1 && isWordListItem(child)) {
+      const kind = wordListIsNumbered(child) ? 'ol' : 'ul';
+      if (!list || list.nodeName.toLowerCase() !== kind) {
+        list = doc.createElement(kind);
+        out.appendChild(list);
+      }
+      const item = doc.createElement('li');
+      copyChildren(child, doc, item);
+      list.appendChild(item);
+      continue;
+    }
+    if (child.nodeType === 3 && !child.textContent.trim() && list) continue; // space between items
+    list = null;
+    const copied = copy(child, doc);
+    if (copied) out.appendChild(copied);
+  }
+  return out;
+}
+
+/** The pasted HTML reduced to headings, paragraphs, bold, italic, links, lists and quotes. */
+export function cleanHtml(html) {
+  const source = new DOMParser().parseFromString(String(html), 'text/html');
+  const doc = document.implementation.createHTMLDocument('');
+  const body = copyChildren(source.body, doc, doc.createElement('div'));
+  // Inline text left directly in the body (no paragraph) gets one.
+  return body.innerHTML.replace(/<(p|li|h2|h3)>\s*<\/\1>/g, '').trim();
+}
