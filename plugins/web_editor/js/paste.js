@@ -1,8 +1,9 @@
 // Text pasted into the body from Word (or a web page) keeps only what a release uses: headings,
 // paragraphs, bold, italic, links, lists and quotes. Word's HTML (o:p elements, Mso classes,
-// styles, conditional comments, lists written as paragraphs with mso-list) is rewritten into that
-// plain HTML before Decap's rich-text editor reads it; Decap's editor then writes Markdown.
-// (Decap 3.16 fails on Word's HTML itself: "Cannot read properties of undefined".)
+// styles, conditional comments, lists written as paragraphs with mso-list) is reduced to that
+// plain HTML (`cleanHtml`), then written as Markdown (`htmlToMarkdown`), which the body field
+// stores and Decap's editor shows. Decap 3.16's own HTML paste fails on Word's HTML ("Cannot read
+// properties of undefined") and on a pasted text that ends with a list ("Unknown error").
 
 const KEEP = {
   H1: 'h2', H2: 'h2', H3: 'h3', H4: 'h3', H5: 'h3', H6: 'h3',
@@ -67,4 +68,57 @@ export function cleanHtml(html) {
   const body = copyChildren(source.body, doc, doc.createElement('div'));
   // Inline text left directly in the body (no paragraph) gets one.
   return body.innerHTML.replace(/<(p|li|h2|h3)>\s*<\/\1>/g, '').trim();
+}
+
+const MARKDOWN_SPECIAL = /([\\`*_[\]])/g;
+
+function inline(node) {
+  let out = '';
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) {
+      out += child.textContent.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, '\\$1');
+      continue;
+    }
+    const name = child.nodeName.toLowerCase();
+    const text = inline(child);
+    if (name === 'strong' && text.trim()) out += `**${text.trim()}**`;
+    else if (name === 'em' && text.trim()) out += `_${text.trim()}_`;
+    else if (name === 'a') out += `[${text.trim()}](${child.getAttribute('href')})`;
+    else if (name === 'br') out += '\n';
+    else out += text;
+  }
+  return out;
+}
+
+function block(text) {
+  // A paragraph that would read as Markdown syntax at the start of a line keeps its meaning.
+  return text.trim().replace(/^([#>+-]|\d+[.)])(\s)/, '\\$1$2');
+}
+
+function blocks(node, prefix = '') {
+  const out = [];
+  for (const child of Array.from(node.childNodes)) {
+    const name = child.nodeType === 1 ? child.nodeName.toLowerCase() : '#text';
+    if (name === 'h2' || name === 'h3') {
+      const text = inline(child).trim();
+      if (text) out.push(`${name === 'h2' ? '##' : '###'} ${text}`);
+    } else if (name === 'ul' || name === 'ol') {
+      const items = Array.from(child.children).filter(li => li.nodeName.toLowerCase() === 'li');
+      const lines = items.map((li, i) => `${name === 'ol' ? `${i + 1}.` : '-'} ${block(inline(li))}`);
+      if (lines.length) out.push(lines.join('\n'));
+    } else if (name === 'blockquote') {
+      const inner = blocks(child);
+      if (inner.length) out.push(inner.map(b => b.split('\n').map(l => `> ${l}`).join('\n')).join('\n>\n'));
+    } else if (name === 'p' || name === '#text' || name === 'strong' || name === 'em' || name === 'a') {
+      const text = block(child.nodeType === 3 ? child.textContent.replace(/\s+/g, ' ') : inline(child));
+      if (text) out.push(text);
+    }
+  }
+  return out;
+}
+
+/** Markdown for the HTML `cleanHtml` gives. */
+export function htmlToMarkdown(html) {
+  const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
+  return blocks(doc.body.firstChild).join('\n\n');
 }

@@ -3,33 +3,33 @@
 
 import React from 'react';
 
-import { cleanHtml } from '../paste.js';
+import { cleanHtml, htmlToMarkdown } from '../paste.js';
 import { Messages, fieldProblems, h, validity } from './common.js';
-
-/**
- * Paste into the rich-text body: the clipboard's HTML is cleaned (paste.js) and handed to the
- * editor as if it had been pasted, through the `beforeinput` event the editor listens to.
- */
-function onPasteCapture(event) {
-  const data = event.clipboardData;
-  const html = data && data.getData('text/html');
-  const editable = event.target.closest && event.target.closest('[data-slate-editor]');
-  if (!html || !editable) return;
-  event.preventDefault();
-  event.stopPropagation();
-  const clean = new DataTransfer();
-  clean.setData('text/html', cleanHtml(html));
-  clean.setData('text/plain', data.getData('text/plain'));
-  editable.dispatchEvent(new InputEvent('beforeinput', {
-    inputType: 'insertFromPaste', dataTransfer: clean, bubbles: true, cancelable: true,
-  }));
-}
 
 export function checkedWidget(CMS, baseName, site) {
   const base = CMS.getWidget(baseName);
   const Base = base.control;
 
   class Checked extends React.Component {
+    state = { generation: 0 };
+
+    /**
+     * Paste into the rich-text body: the clipboard's HTML is cleaned and written as Markdown
+     * (paste.js) after what the body holds; the editor is then drawn again from the Markdown.
+     */
+    onPasteCapture = event => {
+      const data = event.clipboardData;
+      const html = data && data.getData('text/html');
+      if (!html || !(event.target.closest && event.target.closest('[data-slate-editor]'))) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const pasted = htmlToMarkdown(cleanHtml(html));
+      if (!pasted) return;
+      const current = String(this.props.value || '').replace(/\s+$/u, '');
+      this.props.onChange(current ? `${current}\n\n${pasted}` : pasted);
+      this.setState(state => ({ generation: state.generation + 1 }));
+    };
+
     isValid = () => {
       return validity(fieldProblems(this.props, site));
     };
@@ -42,9 +42,9 @@ export function checkedWidget(CMS, baseName, site) {
         {
           className: 'zc-checked',
           'aria-describedby': problems.length ? id : undefined,
-          onPasteCapture: baseName === 'markdown' ? onPasteCapture : undefined,
+          onPasteCapture: baseName === 'markdown' ? this.onPasteCapture : undefined,
         },
-        h(Base, this.props),
+        h(Base, { ...this.props, key: this.state.generation }),
         h(Messages, { id, problems }),
       );
     }
