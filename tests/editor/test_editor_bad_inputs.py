@@ -147,6 +147,8 @@ WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="
 <li class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span lang=TH>ดำเนินการแล้วเสร็จ 97 เรื่อง<o:p></o:p></span></li>
 <li class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span lang=TH>อยู่ระหว่างตรวจสอบ 31 เรื่อง<o:p></o:p></span></li>
 </ul>
+<p class=MsoListParagraphCxSpFirst style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>ตรวจสอบข้อเท็จจริง</p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>แจ้งผลแก่ผู้ร้อง</p>
 <!--EndFragment--></body></html>"""
 
 
@@ -186,11 +188,11 @@ def test_text_pasted_from_word_is_saved_as_clean_markdown(editor, editor_page):
         page.wait_for_timeout(100)
     assert saved, f"not saved: {page.recorder.problems()}"
     body = saved[0].split("\n\n", 1)[1]
-    print(repr(body))
     assert "## ผลการดำเนินงาน" in body, body
     assert "**ร้องเรียน 128 เรื่อง**" in body, body
     assert re.search(r"^[-*] ดำเนินการแล้วเสร็จ 97 เรื่อง$", body, re.M), body
     assert re.search(r"^[-*] อยู่ระหว่างตรวจสอบ 31 เรื่อง$", body, re.M), body
+    assert re.search(r"^1\. ตรวจสอบข้อเท็จจริง\n2\. แจ้งผลแก่ผู้ร้อง$", body, re.M), body
     for word_html in ("Mso", "mso-", "<span", "style", "o:p", "<!--", "TH SarabunPSK", "<"):
         assert word_html not in body, (word_html, body)
     assert page.recorder.problems() == []
