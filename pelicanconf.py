@@ -103,8 +103,7 @@ CONTACT = {
     "hotline": "1546",
     "email": "zerocorruption@mol.go.th",
 }
-SOCIAL = (
-    ("Facebook", "https://www.facebook.com/"),
-    ("LINE", "https://line.me/"),
-    ("YouTube", "https://www.youtube.com/"),
-)
+# The center's own accounts, shown in the footer and as JSON-LD `sameAs` once they are known,
+# e.g. (("Facebook", "https://www.facebook.com/<page>"), ("LINE", "https://line.me/R/ti/p/<id>")).
+# Empty: the site shows no social links rather than links to the networks' home pages.
+SOCIAL = ()
