@@ -15,7 +15,7 @@ from pathlib import Path
 from .model import Gallery, OgImage, Photo, Version, join_url, url_path
 from .processing import EXT, HashIndex, Processed, Stats, process_photos, sync_folder, zip_from_cache
 from .settings import with_defaults
-from .sources import Problem, SourceGallery, output_stems, scan_gallery
+from .sources import Problem, SourceGallery, outside, output_stems, scan_gallery
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +129,20 @@ def attach_galleries(generators) -> None:
 
     scanned: dict[str, SourceGallery] = {}
     for name, contents in users.items():
+        written = Path(settings["PATH"]) / settings["GALLERY_SOURCE_DIR"] / name
+        target = outside(written, Path(settings["PATH"])) if written.is_dir() else None
+        if target is not None:
+            for content in contents:
+                report.log(
+                    "error",
+                    content.source_path,
+                    f"โฟลเดอร์ภาพ {report.rel(written)}/ ที่ระบุใน Gallery: เป็นลิงก์ (symlink) ชี้ออกไปนอก "
+                    f"โฟลเดอร์ content ที่ {target} จึงไม่นำมาเผยแพร่; คัดลอกภาพจริงมาไว้ในโฟลเดอร์นี้แทน",
+                    f'Gallery: "{name}" names {report.rel(written)}/, a symlink to {target} outside the '
+                    "content folder, so it is not published; copy the real photos into the folder instead",
+                    _metadata_line(content.source_path, "gallery"),
+                )
+            continue
         folder = _resolve_folder(settings, name)
         if folder is None or not folder.is_dir():
             expected = report.rel(Path(settings["PATH"]) / settings["GALLERY_SOURCE_DIR"] / name)
@@ -143,7 +157,7 @@ def attach_galleries(generators) -> None:
                     _metadata_line(content.source_path, "gallery"),
                 )
             continue
-        source = scan_gallery(folder, name)
+        source = scan_gallery(folder, name, root=Path(settings["PATH"]))
         for problem in source.problems:
             report.problem(problem, contents)
         if not source.photos:
