@@ -13,6 +13,7 @@ A refused file is skipped (status "skip"), so Pelican adds no message of its own
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 
@@ -106,7 +107,9 @@ class GuardMixin:
         words = html_guard.describe(cleaned)
         if words:
             token = html_guard.first_token(cleaned)
-            line = find_line(text, token, start) or find_line(text, token)
+            # The token is the URL as the browser reads it: entities (&#47;) decoded.
+            line = (find_line(text, token, start) or find_line(text, token)
+                    or find_line(html.unescape(text), token, start))
             report(Problem("warning", line, *words), name)
 
 

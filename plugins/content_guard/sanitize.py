@@ -204,7 +204,7 @@ def describe(cleaned: Cleaned) -> tuple[str, str] | None:
         th_parts.append(th)
         en_parts.append(en)
     if cleaned.foreign_images:
-        first = cleaned.foreign_images[0][:80]
+        first = cleaned.foreign_images[0][:80].translate({9: "\\t", 10: "\\n", 13: "\\r"})
         th_parts.append(f"รูปจากเว็บไซต์อื่น ({first}) ให้ดาวน์โหลดมาไว้ใน content/images/")
         en_parts.append(f"images from another site ({first}); download them into content/images/")
     return (

@@ -8,6 +8,7 @@ Pelican at that point; the gallery files are hard links to the cache.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -43,14 +44,16 @@ class _Reporter:
     """Writes problems as 'path:line: Thai / English', paths relative to the project."""
 
     def __init__(self, settings: dict):
-        self.root = Path(settings["PATH"]).resolve().parent
+        self.roots = (Path(os.path.abspath(settings["PATH"])).parent, Path(settings["PATH"]).resolve().parent)
 
     def rel(self, path) -> str:
-        path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        """`path` relative to the project, as written (a symlink is named, not its target)."""
+        for candidate, root in ((Path(os.path.abspath(path)), self.roots[0]), (Path(path).resolve(), self.roots[1])):
+            try:
+                return candidate.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return str(path)
 
     def log(self, level: str, path, thai: str, english: str, line: int | None = None, used_by=()) -> None:
         where = self.rel(path) + (f":{line}" if line else "")
