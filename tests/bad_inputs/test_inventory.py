@@ -433,7 +433,13 @@ def foreign_references(html_text: str, page_url: str) -> list[str]:
     sys.path.insert(0, str(ROOT / "plugins"))
     from content_guard.urls import resolve
 
-    soup = BeautifulSoup(html_text, "html.parser")
+    import warnings
+
+    from bs4 import XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():  # feeds are read as HTML on purpose: their entries are HTML
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html_text, "html.parser")
     urls = []
     for tag in soup.find_all(True):
         for (name, attribute) in LOADING_ATTRIBUTES:
