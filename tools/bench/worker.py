@@ -166,8 +166,7 @@ def cmd_segment(args) -> dict:
 
 def cmd_gallery(args) -> dict:
     """Process one folder of photos with our photo_gallery plugin (plugins/photo_gallery)."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from photo_gallery.processing import process_gallery
+    from tools.bench.gallery import process_gallery
 
     settings = json.loads(args.settings_json) if args.settings_json else {}
     settings = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
@@ -183,7 +182,7 @@ def cmd_preview(args) -> dict:
     from tools.preview import measure_preview_latency
 
     return measure_preview_latency(Path(args.content), Path(args.output), Path(args.cache), reps=args.reps,
-                                   overrides={"SEARCH_ENABLED": False})
+                                   overrides={"THAI_SEARCH_ENABLED": False})
 
 
 def main(argv=None) -> int:
