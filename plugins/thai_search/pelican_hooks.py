@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .canonical import canonical_pagefind
 from .indexer import SearchIndexError, build_index
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ def build_index_after_writing(pelican) -> None:
     except SearchIndexError as exc:
         logger.error("%s", exc)
         return
+    canonical_pagefind(run.bundle)  # the same site gives the same index files
     if not run.found_body:
         logger.warning(
             "theme/templates/article.html: ไม่มีหน้าใดมี data-pagefind-body จึงไม่ได้สร้างดัชนีค้นหา "
