@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 
-from . import sanitize
+from . import markup_limits, sanitize
 from .problems import ERROR, WARNING, Problem
 from .source import find_line
 
@@ -63,7 +63,8 @@ def check(source, site) -> list[Problem]:
             return value
 
     try:
-        content, metadata = Reading(site.settings).read(str(source.path))
+        with markup_limits.time_limit(site.settings["CONTENT_GUARD_READ_SECONDS"]):
+            content, metadata = Reading(site.settings).read(str(source.path))
     except Exception as exc:  # the build's reader reports the same
         return [reader_problem(source.name, source.text, exc)]
     if not source.markdown and "title" not in metadata:
@@ -80,6 +81,10 @@ def untitled_problem(name: str) -> Problem:
 
 def reader_problem(name: str, text: str, exc: Exception) -> Problem:
     """The ERROR for a file its reader could not read, naming the reason and, if it can, the line."""
+    if isinstance(exc, markup_limits.ReadTimeout):
+        return markup_limits.timeout_problem(name, exc.args[0])
+    if isinstance(exc, RecursionError):
+        return markup_limits.nesting_problem(name)
     reason = f"{type(exc).__name__}: {exc}".strip()
     line = None
     for quoted in str(exc).split("'")[1::2] + str(exc).split('"')[1::2]:

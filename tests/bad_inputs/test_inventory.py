@@ -38,6 +38,7 @@ class Case:
     present: tuple = ()  # strings that must appear in the output page (warn site only)
     page: str | None = None  # output page of the case, for absent/present
     unpublished: str | None = None  # output page that must NOT exist
+    only_one: bool = False  # exactly one message may name the file (or anything under it)
     extra_messages: list = field(default_factory=list)
 
 
@@ -95,7 +96,7 @@ ERROR_CASES = [
     Case("symlink-post", {"news/leak.md": ("symlink", "outside/secret.md")}, "error",
          "news/leak.md", ("symlink", "outside the content folder")),
     Case("symlink-folder", {"news/linked": ("symlink", "outside")}, "error",
-         "news/linked/secret.md", ("symlink",)),
+         "news/linked", ("symlink",)),
     Case("symlink-image", {"images/passwd.jpg": ("symlink", "/etc/passwd")}, "error",
          "images/passwd.jpg", ("symlink", "/etc/passwd")),
     Case("huge", {"news/huge.md": HUGE}, "error", "news/huge.md", ("too large", "bytes")),
@@ -126,6 +127,50 @@ ERROR_CASES = [
         "galleries/pipe-photo/p1.jpg": photo(),
         "galleries/pipe-photo/p2.jpg": ("fifo",),
     }, "error", ("galleries/pipe-photo/p2.jpg", "news/pipe-photo.md"), ("regular file",)),
+    # Pages that would replace the site's own pages, or leave the output folder.
+    Case("save-as-home", {"pages/fake-home.md": "Title: หน้าแรกปลอม\nSave_as: index.html\n\nข้อความ\n"},
+         "error", "pages/fake-home.md", ("home page", "หน้าแรก"), line=2),
+    Case("save-as-404", {"pages/fake-404.md": "Title: หน้าไม่พบปลอม\nSave_as: 404.html\n\nข้อความ\n"},
+         "error", "pages/fake-404.md", ("404",), line=2),
+    Case("slug-search", {"pages/fake-search.md": "Title: ค้นหาปลอม\nSlug: search\n\nข้อความ\n"},
+         "error", "pages/fake-search.md", ("search page",), line=2),
+    Case("slug-feeds", {"pages/fake-feed.md": "Title: ฟีดปลอม\nSave_as: feeds/all.atom.xml\n\nข้อความ\n"},
+         "error", "pages/fake-feed.md", ("feed",), line=2),
+    Case("save-as-theme", {"pages/fake-css.md": "Title: สไตล์ปลอม\nSave_as: theme/css/site.css\n\nข้อความ\n"},
+         "error", "pages/fake-css.md", ("theme",), line=2),
+    Case("save-as-category", {"pages/fake-category.md": "Title: หมวดปลอม\nSave_as: category/khao-kitkam/index.html\n\nข้อความ\n"},
+         "error", "pages/fake-category.md", ("category",), line=2),
+    Case("save-as-escape", {"pages/escape.md": "Title: หนีออก\nSave_as: ../../escaped.html\n\nข้อความ\n"},
+         "error", "pages/escape.md", ("outside the site",), line=2),
+    Case("save-as-absolute", {"pages/absolute.md": "Title: ทางเต็ม\nSave_as: /etc/x.html\n\nข้อความ\n"},
+         "error", "pages/absolute.md", ("outside the site",), line=2),
+    Case("template-path", {"news/template-path.md": post("ข่าวแม่แบบผิด", extra="Template: ../x\n")},
+         "error", "news/template-path.md", ("Template", "../x"), line=5),
+    Case("template-unknown", {"news/template-unknown.md": post("ข่าวแม่แบบไม่มี", extra="Template: special\n")},
+         "error", "news/template-unknown.md", ("special", "article"), line=5),
+    Case("status-typo", {"news/status-typo.md": post("ข่าวสถานะผิด", extra="Status: drfat\n")},
+         "error", "news/status-typo.md", ("drfat", "draft"), line=5),
+    Case("two-titles", {"news/two-titles.md": "Title: ชื่อแรก\nTitle: ชื่อที่สอง\n" + DATE + HEAD + "\n" + BODY},
+         "error", "news/two-titles.md", ("written twice", "1 and 2"), line=2),
+    Case("two-dates", {"news/two-dates.md": post("ข่าวสองวันที่", extra="Date: 2567-06-01\n")},
+         "error", "news/two-dates.md", ("Date:", "twice"), line=5),
+    Case("nul-late", {"news/nul-late.md": post("ข่าวมีอักขระ NUL", body="ก" * 9000 + "\nบรรทัดที่สอง\x00\n")},
+         "error", "news/nul-late.md", ("NUL",), line=7),
+    Case("pipe-md", {"news/pipe.md": ("fifo",)}, "error", "news/pipe.md", ("not a regular file",)),
+    Case("linked-folder-etc", {"news/etc": ("symlink", "/etc")}, "error", "news/etc",
+         ("folder is a symlink", "/etc"), only_one=True),
+    Case("linked-static-folder", {"images/doc": ("symlink", "/usr/share")}, "error", "images/doc",
+         ("symlink", "/usr/share"), only_one=True),
+    Case("link-outside-content", {"news/up.md": post("ข่าวลิงก์ออกนอก", body="[ดู]({static}/../tasks.py)\n")},
+         "error", "news/up.md", ("outside the content folder",), line=6),
+    Case("open-brackets", {"news/brackets.md": post("ข่าววงเล็บ", body="[" * 30_000 + "\n")},
+         "error", "news/brackets.md", ("square brackets",), line=6),
+    Case("bracket-star-mix", {"news/mix.md": post("ข่าวสัญลักษณ์ปน", body=("[*a<" * 22_000) + "\n")},
+         "error", "news/mix.md", ("square brackets",), line=6),
+    Case("nested-list", {"news/nested.md": post("ข่าวรายการซ้อน", body="".join(
+        "    " * i + "- ข้อ\n" for i in range(500)))}, "error", "news/nested.md", ("nested",), line=22),
+    Case("nested-quote", {"news/quotes.md": post("ข่าวอ้างอิงซ้อน", body="> " * 400 + "ข้อความ\n")},
+         "error", "news/quotes.md", ("nested",), line=6),
     # A link that leads nowhere is an ERROR for `invoke check` and every build alike: the file is
     # not published (the live preview keeps its last good version).
     Case("missing-page", {"news/missing-page.md": post("ข่าวลิงก์เสีย", extra="Slug: missing-page\n",
@@ -237,6 +282,10 @@ WARN_CASES = [
         "galleries/ภาพกิจกรรม/captions.txt": "ภาพกิจกรรม 1.jpg: ผู้เข้าร่วมกิจกรรมรับฟังการบรรยาย\n",
     }, None, "news/thai-photo-names.md", page="news/thai-photo-names/index.html",
         present=("ภาพกิจกรรม-1",), absent=("ภาพ-ก-จกรรม",)),
+    Case("folder-named-md", {"news/folder.md/note.txt": "ไม่ใช่ข่าว"}, None, "news/folder.md"),
+    Case("balanced-brackets", {"news/balanced.md": post(
+        "ข่าววงเล็บครบคู่", extra="Slug: balanced\n", body="[ลิงก์](/news/ok/) " * 40 + "\n")},
+        None, "news/balanced.md", page="news/balanced/index.html", present=("ลิงก์",)),
 ]
 
 
@@ -335,6 +384,9 @@ def _check(case: Case, result) -> None:
     else:
         assert errors or warnings, f"no message names content/{case.file}: {everything}"
     named = errors + warnings
+    if case.only_one:
+        under = [m for m in everything if m.startswith(f"content/{case.file}/")]
+        assert len(named) == 1 and under == [], named + under
     for text in case.says:
         assert any(text in m for m in named), (text, named)
     if case.line is not None:
