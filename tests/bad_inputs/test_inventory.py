@@ -564,3 +564,17 @@ def test_no_published_image_carries_metadata(warn_site):
             assert not exif.get_ifd(0x8825), path  # GPS
             assert 0x010F not in exif and 0x0110 not in exif, path  # camera make, model
             assert not ({"xmp", "XML:com.adobe.xmp"} & set(image.info)), path
+
+
+@pytest.mark.parametrize("which", ["error", "warn"])
+def test_check_and_build_agree_on_the_whole_catalogue(which, error_site, warn_site):
+    """`invoke check` finds exactly the (file, line, rule) the build reports, for every case."""
+    from tools.check import check_content, load_settings
+
+    built = error_site if which == "error" else warn_site
+    settings = load_settings(ROOT / "pelicanconf.py", {"CACHE_PATH": str(built.content.parent / "check-cache")})
+    checked = check_content(built.content, settings)
+    by_check = {(p.file, p.line, p.rule) for p in checked}
+    by_build = {(p.file, p.line, p.rule) for p in built.result.problems}
+    assert by_build, "the build kept no Problem objects"
+    assert by_check == by_build, (sorted(by_check - by_build), sorted(by_build - by_check))

@@ -132,3 +132,32 @@ def test_a_full_disk_keeps_the_previous_site(tmp_path, monkeypatch, capsys):
     assert any("ดิสก์เต็ม" in e and "disk is full" in e and "output.new" in e for e in result.errors), result.errors
     assert "Traceback" not in capsys.readouterr().err
     assert _files(tmp_path / "output") == before
+
+
+def test_preview_and_build_at_once_leave_a_whole_site(tmp_path):
+    """The live preview writes into output/ itself: it takes the same lock as a build."""
+    from tools.preview import PreviewSite
+
+    _content(tmp_path)
+    reference = build(ROOT / "pelicanconf.py", tmp_path / "reference", overrides=_overrides(tmp_path),
+                      quiet=True)
+    assert reference.ok, reference.errors
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from tools.build import build
+        result = build({str(ROOT / "pelicanconf.py")!r}, {str(tmp_path / "output")!r},
+                       overrides={_overrides(tmp_path)!r}, quiet=True)
+        sys.exit(0 if result.ok else 1)
+    """)
+    site = PreviewSite(ROOT / "pelicanconf.py", tmp_path / "output", overrides=_overrides(tmp_path),
+                       quiet=True)
+    run = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    report = site.full_build()
+    _out, err = run.communicate(timeout=300)
+    assert run.returncode == 0 and "Traceback" not in err, err
+    assert report.ok, report
+    expected = {name for name in _site_files(reference.output) if not name.startswith("pagefind/")}
+    found = {name for name in _site_files(tmp_path / "output") if not name.startswith("pagefind/")}
+    assert expected <= found, sorted(expected - found)
+    assert not (tmp_path / "output.new").exists()
