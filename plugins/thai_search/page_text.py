@@ -26,69 +26,54 @@ _SIMPLE = re.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9-]*|\*)?(?P<rest>(?:[.#][\w-]+|\[[\w-]+(?:=[\"']?[^\"'\]]*[\"']?)?\])*)"
 )
 _PART = re.compile(r"([.#])([\w-]+)|\[([\w-]+)(?:=[\"']?([^\"'\]]*)[\"']?)?\]")
+# A space before every block tag and <wbr>, so that the text of two blocks never runs together.
+_BREAKS = re.compile(r"<(/?)(" + "|".join(sorted(BLOCK_TAGS)) + r")(?=[\s/>])", re.IGNORECASE)
 
 
-def selector_matcher(selector: str):
-    """A function element -> bool for a simple CSS selector, or None for one we do not read."""
+def selector_xpath(selector: str) -> str | None:
+    """The XPath of a simple CSS selector, or None for one we do not read (combinators)."""
     selector = selector.strip()
     found = _SIMPLE.fullmatch(selector)
     if not selector or found is None:
         return None
-    tag = (found.group("tag") or "*").lower()
     tests = []
     for part in _PART.finditer(found.group("rest") or ""):
         kind, name, attr, value = part.groups()
         if kind == ".":
-            tests.append(lambda el, n=name: n in (el.get("class") or "").split())
+            tests.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')")
         elif kind == "#":
-            tests.append(lambda el, n=name: el.get("id") == n)
+            tests.append(f"@id='{name}'")
         elif value is None:
-            tests.append(lambda el, a=attr: el.get(a) is not None)
+            tests.append(f"@{attr}")
+        elif "'" not in value:
+            tests.append(f"@{attr}='{value}'")
         else:
-            tests.append(lambda el, a=attr, v=value: el.get(a) == v)
+            return None
+    tag = (found.group("tag") or "*").lower()
+    return f"//{tag}" + "".join(f"[{test}]" for test in tests)
 
-    def matches(element) -> bool:
-        return (tag == "*" or element.tag == tag) and all(test(element) for test in tests)
 
-    return matches
+def selector_matcher(selector: str):
+    """A function element -> bool for a simple CSS selector, or None for one we do not read."""
+    path = selector_xpath(selector)
+    if path is None:
+        return None
+    return lambda element: element in element.getroottree().xpath(path)
 
 
 def indexed_text(html: str, exclude_selectors=()) -> str:
     """The indexed text of `html`, with a space wherever Pagefind ends a word (block elements,
     `<wbr>`), so that splitting it at whitespace gives the words Pagefind indexes."""
     try:
-        document = lxml.html.document_fromstring(html)
+        document = lxml.html.document_fromstring(_BREAKS.sub(r" <\1\2", html))
     except (ValueError, lxml.etree.ParserError):
         return ""
-    matchers = [m for m in map(selector_matcher, exclude_selectors) if m is not None]
-    bodies = [el for el in document.iter() if isinstance(el.tag, str) and el.get("data-pagefind-body") is not None]
-    out: list[str] = []
-
-    def left_out(element) -> bool:
-        return (
-            element.tag in SKIPPED_TAGS
-            or element.get("data-pagefind-ignore") is not None
-            or any(match(element) for match in matchers)
-        )
-
-    def walk(element) -> None:
-        block = element.tag in BLOCK_TAGS
-        if block:
-            out.append(" ")
-        if element.text:
-            out.append(element.text)
-        for child in element:
-            if isinstance(child.tag, str) and not left_out(child):
-                walk(child)
-            elif isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-                out.append(" ")
-            if child.tail:
-                out.append(child.tail)
-        if block:
-            out.append(" ")
-
-    for body in bodies:
-        if not any(ancestor in bodies for ancestor in body.iterancestors()) and not left_out(body):
-            walk(body)
-            out.append(" ")
-    return "".join(out)
+    paths = [f"//{tag}" for tag in sorted(SKIPPED_TAGS)] + ["//*[@data-pagefind-ignore]"]
+    paths += [p for p in map(selector_xpath, exclude_selectors) if p is not None]
+    for element in document.xpath(" | ".join(paths)):
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the text that follows it
+    texts = []
+    for body in document.xpath("//*[@data-pagefind-body][not(ancestor::*[@data-pagefind-body])]"):
+        texts.append("".join(body.itertext()))
+    return " ".join(texts)

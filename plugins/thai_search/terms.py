@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 # The language the index is built as: one Pagefind does not segment (see 1. above).
 INDEX_LANGUAGE = "und"
@@ -79,26 +80,39 @@ def thai_runs(chunk: str) -> list[str]:
     return THAI_RUN.findall(chunk)
 
 
-def inner_suffixes(chunk: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def inner_suffixes(chunk: str) -> tuple[str, ...]:
     """Every suffix of `chunk` that starts where a word can start (`word_start`) and has at
     least EXTRA_MIN letters: ข่าย of เครือข่าย, 2565 of ปี2565."""
-    return [
+    return tuple(
         chunk[i:] for i in range(1, len(chunk))
         if word_start(chunk, i) and letters(chunk[i:]) >= EXTRA_MIN
-    ]
+    )
 
 
-def extra_words(chunks) -> list[str]:
+def extra_words(chunks, site_words=None) -> list[str]:
     """Inner suffixes of `chunks` (the words of a page as Pagefind splits it) that are not
-    chunks of the page already, each once, in order of first appearance."""
-    chunks = list(chunks)
-    whole = set(chunks)
+    chunks of the page already, each once, in order of first appearance. With `site_words` (the
+    site's vocabulary), a Thai suffix is kept only where one of those words starts (ทุจริต of
+    การทุจริต, not ระมาณ of ประมาณ); `starts_site_word` is the same test in the browser."""
+    whole = dict.fromkeys(chunks)
+    longest = max(map(len, site_words), default=0) if site_words is not None else 0
     extra = {}
-    for chunk in chunks:
+    for chunk in whole:
         for suffix in inner_suffixes(chunk):
-            if suffix not in whole:
-                extra.setdefault(suffix, None)
+            if suffix in whole or suffix in extra:
+                continue
+            if site_words is None or starts_site_word(suffix, site_words, longest):
+                extra[suffix] = None
     return list(extra)
+
+
+def starts_site_word(text: str, site_words, longest: int) -> bool:
+    """Does `text` start with a word of `site_words` (of 2+ letters), or with something other
+    than Thai (a number or a Latin word after Thai, which is always kept)?"""
+    if text[0] not in THAI_LETTERS:
+        return True
+    return any(text[:end] in site_words for end in range(2, min(len(text), longest) + 1))
 
 
 def extra_block(words) -> str:
@@ -131,9 +145,9 @@ def chunks_of(indexed: str) -> list[str]:
 
 
 def vocabulary(pages) -> list[tuple[str, int]]:
-    """The Thai words of `pages` (stored texts) with the number of pages holding each, most
-    frequent first (then in code point order); words of one letter are left out."""
+    """The Thai words of `pages` (each a list of its chunks) with the number of pages holding
+    each, most frequent first (then in code point order); words of one letter are left out."""
     counts = Counter()
-    for text in pages:
-        counts.update({run for chunk in chunks_of(text) for run in thai_runs(chunk) if len(run) > 1})
+    for chunks in pages:
+        counts.update({run for chunk in chunks for run in thai_runs(chunk) if len(run) > 1})
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -293,36 +293,56 @@ export function splitWords(text, vocabulary) {
 
 /**
  * The pieces of `term` to hand Pagefind, given `segment` (how this browser's Intl.Segmenter cuts
- * text, as Pagefind will): the first piece, and each later piece that starts where an indexed
- * word or inner part starts and has EXTRA_MIN letters. Every piece is one the browser leaves whole.
+ * text, as Pagefind will): the first piece, and each later piece that starts where the index
+ * holds an inner part (wordStart, EXTRA_MIN letters, a word of the site starts there). Every
+ * piece is one the browser leaves whole.
  */
-export function termPieces(term, segment) {
+export function termPieces(term, segment, vocabulary = null) {
   const cut = segment(term).filter((s) => letters(s.segment) > 0);
   if (cut.length === 1 && cut[0].segment === term) return [term];
   const out = [];
   for (const { segment: piece, index } of cut) {
-    if (index === 0 || (wordStart(term, index) && letters(piece) >= EXTRA_MIN)) {
-      if (piece === term) out.push(piece);
-      else out.push(...termPieces(piece, segment));
-    }
+    const held =
+      index === 0 ||
+      (wordStart(term, index) && letters(piece) >= EXTRA_MIN && startsSiteWord(term.slice(index), vocabulary));
+    if (held) out.push(...(piece === term ? [piece] : termPieces(piece, segment, vocabulary)));
   }
   return out;
 }
 
 /**
+ * Does `text` start with a word of the site (2+ letters), or with something other than Thai?
+ * The index holds an inner part of a word only there (terms.starts_site_word). Without the
+ * word list no Thai piece counts as held, and only the first piece of each word is asked for.
+ */
+export function startsSiteWord(text, vocabulary) {
+  if (!THAI_LETTER.test(text[0])) return true;
+  if (!vocabulary || !vocabulary.rank.size) return false;
+  for (let end = 2; end <= Math.min(text.length, vocabulary.longest); end++) {
+    if (vocabulary.rank.has(text.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/**
  * What to hand Pagefind for what the visitor typed: each part between spaces normalised, split
- * into the site's words, and cut into the pieces the index is sure to hold. Returns a string.
+ * into the site's words, and cut into the pieces the index is sure to hold. Returns {text,
+ * complete}: `complete` is false when a piece had to be left out, so Pagefind's candidates are
+ * not ranked by the whole query and more of them must be checked.
  */
 export function planQuery(raw, vocabulary, segment) {
   const pieces = [];
+  let complete = true;
   for (const part of String(raw ?? "").normalize("NFC").split(/\s+/)) {
     const text = normalize(part).text;
     if (!text) continue;
     for (const term of isThai(text) ? splitWords(text, vocabulary) : [text]) {
-      pieces.push(...termPieces(term, segment));
+      const held = termPieces(term, segment, vocabulary);
+      if (held.join("") !== term) complete = false;
+      pieces.push(...held);
     }
   }
-  return [...new Set(pieces)].join(" ");
+  return { text: [...new Set(pieces)].join(" "), complete };
 }
 
 /** `segment` for planQuery with this browser's Intl.Segmenter (what Pagefind uses), if any. */

@@ -22,6 +22,7 @@ import {
 
 const PAGE_SIZE = 10; // results shown per step
 const BATCH = 10; // candidates checked at once (one small fragment file each)
+const BROAD_MISSES = 5 * BATCH; // misses in a row allowed when part of the query was left out
 const WORDS_FILE = "words.txt"; // the site's words, beside the index (thai_search/terms.py)
 
 const root = document.getElementById("search");
@@ -77,7 +78,8 @@ function newsCategories() {
 export async function startSearch(text, filters = {}) {
   const { pagefind, vocabulary, segment } = await loadEngine();
   const query = parseQuery(text);
-  const asked = query.terms.length ? planQuery(query.text, vocabulary, segment) || query.text : null;
+  const plan = query.terms.length ? planQuery(query.text, vocabulary, segment) : null;
+  const asked = plan ? plan.text || query.text : null;
   const categories = newsCategories();
   const ask = (extra, sort) => pagefind.search(asked, { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) });
   let searches;
@@ -92,6 +94,7 @@ export async function startSearch(text, filters = {}) {
   return {
     query,
     asked,
+    complete: !plan || plan.complete,
     vocabulary,
     filtered: Object.keys(filters).length > 0,
     tiers,
@@ -107,7 +110,8 @@ export async function startSearch(text, filters = {}) {
  * ranks pages with the query's exact spelling above pages that only match once marks are folded
  * away, so a whole batch of misses means the rest of that list are look-alikes (ขาว for ข่าว):
  * it is left for later (search.lookalikes) unless `everything`, instead of fetching hundreds of
- * pages. Returns [{page, check}].
+ * pages. When part of the query could not be asked for (search.complete is false), Pagefind's
+ * order says less, and five batches of misses are allowed. Returns [{page, check}].
  */
 export async function nextResults(search, { everything = false, limit = PAGE_SIZE } = {}) {
   const results = [];
@@ -115,7 +119,7 @@ export async function nextResults(search, { everything = false, limit = PAGE_SIZ
     if (everything) tier.paused = false;
     let misses = 0;
     while (!tier.paused && results.length < limit && tier.next < tier.candidates.length) {
-      if (!everything && misses >= BATCH) {
+      if (!everything && misses >= (search.complete ? BATCH : BROAD_MISSES)) {
         tier.paused = true;
         break;
       }
