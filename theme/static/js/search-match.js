@@ -405,7 +405,12 @@ export function suggest(raw, vocabulary) {
   const parts = String(raw ?? "").normalize("NFC").trim().split(/\s+/).map((part) => {
     const text = normalize(part).text;
     if (!text || !isThai(text) || vocabulary.rank.has(text)) return part;
-    const whole = nearestWord(text, vocabulary);
+    // As typed too: normalize() reorders a tone mark typed before a vowel, which can move a typo
+    // further from the word that was meant (ได้ับ for ได้รับ).
+    const typed = [...part].filter((ch) => !IGNORED.test(ch)).join("");
+    const whole = [nearestWord(typed, vocabulary), nearestWord(text, vocabulary)]
+      .filter(Boolean)
+      .sort((a, b) => a.distance - b.distance)[0];
     if (whole) {
       changed = true;
       return whole.word;
