@@ -30,8 +30,9 @@ def index_copies(parts: dict, exclude_selectors=()) -> tuple[dict, list[tuple[st
     words = vocabulary(chunks.values())
     site_words = frozenset(word for word, _ in words)
     copies = {}
+    memo = {}
     for name, html in parts.items():
-        block = extra_block(extra_words(chunks[name], site_words))
+        block = extra_block(extra_words(chunks[name], site_words, memo))
         html = WBR.sub(f" {WORD_MARK} ", html)
         ends = list(BODY_END.finditer(html))
         if block and ends:

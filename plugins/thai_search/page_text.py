@@ -26,8 +26,10 @@ _SIMPLE = re.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9-]*|\*)?(?P<rest>(?:[.#][\w-]+|\[[\w-]+(?:=[\"']?[^\"'\]]*[\"']?)?\])*)"
 )
 _PART = re.compile(r"([.#])([\w-]+)|\[([\w-]+)(?:=[\"']?([^\"'\]]*)[\"']?)?\]")
-# A space before every block tag and <wbr>, so that the text of two blocks never runs together.
-_BREAKS = re.compile(r"<(/?)(" + "|".join(sorted(BLOCK_TAGS)) + r")(?=[\s/>])", re.IGNORECASE)
+# A space before every block tag, so that the text of two blocks never runs together; each <wbr>
+# becomes a space before parsing (a page has hundreds, and they hold no text).
+_BREAKS = re.compile(r"(?=</?(?:" + "|".join(sorted(BLOCK_TAGS - {"wbr"})) + r")[\s/>])", re.IGNORECASE)
+_WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 
 
 def selector_xpath(selector: str) -> str | None:
@@ -65,7 +67,7 @@ def indexed_text(html: str, exclude_selectors=()) -> str:
     """The indexed text of `html`, with a space wherever Pagefind ends a word (block elements,
     `<wbr>`), so that splitting it at whitespace gives the words Pagefind indexes."""
     try:
-        document = lxml.html.document_fromstring(_BREAKS.sub(r" <\1\2", html))
+        document = lxml.html.document_fromstring(_BREAKS.sub(" ", _WBR.sub(" ", html)))
     except (ValueError, lxml.etree.ParserError):
         return ""
     paths = [f"//{tag}" for tag in sorted(SKIPPED_TAGS)] + ["//*[@data-pagefind-ignore]"]

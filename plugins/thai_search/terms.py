@@ -90,19 +90,25 @@ def inner_suffixes(chunk: str) -> tuple[str, ...]:
     )
 
 
-def extra_words(chunks, site_words=None) -> list[str]:
+def extra_words(chunks, site_words=None, memo=None) -> list[str]:
     """Inner suffixes of `chunks` (the words of a page as Pagefind splits it) that are not
     chunks of the page already, each once, in order of first appearance. With `site_words` (the
     site's vocabulary), a Thai suffix is kept only where one of those words starts (ทุจริต of
-    การทุจริต, not ระมาณ of ประมาณ); `starts_site_word` is the same test in the browser."""
+    การทุจริต, not ระมาณ of ประมาณ); `starts_site_word` is the same test in the browser. `memo`
+    (a dict kept for one set of site words) remembers the kept suffixes of each chunk."""
     whole = dict.fromkeys(chunks)
     longest = max(map(len, site_words), default=0) if site_words is not None else 0
+    memo = {} if memo is None else memo
     extra = {}
     for chunk in whole:
-        for suffix in inner_suffixes(chunk):
-            if suffix in whole or suffix in extra:
-                continue
-            if site_words is None or starts_site_word(suffix, site_words, longest):
+        kept = memo.get(chunk)
+        if kept is None:
+            kept = memo[chunk] = tuple(
+                suffix for suffix in inner_suffixes(chunk)
+                if site_words is None or starts_site_word(suffix, site_words, longest)
+            )
+        for suffix in kept:
+            if suffix not in whole:
                 extra[suffix] = None
     return list(extra)
 
