@@ -55,14 +55,6 @@ def selector_xpath(selector: str) -> str | None:
     return f"//{tag}" + "".join(f"[{test}]" for test in tests)
 
 
-def selector_matcher(selector: str):
-    """A function element -> bool for a simple CSS selector, or None for one we do not read."""
-    path = selector_xpath(selector)
-    if path is None:
-        return None
-    return lambda element: element in element.getroottree().xpath(path)
-
-
 def indexed_text(html: str, exclude_selectors=()) -> str:
     """The indexed text of `html`, with a space wherever Pagefind ends a word (block elements,
     `<wbr>`), so that splitting it at whitespace gives the words Pagefind indexes."""
