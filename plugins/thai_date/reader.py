@@ -8,9 +8,8 @@ process". So on `readers_init` (sent once per `Readers`, after the reader classe
 before they are instantiated) we replace each reader class with a subclass of itself that:
 
 - remembers the file it is reading (`read`), for messages that name the file and line;
-- reads `date` and `modified` with `parsing.read_date` (B.E. and C.E., Thai and English month
-  names, day/month/year, Thai digits, times), warns when a C.E. day/month/year date could have
-  been meant month first, and passes every other field to the original reader unchanged.
+- reads `date` and `modified` with `parsing.parse_date` (B.E. and C.E., Thai month names, Thai
+  digits, times) and passes every other field to the original reader unchanged.
 
 The subclass keeps the original class name, so `metadata["reader"]` (e.g. "markdown") is unchanged,
 and it wraps whatever class is registered at that moment, so it composes with other plugins that
@@ -34,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import SafeDatetime
 
-from .parsing import DateProblem, read_date
+from .parsing import DateProblem, parse_date
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +90,7 @@ def thai_date_reader(base: type, lenient: bool = False) -> type:
         if name not in DATE_FIELDS or not isinstance(value, str):
             return base.process_metadata(self, name, value)
         try:
-            moment, caution = read_date(value.replace("_", " ") if name == "date" else value)
-            if caution is not None and not lenient:
-                _caution(self, caution, name)
+            moment = parse_date(value.replace("_", " ") if name == "date" else value)
             return to_pelican(moment, self.settings.get("TIMEZONE"))
         except DateProblem as problem:
             if lenient:
@@ -141,14 +138,6 @@ def _report(reader, problem: DateProblem, source_path: str, from_file_name: bool
     else:
         line = read_source(source_path, "article", reader.settings).line_of(problem.field)
     log(date_problem(problem, where, line), logger)
-
-
-def _caution(reader, caution, field: str) -> None:
-    """A date read day first that a month-first writer could have meant otherwise: a warning."""
-    source = getattr(reader, "_thai_date_source", None)
-    where = project_path(source, reader.settings) if source else "(วันที่จากชื่อไฟล์ / date from a file name)"
-    line = field_line(source, field) if source else None
-    logger.warning("%s", caution.message(f"{where}:{line}" if line else where))
 
 
 def use_thai_date_readers(readers) -> None:

@@ -172,12 +172,13 @@ class NearMissFinder:
         return sorted(kept)
 
 
-def describe(miss: NearMiss) -> tuple[str, str]:
-    """What to tell the author about `miss`: (Thai, English)."""
+def describe(miss: NearMiss) -> tuple[str, str, str, str]:
+    """What to tell the author about `miss`: (Thai, English, fix in Thai, fix in English)."""
     thai, english = SLIPS[miss.slip]
     return (
-        f'"{miss.found}" คล้ายชื่อ "{miss.entry}" ในพจนานุกรมของเว็บไซต์ ({thai}) ให้แก้เป็น "{miss.entry}"',
-        f'"{miss.found}" is one slip ({english}) from the site-dictionary name "{miss.entry}": '
+        f'"{miss.found}" คล้ายชื่อ "{miss.entry}" ในพจนานุกรมของเว็บไซต์ ({thai})',
+        f'"{miss.found}" is one slip ({english}) from the site-dictionary name "{miss.entry}"',
+        f'แก้เป็น "{miss.entry}"',
         f'write "{miss.entry}"',
     )
 

@@ -30,7 +30,7 @@ def page_words(html: str, min_length: int = 3) -> set[str]:
     body = soup.select_one("[data-pagefind-body]")
     if body is None:
         return set()
-    for selector in DEFAULTS["SEARCH_EXCLUDE_SELECTORS"][0] + ["[data-pagefind-ignore]"]:
+    for selector in DEFAULTS["THAI_SEARCH_EXCLUDE_SELECTORS"][0] + ["[data-pagefind-ignore]"]:
         for element in body.select(selector):
             element.decompose()
     segmenter = default_segmenter()

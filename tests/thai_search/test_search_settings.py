@@ -2,9 +2,9 @@
 the wrong type; the old SEARCH_* names are still read, with a warning."""
 
 import logging
+import sys
 
 import pytest
-import sys
 
 from tests.conftest import ROOT
 

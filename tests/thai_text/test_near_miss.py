@@ -66,8 +66,9 @@ def test_the_examples_of_the_issue(finder):
         ("ศูนย์ปฏิบัติการต่อต้านการทุจริด", "ศูนย์ปฏิบัติการต่อต้านการทุจริต", "replaced"),
         ("กระทรวงแรงานง", "กระทรวงแรงงาน", "moved"),
     ]
-    thai, english = describe(found[1])
-    assert 'ให้แก้เป็น "กระทรวงแรงงาน"' in thai and 'write "กระทรวงแรงงาน"' in english
+    thai, english, fix, fix_english = describe(found[1])
+    assert 'คล้ายชื่อ "กระทรวงแรงงาน"' in thai and "a letter out of place" in english
+    assert fix == 'แก้เป็น "กระทรวงแรงงาน"' and fix_english == 'write "กระทรวงแรงงาน"'
 
 
 def test_every_one_slip_of_every_name_is_found_with_its_right_spelling(finder):
