@@ -27,7 +27,7 @@ def index_copies(parts: dict, exclude_selectors=()) -> tuple[dict, list[tuple[st
     for name, html in parts.items():
         parts[name] = html = html.replace(WORD_MARK, "").replace(EXTRA_MARK, "")
         chunks[name] = indexed_text(html, exclude_selectors).split()
-    words = vocabulary(chunks.values())
+    words = vocabulary(chunks.values(), parts=_word_parts())
     site_words = frozenset(word for word, _ in words)
     copies = {}
     memo = {}
@@ -41,6 +41,14 @@ def index_copies(parts: dict, exclude_selectors=()) -> tuple[dict, list[tuple[st
             html += block
         copies[name] = html
     return copies, words
+
+
+def _word_parts():
+    """The words a run of Thai is made of, by pythainlp's dictionary alone (thai_text's segmenter
+    without the site dictionary, which keeps names whole)."""
+    from thai_text.segment import default_segmenter
+
+    return default_segmenter().words
 
 
 def index_copy(html: str, exclude_selectors=()) -> str:

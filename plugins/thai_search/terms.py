@@ -150,10 +150,22 @@ def chunks_of(indexed: str) -> list[str]:
     return [c for c in re.split(rf"[\s{WORD_MARK}\u200b]+", indexed) if c]
 
 
-def vocabulary(pages) -> list[tuple[str, int]]:
+def vocabulary(pages, parts=None) -> list[tuple[str, int]]:
     """The Thai words of `pages` (each a list of its chunks) with the number of pages holding
-    each, most frequent first (then in code point order); words of one letter are left out."""
+    each, most frequent first (then in code point order); words of one letter are left out.
+    `parts(run)`, when given, adds the words a run is made of (ทับซ้อน of the site-dictionary word
+    ผลประโยชน์ทับซ้อน), so that a query for one of them is planned, and its part indexed."""
     counts = Counter()
+    split = {}
     for chunks in pages:
-        counts.update({run for chunk in chunks for run in thai_runs(chunk) if len(run) > 1})
+        words = set()
+        for chunk in chunks:
+            for run in thai_runs(chunk):
+                if len(run) > 1:
+                    words.add(run)
+                if parts is not None:
+                    if run not in split:
+                        split[run] = [w for w in parts(run) if len(w) > 1 and THAI_RUN.fullmatch(w)]
+                    words.update(split[run])
+        counts.update(words)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -25,7 +25,10 @@ BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, td, th, dt, dd, figcaption, caption, bl
 
 
 def page_words(html: str, min_length: int = 3) -> set[str]:
-    """Distinct Thai words of `min_length`+ characters in the indexed part of one page."""
+    """Distinct Thai words of `min_length`+ characters in the indexed part of one page: as the
+    site segments them (site dictionary: ผลประโยชน์ทับซ้อน), and the words each of those is made
+    of by pythainlp's dictionary alone (ผลประโยชน์, ทับซ้อน), since a reader may search for a part
+    of a name."""
     soup = BeautifulSoup(html, "html.parser")
     body = soup.select_one("[data-pagefind-body]")
     if body is None:
@@ -33,14 +36,13 @@ def page_words(html: str, min_length: int = 3) -> set[str]:
     for selector in DEFAULTS["THAI_SEARCH_EXCLUDE_SELECTORS"][0] + ["[data-pagefind-ignore]"]:
         for element in body.select(selector):
             element.decompose()
-    segmenter = default_segmenter()
+    site, plain = default_segmenter(str(ROOT / "content" / "dictionary.txt")), default_segmenter()
     words = set()
     blocks = body.select(BLOCKS) or [body]
     for block in blocks:
-        text = block.get_text("")
-        for word in segmenter.words(text):
-            if len(word) >= min_length and THAI_WORD.fullmatch(word):
-                words.add(word)
+        for word in site.words(block.get_text("")):
+            words.update(part for part in [word, *plain.words(word)]
+                         if len(part) >= min_length and THAI_WORD.fullmatch(part))
     return words
 
 

@@ -80,6 +80,14 @@ def test_vocabulary_counts_pages_not_occurrences():
     assert vocabulary(pages) == [("การ", 2), ("ประชุม", 1), ("อบรม", 1)]
 
 
+def test_the_words_a_name_is_made_of_are_words_of_the_site():
+    pages = [["ผลประโยชน์ทับซ้อน", "ของ"]]
+    parts = {"ผลประโยชน์ทับซ้อน": ["ผลประโยชน์", "ทับซ้อน"], "ของ": ["ของ"]}
+    words = dict(vocabulary(pages, parts=parts.get))
+    assert words == {"ผลประโยชน์ทับซ้อน": 1, "ผลประโยชน์": 1, "ทับซ้อน": 1, "ของ": 1}
+    assert extra_words(pages[0], frozenset(words)) == ["ทับซ้อน"]
+
+
 def test_with_the_site_words_an_inner_part_is_kept_only_where_one_starts():
     site = frozenset({"ทุจริต", "ประมาณ", "ข่าย"})
     extra = extra_words(["การทุจริต", "โดยประมาณ", "เครือข่าย", "ปี2565"], site)
