@@ -6,6 +6,12 @@ dictionary); a run of tokens that are not dictionary words (with 1-2 letter frag
 them) is one suspicious word. Runs shorter than 3 letters, words in the site dictionary and words
 the spell checker knows are skipped; each word is reported once per file.
 
+Before any of that, the line is read with its typing errors fixed (typos.py reports those, once),
+and the site's names typed with one slip (near_miss.py: ศูนย์ปฏิบัติการต่อต้านการทุจริด) are found
+and named with their right spelling; their pieces are not reported again as unknown words. A
+spell checker's suggestion is not offered for an unknown word of fewer than 4 letters (สโซ่ is not
+โซ่: near_miss.spelling_suggestion_allowed).
+
 `Speller(site_words)` does the work for one site dictionary and remembers what it found for each
 line it was given, so the live preview checks again only the lines an edit changed.
 """
@@ -15,6 +21,9 @@ from __future__ import annotations
 import importlib
 import re
 from functools import lru_cache
+
+from .near_miss import NearMissFinder, spelling_suggestion_allowed
+from .typos import fix_typos
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
@@ -74,7 +83,8 @@ class Speller:
         self.known_words = _dictionary_words() | frozenset(site_words)
         self.segmenter = segmenter
         self._edits1 = importlib.import_module("pythainlp.spell.pn")._edits1
-        self._lines: dict[str, list[tuple[str, str | None]]] = {}
+        self.near_misses = NearMissFinder(site_words)
+        self._lines: dict[str, list[tuple[str, str | None, str | None]]] = {}
 
     def suggestion(self, word: str) -> str | None:
         """The most frequent known word one edit away, if any (no two-edit search: too slow)."""
@@ -83,15 +93,23 @@ class Speller:
             return None
         return max(candidates, key=lambda w: (self.checker.freq(w), w))
 
-    def line_findings(self, line: str) -> list[tuple[str, str | None]]:
-        """(word, suggestion or None) of one line of prose, remembered by the line's text."""
+    def line_findings(self, line: str) -> list[tuple[str, str | None, str | None]]:
+        """(word, suggestion or None, slip) of one line of prose, remembered by the line's text:
+        `slip` is the kind of slip (near_miss.SLIPS) when the word is a site name typed with one,
+        else None."""
         found = self._lines.get(line)
         if found is None:
-            text = URLISH.sub(" ", INLINE_CODE.sub(" ", line))
-            found = [(w, r) for w, r in COMMON_MISSPELLINGS.items() if w in text]
-            for wrong, _right in found:
-                text = text.replace(wrong, " ")
-            found += suspicious_runs(self.segmenter.segment(text), self)
+            text = fix_typos(URLISH.sub(" ", INLINE_CODE.sub(" ", line)))
+            found = []
+            for miss in self.near_misses.find(text):
+                found.append((miss.found, miss.entry, miss.slip))
+            for miss in reversed(self.near_misses.find(text)):
+                text = text[:miss.start] + " " + text[miss.end:]
+            for wrong, right in COMMON_MISSPELLINGS.items():
+                if wrong in text:
+                    found.append((wrong, right, None))
+                    text = text.replace(wrong, " ")
+            found += [(word, better, None) for word, better in suspicious_runs(self.segmenter.segment(text), self)]
             if len(self._lines) > 200_000:
                 self._lines.clear()
             self._lines[line] = found
@@ -127,16 +145,17 @@ def prose_lines(source):
 
 
 def misspellings(lines, speller: Speller):
-    """(line number, word, suggestion or None) for each unknown word, once per word."""
+    """(line number, word, suggestion or None, slip or None) for each unknown word or site name
+    typed with a slip, once per word."""
     reported = set()
     for number, line in lines:
         if not THAI.search(line):
             continue
-        for word, better in speller.line_findings(line):
+        for word, better, slip in speller.line_findings(line):
             if word in reported:
                 continue
             reported.add(word)
-            yield number, word, better
+            yield number, word, better, slip
 
 
 def _letters(word: str) -> int:
@@ -170,7 +189,7 @@ def suspicious_runs(tokens: list[str], speller: Speller) -> list[tuple[str, str 
         reported = None
         for combo in reversed(combos):
             better = speller.suggestion(combo) if _letters(combo) >= 3 else None
-            if better:
+            if spelling_suggestion_allowed(combo, better):
                 reported = (combo, better)
                 break
         if reported is None and _letters(run) >= 3:
