@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
@@ -40,14 +39,14 @@ def test_ordinary_content_has_no_markup_problem():
 
 
 def test_time_limit_stops_a_slow_block():
-    started = time.monotonic()
+    stopped = False
     try:
         with time_limit(0.3):
-            while True:
+            while True:  # never ends unless the limit stops it
                 pass
     except ReadTimeout:
-        pass
-    assert time.monotonic() - started < 5
+        stopped = True
+    assert stopped
 
 
 def test_a_file_that_reads_too_slowly_is_refused_by_the_build(build_site):
