@@ -506,7 +506,8 @@ def _bring_in(body, gallery, fetched, catalog: Catalog, writer: FileWriter, opti
     for upload, dest in everything:
         src = fetched.get(upload)
         if src is None or isinstance(src, Failure):
-            if options.dry_run:
+            if options.dry_run:  # not downloaded in a dry run: it would be added if missing
+                writer.note("added" if not dest.exists() else "unchanged", dest)
                 final[dest] = dest
             continue
         source_sha = sha256_file(src)
