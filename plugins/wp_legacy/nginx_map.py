@@ -48,8 +48,8 @@ class Redirect:
 
 
 def writable(text: str) -> bool:
-    """True when `text` can stand in the map as it is (no line break, `$`, `{`, `}` or `;`)."""
-    return bool(text) and not any(c in text for c in "\r\n\0${};")
+    """True when `text` can stand in the map as it is (no control character, `$`, `{`, `}`, `;`)."""
+    return bool(text) and not any(c in "${};" or ord(c) < 32 or ord(c) == 127 for c in text)
 
 
 def _quote(text: str) -> str:
@@ -63,7 +63,8 @@ def _unquote(text: str) -> str:
 
 
 def render(entries) -> str:
-    """The file's text; entries that differ only by letter case are kept once (nginx would refuse).
+    """The file's text; entries that differ only by ASCII letter case are kept once (nginx would
+    refuse the second).
 
     Entries whose source or target is not `writable` are left out."""
     queries, paths = {}, {}
@@ -71,7 +72,7 @@ def render(entries) -> str:
         if not (writable(entry.source) and writable(entry.target)):
             continue
         table = queries if entry.is_query else paths
-        table.setdefault(entry.source.casefold(), entry)
+        table.setdefault(nginx_key(entry.source), entry)
     lines = [HEADER, "map_hash_bucket_size 256;", "map_hash_max_size 262144;", ""]
     lines.append(f"map $request_uri {QUERY_VARIABLE} {{")
     lines.append('    default "";')
@@ -82,14 +83,22 @@ def render(entries) -> str:
     return "\n".join(lines)
 
 
+def nginx_key(source: str) -> str:
+    """How nginx compares map strings: ASCII letters without case, every other byte as it is."""
+    return source.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _order(entry: Redirect):
-    return (entry.source.casefold(), entry.source)
+    return (nginx_key(entry.source), entry.source)
 
 
 def parse(text: str) -> list[Redirect]:
     """The entries of a file written by `render` (other lines are ignored)."""
     entries, variable = [], None
-    for line in text.splitlines():
+    for line in text.split("\n"):
         opened = _MAP.match(line)
         if opened:
             variable = opened.group(1)
