@@ -313,3 +313,21 @@ def test_redirect_file_is_valid_and_covers_every_kind_of_old_address(imported):
     assert "/wp-content/uploads/2022/03/p01-300x225.jpg" in sources  # a resized copy
     for kind in ("post", "page", "query", "category", "tag", "attachment", "feed", "media"):
         assert report.redirects[kind] > 0, kind
+
+
+def test_invoke_task_dry_run_on_the_repository_changes_nothing(old_site):
+    import subprocess
+    import sys
+
+    def state():
+        return {str(p): p.stat().st_mtime_ns for d in ("content", "deploy") for p in (ROOT / d).rglob("*")}
+
+    before = state()
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "invoke"), "import-wordpress", "--source", str(EXPORT),
+         "--media-dir", str(old_site), "--dry-run", "--category", "การประเมินคุณธรรมและความโปร่งใส=ประกาศ"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "ทดลองนำเข้า" in result.stdout and "dry run" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert state() == before
