@@ -181,13 +181,15 @@ def import_wordpress(c, source, media_dir=None, media_url=None, dry_run=False, c
         "quick": "30 posts, 6 small photos, one repetition (what the tests run)",
         "reps": "repetitions of each measure; the median is reported (default 3)",
         "write-docs": "write the tables into docs/benchmarks.md",
+        "wordpress": "only the WordPress import (5000 posts, 20000 photos) beside pelican-import",
     }
 )
-def bench(c, posts=0, quick=False, reps=0, write_docs=False):
+def bench(c, posts=0, quick=False, reps=0, write_docs=False, wordpress=False):
     """Benchmark our build against vanilla Pelican and Hugo on a synthetic corpus (bench-work/)."""
     from tools.bench.run import main as bench_main
 
-    args = ["--posts", str(posts)] if posts else []
+    args = ["--wordpress"] if wordpress else []
+    args += ["--posts", str(posts)] if posts else []
     args += ["--quick"] if quick else []
     args += ["--reps", str(reps)] if reps else []
     args += ["--write-docs"] if write_docs else []

@@ -48,8 +48,10 @@ class Redirect:
 
 
 def writable(text: str) -> bool:
-    """True when `text` can stand in the map as it is (no control character, `$`, `{`, `}`, `;`)."""
-    return bool(text) and not any(c in "${};" or ord(c) < 32 or ord(c) == 127 for c in text)
+    """True when `text` can stand in the map as it is: no control character, `$`, `{`, `}`, `;`,
+    nor a byte that was not UTF-8 (kept as a surrogate by the reader)."""
+    return bool(text) and not any(c in "${};" or ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF
+                                  for c in text)
 
 
 def _quote(text: str) -> str:
