@@ -256,7 +256,7 @@ def measure_galleries(work: Path, photo_dir: Path, reps: int, full_reps: int, br
 
 
 WORDPRESS_FULL = (5000, 20000)  # posts, attachments
-WORDPRESS_QUICK = (40, 160)
+WORDPRESS_QUICK = (12, 48)
 
 
 def measure_wordpress(work: Path, posts: int, attachments: int, reps: int, missing: dict) -> dict:
