@@ -9,30 +9,17 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-for path in (ROOT, ROOT / "plugins", HERE, ROOT / "tests" / "photo_gallery"):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from media import make_uploads  # noqa: E402
 from tools.build import build  # noqa: E402
 from tools.wordpress.importer import ImportOptions, run_import  # noqa: E402
-
-EXPORT = HERE / "data" / "export.xml"
-
-
-def copy_project(target: Path) -> Path:
-    """A project folder with a copy of the repository's content (no deploy/ file yet)."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "content", target / "content")
-    return target
+from wp_helpers import EXPORT, ROOT, copy_project  # noqa: E402
+from wp_media import make_uploads  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -49,9 +49,9 @@ if str(ROOT / "plugins") not in sys.path:
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from thai_text.slugs import is_slug, make_slug, unique_slugs, with_suffix  # noqa: E402
+from thai_text.slugs import content_slug, is_slug, slug_for, taxonomy_slugs, with_suffix  # noqa: E402
 from thai_text.typos import fix_typos  # noqa: E402
-from tools.newpost import be_datetime  # noqa: E402
+from tools.newpost import be_datetime, site_settings  # noqa: E402
 from wp_legacy.nginx_map import render as render_map  # noqa: E402
 
 REDIRECT_FILE = "deploy/wordpress-redirects.conf"
@@ -119,7 +119,7 @@ def run_import(options: ImportOptions) -> ImportReport:
     started = time.perf_counter()
     root = Path(options.root).resolve()
     content = root / "content"
-    settings = _settings(options)
+    settings = site_settings(content, _settings(options))
     report = ImportReport(source=str(options.source), dry_run=options.dry_run)
     progress = Progress(options.progress)
     source = _media_source(options, root)
@@ -145,8 +145,8 @@ def run_import(options: ImportOptions) -> ImportReport:
         raise ImportFailed(str(exc)) from None
 
     _count(export, report)
-    existing = _existing_content(content, ledger)
-    plans = _plan(export, catalog, ledger, taxonomy, existing, content, report)
+    existing = _existing_content(content, ledger, settings)
+    plans = _plan(export, catalog, ledger, taxonomy, existing, content, report, settings)
     with progress.step("เตรียมเนื้อหา / preparing bodies", len(plans)) as advance:
         for plan in plans:
             plan.prepared = prepare(plan.item, catalog)
@@ -154,7 +154,7 @@ def run_import(options: ImportOptions) -> ImportReport:
             advance()
     _name_galleries(plans, existing, content)
 
-    body_dest, gallery_dest = _plan_media(plans, catalog, content, report)
+    body_dest, gallery_dest = _plan_media(plans, catalog, content, report, settings)
     fetched = _fetch(source, body_dest, gallery_dest, catalog, options, progress, report)
     media_urls, gallery_files = _bring_in(body_dest, gallery_dest, fetched, catalog, writer, options,
                                           progress, report, content)
@@ -250,7 +250,7 @@ def _header(path: Path) -> dict[str, str]:
     return meta
 
 
-def _existing_content(content: Path, ledger: ImportLedger) -> Existing:
+def _existing_content(content: Path, ledger: ImportLedger, settings: dict) -> Existing:
     ours = {v.get("file") for v in ledger.items.values()}
     existing = Existing()
     for folder, kind in (("news", "post"), ("pages", "page")):
@@ -258,8 +258,7 @@ def _existing_content(content: Path, ledger: ImportLedger) -> Existing:
         for path in sorted(base.rglob("*.md")) if base.is_dir() else []:
             rel = Path(os.path.relpath(path, content.parent)).as_posix()
             meta = _header(path)
-            slug = meta.get("slug") or path.stem
-            slug = slug if is_slug(slug) else make_slug(slug)
+            slug = content_slug(settings, meta.get("slug", ""), rel)
             if rel not in ours:
                 existing.slugs.add(slug)
             if kind == "post":
@@ -280,7 +279,7 @@ def _status(item: Item) -> str:
 
 
 def _plan(export, catalog: Catalog, ledger: ImportLedger, taxonomy: Taxonomy, existing: Existing,
-          content: Path, report: ImportReport) -> list[Planned]:
+          content: Path, report: ImportReport, settings: dict) -> list[Planned]:
     plans: list[Planned] = []
     for item in export.items:
         kind = item.post_type
@@ -319,7 +318,7 @@ def _plan(export, catalog: Catalog, ledger: ImportLedger, taxonomy: Taxonomy, ex
         plans.append(plan)
     plans.sort(key=lambda p: (p.kind != "page", p.date.moment.isoformat() if p.date.moment else "",
                               int(p.item.post_id) if p.item.post_id.isdigit() else 0))
-    _assign_slugs(plans, ledger, existing, content)
+    _assign_slugs(plans, ledger, existing, content, settings)
     return plans
 
 
@@ -337,7 +336,10 @@ def _one_line(fragment: str) -> str:
     return fix_typos(" ".join(text.split()))
 
 
-def _assign_slugs(plans: list[Planned], ledger: ImportLedger, existing: Existing, content: Path) -> None:
+def _assign_slugs(plans: list[Planned], ledger: ImportLedger, existing: Existing, content: Path,
+                  settings: dict) -> None:
+    """Each item's slug: the last import's, else a readable ASCII slug WordPress had, else the title
+    romanised by thai_text (`slug_for`, as the build does), made unique with thai_text's suffix."""
     used = set(existing.slugs) | set(existing.galleries) | RESERVED
     by_id = {p.item.post_id: p for p in plans}
     for plan in plans:  # slugs given by an earlier run stay
@@ -355,7 +357,7 @@ def _assign_slugs(plans: list[Planned], ledger: ImportLedger, existing: Existing
             plan.slug = wp_slug
             used.add(wp_slug)
             continue
-        base = make_slug(plan.title) or f"wp-{plan.item.post_id}"
+        base = slug_for(settings, plan.title) or f"wp-{plan.item.post_id}"
         slug = base
         if slug in used:
             slug = with_suffix(base, f"wordpress-{plan.item.post_id}")
@@ -413,14 +415,15 @@ def _name_galleries(plans: list[Planned], existing: Existing, content: Path) -> 
 # -- media ---------------------------------------------------------------------------------------
 
 
-def _ascii_name(name: str) -> str:
+def _ascii_name(name: str, settings: dict) -> str:
+    """A file name safe in a URL: an ASCII name is kept, a Thai one romanised (ป้าย.jpg -> pai.jpg)."""
     stem, suffix = os.path.splitext(name)
     if stem.isascii() and re.fullmatch(r"[A-Za-z0-9._-]+", stem):
         return stem + suffix.lower()
-    return (make_slug(stem) or "file") + suffix.lower()
+    return (slug_for(settings, stem) or "file") + suffix.lower()
 
 
-def _plan_media(plans: list[Planned], catalog: Catalog, content: Path, report: ImportReport):
+def _plan_media(plans: list[Planned], catalog: Catalog, content: Path, report: ImportReport, settings: dict):
     """body: upload -> destination; gallery: (gallery, attachment id) -> destination."""
     body: dict[str, Path] = {}
     taken: set[Path] = set()
@@ -435,7 +438,7 @@ def _plan_media(plans: list[Planned], catalog: Catalog, content: Path, report: I
                 continue
             folder = PurePosixPath(upload).parent.as_posix()
             base = IMAGES_DIR if kind == "photo" or upload.lower().endswith(".gif") else FILES_DIR
-            name = _ascii_name(PurePosixPath(upload).name)
+            name = _ascii_name(PurePosixPath(upload).name, settings)
             name = cleaned_name(name) if kind == "photo" else name
             dest = _unique(content / base / ("" if folder == "." else folder) / name, taken, upload)
             body[upload] = dest
@@ -444,7 +447,7 @@ def _plan_media(plans: list[Planned], catalog: Catalog, content: Path, report: I
         folder_taken: set[Path] = set()
         for att_id in plan.gallery_ids:
             att = catalog.attachments[att_id]
-            name = cleaned_name(_ascii_name(PurePosixPath(att.original).name))
+            name = cleaned_name(_ascii_name(PurePosixPath(att.original).name, settings))
             gallery[(plan.gallery, att_id)] = _unique(content / "galleries" / plan.gallery / name,
                                                        folder_taken, att.original)
     report.media["body-files"] = len(body)
@@ -556,8 +559,8 @@ def _taxonomy_urls(plans, existing: Existing, catalog: Catalog, taxonomy: Taxono
         if plan.kind == "post":
             tags.update(plan.tags)
             cats.add(plan.category)
-    tag_slugs = unique_slugs(tags, make_slug)
-    cat_slugs = unique_slugs(cats, make_slug)
+    tag_slugs = taxonomy_slugs(settings, tags)
+    cat_slugs = taxonomy_slugs(settings, cats)
     category_url = settings.get("CATEGORY_URL", "category/{slug}/")
     tag_url = settings.get("TAG_URL", "tag/{slug}/")
     urls = {}
@@ -681,7 +684,7 @@ def _header_text(plan: Planned, gallery: str, cover: str) -> str:
     lines = [f"Title: {plan.title}"]
     if plan.kind == "post":
         moment = plan.date.moment or _now()
-        lines += [f"Date: {be_datetime(moment)}", f"Category: {plan.category}"]
+        lines += [f"Date: {be_datetime(moment, 'Asia/Bangkok')}", f"Category: {plan.category}"]
         if plan.tags:
             lines.append(f"Tags: {', '.join(plan.tags)}")
     lines.append(f"Slug: {plan.slug}")

@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from test_import import header, imported_files
+from wp_helpers import header, imported_files
 from tools.wordpress.importer import REDIRECT_FILE
 from wp_legacy.nginx_map import parse
 from wp_legacy.redirect_pages import page_path

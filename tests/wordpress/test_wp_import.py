@@ -12,35 +12,16 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import EXPORT, ROOT, copy_project
+from wp_helpers import BY_ID, EXPORT, ROOT, copy_project, header, imported_files
 from gallery_photos import BLUE, RED, assert_clean
 from thai_date.parsing import parse_date
 from thai_text.slugs import is_slug
 from thai_text.typos import fix_typos
 from tools.wordpress.dates import BANGKOK
 from tools.wordpress.importer import REDIRECT_FILE
-from tools.wordpress.wxr import read_export
 
 HEADER_ORDER = ["title", "date", "category", "tags", "slug", "author", "summary", "status", "gallery",
                 "cover", "old_url", "guid"]
-EXPORT_DATA = read_export(EXPORT)
-BY_ID = {i.post_id: i for i in EXPORT_DATA.items}
-
-
-def header(path: Path) -> tuple[dict, str]:
-    text = path.read_text(encoding="utf-8")
-    head, _, body = text.partition("\n\n")
-    meta = {}
-    for line in head.splitlines():
-        key, sep, value = line.partition(": ")
-        assert sep and re.fullmatch(r"[A-Z][a-z_]*", key), line
-        meta[key.lower()] = value
-    return meta, body
-
-
-def imported_files(root: Path) -> dict[str, dict]:
-    ledger = json.loads((root / "content" / "wordpress-import.json").read_text(encoding="utf-8"))
-    return ledger["items"]
 
 
 def test_every_release_and_page_has_our_exact_header(imported):

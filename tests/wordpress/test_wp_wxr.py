@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import EXPORT
+from wp_helpers import EXPORT
 from tools.wordpress.__main__ import main
 from tools.wordpress.wxr import ExportError, read_export
 from wp_slugs import LIMIT, wordpress_slug

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import ROOT
+from wp_helpers import ROOT
 from tools.wordpress.importer import REDIRECT_FILE
 from wp_legacy.nginx_map import SERVER_LINE, parse
 

@@ -17,8 +17,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import copy_project
-from test_import import imported_files
+from wp_helpers import copy_project
+from wp_helpers import imported_files
 
 CUT_ONCE = ("2022/03/p02.jpg", "2023/06/kk01.jpg")
 FAIL_ONCE = ("2022/12/day01.jpg",)
