@@ -22,8 +22,9 @@ from markdownify import (
 )
 
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+_ENTITY_LIKE = re.compile(r"&(?=[#A-Za-z])")  # browsers read &copy and &#0 even without ";"
 _LINE_START_QUOTE = re.compile(r"(^|\n)(\s*)>")
+_LINE_START_HASH = re.compile(r"(^\s*|\n\s*)#")
 _BLANKS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.M)
 _BLOCK_IN_CELL = ("p", "ul", "ol", "table", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -53,12 +54,13 @@ class Converter(MarkdownConverter):
             return ""
         text = text.replace("\\", "\\\\").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
         text = super().escape(text, parent_tags)  # * and _
+        text = _ENTITY_LIKE.sub("&amp;", text)  # first: the "&lt;" made below is not text
         text = _TAG_LIKE.sub("&lt;", text)
-        text = _ENTITY_LIKE.sub("&amp;", text)
         text = re_escape_misc_dash_sequences.sub(r"\1\\\2", text)
         text = re_escape_misc_hashes.sub(r"\1\\\2", text)
         text = re_escape_misc_list_items.sub(r"\1\\\2", text)
         text = re.sub(r"(^|\s)\+(\s)", r"\1\\+\2", text)
+        text = _LINE_START_HASH.sub(r"\1\\#", text)  # "#0" starts a heading in Python-Markdown
         return _LINE_START_QUOTE.sub(r"\1\2\\>", text)
 
     def convert_hN(self, n, el, text, parent_tags):
