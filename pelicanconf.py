@@ -90,9 +90,10 @@ CACHE_PATH = "cache"
 PLUGIN_PATHS = ["plugins"]
 # Order matters: content_guard cleans raw input first, thai_date fixes dates before sorting,
 # thai_text segments the cleaned HTML, photo_gallery attaches photos, thai_search indexes the
-# finished output; render_cache comes last (it keeps URLs once every other plugin is done).
+# finished output; wp_legacy writes redirect pages at old WordPress addresses once every page is
+# written; render_cache comes last (it keeps URLs once every other plugin is done).
 PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "site_meta", "thai_search",
-           "render_cache"]
+           "wp_legacy", "render_cache"]
 
 # Templates escape by default; content and summaries (already sanitised HTML) are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -20,7 +20,7 @@ DEFAULTS = {
         [
             "title", "date", "modified", "category", "tags", "slug", "summary", "author",
             "authors", "gallery", "cover", "status", "lang", "translation", "template",
-            "save_as", "url", "feed_id",
+            "save_as", "url", "old_url", "guid",
         ],
         "Metadata keys an author may write; any other key gets a WARNING with the nearest match.",
     ),

@@ -7,8 +7,8 @@ again as new. On `feed_generated` (sent with the finished feed object, before it
 
 - the feed's language is DEFAULT_LANG and its description SITE_META_DESCRIPTION;
 - a relative entry link gets the feed's domain (FEED_DOMAIN), so development feeds work too;
-- each entry id is the entry's own `Feed_id:` metadata when it has one (an archive imported from
-  WordPress keeps its old GUIDs), else a tag URI made from the production address (SITE_DOMAIN) and
+- each entry id is the entry's own `Guid:` metadata when it has one (an archive imported from
+  WordPress keeps its old GUIDs: wp_legacy and the importer write it), else a tag URI made from the production address (SITE_DOMAIN) and
   the entry's path and date, the same in development and production;
 - RSS says the id is not a link (`isPermaLink="false"`): it is a name, not an address.
 """
@@ -44,7 +44,7 @@ def complete_feed(context, feed) -> None:
             link = entry["link"] = urljoin(base, link.lstrip("/"))
         path = urlsplit(link).path.lstrip("/")
         item = by_url.get(path)
-        own_id = getattr(item, "feed_id", None) or (item.metadata.get("feed_id") if item else None)
+        own_id = item.metadata.get("guid") if item is not None else None
         if own_id:
             entry["unique_id"] = str(own_id).strip()
         elif domain and entry.get("pubdate"):

@@ -75,10 +75,10 @@ def test_entry_ids_do_not_change_with_the_address(sample_site, production_site):
     assert development and development == production
 
 
-def test_an_entry_keeps_its_own_feed_id(build_site):
+def test_an_entry_keeps_its_own_guid(build_site):
     result = build_site({"news/old.md": (
         "Title: ข่าวจากเว็บไซต์เดิม\nDate: 2565-03-25 09:00\nCategory: ข่าวกิจกรรม\n"
-        "Feed_id: https://zerocorruption.mol.go.th/?p=1234\n\nเนื้อข่าวจากคลังข่าวเดิม\n"
+        "Guid: https://zerocorruption.mol.go.th/?p=1234\n\nเนื้อข่าวจากคลังข่าวเดิม\n"
     )})
     assert result.ok and not result.warnings, (result.errors, result.warnings)
     for path in _feeds(result.output):
