@@ -18,9 +18,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .markup import process_html, summarize, wbr_text
+from .markup import process_html, wbr_text
 from .segment import Segmenter, read_word_list
 from .settings import apply_defaults
+from .summaries import summarize
+from .tables import label_cells
 from .slugs import SlugMaker, is_slug, unique_slugs, with_suffix
 from .typos import fix_typos
 
@@ -133,7 +135,8 @@ def process_content(instance) -> None:
 
         def compute(html):
             stats = {"words": 0}
-            return process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats), stats["words"]
+            result = process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats)
+            return (label_cells(result) if wbr else result), stats["words"]
 
         instance._content, words = _build.segmenter.remember(f"page {wbr} {fix}", content, compute)
     instance.word_count = words
@@ -205,21 +208,20 @@ def set_summaries(generators) -> None:
     if _build is None:
         return
     settings = _build.settings
+    wbr, fix = settings["THAI_TEXT_WBR"], settings["THAI_TEXT_FIX_TYPOS"]
     changed = set()
     for item in _all_content(generators):
         given = item.metadata.get("summary")
         if given:
-            summary = process_html(
-                given, _build.segmenter,
-                wbr=settings["THAI_TEXT_WBR"], fix=settings["THAI_TEXT_FIX_TYPOS"],
-            )
+            summary = process_html(given, _build.segmenter, wbr=wbr, fix=fix)
         else:
             words, suffix = settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"]
-            summary = _build.segmenter.remember(
-                f"summary {words} {suffix}",
-                item.content,
-                lambda html: summarize(html, _build.segmenter, words, suffix)[0],
-            )
+
+            def compute(html):
+                cut = summarize(html, _build.segmenter, words, suffix)[0]
+                return process_html(cut, _build.segmenter, wbr=wbr, fix=False)
+
+            summary = _build.segmenter.remember(f"summary {words} {suffix} {wbr}", item.content, compute)
         # Pelican copies `_summary` back into metadata after this signal
         # (Content.refresh_metadata_intersite_links), so both are set.
         item.metadata["summary"] = summary

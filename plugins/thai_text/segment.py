@@ -5,9 +5,15 @@ ignores a custom dictionary; nlpo3's own `load_dict` does not), finds word bound
 of text, and remembers them by text hash so that a rebuild segments only text that changed
 (`save()` writes the memory into the cache folder; the next build loads it).
 
-Where a `<wbr>` may go is decided here too (`break_offsets`): only between two Thai words, never
+Where a line may break is decided here too (`break_offsets`): only between two Thai words, never
 next to a digit, a space or punctuation, never inside a URL, an e-mail address, an HTML entity,
-a dotted abbreviation (ป.ป.ช., ก.พ.) or a site-dictionary word.
+a dotted abbreviation (ป.ป.ช., ก.พ.), a site-dictionary word or a person's name (names.py), and
+never next to a piece the dictionary does not know that is shorter than three letters (a
+transliterated name such as แมริออท comes out of the segmenter as แม|ริ|ออ|ท: it stays whole).
+
+`line_layout` adds what the markup needs so that a browser cannot break where we did not: the
+spans to keep on one line (`white-space: nowrap`): every piece between two breaks that has more
+than one syllable (a browser's own Thai dictionary may cut it), and every name as a whole.
 """
 
 from __future__ import annotations
@@ -27,10 +33,12 @@ from pathlib import Path
 
 import nlpo3
 
+from .names import find_names
+
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PLUGIN_DIR.parent.parent
@@ -58,6 +66,30 @@ _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>\"']+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Dotted abbreviations made of single letters: ป.ป.ช., ก.พ.ร., พ.ศ., ม.ค.
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.(?:[\u0e01-\u0e2e]\.)+")
+# A run of Thai letters and marks (the part of a piece a browser's dictionary could cut).
+_THAI_STRETCH = re.compile("[\u0e01-\u0e4e]+")
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+# Pieces of a word the dictionary does not know (a transliterated name, a misspelling): the
+# segmenter cuts it into short pieces, some of which are rare dictionary words (แมริออท ->
+# แม|ริ|ออ|ท, where ริ and ออ are words). A piece is a fragment when it is not in the dictionary,
+# or has at most SHORT_LETTERS letters and appears fewer than COMMON_SHORT_WORD times in the Thai
+# National Corpus (ที่, จะ, ให้ are common; ริ, ออ, สุ are not). No break goes between two
+# fragments, nor next to a run of fragments shorter than FRAGMENT_LETTERS letters (ส|โซ่, เด้|น).
+SHORT_LETTERS = 2
+COMMON_SHORT_WORD = 20_000
+FRAGMENT_LETTERS = 3
+
+
+def _opaque_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the entities, URLs and e-mail addresses in `text` (left as they are)."""
+    spans = []
+    if "&" in text:
+        spans += [m.span() for m in _ENTITY.finditer(text)]
+    if ":" in text or "www." in text:
+        spans += [m.span() for m in _URL.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+    return spans
 
 
 def read_word_list(path: str | os.PathLike) -> list[str]:
@@ -90,6 +122,26 @@ def pythainlp_word_set() -> frozenset:
     return frozenset(filter(None, _pythainlp_words_text().splitlines()))
 
 
+def letters(text: str) -> int:
+    """Number of characters of `text` that are not Thai combining marks."""
+    return len(text) - len(_MARK.findall(text))
+
+
+@lru_cache(maxsize=1)
+def rare_short_words() -> frozenset:
+    """Dictionary words of at most SHORT_LETTERS letters that are rare in the Thai National
+    Corpus (pythainlp's tnc_freq.txt): in a segmentation they are mostly pieces of longer words."""
+    counts = {}
+    for line in pythainlp_corpus_file("tnc_freq.txt").read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if len(word) <= 6 and count.isdigit():
+            counts[word] = int(count)
+    return frozenset(
+        w for w in pythainlp_word_set()
+        if len(w) <= 6 and letters(w) <= SHORT_LETTERS and counts.get(w, 0) < COMMON_SHORT_WORD
+    )
+
+
 def _default_cache_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"thai_text-{os.getuid() if hasattr(os, 'getuid') else 0}"
 
@@ -113,6 +165,9 @@ class Segmenter:
         self.dict_name = f"thai_text-{self.dictionary_hash}"
         self._load_dictionary(combined)
         self._special = self._special_words()
+        self._words = pythainlp_word_set() | frozenset(self.site_words)
+        self._solid = self._words - rare_short_words()
+        self._several_syllables: dict[str, bool] = {}
         self._memory: dict[bytes, tuple[int, ...]] = {}
         self._used: set[bytes] = set()
         self.segmented_chars = 0  # characters actually run through nlpo3 (not from the cache)
@@ -150,15 +205,19 @@ class Segmenter:
         # prefer it, this makes sure no break is ever put inside it, whatever surrounds it.
         return sorted((w for w in self.site_words if len(w) > 1), key=len, reverse=True)
 
-    def protected_spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of the parts of `text` that must not be broken inside, in order."""
-        spans = []
+    def protected_spans(self, text: str, cuts: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
+        """(start, end) of the parts of `text` that must not be broken inside, in order.
+
+        `cuts` are the segmenter's boundaries in `text` (computed when not given); names need
+        them to tell the title นาย from the start of นายจ้าง.
+        """
+        spans = self._names(text, cuts)
         for word in self._special:
             i = text.find(word)
             while i >= 0:
                 spans.append((i, i + len(word)))
                 i = text.find(word, i + len(word))
-        if len(spans) > 1:  # keep the longest of overlapping matches (the list is longest first)
+        if len(spans) > 1:  # keep the longest of overlapping matches
             spans.sort()
             merged = [spans[0]]
             for start, end in spans[1:]:
@@ -169,14 +228,19 @@ class Segmenter:
             spans = merged
         if "." in text:
             spans += [m.span() for m in _ABBREVIATION.finditer(text)]
-        if "&" in text:
-            spans += [m.span() for m in _ENTITY.finditer(text)]
-        if ":" in text or "www." in text:
-            spans += [m.span() for m in _URL.finditer(text)]
-        if "@" in text:
-            spans += [m.span() for m in _EMAIL.finditer(text)]
+        spans += _opaque_spans(text)
         spans.sort()
         return spans
+
+    def _names(self, text: str, cuts) -> list[tuple[int, int]]:
+        if cuts is None:
+            cuts = self.boundaries(text)
+
+        def is_boundary(offset: int) -> bool:
+            k = bisect_left(cuts, offset)
+            return k < len(cuts) and cuts[k] == offset
+
+        return find_names(text, is_boundary)
 
     # -- persistent cache ---------------------------------------------------------------------
 
@@ -252,24 +316,132 @@ class Segmenter:
 
     def break_offsets(self, text: str, use_cache: bool = True) -> list[int]:
         """Offsets in `text` where a `<wbr>` may be inserted (between two Thai words)."""
+        return self._layout(text, use_cache)[0]
+
+    def line_layout(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """(break offsets, spans to keep on one line) of `text`, both in order.
+
+        A span to keep is a piece between two breaks with more than one syllable (a browser's
+        own Thai dictionary could cut it: กระทรวง|แรงงาน, เครือ|ข่าย), or a name or dictionary
+        word that holds a space (นายสมชาย ใจซื่อ), which is kept whole. Spans start and end at a
+        break offset, a space or the edge of a run of Thai letters, and never overlap. Nothing
+        inside a URL, an e-mail address or an entity is kept (they are left as they are).
+        """
+        offsets, whole = self._layout(text, True)
+        opaque = sorted(_opaque_spans(text)) if ("&" in text or ":" in text or "@" in text
+                                                 or "www." in text) else ()
+        keep = []
+        w = 0  # next span of `whole`
+        for m in _THAI_STRETCH.finditer(text):
+            start, end = m.span()
+            if opaque and any(a < end and start < b for a, b in opaque):
+                continue
+            while w < len(whole) and whole[w][1] <= start:
+                w += 1
+            if w < len(whole) and whole[w][0] < end:  # a name: keep it whole, once
+                if not keep or keep[-1] != whole[w]:
+                    keep.append(whole[w])
+                continue
+            lo = bisect_right(offsets, start)
+            hi = bisect_left(offsets, end, lo)
+            for a, b in zip([start, *offsets[lo:hi]], [*offsets[lo:hi], end]):
+                if b - a > 1 and self.several_syllables(text[a:b]):
+                    keep.append((a, b))
+        return offsets, keep
+
+    def several_syllables(self, piece: str) -> bool:
+        """Whether a piece of Thai has more than one syllable (remembered per piece)."""
+        found = self._several_syllables.get(piece)
+        if found is None:
+            found = len(syllables(piece)) > 1
+            if len(self._several_syllables) < 200_000:
+                self._several_syllables[piece] = found
+        return found
+
+    def _layout(self, text: str, use_cache: bool) -> tuple[list[int], list[tuple[int, int]]]:
+        """(break offsets, protected spans that hold a space) of `text`."""
         cuts = self.boundaries(text, use_cache)
         if not cuts:
-            return []
-        left_ok, right_ok = _LEFT_OK, _RIGHT_OK
-        result = [
-            i
-            for i in cuts
-            if text[i] in right_ok
-            and (text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok))
-        ]
+            return [], []
+        left_ok, right_ok, solid = _LEFT_OK, _RIGHT_OK, self._solid
+        result = []
+        n = len(cuts)
+        bounds = None  # (0, *cuts, len(text)), made when a piece is not a known word
+        previous = 0  # start of the token that ends at cuts[k]
+        for k, i in enumerate(cuts):
+            if text[i] in right_ok and (
+                text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok)
+            ):
+                after = cuts[k + 1] if k + 1 < n else len(text)
+                if text[previous:i] in solid and text[i:after] in solid:
+                    result.append(i)
+                else:
+                    if bounds is None:
+                        bounds = (0, *cuts, len(text))
+                    if not self._next_to_fragment(text, bounds, k):
+                        result.append(i)
+            previous = i
+        whole = []
         if result:
             # drop the breaks that fall strictly inside a protected span
-            for start, end in self.protected_spans(text):
+            for start, end in self.protected_spans(text, cuts):
                 lo = bisect_right(result, start)
                 hi = bisect_left(result, end, lo)
                 if hi > lo:
                     del result[lo:hi]
-        return result
+                if " " in text[start:end]:
+                    whole.append((start, end))
+        elif " " in text:
+            whole = [s for s in self.protected_spans(text, cuts) if " " in text[s[0] : s[1]]]
+        return result, whole
+
+    def _next_to_fragment(self, text: str, bounds: tuple[int, ...], k: int) -> bool:
+        """Whether the boundary between tokens k and k + 1 (token j is text[bounds[j]:
+        bounds[j + 1]]) lies inside a run of fragments or next to a short one.
+
+        A run is a sequence of pieces that are not dictionary words or are short rare words,
+        holding at least one that is not a dictionary word (แม|ริ|ออ|ท: แม and ท are not words).
+        No break goes inside a run, nor next to a run of fewer than FRAGMENT_LETTERS letters.
+        """
+        words, solid = self._words, self._solid
+
+        def kind(j: int) -> int:  # 0 solid word, 1 short rare word, 2 not a word
+            piece = text[bounds[j] : bounds[j + 1]]
+            if piece in solid or piece[0] not in _RIGHT_OK:
+                return 0
+            return 1 if piece in words else 2
+
+        left, right = kind(k), kind(k + 1)
+        if not (left or right):
+            return False
+        run = []  # token indexes of the run that touches the boundary
+        if left:
+            j = k
+            while j >= 0 and kind(j):
+                run.append(j)
+                j -= 1
+        if right:
+            j = k + 1
+            while j < len(bounds) - 1 and kind(j):
+                run.append(j)
+                j += 1
+        if not any(kind(j) == 2 for j in run):
+            return False  # only rare short words (สุ|โกศล): they may be words after all
+        if left and right:
+            return True
+        return sum(letters(text[bounds[j] : bounds[j + 1]]) for j in run) < FRAGMENT_LETTERS
+        if not (left or right):
+            return False
+        j = k if left else k + 1
+        step = -1 if left else 1
+        count = 0
+        while 0 <= j < len(bounds) - 1 and unknown(j):
+            piece = text[bounds[j] : bounds[j + 1]]
+            count += letters(piece)
+            if count >= FRAGMENT_LETTERS:
+                return False
+            j += step
+        return True
 
     def word_count(self, text: str) -> int:
         """Number of words in `text` (as `len(word_spans(text))`, computed faster)."""
@@ -282,6 +454,15 @@ class Segmenter:
 
 
 _LOADED: set[str] = set()
+_SYLLABLE_DICT = "thai_text-syllables"
+
+
+def syllables(word: str) -> list[str]:
+    """The syllables of a Thai word (nlpo3 with pythainlp's syllable list)."""
+    if _SYLLABLE_DICT not in _LOADED:
+        nlpo3.load_dict(str(pythainlp_corpus_file("syllables_th.txt")), _SYLLABLE_DICT)
+        _LOADED.add(_SYLLABLE_DICT)
+    return nlpo3.segment(word, _SYLLABLE_DICT)
 
 
 @lru_cache(maxsize=4)

@@ -153,19 +153,9 @@ def _royin(word: str) -> str:
 
 
 def _syllables(word: str) -> list[str]:
-    import nlpo3
+    from .segment import syllables
 
-    from .segment import _LOADED
-
-    if _SYLLABLE_DICT not in _LOADED:
-        from .segment import pythainlp_corpus_file
-
-        nlpo3.load_dict(str(pythainlp_corpus_file("syllables_th.txt")), _SYLLABLE_DICT)
-        _LOADED.add(_SYLLABLE_DICT)
-    return nlpo3.segment(word, _SYLLABLE_DICT)
-
-
-_SYLLABLE_DICT = "thai_text-syllables"
+    return syllables(word)
 
 
 def split_compound(word: str) -> list[str]:

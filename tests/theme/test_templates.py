@@ -214,7 +214,10 @@ def test_archives_grouped_by_buddhist_year(theme_site):
     headings = [h.get_text(" ", strip=True) for h in page.find("main").find_all("h2")]
     assert [h.split(" (")[0] for h in headings] == ["พ.ศ. 2568", "พ.ศ. 2567", "พ.ศ. 2566", "พ.ศ. 2565"]
     year = soup(theme_site, "archives/2566/index.html")
-    assert year.find("h1").get_text() == "ข่าวพ.ศ. 2566"
+    assert year.find("h1").get_text() == "ข่าวปี พ.ศ. 2566"
+    assert year.find("title").get_text().startswith("ข่าวปี พ.ศ. 2566 – ")
+    link = page.find("p", class_="year-link").find("a").get_text()
+    assert link == "ข่าวปี พ.ศ. 2568 ทั้งหมด", link
     assert len(year.find("ul", class_="archive-list").find_all("li")) == 2
 
 
