@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import alternation
+
 # Dotted titles: academic, medical, royal descent and the ranks of the armed forces and police.
 DOTTED_TITLES = (
     "ศ.", "รศ.", "ผศ.", "ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.", "สพ.ญ.", "น.ส.",
@@ -67,11 +69,10 @@ NAME_ENDS = (
 )
 
 _LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (no digits, ฯ, ๆ or ๏)
-_TITLE_ALTERNATIVES = sorted(DOTTED_TITLES + WORD_TITLES, key=len, reverse=True)
 _NAME = re.compile(
     rf"""
     (?:{_ACTING}\ ?)?
-    (?P<titles>(?:(?:{'|'.join(map(re.escape, _TITLE_ALTERNATIVES))})(?:{_FEMALE})?\ ?)+)
+    (?P<titles>(?:{alternation(DOTTED_TITLES + WORD_TITLES)}(?:{_FEMALE})?\ ?)+)
     (?P<first>[{_LETTERS}]{{2,24}})
     \ (?P<last>[{_LETTERS}]{{2,30}})
     (?P<na>\ ณ\ [{_LETTERS}]{{2,20}})?
@@ -80,10 +81,9 @@ _NAME = re.compile(
 )
 _WORD_TITLES = frozenset(WORD_TITLES)
 _LETTER = re.compile(f"[{_LETTERS}]")
-# Quick tests: no name without one of these pieces of a title.
-_HINTS = ("นา", ".", "พล", "พัน", "ร้อย", "สิบ", "จ่า", "ดาบ", "เรือ", "หม่อม", "ศาสตรา",
-          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก")
-_ENDS = re.compile("|".join(sorted(NAME_ENDS, key=len, reverse=True)))
+# Titles alone: a quick scan, and where a name can start.
+_TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
+_ENDS = re.compile(alternation(NAME_ENDS))
 
 
 def find_names(text: str, is_boundary=None) -> list[tuple[int, int]]:
@@ -93,14 +93,16 @@ def find_names(text: str, is_boundary=None) -> list[tuple[int, int]]:
     directly followed by letters (นายสมชาย) counts only there, so นายจ้าง is no name. Without it
     (None), word titles count only when a space follows them or they are dotted.
     """
-    if not any(h in text for h in _HINTS):
-        return []
     found = []
     pos = 0
     while True:
-        m = _NAME.search(text, pos)
-        if m is None:
+        hint = _TITLE.search(text, pos)
+        if hint is None:
             return found
+        m = _NAME.match(text, hint.start())
+        if m is None:
+            pos = hint.start() + 1
+            continue
         start = m.start()
         titles = m.group("titles")
         if not _starts_word(text, start, is_boundary) or not _titles_ok(text, m, titles, is_boundary):

@@ -142,7 +142,10 @@ def test_filter_on_title(segmenter):
 
 
 class _Shape(html.parser.HTMLParser):
-    """Tags, attributes and text of a document, with <wbr> and the spans of thai_text left out."""
+    """Tags, attributes and text of a document, with <wbr> and the spans of thai_text left out.
+    Like a browser (and thai_text), the content of textarea and title is text, not tags."""
+
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "title")
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
@@ -229,6 +232,7 @@ class _Unkept(html.parser.HTMLParser):
     entities, the way thai_text reads it."""
 
     SKIP = {"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math", "title"}
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "title")
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
@@ -291,3 +295,17 @@ def test_arbitrary_input_never_breaks_inside_markup(segmenter, doc):
     out = process_html(doc, segmenter, fix=False)
     assert strip_wbr(out) == doc
     assert shape(out) == shape(doc)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(
+    ["ศูนย์ปฏิบัติการต่อต้านการทุจริต", "กระทรวงแรงงาน", "จัด", "อบรม", " ", "และ", "นายสมชาย ใจซื่อ",
+     "โรงแรมแมริออท", "ทุจจริต", "3,000 บาท", "&amp;", "https://x.th/ข่าว", "ป.ป.ช.", "ITA",
+     "เครือข่ายอาสาสมัคร", "ผู้", "การ", "มาตรการป้องกัน", "ๆ", "ยูทูบ"]), max_size=15).map("".join))
+def test_the_fast_path_marks_up_as_line_layout_says(segmenter, text):
+    """markup._mark_up (one regex pass in the usual case) = _render of segmenter.line_layout."""
+    from thai_text.markup import _mark_up, _render
+
+    offsets, keep = segmenter.line_layout(text)
+    assert _mark_up(text, segmenter) == (_render(text, offsets, keep) if offsets or keep else text,
+                                         len(offsets))
