@@ -7,7 +7,7 @@ Order in a build:
   typing errors fixed in the title, `<wbr>` and fixes in the content, reading time;
 - article_generator_pretaxonomy: tag and category slugs (before Pelican groups articles by them);
 - all_generators_finalized: summaries (every page is read, so links in them resolve);
-- finalized: caches written to CACHE_PATH/thai_text.
+- finalized: caches written to CACHE_PATH/thai_text; pages for THAI_TEXT_REDIRECTS.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .markup import process_html, wbr_text
 from .segment import Segmenter, read_word_list
 from .settings import apply_defaults
+from .redirects import write_redirects
 from .summaries import summarize
 from .tables import label_cells
 from .slugs import SlugMaker, is_slug, unique_slugs, with_suffix
@@ -246,6 +247,9 @@ def finish_build(pelican) -> None:
         return
     LAST_BUILD.clear()
     LAST_BUILD["segmented_chars"] = _build.segmenter.segmented_chars
+    redirects = _build.settings["THAI_TEXT_REDIRECTS"]
+    if redirects:
+        write_redirects(pelican.output_path, _build.settings.get("SITEURL", ""), redirects)
     logger.info("thai_text: segmented %d characters (the rest came from the cache)",
                 _build.segmenter.segmented_chars)
     try:

@@ -96,11 +96,11 @@ def test_content_title_and_summary(site):
 
 def test_taxonomy_slugs(site):
     page = _read(site, "news/oprom-duangta-raengngan/index.html")
-    assert _field(page, "category") == "khao-kitkam"
+    assert _field(page, "category") == "khao-kitchakam"
     tags = re.findall("<li>(.*?)</li>", _field(page, "tags"))
     assert tags[:2] == ["ppch", "duangta-raengngan"]
     assert len(set(tags)) == 4 and all(t.startswith("khao") for t in tags[2:])
-    assert (site.output / "category/khao-kitkam/index.html").exists()
+    assert (site.output / "category/khao-kitchakam/index.html").exists()
     assert (site.output / "category/prakat/index.html").exists()
     for tag in tags:
         assert (site.output / f"tag/{tag}/index.html").exists()
@@ -160,3 +160,14 @@ def test_author_summary_gets_breaks_and_fixes(site):
     index = _read(site, "index.html")
     assert ('สรุป<wbr>ข่าว<wbr><span class="w">กิจกรรม</span><wbr>ของ<wbr>ศูนย์<wbr>และ<wbr>'
             '<span class="w">เครือข่าย</span>') in index
+
+
+def test_redirects_from_old_slugs(build_site):
+    result = _site(build_site, THAI_TEXT_REDIRECTS={"category/khao-kitkam/": "category/khao-kitchakam/",
+                                                    "news/oprom-duangta-raengngan/": "x/"})
+    page = _read(result, "category/khao-kitkam/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=/category/khao-kitchakam/">' in page
+    assert '<link rel="canonical" href="/category/khao-kitchakam/">' in page
+    # a real page is never overwritten
+    assert "refresh" not in _read(result, "news/oprom-duangta-raengngan/index.html")
+    assert any("oprom-duangta-raengngan" in w for w in result.warnings)
