@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import without_breaks
 from tools.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -262,7 +263,7 @@ def test_warning_case(case, warn_site):
     assert result.ok, result.errors
     _check(case, result)
     if case.page:
-        html = (output / case.page).read_text(encoding="utf-8").replace("<wbr>", "")
+        html = without_breaks((output / case.page).read_text(encoding="utf-8"))
         for text in case.present:
             assert text in html, text
         for text in case.absent:

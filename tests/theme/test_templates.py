@@ -21,7 +21,9 @@ def soup(site, rel: str) -> BeautifulSoup:
 
 
 def html_files(site):
-    return sorted(Path(site.output).rglob("*.html"))
+    # Pages that only send an old URL on (thai_text's THAI_TEXT_REDIRECTS) are not theme pages.
+    return sorted(p for p in Path(site.output).rglob("*.html")
+                  if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
 
 
 def json_ld(page: BeautifulSoup) -> list:
@@ -95,7 +97,7 @@ def test_article_page(theme_site):
     times = article.find_all("time")
     assert times[0]["datetime"] == "2022-03-25T09:00:00+07:00"
     assert times[0].get_text() == "วันศุกร์ที่ 25 มีนาคม พ.ศ. 2565"
-    meta = article.find(class_="article-meta").get_text(" ", strip=True)
+    meta = " ".join(article.find(class_="article-meta").get_text().split())
     assert "โดย กลุ่มงานประชาสัมพันธ์ ศปท." in meta
     assert re.search(r"อ่าน \d+ นาที", meta)
     assert [a.get_text() for a in article.find(class_="tags").find_all("a")] == ["ITA", "ความโปร่งใส"]
@@ -184,7 +186,8 @@ def test_feed_autodiscovery(theme_site):
     atom = page.find("link", rel="alternate", type="application/atom+xml")
     rss = page.find("link", rel="alternate", type="application/rss+xml")
     assert atom["href"].endswith("/feeds/all.atom.xml") and rss["href"].endswith("/feeds/all.rss.xml")
-    cat_pages = sorted(Path(theme_site.output, "category").glob("*/index.html"))
+    cat_pages = [p for p in sorted(Path(theme_site.output, "category").glob("*/index.html"))
+                 if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
     assert cat_pages
     for path in cat_pages:
         feeds = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("link", rel="alternate")
