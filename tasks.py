@@ -124,6 +124,7 @@ def new_post(c, title, category="", gallery=None, slug=None, tags="", author="")
             slug=slug,
             tags=tags or DEFAULT_TAGS,
             author=author or DEFAULT_AUTHOR,
+            settings=settings,
         )
     except NewPostError as exc:
         sys.exit(str(exc))

@@ -2,9 +2,16 @@
 
 Pelican's own command line ends with a traceback on a fatal error and folds log lines at the
 terminal width. This runner counts every warning and error, prints each on one line (file name
-first, as the plugins write them), and exits non-zero when the build must fail. The site is built
-into a fresh sibling directory and swapped into place only when the build succeeded, so an
-interrupted or failed build never replaces a good published site.
+first, as the plugins write them), and exits non-zero when the build must fail. The content
+problems (content_guard's `Problem`, logged by the plugins' rules) are also kept as objects in
+`BuildResult.problems`, so the same (file, line, rule) can be compared with `invoke check`.
+The site is built into a fresh sibling directory and swapped into place only when the build
+succeeded, so an interrupted or failed build never replaces a good published site.
+
+Pelican's signals are process-wide and Pelican only ever connects plugins to them, so a second
+build in the same process (tests, the live preview, benchmarks) would also run the plugins of the
+first: `plugin_receivers()` notes every receiver connected during a build (blinker's
+`receiver_connected`) and disconnects exactly those afterwards.
 """
 
 from __future__ import annotations
@@ -15,10 +22,13 @@ import shutil
 import sys
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 @dataclass
@@ -28,6 +38,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     output: Path | None = None
+    problems: list = field(default_factory=list)  # content_guard Problems among the messages
 
 
 class _Collector(logging.Handler):
@@ -37,6 +48,7 @@ class _Collector(logging.Handler):
         super().__init__(logging.WARNING)
         self.errors: list[str] = []
         self.warnings: list[str] = []
+        self.problems: list = []
         self.stream = stream
         self.quiet = quiet
 
@@ -46,6 +58,9 @@ class _Collector(logging.Handler):
         except Exception:  # a malformed log call must not hide the problem
             message = str(record.msg)
         message = " ".join(message.split("\n")) if record.levelno < logging.ERROR else message
+        problem = getattr(record, "problem", None)
+        if problem is not None:
+            self.problems.append(problem)
         if record.levelno >= logging.ERROR:
             self.errors.append(message)
             label = "ERROR"
@@ -68,19 +83,28 @@ def _swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _disconnect_plugins() -> None:
-    """Forget the plugins of any earlier build in this process.
-
-    Pelican's signals are process-wide and Pelican only ever connects plugins to them, so a second
-    build in the same process (tests, live preview, benchmarks) would also run the plugins of the
-    first. Pelican connects the plugins named in the settings again when the build starts.
-    """
+@contextmanager
+def plugin_receivers():
+    """Disconnect, when the block ends, every receiver connected to Pelican's signals inside it
+    (the plugins' `register()` runs when Pelican starts); nothing connected before is touched."""
     from blinker import Signal
     from pelican.plugins import signals
 
-    for value in vars(signals).values():
-        if isinstance(value, Signal):
-            value._clear_state()
+    pelican_signals = [s for s in vars(signals).values() if isinstance(s, Signal)]
+    connected = []
+
+    def note(signal, receiver, sender, weak):
+        connected.append((signal, receiver, sender))
+
+    for signal in pelican_signals:
+        signal.receiver_connected.connect(note, weak=False)
+    try:
+        yield
+    finally:
+        for signal in pelican_signals:
+            signal.receiver_connected.disconnect(note)
+        for signal, receiver, sender in connected:
+            signal.disconnect(receiver, sender)
 
 
 def build(
@@ -101,8 +125,9 @@ def build(
     Returns what was reported.
     """
     from pelican import Pelican
-    from pelican import log as pelican_log  # noqa: F401  (installs Pelican's logger class)
     from pelican.settings import read_settings
+
+    from tools.pelican_adapter import forget_logged_messages
 
     stream = stream or sys.stderr
     settings_file = Path(settings_file).resolve()
@@ -111,11 +136,7 @@ def build(
     if staging.exists():
         shutil.rmtree(staging)
 
-    # Pelican's LimitFilter remembers every message for the life of the process; a second build in
-    # the same process (tests, live preview) would silently lose a repeated warning.
-    pelican_log.LimitFilter._raised_messages.clear()
-    pelican_log.LimitFilter._group_count.clear()
-    _disconnect_plugins()
+    forget_logged_messages()
     collector = _Collector(stream, quiet)
     root_logger = logging.getLogger()
     previous_level = root_logger.level
@@ -128,7 +149,8 @@ def build(
         override = {"OUTPUT_PATH": str(staging)}
         override.update(overrides or {})
         settings = read_settings(str(settings_file), override=override)
-        Pelican(settings).run()
+        with plugin_receivers():
+            Pelican(settings).run()
     except Exception as exc:  # report, do not dump a traceback on authors
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         collector.errors.append(f"การสร้างเว็บไซต์หยุดกลางคัน / build stopped: {detail}")
@@ -155,6 +177,7 @@ def build(
         errors=collector.errors,
         warnings=collector.warnings,
         seconds=seconds,
+        problems=collector.problems,
     )
     if failed:
         shutil.rmtree(staging, ignore_errors=True)

@@ -195,7 +195,7 @@ def index_stats(output_dir: str | Path, bundle_dir: str = "pagefind") -> dict:
     bundle = Path(output_dir) / bundle_dir
     entry_file = bundle / "pagefind-entry.json"
     if not entry_file.is_file():
-        raise FileNotFoundError(f"{entry_file} does not exist: build the site with SEARCH_ENABLED")
+        raise FileNotFoundError(f"{entry_file} does not exist: build the site with THAI_SEARCH_ENABLED")
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
     pages = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
 

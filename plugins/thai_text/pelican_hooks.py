@@ -19,12 +19,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .markup import process_html, wbr_text
-from .segment import Segmenter, read_word_list
-from .settings import apply_defaults
 from .redirects import write_redirects
+from .segment import Segmenter, dictionary_path, read_word_list
+from .settings import apply_defaults
+from .slugs import SlugMaker, source_slug, unique_slugs, with_suffix
 from .summaries import summarize
 from .tables import label_cells
-from .slugs import SlugMaker, is_slug, unique_slugs, with_suffix
 from .typos import fix_typos
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class ThaiText:
     def __init__(self, settings: dict):
         self.settings = settings
         cache_dir = Path(settings.get("CACHE_PATH") or "cache") / "thai_text"
-        self.dictionary_path = Path(settings["PATH"]) / settings["THAI_TEXT_DICTIONARY"]
+        self.dictionary_path = dictionary_path(settings)
         words = self._site_words()
         persist = settings["THAI_TEXT_CACHE"]
         self.segmenter = Segmenter(words, cache_dir=cache_dir, persist=persist)
@@ -103,7 +103,7 @@ def _relative(path, settings) -> str:
 
 def start_build(pelican) -> None:
     global _build
-    apply_defaults(pelican.settings)
+    apply_defaults(pelican)
     _build = ThaiText(pelican.settings)
 
 
@@ -149,13 +149,10 @@ def _set_slug(instance) -> None:
     max_length = _build.settings["THAI_TEXT_SLUG_MAX_LENGTH"]
     source = instance.source_path or ""
     relative = _relative(source, _build.settings) if source else ""
-    explicit = instance.metadata.get("slug")
-    if explicit:
-        slug = explicit if is_slug(explicit, max_length) else _build.slug(explicit)
-    elif source:
-        slug = _build.slug(os.path.splitext(os.path.basename(source))[0])
-    else:
+    explicit = instance.metadata.get("slug") or ""
+    if not explicit and not source:
         return
+    slug = source_slug(explicit, source, _build.slug, max_length)
     if not slug:
         slug = with_suffix("", relative or str(instance.title), max_length)
     kind = type(instance).__name__

@@ -41,9 +41,6 @@ logger = logging.getLogger(__name__)
 # Bump when the meaning of cached values changes.
 CACHE_FORMAT = 3
 
-PLUGIN_DIR = Path(__file__).resolve().parent
-PROJECT_ROOT = PLUGIN_DIR.parent.parent
-DEFAULT_SITE_DICTIONARY = PROJECT_ROOT / "content" / "dictionary.txt"
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
 # follow or sit on a consonant, tone marks, ฯ and ๆ (not the lead vowels เ แ โ ใ ไ, which belong
@@ -93,6 +90,11 @@ def _opaque_spans(text: str) -> list[tuple[int, int]]:
     if "@" in text:
         spans += [m.span() for m in _EMAIL.finditer(text)]
     return spans
+
+
+def dictionary_path(settings: dict) -> Path:
+    """The site dictionary of a site: THAI_TEXT_DICTIONARY, relative to its content folder (PATH)."""
+    return Path(settings.get("PATH") or ".") / settings["THAI_TEXT_DICTIONARY"]
 
 
 def read_word_list(path: str | os.PathLike) -> list[str]:
@@ -592,14 +594,31 @@ def syllables(word: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def default_segmenter(dictionary: str | None = None) -> Segmenter:
-    """A segmenter with pythainlp's words and the repository's site dictionary.
+    """A segmenter with pythainlp's words and the words of the site dictionary file `dictionary`
+    (none when it is None or missing).
 
-    For tools and tests that run outside a Pelican build (new-post, the content check, the
-    benchmark); the build makes its own from the site's settings.
+    For tools and tests that run outside a Pelican build; `site_segmenter(settings)` gives the
+    one of a site. The build makes its own from the site's settings.
     """
-    path = Path(dictionary) if dictionary else DEFAULT_SITE_DICTIONARY
-    words = read_word_list(path) if path.exists() else []
+    path = Path(dictionary) if dictionary else None
+    words = read_word_list(path) if path is not None and path.exists() else []
     return Segmenter(words, persist=False)
+
+
+def site_segmenter(settings: dict) -> Segmenter:
+    """The segmenter of the site of `settings` (its dictionary as it is now on disk)."""
+    path = dictionary_path(settings)
+    try:
+        stamp = path.stat()
+        version = (stamp.st_mtime_ns, stamp.st_size)
+    except OSError:
+        version = None
+    return _site_segmenter(str(path), version)
+
+
+@lru_cache(maxsize=4)
+def _site_segmenter(path: str, version) -> Segmenter:
+    return default_segmenter.__wrapped__(path if version is not None else None)
 
 
 def segment_throughput(text: str, segmenter: Segmenter | None = None, repeat: int = 3) -> float:

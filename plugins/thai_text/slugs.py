@@ -246,3 +246,54 @@ def make_slug(text: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
     if max_length == _DEFAULT.max_length:
         return _DEFAULT.make_slug(text)
     return SlugMaker(_DEFAULT.segmenter, max_length=max_length).make_slug(text)
+
+
+# -- the slugs of a site, from its settings (the content check, the build and the editor agree) --
+
+
+def source_slug(explicit: str, path: str, make, max_length: int = DEFAULT_MAX_LENGTH) -> str:
+    """The slug of a content file: its `Slug:` (romanised by `make` when it is not a slug
+    already), else its file name, never its title; "" when neither gives a letter or digit."""
+    explicit = (explicit or "").strip()
+    if explicit:
+        return explicit if is_slug(explicit, max_length) else make(explicit)
+    if path:
+        return make(os.path.splitext(os.path.basename(path))[0])
+    return ""
+
+
+_MAKERS: dict = {}
+
+
+def _maker(settings: dict) -> SlugMaker:
+    from .segment import site_segmenter
+
+    segmenter = site_segmenter(settings)
+    key = (id(segmenter), settings["THAI_TEXT_SLUG_MAX_LENGTH"],
+           tuple(sorted(settings["THAI_TEXT_ROMANIZATION"].items())))
+    if key not in _MAKERS:
+        if len(_MAKERS) > 8:
+            _MAKERS.clear()
+        _MAKERS[key] = SlugMaker(segmenter, max_length=key[1], fixes=settings["THAI_TEXT_ROMANIZATION"])
+    return _MAKERS[key]
+
+
+def slug_for(settings: dict, text: str) -> str:
+    """The slug the build gives `text` (a file name, a `Slug:`, a tag, a category) on the site of
+    `settings` (THAI_TEXT_* applied): THAI_TEXT_ROMANIZATION, THAI_TEXT_SLUG_MAX_LENGTH and the
+    site dictionary are honoured."""
+    return _maker(settings).make_slug(str(text))
+
+
+def content_slug(settings: dict, explicit: str, name: str) -> str:
+    """The slug of the content file `name` (relative to the project: content/news/x.md) whose
+    `Slug:` is `explicit` (may be empty), as the build gives it (before any suffix for a clash,
+    which the content check refuses)."""
+    max_length = settings["THAI_TEXT_SLUG_MAX_LENGTH"]
+    slug = source_slug(explicit, name, lambda text: slug_for(settings, text), max_length)
+    return slug or with_suffix("", name, max_length)
+
+
+def taxonomy_slugs(settings: dict, names) -> dict[str, str]:
+    """{category or tag name: slug} for all of `names` at once, as the build gives them."""
+    return unique_slugs(names, lambda text: slug_for(settings, text), settings["THAI_TEXT_SLUG_MAX_LENGTH"])

@@ -54,7 +54,7 @@ def live_server(tmp_path):
             encoding="utf-8",
         )
     port = _free_port()
-    overrides = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"), "SEARCH_ENABLED": False}
+    overrides = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"), "THAI_SEARCH_ENABLED": False}
     script = SERVER.format(root=str(ROOT), conf=str(ROOT / "pelicanconf.py"), out=str(tmp_path / "output"),
                            port=port, overrides=overrides)
     log = open(tmp_path / "server.log", "w")

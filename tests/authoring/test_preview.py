@@ -42,7 +42,7 @@ def small_site(tmp_path):
         "CACHE_PATH": str(tmp_path / "cache"),
         "THEME": str(ROOT / "theme"),
         "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "SEARCH_ENABLED": False,
+        "THAI_SEARCH_ENABLED": False,
     }
     site = PreviewSite(conf, tmp_path / "output", overrides=overrides, quiet=True)
     report = site.full_build()
@@ -125,7 +125,7 @@ def test_measure_preview_latency(tmp_path):
     for day in range(1, 6):
         (content / "news" / f"p{day}.md").write_text(post(f"p{day}", day), encoding="utf-8")
     result = measure_preview_latency(content, tmp_path / "out", tmp_path / "cache", reps=2,
-                                     overrides={"SEARCH_ENABLED": False}, poll_seconds=0.2)
+                                     overrides={"THAI_SEARCH_ENABLED": False}, poll_seconds=0.2)
     assert len(result["runs_s"]) == 2 and result["median_s"] > 0
     assert result["posts"] == 5 and result["rebuild_s"]
 

@@ -153,7 +153,7 @@ def test_bad_date_is_one_clear_error_naming_file_line_and_value(build_site, head
     message = result.errors[0]
     assert message.startswith(f'content/news/bad.md:{line}: วันที่ "{value}"')
     assert f'Date "{value}"' in message
-    assert "รูปแบบที่ใช้ได้ / accepted forms: 2565-03-25, 2022-03-25, 25 มีนาคม 2565" in message
+    assert "2565-03-25, 2022-03-25, 25 มีนาคม 2565" in message  # the forms that can be read
     assert "Traceback" not in message
 
 

@@ -294,7 +294,7 @@ def test_absolute_urls_follow_siteurl(build_site, siteurl):
     from tests.theme.conftest import FILES
 
     result = build_site({k: v for k, v in FILES.items() if "ita" in k or "about" in k},
-                        SITEURL=siteurl, FEED_DOMAIN=siteurl, SEARCH_ENABLED=False)
+                        SITEURL=siteurl, FEED_DOMAIN=siteurl, THAI_SEARCH_ENABLED=False)
     assert result.ok, result.errors
     page = BeautifulSoup((result.output / "news/ita-2565/index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("link", rel="canonical")["href"] == f"{siteurl}/news/ita-2565/"
@@ -320,7 +320,7 @@ def test_article_with_gallery_uses_its_own_share_image_and_cover(build_site):
     files["news/ita-2565.md"] = files["news/ita-2565.md"].replace("Slug: ita-2565", "Slug: ita-2565\nGallery: ita")
     files["galleries/ita/p01.jpg"] = data.getvalue()
     files["galleries/ita/captions.txt"] = "p01.jpg: ผู้บริหารรับมอบผลการประเมิน\n"
-    result = build_site(files, SEARCH_ENABLED=False)
+    result = build_site(files, THAI_SEARCH_ENABLED=False)
     assert result.ok, result.errors
     page = BeautifulSoup((result.output / "news/ita-2565/index.html").read_text(encoding="utf-8"), "html.parser")
     og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}

@@ -5,7 +5,7 @@ Ratios are what we compare (absolute seconds drift with the machine and its load
 
 1. corpus (cached) and photos (cached) in the work folder;
 2. cold builds, interleaved per repetition so that a load change hits all three alike:
-   vanilla Pelican, Hugo, ours (development settings, SEARCH_ENABLED=False);
+   vanilla Pelican, Hugo, ours (development settings, THAI_SEARCH_ENABLED=False);
 3. our production pipeline (publishconf.py) with each step timed;
 4. our rebuild after editing one post, and the live-preview latency (tools/preview.py);
 5. Thai segmentation throughput with the site dictionary (plugins/thai_text);
@@ -122,7 +122,7 @@ def measure_builds(work: Path, info: corpus.CorpusInfo, reps: int) -> dict:
     vanilla_conf = sites.vanilla_settings(work, content)
     vanilla = Measure("vanilla Pelican 4.12, cold")
     hugo_m = Measure("Hugo 0.168, cold")
-    ours = Measure("ours, cold (SEARCH_ENABLED=False)")
+    ours = Measure("ours, cold (THAI_SEARCH_ENABLED=False)")
     for rep in range(reps):
         _log(f"cold builds, repetition {rep + 1}/{reps}")
         out = _fresh(work / "out-vanilla")
@@ -131,7 +131,7 @@ def measure_builds(work: Path, info: corpus.CorpusInfo, reps: int) -> dict:
         hugo_m.runs.append(run([sites.hugo_binary(), "--source", hugo, "--destination", out, "--quiet"]))
         out, cache = _fresh(work / "out-ours"), _fresh(work / "cache-ours")
         ours.runs.append(run(_our_build_cmd(
-            "pelicanconf.py", content, out, cache, "--set", "SEARCH_ENABLED=false")))
+            "pelicanconf.py", content, out, cache, "--set", "THAI_SEARCH_ENABLED=false")))
     _check_ours(ours, "cold build")
     _done(vanilla, hugo_m, ours)
     return {"vanilla": vanilla, "hugo": hugo_m, "ours": ours}
@@ -169,7 +169,7 @@ def measure_rebuild(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
     content = _fresh(work / "content-edit")
     shutil.copytree(info.pelican_content, content)
     out, cache = _fresh(work / "out-rebuild"), _fresh(work / "cache-rebuild")
-    cmd = _our_build_cmd("pelicanconf.py", content, out, cache, "--set", "SEARCH_ENABLED=false")
+    cmd = _our_build_cmd("pelicanconf.py", content, out, cache, "--set", "THAI_SEARCH_ENABLED=false")
     _log("rebuild: first build (not timed)")
     run(cmd)
     posts = sorted((content / "news").glob("*.md"))
