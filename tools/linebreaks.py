@@ -283,12 +283,18 @@ def _main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     from thai_text.names import find_names
-    from thai_text.segment import DEFAULT_SITE_DICTIONARY, read_word_list
+    from thai_text.segment import default_segmenter, read_word_list
     from tools.serve import make_server
 
     output = Path(args.output)
     pages = site_pages(output)
-    spans = protected_spans_for(read_word_list(DEFAULT_SITE_DICTIONARY), find_names)
+    dictionary = ROOT / "content" / "dictionary.txt"
+    segmenter = default_segmenter(str(dictionary))
+
+    def names(text):
+        return find_names(text, set(segmenter.boundaries(text)).__contains__)
+
+    spans = protected_spans_for(read_word_list(dictionary), names)
     server = make_server(output, "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"

@@ -488,10 +488,12 @@ class Segmenter:
         return offsets, keep
 
     def several_syllables(self, piece: str) -> bool:
-        """Whether a piece of Thai has more than one syllable (remembered per piece)."""
+        """Whether a browser could cut a piece of Thai: it has more than one syllable, or it is a
+        loanword with a silent letter (แกรนด์ is one syllable to pythainlp, แก|รนด์ to Chromium's
+        dictionary). Remembered per piece."""
         found = self._several_syllables.get(piece)
         if found is None:
-            found = len(syllables(piece)) > 1
+            found = "\u0e4c" in piece or len(syllables(piece)) > 1
             if len(self._several_syllables) < 200_000:
                 self._several_syllables[piece] = found
         return found
