@@ -266,6 +266,7 @@ class Segmenter:
         self._words = pythainlp_word_set() | frozenset(self.site_words)
         self._solid = self._words - rare_short_words()
         self._several_syllables: dict[str, bool] = {}
+        self._last_tokens: tuple[str, list | None] = ("", None)
         self._memory: dict[bytes, tuple[int, ...]] = {}
         self._used: set[bytes] = set()
         self.segmented_chars = 0  # characters actually run through nlpo3 (not from the cache)
@@ -379,9 +380,13 @@ class Segmenter:
             if found is not None:
                 return found
         self.segmented_chars += len(text)
-        result = tuple(accumulate(map(len, nlpo3.segment(text, self.dict_name))))[:-1]
+        tokens = nlpo3.segment(text, self.dict_name)
+        result = tuple(accumulate(map(len, tokens)))[:-1]
         if "การ" in text:
-            result = self._attach_kan(text, result)
+            moved = self._attach_kan(text, result)
+            if moved is not result:
+                result, tokens = moved, None
+        self._last_tokens = (text, tokens)  # _layout reuses them
         if use_cache:
             self._memory[key] = result
         return result
@@ -504,8 +509,10 @@ class Segmenter:
         if not cuts:
             return [], []
         left_ok, right_ok = _LEFT_OK, _RIGHT_OK
-        bounds = (0, *cuts, len(text))
-        tokens = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+        last, tokens = self._last_tokens
+        if last is not text or tokens is None:
+            bounds = (0, *cuts, len(text))
+            tokens = [text[a:b] for a, b in zip(bounds, bounds[1:])]
         odd = set(tokens).difference(self._solid)  # spaces, digits, punctuation, fragments
         if not any(t[0] in right_ok for t in odd):  # the usual case: every Thai token is solid
             result = [
