@@ -95,6 +95,14 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "site_meta", "thai_search",
            "wp_legacy", "render_cache"]
 
+# Taxonomy URLs whose slug changed when slugs became standard RTGS (plugins/thai_text): the old
+# address keeps working through a page that sends the reader to the new one.
+THAI_TEXT_REDIRECTS = {
+    "category/khao-kitkam/": "category/khao-kitchakam/",
+    "tag/khuntham-chritham/": "tag/khunnatham-chariyatham/",
+    "tag/misuanruam/": "tag/mi-suanruam/",
+}
+
 # Templates escape by default; content and summaries (already sanitised HTML) are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

@@ -339,7 +339,7 @@ def test_category_placeholder_links_get_the_readable_url(site):
 
 
 def test_a_custom_romanisation_gives_the_url_the_build_writes(site):
-    body = "ดู [ข่าวกิจกรรม](/category/news-kitkam/) ได้\n"
+    body = "ดู [ข่าวกิจกรรม](/category/news-kitchakam/) ได้\n"
     files = {"pages/links.md": "Title: ลิงก์\nSlug: links\n\n" + body,
              "news/act.md": news(Slug="act", Category="ข่าวกิจกรรม")}
     assert only(site(files, THAI_TEXT_ROMANIZATION={"ข่าว": "news"}), "link") == []
