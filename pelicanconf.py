@@ -24,7 +24,7 @@ PAGE_EXCLUDES = ["galleries"]
 IGNORE_FILES = [".#*", "captions.txt", "*~", "*.swp"]
 # `Captions:` holds the photo captions the web editor writes into an article's header
 # (photo_gallery reads it; see plugins/photo_gallery/README.md).
-GUARD_EXTRA_METADATA_KEYS = ["captions"]
+CONTENT_GUARD_EXTRA_METADATA_KEYS = ["captions"]
 
 TIMEZONE = "Asia/Bangkok"
 DEFAULT_LANG = "th"
@@ -93,10 +93,19 @@ CACHE_PATH = "cache"
 PLUGIN_PATHS = ["plugins"]
 # Order matters: content_guard cleans raw input first, thai_date fixes dates before sorting,
 # thai_text segments the cleaned HTML, photo_gallery attaches photos, thai_search indexes the
-# finished output; web_editor reads the galleries photo_gallery attached; render_cache comes last
-# (it keeps URLs once every other plugin is done).
+# finished output; wp_legacy writes redirect pages at old WordPress addresses once every page is
+# written; web_editor reads the galleries photo_gallery attached; render_cache comes last (it
+# keeps URLs once every other plugin is done).
 PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "site_meta", "thai_search",
-           "web_editor", "render_cache"]
+           "wp_legacy", "web_editor", "render_cache"]
+
+# Taxonomy URLs whose slug changed when slugs became standard RTGS (plugins/thai_text): the old
+# address keeps working through a page that sends the reader to the new one.
+THAI_TEXT_REDIRECTS = {
+    "category/khao-kitkam/": "category/khao-kitchakam/",
+    "tag/khuntham-chritham/": "tag/khunnatham-chariyatham/",
+    "tag/misuanruam/": "tag/mi-suanruam/",
+}
 
 # Templates escape by default; content and summaries (already sanitised HTML) are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -107,8 +116,7 @@ CONTACT = {
     "hotline": "1546",
     "email": "zerocorruption@mol.go.th",
 }
-SOCIAL = (
-    ("Facebook", "https://www.facebook.com/"),
-    ("LINE", "https://line.me/"),
-    ("YouTube", "https://www.youtube.com/"),
-)
+# The center's own accounts, shown in the footer and as JSON-LD `sameAs` once they are known,
+# e.g. (("Facebook", "https://www.facebook.com/<page>"), ("LINE", "https://line.me/R/ti/p/<id>")).
+# Empty: the site shows no social links rather than links to the networks' home pages.
+SOCIAL = ()

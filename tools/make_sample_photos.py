@@ -4,9 +4,10 @@
 
 Abstract scenes of the center's activities: a training room, tables of group work, a stage, an
 open-house booth. Each gallery exercises the plugin: one photo stored sideways with EXIF
-orientation 6, one carrying GPS tags (the plugin must strip them), one PNG, an upper-case `.JPG`,
-a greyscale photo, and one photo without a caption in captions.txt. Deterministic: same bytes on
-every run.
+orientation 6 (the only EXIF tag written: no location or camera data is ever committed, which
+the content check's rule "photo-metadata" enforces), one PNG, an upper-case `.JPG`, a greyscale
+photo; every photo has its caption in captions.txt, in an order that is not the file names'.
+Deterministic: same bytes on every run.
 """
 
 from __future__ import annotations
@@ -25,20 +26,10 @@ SKIN = [(224, 187, 150), (198, 152, 112), (172, 124, 88), (236, 200, 165)]
 SHIRTS = [(240, 240, 235), (60, 90, 150), (120, 30, 40), (230, 200, 60), (40, 110, 80), (90, 90, 100)]
 
 
-def gps_exif(orientation: int = 1) -> Image.Exif:
-    """EXIF a phone would write: camera, time, orientation and where the photo was taken."""
+def orientation_exif(orientation: int) -> Image.Exif:
+    """EXIF with the orientation only: the photo is stored sideways, as phones store it."""
     exif = Image.Exif()
-    exif[0x010F] = "SamplePhone"  # Make
-    exif[0x0110] = "SP-12"  # Model
-    exif[0x0132] = "2025:08:14 10:21:07"  # DateTime
     exif[0x0112] = orientation
-    exif[0x8825] = {  # GPS IFD: the ministry's street in Din Daeng, Bangkok
-        0: b"\x02\x03\x00\x00",
-        1: "N",
-        2: (13.0, 45.0, 51.3),
-        3: "E",
-        4: (100.0, 33.0, 55.8),
-    }
     return exif
 
 
@@ -166,8 +157,8 @@ def make_integrity_training(folder: Path) -> None:
     save_jpeg(finish(room(size, 1), 1), folder / "p01.jpg")
     save_jpeg(finish(room(size, 2, rows=2), 2), folder / "p02.jpg")
     upright = finish(tables(size, 3), 3)  # stored sideways, as phones do
-    save_jpeg(upright.transpose(Image.Transpose.ROTATE_90), folder / "p03.jpg", exif=gps_exif(orientation=6))
-    save_jpeg(finish(outdoor((2400, 1600), 4), 4), folder / "p04.jpg", exif=gps_exif())
+    save_jpeg(upright.transpose(Image.Transpose.ROTATE_90), folder / "p03.jpg", exif=orientation_exif(6))
+    save_jpeg(finish(outdoor((2400, 1600), 4), 4), folder / "p04.jpg")
     infographic((1600, 1000), 5).save(folder / "p05.png", optimize=True)
     save_jpeg(finish(room((1800, 1350), 6, rows=3), 6), folder / "p06.jpg")
     (folder / "captions.txt").write_text(
@@ -176,7 +167,8 @@ def make_integrity_training(folder: Path) -> None:
         "p02.jpg: วิทยากรอธิบายความต่างระหว่างประโยชน์ส่วนตนกับประโยชน์ส่วนรวม\n"
         "p03.jpg: การระดมความคิดเป็นกลุ่ม วิเคราะห์กรณีศึกษาจากงานบริการประชาชน\n"
         "p04.jpg: ถ่ายภาพร่วมกันหน้าอาคารกระทรวงแรงงานหลังจบการอบรมวันแรก\n"
-        "p05.png: สไลด์สรุปผลแบบประเมินก่อนและหลังการอบรม\n",
+        "p05.png: สไลด์สรุปผลแบบประเมินก่อนและหลังการอบรม\n"
+        "p06.jpg: ผู้เข้าอบรมกลุ่มสุดท้ายนำเสนอแนวทางป้องกันผลประโยชน์ทับซ้อนในหน่วยงานของตน\n",
         encoding="utf-8",
     )
 
@@ -188,14 +180,15 @@ def make_open_house(folder: Path) -> None:
     save_jpeg(finish(room(size, 13, rows=3), 13).convert("L"), folder / "p03.jpg")  # greyscale
     infographic((1600, 1200), 14).save(folder / "p04.png", optimize=True)
     upright = finish(outdoor((2000, 1500), 15), 15)
-    save_jpeg(upright.transpose(Image.Transpose.ROTATE_90), folder / "p05.JPG", exif=gps_exif(orientation=6))
-    save_jpeg(finish(room((1920, 1440), 16, rows=2), 16), folder / "p06.jpg", exif=gps_exif())
+    save_jpeg(upright.transpose(Image.Transpose.ROTATE_90), folder / "p05.JPG", exif=orientation_exif(6))
+    save_jpeg(finish(room((1920, 1440), 16, rows=2), 16), folder / "p06.jpg")
     (folder / "captions.txt").write_text(
         "p01.jpg: บรรยากาศหน้างานเปิดบ้าน ศปท. แรงงาน ประชาชนทยอยลงทะเบียนตั้งแต่เช้า\n"
         "p05.JPG: ซุ้มจำลองเส้นทางเรื่องร้องเรียน ตั้งแต่รับแจ้งจนถึงแจ้งผล\n"
         "p02.jpg: นักศึกษาร่วมกิจกรรมฐานที่ 2 ทดลองคัดกรองเรื่องร้องเรียนจากกรณีสมมุติ\n"
         "p03.jpg: ภาพขาวดำจากมุมห้องบรรยาย ผู้ร่วมงานฟังเจ้าหน้าที่เล่าขั้นตอนการคุ้มครองผู้แจ้งเบาะแส\n"
-        "p04.png: แผนภาพสถิติเรื่องร้องเรียนที่ศูนย์ฯ ได้รับในปีงบประมาณ 2567\n",
+        "p04.png: แผนภาพสถิติเรื่องร้องเรียนที่ศูนย์ฯ ได้รับในปีงบประมาณ 2567\n"
+        "p06.jpg: เจ้าหน้าที่ตอบคำถามของผู้เข้าชมเรื่องช่องทางแจ้งเบาะแสการทุจริต\n",
         encoding="utf-8",
     )
 

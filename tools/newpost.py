@@ -18,8 +18,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-BANGKOK = ZoneInfo("Asia/Bangkok")
-BE_OFFSET = 543
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+from content_guard.verdict import effective_settings  # noqa: E402
+from thai_date.formats import BE_OFFSET, DEFAULT_TIMEZONE  # noqa: E402
+from thai_text.slugs import slug_for  # noqa: E402
+
 DEFAULT_CATEGORY = "ข่าวประชาสัมพันธ์"
 DEFAULT_AUTHOR = "กลุ่มงานประชาสัมพันธ์ ศปท."
 DEFAULT_TAGS = "ต่อต้านการทุจริต"
@@ -56,24 +61,23 @@ class NewPost:
     text: str
 
 
-def bangkok_now() -> _dt.datetime:
-    return _dt.datetime.now(BANGKOK)
+def site_settings(content_dir=None, settings: dict | None = None) -> dict:
+    """The site's settings (pelicanconf.py unless given) with every plugin's defaults, for
+    `content_dir` when given."""
+    if settings is None:
+        from tools.check import load_settings
+
+        settings = load_settings()
+    settings = dict(settings)
+    if content_dir is not None:
+        settings["PATH"] = str(Path(content_dir).resolve())
+    return effective_settings(settings)
 
 
-def be_datetime(moment: _dt.datetime) -> str:
+def be_datetime(moment: _dt.datetime, timezone: str = DEFAULT_TIMEZONE) -> str:
     """`2569-11-22 10:15`: the Buddhist-era date and time an author writes in `Date:`."""
-    moment = moment.astimezone(BANGKOK) if moment.tzinfo else moment
+    moment = moment.astimezone(ZoneInfo(timezone)) if moment.tzinfo else moment
     return f"{moment.year + BE_OFFSET:04d}-{moment.month:02d}-{moment.day:02d} {moment:%H:%M}"
-
-
-def romanised_slug(title: str) -> str:
-    """A readable ASCII slug for `title`, made by the thai_text plugin's slug function."""
-    plugins = str(ROOT / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
-    from thai_text.slugs import make_slug
-
-    return make_slug(title)
 
 
 def _unique_slug(slug: str, news_dir: Path) -> str:
@@ -112,8 +116,14 @@ def create_post(
     tags: str = DEFAULT_TAGS,
     author: str = DEFAULT_AUTHOR,
     now: _dt.datetime | None = None,
+    settings: dict | None = None,
 ) -> NewPost:
-    """Write content/news/<slug>.md (and content/galleries/<gallery>/); never overwrite a file."""
+    """Write content/news/<slug>.md (and content/galleries/<gallery>/); never overwrite a file.
+
+    `settings`: the site's Pelican settings (default: pelicanconf.py): the slug is the one the
+    build gives the title (thai_text's `slug_for`, THAI_TEXT_ROMANIZATION included), the date is in
+    the site's TIMEZONE, the gallery folder is under GALLERY_SOURCE_DIR."""
+    settings = site_settings(content_dir, settings)
     title = " ".join((title or "").split())
     if not title or title.startswith("-"):
         raise NewPostError('โปรดระบุชื่อข่าว เช่น invoke new-post "ชื่อข่าว" / give a title: invoke new-post "title"')
@@ -137,7 +147,7 @@ def create_post(
                 "exists already and is never overwritten: choose another --slug"
             )
     else:
-        base = romanised_slug(title) or "news"
+        base = slug_for(settings, title) or "news"
         slug = _unique_slug(base, news_dir)
         path = news_dir / f"{slug}.md"
     if gallery is not None and not SLUG_PATTERN.fullmatch(gallery):
@@ -152,7 +162,7 @@ def create_post(
         category=category,
         tags=tags,
         author=author,
-        date_text=be_datetime(now or bangkok_now()),
+        date_text=be_datetime(now or _dt.datetime.now(_dt.timezone.utc), settings["TIMEZONE"]),
         gallery=gallery,
     )
     news_dir.mkdir(parents=True, exist_ok=True)
@@ -166,7 +176,7 @@ def create_post(
 
     gallery_dir = None
     if gallery:
-        gallery_dir = content_dir / "galleries" / gallery
+        gallery_dir = content_dir / settings["GALLERY_SOURCE_DIR"] / gallery
         gallery_dir.mkdir(parents=True, exist_ok=True)
         captions = gallery_dir / "captions.txt"
         if not captions.exists():

@@ -15,6 +15,14 @@ plugins, same signals, fresh context) with two shortcuts:
 A change to a template, to the theme, to pelicanconf.py, to the site dictionary or to a gallery
 makes a full rebuild. The search index (Pagefind) is built on full rebuilds only.
 
+Before each rebuild the content is judged with the plugins' rules (content_guard's verdict, the
+same `invoke check` and every build use). A saved source that now has an ERROR is not read
+again: its last good version stays in memory and on the page, and the problem panel that the live
+server adds to every page (tools/preview_panel.py; never written into the output) lists each
+problem with its file, line and fix until the author saves a fixed file.
+
+The few Pelican internals this needs are overridden in tools/pelican_adapter.py, nowhere else.
+
 `measure_preview_latency(...)` measures "save -> page updated" the way the live server sees it
 (looking for saved files every POLL_SECONDS) for the benchmark.
 """
@@ -33,16 +41,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "plugins"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from content_guard.sources import display_name  # noqa: E402
+from content_guard.verdict import effective_settings, judge  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
 # How often the live server looks for saved files (livereload's own watcher: every 0.8 s, and it
 # ignores a second save within 3 s; ours checks every 0.3 s and reloads after every save).
 POLL_SECONDS = 0.3
-# Changes under these (relative to the content folder) need a full rebuild.
-FULL_REBUILD_CONTENT = ("galleries", "dictionary.txt")
 # Attributes of an article that other articles are shown through (site_meta's neighbours).
 REFERENCE_ATTRIBUTES = ("newer_in_category", "older_in_category", "related", "prev_article", "next_article")
 
@@ -58,6 +68,8 @@ class RebuildReport:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    problems: list = field(default_factory=list)  # the Problems the build logged
+    kept_last_good: list[str] = field(default_factory=list)  # sources shown as they last were
 
     @property
     def ok(self) -> bool:
@@ -120,79 +132,20 @@ class ContentMemory:
         if files_added_or_removed:
             self.file_lists.clear()
 
+    def holds(self, path) -> bool:
+        """Whether a content object read from `path` is remembered."""
+        try:
+            rel = Path(path).relative_to(self.content_dir).as_posix()
+        except ValueError:
+            return False
+        return any(key[1] == rel for key in self._items)
+
     def get(self, kind: str, rel: str, context):
         snapshot = self._items.get((kind, rel))
         return None if snapshot is None else _detached_copy(snapshot, context)
 
     def put(self, kind: str, rel: str, obj) -> None:
         self._items[(kind, rel)] = _detached_copy(obj)
-
-
-def _remembering(base, memory: ContentMemory, created: list, plan_holder: dict):
-    """A subclass of a caching generator class that reads unchanged files from `memory`."""
-
-    class Remembering(base):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            created.append(self)
-
-        def get_cached_data(self, filename, default=None):
-            found = memory.get(base.__name__, Path(filename).as_posix(), self.context)
-            return default if found is None else found
-
-        def cache_data(self, filename, data):
-            memory.put(base.__name__, Path(filename).as_posix(), data)
-
-        def save_cache(self):
-            pass
-
-        def get_files(self, paths, exclude=None, extensions=None):
-            key = (base.__name__, repr(paths), repr(exclude), repr(extensions))
-            if key not in memory.file_lists:
-                memory.file_lists[key] = super().get_files(paths, exclude=exclude, extensions=extensions)
-            return set(memory.file_lists[key])
-
-        def generate_articles(self, write):
-            """Pelican's loop, deciding from the source path before any URL is computed."""
-            from itertools import chain
-
-            from pelican import signals
-
-            plan = plan_holder.get("plan")
-            for article in chain(self.translations, self.articles, self.hidden_translations,
-                                 self.hidden_articles):
-                if plan is not None and not plan.needs(_source(article), _shown_objects({"article": article})):
-                    continue
-                signals.article_generator_write_article.send(self, content=article)
-                write(article.save_as, self.get_template(article.template), self.context,
-                      article=article, category=getattr(article, "category", None),
-                      override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
-
-        def generate_tags(self, write):
-            plan = plan_holder.get("plan")
-            every = self.tags
-            if plan is not None:
-                self.tags = {t: a for t, a in every.items() if plan.needs(f"tag:{t}", a)}
-            try:
-                super().generate_tags(write)
-            finally:
-                self.tags = every
-
-        def generate_categories(self, write):
-            plan = plan_holder.get("plan")
-            every = self.categories
-            if plan is not None:
-                self.categories = [(c, a) for c, a in every if plan.needs(f"category:{c}", a)]
-            try:
-                super().generate_categories(write)
-            finally:
-                self.categories = every
-
-    if not hasattr(base, "generate_articles"):
-        del Remembering.generate_articles, Remembering.generate_tags, Remembering.generate_categories
-    Remembering.__name__ = base.__name__  # plugins and logs see the usual name
-    Remembering.__qualname__ = base.__qualname__
-    return Remembering
 
 
 # -- writing only what changed ----------------------------------------------------------------
@@ -258,6 +211,9 @@ class WritePlan:
         self.rendered = 0
         self.kept = 0
 
+    shows = staticmethod(lambda kwargs_or_context: _shown_objects(kwargs_or_context))
+    source = staticmethod(lambda obj: _source(obj))
+
     def listing_changed(self, source: str, obj) -> bool:
         if source not in self._listing_changed:
             now = _listing(obj)
@@ -282,90 +238,6 @@ class WritePlan:
         else:
             self.kept += 1
         return render
-
-
-class _Kept:
-    """Stands in for a file that is not written again."""
-
-    def write(self, _text):
-        return 0
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-class _PlannedTemplate:
-    """Wraps a Jinja template: a page of a paginated list that did not change is not rendered."""
-
-    def __init__(self, template, plan: WritePlan, kept: set, output: str):
-        self.template = template
-        self.plan = plan
-        self.kept = kept
-        self.output = output
-
-    def render(self, localcontext):
-        name = localcontext.get("output_file")
-        paginator = localcontext.get("articles_paginator")
-        page = localcontext.get("articles_page")
-        extra = (paginator.num_pages, page.number) if paginator is not None and page is not None else ()
-        if name and not self.plan.needs(name, _shown_objects(localcontext), extra):
-            self.kept.add(os.path.abspath(os.path.join(self.output, name)))
-            return ""
-        return self.template.render(localcontext)
-
-    def __getattr__(self, attr):
-        return getattr(self.template, attr)
-
-
-def _planned_writer_class(plan_holder: dict):
-    from pelican.writers import Writer
-
-    class PlannedWriter(Writer):
-        """Pelican's writer that skips pages and feeds the plan says are unchanged."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._kept_names: set[str] = set()
-
-        def _open_w(self, filename, encoding, override=False):
-            if filename in self._kept_names:
-                self._kept_names.discard(filename)
-                return _Kept()
-            return super()._open_w(filename, encoding, override)
-
-        def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                       template_name=None, override_output=False, url=None, **kwargs):
-            plan = plan_holder.get("plan")
-            if plan is None or not name:
-                return super().write_file(name, template, context, relative_urls, paginated,
-                                          template_name, override_output, url, **kwargs)
-            own = kwargs.get("article") or kwargs.get("page")
-            lists = paginated if paginated is not None else {
-                k: v for k, v in kwargs.items() if k in ("articles", "dates")}
-            is_paginated = own is None and bool(lists) and template_name in self.settings["PAGINATED_TEMPLATES"]
-            if not is_paginated:
-                key = _source(own) if own is not None else name
-                if not plan.needs(key, _shown_objects(kwargs)):
-                    return None
-                return super().write_file(name, template, context, relative_urls, paginated,
-                                          template_name, override_output, url, **kwargs)
-            return super().write_file(name, _PlannedTemplate(template, plan, self._kept_names, self.output_path), context,
-                                      relative_urls, paginated, template_name, override_output, url,
-                                      **kwargs)
-
-        def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
-                       override_output=False, feed_title=None):
-            plan = plan_holder.get("plan")
-            if plan is not None and path:
-                shown = list(elements[: self.settings["FEED_MAX_ITEMS"]])
-                if not plan.needs(f"feed:{path}", shown):
-                    return None
-            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
-
-    return PlannedWriter
 
 
 class _MemoryBytecodeCache:
@@ -409,6 +281,7 @@ class PreviewSite:
         self.listings: dict = {}  # source -> what lists showed of it
         self.save_as: dict[str, tuple[str, str]] = {}  # source path -> (generator, output name)
         self.layout = None  # categories and page titles: a change rewrites every page
+        self.verdict = None  # the content's problems as judged before the last rebuild
         self._stamps: dict[Path, object] = {}
         self._next_stamps: dict[Path, object] = {}
         self._lock = threading.Lock()
@@ -457,14 +330,40 @@ class PreviewSite:
         return changed
 
     def _needs_full(self, changed: set[Path]) -> bool:
+        settings = effective_settings(self.settings)
+        full_rebuild = (settings.get("GALLERY_SOURCE_DIR") or "galleries", settings.get("THAI_TEXT_DICTIONARY") or "")
         for path in changed:
             try:
                 rel = path.relative_to(self.content_dir).as_posix()
             except ValueError:
                 return True  # theme, templates or settings
-            if rel.startswith(FULL_REBUILD_CONTENT):
+            if any(rel == name or rel.startswith(name.rstrip("/") + "/") for name in full_rebuild if name):
                 return True
         return False  # sources are re-read; static files are copied by the static generator
+
+    # judging -----------------------------------------------------------------------------------
+
+    def _judge(self) -> None:
+        """The verdict on the content as it is on disk now (the same rules as every build)."""
+        self.verdict = judge(self.settings)
+
+    def _with_errors(self, paths) -> set[Path]:
+        """The changed sources that now have an ERROR and whose last good version is in memory."""
+        bad = set()
+        for path in paths:
+            name = display_name(path, self.settings)
+            if self.verdict.has_error(name) and self.memory.holds(path):
+                bad.add(path)
+        return bad
+
+    def problems(self) -> list[dict]:
+        """The current problems for the preview panel: each Problem, its `where`, and the URL of
+        the page it belongs to (None for a photo or a file with no page)."""
+        pages = {}
+        for source, (_kind, save_as) in self.save_as.items():
+            pages[display_name(source, self.settings)] = "/" + save_as.removesuffix("index.html")
+        return [{**p.as_dict(), "where": p.where, "page": pages.get(p.file)}
+                for p in (self.verdict.problems if self.verdict else [])]
 
     # building ----------------------------------------------------------------------------------
 
@@ -474,10 +373,15 @@ class PreviewSite:
             self.settings = self._read_settings()
             self.memory.clear()
             self.signatures, self.listings = {}, {}
+            self._judge()
             return self._run(kind="full", changed_paths=set(), full=True)
 
     def refresh(self) -> RebuildReport:
-        """Rebuild what changed on disk since the last build; kind "none" if nothing did."""
+        """Rebuild what changed on disk since the last build; kind "none" if nothing did.
+
+        A changed source that now has an ERROR keeps its last good version (from memory): its page
+        and the lists that show it stay as they were, and the preview panel says why.
+        """
         with self._lock:
             changed = self.changes()
             if not changed:
@@ -485,19 +389,29 @@ class PreviewSite:
             if self._needs_full(changed):
                 self.settings = self._read_settings()
                 self.memory.clear()
+                self._judge()
                 return self._run(kind="full", changed_paths=changed, full=True)
+            self._judge()
+            kept = self._with_errors(changed)
             added_or_removed = self._next_stamps.keys() != self._stamps.keys()
-            self.memory.forget(changed, added_or_removed)
-            return self._run(kind="incremental", changed_paths=changed, full=False)
+            self.memory.forget(changed - kept, added_or_removed)
+            report = self._run(kind="incremental", changed_paths=changed, full=False, unchanged=kept)
+            report.kept_last_good = sorted(display_name(p, self.settings) for p in kept)
+            return report
 
-    def _run(self, kind: str, changed_paths: set[Path], full: bool) -> RebuildReport:
-        from pelican import Pelican
-        from pelican import log as pelican_log  # noqa: F401  (installs Pelican's logger class)
+    def _run(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset()) -> RebuildReport:
+        """`_write` under the output folder's lock: the preview writes into output/ itself, so it
+        waits while `invoke build` swaps a new site in, and a build waits for it."""
+        from tools.buildlock import output_lock
+
+        with output_lock(self.output, say=lambda message: print(message, file=self.stream, flush=True)):
+            return self._write(kind, changed_paths, full, unchanged)
+
+    def _write(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset()) -> RebuildReport:
         from pelican import signals
-        from pelican.contents import Content
-        from pelican.generators import CachingGenerator
 
-        from tools.build import _Collector
+        from tools.build import _Collector, plugin_receivers
+        from tools.pelican_adapter import forget_logged_messages, forget_rendered_content, warm_pelican_class
 
         started = time.perf_counter()
         # Stamps as scanned before the run: edits saved during the run trigger the next one.
@@ -510,29 +424,18 @@ class PreviewSite:
             except ValueError:  # theme or settings: named relative to the project
                 changed_rel.append(Path(os.path.relpath(path, self.settings_file.parent)).as_posix())
                 continue
-            changed.add(os.path.abspath(str(path)))
+            if path not in unchanged:
+                changed.add(os.path.abspath(str(path)))
             changed_rel.append(rel.as_posix())
         report = RebuildReport(kind=kind, changed=sorted(changed_rel))
         settings = dict(self.settings)
         settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": self.bytecode_cache}
         if not full:
-            settings["SEARCH_ENABLED"] = False  # Pagefind runs on full rebuilds only
+            settings["THAI_SEARCH_ENABLED"] = False  # Pagefind runs on full rebuilds only
         plan = WritePlan(self.signatures, self.listings, changed, full)
         holder = {"plan": plan}
         created: list = []
-        memory = self.memory
-        writer_class = _planned_writer_class(holder)
-
-        class WarmPelican(Pelican):
-            def _get_generator_classes(self):
-                return [
-                    _remembering(cls, memory, created, holder) if issubclass(cls, CachingGenerator) else cls
-                    for cls in super()._get_generator_classes()
-                ]
-
-            def _get_writer(self):
-                return writer_class(self.output_path, settings=self.settings)
-
+        warm_pelican = warm_pelican_class(self.memory, created, holder)
         layout_holder = {}
 
         def remember_layout(generators):
@@ -540,6 +443,7 @@ class PreviewSite:
             if not plan.full and self.layout is not None and layout_holder["layout"] != self.layout:
                 plan.full = True  # a category or a page title changed: every page shows it
 
+        forget_logged_messages()
         collector = _Collector(self.stream, self.quiet)
         root_logger = logging.getLogger()
         previous_level = root_logger.level
@@ -550,7 +454,8 @@ class PreviewSite:
         crashed = False
         try:
             os.chdir(self.settings_file.parent)
-            WarmPelican(settings).run()
+            with plugin_receivers():
+                warm_pelican(settings).run()
         except Exception as exc:  # keep serving; the author fixes the file and saves again
             crashed = True
             collector.errors.append(f"การสร้างตัวอย่างหยุดกลางคัน / preview build stopped: {exc!r}")
@@ -560,11 +465,7 @@ class PreviewSite:
             signals.all_generators_finalized.disconnect(remember_layout)
             root_logger.removeHandler(collector)
             root_logger.setLevel(previous_level)
-            # Pelican memoizes rendered content per object; drop it or memory grows on every save.
-            for name in ("get_content", "get_summary"):
-                cached = getattr(Content.__dict__.get(name), "cache", None)
-                if cached is not None:
-                    cached.clear()
+            forget_rendered_content()  # or memory grows on every save
 
         if not crashed:  # a content error (one file not read) still leaves a consistent site
             self.signatures = plan.current if plan.full else {**self.signatures, **plan.current}
@@ -578,6 +479,7 @@ class PreviewSite:
                         self.listings[_source(article)] = _listing(article)
         report.rendered, report.kept = plan.rendered, plan.kept
         report.errors, report.warnings = collector.errors, collector.warnings
+        report.problems = collector.problems
         report.seconds = time.perf_counter() - started
         return report
 

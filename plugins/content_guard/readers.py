@@ -1,14 +1,14 @@
-"""Readers that check a content file before parsing it and sanitise the HTML after.
+"""Readers that publish nothing from a file with an ERROR, and sanitise the HTML of the others.
 
 On `readers_init`, every reader class (Markdown, HTML, ...) is replaced by a subclass with the
 same name whose `read()`:
-1. refuses a symlink to outside the content folder, a file above GUARD_MAX_FILE_BYTES, a binary
-   or non-UTF-8 file (with the TIS-620 advice), an empty file;
-2. warns about misspelt metadata keys and reports a missing title with its fix;
-3. reads the file with the original reader and, should that fail, logs the reason (Pelican
-   itself logs only "Could not process FILE");
-4. sanitises the content and the summary (sanitize.py) and warns when something was removed.
-A refused file is skipped (status "skip"), so Pelican adds no message of its own.
+1. looks the file up in the build's verdict (verdict.py, judged when the first readers were set
+   up): a file with an ERROR is skipped (status "skip") without a second message; a file the
+   verdict did not list (it appeared during the build) is judged on its own now;
+2. reads the file with the original reader and, should that fail, reports the reason (rule
+   "reader"; Pelican itself logs only "Could not process FILE");
+3. sanitises the content and the summary (sanitize.py) and reports what was removed (rule "html",
+   reading_rules.py, the same function the content check calls).
 """
 
 from __future__ import annotations
@@ -16,33 +16,52 @@ from __future__ import annotations
 import logging
 import os
 
-from . import sanitize as html_guard
-from .source import (
-    Problem,
-    Refused,
-    check_header,
-    check_location,
-    check_not_empty,
-    check_size,
-    decode_source,
-    find_line,
-    read_header,
-)
+from . import problems as problem_log
+from .markup_limits import time_limit
+from .settings import DEFAULTS
+from .problems import ERROR
+from .reading_rules import html_problems, reader_problem, untitled_problem
+from .sources import ARTICLE, PAGE, display_name, read_source
+from .verdict import judge, judge_file
 
 logger = logging.getLogger(__name__)
 
 SKIP = ("", {"status": "skip"})
+READ_SECONDS = DEFAULTS["CONTENT_GUARD_READ_SECONDS"][0]  # for a reader used outside a build
+LEDGER_KEY = "_CONTENT_GUARD_LEDGER"  # internal: what the signals of one build share
 
 
-def display_name(path: str, settings: dict) -> str:
-    """The file as authors see it: relative to the folder holding content/ ("content/news/x.md")."""
-    base = os.path.dirname(os.path.abspath(settings.get("PATH", "content")))
-    return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+def report(problem) -> None:
+    problem_log.log(problem, logger)
 
 
-def report(problem: Problem, filename: str) -> None:
-    log = logger.error if problem.level == "error" else logger.warning
-    log("%s", problem.message(filename))
+def kind_of(path: str, settings: dict) -> str:
+    """ARTICLE or PAGE, from where the file lies (PAGE_PATHS, else an article)."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(settings["PATH"]))
+    for folder in settings.get("PAGE_PATHS") or []:
+        if rel == folder or rel.startswith(folder.rstrip("/") + os.sep):
+            return PAGE
+    return ARTICLE
+
+
+def judged(path: str, settings: dict) -> list:
+    """The problems of the file at `path`: the build's verdict, or judged now (and reported)."""
+    ledger = settings.get(LEDGER_KEY)
+    name = display_name(path, settings)
+    verdict = getattr(ledger, "verdict", None)
+    if verdict is not None and verdict.knows(name):
+        return verdict.for_file(name)
+    if verdict is not None:
+        already = set(verdict.problems)  # e.g. the folder a linked file lies in: reported once
+        found = judge_file(verdict, path, kind_of(path, settings))
+    else:  # a reader used outside a build (tests, tools): judge this one file
+        already = set()
+        found = judge(settings, sources=[read_source(path, kind_of(path, settings), settings)],
+                      in_build=True).problems
+    for problem in found:
+        if problem not in already:
+            report(problem)
+    return found
 
 
 class GuardMixin:
@@ -51,72 +70,29 @@ class GuardMixin:
     def read(self, source_path):
         settings = self.settings
         name = display_name(source_path, settings)
+        if any(p.severity == ERROR for p in judged(source_path, settings)):
+            return SKIP  # reported already: publish nothing from it
         try:
-            check_location(source_path, settings["PATH"])
-            check_size(os.path.getsize(source_path), settings["GUARD_MAX_FILE_BYTES"])
-            with open(source_path, "rb") as handle:
-                text = decode_source(handle.read())
-            check_not_empty(text)
-        except Refused as refused:
-            report(refused.problem, name)
-            return SKIP
-        except OSError as exc:
-            report(Problem("error", None, f"เปิดไฟล์ไม่ได้ ({exc.strerror})",
-                           f"cannot open the file ({exc.strerror})"), name)
-            return SKIP
-
-        is_markdown = "markdown" in self.__class__.__name__.lower()
-        problems = []
-        if is_markdown:
-            keys = list(settings["GUARD_METADATA_KEYS"]) + list(settings["GUARD_EXTRA_METADATA_KEYS"])
-            problems = check_header(text, keys)
-        for problem in problems:
-            report(problem, name)
-        if any(p.level == "error" for p in problems):
-            return SKIP
-
-        try:
-            content, metadata = super().read(source_path)
+            with time_limit(settings.get("CONTENT_GUARD_READ_SECONDS", READ_SECONDS)):
+                content, metadata = super().read(source_path)
         except Exception as exc:  # any reader failure: say why, name the file, no traceback
-            reason = f"{type(exc).__name__}: {exc}".strip()
-            report(Problem(
-                "error", _line_of_reason(text, str(exc)),
-                f"อ่านไฟล์ไม่สำเร็จ ({reason}); แก้ตามข้อความนี้แล้วลองใหม่",
-                f"could not read the file ({reason}); fix what it says and build again",
-            ), name)
+            with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
+                text = handle.read().replace("\r\n", "\n").replace("\r", "\n")
+            report(reader_problem(name, text, exc))
             return SKIP
-
+        is_markdown = "markdown" in self.__class__.__name__.lower()
         if "title" not in metadata and not is_markdown:
-            report(Problem("error", None, "ไม่มีชื่อเรื่อง (<title>)", "no title (<title>)"), name)
+            report(untitled_problem(name))
             return SKIP
-
-        site_urls = [settings.get("SITEURL") or "", settings.get("SITE_DOMAIN") or ""]
-        cleaned = html_guard.sanitize(content, site_urls, settings["GUARD_VIDEO_EMBEDS"])
-        summary = metadata.get("summary")
-        body_line = read_header(text).body_line if is_markdown else 1
-        self._report_removed(cleaned, text, name, body_line)
-        if isinstance(summary, str) and summary:
-            cleaned_summary = html_guard.sanitize(summary, site_urls, False)
-            self._report_removed(cleaned_summary, text, name, 1)
-            metadata["summary"] = cleaned_summary.html
-        return cleaned.html, metadata
-
-    @staticmethod
-    def _report_removed(cleaned, text: str, name: str, start: int) -> None:
-        words = html_guard.describe(cleaned)
-        if words:
-            token = html_guard.first_token(cleaned)
-            line = find_line(text, token, start) or find_line(text, token)
-            report(Problem("warning", line, *words), name)
-
-
-def _line_of_reason(text: str, reason: str) -> int | None:
-    """Find the line a reader's error message refers to by the quoted value it names."""
-    for quoted in reason.split("'")[1::2] + reason.split('"')[1::2]:
-        line = find_line(text, quoted.strip())
-        if line and len(quoted.strip()) > 2:
-            return line
-    return None
+        source = read_source(source_path, PAGE, settings)
+        body_line = source.header.body_line if is_markdown else 1
+        cleaned, summary, found = html_problems(
+            name, source.text, body_line, content, metadata.get("summary"), settings)
+        for problem in found:
+            report(problem)
+        if summary is not None and "summary" in metadata:
+            metadata["summary"] = summary
+        return cleaned, metadata
 
 
 def guard_readers(readers) -> None:

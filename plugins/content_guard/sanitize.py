@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import nh3
 
+from .urls import is_same_site
+
 TAGS = (set(nh3.ALLOWED_TAGS) - {"center", "tt", "acronym", "strike", "map", "area"}) | {"wbr"}
 ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
@@ -35,8 +37,6 @@ ATTRIBUTES = {
     "q": {"cite"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Where a page may load an image from: only the site itself.
-PELICAN_PLACEHOLDER = re.compile(r"^\{(static|filename|attach|index|tag|category|author)\}")
 CLASS_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,40}$")
 WORD_CLASS = re.compile(r"^(mso|x_|gmail|yiv|xl\d|font\d)", re.I)
 
@@ -57,18 +57,6 @@ class Cleaned:
     removed: list = field(default_factory=list)  # what was dropped, e.g. "<script>", "onclick"
     foreign_images: list = field(default_factory=list)  # src of images from other sites
     embeds: list = field(default_factory=list)  # video links made from iframes
-
-
-def is_same_site(url: str, site_urls=()) -> bool:
-    """True for a URL that stays on the site: relative, a Pelican placeholder, or under SITEURL."""
-    url = url.strip()
-    if PELICAN_PLACEHOLDER.match(url):
-        return True
-    for base in site_urls:
-        if base and (url == base or url.startswith(base.rstrip("/") + "/")):
-            return True
-    parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc and not url.startswith("//")
 
 
 def video_link(src: str) -> tuple[str, str] | None:
@@ -199,8 +187,9 @@ def describe(cleaned: Cleaned) -> tuple[str, str] | None:
     """(Thai, English) sentence about what was removed, or None when nothing was."""
     if not cleaned.removed and not cleaned.foreign_images:
         return None
-    items = [i for i in cleaned.removed if not (i == "<img>" and cleaned.foreign_images)]
-    items = [i for i in items if not (i == "src" and cleaned.foreign_images)]
+    # A foreign image is dropped whole: its tag and attributes are not named one by one.
+    image_parts = {"<img>", "src", "alt", "width", "height", "loading", "title"}
+    items = [i for i in cleaned.removed if not (i in image_parts and cleaned.foreign_images)]
     th_parts, en_parts = [], []
     handlers = sorted(i for i in items if i.startswith("on"))
     if handlers:
@@ -215,7 +204,7 @@ def describe(cleaned: Cleaned) -> tuple[str, str] | None:
         th_parts.append(th)
         en_parts.append(en)
     if cleaned.foreign_images:
-        first = cleaned.foreign_images[0][:80]
+        first = cleaned.foreign_images[0][:80].translate({9: "\\t", 10: "\\n", 13: "\\r"})
         th_parts.append(f"รูปจากเว็บไซต์อื่น ({first}) ให้ดาวน์โหลดมาไว้ใน content/images/")
         en_parts.append(f"images from another site ({first}); download them into content/images/")
     return (

@@ -1,8 +1,16 @@
 """Plugin photo_gallery: photo galleries from a folder of phone photos (see README.md)."""
 
+import sys
+from pathlib import Path
+
+# The sibling plugins are importable by name (content_guard holds the Problem type every rule uses).
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
+
 from pelican import signals
 
-from .pelican_glue import apply_defaults, attach_galleries
+from .pelican_glue import attach_galleries
+from .settings import apply_defaults
 
 
 def register():

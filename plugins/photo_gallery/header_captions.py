@@ -17,10 +17,12 @@ and its photos together and never has to rewrite a second text file. `captions.t
   caption falls back to the photo's line in captions.txt;
 - the other photos follow in captions.txt order, then in natural file-name order, as before.
 
-Plain functions with no Pelican import: `parse_header_captions` reads the value Pelican gives,
-`apply_header_captions` merges it into a `SourceGallery` from `scan_gallery`. Problems (a line
-that is not `file: caption`, a file that is not in the folder, a photo named twice) are returned
-as `Problem`s naming the article and the line, never raised.
+Plain functions with no Pelican import: `parse_header_captions` reads the value Pelican gives (or
+`header_value` reads it from the file's lines, for the rules), `apply_header_captions` merges it
+into a `SourceGallery` from `scan_gallery`. Problems (a line that is not `file: caption`, a file
+that is not in the folder, a photo named twice) are returned as `Problem`s naming the article and
+the line, never raised. The build (pelican_glue.py) and the rule "captions" (rules.py) both apply
+the header of the first article, by file name, that uses the gallery and has `Captions:`.
 """
 
 from __future__ import annotations
@@ -49,6 +51,19 @@ def header_lines(value) -> list[str]:
     else:
         lines = str(value).splitlines()
     return [line.strip() for line in lines]
+
+
+def header_value(lines: list[str], first_line: int) -> list[str]:
+    """The `Captions:` value as Pelican reads it, from the file's lines and the line (1-based) of
+    `Captions:`: the rest of that line, then each continuation line (indented by four spaces or
+    a tab), in order."""
+    first = lines[first_line - 1]
+    value = [first.split(":", 1)[1].strip() if ":" in first else ""]
+    for line in lines[first_line:]:
+        if not line.strip() or not line.expandtabs(4).startswith("    "):
+            break
+        value.append(line.strip())
+    return value
 
 
 def parse_header_captions(value, path: Path, first_line: int | None = None):

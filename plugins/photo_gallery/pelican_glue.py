@@ -1,5 +1,10 @@
 """The Pelican side: read `Gallery:` and `Cover:`, process the photos, publish them, attach objects.
 
+What is wrong with `Gallery:`, `Cover:`, a folder or captions.txt is reported by the plugin's
+rules (rules.py, judged before reading, like `invoke check`); here a missing folder gives no
+gallery and a missing cover the first photo. A photo processing cannot decode is reported here
+with the same rule ("photo") the content check uses.
+
 Runs on `all_generators_finalized`, when every article and page is read and before any template is
 rendered (so lists and the home page can show covers). The output folder was already emptied by
 Pelican at that point; the gallery files are hard links to the cache.
@@ -12,11 +17,12 @@ import re
 import shutil
 from pathlib import Path
 
-from .model import Gallery, OgImage, Photo, Version, join_url, url_path
+from .cover import cover_index, gallery_folder
 from .header_captions import HEADER_KEY, apply_header_captions, parse_header_captions
+from .model import Gallery, OgImage, Photo, Version, join_url, url_path
 from .processing import EXT, HashIndex, Processed, Stats, process_photos, sync_folder, zip_from_cache
-from .settings import with_defaults
-from .sources import Problem, SourceGallery, output_stems, scan_gallery
+from .rules import unreadable_problem
+from .sources import SourceGallery, output_stems, scan_gallery
 
 logger = logging.getLogger(__name__)
 
@@ -35,67 +41,6 @@ CONTENT_LISTS = (
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def apply_defaults(pelican) -> None:
-    """`initialized`: give Pelican a copy of its settings with every GALLERY_* default."""
-    pelican.settings = with_defaults(pelican.settings)
-
-
-class _Reporter:
-    """Writes problems as 'path:line: Thai / English', paths relative to the project."""
-
-    def __init__(self, settings: dict):
-        self.root = Path(settings["PATH"]).resolve().parent
-
-    def rel(self, path) -> str:
-        path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
-
-    def log(self, level: str, path, thai: str, english: str, line: int | None = None, used_by=()) -> None:
-        where = self.rel(path) + (f":{line}" if line else "")
-        users = ""
-        if used_by:
-            names = ", ".join(sorted({self.rel(getattr(u, "source_path", u)) for u in used_by}))
-            users = f" (ใช้ในบทความ / used by {names})"
-        message = "%s: %s / %s%s"
-        {"error": logger.error, "warning": logger.warning}.get(level, logger.info)(
-            message, where, thai, english, users
-        )
-
-    def problem(self, problem: Problem, used_by=()) -> None:
-        self.log(problem.level, problem.path, problem.thai, problem.english, problem.line, used_by)
-
-
-def _metadata_line(source_path: str, key: str) -> int | None:
-    try:
-        with open(source_path, encoding="utf-8-sig", errors="replace") as f:
-            for number, line in enumerate(f, start=1):
-                if not line.strip():
-                    return None  # end of the metadata block
-                if line.lower().startswith(key.lower() + ":"):
-                    return number
-    except OSError:
-        pass
-    return None
-
-
-def _with_header_captions(source: SourceGallery, contents) -> SourceGallery:
-    """`source` with the order and captions of the first article's `Captions:` (header_captions.py)."""
-    for content in sorted(contents, key=lambda c: str(c.source_path)):
-        value = content.metadata.get(HEADER_KEY)
-        if value:
-            path = Path(content.source_path)
-            entries, problems = parse_header_captions(
-                value, path, _metadata_line(content.source_path, HEADER_KEY)
-            )
-            merged = apply_header_captions(source, entries, path)
-            merged.problems.extend(problems)
-            return merged
-    return source
-
-
 def _contents(generators) -> list:
     seen, result = set(), []
     for generator in generators:
@@ -107,71 +52,43 @@ def _contents(generators) -> list:
     return result
 
 
-def _resolve_folder(settings: dict, name: str) -> Path | None:
-    root = (Path(settings["PATH"]) / settings["GALLERY_SOURCE_DIR"]).resolve()
-    if not name or name.startswith(("/", "\\")) or ".." in Path(name).parts:
-        return None
-    folder = (root / name).resolve()
-    return folder if folder.is_relative_to(root) else None
+def _with_header_captions(source: SourceGallery, contents) -> SourceGallery:
+    """`source` in the order and with the captions of the first article (by file name) that has
+    `Captions:` (header_captions.py); its problems are reported by the rule "captions"."""
+    for content in sorted(contents, key=lambda c: str(c.source_path)):
+        value = content.metadata.get(HEADER_KEY)
+        if value:
+            entries, _problems = parse_header_captions(value, Path(content.source_path))
+            return apply_header_captions(source, entries, Path(content.source_path))
+    return source
 
 
 def attach_galleries(generators) -> None:
     """`all_generators_finalized`: process every gallery in use and attach it to its contents."""
+    from content_guard.problems import log
+    from content_guard.sources import display_name
+
     generators = list(generators)
     if not generators:
         return
     settings = generators[0].settings
-    if "GALLERY_WIDTHS" not in settings or not isinstance(settings.get("GALLERY_PROCESSES"), int):
-        settings = with_defaults(settings)
-    report = _Reporter(settings)
 
+    # Gallery:, Cover:, the folders and captions.txt are judged by this plugin's rules
+    # (rules.py) before anything is read; here they only decide what is published.
     users: dict[str, list] = {}  # gallery name -> contents using it
     for content in _contents(generators):
         name = str(content.metadata.get("gallery") or "").strip().strip("/")
-        cover = str(content.metadata.get("cover") or "").strip()
         content.gallery = None
         content.cover = None
         content.og_image = None
         if name:
             users.setdefault(name, []).append(content)
-        elif cover:
-            report.log(
-                "warning",
-                content.source_path,
-                f'มี Cover: "{cover}" แต่ไม่มี Gallery: จึงไม่มีภาพปก ให้เพิ่ม Gallery: ชื่อโฟลเดอร์ภาพ',
-                f'has Cover: "{cover}" but no Gallery:, so there is no cover: add Gallery: <folder>',
-                _metadata_line(content.source_path, "cover"),
-            )
 
     scanned: dict[str, SourceGallery] = {}
-    for name, contents in users.items():
-        folder = _resolve_folder(settings, name)
-        if folder is None or not folder.is_dir():
-            expected = report.rel(Path(settings["PATH"]) / settings["GALLERY_SOURCE_DIR"] / name)
-            for content in contents:
-                report.log(
-                    "error",
-                    content.source_path,
-                    f"ไม่พบโฟลเดอร์ภาพ {expected}/ ที่ระบุใน Gallery: ให้สร้างโฟลเดอร์แล้ววางภาพไว้ในนั้น "
-                    f"หรือแก้ชื่อใน Gallery: ให้ตรงกับโฟลเดอร์",
-                    f'Gallery: "{name}" names {expected}/, which does not exist: create it and put '
-                    f"the photos there, or fix the name",
-                    _metadata_line(content.source_path, "gallery"),
-                )
-            continue
-        source = _with_header_captions(scan_gallery(folder, name), contents)
-        for problem in source.problems:
-            report.problem(problem, contents)
-        if not source.photos:
-            report.log(
-                "warning",
-                folder,
-                "โฟลเดอร์ภาพว่าง ไม่มีภาพ JPEG, PNG, WebP หรือ HEIC ให้วางภาพในโฟลเดอร์นี้",
-                "holds no JPEG, PNG, WebP or HEIC photo: put the photos in this folder",
-                None,
-                contents,
-            )
-        scanned[name] = source
+    for name in users:
+        folder = gallery_folder(settings, name)
+        if folder is not None and folder.is_dir():
+            scanned[name] = _with_header_captions(scan_gallery(folder, name, root=Path(settings["PATH"])), users[name])
 
     cache_dir = Path(settings["GALLERY_CACHE_DIR"]).resolve()
     stats = Stats()
@@ -194,14 +111,8 @@ def attach_galleries(generators) -> None:
         for photo in source.photos:
             item = results[photo.path]
             if item.error:
-                report.log(
-                    "warning",
-                    photo.path,
-                    item.error[0] + " ภาพนี้จะไม่ถูกเผยแพร่",
-                    item.error[1] + "; the photo is left out",
-                    None,
-                    contents,
-                )
+                shown_by = [display_name(c.source_path, settings) for c in contents]
+                log(unreadable_problem(display_name(photo.path, settings), item.error, shown_by), logger)
             else:
                 good.append((photo, item))
                 used_keys.add(item.key)
@@ -227,15 +138,6 @@ def attach_galleries(generators) -> None:
             if item.meta.get("download"):
                 members.append((f"{stem}.jpg", item.folder / item.meta["download"]["file"]))
             photos_common.append((photo, item, stem, versions))
-            if settings["GALLERY_CAPTION_REQUIRED"] and not photo.caption:
-                report.log(
-                    "warning",
-                    photo.path,
-                    "ภาพนี้ไม่มีคำบรรยายใน captions.txt",
-                    "has no caption in captions.txt: add a line `%s: คำบรรยาย`" % photo.name,
-                    None,
-                    contents,
-                )
 
         zip_rel = zip_href = None
         zip_size = 0
@@ -263,27 +165,7 @@ def attach_galleries(generators) -> None:
             content.gallery = Gallery(name, photos, zip_rel, zip_href, zip_size) if photos else None
             if not photos:
                 continue
-            cover_name = str(content.metadata.get("cover") or "").strip()
-            index = 0
-            if cover_name:
-                wanted = [i for i, (p, *_rest) in enumerate(photos_common) if p.name == cover_name]
-                wanted = wanted or [
-                    i
-                    for i, (p, *_rest) in enumerate(photos_common)
-                    if p.name.casefold() == cover_name.casefold()
-                ]
-                if wanted:
-                    index = wanted[0]
-                else:
-                    report.log(
-                        "warning",
-                        content.source_path,
-                        f'ไม่พบภาพปก "{cover_name}" ในโฟลเดอร์ {report.rel(source.folder)}/ '
-                        f"จึงใช้ภาพแรก ({photos[0].name}) แทน ให้แก้ชื่อไฟล์ใน Cover:",
-                        f'Cover: "{cover_name}" is not a usable photo of {report.rel(source.folder)}/; '
-                        f"using the first photo ({photos[0].name}): fix the file name",
-                        _metadata_line(content.source_path, "cover"),
-                    )
+            index = cover_index(str(content.metadata.get("cover") or ""), [p.name for p in photos]) or 0
             content.cover = photos[index]
             _photo, item, stem, _v = photos_common[index]
             if item.meta.get("og"):

@@ -1,9 +1,10 @@
 """Turning source photos into clean, responsive, cached files.
 
 `process_photo(job)` makes every version of one photo in the cache (run in worker processes);
-`process_gallery(src_dir, out_dir, cache_dir, settings)` does a whole folder and publishes it, for
-the benchmark and for tests. The Pelican side (`pelican_glue.py`) uses `process_photos` and
-`publish_gallery`.
+`process_photos(sources, settings, cache_dir)` makes sure every photo of a list is in the cache
+(what the build and the benchmark call); `sync_folder` and `zip_from_cache` publish them
+(`pelican_glue.py`). `unreadable(path, max_pixels)` says why a photo cannot be published, the
+way processing would find out, without making anything (the content check's rule "photo").
 
 Cache: one folder per photo, named by a hash of the source bytes and of the parameters that change
 the result (`settings.processing_params`); it holds the versions and `meta.json`. A small index maps
@@ -32,8 +33,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .settings import processing_params, with_defaults
-from .sources import HEIF_EXTENSIONS, output_stems, scan_gallery
+from .settings import processing_params
+from .sources import HEIF_EXTENSIONS
 
 try:  # iPhone photos
     import pillow_heif
@@ -155,6 +156,41 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
     return im
 
 
+def _load(im: Image.Image) -> None:
+    try:
+        im.load()
+    except OSError as exc:
+        raise PhotoError(
+            "ไฟล์ภาพเสียหายหรือไม่ครบ (อาจคัดลอกไม่สำเร็จ) ให้คัดลอกจากกล้องหรือโทรศัพท์ใหม่",
+            f"is damaged or truncated ({exc}): copy it again from the camera or phone",
+        ) from None
+
+
+def unreadable(path: Path, max_pixels: int) -> tuple[str, str] | None:
+    """(Thai, English) of why processing would leave the photo at `path` out, or None.
+
+    Opens and decodes it as `process_photo` does (JPEGs at 1/8 scale: damage shows all the same).
+    """
+    try:
+        with _open(Path(path), max_pixels) as im:
+            if im.format == "JPEG":
+                im.draft(im.mode if im.mode in ("RGB", "L", "CMYK") else None,
+                         (max(1, im.width // 8), max(1, im.height // 8)))
+            _load(im)
+    except PhotoError as exc:
+        return exc.thai, exc.english
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        return UNREADABLE[0], UNREADABLE[1].format(exc=f"{type(exc).__name__}: {exc}")
+    return None
+
+
+# What a photo that fails in an unexpected way gets (Thai, English with {exc}).
+UNREADABLE = (
+    "อ่านไฟล์ภาพไม่ได้ ไฟล์อาจเสียหาย ให้ส่งออกภาพใหม่เป็น JPEG",
+    "cannot be read ({exc}): export it again as JPEG",
+)
+
+
 def _orientation(im: Image.Image) -> int:
     try:
         return int(im.getexif().get(0x0112, 1) or 1)
@@ -242,13 +278,7 @@ def _make_versions(src: Path, params: dict, out: Path) -> dict:
         if im.format == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that is still large enough
             request = (int(raw_w * need + 0.999), int(raw_h * need + 0.999))
             im.draft(im.mode if im.mode in ("RGB", "L", "CMYK") else None, request)
-        try:
-            im.load()
-        except OSError as exc:
-            raise PhotoError(
-                "ไฟล์ภาพเสียหายหรือไม่ครบ (อาจคัดลอกไม่สำเร็จ) ให้คัดลอกจากกล้องหรือโทรศัพท์ใหม่",
-                f"is damaged or truncated ({exc}): copy it again from the camera or phone",
-            ) from None
+        _load(im)
         if orientation != 1:
             im = ImageOps.exif_transpose(im)
         if im.mode not in ("RGB", "RGBA", "L", "CMYK") or "transparency" in im.info:
@@ -314,12 +344,7 @@ def process_photo(job: tuple[str, str, dict, str]) -> dict:
         return {"error": [exc.thai, exc.english]}
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         shutil.rmtree(work, ignore_errors=True)
-        return {
-            "error": [
-                "อ่านไฟล์ภาพไม่ได้ ไฟล์อาจเสียหาย ให้ส่งออกภาพใหม่เป็น JPEG",
-                f"cannot be read ({type(exc).__name__}: {exc}): export it again as JPEG",
-            ]
-        }
+        return {"error": [UNREADABLE[0], UNREADABLE[1].format(exc=f"{type(exc).__name__}: {exc}")]}
     except MemoryError:
         shutil.rmtree(work, ignore_errors=True)
         return {
@@ -455,18 +480,6 @@ def zip_from_cache(members: list[tuple[str, Path]], cache_dir: Path) -> Path:
     return target
 
 
-def published_files(stem: str, processed: Processed, og: bool) -> dict[str, Path]:
-    """Output file name -> cached file, for one photo (`p01-960.webp`, `p01-og.jpg`)."""
-    folder = processed.folder
-    files = {}
-    for version in processed.meta["versions"]:
-        ext = version["file"].rsplit(".", 1)[1]
-        files[f"{stem}-{version['width']}.{ext}"] = folder / version["file"]
-    if og and processed.meta.get("og"):
-        files[f"{stem}-og.jpg"] = folder / processed.meta["og"]["file"]
-    return files
-
-
 def sync_folder(folder: Path, files: dict[str, Path]) -> None:
     """Make `folder` hold exactly `files` (name -> cached source): link new ones, drop stale ones."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -478,33 +491,3 @@ def sync_folder(folder: Path, files: dict[str, Path]) -> None:
                 existing.unlink()
     for name, src in files.items():
         link_or_copy(src, folder / name)
-
-
-def process_gallery(src_dir, out_dir, cache_dir, settings: dict | None = None) -> Stats:
-    """Process one folder of photos and publish it into `out_dir`, as the site build does.
-
-    `settings` holds GALLERY_* overrides (defaults otherwise), e.g. for pelican-photos' sizes:
-    {"GALLERY_WIDTHS": (192, 760, 1024), "GALLERY_FORMATS": ("jpeg",), "GALLERY_ZIP": False,
-     "GALLERY_OG_SIZE": None}. Returns Stats (photos, processed, cached, failed, seconds, files, bytes).
-    """
-    started = time.perf_counter()
-    settings = with_defaults(settings or {})
-    src_dir, out_dir, cache_dir = Path(src_dir), Path(out_dir), Path(cache_dir)
-    source = scan_gallery(src_dir, src_dir.name)
-    stats = Stats()
-    results = process_photos([p.path for p in source.photos], settings, cache_dir, stats)
-    files: dict[str, Path] = {}
-    members = []
-    good = [(p, results[p.path]) for p in source.photos if results[p.path].meta]
-    for (photo, item), stem in zip(good, output_stems([p for p, _ in good])):
-        files.update(published_files(stem, item, og=False))
-        if item.meta.get("download"):
-            members.append((f"{stem}.jpg", item.folder / "download.jpg"))
-    if settings["GALLERY_ZIP"] and members:
-        files[f"{src_dir.name}.zip"] = zip_from_cache(members, cache_dir)
-    sync_folder(out_dir, files)
-    stats.errors = [(str(item.source), item.error) for item in results.values() if item.error]
-    stats.files = len(files)
-    stats.bytes = sum(p.stat().st_size for p in files.values())
-    stats.seconds = time.perf_counter() - started
-    return stats

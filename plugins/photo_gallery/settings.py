@@ -1,7 +1,8 @@
 """Settings of the photo_gallery plugin: one table of defaults, applied once.
 
-Each entry is name -> (default, one sentence). `with_defaults(settings)` returns a new dict with
-every GALLERY_* setting present; it never edits the dict it is given. Bad values warn and fall back.
+Each entry is name -> (default, one sentence). `with_defaults(settings)` returns the GALLERY_*
+values to add to (or replace in) the settings: every default, and bad values warned about and
+replaced; it never edits the dict it is given. `apply_defaults` applies them once, on `initialized`.
 """
 
 from __future__ import annotations
@@ -44,8 +45,16 @@ DEFAULTS: dict[str, tuple[object, str]] = {
     "GALLERY_PROCESSES": (0, "Worker processes for resizing; 0 means one per available core."),
     "GALLERY_CACHE_DIR": ("", "Cache folder; empty means <CACHE_PATH>/gallery."),
     "GALLERY_CACHE_PRUNE": (True, "After a build, delete cached photos that no gallery uses any more."),
-    "GALLERY_CAPTION_REQUIRED": (False, "Warn (fatal in production) for every photo without a caption."),
+    "GALLERY_CAPTION_REQUIRED": (True, "Warn (fatal in production) for every photo without a caption."),
+    "GALLERY_WARN_MB": (20, "The content check warns about a photo file larger than this many megabytes."),
+    "GALLERY_WARN_MEGAPIXELS": (50, "The content check warns about a photo with more megapixels than this."),
+    "GALLERY_REFUSE_METADATA": (
+        True,
+        "Refuse photos under content/ that carry their location (GPS, ERROR) or camera data (WARNING).",
+    ),
 }
+# Old name -> new name: still read, with a warning.
+RENAMED = {"CHECK_MAX_PHOTO_MB": "GALLERY_WARN_MB", "CHECK_MAX_PHOTO_MEGAPIXELS": "GALLERY_WARN_MEGAPIXELS"}
 
 FORMATS = ("avif", "webp", "jpeg")
 
@@ -59,8 +68,10 @@ def _positive_ints(value, default):
 
 
 def with_defaults(settings: dict) -> dict:
-    """A copy of `settings` with every GALLERY_* key set, bad values replaced by their default."""
-    merged = dict(settings)
+    """Every GALLERY_* value for `settings`: defaults for what is missing, bad values replaced."""
+    from content_guard.settings import renamed_values
+
+    merged = {**settings, **renamed_values(settings, RENAMED, "photo_gallery")}
     for name, (default, _doc) in DEFAULTS.items():
         merged.setdefault(name, default)
 
@@ -104,7 +115,12 @@ def with_defaults(settings: dict) -> dict:
 
     if not merged["GALLERY_CACHE_DIR"]:
         merged["GALLERY_CACHE_DIR"] = os.path.join(merged.get("CACHE_PATH") or "cache", "gallery")
-    return merged
+    return {name: merged[name] for name in DEFAULTS}
+
+
+def apply_defaults(pelican) -> None:
+    """`initialized`: fill in the defaults on Pelican's own copy of the settings."""
+    pelican.settings.update(with_defaults(pelican.settings))
 
 
 def processing_params(settings: dict) -> dict:

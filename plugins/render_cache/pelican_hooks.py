@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from .fragments import FragmentMemo
-from .settings import with_defaults
+from .settings import apply_defaults
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ LAST_BUILD: dict = {}
 
 def start_build(pelican) -> None:
     global _memo, _settings
-    pelican.settings.update(with_defaults(pelican.settings))
+    apply_defaults(pelican)
     _settings = pelican.settings
     _memo = FragmentMemo(max_entries=_settings["RENDER_CACHE_MAX_FRAGMENTS"],
                          enabled=_settings["RENDER_CACHE_FRAGMENTS"])
@@ -72,9 +72,10 @@ def freeze_urls(generators) -> None:
     already has one (`URL:` in its metadata) keeps it. `save_as` is left alone: Pelican reads
     `override_save_as` as "may overwrite another file".
     """
-    if _memo is not None:
-        _memo.clear()
-    if not _settings.get("RENDER_CACHE_URLS", False):
+    if _memo is None:  # not in a build
+        return
+    _memo.clear()
+    if not _settings["RENDER_CACHE_URLS"]:
         return
     for item in _text_content(generators):
         if not hasattr(item, "override_url"):

@@ -42,3 +42,8 @@ def with_defaults(settings: dict) -> dict:
             )
             added[name] = default
     return added
+
+
+def apply_defaults(pelican) -> None:
+    """`initialized`: fill in the defaults on Pelican's own copy of the settings."""
+    pelican.settings.update(with_defaults(pelican.settings))

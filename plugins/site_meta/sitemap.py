@@ -29,7 +29,7 @@ def absolute(base: str, url: str) -> str:
     return f"{base.rstrip('/')}/{url.lstrip('/')}"
 
 
-def changed(item, timezone: str = "Asia/Bangkok") -> datetime | None:
+def changed(item, timezone: str) -> datetime | None:
     """When `item` (article or page) last changed: Modified, else Date, else its file's time."""
     for attr in ("modified", "date"):
         value = getattr(item, attr, None)
@@ -41,7 +41,7 @@ def changed(item, timezone: str = "Asia/Bangkok") -> datetime | None:
     return None
 
 
-def newest(items: Iterable, timezone: str = "Asia/Bangkok") -> datetime | None:
+def newest(items: Iterable, timezone: str) -> datetime | None:
     """The latest change among `items`, or None when there is none."""
     dates = [d for d in (changed(i, timezone) for i in items) if d is not None]
     return max(dates) if dates else None
@@ -50,7 +50,7 @@ def newest(items: Iterable, timezone: str = "Asia/Bangkok") -> datetime | None:
 def collect_entries(context: dict, settings: dict) -> list[Entry]:
     """Every public address of the site with its last change: home, lists, archives, articles, pages."""
     base = settings["SITE_META_BASE_URL"]
-    tz = settings.get("TIMEZONE") or "Asia/Bangkok"
+    tz = settings["TIMEZONE"]
     articles = list(context.get("articles") or [])
     direct = settings.get("DIRECT_TEMPLATES") or []
     entries = [Entry(absolute(base, ""), newest(articles, tz))]
@@ -92,8 +92,11 @@ def sitemap_xml(entries: Iterable[Entry], iso: Callable[[datetime], str]) -> str
 
 def robots_txt(base: str, sitemap_save_as: str, disallow: Iterable[str] = ()) -> str:
     """robots.txt: everything may be crawled except `disallow`; names the sitemap."""
-    lines = ["User-agent: *", "Allow: /"]
+    # Disallow lines come first: Python's robotparser (and other first-match crawlers) take the
+    # first rule that matches, so "Allow: /" first would allow everything.
+    lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in disallow]
+    lines += ["Allow: /"]
     if sitemap_save_as:
         lines += ["", f"Sitemap: {absolute(base, sitemap_save_as)}"]
     return "\n".join(lines) + "\n"

@@ -57,14 +57,14 @@ def group_by_be_year(articles, timezone: str = DEFAULT_TIMEZONE, digits: str = "
 def year_archives(generator) -> None:
     """`article_generator_finalized` handler: B.E. year archive pages for Pelican to write."""
     settings = generator.settings
-    save_as = settings.get("THAI_DATE_YEAR_ARCHIVE_SAVE_AS")
+    save_as = settings["THAI_DATE_YEAR_ARCHIVE_SAVE_AS"]
     if not save_as:
         return
     groups = group_by_be_year(
         generator.dates,
-        timezone=settings.get("TIMEZONE") or DEFAULT_TIMEZONE,
-        digits=settings.get("THAI_DATE_DIGITS", "arabic"),
-        url=settings.get("THAI_DATE_YEAR_ARCHIVE_URL") or "",
+        timezone=settings["TIMEZONE"],
+        digits=settings["THAI_DATE_DIGITS"],
+        url=settings["THAI_DATE_YEAR_ARCHIVE_URL"] or "",
         save_as=save_as,
     )
     archives = []

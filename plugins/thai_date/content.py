@@ -16,7 +16,6 @@ import logging
 from zoneinfo import ZoneInfo
 
 from .formats import DEFAULT_TIMEZONE, thai_date
-from .reader import project_path
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +23,8 @@ logger = logging.getLogger(__name__)
 def set_locale_dates(content) -> None:
     """`content_object_init` handler: `locale_date`/`locale_modified` in Thai (long format)."""
     settings = content.settings
-    digits = settings.get("THAI_DATE_DIGITS", "arabic")
-    timezone = settings.get("TIMEZONE") or DEFAULT_TIMEZONE
-    if digits not in ("arabic", "thai"):
-        digits = "arabic"
+    digits = settings["THAI_DATE_DIGITS"]
+    timezone = settings["TIMEZONE"]
     if isinstance(getattr(content, "date", None), _dt.date):
         content.locale_date = thai_date(content.date, "long", digits=digits, timezone=timezone)
     if isinstance(getattr(content, "modified", None), _dt.date):
@@ -46,10 +43,12 @@ def future_articles(articles, now: _dt.datetime, timezone: str = DEFAULT_TIMEZON
 
 def hold_future_articles(generator, now: _dt.datetime | None = None) -> None:
     """`article_generator_pretaxonomy` handler: take future-dated articles out of this build."""
+    from content_guard.sources import display_name
+
     settings = generator.settings
-    if not settings.get("THAI_DATE_HOLD_FUTURE", True):
+    if not settings["THAI_DATE_HOLD_FUTURE"]:
         return
-    timezone = settings.get("TIMEZONE") or DEFAULT_TIMEZONE
+    timezone = settings["TIMEZONE"]
     now = now or _dt.datetime.now(_dt.timezone.utc)
     for name in ("articles", "translations", "hidden_articles", "hidden_translations"):
         articles = getattr(generator, name, None)
@@ -64,7 +63,7 @@ def hold_future_articles(generator, now: _dt.datetime | None = None) -> None:
             logger.info(
                 "%s: ตั้งวันเผยแพร่ไว้ %s จึงยังไม่เผยแพร่ในรอบนี้ / dated in the future (%s); "
                 "held back until a build after that moment",
-                project_path(article.source_path, settings),
+                display_name(article.source_path, settings),
                 thai_date(article.date, "time", timezone=timezone),
                 article.date.isoformat(),
             )

@@ -19,10 +19,8 @@ from .archives import group_by_be_year
 
 def make_filters(settings: dict) -> dict:
     """The filters, bound to the site's digits and time zone."""
-    timezone = settings.get("TIMEZONE") or formats.DEFAULT_TIMEZONE
-    digits = settings.get("THAI_DATE_DIGITS", "arabic")
-    if digits not in formats.DIGITS:
-        digits = "arabic"
+    timezone = settings["TIMEZONE"]
+    digits = settings["THAI_DATE_DIGITS"]
 
     def thai_date(value, fmt="long", digits=digits):
         return formats.thai_date(value, fmt, digits=digits, timezone=timezone)
@@ -36,8 +34,8 @@ def make_filters(settings: dict) -> dict:
             group_by_be_year,
             timezone=timezone,
             digits=digits,
-            url=settings.get("THAI_DATE_YEAR_ARCHIVE_URL") or ""
-            if settings.get("THAI_DATE_YEAR_ARCHIVE_SAVE_AS") else "",
+            url=settings["THAI_DATE_YEAR_ARCHIVE_URL"] or ""
+            if settings["THAI_DATE_YEAR_ARCHIVE_SAVE_AS"] else "",
         ),
     }
 

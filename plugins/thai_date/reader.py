@@ -29,8 +29,6 @@ has no date, and Pelican itself reports it as an error, so the build still fails
 from __future__ import annotations
 
 import logging
-import os
-import re
 from zoneinfo import ZoneInfo
 
 from pelican.utils import SafeDatetime
@@ -47,29 +45,6 @@ except ImportError:  # pragma: no cover - other Pelican versions
 DATE_FIELDS = ("date", "modified")
 # What a reader returns for a file Pelican must skip without a message of its own.
 SKIP = ("", {"status": "skip"})
-
-
-def project_path(source_path: str, settings: dict) -> str:
-    """`source_path` relative to the project (the folder holding the content folder)."""
-    content = settings.get("PATH") or "."
-    project = os.path.dirname(os.path.abspath(content))
-    return os.path.relpath(os.path.abspath(source_path), project).replace(os.sep, "/")
-
-
-def field_line(source_path: str, name: str) -> int | None:
-    """The 1-based line where the metadata field `name` is written, if it can be found."""
-    patterns = (
-        re.compile(rf"^\s*:?{name}\s*:", re.IGNORECASE),  # Markdown `Date:`, reST `:date:`
-        re.compile(rf"<meta\s[^>]*name=[\"']{name}[\"']", re.IGNORECASE),  # HTML
-    )
-    try:
-        with open(source_path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if any(p.search(line) for p in patterns):
-                    return number
-    except OSError:
-        return None
-    return None
 
 
 def to_pelican(moment, timezone: str | None = None):
@@ -147,16 +122,22 @@ def thai_date_reader(base: type, lenient: bool = False) -> type:
 
 
 def _report(reader, problem: DateProblem, source_path: str, from_file_name: bool = False) -> None:
-    where = project_path(source_path, reader.settings)
+    """Log a date that cannot be read (content_guard's verdict reports those of the header first,
+    and its reader then skips the file: this is for files read without it, and file names)."""
+    from content_guard.problems import log
+    from content_guard.sources import display_name, read_source
+
+    from .rules import date_problem
+
+    where = display_name(source_path, reader.settings)
+    line = None
     if from_file_name:
         if problem.value.replace(" ", "_") not in source_path and problem.value not in source_path:
             where = "(ไม่ทราบไฟล์ / unknown file)"  # the file's read was skipped (content cache)
         where += " (วันที่จากชื่อไฟล์ / date taken from the file name)"
     else:
-        line = field_line(source_path, problem.field)
-        if line:
-            where += f":{line}"
-    logger.error("%s", problem.message(where))
+        line = read_source(source_path, "article", reader.settings).line_of(problem.field)
+    log(date_problem(problem, where, line), logger)
 
 
 def use_thai_date_readers(readers) -> None:

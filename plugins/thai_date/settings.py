@@ -19,12 +19,21 @@ DEFAULTS = {
     "THAI_DATE_YEAR_ARCHIVE_SAVE_AS": "archives/{be_year}/index.html",
     # Articles dated in the future are not published until a build after that moment.
     "THAI_DATE_HOLD_FUTURE": True,
+    # The rule "date" warns about a date before this C.E. year (a mistyped year).
+    "THAI_DATE_OLDEST_YEAR": 2000,
+    # The rule "date" warns about a date more than this many days ahead.
+    "THAI_DATE_FUTURE_DAYS": 366,
 }
+# Old name -> new name: still read, with a warning.
+RENAMED = {"CHECK_OLDEST_YEAR": "THAI_DATE_OLDEST_YEAR", "CHECK_FUTURE_DAYS": "THAI_DATE_FUTURE_DAYS"}
 
 
 def with_defaults(settings: dict) -> dict:
     """Return the values to add to `settings`: every missing default, and fixes for bad values."""
-    added = {key: value for key, value in DEFAULTS.items() if key not in settings}
+    from content_guard.settings import renamed_values
+
+    added = renamed_values(settings, RENAMED, "thai_date")
+    added.update({key: value for key, value in DEFAULTS.items() if key not in settings and key not in added})
     digits = settings.get("THAI_DATE_DIGITS", DEFAULTS["THAI_DATE_DIGITS"])
     if digits not in DIGITS:
         logger.warning(

@@ -1,25 +1,20 @@
-"""The two moments thai_search acts in a Pelican build: settings at start, indexing at the end."""
+"""The moment thai_search acts in a Pelican build: indexing at the end (defaults: settings.py)."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
+from .canonical import canonical_pagefind
 from .indexer import SearchIndexError, build_index
-from .settings import apply_defaults
 
 logger = logging.getLogger(__name__)
 
 
-def use_defaults(pelican) -> None:
-    """`initialized`: give the build its own settings dict with every SEARCH_* default."""
-    pelican.settings = apply_defaults(pelican.settings)
-
-
 def build_index_after_writing(pelican) -> None:
-    """`finalized`: index the written site with Pagefind (unless SEARCH_ENABLED is False)."""
+    """`finalized`: index the written site with Pagefind (unless THAI_SEARCH_ENABLED is False)."""
     settings = pelican.settings
-    if not settings.get("SEARCH_ENABLED", True):
+    if not settings["THAI_SEARCH_ENABLED"]:
         return
     output = Path(pelican.output_path)
     if not any(output.rglob("*.html")):
@@ -27,14 +22,14 @@ def build_index_after_writing(pelican) -> None:
     try:
         run = build_index(
             output,
-            bundle_dir=settings["SEARCH_BUNDLE_DIR"],
-            language=settings["SEARCH_LANGUAGE"],
-            exclude_selectors=settings["SEARCH_EXCLUDE_SELECTORS"],
-            keep_ui=settings["SEARCH_KEEP_PAGEFIND_UI"],
+            bundle_dir=settings["THAI_SEARCH_BUNDLE_DIR"],
+            exclude_selectors=settings["THAI_SEARCH_EXCLUDE_SELECTORS"],
+            keep_ui=settings["THAI_SEARCH_KEEP_PAGEFIND_UI"],
         )
     except SearchIndexError as exc:
         logger.error("%s", exc)
         return
+    canonical_pagefind(run.bundle)  # the same site gives the same index files
     if not run.found_body:
         logger.warning(
             "theme/templates/article.html: ไม่มีหน้าใดมี data-pagefind-body จึงไม่ได้สร้างดัชนีค้นหา "

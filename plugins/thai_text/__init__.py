@@ -1,5 +1,12 @@
 """Plugin thai_text: Thai word breaks, typing-error fixes, summaries, reading time and slugs."""
 
+import sys
+from pathlib import Path
+
+# The sibling plugins are importable by name (content_guard holds the Problem type every rule uses).
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
+
 from pelican import signals
 
 from .pelican_hooks import (

@@ -31,7 +31,14 @@ DEFAULTS = {
     "THAI_TEXT_ROMANIZATION": {},
     # Keep segmentations and romanisations in CACHE_PATH/thai_text between builds.
     "THAI_TEXT_CACHE": True,
+    # {old path: new path} of URLs whose slug changed; each old path gets a page that sends the
+    # reader on (site-relative paths, as in ARTICLE_URL: "category/khao-kitkam/").
+    "THAI_TEXT_REDIRECTS": {},
+    # The rule "spelling" warns about Thai words no dictionary knows.
+    "THAI_TEXT_SPELLING": True,
 }
+# Old name -> new name: still read, with a warning.
+RENAMED = {"CHECK_SPELLING": "THAI_TEXT_SPELLING"}
 
 _CHECKS = {
     "THAI_TEXT_DICTIONARY": lambda v: isinstance(v, str) and v,
@@ -45,22 +52,33 @@ _CHECKS = {
     "THAI_TEXT_ROMANIZATION": lambda v: isinstance(v, dict)
     and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
     "THAI_TEXT_CACHE": lambda v: isinstance(v, bool),
+    "THAI_TEXT_REDIRECTS": lambda v: isinstance(v, dict)
+    and all(isinstance(k, str) and isinstance(x, str) and k and x for k, x in v.items()),
+    "THAI_TEXT_SPELLING": lambda v: isinstance(v, bool),
 }
 
 
-def apply_defaults(settings: dict) -> None:
-    """Add missing THAI_TEXT_* settings to Pelican's settings; a bad value warns and falls back.
+def with_defaults(settings: dict) -> dict:
+    """The THAI_TEXT_* values to add to (or replace in) `settings`: renamed settings, missing
+    defaults (fresh copies) and, for a bad value, its default with a warning. `settings` itself is
+    not changed."""
+    from content_guard.settings import renamed_values
 
-    Pelican's settings dict is its own merged copy; values the user gave are never modified
-    (a default is a fresh copy, a bad value is replaced, not edited).
-    """
+    added = renamed_values(settings, RENAMED, "thai_text")
+    view = {**settings, **added}
     for name, default in DEFAULTS.items():
-        if name not in settings:
-            settings[name] = copy.deepcopy(default)
-        elif not _CHECKS[name](settings[name]):
+        if name not in view:
+            added[name] = copy.deepcopy(default)
+        elif not _CHECKS[name](view[name]):
             logger.warning(
                 "pelicanconf.py: ค่า %s=%r ใช้ไม่ได้ ใช้ค่าเริ่มต้น %r แทน / "
                 "setting %s=%r is not valid, using the default %r (see plugins/thai_text/README.md)",
-                name, settings[name], default, name, settings[name], default,
+                name, view[name], default, name, view[name], default,
             )
-            settings[name] = copy.deepcopy(default)
+            added[name] = copy.deepcopy(default)
+    return added
+
+
+def apply_defaults(pelican) -> None:
+    """`initialized`: fill in the defaults on Pelican's own copy of the settings."""
+    pelican.settings.update(with_defaults(pelican.settings))

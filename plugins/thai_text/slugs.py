@@ -2,7 +2,7 @@
 
 Thai words are found with the site's segmenter and romanised with pythainlp's Royal Institute
 system (RTGS, engine "royin"), one hyphen between words: ดวงตาแรงงาน -> duangtaraengngan,
-ข่าวกิจกรรม -> khao-kitkam, ป.ป.ช. -> ppch. Slugs are lowercase [a-z0-9-], at most 60 characters,
+ข่าวกิจกรรม -> khao-kitchakam, ป.ป.ช. -> ppch. Slugs are lowercase [a-z0-9-], at most 60 characters,
 cut between words. Romanisations are remembered (pythainlp's first call costs about a second), in
 memory and, during a build, in the cache folder.
 """
@@ -17,27 +17,15 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .romanization import WORDS, official, respell
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_LENGTH = 60
 
-# Words pythainlp's royin rules get wrong that press releases of the center use often.
-ROMANIZATION_FIXES = {
-    "ใหม่": "mai",
-    "โครงการ": "khrongkan",
-    "ผู้บริหาร": "phuborihan",
-    "ศูนย์ปฏิบัติการ": "sunpatibatkan",
-    "ปฏิบัติการ": "patibatkan",
-    "ปฏิบัติ": "patibat",
-    "กระทรวง": "krasuang",
-    "ทุจริต": "thutcharit",
-    "ธรรมาภิบาล": "thammaphiban",
-    "โปร่งใส": "prongsai",
-    "ความโปร่งใส": "khwam-prongsai",
-    "มหาวิทยาลัย": "mahawitthayalai",
-    "สมัคร": "samak",
-    "อาสาสมัคร": "asasamak",
-}
+# Words pythainlp's royin rules get wrong that press releases of the center use often (and the
+# provinces): romanization.py.
+ROMANIZATION_FIXES = dict(WORDS)
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]+[\u0e01-\u0e4e.]*")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -80,6 +68,9 @@ class SlugMaker:
         """RTGS romanisation of one Thai word, lowercase ASCII (dots dropped: ป.ป.ช. -> ppch)."""
         if word in self.fixes:
             return self.fixes[word]
+        name = official(word)
+        if name is not None:
+            return name
         found = self._romanized.get(word)
         if found is None:
             found = _NOT_SLUG.sub("", _ascii(_royin(word)).lower())
@@ -148,24 +139,14 @@ def _royin(word: str) -> str:
     whole = _romanize(word)
     if "." in word:  # abbreviations: letter by letter, as royin does (ป.ป.ช. -> p.p.ch.)
         return whole
-    joined = "".join(_romanize(syllable) for syllable in _syllables(word))
+    joined = "".join(_romanize(respell(syllable)) for syllable in _syllables(word))
     return joined if joined.isascii() or not whole.isascii() else whole
 
 
 def _syllables(word: str) -> list[str]:
-    import nlpo3
+    from .segment import syllables
 
-    from .segment import _LOADED
-
-    if _SYLLABLE_DICT not in _LOADED:
-        from .segment import pythainlp_corpus_file
-
-        nlpo3.load_dict(str(pythainlp_corpus_file("syllables_th.txt")), _SYLLABLE_DICT)
-        _LOADED.add(_SYLLABLE_DICT)
-    return nlpo3.segment(word, _SYLLABLE_DICT)
-
-
-_SYLLABLE_DICT = "thai_text-syllables"
+    return syllables(word)
 
 
 def split_compound(word: str) -> list[str]:
@@ -265,3 +246,54 @@ def make_slug(text: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
     if max_length == _DEFAULT.max_length:
         return _DEFAULT.make_slug(text)
     return SlugMaker(_DEFAULT.segmenter, max_length=max_length).make_slug(text)
+
+
+# -- the slugs of a site, from its settings (the content check, the build and the editor agree) --
+
+
+def source_slug(explicit: str, path: str, make, max_length: int = DEFAULT_MAX_LENGTH) -> str:
+    """The slug of a content file: its `Slug:` (romanised by `make` when it is not a slug
+    already), else its file name, never its title; "" when neither gives a letter or digit."""
+    explicit = (explicit or "").strip()
+    if explicit:
+        return explicit if is_slug(explicit, max_length) else make(explicit)
+    if path:
+        return make(os.path.splitext(os.path.basename(path))[0])
+    return ""
+
+
+_MAKERS: dict = {}
+
+
+def _maker(settings: dict) -> SlugMaker:
+    from .segment import site_segmenter
+
+    segmenter = site_segmenter(settings)
+    key = (id(segmenter), settings["THAI_TEXT_SLUG_MAX_LENGTH"],
+           tuple(sorted(settings["THAI_TEXT_ROMANIZATION"].items())))
+    if key not in _MAKERS:
+        if len(_MAKERS) > 8:
+            _MAKERS.clear()
+        _MAKERS[key] = SlugMaker(segmenter, max_length=key[1], fixes=settings["THAI_TEXT_ROMANIZATION"])
+    return _MAKERS[key]
+
+
+def slug_for(settings: dict, text: str) -> str:
+    """The slug the build gives `text` (a file name, a `Slug:`, a tag, a category) on the site of
+    `settings` (THAI_TEXT_* applied): THAI_TEXT_ROMANIZATION, THAI_TEXT_SLUG_MAX_LENGTH and the
+    site dictionary are honoured."""
+    return _maker(settings).make_slug(str(text))
+
+
+def content_slug(settings: dict, explicit: str, name: str) -> str:
+    """The slug of the content file `name` (relative to the project: content/news/x.md) whose
+    `Slug:` is `explicit` (may be empty), as the build gives it (before any suffix for a clash,
+    which the content check refuses)."""
+    max_length = settings["THAI_TEXT_SLUG_MAX_LENGTH"]
+    slug = source_slug(explicit, name, lambda text: slug_for(settings, text), max_length)
+    return slug or with_suffix("", name, max_length)
+
+
+def taxonomy_slugs(settings: dict, names) -> dict[str, str]:
+    """{category or tag name: slug} for all of `names` at once, as the build gives them."""
+    return unique_slugs(names, lambda text: slug_for(settings, text), settings["THAI_TEXT_SLUG_MAX_LENGTH"])

@@ -7,7 +7,8 @@ its owner at build time (never copied by hand):
 - dates: thai_date's `parsing` (its regular expressions, month and weekday names, year ranges)
   and `formats` (the B.E. offset, and a pattern for each display format derived from the format
   function itself, verified on several dates);
-- the content check's limits (oldest year, how far in the future) and statuses;
+- the date rule's limits (thai_date's THAI_DATE_OLDEST_YEAR, THAI_DATE_FUTURE_DAYS), content_guard's
+  statuses, photo_gallery's GALLERY_CAPTION_REQUIRED;
 - the site's categories (CATEGORIES) and time zone.
 
 js/dates.js and js/checks.js apply this data with the same steps as the Python functions;
@@ -23,19 +24,21 @@ from zoneinfo import ZoneInfo
 
 # Python named groups and back-references -> JavaScript.
 _NAMED_GROUP = re.compile(r"\(\?P<")
+_NAMED_BACKREF = re.compile(r"\(\?P=(\w+)\)")
 _BACKREF = re.compile(r"\\(\d)")
 
 
 def js_pattern(pattern: str) -> str:
     """A Python regular expression in JavaScript syntax (for `new RegExp(source, "u")`).
 
-    Only the constructs our rule patterns use are translated (named groups); anything else
-    JavaScript reads differently raises ValueError, so a new rule cannot be exported wrongly.
+    Only the constructs our rule patterns use are translated (named groups and their
+    back-references); anything else JavaScript reads differently raises ValueError, so a new rule
+    cannot be exported wrongly.
     """
-    for construct in ("(?P=", "(?i", "(?s", "(?x", "(?m", "\\A", "\\Z", "(?#"):
+    for construct in ("(?i", "(?s", "(?x", "(?m", "\\A", "\\Z", "(?#", "(?<=", "(?<!"):
         if construct in pattern:
             raise ValueError(f"web_editor: cannot export the pattern {pattern!r} to JavaScript ({construct})")
-    return _NAMED_GROUP.sub("(?<", pattern)
+    return _NAMED_GROUP.sub("(?<", _NAMED_BACKREF.sub(r"\\k<\1>", pattern))
 
 
 def js_replacement(replacement: str) -> str:
@@ -105,10 +108,13 @@ def date_rules(settings: dict) -> dict:
     offset = _dt.datetime.now(zone).utcoffset() or _dt.timedelta(0)
     return {
         "iso": js_pattern(parsing.ISO.pattern),
+        "day_first": js_pattern(parsing.DAY_FIRST.pattern),
         "thai": js_pattern(parsing.THAI.pattern),
+        "english": js_pattern(parsing.ENGLISH.pattern),
         "two_digit_iso": js_pattern(parsing.TWO_DIGIT_ISO.pattern),
-        "slashed": js_pattern(parsing.SLASHED.pattern),
+        "two_digit_be_from": parsing.TWO_DIGIT_BE_FROM,
         "month_numbers": dict(parsing.MONTH_NUMBERS),
+        "english_months": list(parsing.ENGLISH_MONTHS),
         "weekdays": list(formats.WEEKDAYS),
         "months": list(formats.MONTHS),
         "months_short": list(formats.MONTHS_SHORT),
@@ -123,19 +129,19 @@ def date_rules(settings: dict) -> dict:
 
 
 def check_rules(settings: dict) -> dict:
-    """The content check's limits and statuses (tools/check.py until its rules move to plugins)."""
-    import sys
-    from pathlib import Path
+    """The limits and lists of the rules, from their owners' settings and defaults."""
+    from content_guard.sources import STATUSES
+    from photo_gallery.settings import DEFAULTS as GALLERY_DEFAULTS
+    from thai_date.settings import DEFAULTS as DATE_DEFAULTS
 
-    project = str(Path(__file__).resolve().parents[2])
-    if project not in sys.path:
-        sys.path.append(project)
-    from tools.check import DEFAULTS, STATUSES
-
-    merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
     return {
         "statuses": list(STATUSES),
-        "check": {"oldest_year": merged["CHECK_OLDEST_YEAR"], "future_days": merged["CHECK_FUTURE_DAYS"]},
+        "check": {
+            "oldest_year": settings.get("THAI_DATE_OLDEST_YEAR", DATE_DEFAULTS["THAI_DATE_OLDEST_YEAR"]),
+            "future_days": settings.get("THAI_DATE_FUTURE_DAYS", DATE_DEFAULTS["THAI_DATE_FUTURE_DAYS"]),
+        },
+        "captions_required": bool(settings.get("GALLERY_CAPTION_REQUIRED",
+                                               GALLERY_DEFAULTS["GALLERY_CAPTION_REQUIRED"][0])),
     }
 
 

@@ -42,7 +42,7 @@ def small_site(tmp_path):
         "CACHE_PATH": str(tmp_path / "cache"),
         "THEME": str(ROOT / "theme"),
         "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "SEARCH_ENABLED": False,
+        "THAI_SEARCH_ENABLED": False,
     }
     site = PreviewSite(conf, tmp_path / "output", overrides=overrides, quiet=True)
     report = site.full_build()
@@ -51,8 +51,10 @@ def small_site(tmp_path):
 
 
 def html(path: Path) -> str:
-    """The page's text without the <wbr> that thai_text puts between Thai words."""
-    return path.read_text(encoding="utf-8").replace("<wbr>", "")
+    """The page's text without the <wbr> and spans that thai_text puts in Thai text."""
+    from tests.conftest import without_breaks
+
+    return without_breaks(path.read_text(encoding="utf-8"))
 
 
 def _save(path: Path, text: str) -> None:
@@ -123,7 +125,7 @@ def test_measure_preview_latency(tmp_path):
     for day in range(1, 6):
         (content / "news" / f"p{day}.md").write_text(post(f"p{day}", day), encoding="utf-8")
     result = measure_preview_latency(content, tmp_path / "out", tmp_path / "cache", reps=2,
-                                     overrides={"SEARCH_ENABLED": False}, poll_seconds=0.2)
+                                     overrides={"THAI_SEARCH_ENABLED": False}, poll_seconds=0.2)
     assert len(result["runs_s"]) == 2 and result["median_s"] > 0
     assert result["posts"] == 5 and result["rebuild_s"]
 

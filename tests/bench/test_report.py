@@ -44,7 +44,7 @@ def test_a_saved_result_gets_the_cpu_ratios_of_later_versions():
     from tools.bench.run import add_derived
 
     result = add_derived(_result(vanilla_cpu_s=2.0, measures=[
-        {"name": "ours, cold (SEARCH_ENABLED=False)", "wall_s": 3.0, "cpu_s": 3.0, "peak_rss_mib": 90.0},
+        {"name": "ours, cold (THAI_SEARCH_ENABLED=False)", "wall_s": 3.0, "cpu_s": 3.0, "peak_rss_mib": 90.0},
         {"name": "ours, rebuild after editing one post", "wall_s": 1.0, "cpu_s": 1.0, "peak_rss_mib": 90.0},
     ], failed={"ours, rebuild after editing one post": ["boom"]}))
     assert result["cold_cpu_ratio_vs_pelican"] == 1.5

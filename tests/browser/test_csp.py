@@ -88,8 +88,9 @@ def strict_site(tmp_path_factory):
     url = f"http://127.0.0.1:{server.server_address[1]}"
     result = build(
         ROOT / "publishconf.py", output,
+        # A subset of the sample site: its links into the posts left out lead nowhere here.
         overrides={"SITEURL": url, "FEED_DOMAIN": url, "CACHE_PATH": str(base / "cache"),
-                   "PATH": str(content)},
+                   "PATH": str(content), "CONTENT_GUARD_CHECK_LINKS": False},
         quiet=True, postprocess=production.postprocess,
     )
     assert result.ok, result.errors

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 from content_guard.settings import DEFAULTS, with_defaults  # noqa: E402
 from content_guard.source import Refused, check_header, check_location, decode_source  # noqa: E402
 
-KEYS = DEFAULTS["GUARD_METADATA_KEYS"][0]
+KEYS = DEFAULTS["CONTENT_GUARD_METADATA_KEYS"][0]
 POST = "Title: อบรมคุณธรรม\nDate: 2567-05-01\nCategory: ข่าวกิจกรรม\n\nเนื้อข่าว\n"
 
 
@@ -48,7 +48,7 @@ def test_binary_is_refused():
 ])
 def test_misspelt_keys_get_a_suggestion(typo, suggestion, line):
     text = f"Title: ก\n{typo}: ข\nDate: 2567-05-01\n\nเนื้อข่าว\n"
-    problems = [p for p in check_header(text, KEYS) if p.level == "warning"]
+    problems = [p for p in check_header(text, KEYS) if p.severity == "warning"]
     assert len(problems) == 1
     assert problems[0].line == line
     assert f'"{typo}:"' in problems[0].english
@@ -60,9 +60,9 @@ def test_misspelt_keys_get_a_suggestion(typo, suggestion, line):
 
 def test_missing_title_and_thai_keys():
     [problem] = check_header("Date: 2567-05-01\n\nเนื้อข่าว\n", KEYS)
-    assert problem.level == "error" and "Title:" in problem.english
+    assert problem.severity == "error" and "Title:" in problem.english
     problems = check_header("ชื่อเรื่อง: ข่าว\nDate: 2567-05-01\n\nเนื้อข่าว\n", KEYS)
-    assert [p.line for p in problems if p.level == "error"] == [1]
+    assert [p.line for p in problems if p.severity == "error"] == [1]
     assert "English" in problems[0].english
 
 
@@ -87,12 +87,22 @@ def test_symlink_outside_content(tmp_path):
 
 
 def test_defaults_do_not_touch_the_users_dict():
-    user = {"GUARD_MAX_FILE_BYTES": -5, "GUARD_VIDEO_EMBEDS": False}
+    user = {"CONTENT_GUARD_MAX_FILE_BYTES": -5, "CONTENT_GUARD_VIDEO_EMBEDS": False}
     added = with_defaults(user)
-    assert user == {"GUARD_MAX_FILE_BYTES": -5, "GUARD_VIDEO_EMBEDS": False}
-    assert added["GUARD_MAX_FILE_BYTES"] == DEFAULTS["GUARD_MAX_FILE_BYTES"][0]
-    assert "GUARD_VIDEO_EMBEDS" not in added
-    assert set(added) | {"GUARD_VIDEO_EMBEDS"} == set(DEFAULTS)
+    assert user == {"CONTENT_GUARD_MAX_FILE_BYTES": -5, "CONTENT_GUARD_VIDEO_EMBEDS": False}
+    assert added["CONTENT_GUARD_MAX_FILE_BYTES"] == DEFAULTS["CONTENT_GUARD_MAX_FILE_BYTES"][0]
+    assert "CONTENT_GUARD_VIDEO_EMBEDS" not in added
+    assert set(added) | {"CONTENT_GUARD_VIDEO_EMBEDS"} == set(DEFAULTS)
+
+
+def test_old_names_are_still_read_with_a_warning(caplog):
+    added = with_defaults({"GUARD_VIDEO_EMBEDS": False, "GUARD_MAX_FILE_BYTES": 5000})
+    assert added["CONTENT_GUARD_VIDEO_EMBEDS"] is False
+    assert added["CONTENT_GUARD_MAX_FILE_BYTES"] == 5000
+    assert "GUARD_VIDEO_EMBEDS" in caplog.text and "CONTENT_GUARD_VIDEO_EMBEDS" in caplog.text
+    # the new name wins when both are written
+    assert "CONTENT_GUARD_VIDEO_EMBEDS" not in with_defaults({"GUARD_VIDEO_EMBEDS": False,
+                                                              "CONTENT_GUARD_VIDEO_EMBEDS": True})
 
 
 def test_readme_documents_every_setting():

@@ -2,12 +2,12 @@
 
 The editor runs the rules in the browser with rule data the build exports from their Python
 owners (plugins/web_editor/rule_data.py). Compared here, in Chromium, on every content file and
-on a fixture of bad inputs: for each file, the list of (rule, level) the content check reports
-for the rules the editor runs (title, status, category, date, typo, captions), and, on thousands
-of date texts, the moment thai_date's `parse_date` reads or the fact that it refuses the text.
-
-Captions are judged by photo_gallery's own functions (`scan_gallery` and the header captions of
-header_captions.py), which the content check must call to see `Captions:` in a header.
+on a fixture of bad inputs: for each file, the kinds of problem (rule, severity) `invoke check`'s
+verdict (content_guard.verdict.judge) reports for the rules the editor runs (title, body, status,
+category, date, typo, and captions missing from the photos of the release's gallery); every line
+corrected by the typing-error table as thai_text's `fix_typos` corrects it; and, on thousands of
+date texts, the moment thai_date's `read_date` reads, whether it adds a caution, or that it
+refuses the text. Problems only CI reports (captions.txt lines, spelling, links) are left out.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))  # 1 ธันวาคม 2569
-EDITOR_RULES = {"title", "status", "category", "date", "typo"}
+EDITOR_RULES = {"title", "body", "status", "category", "date", "typo"}
 
 @pytest.fixture(scope="module")
 def admin(browser, editor):
@@ -52,11 +52,17 @@ def article(date="2569-11-20 09:30", category="ข่าวกิจกรรม
 BAD_INPUTS = {
     "news/feb-30.md": article(date="2569-02-30 09:30"),
     "news/feb-29.md": article(date="29 กุมภาพันธ์ 2566"),
-    "news/slashes.md": article(date="30/01/2569"),
+    "news/day-first.md": article(date="30/01/2569"),
+    "news/month-first.md": article(date="03/25/2022"),
+    "news/ambiguous.md": article(date="03/04/2022 09.00 น."),
+    "news/range.md": article(date="2569-11-20 09.00-12.00 น."),
+    "news/bad-range.md": article(date="2569-11-20 12.00-09.00 น."),
+    "news/english.md": article(date="March 25, 2022"),
+    "news/two-digit-old.md": article(date="25/3/22"),
     "news/two-digit.md": article(date="25 มี.ค. 65"),
     "news/month-13.md": article(date="2569-13-01"),
     "news/weekday.md": article(date="วันจันทร์ที่ 25 มีนาคม พ.ศ. 2565"),
-    "news/english-month.md": article(date="25 March 2022"),
+    "news/english-month.md": article(date="25 Marc 2022"),
     "news/hour-25.md": article(date="2565-03-25 25:00"),
     "news/old.md": article(date="1999-01-01"),
     "news/far-future.md": article(date="2600-01-01 09:00"),
@@ -71,6 +77,7 @@ BAD_INPUTS = {
     "news/no-title.md": article(title=""),
     "news/bad-status.md": article(extra="Status: pending\n"),
     "news/draft.md": article(extra="Status: Draft\n"),
+    "news/no-body.md": article(body=""),
     "news/typos.md": article(
         title="อบรมเเรงงาน", extra="Summary: กํา ก่ิน ก้้\nLang: th\u200b\n",
         body="ย่อหน้าเเรก\n\n- รายการที่ม\u0e35\u0e35\n",
@@ -100,34 +107,25 @@ def write_fixture(content: Path) -> None:
             Image.new("RGB", (8, 6), (200, 30, 30)).save(folder / photo, "JPEG")
 
 
-def python_verdicts(content: Path) -> dict[str, list[tuple[str, str]]]:
-    """(rule, level) per source file from `invoke check`'s rules; captions from photo_gallery."""
-    from photo_gallery.header_captions import apply_header_captions, parse_header_captions
-    from photo_gallery.sources import scan_gallery
-    from tools.check import Site, check_content, check_dates, check_metadata, check_typos, load_settings
+def python_verdicts(content: Path) -> dict[str, set[tuple[str, str]]]:
+    """{file: {(rule, severity)}} from `invoke check`'s verdict, for the rules the editor runs."""
+    from content_guard.verdict import judge
+    from photo_gallery.sources import PHOTO_EXTENSIONS
+    from tools.check import load_settings
 
-    settings = load_settings(ROOT / "pelicanconf.py")
-    root = content.parent
-    verdicts: dict[str, list[tuple[str, str]]] = {}
-    for problem in check_content(content, settings, root=root, now=NOW, rules=(check_metadata, check_dates, check_typos)):
+    settings = {**load_settings(ROOT / "pelicanconf.py"), "PATH": str(content), "THAI_TEXT_SPELLING": False}
+    verdict = judge(settings, now=NOW)
+    sources = [s for s in verdict.site.sources if s.refused is None]
+    found: dict[str, set] = {s.name: set() for s in sources}
+    for problem in verdict.problems:
         if problem.rule in EDITOR_RULES:
-            verdicts.setdefault(problem.path, []).append((problem.rule, problem.level))
-    site = Site(content, settings, root=root, now=NOW)
-    for source in site.sources:
-        verdicts.setdefault(source.rel, [])
-        gallery = (source.value("gallery") or "").strip()
-        folder = content / "galleries" / gallery
-        if not gallery or not folder.is_dir():
-            continue
-        scanned = scan_gallery(folder, gallery)
-        value = [line.strip() for line in source.lines[source.line_of("captions") - 1:]] if source.value("captions") else None
-        if value:
-            value[0] = value[0].split(":", 1)[1]
-            value = value[: value.index("") if "" in value else len(value)]
-            entries, _problems = parse_header_captions(value, source.path)
-            scanned = apply_header_captions(scanned, entries, source.path)
-        verdicts[source.rel] += [("captions", "warning") for photo in scanned.photos if not photo.caption]
-    return {rel: sorted(items) for rel, items in verdicts.items()}
+            found.setdefault(problem.file, set()).add((problem.rule, problem.severity))
+        elif problem.rule == "captions" and Path(problem.file).suffix.lower() in PHOTO_EXTENSIONS:
+            gallery = Path(problem.file).parent.name  # a photo without a caption: its releases'
+            for source in sources:
+                if source.value("gallery").strip("/") == gallery:
+                    found[source.name].add(("captions", problem.severity))
+    return found
 
 
 def manifest(content: Path) -> dict:
@@ -158,7 +156,7 @@ def browser_verdicts(page, content: Path, root: Path) -> dict[str, list[tuple[st
         }""",
         [files, manifest(content), NOW.timestamp() * 1000],
     )
-    return {rel: sorted(tuple(item) for item in items) for rel, items in found.items()}
+    return {rel: {tuple(item) for item in items} for rel, items in found.items()}
 
 
 def test_every_content_file_gets_the_same_verdicts(admin):
@@ -177,7 +175,22 @@ def test_a_fixture_of_bad_inputs_gets_the_same_verdicts(admin, tmp_path):
     # The fixture is bad where it should be: every rule the editor runs finds something.
     rules = Counter(rule for items in found.values() for rule, _level in items)
     assert set(rules) == EDITOR_RULES | {"captions"}, rules
-    assert rules["date"] >= 15 and rules["typo"] >= 6
+    assert rules["date"] >= 15 and rules["typo"] >= 2
+    assert ("date", "warning") in found["content/news/ambiguous.md"]  # read day first, with a caution
+
+
+def test_typing_errors_are_corrected_alike(admin):
+    from thai_text.typos import fix_typos
+
+    lines = sorted({line for path in (ROOT / "content").rglob("*.md") for line in path.read_text("utf-8").split("\n")}
+                   | {line for text in BAD_INPUTS.values() for line in text.split("\n")}
+                   | {"เเรงงาน กํา ก่ิน ก้้ ที\u200bนี่ น้ำ่ ปั้ั เเเ"})
+    found = admin.evaluate(
+        "lines => lines.map(line => window.ZeroCorruptionEditor.checks.fixTypos(line, window.ZeroCorruptionEditor.site.rules))",
+        lines,
+    )
+    assert len(lines) > 300 and sum(fix_typos(line) != line for line in lines) >= 5
+    assert found == [fix_typos(line) for line in lines]
 
 
 def date_texts() -> list[str]:
@@ -193,30 +206,40 @@ def date_texts() -> list[str]:
     for year, month, day, time in itertools.product(["2565", "2566", "2567", "2024", "2100", "65"], ["02", "2", "13", "00"], ["28", "29", "30", "1"], times):
         texts.append(f"{year}-{month}-{day}{time}")
     texts += [f"วัน{w}ที่ 25 มีนาคม พ.ศ. 2565" for w in [*WEEKDAYS, "ศุก"]]
+    for day, month, year, sep, time in itertools.product(["1", "03", "12", "13", "25", "31", "32"], ["1", "04", "12", "13"],
+                                                          ["2565", "2022", "65", "22", "2469"], ["/", "-", "."],
+                                                          ["", " 09.00 น.", " 09.00-12.00 น.", " 12.00-09.00 น."]):
+        texts.append(f"{day}{sep}{month}{sep}{year}{time}")
+    for month, day, year in itertools.product(["March", "Mar", "mar.", "Sept", "Marc", "June"], ["1", "25st", "31"], ["2022", "2565"]):
+        texts.append(f"{month} {day}, {year}")
+        texts.append(f"{day.rstrip('st')} {month} {year} 10:15")
     texts += ["2022-03-25T09:00+07:00", "2022-03-25T09:00Z", "2022-03-25 09:00 -0530", "2022-03-25T09:00+2400",
-              "30/01/2569", "1/2/2565 09:00", "", "   ", "พรุ่งนี้", "25 มีนาคม", "2565-03-25 09:00:61"]
+              "2022/03/25 09:00", "2022/03-25", "2569-11-20 09:00 - 12:00", "2569-11-20 09:00-12:00 น.",
+              "30/01/2569", "1/2/2565 09:00", "", "   ", "พรุ่งนี้", "25 มีนาคม", "2565-03-25 09:00:61",
+              "25 มี.ค. พ.ศ. 22", "25 มี.ค. ค.ศ. 22", "45-03-25"]
     return texts
 
 
 def test_dates_are_read_alike(admin):
-    from thai_date.parsing import DateProblem, parse_date
+    from thai_date.parsing import DateProblem, read_date
 
     texts = date_texts()
     expected = []
     for text in texts:
         try:
-            moment = parse_date(text)
+            moment, caution = read_date(text)
         except DateProblem:
             expected.append(None)
             continue
         offset = None if moment.tzinfo is None else int(moment.utcoffset().total_seconds() // 60)
-        expected.append([moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, offset])
+        expected.append([moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, offset,
+                         caution is not None])
     found = admin.evaluate(
         """texts => texts.map(text => {
           const { dates, site } = window.ZeroCorruptionEditor;
           try {
-            const m = dates.parseDate(text, site.rules.dates);
-            return [m.year, m.month, m.day, m.hour, m.minute, m.second, m.offset];
+            const { moment: m, caution } = dates.readDate(text, site.rules.dates);
+            return [m.year, m.month, m.day, m.hour, m.minute, m.second, m.offset, caution !== null];
           } catch (error) {
             if (!(error instanceof dates.DateProblem)) throw error;
             return null;

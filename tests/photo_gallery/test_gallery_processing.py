@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from photo_gallery import processing
-from photo_gallery.processing import process_gallery
+from photo_gallery.settings import with_defaults
+from tools.bench.gallery import process_gallery
 
 from gallery_photos import BLUE, RED, assert_clean, bomb_png, jpeg, sideways_jpeg, upright
 
@@ -100,7 +101,7 @@ def test_zip_holds_clean_upright_jpegs(src, tmp_path):
 def test_og_crop_has_the_exact_size(src, tmp_path):
     jpeg(src / "p01.jpg", (300, 400))  # portrait source, landscape crop
     results = processing.process_photos(
-        [src / "p01.jpg"], processing.with_defaults(SMALL), tmp_path / "cache"
+        [src / "p01.jpg"], {**SMALL, **with_defaults(SMALL)}, tmp_path / "cache"
     )
     item = results[src / "p01.jpg"]
     with Image.open(item.folder / item.meta["og"]["file"]) as im:
@@ -286,15 +287,15 @@ def test_heic_without_pillow_heif_says_how_to_convert(src, tmp_path, monkeypatch
 
 
 def test_gallery_names_cannot_leave_the_galleries_folder(tmp_path):
-    from photo_gallery.pelican_glue import _resolve_folder
+    from photo_gallery.cover import gallery_folder
 
     (tmp_path / "content" / "galleries" / "ok").mkdir(parents=True)
     settings = {"PATH": str(tmp_path / "content"), "GALLERY_SOURCE_DIR": "galleries"}
-    assert _resolve_folder(settings, "ok") == (tmp_path / "content" / "galleries" / "ok").resolve()
+    assert gallery_folder(settings, "ok") == (tmp_path / "content" / "galleries" / "ok").resolve()
     for name in ("../news", "/etc", "ok/../../news", ""):
-        assert _resolve_folder(settings, name) is None
+        assert gallery_folder(settings, name) is None
     (tmp_path / "content" / "galleries" / "link").symlink_to(tmp_path)
-    assert _resolve_folder(settings, "link") is None  # a symlink pointing outside
+    assert gallery_folder(settings, "link") is None  # a symlink pointing outside
 
 
 def test_avif_when_asked_for_comes_first(src, tmp_path):
@@ -304,7 +305,7 @@ def test_avif_when_asked_for_comes_first(src, tmp_path):
     with Image.open(tmp_path / "out" / "p01-240.avif") as im:
         assert im.size == (240, 180)
     assert_clean(tmp_path / "out" / "p01-240.avif")
-    assert processing.with_defaults({"GALLERY_FORMATS": ["JPG", "webp", "avif"]})["GALLERY_FORMATS"] == (
+    assert with_defaults({"GALLERY_FORMATS": ["JPG", "webp", "avif"]})["GALLERY_FORMATS"] == (
         "avif",
         "webp",
         "jpeg",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import brotli
@@ -14,6 +15,7 @@ from PIL import Image
 
 from tools import production
 from tools.build import build
+from tools.newpost import be_datetime
 
 ROOT = Path(__file__).resolve().parents[2]
 SITEURL = "https://zerocorruption.mol.go.th"
@@ -40,8 +42,9 @@ Summary: ผู้บริหารและบุคลากรกระท�
 
 ผู้บริหารและบุคลากรกระทรวงแรงงานงดรับและงดให้ของขวัญทุกเทศกาล เพื่อเป็นแบบอย่างที่ดี
 """
-EMBARGO = """Title: ผลการประเมินที่ยังไม่เผยแพร่
-Date: 2599-01-01 09:00
+# Embargoed: dated in the future, but within the year the date rule accepts without a warning.
+EMBARGO = f"""Title: ผลการประเมินที่ยังไม่เผยแพร่
+Date: {be_datetime(datetime.now(timezone.utc) + timedelta(days=200))}
 Category: ประกาศ
 Slug: embargoed-result
 

@@ -33,7 +33,7 @@ def _build(base: Path, name: str, **overrides):
         ROOT / "pelicanconf.py",
         base / name,
         overrides={"PATH": str(base / "content"), "CACHE_PATH": str(base / f"cache-{name}"),
-                   "DEFAULT_PAGINATION": 2, "SEARCH_ENABLED": False, **overrides},
+                   "DEFAULT_PAGINATION": 2, "THAI_SEARCH_ENABLED": False, **overrides},
         quiet=True,
     )
     assert result.ok, result.errors

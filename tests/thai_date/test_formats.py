@@ -7,6 +7,7 @@ from jinja2 import Environment
 
 from plugins.thai_date import formats
 from plugins.thai_date.jinja import make_filters
+from plugins.thai_date.settings import with_defaults
 
 MORNING = datetime(2022, 3, 25, 9, 0)
 
@@ -72,7 +73,8 @@ def test_undated_draft_does_not_overflow():
 
 def test_jinja_filters_follow_the_digits_setting():
     env = Environment(autoescape=True)
-    env.filters.update(make_filters({"TIMEZONE": "Asia/Bangkok", "THAI_DATE_DIGITS": "thai"}))
+    settings = {"TIMEZONE": "Asia/Bangkok", "THAI_DATE_DIGITS": "thai"}
+    env.filters.update(make_filters({**settings, **with_defaults(settings)}))  # as after `initialized`
     template = env.from_string(
         '<time datetime="{{ d|iso_datetime }}">{{ d|thai_date("full") }}</time> '
         '{{ d|be_year }} {{ d|thai_date("long", digits="arabic") }}'

@@ -89,12 +89,12 @@ def test_index_stats(site):
 
 
 def test_index_stats_names_a_missing_bundle(tmp_path):
-    with pytest.raises(FileNotFoundError, match="SEARCH_ENABLED"):
+    with pytest.raises(FileNotFoundError, match="THAI_SEARCH_ENABLED"):
         index_stats(tmp_path)
 
 
 def test_search_can_be_turned_off(tmp_path):
-    result = build_search_site(tmp_path, SEARCH_ENABLED=False)
+    result = build_search_site(tmp_path, THAI_SEARCH_ENABLED=False)
     assert result.ok, result.errors
     assert (result.output / "search" / "index.html").is_file()
     assert not (result.output / "pagefind").exists()
@@ -184,7 +184,7 @@ def test_trimmed_copies_index_exactly_what_whole_pages_do(site, tmp_path, monkey
         copy = tmp_path / name
         shutil.copytree(site.output, copy, ignore=shutil.ignore_patterns("pagefind"))
         monkeypatch.setattr(indexer, "indexed_part", cut)
-        run = build_index(copy, exclude_selectors=DEFAULTS["SEARCH_EXCLUDE_SELECTORS"][0])
+        run = build_index(copy, exclude_selectors=DEFAULTS["THAI_SEARCH_EXCLUDE_SELECTORS"][0])
         results.append((run.pages, indexed_pages(copy)))
     (trimmed_count, trimmed), (whole_count, whole) = results
     assert trimmed_count == whole_count > 20

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
+ROOT = Path(__file__).resolve().parents[2]
+PLUGINS = ROOT / "plugins"
 if str(PLUGINS) not in sys.path:
     sys.path.insert(0, str(PLUGINS))
 
@@ -14,14 +15,24 @@ THEME = Path(__file__).resolve().parent / "theme"
 
 
 @pytest.fixture(scope="session")
-def segmenter():
-    from thai_text.segment import default_segmenter
+def site_dictionary() -> Path:
+    """The repository's site dictionary, where its settings put it (THAI_TEXT_DICTIONARY under PATH)."""
+    from thai_text.segment import dictionary_path
+    from thai_text.settings import with_defaults
 
-    return default_segmenter()
+    settings = {"PATH": str(ROOT / "content")}
+    return dictionary_path({**settings, **with_defaults(settings)})
 
 
 @pytest.fixture(scope="session")
-def site_words():
-    from thai_text.segment import DEFAULT_SITE_DICTIONARY, read_word_list
+def segmenter(site_dictionary):
+    from thai_text.segment import default_segmenter
 
-    return read_word_list(DEFAULT_SITE_DICTIONARY)
+    return default_segmenter(str(site_dictionary))
+
+
+@pytest.fixture(scope="session")
+def site_words(site_dictionary):
+    from thai_text.segment import read_word_list
+
+    return read_word_list(site_dictionary)

@@ -7,10 +7,10 @@ from markupsafe import Markup
 
 def _build_state(tmp_path):
     from thai_text.pelican_hooks import ThaiText
-    from thai_text.settings import apply_defaults
+    from thai_text.settings import with_defaults
 
     settings = {"PATH": str(tmp_path), "CACHE_PATH": str(tmp_path / "cache"), "THAI_TEXT_CACHE": False}
-    apply_defaults(settings)
+    settings.update(with_defaults(settings))
     return ThaiText(settings)
 
 

@@ -51,7 +51,7 @@ FILES = {
     "pages/privacy.md": "Title: นโยบายคุ้มครองข้อมูลส่วนบุคคล\nSlug: privacy\n\nข้อมูลตัวอย่าง\n",
 }
 
-SETTINGS = {"DEFAULT_PAGINATION": 2, "SEARCH_ENABLED": False}
+SETTINGS = {"DEFAULT_PAGINATION": 2, "THAI_SEARCH_ENABLED": False}
 
 
 @pytest.fixture(scope="module")

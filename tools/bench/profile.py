@@ -74,7 +74,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     work = Path(args.work).resolve()
     info = corpus.generate(work, args.posts)
-    overrides = {} if args.search else {"SEARCH_ENABLED": False}
+    overrides = {} if args.search else {"THAI_SEARCH_ENABLED": False}
     stats = profile_build(info.pelican_content, work / "out-profile", work / "cache-profile",
                           args.settings, overrides)
     if args.save:

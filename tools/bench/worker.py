@@ -60,9 +60,10 @@ def step_of(receiver_name: str) -> str:
 def _timed_postprocess(times: dict):
     """tools/production.py's postprocess (what `invoke publish` runs) with each step timed.
 
-    Its steps are module functions (minify_text, hash_assets, canonical_pagefind, process_site:
-    minify, rewrite and compress each page in two processes; compress in older versions); each is
-    wrapped so that its time is filed under its step. Anything not wrapped is "postprocess".
+    Its steps are module functions (minify_text, hash_assets, process_site: minify, rewrite and
+    compress each page in two processes); each is wrapped so that its time is filed under its
+    step. Anything not wrapped is "postprocess". (Pagefind's index, put in a fixed order by
+    thai_search, is timed with the search step of the build.)
     """
     from tools import production
 
@@ -75,8 +76,7 @@ def _timed_postprocess(times: dict):
                 times[step] += time.perf_counter() - started
         return wrapper
 
-    wrapped = {"minify_text": "minify", "hash_assets": "hash_assets", "compress": "compress",
-               "canonical_pagefind": "search", "process_site": "minify+compress"}
+    wrapped = {"minify_text": "minify", "hash_assets": "hash_assets", "process_site": "minify+compress"}
     for name, step in wrapped.items():
         if hasattr(production, name):
             setattr(production, name, timed(step, getattr(production, name)))
@@ -166,8 +166,7 @@ def cmd_segment(args) -> dict:
 
 def cmd_gallery(args) -> dict:
     """Process one folder of photos with our photo_gallery plugin (plugins/photo_gallery)."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from photo_gallery.processing import process_gallery
+    from tools.bench.gallery import process_gallery
 
     settings = json.loads(args.settings_json) if args.settings_json else {}
     settings = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
@@ -183,7 +182,7 @@ def cmd_preview(args) -> dict:
     from tools.preview import measure_preview_latency
 
     return measure_preview_latency(Path(args.content), Path(args.output), Path(args.cache), reps=args.reps,
-                                   overrides={"SEARCH_ENABLED": False})
+                                   overrides={"THAI_SEARCH_ENABLED": False})
 
 
 def main(argv=None) -> int:

@@ -1,16 +1,17 @@
 // Checks while writing: the rules of `invoke check` that can run in the browser, with the rule data
 // the build exports from their owners (site-data.json, `rules`):
-//   title, status, category  - the metadata rule (allowed statuses and the site's CATEGORIES);
-//   date                     - thai_date's reading (dates.js) and the check's plausibility limits;
-//   captions                 - every photo of the release has a caption (photo_gallery);
+//   title, body              - content_guard's header rule (a title; some text after the header);
+//   status, category         - content_guard's metadata rule (its statuses, the site's CATEGORIES);
+//   date                     - thai_date's rule: its reading (dates.js) and plausibility limits;
+//   captions                 - photo_gallery's: every photo has a caption (GALLERY_CAPTION_REQUIRED);
 //   typo                     - thai_text's typing-error table (typos.py RULES).
-// Spelling (pythainlp), links, slugs and photo files run in CI on the pull request.
+// Spelling, links, slugs and photo files run in CI on the pull request (`invoke check`).
 //
 // checkEntry(data, kind, context) -> [{ field, rule, level, message }]; level is "error" (the
 // release cannot be sent for review) or "warning". tests/editor/test_rules_agree.py compares the
 // verdicts with `invoke check` on every content file and on a fixture of bad inputs.
 
-import { DateProblem, epoch, parseDate, thaiDate } from './dates.js';
+import { DateProblem, epoch, parseDate, readDate, thaiDate } from './dates.js';
 import { SOURCE_KEY, fromFile } from './format.js';
 import { mergePhotos } from './gallery.js';
 
@@ -98,7 +99,9 @@ export function checkDates(data, kind, rules, now) {
     if (!value) continue;
     let moment;
     try {
-      moment = parseDate(value, rules.dates);
+      const read = readDate(value, rules.dates);
+      moment = read.moment;
+      if (read.caution) problems.push({ field, rule: 'date', level: WARNING, message: read.caution });
     } catch (error) {
       if (!(error instanceof DateProblem)) throw error;
       problems.push({ field, rule: 'date', level: ERROR, message: error.thai });
@@ -156,6 +159,9 @@ export function checkEntry(data, kind, context) {
   if (!text(data.title).trim()) {
     problems.push({ field: 'title', rule: 'title', level: ERROR, message: 'ยังไม่มีชื่อข่าว' });
   }
+  if (!text(data.body).trim()) {
+    problems.push({ field: 'body', rule: 'body', level: WARNING, message: 'ยังไม่มีเนื้อข่าว' });
+  }
   const status = (text(data.status).trim() || 'published').toLowerCase();
   if (!rules.statuses.includes(status)) {
     problems.push({ field: 'status', rule: 'status', level: ERROR, message: `ไม่รู้จักสถานะ "${text(data.status)}"` });
@@ -172,7 +178,7 @@ export function checkEntry(data, kind, context) {
 
   const photos = plain(data.photos) || {};
   const onDisk = photos.gallery ? (context.galleries || {})[photos.gallery] || [] : [];
-  for (const photo of mergePhotos(photos.items, onDisk)) {
+  for (const photo of rules.captions_required ? mergePhotos(photos.items, onDisk) : []) {
     if (!photo.caption) {
       problems.push({
         field: 'photos', rule: 'captions', level: WARNING, photo: photo.file,

@@ -23,9 +23,10 @@ function compiled(rules) {
     const full = source => new RegExp(`^(?:${source})$`, 'u');
     rules._compiled = {
       iso: full(rules.iso),
+      dayFirst: full(rules.day_first),
       thai: full(rules.thai),
+      english: full(rules.english),
       twoDigitIso: full(rules.two_digit_iso),
-      slashed: full(rules.slashed),
     };
   }
   return rules._compiled;
@@ -39,7 +40,7 @@ function normalise(text) {
   return toArabicDigits(text).replace(/\u200b/g, '').replace(/\u00a0/g, ' ').replace(/\s+/gu, ' ').trim();
 }
 
-const monthKey = word => word.replace(/[.\s]/gu, '');
+const monthKey = word => word.replace(/[.\s]/gu, '').toLowerCase();
 
 function daysIn(year, month) {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -49,9 +50,11 @@ function ceYear(value, year, era, rawYear, rules) {
   era = era ? monthKey(era) : null;
   const [beLow, beHigh] = rules.be_range;
   const [ceLow, ceHigh] = rules.ce_range;
-  if (rawYear.length <= 2) {
+  if (rawYear.length === 2) {
+    if (era === 'พศ' || (era === null && year >= rules.two_digit_be_from)) return 2500 + year - rules.be_offset;
+    if (era === 'คศ') return 2000 + year;
     throw new DateProblem(value, 'two-digit-year',
-      `ใช้ปีสองหลัก (${rawYear}) ซึ่งอาจหมายถึงหลายปี ให้เขียนปี พ.ศ. ครบสี่หลัก เช่น ${2500 + year}`);
+      `ใช้ปีสองหลัก (${rawYear}) ซึ่งอาจเป็น พ.ศ. ${2500 + year} หรือ ค.ศ. ${2000 + year} ก็ได้ ให้เขียนปีให้ครบสี่หลัก`);
   }
   if (era === 'พศ' && !(beLow <= year && year <= beHigh)) {
     throw new DateProblem(value, 'be-range', `ปี พ.ศ. ${year} ใช้ไม่ได้ ปี พ.ศ. ต้องอยู่ระหว่าง ${beLow} ถึง ${beHigh}`);
@@ -91,6 +94,14 @@ function build(value, year, month, day, groups, rules) {
     if (hour > 23 || minute > 59 || second > 59) {
       throw new DateProblem(value, 'time', `ไม่มีเวลา ${groups.hour}.${groups.minute} น. (ใช้ได้ 00.00 ถึง 23.59 น.)`);
     }
+    if (groups.end_hour !== undefined) {
+      const endHour = Number(groups.end_hour);
+      const endMinute = Number(groups.end_minute);
+      if (endHour > 23 || endMinute > 59 || endHour < hour || (endHour === hour && endMinute <= minute)) {
+        throw new DateProblem(value, 'time-range',
+          `ช่วงเวลาจบที่ ${groups.end_hour}.${groups.end_minute} น. ซึ่งไม่มีจริงหรือไม่ได้อยู่หลังเวลาเริ่ม เขียนเวลาเริ่มอย่างเดียวก็ได้ เช่น 09.00`);
+      }
+    }
   }
   let offset = null;
   if (groups.offset) {
@@ -112,8 +123,54 @@ function weekdayOf(moment) {
   return (new Date(Date.UTC(moment.year, moment.month - 1, moment.day)).getUTCDay() + 6) % 7;
 }
 
-/** The moment an author's date text means; throws DateProblem (Thai message) otherwise. */
-export function parseDate(text, rules) {
+function namedMonth(value, groups, rules) {
+  const month = monthNumber(value, groups.month, rules);
+  const rawYear = groups.year;
+  if (rawYear.length !== 2 && rawYear.length !== 4) {
+    throw new DateProblem(value, 'year-digits', `ปี "${rawYear}" ไม่ใช่ปีสี่หลัก เช่น 2569`);
+  }
+  const year = ceYear(value, Number(rawYear), groups.era, rawYear, rules);
+  const moment = build(value, year, month, Number(groups.day), groups, rules);
+  if (groups.weekday !== undefined) {
+    const actual = rules.weekdays[weekdayOf(moment)];
+    const number = rules.weekdays.indexOf(groups.weekday);
+    if (number < 0) {
+      throw new DateProblem(value, 'weekday-name', `ไม่รู้จักชื่อวัน "วัน${groups.weekday}" (วันนั้นคือวัน${actual})`);
+    }
+    if (number !== weekdayOf(moment)) {
+      throw new DateProblem(value, 'weekday', `ระบุวัน${groups.weekday} แต่วันนั้นคือวัน${actual} ให้ตรวจวันที่`);
+    }
+  }
+  return moment;
+}
+
+function dayFirst(value, groups, rules) {
+  const first = Number(groups.day);
+  const second = Number(groups.month);
+  const rawYear = groups.year;
+  const year = ceYear(value, Number(rawYear), null, rawYear, rules);
+  const writtenYear = rawYear.length === 4 ? Number(rawYear) : 2500 + Number(rawYear);
+  if (second > 12 && first >= 1 && first <= 12) {
+    throw new DateProblem(value, 'month-first',
+      `อ่านแบบ วัน/เดือน/ปี แล้วมีเดือนที่ ${second} ซึ่งไม่มีจริง ถ้าหมายถึงเดือน${rules.months[first - 1]} วันที่ ${second} ให้เขียน ${writtenYear}-${String(first).padStart(2, '0')}-${String(second).padStart(2, '0')}`);
+  }
+  const moment = build(value, year, second, first, groups, rules);
+  const [beLow, beHigh] = rules.be_range;
+  let caution = null;
+  if (rawYear.length === 4 && !(beLow <= writtenYear && writtenYear <= beHigh) && first <= 12 && first !== second) {
+    caution = `อ่านเป็นวันที่ ${first} ${rules.months[second - 1]} ค.ศ. ${writtenYear} (วัน/เดือน/ปี) ` +
+      `ถ้าหมายถึงวันที่ ${second} ${rules.months[first - 1]} ให้เขียน ${writtenYear}-${String(first).padStart(2, '0')}-${String(second).padStart(2, '0')} ` +
+      'ถ้าถูกแล้ว ใช้ปี พ.ศ. เพื่อไม่ให้สงสัย';
+  }
+  return { moment, caution };
+}
+
+/**
+ * The moment an author's date text means and, when a writer of another habit could have meant
+ * another day (03/04/2022), a caution (Thai); throws DateProblem when it cannot be read.
+ * The same steps as thai_date's `read_date`.
+ */
+export function readDate(text, rules) {
   const value = String(text ?? '').trim();
   const clean = normalise(text ?? '');
   const re = compiled(rules);
@@ -123,42 +180,27 @@ export function parseDate(text, rules) {
   if (match) {
     const g = match.groups;
     const year = ceYear(value, Number(g.year), null, g.year, rules);
-    return build(value, year, Number(g.month), Number(g.day), g, rules);
+    return { moment: build(value, year, Number(g.month), Number(g.day), g, rules), caution: null };
   }
-  match = re.thai.exec(clean);
-  if (match) {
-    const g = match.groups;
-    const month = monthNumber(value, g.month, rules);
-    if (g.year.length !== 2 && g.year.length !== 4) {
-      throw new DateProblem(value, 'year-digits', `ปี "${g.year}" ไม่ใช่ปีสี่หลัก เช่น 2569`);
-    }
-    const year = ceYear(value, Number(g.year), g.era, g.year, rules);
-    const moment = build(value, year, month, Number(g.day), g, rules);
-    if (g.weekday !== undefined) {
-      const actual = rules.weekdays[weekdayOf(moment)];
-      const number = rules.weekdays.indexOf(g.weekday);
-      if (number < 0) {
-        throw new DateProblem(value, 'weekday-name', `ไม่รู้จักชื่อวัน "วัน${g.weekday}" (วันนั้นคือวัน${actual})`);
-      }
-      if (number !== weekdayOf(moment)) {
-        throw new DateProblem(value, 'weekday', `ระบุวัน${g.weekday} แต่วันนั้นคือวัน${actual} ให้ตรวจวันที่`);
-      }
-    }
-    return moment;
+  match = re.dayFirst.exec(clean);
+  if (match && !(match.groups.sep === '-' && Number(match.groups.day) > 31 && re.twoDigitIso.test(clean))) {
+    return dayFirst(value, match.groups, rules);
+  }
+  for (const pattern of [re.thai, re.english]) {
+    match = pattern.exec(clean);
+    if (match) return { moment: namedMonth(value, match.groups, rules), caution: null };
   }
   if (re.twoDigitIso.test(clean)) {
     const year = Number(clean.slice(0, 2));
     throw new DateProblem(value, 'two-digit-year',
-      `ใช้ปีสองหลัก (${clean.slice(0, 2)}) ซึ่งอาจหมายถึงหลายปี ให้เขียนปีครบสี่หลัก เช่น ${2500 + year}-${clean.slice(3)}`);
+      `ใช้ปีสองหลัก (${clean.slice(0, 2)}) ซึ่งอาจหมายถึงหลายปี ให้เขียนปีให้ครบสี่หลัก เช่น ${2500 + year}-${clean.slice(3)}`);
   }
-  match = re.slashed.exec(clean);
-  if (match) {
-    const g = match.groups;
-    const iso = `${g.year}-${g.month.padStart(2, '0')}-${g.day.padStart(2, '0')}${g.rest}`;
-    throw new DateProblem(value, 'slashes',
-      `เครื่องหมาย / อ่านได้สองแบบ (วัน/เดือน หรือ เดือน/วัน) ถ้าหมายถึงวัน/เดือน/ปี ให้เขียน ${iso}`);
-  }
-  throw new DateProblem(value, 'form', `อ่านวันที่ไม่ได้ ให้เขียนเป็น ปี พ.ศ.-เดือน-วัน เวลา เช่น 2569-12-01 09:30`);
+  throw new DateProblem(value, 'form', 'อ่านวันที่ไม่ได้ ให้เขียนเป็น ปี พ.ศ.-เดือน-วัน เวลา เช่น 2569-12-01 09:30');
+}
+
+/** The moment an author's date text means; throws DateProblem (Thai message) otherwise. */
+export function parseDate(text, rules) {
+  return readDate(text, rules).moment;
 }
 
 /** Milliseconds since the epoch; a moment without offset is in the site's zone. */

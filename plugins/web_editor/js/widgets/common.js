@@ -34,7 +34,7 @@ export function fieldProblems(props, site, { shown = false } = {}) {
   const data = { ...entryData(props), [field]: plain(props.value) };
   const kind = kindOf(props);
   const problems = checkEntry(data, kind, { rules: site.rules, galleries: site.galleries }).filter(p => p.field === field);
-  return shown && isEmpty(props.value) ? problems.filter(p => p.level !== 'error') : problems;
+  return shown && isEmpty(props.value) ? [] : problems;
 }
 
 /** `isValid` for Decap: the errors of the field stop the save, with their Thai message. */

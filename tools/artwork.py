@@ -1,6 +1,6 @@
 """Draw the site's icons and default share image with Pillow.
 
-Run `.venv/bin/python -m plugins.site_meta.artwork` after changing the design; the files are
+Run `.venv/bin/python -m tools.artwork` after changing the design; the files are
 committed under theme/static/img/ (builds do not redraw them). The emblem is a white shield with a
 gold tick on the center's navy, the same shapes as theme/static/img/favicon.svg.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 IMG = ROOT / "theme" / "static" / "img"
 FONTS = ROOT / "node_modules" / "@fontsource" / "sarabun" / "files"
 NAVY = (11, 61, 110)

@@ -1,0 +1,291 @@
+"""The one link check: every link and image of a post or page that points into the site must lead
+to something the build publishes.
+
+It reads the sources, never the output, so `invoke check`, the build and the live preview give the
+same answer before anything is written:
+- `{filename}x.md`, `{static}`/`{attach}` targets must exist under content/ (a link from a
+  published page to a draft is a WARNING: readers cannot open it yet);
+- `{category}`/`{tag}` links must name a category or tag in use, and Pelican resolves them with its
+  own slug, not the readable one the site uses, so the fix names the URL to write instead;
+- a site-relative URL (`/news/x/`, `../x/`, `/theme/css/site.css`) must be one the build writes:
+  `published_urls(site)` lists them from the sources and the settings (article, page, category and
+  tag URLs with the slugs thai_text gives, feeds, direct templates), plus what each enabled
+  plugin says it publishes (`published(site)` in its `rules` module: galleries, year archives,
+  the search bundle, sitemap.xml...), theme and static files on disk;
+- a link to a `.md` file without `{filename}` leads nowhere once published.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from . import urls
+from .problems import ERROR, WARNING, Problem
+from .sources import ARTICLE, SourceFile
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+# [text](target "title"), ![alt](target), <a href="...">, <img src="...">, [id]: target
+# Link text may hold one level of brackets (an image inside a link); every part is bounded, so a
+# line of 30,000 unclosed `[` costs milliseconds, not minutes (the rule "markup" reports it).
+MD_LINK = re.compile(
+    r"!?\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
+    r"\(\s*<?(?P<target>[^)\s>\[]{1,2048})>?(?:\s+[\"'][^)\n]{0,500}[\"'])?\s*\)")
+HTML_LINK = re.compile(r"""<(?:a|img|source)\b[^<>]{0,2000}?\s(?:href|src)\s*=\s*["'](?P<target>[^"']{1,2048})["']""", re.I)
+REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
+PLACEHOLDER = re.compile(r"^[{|](?P<kind>filename|static|attach|category|tag|index|author)[}|](?P<rest>.*)$")
+PAGINATED = re.compile(r"page/\d+/$")
+
+
+def link_targets(source: SourceFile):
+    """(line number, target) of every link and image of `source`, outside code fences and spans."""
+    fenced = False
+    for number, line in enumerate(source.lines, start=1):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        for match in MD_LINK.finditer(INLINE_CODE.sub("", line)):
+            yield number, match["target"]
+            for inner in MD_LINK.finditer(match["text"]):  # [![photo](a.jpg)](page)
+                yield number, inner["target"]
+        for match in HTML_LINK.finditer(line):
+            yield number, match["target"]
+        ref = REF_LINK.match(line)
+        if ref:
+            yield number, ref["target"]
+
+
+# -- slugs and URLs the build gives ------------------------------------------------------------
+
+
+class Slugs:
+    """The slugs of the sources, tags and categories: thai_text's when it makes them, else Pelican's."""
+
+    def __init__(self, site):
+        from .verdict import plugin_module
+
+        self.settings = site.settings
+        slugs = plugin_module(site.settings, "thai_text", "slugs")
+        self.thai = slugs if slugs is not None and site.settings.get("THAI_TEXT_SLUGS") else None
+
+    def of(self, source: SourceFile) -> str:
+        if self.thai is not None:
+            return self.thai.content_slug(self.settings, source.value("slug"), source.name)
+        from pelican.utils import slugify
+
+        if source.value("slug"):
+            return source.value("slug")
+        text = source.value("title") if self.settings.get("SLUGIFY_SOURCE") == "title" else source.path.stem
+        return slugify(text, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+                       preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+                       use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False))
+
+    def of_names(self, names, kind: str) -> dict[str, str]:
+        names = sorted(set(names))
+        if self.thai is not None:
+            return self.thai.taxonomy_slugs(self.settings, names)
+        from pelican.urlwrappers import Category, Tag
+
+        wrapper = Category if kind == "category" else Tag
+        return {name: wrapper(name, self.settings).slug for name in names}
+
+
+def slugs(site) -> Slugs:
+    return site.memo("content_guard.slugs", lambda: Slugs(site))
+
+
+def tags_of(source: SourceFile) -> list[str]:
+    return [t.strip() for t in source.value("tags").split(",") if t.strip()]
+
+
+def category_names(site) -> set[str]:
+    return {s.value("category") for s in site.articles if s.value("category")}
+
+
+def tag_names(site) -> set[str]:
+    return {t for s in site.articles for t in tags_of(s)}
+
+
+def _url(settings: dict, key: str, default: str, **values) -> str:
+    pattern = settings.get(key, default)
+    return pattern.format(**values) if pattern else ""
+
+
+def published_urls(site) -> tuple[set[str], tuple[str, ...]]:
+    """(site paths the build writes, folder prefixes under which it writes files), no leading "/"."""
+    return site.memo("content_guard.urls", lambda: _published_urls(site))
+
+
+def _published_urls(site):
+    from .verdict import enabled_plugins, plugin_module
+
+    settings = site.settings
+    urls = {"", "index.html"}
+    for name in settings.get("DIRECT_TEMPLATES") or []:
+        upper = name.upper()
+        for key in (f"{upper}_URL", f"{upper}_SAVE_AS"):
+            if settings.get(key):
+                urls.add(settings[key])
+        urls.add(settings.get(f"{upper}_SAVE_AS") or f"{name}.html")
+    for key in ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS"):
+        if settings.get(key):
+            urls.add(settings[key])
+    names = slugs(site)
+    for source in site.articles + site.pages:
+        slug = names.of(source)
+        if source.status == "draft":
+            key = "DRAFT_URL" if source.kind == ARTICLE else "DRAFT_PAGE_URL"
+        else:
+            key = "ARTICLE_URL" if source.kind == ARTICLE else "PAGE_URL"
+        url = _url(settings, key, "{slug}.html", slug=slug)
+        if url:
+            urls.add(url)
+    for kind, found in (("category", category_names(site)), ("tag", tag_names(site))):
+        upper = kind.upper()
+        for slug in names.of_names(found, kind).values():
+            urls.add(_url(settings, f"{upper}_URL", f"{kind}/{{slug}}.html", slug=slug))
+            for feed in (f"{upper}_FEED_ATOM", f"{upper}_FEED_RSS"):
+                if settings.get(feed):
+                    urls.add(settings[feed].format(slug=slug))
+    prefixes = []
+    for plugin in enabled_plugins(settings):
+        rules = plugin_module(settings, plugin, "rules")
+        for url in getattr(rules, "published", lambda _site: ())(site):
+            if url.endswith("*"):
+                prefixes.append(url[:-1])
+            else:
+                urls.add(url)
+    return {u for u in urls if u is not None}, tuple(prefixes)
+
+
+def url_exists(site, site_path: str) -> bool:
+    """Whether the build publishes `site_path` (no leading "/")."""
+    site_path = re.sub(r"(^|/)index\.html$", r"\1", site_path)
+    site_path = PAGINATED.sub("", site_path)
+    urls, prefixes = published_urls(site)
+    if site_path in urls or (site_path + "/") in urls or (site_path + "index.html") in urls:
+        return True
+    if any(site_path.startswith(prefix) for prefix in prefixes):
+        return True
+    settings = site.settings
+    first, _, rest = site_path.partition("/")
+    if first == settings.get("THEME_STATIC_DIR", "theme"):
+        theme = Path(settings.get("THEME") or "theme")
+        return (theme / "static" / rest).is_file()
+    static_paths = settings.get("STATIC_PATHS") or []
+    if any(site_path == p or site_path.startswith(p.rstrip("/") + "/") for p in static_paths):
+        return (site.content_dir / site_path).is_file()
+    return False
+
+
+# -- the rule ----------------------------------------------------------------------------------
+
+
+def _problem(source, line, severity, thai, english, fix="", fix_english="") -> Problem:
+    return Problem(source.name, line, "link", severity, thai, english, fix, fix_english)
+
+
+def check_links(source: SourceFile, site) -> list[Problem]:
+    """Every link of `source` that leads nowhere (ERROR), or to a draft (WARNING)."""
+    if not site.settings["CONTENT_GUARD_CHECK_LINKS"]:
+        return []
+    problems = []
+    for line, target in link_targets(source):
+        problem = _check_link(site, source, line, target.strip())
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def _check_link(site, source: SourceFile, line: int, target: str) -> Problem | None:
+    match = PLACEHOLDER.match(target)
+    if match and not urls.is_same_site(html.unescape(target)):
+        return None  # `{static}//evil.example/x` leaves the site: the sanitiser removes and reports it
+    if match:
+        return _placeholder(site, source, line, target, match["kind"], unquote(match["rest"]))
+    # Where a browser would go, decided as it decides (WHATWG parsing: `/\\evil.example` is another
+    # site, `%2F%2Fx` a path here); a link to another site is not ours to check.
+    key = "ARTICLE_URL" if source.kind == ARTICLE else "PAGE_URL"
+    page = _url(site.settings, key, "{slug}.html", slug=slugs(site).of(source))
+    own = [site.settings.get("SITEURL") or "", site.settings.get("SITE_DOMAIN") or ""]
+    site_path = urls.site_path(html.unescape(target), page, own)  # &#47; is / to a browser
+    if site_path is None:
+        return None  # another site, mail, phone or an anchor in the same page
+    if site_path.endswith(".md"):
+        return _problem(
+            source, line, ERROR,
+            f'ลิงก์ "{target}" ชี้ไปที่ไฟล์ต้นฉบับ ซึ่งไม่มีบนเว็บไซต์',
+            f'link "{target}" names a source file, which is not on the site',
+            f"เขียนเป็น {{filename}}/{site_path} แทน", f"write {{filename}}/{site_path} instead")
+    if url_exists(site, site_path):
+        return None
+    return _problem(
+        source, line, ERROR,
+        f'ลิงก์ "{target}" ไม่พบหน้านี้ในเว็บไซต์',
+        f'link "{target}" leads to no page of the site',
+        "ตรวจที่อยู่ หรือใช้ {filename}ชื่อไฟล์.md เพื่อลิงก์ไปยังข่าว",
+        "fix it, or link to a post with {filename}file.md")
+
+
+def _placeholder(site, source, line, target, kind, rest) -> Problem | None:
+    if kind in ("filename", "static", "attach"):
+        path_part = rest.split("#", 1)[0].split("?", 1)[0]
+        if path_part.startswith("/"):
+            resolved = site.content_dir / path_part.lstrip("/")
+        else:
+            resolved = source.path.parent / path_part
+        inside = os.path.normpath(resolved)
+        content = os.path.normpath(site.content_dir)
+        if path_part and os.path.commonpath([inside, content]) != content:
+            return _problem(
+                source, line, ERROR,
+                f'ลิงก์ "{target}" ชี้ออกไปนอกโฟลเดอร์ content ซึ่งไม่เผยแพร่บนเว็บไซต์',
+                f'link "{target}" leads outside the content folder, which is not published',
+                "ลิงก์ได้เฉพาะไฟล์ใน content/ เช่น {static}/images/ชื่อไฟล์ หรือ {filename}/news/ชื่อไฟล์.md",
+                "link only to files under content/, e.g. {static}/images/file or {filename}/news/file.md")
+        if not path_part or not resolved.is_file():
+            missing = site.name(resolved)
+            return _problem(
+                source, line, ERROR,
+                f'ลิงก์ไปยัง "{target}" ไม่พบไฟล์ {missing}',
+                f'link "{target}" leads nowhere: {missing} does not exist',
+                "ตรวจชื่อไฟล์ (ชื่อไฟล์ข่าวคือ Slug ตามด้วย .md)",
+                "check the file name (a post's file is its slug and .md)")
+        linked = site.source_at(resolved)
+        if linked is not None and linked.status == "draft" and source.status != "draft":
+            return _problem(
+                source, line, WARNING,
+                f'ลิงก์ไปยัง "{target}" ซึ่งยังเป็นฉบับร่าง ผู้อ่านจะเปิดไม่ได้จนกว่าจะเผยแพร่',
+                f'link "{target}" points to a draft, which readers cannot open until it is published',
+                "เผยแพร่ข่าวปลายทางก่อน หรือเอาลิงก์ออก", "publish that post first, or remove the link")
+        return None
+    if kind not in ("category", "tag"):
+        return None
+    used = category_names(site) if kind == "category" else tag_names(site)
+    if rest not in used:
+        listed = ", ".join(sorted(used))
+        what_th = "หมวด" if kind == "category" else "ป้ายกำกับ"
+        return _problem(
+            source, line, ERROR,
+            f'ลิงก์ไปยัง{what_th} "{rest}" ซึ่งไม่มีข่าวใดใช้',
+            f'link to the {kind} "{rest}", which no article uses',
+            f"ใช้ชื่อที่มีอยู่: {listed}", f"use one in use: {listed}")
+    from pelican.urlwrappers import Category, Tag
+
+    wrapper = (Category if kind == "category" else Tag)(rest, site.settings)
+    ours = slugs(site).of_names(used, kind)[rest]
+    if wrapper.slug == ours:
+        return None
+    url = _url(site.settings, f"{kind.upper()}_URL", f"{kind}/{{slug}}.html", slug=ours)
+    return _problem(
+        source, line, ERROR,
+        f'ลิงก์ "{target}" จะได้ที่อยู่ /{wrapper.url} ซึ่งไม่มีอยู่จริง',
+        f'link "{target}" would lead to /{wrapper.url}, which does not exist',
+        f"เขียน /{url} แทน", f"write /{url} instead")

@@ -1,0 +1,208 @@
+"""One verdict on the content, from the rules each plugin owns: the same for every caller.
+
+Each enabled plugin (`PLUGINS`) that has a module `rules` lists its rules there in `RULES`: a
+`Rule` names its id, the plain function that finds its problems, and whether that function looks
+at one source file (`check(source, site)`) or at the whole site (`check(site)`). `judge()` runs
+them all over the sources that `sources.find_sources` lists and returns a `Verdict`.
+
+Who calls it:
+- `invoke check` (tools/check.py) prints the verdict, or writes it as GitHub annotations;
+- every build: content_guard judges the content when Pelican starts (`initialized`), logs each
+  problem once, and its reader skips every file with an ERROR (nothing is published from it);
+- the live preview (tools/preview.py) judges before each rebuild, keeps the last good version of a
+  page whose source has an ERROR, and lists the problems on every preview page.
+
+A few rules need what only reading gives (the HTML that Markdown makes, for the sanitiser): they
+are marked `when="reading"`. In a build the plugin's own reader calls them on the file it reads;
+`judge()` calls them itself only outside a build (`in_build=False`), and, like the build, only for
+the files that have no ERROR (a file with an ERROR is never read).
+
+`effective_settings(settings)` lays each enabled plugin's defaults over a copy of the settings,
+with the same `with_defaults` function the plugin applies on `initialized`, so a rule sees the
+same values outside a build as in it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import importlib.machinery
+import importlib.util
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .problems import ERROR, Problem, counts, sort_key
+from .sources import ARTICLE, PAGE, SourceFile, display_name, find_sources, read_source
+
+FILE, SITE = "file", "site"
+START, READING = "start", "reading"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A content rule: `check(source, site)` (per="file") or `check(site)` (per="site")."""
+
+    id: str
+    check: Callable[..., Iterable[Problem]]
+    per: str = FILE
+    when: str = START  # START: judged before reading; READING: called by the build's reader
+    markdown_only: bool = True  # per-file rules read the `Key: value` header
+
+
+def plugin_module(settings: dict, plugin: str, module: str):
+    """`<plugin>.<module>` of an enabled plugin, imported as Pelican imports plugins (by name,
+    from PLUGIN_PATHS); None when the plugin is not enabled or has no such module."""
+    names = [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
+    if plugin not in names:
+        return None
+    if plugin not in sys.modules:
+        spec = importlib.machinery.PathFinder.find_spec(
+            plugin, [str(Path(settings.get("PATH", ".")).parent / p) if not Path(p).is_absolute() else p
+                     for p in settings.get("PLUGIN_PATHS") or []]) or importlib.util.find_spec(plugin)
+        if spec is None:
+            return None
+        package = importlib.util.module_from_spec(spec)
+        sys.modules[plugin] = package
+        spec.loader.exec_module(package)
+    try:
+        return importlib.import_module(f"{plugin}.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{plugin}.{module}":
+            return None
+        raise
+
+
+def enabled_plugins(settings: dict) -> list[str]:
+    return [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
+
+
+def effective_settings(settings: dict) -> dict:
+    """A copy of `settings` with every enabled plugin's defaults (its `settings.with_defaults`)."""
+    merged = dict(settings)
+    for plugin in enabled_plugins(settings):
+        module = plugin_module(settings, plugin, "settings")
+        if module is not None and hasattr(module, "with_defaults"):
+            merged.update(module.with_defaults(merged))
+    return merged
+
+
+def rules_of(settings: dict) -> list[Rule]:
+    """Every rule of the enabled plugins, in PLUGINS order."""
+    found = []
+    for plugin in enabled_plugins(settings):
+        module = plugin_module(settings, plugin, "rules")
+        if module is not None:
+            found.extend(getattr(module, "RULES", ()))
+    return found
+
+
+class Site:
+    """What the rules look at: effective settings, the sources, the moment of judging.
+
+    `memo(key, compute)` keeps what a rule derives from the whole site (slugs, URLs, galleries)
+    for the other rules of the same verdict.
+    """
+
+    def __init__(self, settings: dict, sources: list[SourceFile] | None = None, now=None):
+        self.settings = settings
+        self.sources = find_sources(settings) if sources is None else sources
+        self.timezone = ZoneInfo(settings.get("TIMEZONE") or "UTC")  # as Pelican, when none is set
+        self.now = now or _dt.datetime.now(self.timezone)
+        self.content_dir = Path(settings["PATH"]).resolve()
+        self._memo: dict = {}
+
+    @property
+    def articles(self) -> list[SourceFile]:
+        return [s for s in self.sources if s.kind == ARTICLE and s.refused is None]
+
+    @property
+    def pages(self) -> list[SourceFile]:
+        return [s for s in self.sources if s.kind == PAGE and s.refused is None]
+
+    def name(self, path) -> str:
+        """`path` as authors see it (content/...)."""
+        return display_name(path, self.settings)
+
+    def source_at(self, path) -> SourceFile | None:
+        wanted = Path(path).resolve()
+        return next((s for s in self.sources if s.path.resolve() == wanted), None)
+
+    def memo(self, key, compute: Callable):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+@dataclass
+class Verdict:
+    """The problems of the content, errors first, and who has an ERROR."""
+
+    problems: list[Problem] = field(default_factory=list)
+    site: Site | None = None
+
+    def __post_init__(self):
+        self.problems = sorted(set(self.problems), key=sort_key)
+
+    @property
+    def errors(self) -> int:
+        return counts(self.problems)[0]
+
+    @property
+    def warnings(self) -> int:
+        return counts(self.problems)[1]
+
+    def for_file(self, name: str) -> list[Problem]:
+        return [p for p in self.problems if p.file == name]
+
+    def has_error(self, name: str) -> bool:
+        return any(p.file == name and p.severity == ERROR for p in self.problems)
+
+    def knows(self, name: str) -> bool:
+        return self.site is not None and any(s.name == name for s in self.site.sources)
+
+
+def _run(rule: Rule, site: Site, sources) -> list[Problem]:
+    if rule.per == SITE:
+        return list(rule.check(site))
+    problems = []
+    for source in sources:
+        if source.refused is not None or (rule.markdown_only and not source.markdown):
+            continue
+        problems.extend(rule.check(source, site))
+    return problems
+
+
+def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
+          effective: bool = False) -> Verdict:
+    """The verdict on the content of `settings["PATH"]` (Pelican settings; `effective`: the
+    plugins' defaults are already in them)."""
+    settings = settings if effective else effective_settings(settings)
+    site = Site(settings, sources, now)
+    rules = rules_of(settings)
+    problems = [s.refused for s in site.sources if s.refused is not None]
+    for rule in rules:
+        if rule.when == START:
+            problems.extend(_run(rule, site, site.sources))
+    if not in_build:
+        failed = {p.file for p in problems if p.severity == ERROR}
+        readable = [s for s in site.sources if s.name not in failed]
+        for rule in rules:
+            if rule.when == READING:
+                problems.extend(_run(rule, site, readable))
+    return Verdict(problems, site)
+
+
+def judge_file(verdict: Verdict, path, kind: str) -> list[Problem]:
+    """The per-file START problems of a file the verdict did not list (found while building)."""
+    site = verdict.site
+    source = read_source(path, kind, site.settings)
+    site.sources.append(source)
+    problems = [source.refused] if source.refused is not None else []
+    for rule in rules_of(site.settings) if source.refused is None else ():
+        if rule.when == START and rule.per == FILE:
+            problems.extend(_run(rule, site, [source]))
+    verdict.problems = sorted(set(verdict.problems) | set(problems), key=sort_key)
+    return problems

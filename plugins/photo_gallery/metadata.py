@@ -1,0 +1,68 @@
+"""What a photo file carries besides its pixels: location (GPS), camera, XMP, IPTC.
+
+`inspect_photo(path)` reads only the file's headers (no decoding) and returns a `PhotoMetadata`;
+the content check's rule "photo-metadata" refuses photos in content/ that still carry a location,
+and the WordPress importer and the editor's CI can call the same function on any photo. Published
+copies never carry any of it (processing.py encodes pixels only). No Pelican import.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+GPS_IFD = 0x8825
+MAKE, MODEL, DATETIME_ORIGINAL, EXIF_IFD = 0x010F, 0x0110, 0x9003, 0x8769
+XMP_KEYS = ("xmp", "XML:com.adobe.xmp")
+
+
+@dataclass
+class PhotoMetadata:
+    """What `inspect_photo` found; `readable` is False when the file is not an image."""
+
+    readable: bool = True
+    gps: dict = field(default_factory=dict)  # the GPS tags (empty: no location)
+    camera: str = ""  # "Make Model", "" when absent
+    xmp: bool = False
+    iptc: bool = False
+
+    @property
+    def has_location(self) -> bool:
+        return bool(self.gps)
+
+    @property
+    def has_camera_data(self) -> bool:
+        return bool(self.camera) or self.xmp or self.iptc
+
+
+def _register_heif() -> None:
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:  # pragma: no cover - pillow-heif is in requirements.txt
+        pass
+
+
+def inspect_photo(path) -> PhotoMetadata:
+    """The location, camera and XMP/IPTC data of the photo at `path` (headers only)."""
+    path = Path(path)
+    if path.suffix.lower() in (".heic", ".heif"):
+        _register_heif()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(path)
+        with im:
+            exif = im.getexif()
+            gps = {k: v for k, v in exif.get_ifd(GPS_IFD).items() if k != 0} if GPS_IFD in exif else {}
+            camera = " ".join(str(exif.get(tag, "")).strip("\x00 ") for tag in (MAKE, MODEL)).strip()
+            xmp = any(im.info.get(key) for key in XMP_KEYS)
+            iptc = bool(im.info.get("photoshop")) or bool(getattr(im, "applist", None) and any(
+                marker == "APP13" for marker, _ in im.applist))
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return PhotoMetadata(readable=False)
+    return PhotoMetadata(gps=gps, camera=camera, xmp=xmp, iptc=iptc)

@@ -1,0 +1,132 @@
+"""thai_date's rule "date": the `Date:` and `Modified:` an author wrote.
+
+| problem | severity |
+|---|---|
+| an article without `Date:` | ERROR |
+| a date that cannot be read or does not exist (`parsing.read_date` says why) | ERROR |
+| a C.E. day/month/year date a month-first writer could have meant otherwise (`03/04/2022`, read as 3 April) | WARNING |
+| a date before THAI_DATE_OLDEST_YEAR (C.E.) | WARNING |
+| a date more than THAI_DATE_FUTURE_DAYS ahead (the post stays unpublished until then) | WARNING |
+| a Thai month name with a C.E. year (`25 มีนาคม 2024`): the B.E. year was probably meant | WARNING |
+| `Modified:` earlier than `Date:` | WARNING |
+
+Plain functions: `check_dates(source, site)` for the content check, the build and the editor;
+`date_problem(problem, name, line)` turns a `parsing.DateProblem` into the one Problem type.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .formats import BE_OFFSET
+from .parsing import ACCEPTED_FORMS, ACCEPTED_TIMES, DateProblem, parse_date, read_date
+
+DATE_FIELDS = ("date", "modified")
+THAI = re.compile("[\u0e01-\u0e4e]")
+
+
+def _problem(name, line, severity, thai, english, fix="", fix_english=""):
+    from content_guard.problems import Problem
+
+    return Problem(name, line, "date", severity, thai, english, fix, fix_english)
+
+
+def date_problem(problem: DateProblem, name: str, line: int | None):
+    """The ERROR for a date that cannot be read, with the forms that can."""
+    return _problem(
+        name, line, "error",
+        f'วันที่ "{problem.value}" {problem.thai}', f'Date "{problem.value}" {problem.english}',
+        f"เขียนในรูปแบบที่ใช้ได้ เช่น {ACCEPTED_FORMS} (ใส่เวลาต่อท้ายได้ เช่น {ACCEPTED_TIMES})",
+        f"write an accepted form, e.g. {ACCEPTED_FORMS} (optionally followed by a time: {ACCEPTED_TIMES})")
+
+
+def check_dates(source, site) -> list:
+    """Every problem of the dates of `source` (see the module's table)."""
+    settings = site.settings
+    problems = []
+    if source.kind == "article" and not source.value("date"):
+        problems.append(_problem(
+            source.name, source.line_of("date", 1), "error", "ไม่มีวันที่", "has no date",
+            "เพิ่มบรรทัด Date: เช่น Date: 2569-03-25 09:00 (ปี พ.ศ.)",
+            "add e.g. `Date: 2569-03-25 09:00` (Buddhist-era year)"))
+    oldest = settings["THAI_DATE_OLDEST_YEAR"]
+    horizon = site.now + _dt.timedelta(days=settings["THAI_DATE_FUTURE_DAYS"])
+    moments = {}
+    for key in DATE_FIELDS:
+        value = source.value(key)
+        if not value:
+            continue
+        line = source.line_of(key)
+        try:
+            moment, caution = read_date(value)
+        except DateProblem as exc:
+            problems.append(date_problem(exc, source.name, line))
+            continue
+        if caution is not None:
+            problems.append(_problem(
+                source.name, line, "warning",
+                f'วันที่ "{caution.value}" {caution.thai}', f'Date "{caution.value}" {caution.english}'))
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=site.timezone)
+        moments[key] = moment
+        problems.extend(_suspicious(source.name, line, value, moment, oldest, horizon))
+    if "date" in moments and "modified" in moments and moments["modified"] < moments["date"]:
+        problems.append(_problem(
+            source.name, source.line_of("modified"), "warning",
+            "วันที่แก้ไข (Modified) อยู่ก่อนวันที่เผยแพร่ (Date)", "Modified is earlier than Date",
+            "ตรวจว่าพิมพ์ทั้งสองวันถูกต้อง", "check both"))
+    return problems
+
+
+def _suspicious(name, line, value, moment, oldest, horizon) -> list:
+    problems = []
+    be = moment.year + BE_OFFSET
+    if moment.year < oldest:
+        problems.append(_problem(
+            name, line, "warning",
+            f'วันที่ "{value}" คือปี ค.ศ. {moment.year} (พ.ศ. {be}) เก่าผิดปกติ',
+            f'Date "{value}" is the year {moment.year} C.E., suspiciously old',
+            "ตรวจว่าพิมพ์ปีถูกต้อง", "check the year"))
+    elif moment > horizon:
+        problems.append(_problem(
+            name, line, "warning",
+            f'วันที่ "{value}" อยู่ในอนาคตมากกว่าหนึ่งปี (ค.ศ. {moment.year} = พ.ศ. {be}) '
+            "ข่าวจะไม่ปรากฏจนถึงวันนั้น",
+            f'Date "{value}" is more than a year ahead ({moment:%Y-%m-%d}); the post stays '
+            "unpublished until then",
+            "ตรวจว่าพิมพ์ปีถูกต้อง", "check the year"))
+    if THAI.search(value) and "ค.ศ" not in value:
+        year = re.search(r"(\d{4})", value)
+        if year and int(year.group(1)) < 2400:
+            problems.append(_problem(
+                name, line, "warning",
+                f'วันที่ "{value}" ใช้ชื่อเดือนภาษาไทยกับปี ค.ศ. {year.group(1)}',
+                f'Date "{value}" has a Thai month name with the C.E. year {year.group(1)}',
+                f"ถ้าหมายถึงปี พ.ศ. ให้เขียน {int(year.group(1)) + BE_OFFSET}",
+                f"write {int(year.group(1)) + BE_OFFSET} if the Buddhist-era year was meant"))
+    return problems
+
+
+def published(site):
+    """Year archives (THAI_DATE_YEAR_ARCHIVE_URL) of the B.E. years the articles are dated in."""
+    pattern = site.settings.get("THAI_DATE_YEAR_ARCHIVE_URL")
+    if not pattern or not site.settings.get("THAI_DATE_YEAR_ARCHIVE_SAVE_AS"):
+        return []
+    urls = []
+    for source in site.articles:
+        try:
+            moment = parse_date(source.value("date"))
+        except DateProblem:
+            continue
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=site.timezone)
+        urls.append(pattern.format(be_year=moment.astimezone(site.timezone).year + BE_OFFSET))
+    return urls
+
+
+def _rules():
+    from content_guard.verdict import Rule
+
+    return (Rule("date", check_dates),)
+
+
+RULES = _rules()

@@ -1,0 +1,111 @@
+"""thai_text's rules: Thai typing errors, unknown words, and slugs.
+
+| rule | severity | what |
+|---|---|---|
+| typo | WARNING | a Thai typing error (เ+เ for แ, doubled or misplaced marks, zero-width characters), one per mistake, naming its word and the word as it should be (typos.typo_reports) |
+| spelling | WARNING | a site-dictionary name typed with one slip, with the name (near_miss.py); a Thai word no dictionary knows, with a suggestion when one is one edit away (spelling.py; THAI_TEXT_SPELLING) |
+| slug | ERROR | two articles (or two pages) that would get the same URL (`slugs.content_slug`) |
+| slug | WARNING | a `Slug:` that is not lowercase a-z, digits and hyphens, with the slug to use |
+"""
+
+from __future__ import annotations
+
+import re
+
+from .near_miss import NearMiss, describe
+from .segment import dictionary_path, site_segmenter
+from .slugs import slug_for
+from .spelling import misspellings, prose_lines, speller_for
+from .typos import typo_reports
+
+THAI = re.compile("[\u0e01-\u0e4e]")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _problem(name, line, rule, severity, thai, english, fix="", fix_english=""):
+    from content_guard.problems import Problem
+
+    return Problem(name, line, rule, severity, thai, english, fix, fix_english)
+
+
+def check_typos(source, site) -> list:
+    """Rule typo: every typing error of every line of `source`, one problem per mistake."""
+    segmenter = site_segmenter(site.settings)
+    problems = []
+    for number, line in enumerate(source.lines, start=1):
+        if not THAI.search(line) and "\u200b" not in line:
+            continue
+        for report in typo_reports(line, segmenter):
+            problems.append(_problem(
+                source.name, number, "typo", "warning",
+                f'พิมพ์ผิด: {report.thai} ใน "{report.word}"',
+                f'typing error: {report.english} in "{report.word}"',
+                f'พิมพ์ใหม่เป็น "{report.fixed}"', f'type "{report.fixed}" instead'))
+    return problems
+
+
+def check_spelling(source, site) -> list:
+    """Rule spelling: unknown Thai words of the text a reader sees (spelling.py)."""
+    if not site.settings["THAI_TEXT_SPELLING"]:
+        return []
+    speller = speller_for(site_segmenter(site.settings))
+    dictionary = site.name(dictionary_path(site.settings))
+    problems = []
+    for number, word, better, slip in misspellings(prose_lines(source), speller):
+        if slip:
+            problems.append(_problem(
+                source.name, number, "spelling", "warning", *describe(NearMiss(0, len(word), word, better, slip))))
+            continue
+        hint_th = f' หรือควรเป็น "{better}"' if better else ""
+        hint_en = f' (did you mean "{better}"?)' if better else ""
+        problems.append(_problem(
+            source.name, number, "spelling", "warning",
+            f'ไม่รู้จักคำว่า "{word}"{hint_th}', f'unknown word "{word}"{hint_en}',
+            f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary}",
+            "if it is right, add it to the site dictionary"))
+    return problems
+
+
+def check_slugs(site) -> list:
+    """Rule slug: two articles (or two pages) with the same slug; a `Slug:` that is not one."""
+    from content_guard.links import slugs
+
+    settings = site.settings
+    names = slugs(site)
+    problems = []
+    for group in (site.articles, site.pages):
+        seen = {}
+        for source in group:
+            raw = source.value("slug")
+            slug = names.of(source)
+            if raw and not SLUG.fullmatch(raw):
+                better = slug_for(settings, raw) or "news-2569"
+                problems.append(_problem(
+                    source.name, source.line_of("slug"), "slug", "warning",
+                    f'Slug "{raw}" มีอักษรอื่นนอกจากอักษรอังกฤษตัวเล็ก ตัวเลข และขีด',
+                    f'Slug "{raw}" holds more than lowercase a-z, digits and hyphens',
+                    f"ใช้ {better}", f"use {better}"))
+            if slug not in seen:
+                seen[slug] = source
+                continue
+            first = seen[slug]
+            first_at = f"{first.name}:{first.line_of('slug', first.line_of('title', 1))}"
+            problems.append(_problem(
+                source.name, source.line_of("slug", source.line_of("title", 1)), "slug", "error",
+                f'Slug "{slug}" ซ้ำกับ {first_at} ทั้งสองจะได้ที่อยู่เดียวกัน',
+                f'duplicate slug "{slug}" (also in {first.name}): both would get the same URL',
+                "เปลี่ยน Slug ของไฟล์ใดไฟล์หนึ่ง", "change one Slug"))
+    return problems
+
+
+def _rules():
+    from content_guard.verdict import SITE, Rule
+
+    return (
+        Rule("typo", check_typos),
+        Rule("spelling", check_spelling),
+        Rule("slug", check_slugs, per=SITE),
+    )
+
+
+RULES = _rules()

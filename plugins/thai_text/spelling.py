@@ -1,0 +1,200 @@
+"""Thai words neither the dictionaries nor pythainlp's spell checker know (the rule "spelling").
+
+Common misspellings made of dictionary pieces (อนุญาติ, กฏหมาย) are looked up in
+COMMON_MISSPELLINGS. Text is segmented with the site's segmenter (pythainlp words + site
+dictionary); a run of tokens that are not dictionary words (with 1-2 letter fragments next to
+them) is one suspicious word. Runs shorter than 3 letters, words in the site dictionary and words
+the spell checker knows are skipped; each word is reported once per file.
+
+Before any of that, the line is read with its typing errors fixed (typos.py reports those, once),
+and the site's names typed with one slip (near_miss.py: ศูนย์ปฏิบัติการต่อต้านการทุจริด) are found
+and named with their right spelling; their pieces are not reported again as unknown words. A
+spell checker's suggestion is not offered for an unknown word of fewer than 4 letters (สโซ่ is not
+โซ่: near_miss.spelling_suggestion_allowed).
+
+`Speller(site_words)` does the work for one site dictionary and remembers what it found for each
+line it was given, so the live preview checks again only the lines an edit changed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+
+from .near_miss import NearMissFinder, spelling_suggestion_allowed
+from .typos import fix_typos
+
+THAI = re.compile("[\u0e01-\u0e4e]")
+THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
+COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+INLINE_CODE = re.compile(r"`[^`]*`")
+URLISH = re.compile(r"(?:https?://|www\.|mailto:)\S+|\]\([^)]*\)|<[^>]+>|\{[a-z]+\}\S*")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+# Words Thai writers often misspell although every piece is a dictionary word (so no segmenter
+# finds them): wrong -> right. None of the wrong forms is part of a correct word.
+COMMON_MISSPELLINGS = {
+    "อนุญาติ": "อนุญาต",
+    "สังเกตุ": "สังเกต",
+    "กฏหมาย": "กฎหมาย",
+    "กฏเกณฑ์": "กฎเกณฑ์",
+    "กฏระเบียบ": "กฎระเบียบ",
+    "ปฎิบัติ": "ปฏิบัติ",
+    "ปรากฎ": "ปรากฏ",
+    "โอกาศ": "โอกาส",
+    "อิเล็คทรอนิกส์": "อิเล็กทรอนิกส์",
+    "บุคคลากร": "บุคลากร",
+    "ผลัดดัน": "ผลักดัน",
+    "คลีนิก": "คลินิก",
+    "ลายเซ็นต์": "ลายเซ็น",
+    "ผูกพันธ์": "ผูกพัน",
+    "สาระพัด": "สารพัด",
+    "ทรัพยากรณ์": "ทรัพยากร",
+    "มาตรการณ์": "มาตรการ",
+    "สัมนา": "สัมมนา",
+    "ผลสัมฤทธ์": "ผลสัมฤทธิ์",
+    "ศรัธา": "ศรัทธา",
+    "ประณีประนอม": "ประนีประนอม",
+    "บรรเทิง": "บันเทิง",
+    "ดำริห์": "ดำริ",
+}
+
+
+@lru_cache(maxsize=1)
+def _norvig():
+    from pythainlp.spell import NorvigSpellChecker
+
+    return NorvigSpellChecker()
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    from pythainlp.corpus.common import thai_words
+
+    return frozenset(thai_words())
+
+
+class Speller:
+    """pythainlp's Norvig spell checker, with the site dictionary's words counted as known."""
+
+    def __init__(self, site_words, segmenter):
+        self.checker = _norvig()
+        self.known_words = _dictionary_words() | frozenset(site_words)
+        self.segmenter = segmenter
+        self._edits1 = importlib.import_module("pythainlp.spell.pn")._edits1
+        self.near_misses = NearMissFinder(site_words)
+        self._lines: dict[str, list[tuple[str, str | None, str | None]]] = {}
+
+    def suggestion(self, word: str) -> str | None:
+        """The most frequent known word one edit away, if any (no two-edit search: too slow)."""
+        candidates = self.checker.known(self._edits1(word))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda w: (self.checker.freq(w), w))
+
+    def line_findings(self, line: str) -> list[tuple[str, str | None, str | None]]:
+        """(word, suggestion or None, slip) of one line of prose, remembered by the line's text:
+        `slip` is the kind of slip (near_miss.SLIPS) when the word is a site name typed with one,
+        else None."""
+        found = self._lines.get(line)
+        if found is None:
+            text = fix_typos(URLISH.sub(" ", INLINE_CODE.sub(" ", line)))
+            found = []
+            for miss in self.near_misses.find(text):
+                found.append((miss.found, miss.entry, miss.slip))
+            for miss in reversed(self.near_misses.find(text)):
+                text = text[:miss.start] + " " + text[miss.end:]
+            for wrong, right in COMMON_MISSPELLINGS.items():
+                if wrong in text:
+                    found.append((wrong, right, None))
+                    text = text.replace(wrong, " ")
+            found += [(word, better, None) for word, better in suspicious_runs(self.segmenter.segment(text), self)]
+            if len(self._lines) > 200_000:
+                self._lines.clear()
+            self._lines[line] = found
+        return found
+
+
+_SPELLERS: dict = {}
+
+
+def speller_for(segmenter) -> Speller:
+    """The Speller of a site segmenter (its site words are the site dictionary's)."""
+    key = id(segmenter)
+    if key not in _SPELLERS:
+        if len(_SPELLERS) > 4:
+            _SPELLERS.clear()
+        _SPELLERS[key] = Speller(segmenter.site_words, segmenter)
+    return _SPELLERS[key]
+
+
+def prose_lines(source):
+    """(line number, text) of what a reader sees: `Title:`, `Summary:`, the body outside code fences."""
+    for key in ("title", "summary"):
+        line = source.line_of(key)
+        if line:
+            yield line, source.value(key)
+    fenced = False
+    for number, text in source.body_lines:
+        if FENCE.match(text):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, text
+
+
+def misspellings(lines, speller: Speller):
+    """(line number, word, suggestion or None, slip or None) for each unknown word or site name
+    typed with a slip, once per word."""
+    reported = set()
+    for number, line in lines:
+        if not THAI.search(line):
+            continue
+        for word, better, slip in speller.line_findings(line):
+            if word in reported:
+                continue
+            reported.add(word)
+            yield number, word, better, slip
+
+
+def _letters(word: str) -> int:
+    return len(COMBINING.sub("", word))
+
+
+def suspicious_runs(tokens: list[str], speller: Speller) -> list[tuple[str, str | None]]:
+    """(word, suggestion or None) for each run of consecutive non-dictionary Thai tokens.
+
+    A misspelt word is often cut into a dictionary piece and an unknown piece (ทุจจริต ->
+    ทุ|จ|จริต), so the run is also tried joined with its neighbours: if one of those is a known
+    word the run is only a segmentation artefact; if one is one edit away from a known word, that
+    is the suggestion.
+    """
+    found = []
+    i = 0
+    while i < len(tokens):
+        if not THAI_WORD.match(tokens[i]) or tokens[i] in speller.known_words:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and THAI_WORD.match(tokens[j + 1]) and tokens[j + 1] not in speller.known_words:
+            j += 1
+        run = "".join(tokens[i : j + 1])
+        before = tokens[i - 1] if i > 0 and THAI_WORD.match(tokens[i - 1]) else ""
+        after = tokens[j + 1] if j + 1 < len(tokens) and THAI_WORD.match(tokens[j + 1]) else ""
+        combos = [c for c in dict.fromkeys((run, before + run, run + after, before + run + after)) if c]
+        if any(speller.checker.known([c]) for c in combos):
+            i = j + 1
+            continue
+        reported = None
+        for combo in reversed(combos):
+            better = speller.suggestion(combo) if _letters(combo) >= 3 else None
+            if spelling_suggestion_allowed(combo, better):
+                reported = (combo, better)
+                break
+        if reported is None and _letters(run) >= 3:
+            reported = (run, None)
+        if reported:
+            found.append(reported)
+        i = j + 1
+    return found

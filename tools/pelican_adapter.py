@@ -1,0 +1,287 @@
+"""Every override of a Pelican internal that our tools make, in one place.
+
+Pelican 4.12 has no public way to keep read content between runs, to choose the writer of one
+run, or to skip writing a page, which the live preview (tools/preview.py) needs; nor to forget
+what its logger and its content memo remember between two builds in one process (tools/build.py,
+the preview, the tests). The overrides below use the internals named in `INTERNALS`;
+`check_pelican()` verifies, before any of them is used, that each still exists with the
+parameters we call it with, and raises `PelicanChanged` naming the one that moved. A Pelican
+upgrade therefore fails here, loudly, and tests/authoring/test_pelican_adapter.py has one test per
+override.
+
+The preview's decisions stay in tools/preview.py: the classes here only ask a plan
+(`plan.needs(key, shown, extra)`, `plan.shows(context)`, `plan.source(obj)`) kept in a
+`holder` dict under "plan" (None: behave exactly as Pelican).
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from functools import lru_cache
+from itertools import chain
+from pathlib import Path
+
+
+class PelicanChanged(RuntimeError):
+    """A Pelican internal that our tools override is gone or has other parameters."""
+
+
+def _internals() -> dict:
+    from pelican import Pelican
+    from pelican.generators import ArticlesGenerator, CachingGenerator, Generator
+    from pelican.writers import Writer
+
+    return {
+        # name: (owner, attribute, the parameters we rely on, in order)
+        "Pelican._get_generator_classes": (Pelican, "_get_generator_classes", ["self"]),
+        "Pelican._get_writer": (Pelican, "_get_writer", ["self"]),
+        "Writer._open_w": (Writer, "_open_w", ["self", "filename", "encoding", "override"]),
+        "Writer.write_file": (Writer, "write_file", [
+            "self", "name", "template", "context", "relative_urls", "paginated", "template_name",
+            "override_output", "url"]),
+        "Writer.write_feed": (Writer, "write_feed", [
+            "self", "elements", "context", "path", "url", "feed_type", "override_output", "feed_title"]),
+        "CachingGenerator.get_cached_data": (CachingGenerator, "get_cached_data", ["self", "filename", "default"]),
+        "CachingGenerator.cache_data": (CachingGenerator, "cache_data", ["self", "filename", "data"]),
+        "CachingGenerator.save_cache": (CachingGenerator, "save_cache", ["self"]),
+        "Generator.get_files": (Generator, "get_files", ["self", "paths", "exclude", "extensions"]),
+        "ArticlesGenerator.generate_articles": (ArticlesGenerator, "generate_articles", ["self", "write"]),
+        "ArticlesGenerator.generate_tags": (ArticlesGenerator, "generate_tags", ["self", "write"]),
+        "ArticlesGenerator.generate_categories": (ArticlesGenerator, "generate_categories", ["self", "write"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def check_pelican() -> None:
+    """Raise PelicanChanged unless every internal we override is there as we use it."""
+    import pelican
+    from pelican import log
+    from pelican.contents import Content
+
+    for name, (owner, attribute, params) in _internals().items():
+        found = getattr(owner, attribute, None)
+        if found is None:
+            raise PelicanChanged(f"Pelican {pelican.__version__}: {name} is gone; update tools/pelican_adapter.py")
+        have = list(inspect.signature(found).parameters)[: len(params)]
+        if have != params:
+            raise PelicanChanged(
+                f"Pelican {pelican.__version__}: {name} takes {have}, not {params}; "
+                "update tools/pelican_adapter.py")
+    for method in ("get_content", "get_summary"):
+        if not isinstance(getattr(getattr(Content, method, None), "cache", None), dict):
+            raise PelicanChanged(f"Pelican {pelican.__version__}: Content.{method} is no longer memoized "
+                                 "with a .cache dict; update tools/pelican_adapter.py")
+    for attribute in ("_raised_messages", "_group_count"):
+        if not hasattr(log.LimitFilter, attribute):
+            raise PelicanChanged(f"Pelican {pelican.__version__}: LimitFilter.{attribute} is gone; "
+                                 "update tools/pelican_adapter.py")
+
+
+# -- what Pelican remembers for the life of the process -----------------------------------------
+
+
+def forget_logged_messages() -> None:
+    """Pelican's LimitFilter drops a message it has logged before, for the life of the process: a
+    second build in the same process (tests, the live preview) would lose a repeated warning."""
+    from pelican import log
+
+    check_pelican()
+    log.LimitFilter._raised_messages.clear()
+    log.LimitFilter._group_count.clear()
+
+
+def forget_rendered_content() -> None:
+    """Pelican memoizes each content object's rendered content and summary; a process that
+    builds again and again (the preview) drops them after each run, or memory grows."""
+    from pelican.contents import Content
+
+    check_pelican()
+    for name in ("get_content", "get_summary"):
+        Content.__dict__[name].cache.clear()
+
+
+# -- reading: unchanged sources from memory ------------------------------------------------------
+
+
+def remembering_generator(base, memory, created: list, holder: dict):
+    """A subclass of the caching generator class `base` that takes content objects from `memory`
+    (`get(kind, rel, context)`, `put(kind, rel, obj)`, `file_lists`) instead of reading files, and
+    asks the plan before writing an article, a tag page or a category page."""
+    check_pelican()
+
+    class Remembering(base):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            created.append(self)
+
+        def get_cached_data(self, filename, default=None):
+            found = memory.get(base.__name__, Path(filename).as_posix(), self.context)
+            return default if found is None else found
+
+        def cache_data(self, filename, data):
+            memory.put(base.__name__, Path(filename).as_posix(), data)
+
+        def save_cache(self):
+            pass
+
+        def get_files(self, paths, exclude=None, extensions=None):
+            key = (base.__name__, repr(paths), repr(exclude), repr(extensions))
+            if key not in memory.file_lists:
+                memory.file_lists[key] = super().get_files(paths, exclude=exclude, extensions=extensions)
+            return set(memory.file_lists[key])
+
+        def generate_articles(self, write):
+            """Pelican's loop, deciding from the source path before any URL is computed."""
+            from pelican import signals
+
+            plan = holder.get("plan")
+            for article in chain(self.translations, self.articles, self.hidden_translations,
+                                 self.hidden_articles):
+                if plan is not None and not plan.needs(plan.source(article), plan.shows({"article": article})):
+                    continue
+                signals.article_generator_write_article.send(self, content=article)
+                write(article.save_as, self.get_template(article.template), self.context,
+                      article=article, category=getattr(article, "category", None),
+                      override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
+
+        def generate_tags(self, write):
+            plan = holder.get("plan")
+            every = self.tags
+            if plan is not None:
+                self.tags = {t: a for t, a in every.items() if plan.needs(f"tag:{t}", a)}
+            try:
+                super().generate_tags(write)
+            finally:
+                self.tags = every
+
+        def generate_categories(self, write):
+            plan = holder.get("plan")
+            every = self.categories
+            if plan is not None:
+                self.categories = [(c, a) for c, a in every if plan.needs(f"category:{c}", a)]
+            try:
+                super().generate_categories(write)
+            finally:
+                self.categories = every
+
+    if not hasattr(base, "generate_articles"):
+        del Remembering.generate_articles, Remembering.generate_tags, Remembering.generate_categories
+    Remembering.__name__ = base.__name__  # plugins and logs see the usual name
+    Remembering.__qualname__ = base.__qualname__
+    return Remembering
+
+
+# -- writing: only the pages the plan asks for ---------------------------------------------------
+
+
+class _Kept:
+    """Stands in for a file that is not written again."""
+
+    def write(self, _text):
+        return 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _PlannedTemplate:
+    """Wraps a Jinja template: a page of a paginated list that did not change is not rendered."""
+
+    def __init__(self, template, plan, kept: set, output: str):
+        self.template = template
+        self.plan = plan
+        self.kept = kept
+        self.output = output
+
+    def render(self, localcontext):
+        name = localcontext.get("output_file")
+        paginator = localcontext.get("articles_paginator")
+        page = localcontext.get("articles_page")
+        extra = (paginator.num_pages, page.number) if paginator is not None and page is not None else ()
+        if name and not self.plan.needs(name, self.plan.shows(localcontext), extra):
+            self.kept.add(os.path.abspath(os.path.join(self.output, name)))
+            return ""
+        return self.template.render(localcontext)
+
+    def __getattr__(self, attr):
+        return getattr(self.template, attr)
+
+
+def planned_writer_class(holder: dict):
+    """Pelican's Writer, skipping the pages and feeds the plan says are unchanged (a paginated
+    list page is skipped after Pelican opened it: `_open_w` then hands it a file that writes
+    nothing)."""
+    from pelican.writers import Writer
+
+    check_pelican()
+
+    class PlannedWriter(Writer):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._kept_names: set[str] = set()
+
+        def _open_w(self, filename, encoding, override=False):
+            if filename in self._kept_names:
+                self._kept_names.discard(filename)
+                return _Kept()
+            return super()._open_w(filename, encoding, override)
+
+        def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                       template_name=None, override_output=False, url=None, **kwargs):
+            plan = holder.get("plan")
+            if plan is None or not name:
+                return super().write_file(name, template, context, relative_urls, paginated,
+                                          template_name, override_output, url, **kwargs)
+            own = kwargs.get("article") or kwargs.get("page")
+            lists = paginated if paginated is not None else {
+                k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+            is_paginated = own is None and bool(lists) and template_name in self.settings["PAGINATED_TEMPLATES"]
+            if not is_paginated:
+                key = plan.source(own) if own is not None else name
+                if not plan.needs(key, plan.shows(kwargs)):
+                    return None
+                return super().write_file(name, template, context, relative_urls, paginated,
+                                          template_name, override_output, url, **kwargs)
+            planned = _PlannedTemplate(template, plan, self._kept_names, self.output_path)
+            return super().write_file(name, planned, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+
+        def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                       override_output=False, feed_title=None):
+            plan = holder.get("plan")
+            if plan is not None and path:
+                shown = list(elements[: self.settings["FEED_MAX_ITEMS"]])
+                if not plan.needs(f"feed:{path}", shown):
+                    return None
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    return PlannedWriter
+
+
+# -- the run: our generators and our writer -------------------------------------------------------
+
+
+def warm_pelican_class(memory, created: list, holder: dict):
+    """A Pelican whose caching generators remember content (`remembering_generator`) and whose
+    writer follows the plan (`planned_writer_class`)."""
+    from pelican import Pelican
+    from pelican.generators import CachingGenerator
+
+    check_pelican()
+    writer_class = planned_writer_class(holder)
+
+    class WarmPelican(Pelican):
+        def _get_generator_classes(self):
+            return [
+                remembering_generator(cls, memory, created, holder) if issubclass(cls, CachingGenerator) else cls
+                for cls in super()._get_generator_classes()
+            ]
+
+        def _get_writer(self):
+            return writer_class(self.output_path, settings=self.settings)
+
+    return WarmPelican
