@@ -79,8 +79,8 @@ BAD_INPUTS = {
     "news/draft.md": article(extra="Status: Draft\n"),
     "news/no-body.md": article(body=""),
     "news/typos.md": article(
-        title="อบรมเเรงงาน", extra="Summary: กํา ก่ิน ก้้\nLang: th\u200b\n",
-        body="ย่อหน้าเเรก\n\n- รายการที่ม\u0e35\u0e35\n",
+        title="อบรมเเรงงาน", extra="Summary: กํา ก่ิน ก้้\nLang: th\n",
+        body="ย่อหน้าเเรก ที่\u200bนี่\n\n- รายการที่ม\u0e35\u0e35\n",
     ),
     "news/captions-txt.md": article(extra="Gallery: with-file\n"),
     "news/captions-header.md": article(extra="Gallery: with-header\nCaptions: b.jpg: ภาพบี\n    a.jpg:\n"),
