@@ -166,3 +166,13 @@ def bench(c, posts=0, quick=False, reps=0, write_docs=False):
     args += ["--reps", str(reps)] if reps else []
     args += ["--write-docs"] if write_docs else []
     bench_main(args)
+
+
+@task(name="fixture-site")
+def fixture_site(c):
+    """Write the expected output of the fixture site (tests/functional) after an intended change."""
+    from tools.fixture_site import main as fixture_main
+
+    code = fixture_main()
+    if code:
+        sys.exit(code)
