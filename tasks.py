@@ -131,12 +131,18 @@ def new_post(c, title, category="", gallery=None, slug=None, tags="", author="")
     print(report(post, ROOT))
 
 
-@task(help={"content": "content folder to check (default: PATH of pelicanconf.py)"})
-def check(c, content=None):
-    """Check all content (dates, categories, slugs, photos, Thai spelling, links); errors exit 1."""
-    from tools.check import main as check_main
+@task(help={
+    "content": "content folder to check (default: PATH of pelicanconf.py)",
+    "output": "text (default) or github: one GitHub annotation per problem, Thai first",
+    "strict": "warnings fail too, as in invoke publish",
+})
+def check(c, content=None, output="text", strict=False):
+    """Check all content with every plugin's rules (the build's verdict); errors exit 1."""
+    from tools.check import FORMATS, main as check_main
 
-    code = check_main(content, CONFIG["settings_base"])
+    if output not in FORMATS:
+        sys.exit(f"--output ต้องเป็น {' หรือ '.join(FORMATS)} / --output must be one of {', '.join(FORMATS)}")
+    code = check_main(content, CONFIG["settings_base"], output=output, strict=strict)
     if code:
         sys.exit(code)
 
