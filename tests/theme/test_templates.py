@@ -21,7 +21,12 @@ def soup(site, rel: str) -> BeautifulSoup:
 
 
 def html_files(site):
-    return sorted(Path(site.output).rglob("*.html"))
+    """Every page the build wrote; a test over "every page" must never pass on an empty output."""
+    pages = sorted(Path(site.output).rglob("*.html"))
+    names = {p.relative_to(site.output).as_posix() for p in pages}
+    assert {"index.html", "404.html", "archives/index.html", "news/ita-2565/index.html",
+            "about/index.html"} <= names, f"pages missing from the output: {sorted(names)[:20]}"
+    return pages
 
 
 def json_ld(page: BeautifulSoup) -> list:
