@@ -32,6 +32,14 @@ def report(problem) -> None:
     problem_log.log(problem, logger)
 
 
+def report_once(problem, settings: dict, log=logger) -> None:
+    """Log `problem` unless this build's verdict holds it already (for plugins that find a
+    problem a rule also finds, while reading)."""
+    verdict = getattr(settings.get(LEDGER_KEY), "verdict", None)
+    if verdict is None or problem.key not in {p.key for p in verdict.problems}:
+        problem_log.log(problem, log)
+
+
 def kind_of(path: str, settings: dict) -> str:
     """ARTICLE or PAGE, from where the file lies (PAGE_PATHS, else an article)."""
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(settings["PATH"]))

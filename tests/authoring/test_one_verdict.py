@@ -79,6 +79,7 @@ BAD = {
     "news/far-future.md": (post("far-future", date="2599-01-01 09:00"), {"date"}),
     "news/ce-with-thai-month.md": (post("ce-with-thai-month", date="10 มีนาคม 2024"), {"date"}),
     "news/modified-early.md": (post("modified-early", extra="Modified: 2568-01-01\n"), {"date"}),
+    "news/2566-02-29-visit.md": (post("visit"), {"date"}),  # a day that does not exist, in the file name
     # thai_text
     "news/typo.md": (post("typo", body="กระทรวงเเรงงานจัดกิจกรรม"), {"typo", "spelling"}),
     "news/spelling.md": (post("spelling", body="การทุจจริตในหน่วยงานต้องแจ้งทันที"), {"spelling"}),
