@@ -45,6 +45,7 @@ for _path in (ROOT, ROOT / "plugins"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+from content_guard.site_checks import JUDGED_KEY  # noqa: E402
 from content_guard.sources import display_name  # noqa: E402
 from content_guard.verdict import effective_settings, judge  # noqa: E402
 
@@ -344,7 +345,8 @@ class PreviewSite:
     # judging -----------------------------------------------------------------------------------
 
     def _judge(self) -> None:
-        """The verdict on the content as it is on disk now (the same rules as every build)."""
+        """The verdict on the content as it is on disk now: `invoke check`'s, every rule
+        included (the plugins remember what unchanged files gave, so a save costs little)."""
         self.verdict = judge(self.settings)
 
     def _with_errors(self, paths) -> set[Path]:
@@ -424,6 +426,7 @@ class PreviewSite:
         settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": self.bytecode_cache}
         if not full:
             settings["THAI_SEARCH_ENABLED"] = False  # Pagefind runs on full rebuilds only
+        settings[JUDGED_KEY] = self.verdict  # judged just now: the build logs it, not judges it again
         plan = WritePlan(self.signatures, self.listings, changed, full)
         holder = {"plan": plan}
         created: list = []

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from . import problems as problem_log
 from .problems import ERROR, Problem
 from .readers import LEDGER_KEY
+
+JUDGED_KEY = "_CONTENT_GUARD_JUDGED"  # internal: a verdict the caller already has, for this build
 from .sources import display_name
 from .verdict import Verdict, judge
 
@@ -44,11 +46,14 @@ def new_ledger(pelican) -> None:
 
 
 def judge_content(readers) -> None:
-    """`readers_init` handler: judge the content once per build and log every problem."""
+    """`readers_init` handler: judge the content once per build and log every problem.
+
+    A caller that has just judged the same content itself (the live preview) hands its verdict
+    over in the settings (`JUDGED_KEY`), so it is not judged twice."""
     ledger = readers.settings.get(LEDGER_KEY)
     if ledger is None or ledger.verdict is not None:
         return
-    ledger.verdict = judge(readers.settings, effective=True, in_build=True)
+    ledger.verdict = readers.settings.get(JUDGED_KEY) or judge(readers.settings, effective=True, in_build=True)
     for problem in ledger.verdict.problems:
         problem_log.log(problem, logger)
 

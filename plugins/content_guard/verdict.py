@@ -50,6 +50,9 @@ class Rule:
     per: str = FILE
     when: str = START  # START: judged before reading; READING: called by the build's reader
     markdown_only: bool = True  # per-file rules read the `Key: value` header
+    # For a per-file rule whose problems depend only on the file and these settings: what it
+    # found is remembered (the live preview judges the whole site after every save).
+    depends_on: tuple[str, ...] | None = None
 
 
 def plugin_module(settings: dict, plugin: str, module: str):
@@ -106,8 +109,10 @@ class Site:
     for the other rules of the same verdict.
     """
 
-    def __init__(self, settings: dict, sources: list[SourceFile] | None = None, now=None):
+    def __init__(self, settings: dict, sources: list[SourceFile] | None = None, now=None,
+                 in_build: bool = False):
         self.settings = settings
+        self.in_build = in_build  # judged by a build (rules may keep what they found in CACHE_PATH)
         self.sources = find_sources(settings) if sources is None else sources
         self.timezone = ZoneInfo(settings.get("TIMEZONE") or "UTC")  # as Pelican, when none is set
         self.now = now or _dt.datetime.now(self.timezone)
@@ -164,14 +169,26 @@ class Verdict:
         return self.site is not None and any(s.name == name for s in self.site.sources)
 
 
+_FOUND: dict = {}  # (rule, file, text, settings it depends on) -> problems, for `depends_on` rules
+
+
 def _run(rule: Rule, site: Site, sources) -> list[Problem]:
     if rule.per == SITE:
         return list(rule.check(site))
     problems = []
+    used = None if rule.depends_on is None else repr([site.settings.get(k) for k in rule.depends_on])
     for source in sources:
         if source.refused is not None or (rule.markdown_only and not source.markdown):
             continue
-        problems.extend(rule.check(source, site))
+        if used is None:
+            problems.extend(rule.check(source, site))
+            continue
+        key = (rule.id, source.name, source.text, used)
+        if key not in _FOUND:
+            if len(_FOUND) > 100_000:
+                _FOUND.clear()
+            _FOUND[key] = list(rule.check(source, site))
+        problems.extend(_FOUND[key])
     return problems
 
 
@@ -180,7 +197,7 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
     """The verdict on the content of `settings["PATH"]` (Pelican settings; `effective`: the
     plugins' defaults are already in them)."""
     settings = settings if effective else effective_settings(settings)
-    site = Site(settings, sources, now)
+    site = Site(settings, sources, now, in_build)
     rules = rules_of(settings)
     problems = [s.refused for s in site.sources if s.refused is not None]
     for rule in rules:

@@ -209,6 +209,19 @@ def unreadable_problem(name: str, reason: tuple[str, str], users=()):
                     reason[1] + "; the photo is left out" + used_en)
 
 
+_DECODED: dict = {}  # (path, time, size, limit) -> reason: a photo is decoded once per change
+
+
+def _unreadable(path: Path, max_pixels: int):
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, max_pixels)
+    if key not in _DECODED:
+        if len(_DECODED) > 20_000:
+            _DECODED.clear()
+        _DECODED[key] = unreadable(path, max_pixels)
+    return _DECODED[key]
+
+
 def check_photos_readable(source, site) -> list:
     """Rule photo for the photos of the gallery a post uses (the build finds it by processing them)."""
     name = source.value("gallery").strip("/")
@@ -218,8 +231,7 @@ def check_photos_readable(source, site) -> list:
     problems = []
     users = [s.name for s in _users(site, name)]
     for photo in scanned(site, folder).photos:
-        reason = site.memo(("photo_gallery.unreadable", str(photo.path)),
-                           lambda p=photo.path: unreadable(p, site.settings["GALLERY_MAX_PIXELS"]))
+        reason = _unreadable(photo.path, site.settings["GALLERY_MAX_PIXELS"])
         if reason:
             problems.append(unreadable_problem(site.name(photo.path), reason, users))
     return problems

@@ -53,7 +53,9 @@ def file_name_date_problem(problem: DateProblem, name: str):
 
 def path_dates(source, settings: dict) -> list[str]:
     """The dates Pelican takes from the file's name and path (FILENAME_METADATA, PATH_METADATA)."""
-    rel = os.path.relpath(source.path, settings["PATH"]).replace(os.sep, "/")
+    base = os.path.abspath(settings["PATH"]) + os.sep
+    path = str(source.path)
+    rel = (path[len(base):] if path.startswith(base) else os.path.relpath(path, base)).replace(os.sep, "/")
     values = []
     for key, data in (("FILENAME_METADATA", os.path.splitext(os.path.basename(rel))[0]), ("PATH_METADATA", rel)):
         pattern = settings.get(key)

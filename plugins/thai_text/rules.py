@@ -11,11 +11,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .segment import dictionary_path, site_segmenter
 from .slugs import slug_for
-from .spelling import misspellings, prose_lines, speller_for
-from .typos import describe_typo, find_typos
+from .spelling import SPELLING_CACHE, misspellings, prose_lines, speller_for
+from .typos import describe_typo, find_typos, fix_typos
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -43,6 +44,8 @@ def word_around(line: str, found: str) -> str:
 def check_typos(source, site) -> list:
     """Rule typo: every typing error of every line of `source`."""
     problems = []
+    if fix_typos(source.text) == source.text:  # typos.py's quick test: no typing error at all
+        return problems
     for number, line in enumerate(source.lines, start=1):
         if not THAI.search(line) and "\u200b" not in line:
             continue
@@ -57,21 +60,34 @@ def check_typos(source, site) -> list:
     return problems
 
 
-def check_spelling(source, site) -> list:
-    """Rule spelling: unknown Thai words of the text a reader sees (spelling.py)."""
-    if not site.settings["THAI_TEXT_SPELLING"]:
+def check_spelling(site) -> list:
+    """Rule spelling: unknown Thai words of the text a reader sees (spelling.py), every source.
+
+    In a build, what was found line by line is kept in CACHE_PATH/thai_text (THAI_TEXT_CACHE), so
+    the next build looks again only at lines that changed."""
+    settings = site.settings
+    if not settings["THAI_TEXT_SPELLING"]:
         return []
-    speller = speller_for(site_segmenter(site.settings))
-    dictionary = site.name(dictionary_path(site.settings))
+    speller = speller_for(site_segmenter(settings))
+    cache = Path(settings.get("CACHE_PATH") or "cache") / "thai_text" / SPELLING_CACHE
+    remember = site.in_build and settings["THAI_TEXT_CACHE"]
+    if remember:
+        speller.load(cache)
+    dictionary = site.name(dictionary_path(settings))
     problems = []
-    for number, word, better in misspellings(prose_lines(source), speller):
-        hint_th = f' หรือควรเป็น "{better}"' if better else ""
-        hint_en = f' (did you mean "{better}"?)' if better else ""
-        problems.append(_problem(
-            source.name, number, "spelling", "warning",
-            f'ไม่รู้จักคำว่า "{word}"{hint_th}', f'unknown word "{word}"{hint_en}',
-            f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary}",
-            "if it is right, add it to the site dictionary"))
+    for source in site.sources:
+        if source.refused is not None or not source.markdown:
+            continue
+        for number, word, better in misspellings(prose_lines(source), speller):
+            hint_th = f' หรือควรเป็น "{better}"' if better else ""
+            hint_en = f' (did you mean "{better}"?)' if better else ""
+            problems.append(_problem(
+                source.name, number, "spelling", "warning",
+                f'ไม่รู้จักคำว่า "{word}"{hint_th}', f'unknown word "{word}"{hint_en}',
+                f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary}",
+                "if it is right, add it to the site dictionary"))
+    if remember:
+        speller.save(cache)
     return problems
 
 
@@ -111,8 +127,8 @@ def _rules():
     from content_guard.verdict import SITE, Rule
 
     return (
-        Rule("typo", check_typos),
-        Rule("spelling", check_spelling),
+        Rule("typo", check_typos, depends_on=()),
+        Rule("spelling", check_spelling, per=SITE),
         Rule("slug", check_slugs, per=SITE),
     )
 

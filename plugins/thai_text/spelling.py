@@ -6,15 +6,20 @@ dictionary); a run of tokens that are not dictionary words (with 1-2 letter frag
 them) is one suspicious word. Runs shorter than 3 letters, words in the site dictionary and words
 the spell checker knows are skipped; each word is reported once per file.
 
-`Speller(site_words)` does the work for one site dictionary and remembers what it found for each
-line it was given, so the live preview checks again only the lines an edit changed.
+`Speller(site_words, segmenter)` does the work for one site dictionary and remembers what it found
+for each line it was given, so the live preview checks again only the lines an edit changed;
+`load`/`save` keep that between builds (CACHE_PATH/thai_text/spelling.pickle).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
+import pickle
 import re
 from functools import lru_cache
+from pathlib import Path
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
@@ -22,6 +27,7 @@ COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 INLINE_CODE = re.compile(r"`[^`]*`")
 URLISH = re.compile(r"(?:https?://|www\.|mailto:)\S+|\]\([^)]*\)|<[^>]+>|\{[a-z]+\}\S*")
 FENCE = re.compile(r"^\s*(```|~~~)")
+SPELLING_CACHE = "spelling.pickle"  # in CACHE_PATH/thai_text: what each line gave, by dictionary
 
 # Words Thai writers often misspell although every piece is a dictionary word (so no segmenter
 # finds them): wrong -> right. None of the wrong forms is part of a correct word.
@@ -74,7 +80,33 @@ class Speller:
         self.known_words = _dictionary_words() | frozenset(site_words)
         self.segmenter = segmenter
         self._edits1 = importlib.import_module("pythainlp.spell.pn")._edits1
-        self._lines: dict[str, list[tuple[str, str | None]]] = {}
+        self._lines: dict[bytes, list[tuple[str, str | None]]] = {}
+        self._loaded: set[str] = set()
+        self._added = False
+
+    def load(self, path: Path) -> None:
+        """Add what an earlier build found (for the same dictionary) to what is remembered."""
+        if str(path) in self._loaded:
+            return
+        self._loaded.add(str(path))
+        try:
+            with open(path, "rb") as handle:
+                data = pickle.load(handle)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            return
+        if data.get("dictionary") == self.segmenter.dictionary_hash:
+            self._lines = {**data.get("lines", {}), **self._lines}
+
+    def save(self, path: Path) -> None:
+        """Write what is remembered, when something was added since the last save."""
+        if not self._added:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump({"dictionary": self.segmenter.dictionary_hash, "lines": self._lines}, handle, protocol=5)
+        os.replace(tmp, path)
+        self._added = False
 
     def suggestion(self, word: str) -> str | None:
         """The most frequent known word one edit away, if any (no two-edit search: too slow)."""
@@ -84,8 +116,9 @@ class Speller:
         return max(candidates, key=lambda w: (self.checker.freq(w), w))
 
     def line_findings(self, line: str) -> list[tuple[str, str | None]]:
-        """(word, suggestion or None) of one line of prose, remembered by the line's text."""
-        found = self._lines.get(line)
+        """(word, suggestion or None) of one line of prose, remembered by a hash of the line."""
+        key = hashlib.blake2b(line.encode("utf-8"), digest_size=12).digest()
+        found = self._lines.get(key)
         if found is None:
             text = URLISH.sub(" ", INLINE_CODE.sub(" ", line))
             found = [(w, r) for w, r in COMMON_MISSPELLINGS.items() if w in text]
@@ -94,7 +127,8 @@ class Speller:
             found += suspicious_runs(self.segmenter.segment(text), self)
             if len(self._lines) > 200_000:
                 self._lines.clear()
-            self._lines[line] = found
+            self._lines[key] = found
+            self._added = True
         return found
 
 
