@@ -4,7 +4,7 @@ from pelican import signals
 
 from .readers import guard_readers
 from .settings import apply_defaults
-from .site_checks import check_duplicates, drop_outside_statics, judge_content, new_ledger
+from .site_checks import check_duplicates, drop_outside_statics, judge_content, new_ledger, report_deferred
 
 
 def register():
@@ -15,3 +15,4 @@ def register():
     signals.readers_init.connect(guard_readers)
     signals.static_generator_finalized.connect(drop_outside_statics)
     signals.all_generators_finalized.connect(check_duplicates)
+    signals.finalized.connect(report_deferred)

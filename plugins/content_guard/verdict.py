@@ -28,6 +28,8 @@ import datetime as _dt
 import importlib
 import importlib.machinery
 import importlib.util
+import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -53,6 +55,9 @@ class Rule:
     # For a per-file rule whose problems depend only on the file and these settings: what it
     # found is remembered (the live preview judges the whole site after every save).
     depends_on: tuple[str, ...] | None = None
+    # A rule that only ever warns never keeps a file from being published, so a build may judge
+    # it alongside Pelican's work, in a second process (see `judge(..., defer=True)`).
+    warns_only: bool = False
 
 
 def plugin_module(settings: dict, plugin: str, module: str):
@@ -147,9 +152,18 @@ class Verdict:
 
     problems: list[Problem] = field(default_factory=list)
     site: Site | None = None
+    pending: "Deferred | None" = None  # rules still being judged (a build's `defer`)
 
     def __post_init__(self):
         self.problems = sorted(set(self.problems), key=sort_key)
+
+    def complete(self) -> list[Problem]:
+        """Wait for the deferred rules; add and return what they found."""
+        if self.pending is None:
+            return []
+        found, self.pending = self.pending.result(), None
+        self.problems = sorted(set(self.problems) | set(found), key=sort_key)
+        return found
 
     @property
     def errors(self) -> int:
@@ -193,15 +207,19 @@ def _run(rule: Rule, site: Site, sources) -> list[Problem]:
 
 
 def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
-          effective: bool = False) -> Verdict:
+          effective: bool = False, defer: bool = False) -> Verdict:
     """The verdict on the content of `settings["PATH"]` (Pelican settings; `effective`: the
-    plugins' defaults are already in them)."""
+    plugins' defaults are already in them).
+
+    `defer` (a build): the rules that only warn are judged in a second process while Pelican
+    works; `Verdict.complete()` waits for them and returns what they found."""
     settings = settings if effective else effective_settings(settings)
     site = Site(settings, sources, now, in_build)
     rules = rules_of(settings)
     problems = [s.refused for s in site.sources if s.refused is not None]
+    later = [r for r in rules if r.when == START and r.warns_only] if defer else []
     for rule in rules:
-        if rule.when == START:
+        if rule.when == START and rule not in later:
             problems.extend(_run(rule, site, site.sources))
     if not in_build:
         failed = {p.file for p in problems if p.severity == ERROR}
@@ -209,7 +227,47 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
         for rule in rules:
             if rule.when == READING:
                 problems.extend(_run(rule, site, readable))
-    return Verdict(problems, site)
+    verdict = Verdict(problems, site)
+    if later:
+        verdict.pending = Deferred(site, later)
+    return verdict
+
+
+class Deferred:
+    """Rules judged in a forked process (two or more CPUs), else when asked for."""
+
+    def __init__(self, site: Site, rules: list[Rule]):
+        self.site, self.rules = site, rules
+        self.process = self.receiver = None
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        if cpus > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self.receiver, sender = context.Pipe(duplex=False)
+            self.process = context.Process(target=self._child, args=(sender,), daemon=True)
+            self.process.start()
+            sender.close()
+
+    def _run_all(self) -> list[Problem]:
+        return [p for rule in self.rules for p in _run(rule, self.site, self.site.sources)]
+
+    def _child(self, sender) -> None:
+        try:
+            sender.send(self._run_all())
+        except BaseException:  # the parent judges again itself
+            sender.send(None)
+        finally:
+            sender.close()
+
+    def result(self) -> list[Problem]:
+        found = None
+        if self.process is not None:
+            try:
+                found = self.receiver.recv()
+            except EOFError:
+                found = None
+            self.process.join()
+            self.process = None
+        return self._run_all() if found is None else found
 
 
 def judge_file(verdict: Verdict, path, kind: str) -> list[Problem]:

@@ -128,7 +128,7 @@ def _rules():
 
     return (
         Rule("typo", check_typos, depends_on=()),
-        Rule("spelling", check_spelling, per=SITE),
+        Rule("spelling", check_spelling, per=SITE, warns_only=True),
         Rule("slug", check_slugs, per=SITE),
     )
 
