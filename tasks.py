@@ -158,7 +158,7 @@ def livereload(c):
 @task(
     help={
         "posts": "posts in the synthetic corpus (default 2000)",
-        "quick": "30 posts, 6 small photos, one repetition (what the tests run)",
+        "quick": "30 posts, 6 small photos, one repetition (about a minute)",
         "reps": "repetitions of each measure; the median is reported (default 3)",
         "write-docs": "write the tables into docs/benchmarks.md",
     }
