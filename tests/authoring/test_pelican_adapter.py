@@ -60,6 +60,13 @@ class Memory:
         self.items[(kind, rel)] = obj
 
 
+def _generator(cls, settings):
+    """An instance of the generator class `cls`, as Pelican makes one."""
+    with plugin_receivers():
+        return cls(context=dict(settings), settings=settings, path=settings["PATH"],
+                   theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+
+
 def test_every_internal_we_override_is_there():
     pelican_adapter.check_pelican.cache_clear()
     pelican_adapter.check_pelican()
@@ -131,9 +138,7 @@ def test_caching_generator_reads_from_memory(settings):
     memory.put("ArticlesGenerator", "news/a.md", remembered)
     cls = pelican_adapter.remembering_generator(ArticlesGenerator, memory, created, {"plan": None})
     assert cls.__name__ == "ArticlesGenerator"
-    with plugin_receivers():
-        generator = cls(context=dict(settings), settings=settings, path=settings["PATH"],
-                        theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+    generator = _generator(cls, settings)
     assert created == [generator]
     assert generator.get_cached_data("news/a.md") is remembered
     assert generator.get_cached_data("news/b.md", "none") == "none"
@@ -150,9 +155,7 @@ def test_generate_tags_and_categories_ask_the_plan_and_restore_the_lists(setting
 
     plan = Plan()
     cls = pelican_adapter.remembering_generator(ArticlesGenerator, Memory(), [], {"plan": plan})
-    with plugin_receivers():
-        generator = cls(context=dict(settings), settings=settings, path=settings["PATH"],
-                        theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+    generator = _generator(cls, settings)
     generator.get_template = lambda name: None  # no theme filters without the plugins
     generator.tags = {"tag-a": ["x"]}
     generator.categories = [("cat-a", ["x"])]
@@ -174,9 +177,7 @@ def test_generate_articles_asks_the_plan_before_writing(settings):
 
     plan = Plan()
     cls = pelican_adapter.remembering_generator(ArticlesGenerator, Memory(), [], {"plan": plan})
-    with plugin_receivers():
-        generator = cls(context=dict(settings), settings=settings, path=settings["PATH"],
-                        theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+    generator = _generator(cls, settings)
     generator.get_template = lambda name: None  # no theme filters without the plugins
     generator.articles = [Article()]
     written = []
