@@ -62,14 +62,13 @@ class Rule:
 
 def plugin_module(settings: dict, plugin: str, module: str):
     """`<plugin>.<module>` of an enabled plugin, imported as Pelican imports plugins (by name,
-    from PLUGIN_PATHS); None when the plugin is not enabled or has no such module."""
-    names = [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
-    if plugin not in names:
+    from PLUGIN_PATHS, which Pelican's read_settings makes absolute); None when the plugin is not
+    enabled or has no such module."""
+    if plugin not in enabled_plugins(settings):
         return None
     if plugin not in sys.modules:
-        spec = importlib.machinery.PathFinder.find_spec(
-            plugin, [str(Path(settings.get("PATH", ".")).parent / p) if not Path(p).is_absolute() else p
-                     for p in settings.get("PLUGIN_PATHS") or []]) or importlib.util.find_spec(plugin)
+        spec = (importlib.machinery.PathFinder.find_spec(plugin, list(settings.get("PLUGIN_PATHS") or []))
+                or importlib.util.find_spec(plugin))
         if spec is None:
             return None
         package = importlib.util.module_from_spec(spec)
@@ -137,8 +136,9 @@ class Site:
         return display_name(path, self.settings)
 
     def source_at(self, path) -> SourceFile | None:
-        wanted = Path(path).resolve()
-        return next((s for s in self.sources if s.path.resolve() == wanted), None)
+        """The source at `path` (any spelling of it), or None."""
+        by_path = self.memo("content_guard.by_path", lambda: {s.path.resolve(): s for s in self.sources})
+        return by_path.get(Path(path).resolve())
 
     def memo(self, key, compute: Callable):
         if key not in self._memo:
