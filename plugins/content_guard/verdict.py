@@ -41,6 +41,9 @@ from .sources import ARTICLE, PAGE, SourceFile, display_name, find_sources, read
 
 FILE, SITE = "file", "site"
 START, READING = "start", "reading"
+# A build defers the rules that only warn to a second process from this many sources on: on a
+# small site a second process (which loads the spell checker's word list again) costs more.
+DEFER_FROM_SOURCES = 200
 
 
 @dataclass(frozen=True)
@@ -211,13 +214,16 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
     """The verdict on the content of `settings["PATH"]` (Pelican settings; `effective`: the
     plugins' defaults are already in them).
 
-    `defer` (a build): the rules that only warn are judged in a second process while Pelican
-    works; `Verdict.complete()` waits for them and returns what they found."""
+    `defer` (a build of DEFER_FROM_SOURCES sources or more): the rules that only warn are judged
+    in a second process while Pelican works; `Verdict.complete()` waits for them and returns what
+    they found."""
     settings = settings if effective else effective_settings(settings)
     site = Site(settings, sources, now, in_build)
     rules = rules_of(settings)
     problems = [s.refused for s in site.sources if s.refused is not None]
-    later = [r for r in rules if r.when == START and r.warns_only] if defer else []
+    later = [r for r in rules if r.when == START and r.warns_only]
+    if not defer or len(site.sources) < DEFER_FROM_SOURCES:
+        later = []
     for rule in rules:
         if rule.when == START and rule not in later:
             problems.extend(_run(rule, site, site.sources))

@@ -182,3 +182,20 @@ def test_the_cases_of_issue_14(verdicts):
     assert not (output / "news" / "unknown-category").exists() and not (output / "news" / "bad-date").exists()
     assert sorted(p.name for p in (output / "category").iterdir() if p.is_dir()) == ["news-kitkam"]
     assert (output / "news" / "good" / "index.html").is_file()
+
+
+def test_a_large_build_judges_warnings_alongside_with_the_same_result(verdicts, tmp_path, monkeypatch):
+    """From DEFER_FROM_SOURCES sources on, a build judges spelling in a second process while
+    Pelican works; what it reports is the same."""
+    from content_guard import verdict
+
+    monkeypatch.setattr(verdict, "DEFER_FROM_SOURCES", 1)
+    content = tmp_path / "content"
+    _write(content)
+    overrides = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"), **SETTINGS}
+    judged = verdict.judge(check.load_settings(overrides=overrides), in_build=True, defer=True)
+    assert judged.pending is not None and not [p for p in judged.problems if p.rule == "spelling"]
+    later = judged.complete()
+    assert later and {p.rule for p in later} == {"spelling"} and judged.pending is None
+    built = build(ROOT / "pelicanconf.py", tmp_path / "output", overrides=overrides, quiet=True)
+    assert _keys(built.problems) == _keys(verdicts["check"])
