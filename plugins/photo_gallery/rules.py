@@ -17,12 +17,13 @@ How a cover and captions are found is in cover.py; what a photo carries is in me
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from .cover import cover_index, gallery_folder, gallery_root, missing_captions
 from .metadata import inspect_photo
 from .processing import unreadable
-from .sources import CAPTIONS_FILE, PHOTO_EXTENSIONS, is_photo, scan_gallery
+from .sources import CAPTIONS_FILE, PHOTO_EXTENSIONS, scan_gallery
 
 
 def _problem(name, line, rule, severity, thai, english, fix="", fix_english=""):
@@ -99,10 +100,8 @@ def check_gallery_folders(site) -> list:
         gallery = scanned(site, folder)
         used_th, used_en = _used_by(site, folder.name)
         for found in gallery.problems:
-            rule = "captions" if found.path.name == CAPTIONS_FILE else "photo"
-            problems.append(_problem(
-                site.name(found.path), found.line, rule, "error" if found.level == "error" else "warning",
-                found.thai + used_th, found.english + used_en))
+            problems.append(dataclasses.replace(
+                found.located(site.name(found.file)), thai=found.thai + used_th, english=found.english + used_en))
         if not gallery.photos and used_th:
             problems.append(_problem(
                 site.name(folder), None, "gallery", "warning",
