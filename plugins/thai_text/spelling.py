@@ -18,7 +18,7 @@ import importlib
 import os
 import pickle
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 THAI = re.compile("[\u0e01-\u0e4e]")
@@ -76,13 +76,25 @@ class Speller:
     """pythainlp's Norvig spell checker, with the site dictionary's words counted as known."""
 
     def __init__(self, site_words, segmenter):
-        self.checker = _norvig()
-        self.known_words = _dictionary_words() | frozenset(site_words)
+        self.site_words = frozenset(site_words)
         self.segmenter = segmenter
-        self._edits1 = importlib.import_module("pythainlp.spell.pn")._edits1
         self._lines: dict[bytes, list[tuple[str, str | None]]] = {}
         self._loaded: set[str] = set()
         self._added = False
+
+    # pythainlp's word list and spell checker are loaded on the first line not remembered (a
+    # build whose lines are all in the cache never loads them).
+    @cached_property
+    def checker(self):
+        return _norvig()
+
+    @cached_property
+    def known_words(self) -> frozenset:
+        return _dictionary_words() | self.site_words
+
+    @cached_property
+    def _edits1(self):
+        return importlib.import_module("pythainlp.spell.pn")._edits1
 
     def load(self, path: Path) -> None:
         """Add what an earlier build found (for the same dictionary) to what is remembered."""
