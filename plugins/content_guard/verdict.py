@@ -33,6 +33,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -182,8 +183,13 @@ class Verdict:
     def has_error(self, name: str) -> bool:
         return any(p.file == name and p.severity == ERROR for p in self.problems)
 
+    @cached_property
+    def source_names(self) -> frozenset:
+        return frozenset(s.name for s in self.site.sources) if self.site is not None else frozenset()
+
     def knows(self, name: str) -> bool:
-        return self.site is not None and any(s.name == name for s in self.site.sources)
+        """Whether `name` is one of the sources judged."""
+        return name in self.source_names
 
 
 _FOUND: dict = {}  # (rule, file, text, settings it depends on) -> problems, for `depends_on` rules
@@ -281,6 +287,7 @@ def judge_file(verdict: Verdict, path, kind: str) -> list[Problem]:
     site = verdict.site
     source = read_source(path, kind, site.settings)
     site.sources.append(source)
+    verdict.__dict__.pop("source_names", None)
     if source.refused is not None:
         return [source.refused]
     problems = []

@@ -149,9 +149,7 @@ def _pixel_count(path: Path) -> int | None:
 
     from PIL import Image
 
-    from .processing import HEIF_SUPPORTED  # noqa: F401  (registers the HEIC opener)
-
-    try:
+    try:  # (processing.py, imported above, registered the HEIC opener)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
