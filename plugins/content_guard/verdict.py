@@ -7,8 +7,10 @@ them all over the sources that `sources.find_sources` lists and returns a `Verdi
 
 Who calls it:
 - `invoke check` (tools/check.py) prints the verdict, or writes it as GitHub annotations;
-- every build: content_guard judges the content when Pelican starts (`initialized`), logs each
-  problem once, and its reader skips every file with an ERROR (nothing is published from it);
+- every build: content_guard judges the content when Pelican sets up its readers (every plugin's
+  defaults are applied by then), logs each problem once, and its reader skips every file with an
+  ERROR (nothing is published from it); on a large site the rules that only warn run meanwhile
+  in a second process (`defer`);
 - the live preview (tools/preview.py) judges before each rebuild, keeps the last good version of a
   page whose source has an ERROR, and lists the problems on every preview page.
 
