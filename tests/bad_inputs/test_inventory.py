@@ -46,16 +46,17 @@ class Case:
 HUGE = post("ข่าวยาวมาก", body="ความโปร่งใส " * 200_000)
 
 
-def photo(size=(64, 48), gps=False) -> bytes:
-    """A small generated JPEG, with a phone's camera model and GPS position when `gps`."""
+def photo(size=(64, 48), gps=False, camera=False) -> bytes:
+    """A small generated JPEG, with a phone's camera model (and GPS position when `gps`)."""
     import io
 
     from PIL import Image
 
     image = Image.new("RGB", size, (40, 90, 160))
     exif = Image.Exif()
-    if gps:
+    if gps or camera:
         exif[0x010F] = "SamplePhone"
+    if gps:
         exif[0x8825] = {1: "N", 2: (13.0, 45.0, 51.3), 3: "E", 4: (100.0, 33.0, 55.8)}
     out = io.BytesIO()
     image.save(out, "JPEG", exif=exif)
@@ -284,6 +285,12 @@ WARN_CASES = [
     }, None, "news/thai-photo-names.md", page="news/thai-photo-names/index.html",
         present=("ภาพกิจกรรม-1",), absent=("ภาพ-ก-จกรรม",)),
     Case("folder-named-md", {"news/folder.md/note.txt": "ไม่ใช่ข่าว"}, None, "news/folder.md"),
+    Case("static-photo-camera", {
+        "news/static-photo.md": post("ข่าวมีภาพจากโทรศัพท์", extra="Slug: static-photo\n",
+                                     body="![ภาพประชุม]({static}/images/phone.jpg)\n"),
+        "images/phone.jpg": photo(camera=True),
+    }, "warning", "images/phone.jpg", ("camera",), page="news/static-photo/index.html",
+        present=("/images/phone.jpg",)),
     Case("balanced-brackets", {"news/balanced.md": post(
         "ข่าววงเล็บครบคู่", extra="Slug: balanced\n", body="[ลิงก์](/news/ok/) " * 40 + "\n")},
         None, "news/balanced.md", page="news/balanced/index.html", present=("ลิงก์",)),
