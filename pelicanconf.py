@@ -90,9 +90,18 @@ CACHE_PATH = "cache"
 PLUGIN_PATHS = ["plugins"]
 # Order matters: content_guard cleans raw input first, thai_date fixes dates before sorting,
 # thai_text segments the cleaned HTML, photo_gallery attaches photos, thai_search indexes the
-# finished output; render_cache comes last (it keeps URLs once every other plugin is done).
+# finished output; wp_legacy writes redirect pages at old WordPress addresses once every page is
+# written; render_cache comes last (it keeps URLs once every other plugin is done).
 PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "site_meta", "thai_search",
-           "render_cache"]
+           "wp_legacy", "render_cache"]
+
+# Taxonomy URLs whose slug changed when slugs became standard RTGS (plugins/thai_text): the old
+# address keeps working through a page that sends the reader to the new one.
+THAI_TEXT_REDIRECTS = {
+    "category/khao-kitkam/": "category/khao-kitchakam/",
+    "tag/khuntham-chritham/": "tag/khunnatham-chariyatham/",
+    "tag/misuanruam/": "tag/mi-suanruam/",
+}
 
 # Templates escape by default; content and summaries (already sanitised HTML) are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -103,8 +112,7 @@ CONTACT = {
     "hotline": "1546",
     "email": "zerocorruption@mol.go.th",
 }
-SOCIAL = (
-    ("Facebook", "https://www.facebook.com/"),
-    ("LINE", "https://line.me/"),
-    ("YouTube", "https://www.youtube.com/"),
-)
+# The center's own accounts, shown in the footer and as JSON-LD `sameAs` once they are known,
+# e.g. (("Facebook", "https://www.facebook.com/<page>"), ("LINE", "https://line.me/R/ti/p/<id>")).
+# Empty: the site shows no social links rather than links to the networks' home pages.
+SOCIAL = ()

@@ -156,18 +156,46 @@ def livereload(c):
 
 
 @task(
+    name="import-wordpress",
+    help={
+        "source": "the WordPress export (.xml, Tools > Export > All content)",
+        "media_dir": "a copy of the old site's files (holding wp-content/uploads/)",
+        "media_url": "the old site's address, to download wp-content/uploads/ from",
+        "dry_run": "show what would change; write and download nothing",
+        "category": "map an old category to one of ours: \"old name=ข่าวกิจกรรม\" (repeatable)",
+    },
+    iterable=["category"],
+)
+def import_wordpress(c, source, media_dir=None, media_url=None, dry_run=False, category=None):
+    """Import a WordPress export: releases, pages, galleries, photos and redirects of old addresses."""
+    from tools.wordpress.__main__ import main as import_main
+
+    args = ["--source", source]
+    args += ["--media-dir", media_dir] if media_dir else []
+    args += ["--media-url", media_url] if media_url else []
+    args += ["--dry-run"] if dry_run else []
+    for pair in category or []:
+        args += ["--category", pair]
+    code = import_main(args)
+    if code:
+        sys.exit(code)
+
+
+@task(
     help={
         "posts": "posts in the synthetic corpus (default 2000)",
         "quick": "30 posts, 6 small photos, one repetition (about a minute)",
         "reps": "repetitions of each measure; the median is reported (default 3)",
         "write-docs": "write the tables into docs/benchmarks.md",
+        "wordpress": "only the WordPress import (5000 posts, 20000 photos) beside pelican-import",
     }
 )
-def bench(c, posts=0, quick=False, reps=0, write_docs=False):
+def bench(c, posts=0, quick=False, reps=0, write_docs=False, wordpress=False):
     """Benchmark our build against vanilla Pelican and Hugo on a synthetic corpus (bench-work/)."""
     from tools.bench.run import main as bench_main
 
-    args = ["--posts", str(posts)] if posts else []
+    args = ["--wordpress"] if wordpress else []
+    args += ["--posts", str(posts)] if posts else []
     args += ["--quick"] if quick else []
     args += ["--reps", str(reps)] if reps else []
     args += ["--write-docs"] if write_docs else []

@@ -8,6 +8,8 @@
 - `open_page(url)`: a new page whose console errors, failed requests and requests to any other
   origin are recorded in `page.problems` (a `PageProblems`).
 - `category_path(site, name)`: a plain helper, the URL path of a category page read from the menu.
+- `without_breaks(html)`: a plain helper, `html` without the <wbr> and line-keeping spans that
+  thai_text puts in Thai text (its own `strip_wbr`).
 """
 
 from __future__ import annotations
@@ -101,6 +103,15 @@ def serve():
 @pytest.fixture(scope="session")
 def sample_url(sample_site, serve):
     return serve(sample_site.output)
+
+
+def without_breaks(html: str) -> str:
+    """`html` without the <wbr> and spans thai_text inserts (thai_text.markup.strip_wbr)."""
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from thai_text.markup import strip_wbr
+
+    return strip_wbr(html)
 
 
 def category_path(site, name: str) -> str:

@@ -6,7 +6,8 @@ first, as the plugins write them), and exits non-zero when the build must fail. 
 problems (content_guard's `Problem`, logged by the plugins' rules) are also kept as objects in
 `BuildResult.problems`, so the same (file, line, rule) can be compared with `invoke check`.
 The site is built into a fresh sibling directory and swapped into place only when the build
-succeeded, so an interrupted or failed build never replaces a good published site.
+succeeded, so an interrupted or failed build never replaces a good published site. Only one
+build writes an output folder at a time (tools/buildlock.py): a second one waits for the first.
 
 Pelican's signals are process-wide and Pelican only ever connects plugins to them, so a second
 build in the same process (tests, the live preview, benchmarks) would also run the plugins of the
@@ -16,6 +17,7 @@ first: `plugin_receivers()` notes every receiver connected during a build (blink
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
@@ -29,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from tools.buildlock import DEFAULT_TIMEOUT, BuildLocked, output_lock  # noqa: E402
 
 
 @dataclass
@@ -71,16 +75,49 @@ class _Collector(logging.Handler):
             print(f"{label}: {message}", file=self.stream, flush=True)
 
 
+def _remove(path: Path) -> None:
+    """Remove whatever is at `path` (a folder, a file, or a symlink, never what it points to)."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
 def _swap_into_place(new: Path, target: Path) -> None:
     """Put `new` where `target` is, keeping the old one until the new one is in place."""
     old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
+    _remove(old)
+    if target.exists() or target.is_symlink():
         os.replace(target, old)
     os.replace(new, target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+    try:
+        _remove(old)
+    except OSError:
+        pass  # a leftover output.old is removed by the next build
+
+
+def _describe_failure(exc: BaseException) -> str:
+    """One line, Thai then English, for an exception that stopped the build."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return (
+            f"ดิสก์เต็ม เขียนไฟล์ไม่ได้{where}; ลบไฟล์ที่ไม่ใช้ (เช่น cache/ หรือ bench-work/) แล้วสร้างใหม่ "
+            f"/ the disk is full, a file could not be written{where}; free some space "
+            "(for example cache/ or bench-work/) and build again"
+        )
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return (
+            f"ไม่มีสิทธิ์เขียนไฟล์{where}; ตรวจสิทธิ์ของโฟลเดอร์ผลลัพธ์ / permission denied{where}: "
+            "check who may write the output folder"
+        )
+    if isinstance(exc, RecursionError):
+        return (
+            "เนื้อหาซ้อนกันลึกเกินไป (เช่น รายการย่อยหลายร้อยชั้น) จึงอ่านไม่ได้; ลดการซ้อนลง "
+            "/ the content is nested too deeply (for example hundreds of list levels); flatten it"
+        )
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    return f"การสร้างเว็บไซต์หยุดกลางคัน / build stopped: {detail}"
 
 
 @contextmanager
@@ -116,6 +153,7 @@ def build(
     quiet: bool = False,
     stream=None,
     postprocess=None,
+    lock_timeout: float = DEFAULT_TIMEOUT,
 ) -> BuildResult:
     """Build the site described by `settings_file` into `output`.
 
@@ -124,17 +162,29 @@ def build(
     staging folder before the swap (tools/production.py); if it raises, the build fails.
     Returns what was reported.
     """
+    stream = stream or sys.stderr
+    target = Path(output).resolve()
+    try:
+        with output_lock(target, timeout=lock_timeout, say=lambda message: print(message, file=stream, flush=True)):
+            return _build_locked(settings_file, target, overrides=overrides,
+                                 fatal_warnings=fatal_warnings, quiet=quiet, stream=stream,
+                                 postprocess=postprocess)
+    except BuildLocked as exc:
+        print(f"ERROR: {exc}", file=stream)
+        return BuildResult(ok=False, errors=[str(exc)])
+
+
+def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, quiet, stream,
+                  postprocess) -> BuildResult:
+    """`build` once the output folder's lock is held."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
     from tools.pelican_adapter import forget_logged_messages
 
-    stream = stream or sys.stderr
     settings_file = Path(settings_file).resolve()
-    target = Path(output).resolve()
     staging = target.with_name(target.name + ".new")
-    if staging.exists():
-        shutil.rmtree(staging)
+    _remove(staging)
 
     forget_logged_messages()
     collector = _Collector(stream, quiet)
@@ -152,9 +202,9 @@ def build(
         with plugin_receivers():
             Pelican(settings).run()
     except Exception as exc:  # report, do not dump a traceback on authors
-        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        collector.errors.append(f"การสร้างเว็บไซต์หยุดกลางคัน / build stopped: {detail}")
-        print(f"ERROR: การสร้างเว็บไซต์หยุดกลางคัน / build stopped: {detail}", file=stream)
+        message = _describe_failure(exc)
+        collector.errors.append(message)
+        print(f"ERROR: {message}", file=stream)
         if os.environ.get("SITE_DEBUG"):
             traceback.print_exc(file=stream)
     finally:

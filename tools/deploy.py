@@ -110,19 +110,37 @@ def _run_script(target: Target, script: str) -> str:
     return done.stdout
 
 
+ORDER_FILE = "releases.order"  # names of finished releases, one per line, in upload order
+
+
+def natural_key(name: str) -> list:
+    """Sort key that compares the digits in a name as numbers: v9 before v10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
+            for part in re.split(r"(\d+)", name) if part]
+
+
 def _releases(target: Target) -> tuple[list[str], str]:
-    """(release names, oldest first; name of the current release or "")."""
+    """(release names, oldest first; name of the current release or "").
+
+    Releases are ordered as they were uploaded (releases.order, appended by `deploy`); releases
+    made before that file existed come first, in natural order of their names.
+    """
     q = shlex.quote(target.path)
     out = _run_script(target, f"""
 mkdir -p {q}/releases
 cd {q}
 echo "current=$(readlink current 2>/dev/null || true)"
-for d in releases/*/; do if [ -d "$d" ]; then basename "$d"; fi; done
+for d in releases/*/; do if [ -d "$d" ]; then echo "dir=$(basename "$d")"; fi; done
+if [ -f {ORDER_FILE} ]; then sed 's/^/order=/' {ORDER_FILE}; fi
 """)
     lines = out.splitlines()
     current = lines[0].split("=", 1)[1].strip() if lines else ""
-    names = sorted(n for n in lines[1:] if RELEASE_NAME.match(n) and not n.endswith(".partial"))
-    return names, current.rstrip("/").rsplit("/", 1)[-1] if current else ""
+    found = {line[4:] for line in lines[1:] if line.startswith("dir=")}
+    found = {n for n in found if RELEASE_NAME.match(n) and not n.endswith(".partial")}
+    ordered = list(dict.fromkeys(line[6:] for line in lines[1:] if line.startswith("order=")))
+    ordered = [n for n in ordered if n in found]
+    legacy = sorted(found - set(ordered), key=natural_key)
+    return legacy + ordered, current.rstrip("/").rsplit("/", 1)[-1] if current else ""
 
 
 def release_name(env=None) -> str:
@@ -194,7 +212,8 @@ def deploy(output, env=None, stream=None) -> str:
             f"อัปโหลดไม่สำเร็จ เว็บไซต์เดิมยังทำงานอยู่ / upload failed, the live site is "
             f"unchanged (rsync exit {done.returncode}): {done.stderr.strip()[-800:]}"
         )
-    _run_script(target, f"mv -T {shlex.quote(partial)} {shlex.quote(f'{base}/{name}')}\n")
+    _run_script(target, f"mv -T {shlex.quote(partial)} {shlex.quote(f'{base}/{name}')}\n"
+                        f"echo {shlex.quote(name)} >> {shlex.quote(f'{target.path}/{ORDER_FILE}')}\n")
     _switch(target, name)
     _prune(target, keep=target.keep)
     print(f"เผยแพร่รุ่น {name} แล้ว / release {name} is live", file=stream)
@@ -233,4 +252,8 @@ def _prune(target: Target, keep: int) -> None:
     if old:
         script += "rm -rf " + " ".join(shlex.quote(f"releases/{n}") for n in old) + "\n"
     script += 'for d in releases/*.partial; do if [ -d "$d" ]; then rm -rf "$d"; fi; done\n'
+    if old:  # forget the deleted releases in the upload order too
+        pattern = "|".join(re.escape(n) for n in old)
+        script += (f"grep -Ev {shlex.quote(f'^({pattern})$')} {ORDER_FILE} > {ORDER_FILE}.new || true\n"
+                   f"mv {ORDER_FILE}.new {ORDER_FILE}\n")
     _run_script(target, script)

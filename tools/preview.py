@@ -402,6 +402,14 @@ class PreviewSite:
             return report
 
     def _run(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset()) -> RebuildReport:
+        """`_write` under the output folder's lock: the preview writes into output/ itself, so it
+        waits while `invoke build` swaps a new site in, and a build waits for it."""
+        from tools.buildlock import output_lock
+
+        with output_lock(self.output, say=lambda message: print(message, file=self.stream, flush=True)):
+            return self._write(kind, changed_paths, full, unchanged)
+
+    def _write(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset()) -> RebuildReport:
         from pelican import signals
 
         from tools.build import _Collector, plugin_receivers

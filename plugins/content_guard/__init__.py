@@ -4,13 +4,21 @@ from pelican import signals
 
 from .readers import guard_readers
 from .settings import apply_defaults
-from .site_checks import check_duplicates, drop_outside_statics, judge_content, new_ledger, report_deferred
+from .site_checks import (
+    check_duplicates,
+    drop_outside_statics,
+    exclude_linked_folders,
+    judge_content,
+    new_ledger,
+    report_deferred,
+)
 
 
 def register():
     """Wire the plugin to Pelican signals."""
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(new_ledger)
+    signals.initialized.connect(exclude_linked_folders)
     signals.readers_init.connect(judge_content)
     signals.readers_init.connect(guard_readers)
     signals.static_generator_finalized.connect(drop_outside_statics)

@@ -17,6 +17,8 @@ import logging
 import os
 
 from . import problems as problem_log
+from .markup_limits import time_limit
+from .settings import DEFAULTS
 from .problems import ERROR
 from .reading_rules import html_problems, reader_problem, untitled_problem
 from .sources import ARTICLE, PAGE, display_name, read_source
@@ -25,6 +27,7 @@ from .verdict import judge, judge_file
 logger = logging.getLogger(__name__)
 
 SKIP = ("", {"status": "skip"})
+READ_SECONDS = DEFAULTS["CONTENT_GUARD_READ_SECONDS"][0]  # for a reader used outside a build
 LEDGER_KEY = "_CONTENT_GUARD_LEDGER"  # internal: what the signals of one build share
 
 
@@ -57,12 +60,15 @@ def judged(path: str, settings: dict) -> list:
     if verdict is not None and verdict.knows(name):
         return verdict.for_file(name)
     if verdict is not None:
+        already = set(verdict.problems)  # e.g. the folder a linked file lies in: reported once
         found = judge_file(verdict, path, kind_of(path, settings))
     else:  # a reader used outside a build (tests, tools): judge this one file
+        already = set()
         found = judge(settings, sources=[read_source(path, kind_of(path, settings), settings)],
                       in_build=True).problems
     for problem in found:
-        report(problem)
+        if problem not in already:
+            report(problem)
     return found
 
 
@@ -75,7 +81,8 @@ class GuardMixin:
         if any(p.severity == ERROR for p in judged(source_path, settings)):
             return SKIP  # reported already: publish nothing from it
         try:
-            content, metadata = super().read(source_path)
+            with time_limit(settings.get("CONTENT_GUARD_READ_SECONDS", READ_SECONDS)):
+                content, metadata = super().read(source_path)
         except Exception as exc:  # any reader failure: say why, name the file, no traceback
             with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
                 text = handle.read().replace("\r\n", "\n").replace("\r", "\n")

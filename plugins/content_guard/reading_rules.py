@@ -12,8 +12,9 @@ Pelican's own reader class and calls the same functions, so both name the same f
 from __future__ import annotations
 
 import copy
+import html
 
-from . import sanitize
+from . import markup_limits, sanitize
 from .problems import ERROR, WARNING, Problem
 from .source import find_line
 
@@ -29,7 +30,9 @@ def removed_problem(name: str, text: str, cleaned: sanitize.Cleaned, start: int)
     if not words:
         return None
     token = sanitize.first_token(cleaned)
-    line = find_line(text, token, start) or find_line(text, token)
+    # The token is the URL as the browser reads it: entities (&#47;) decoded.
+    line = (find_line(text, token, start) or find_line(text, token)
+            or find_line(html.unescape(text), token, start))
     return Problem(name, line, "html", WARNING, *words)
 
 
@@ -66,7 +69,8 @@ def check(source, site) -> list[Problem]:
     try:
         # Pelican's reader adds its extensions to MARKDOWN: give it a copy, not the site's.
         settings = {**site.settings, "MARKDOWN": copy.deepcopy(site.settings.get("MARKDOWN") or {})}
-        content, metadata = Reading(settings).read(str(source.path))
+        with markup_limits.time_limit(site.settings["CONTENT_GUARD_READ_SECONDS"]):
+            content, metadata = Reading(settings).read(str(source.path))
     except Exception as exc:  # the build's reader reports the same
         return [reader_problem(source.name, source.text, exc)]
     if not source.markdown and "title" not in metadata:
@@ -83,6 +87,10 @@ def untitled_problem(name: str) -> Problem:
 
 def reader_problem(name: str, text: str, exc: Exception) -> Problem:
     """The ERROR for a file its reader could not read, naming the reason and, if it can, the line."""
+    if isinstance(exc, markup_limits.ReadTimeout):
+        return markup_limits.timeout_problem(name, exc.args[0])
+    if isinstance(exc, RecursionError):
+        return markup_limits.nesting_problem(name)
     reason = f"{type(exc).__name__}: {exc}".strip()
     line = None
     for quoted in str(exc).split("'")[1::2] + str(exc).split('"')[1::2]:

@@ -9,6 +9,9 @@
 | category | ERROR | an article without `Category:`, or one not in CATEGORIES |
 | status | ERROR | a `Status:` other than published, draft or hidden |
 | link | ERROR / WARNING | a link or image that leads nowhere / to a draft (links.py) |
+| markup | ERROR | brackets that never close or nesting that Markdown cannot read in time (markup_limits.py) |
+| url | ERROR | the file would replace one of the site's own pages, or be written outside it (output_paths.py) |
+| template | ERROR | `Template:` names no template of the theme (output_paths.py) |
 | html | WARNING | HTML the sanitiser removes (reading_rules.py; found by the build's reader) |
 | reader | ERROR | the reader failed on the file (the reason and, if found, the line) |
 | title | ERROR | an HTML page without `<title>` (reading_rules.py) |
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import os
 
-from . import links, reading_rules
+from . import links, markup_limits, output_paths, reading_rules
 from .problems import ERROR, Problem
 from .source import check_header
 from .sources import ARTICLE, STATUSES
@@ -69,17 +72,28 @@ def check_metadata(source, site) -> list[Problem]:
 
 
 def check_static_links(site) -> list[Problem]:
-    """Rule file: a static file (STATIC_PATHS) that is a link to outside content/ is never copied."""
+    """Rule file: a static file or folder (STATIC_PATHS) that is a link to outside content/ is
+    never copied; a linked folder is one problem, whatever it holds."""
     problems = []
     root = os.path.realpath(site.settings["PATH"])
+
+    def outside(path) -> str | None:
+        real = os.path.realpath(path)
+        return None if os.path.commonpath([real, root]) == root else real
+
     for folder in site.settings.get("STATIC_PATHS") or []:
         base = site.content_dir / folder
-        paths = [base] if base.is_file() or base.is_symlink() else sorted(base.rglob("*")) if base.is_dir() else []
-        for path in paths:
-            real = os.path.realpath(path)
-            if os.path.isdir(real) or os.path.commonpath([real, root]) == root:
-                continue
-            problems.append(outside_static_problem(site.name(path), real))
+        if base.is_symlink() or base.is_file():
+            real = outside(base)
+            if real:
+                problems.append(outside_static_problem(site.name(base), real))
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):  # links to folders are not followed
+            for name in sorted(dirnames + filenames):
+                path = os.path.join(dirpath, name)
+                real = outside(path) if os.path.islink(path) else None
+                if real:
+                    problems.append(outside_static_problem(site.name(path), real))
     return problems
 
 
@@ -95,6 +109,9 @@ RULES = (
     Rule("header", check_header_rule, depends_on=("CONTENT_GUARD_METADATA_KEYS", "CONTENT_GUARD_EXTRA_METADATA_KEYS")),
     Rule("category", check_metadata, depends_on=("CATEGORIES", "ARTICLE_PATHS", "PAGE_PATHS")),
     Rule("link", links.check_links),
+    Rule("markup", markup_limits.check_markup),
+    Rule("url", output_paths.check_output_path, markdown_only=False),
+    Rule("template", output_paths.check_template, markdown_only=False),
     Rule("static", check_static_links, per=SITE),
     Rule("html", reading_rules.check, when=READING, markdown_only=False, depends_on=reading_rules.SETTINGS_USED),
 )

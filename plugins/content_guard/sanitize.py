@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import nh3
 
+from .urls import is_same_site
+
 TAGS = (set(nh3.ALLOWED_TAGS) - {"center", "tt", "acronym", "strike", "map", "area"}) | {"wbr"}
 ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
@@ -35,8 +37,6 @@ ATTRIBUTES = {
     "q": {"cite"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Where a page may load an image from: only the site itself.
-PELICAN_PLACEHOLDER = re.compile(r"^\{(static|filename|attach|index|tag|category|author)\}")
 CLASS_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,40}$")
 WORD_CLASS = re.compile(r"^(mso|x_|gmail|yiv|xl\d|font\d)", re.I)
 
@@ -56,19 +56,8 @@ class Cleaned:
     html: str
     removed: list = field(default_factory=list)  # what was dropped, e.g. "<script>", "onclick"
     foreign_images: list = field(default_factory=list)  # src of images from other sites
+    unsafe_links: list = field(default_factory=list)  # href values with a scheme that is not allowed
     embeds: list = field(default_factory=list)  # video links made from iframes
-
-
-def is_same_site(url: str, site_urls=()) -> bool:
-    """True for a URL that stays on the site: relative, a Pelican placeholder, or under SITEURL."""
-    url = url.strip()
-    if PELICAN_PLACEHOLDER.match(url):
-        return True
-    for base in site_urls:
-        if base and (url == base or url.startswith(base.rstrip("/") + "/")):
-            return True
-    parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc and not url.startswith("//")
 
 
 def video_link(src: str) -> tuple[str, str] | None:
@@ -102,6 +91,17 @@ def _unwrap_facebook(url: str) -> str:
     return re.sub(r"([?&])fbclid=[^&#]*&?", r"\1", url).rstrip("?&")
 
 
+def _scheme(url: str) -> str:
+    """The scheme of `url` as a browser reads it ("" for a relative URL)."""
+    from .urls import resolve
+
+    parsed = resolve(url, "https://site.invalid/_/")
+    if parsed is None:
+        return ""
+    scheme = parsed.protocol.rstrip(":")
+    return "" if scheme in ("https", "http") and parsed.host == "site.invalid" else scheme
+
+
 class _Inventory(HTMLParser):
     """Counts tags and attributes (and foreign image sources) of an HTML fragment."""
 
@@ -109,6 +109,7 @@ class _Inventory(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.items = Counter()
         self.foreign_images = []
+        self.unsafe_links = []
         self.site_urls = site_urls
 
     def handle_starttag(self, tag, attrs):
@@ -121,6 +122,8 @@ class _Inventory(HTMLParser):
                 self.items[name] += 1
             if tag == "img" and name == "src" and value and not is_same_site(value, self.site_urls):
                 self.foreign_images.append(value)
+            if name == "href" and value and _scheme(value) not in URL_SCHEMES | {""}:
+                self.unsafe_links.append(value)
 
     handle_startendtag = handle_starttag
 
@@ -181,6 +184,7 @@ def sanitize(fragment: str, site_urls=(), video_embeds: bool = True) -> Cleaned:
         removed.append("class=" + ",".join(sorted({w.split("=", 1)[1] for w in word}))[:60])
     return Cleaned(
         html=cleaned, removed=removed, foreign_images=before.foreign_images,
+        unsafe_links=before.unsafe_links,
         embeds=[url for url, _site in embeds],
     )
 
@@ -199,8 +203,9 @@ def describe(cleaned: Cleaned) -> tuple[str, str] | None:
     """(Thai, English) sentence about what was removed, or None when nothing was."""
     if not cleaned.removed and not cleaned.foreign_images:
         return None
-    items = [i for i in cleaned.removed if not (i == "<img>" and cleaned.foreign_images)]
-    items = [i for i in items if not (i == "src" and cleaned.foreign_images)]
+    # A foreign image is dropped whole: its tag and attributes are not named one by one.
+    image_parts = {"<img>", "src", "alt", "width", "height", "loading", "title"}
+    items = [i for i in cleaned.removed if not (i in image_parts and cleaned.foreign_images)]
     th_parts, en_parts = [], []
     handlers = sorted(i for i in items if i.startswith("on"))
     if handlers:
@@ -215,7 +220,7 @@ def describe(cleaned: Cleaned) -> tuple[str, str] | None:
         th_parts.append(th)
         en_parts.append(en)
     if cleaned.foreign_images:
-        first = cleaned.foreign_images[0][:80]
+        first = cleaned.foreign_images[0][:80].translate({9: "\\t", 10: "\\n", 13: "\\r"})
         th_parts.append(f"รูปจากเว็บไซต์อื่น ({first}) ให้ดาวน์โหลดมาไว้ใน content/images/")
         en_parts.append(f"images from another site ({first}); download them into content/images/")
     return (
@@ -235,6 +240,8 @@ def first_token(cleaned: Cleaned) -> str:
             return item[:-1]
         if item.startswith("class="):
             return item.split("=", 1)[1].split(",")[0]
+        if item == "href" and cleaned.unsafe_links:
+            return cleaned.unsafe_links[0][:20]
         if item in ("href", "src"):
             return "javascript:" if item == "href" else "data:"
         return item

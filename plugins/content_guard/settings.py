@@ -20,7 +20,7 @@ DEFAULTS = {
         [
             "title", "date", "modified", "category", "tags", "slug", "summary", "author",
             "authors", "gallery", "cover", "status", "lang", "translation", "template",
-            "save_as", "url",
+            "save_as", "url", "old_url", "guid",
         ],
         "Metadata keys an author may write; any other key gets a WARNING with the nearest match.",
     ),
@@ -32,6 +32,19 @@ DEFAULTS = {
         True,
         "Turn YouTube and Facebook video iframes into a link that loads nothing until clicked; "
         "False removes them like any other iframe.",
+    ),
+    "CONTENT_GUARD_MAX_NESTING": (
+        16,
+        "Lists or quotes nested deeper than this are refused (ERROR): Markdown would fail on them.",
+    ),
+    "CONTENT_GUARD_MAX_OPEN_BRACKETS": (
+        100,
+        "A paragraph with more unclosed `[` than this is refused (ERROR): Markdown would take "
+        "minutes to read it.",
+    ),
+    "CONTENT_GUARD_READ_SECONDS": (
+        20,
+        "Reading one file may take at most this many seconds; then it is stopped and refused.",
     ),
     "CONTENT_GUARD_CHECK_LINKS": (
         True,

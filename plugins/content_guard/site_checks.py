@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from . import problems as problem_log
 from .problems import ERROR, Problem
 from .readers import LEDGER_KEY
+from .sources import LINKED_KEY, display_name
+from .verdict import Verdict, judge
 
 JUDGED_KEY = "_CONTENT_GUARD_JUDGED"  # internal: a verdict the caller already has, for this build
-from .sources import display_name
-from .verdict import Verdict, judge
 
 logger = logging.getLogger(__name__)
 
@@ -120,3 +120,29 @@ def drop_outside_statics(generator) -> None:
         real = os.path.realpath(static.source_path)
         if os.path.commonpath([real, root]) != root:
             generator.staticfiles.remove(static)  # the rule "static" reported it
+
+
+def linked_folders(content: str) -> list[str]:
+    """Folders under `content` (relative, "/" separated) that are links to outside it."""
+    root = os.path.realpath(content)
+    found = []
+    for dirpath, dirnames, _files in os.walk(content):  # links are not followed
+        for name in list(dirnames):
+            folder = os.path.join(dirpath, name)
+            if os.path.islink(folder):
+                dirnames.remove(name)
+                real = os.path.realpath(folder)
+                if os.path.commonpath([real, root]) != root:
+                    found.append(os.path.relpath(folder, content).replace(os.sep, "/"))
+    return sorted(found)
+
+
+def exclude_linked_folders(pelican) -> None:
+    """`initialized` handler: Pelican never walks into a folder linked to outside content/ (a link
+    to /etc would have it list thousands of files); the rule "file" reports each such folder once."""
+    settings = pelican.settings
+    linked = linked_folders(settings["PATH"])
+    settings[LINKED_KEY] = linked  # find_sources still reports them (sources.py)
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        settings[key] = list(settings.get(key) or []) + [f for f in linked if f not in (settings.get(key) or [])]
+

@@ -10,6 +10,7 @@ header in the project: the content check, the build's rules and the editor's CI 
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -48,8 +49,43 @@ class Refused(Exception):
         self.problem = problem
 
 
+def linked_folder(path: str, content_root: str) -> tuple[str, str] | None:
+    """(folder, where it leads) of the outermost folder above `path`, inside the content folder,
+    that is a link (symlink) to somewhere outside it; None when there is none."""
+    root = os.path.abspath(content_root)
+    real_root = os.path.realpath(content_root)
+    rel = os.path.relpath(os.path.abspath(os.path.dirname(path)), root)
+    if rel.startswith(".."):
+        return None
+    folder = root
+    for part in ([] if rel == "." else rel.split(os.sep)):
+        folder = os.path.join(folder, part)
+        if os.path.islink(folder):
+            real = os.path.realpath(folder)
+            if os.path.commonpath([real, real_root]) != real_root:
+                return folder, real
+    return None
+
+
 def check_location(path: str, content_root: str) -> None:
-    """Refuse a file that is (or lies in a folder that is) a link to outside the content folder."""
+    """Refuse a file that is (or lies in a folder that is) a link to outside the content folder,
+    and anything that is not a regular file (a named pipe would make every reader wait forever).
+
+    A file inside a linked folder is refused with one problem that names the folder, so a folder
+    linked to /etc is one error, not one per file.
+    """
+    linked = linked_folder(path, content_root)
+    if linked is not None:
+        folder, real = linked
+        project = os.path.dirname(os.path.abspath(content_root))
+        name = os.path.relpath(folder, project).replace(os.sep, "/")
+        raise Refused(dataclasses.replace(_problem(
+            ERROR, None,
+            f"โฟลเดอร์นี้เป็นลิงก์ (symlink) ชี้ออกไปนอกโฟลเดอร์ content ที่ {real} "
+            "จึงไม่อ่านไฟล์ใดในนั้น; คัดลอกไฟล์จริงมาไว้ใน content/ แทน",
+            f"this folder is a symlink to {real}, outside the content folder, so none of its "
+            "files is read; copy the real files into content/ instead",
+        ), file=name))
     real = os.path.realpath(path)
     root = os.path.realpath(content_root)
     if os.path.commonpath([real, root]) != root:
@@ -59,6 +95,14 @@ def check_location(path: str, content_root: str) -> None:
             "คัดลอกไฟล์จริงมาไว้ใน content/ แทน",
             f"this file is a symlink to {real}, outside the content folder, so it is not "
             "published; copy the real file into content/ instead",
+        ))
+    if not os.path.isfile(path):
+        raise Refused(_problem(
+            ERROR, None,
+            "ไม่ใช่ไฟล์ธรรมดา (อาจเป็นโฟลเดอร์ ไปป์ หรืออุปกรณ์ที่ตั้งชื่อลงท้าย .md) จึงไม่อ่าน; "
+            "ลบออก หรือเปลี่ยนชื่อไม่ให้ลงท้าย .md",
+            "this is not a regular file (a folder, a named pipe or a device named .md), so it is "
+            "not read; remove it, or rename it so that it does not end in .md",
         ))
 
 
@@ -111,7 +155,17 @@ def decode_source(data: bytes) -> str:
             f"byte 0x{data[exc.start]:02X} is not UTF-8; save the file again as UTF-8",
         )) from None
     # Python-Markdown also normalises line endings, but our own checks count lines on this text.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:  # Markdown would drop it without a word, and what stood around it may go too
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise Refused(_problem(
+            ERROR, line,
+            "พบอักขระ NUL (มองไม่เห็น มักมาจากไฟล์เสียหรือการคัดลอกจากโปรแกรมอื่น); "
+            "ลบอักขระนั้นออก หรือพิมพ์บรรทัดนี้ใหม่",
+            "the file contains a NUL character (invisible; from a damaged file or a copy from "
+            "another program); delete it, or type the line again",
+        ))
+    return text
 
 
 @dataclass(frozen=True)
@@ -130,6 +184,7 @@ class Header:
     fields: dict = field(default_factory=dict)  # lower-case key -> Field (the first one written)
     body_line: int = 1  # first line after the header (1-based)
     foreign_key: tuple | None = None  # (line, key) of a header line with a non-ASCII key
+    repeated: list = field(default_factory=list)  # (key as written, line) of each key written again
 
     @property
     def keys(self) -> dict:
@@ -156,6 +211,7 @@ def read_header(text: str) -> Header:
         index = 1
     last_key = None
     foreign = None
+    repeated = []
     while index < len(lines):
         line = lines[index]
         if index > 0 and META_END.match(line) and META_BEGIN.match(lines[0]):
@@ -171,6 +227,7 @@ def read_header(text: str) -> Header:
                 fields[last_key] = Field(key, match.group("value").strip(), index + 1)
             else:
                 last_key = None  # a repeated key: Markdown keeps both, Pelican the first
+                repeated.append((key, index + 1))
         elif last_key is not None and META_MORE.match(line):
             first = fields[last_key]
             more = META_MORE.match(line).group("value").strip()
@@ -183,7 +240,7 @@ def read_header(text: str) -> Header:
                 foreign = (index + 1, other.group("key").strip())
             break
         index += 1
-    return Header(fields=fields, body_line=index + 1, foreign_key=foreign)
+    return Header(fields=fields, body_line=index + 1, foreign_key=foreign, repeated=repeated)
 
 
 RST_FIELD = re.compile(r"^:(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
@@ -236,6 +293,17 @@ def check_header(text: str, known_keys, needs_title: bool = True) -> list[Proble
                 + ", ".join(k.capitalize() for k in known),
                 rule="header",
             ))
+    for written, line in header.repeated:
+        first = header.fields[written.lower()]
+        # Markdown keeps both values as a list: a headline would be published as "['a', 'b']".
+        problems.append(_problem(
+            ERROR, line,
+            f"ช่องข้อมูล \"{first.name}:\" เขียนซ้ำ (บรรทัด {first.line} และ {line}); "
+            "ลบบรรทัดใดบรรทัดหนึ่งให้เหลือบรรทัดเดียว",
+            f"the key \"{first.name}:\" is written twice (lines {first.line} and {line}); "
+            "delete one of them",
+            rule="header",
+        ))
     if needs_title and not (header.value("title") or "").strip():
         if header.foreign_key and "title" not in header.fields:
             line, key = header.foreign_key

@@ -34,6 +34,9 @@ from .settings import DEFAULTS
 ARTICLE, PAGE = "article", "page"
 MAX_FILE_BYTES = DEFAULTS["CONTENT_GUARD_MAX_FILE_BYTES"][0]  # for a build without content_guard
 STATUSES = ("published", "draft", "hidden")
+# internal: folders linked to outside content/, which the build excludes (site_checks.py) and
+# find_sources still lists, so that each is reported once
+LINKED_KEY = "_CONTENT_GUARD_LINKED_FOLDERS"
 
 
 def project_root(settings: dict) -> str:
@@ -100,7 +103,8 @@ def read_source(path, kind: str, settings: dict, inside: dict | None = None) -> 
         text = decode_source(path.read_bytes())
         check_not_empty(text)
     except Refused as refused:
-        source.refused = refused.problem.located(source.name)
+        problem = refused.problem
+        source.refused = problem if problem.file else problem.located(source.name)
         return source
     except OSError as exc:
         source.refused = Problem(source.name, None, "file", "error",
@@ -134,15 +138,22 @@ def _ignored(name: str, patterns) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
-def _walk(content: Path, folder: str, excludes, ignores, extensions):
+def _walk(content: Path, folder: str, excludes, ignores, extensions, linked=()):
     base = content / folder if folder else content
     if base.is_file():
         yield base
         return
-    excluded = {os.path.normpath(content / e) for e in excludes}
+    excluded = {os.path.normpath(content / e) for e in excludes} - {os.path.normpath(content / f) for f in linked}
+    real_root = os.path.realpath(content)
     for dirpath, dirnames, filenames in os.walk(base, followlinks=True):
         dirnames[:] = sorted(d for d in dirnames if not _ignored(d, ignores)
                              and os.path.normpath(os.path.join(dirpath, d)) not in excluded)
+        for name in list(dirnames):
+            folder = os.path.join(dirpath, name)
+            real = os.path.realpath(folder)
+            if os.path.islink(folder) and os.path.commonpath([real, real_root]) != real_root:
+                dirnames.remove(name)  # never read what lies behind it: one problem for the folder
+                yield Path(folder) / "(linked folder)"
         for name in sorted(filenames):
             if _ignored(name, ignores) or name.rsplit(".", 1)[-1] not in extensions:
                 continue
@@ -160,7 +171,7 @@ def find_sources(settings: dict) -> list[SourceFile]:
         (PAGE, settings.get("PAGE_PATHS") or [], settings.get("PAGE_EXCLUDES") or []),
     ):
         for folder in paths:
-            for path in _walk(content, folder, excludes, ignores, extensions):
+            for path in _walk(content, folder, excludes, ignores, extensions, settings.get(LINKED_KEY) or ()):
                 found.setdefault(Path(os.path.abspath(path)), kind)
     inside: dict = {}
     sources = []

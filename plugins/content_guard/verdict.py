@@ -290,10 +290,8 @@ def judge_file(verdict: Verdict, path, kind: str) -> list[Problem]:
     source = read_source(path, kind, site.settings)
     site.sources.append(source)
     verdict.__dict__.pop("source_names", None)
-    if source.refused is not None:
-        return [source.refused]
-    problems = []
-    for rule in rules_of(site.settings):
+    problems = [source.refused] if source.refused is not None else []
+    for rule in rules_of(site.settings) if source.refused is None else ():
         if rule.when == START and rule.per == FILE:
             problems.extend(_run(rule, site, [source]))
     verdict.problems = sorted(set(verdict.problems) | set(problems), key=sort_key)

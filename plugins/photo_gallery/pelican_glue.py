@@ -76,7 +76,7 @@ def attach_galleries(generators) -> None:
     for name in users:
         folder = gallery_folder(settings, name)
         if folder is not None and folder.is_dir():
-            scanned[name] = scan_gallery(folder, name)
+            scanned[name] = scan_gallery(folder, name, root=Path(settings["PATH"]))
 
     cache_dir = Path(settings["GALLERY_CACHE_DIR"]).resolve()
     stats = Stats()
@@ -99,8 +99,8 @@ def attach_galleries(generators) -> None:
         for photo in source.photos:
             item = results[photo.path]
             if item.error:
-                users = [display_name(c.source_path, settings) for c in contents]
-                report_once(unreadable_problem(display_name(photo.path, settings), item.error, users), settings, logger)
+                shown_by = [display_name(c.source_path, settings) for c in contents]
+                report_once(unreadable_problem(display_name(photo.path, settings), item.error, shown_by), settings, logger)
             else:
                 good.append((photo, item))
                 used_keys.add(item.key)

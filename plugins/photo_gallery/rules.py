@@ -23,7 +23,7 @@ from pathlib import Path
 from .cover import cover_index, gallery_folder, gallery_root, missing_captions
 from .metadata import inspect_photo
 from .processing import unreadable
-from .sources import CAPTIONS_FILE, PHOTO_EXTENSIONS, scan_gallery
+from .sources import CAPTIONS_FILE, PHOTO_EXTENSIONS, is_photo, outside, scan_gallery
 
 
 def _problem(name, line, rule, severity, thai, english, fix="", fix_english=""):
@@ -34,7 +34,8 @@ def _problem(name, line, rule, severity, thai, english, fix="", fix_english=""):
 
 def scanned(site, folder: Path):
     """The gallery in `folder`, scanned once per verdict."""
-    return site.memo(("photo_gallery.scan", str(folder)), lambda: scan_gallery(folder, folder.name))
+    return site.memo(("photo_gallery.scan", str(folder)),
+                     lambda: scan_gallery(folder, folder.name, root=site.content_dir))
 
 
 def _users(site, name: str) -> list:
@@ -64,6 +65,17 @@ def check_gallery_fields(source, site) -> list:
                 "เพิ่ม Gallery: ชื่อโฟลเดอร์ภาพ (ภาพปกต้องเป็นภาพในแกลเลอรี)",
                 "add Gallery: <folder> (the cover is a photo of the gallery)"))
         return problems
+    written = Path(settings["PATH"]) / settings["GALLERY_SOURCE_DIR"] / name
+    target = outside(written, site.content_dir) if written.is_dir() else None
+    if target is not None:
+        problems.append(_problem(
+            source.name, source.line_of("gallery"), "gallery", "error",
+            f"โฟลเดอร์ภาพ {site.name(written)}/ ที่ระบุใน Gallery: เป็นลิงก์ (symlink) ชี้ออกไปนอกโฟลเดอร์ "
+            f"content ที่ {target} จึงไม่นำมาเผยแพร่",
+            f'Gallery: "{name}" names {site.name(written)}/, a symlink to {target} outside the '
+            "content folder, so it is not published",
+            "คัดลอกภาพจริงมาไว้ในโฟลเดอร์นี้แทนลิงก์", "copy the real photos into the folder instead"))
+        return problems
     folder = gallery_folder(settings, name)
     if folder is None or not folder.is_dir():
         expected = site.name(gallery_root(settings) / name)
@@ -89,7 +101,9 @@ def _folders(site) -> list[Path]:
     root = gallery_root(site.settings)
     if not root.is_dir():
         return []
-    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    # A folder that links outside content/ is never read (one error where Gallery: names it).
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
+                  and outside(p, site.content_dir) is None)
 
 
 def check_gallery_folders(site) -> list:

@@ -6,6 +6,7 @@ Plain functions with no Pelican import. Problems are returned as content_guard's
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -95,14 +96,50 @@ def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list]:
     return entries, problems
 
 
-def scan_gallery(folder: Path, name: str) -> SourceGallery:
-    """List the photos of `folder` in captions.txt order, then in natural file-name order."""
+def outside(path: Path, root: Path | None) -> str | None:
+    """Where `path` really is when it is a link leading outside `root` (None: it is inside)."""
+    if root is None:
+        return None
+    real = os.path.realpath(path)
+    base = os.path.realpath(root)
+    return None if os.path.commonpath([real, base]) == base else real
+
+
+def scan_gallery(folder: Path, name: str, root: Path | None = None) -> SourceGallery:
+    """List the photos of `folder` in captions.txt order, then in natural file-name order.
+
+    `root`: the content folder; a photo that is a link (symlink) to a file outside it is refused
+    with an error, as posts and static files are (it could publish any file of the machine).
+    """
     gallery = SourceGallery(name=name, folder=folder)
     files = {}
     for entry in sorted(folder.iterdir(), key=lambda p: natural_key(p.name)):
         if entry.name.startswith(".") or entry.name.casefold() in IGNORED_NAMES:
             continue
         if entry.is_dir():
+            continue
+        target = outside(entry, root)
+        if target is not None:
+            gallery.problems.append(
+                _problem(
+                    "error",
+                    entry,
+                    f"ไฟล์นี้เป็นลิงก์ (symlink) ชี้ออกไปนอกโฟลเดอร์ content ที่ {target} จึงไม่นำมาเผยแพร่; "
+                    "คัดลอกไฟล์ภาพจริงมาไว้ในโฟลเดอร์นี้แทน",
+                    f"is a symlink to {target}, outside the content folder, so it is not published; "
+                    "copy the real photo into this folder instead",
+                )
+            )
+            continue
+        if not entry.is_file():  # a named pipe, socket or device would hang or fail the read
+            gallery.problems.append(
+                _problem(
+                    "error",
+                    entry,
+                    "ไม่ใช่ไฟล์ธรรมดา (อาจเป็น pipe หรืออุปกรณ์) จึงไม่อ่าน ให้ลบออกจากโฟลเดอร์",
+                    "is not a regular file (a pipe or a device), so it is not read: remove it",
+                )
+            )
             continue
         if not is_photo(entry):
             gallery.problems.append(
@@ -158,13 +195,20 @@ def scan_gallery(folder: Path, name: str) -> SourceGallery:
     return gallery
 
 
+def url_safe_stem(stem: str) -> str:
+    """`stem` with letters, combining marks (Thai vowels and tone marks), digits, `.`, `_` and `-`
+    kept and every other run of characters turned into one `-` (ภาพ กิจกรรม 1 -> ภาพ-กิจกรรม-1)."""
+    stem = unicodedata.normalize("NFC", stem)
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" or c in "._-" else " " for c in stem)
+    return re.sub(r"\s+", "-", kept.strip()).strip("-.") or "photo"
+
+
 def output_stems(photos: list[SourcePhoto]) -> list[str]:
     """A URL-safe, unique output stem per photo that keeps the source name (p01.JPG -> p01)."""
     stems = []
     used = set()
     for photo in photos:
-        base = unicodedata.normalize("NFC", photo.path.stem)
-        base = re.sub(r"[^\w.-]+", "-", base, flags=re.UNICODE).strip("-.") or "photo"
+        base = url_safe_stem(photo.path.stem)
         stem = base
         if stem.casefold() in used:
             stem = f"{base}-{photo.path.suffix.lstrip('.').lower()}"

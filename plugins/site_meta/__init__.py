@@ -1,7 +1,8 @@
-"""Plugin site_meta: sitemap.xml, robots.txt, favicon.ico, and neighbouring/related articles."""
+"""Plugin site_meta: sitemap.xml, robots.txt, favicon.ico, feeds' metadata, and neighbouring/related articles."""
 
 from pelican import signals
 
+from .feeds import complete_feed
 from .generator import get_generators
 from .neighbours import on_articles_finalized
 from .settings import apply_defaults
@@ -12,3 +13,4 @@ def register():
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(on_articles_finalized)
+    signals.feed_generated.connect(complete_feed)

@@ -92,8 +92,11 @@ def sitemap_xml(entries: Iterable[Entry], iso: Callable[[datetime], str]) -> str
 
 def robots_txt(base: str, sitemap_save_as: str, disallow: Iterable[str] = ()) -> str:
     """robots.txt: everything may be crawled except `disallow`; names the sitemap."""
-    lines = ["User-agent: *", "Allow: /"]
+    # Disallow lines come first: Python's robotparser (and other first-match crawlers) take the
+    # first rule that matches, so "Allow: /" first would allow everything.
+    lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in disallow]
+    lines += ["Allow: /"]
     if sitemap_save_as:
         lines += ["", f"Sitemap: {absolute(base, sitemap_save_as)}"]
     return "\n".join(lines) + "\n"

@@ -3,7 +3,8 @@
 | problem | severity |
 |---|---|
 | an article without `Date:` | ERROR |
-| a date that cannot be read or does not exist (`parsing.parse_date` says why) | ERROR |
+| a date that cannot be read or does not exist (`parsing.read_date` says why) | ERROR |
+| a C.E. day/month/year date a month-first writer could have meant otherwise (`03/04/2022`, read as 3 April) | WARNING |
 | a date before THAI_DATE_OLDEST_YEAR (C.E.) | WARNING |
 | a date more than THAI_DATE_FUTURE_DAYS ahead (the post stays unpublished until then) | WARNING |
 | a Thai month name with a C.E. year (`25 มีนาคม 2024`): the B.E. year was probably meant | WARNING |
@@ -22,7 +23,7 @@ import os
 import re
 
 from .formats import BE_OFFSET
-from .parsing import ACCEPTED_FORMS, ACCEPTED_TIMES, DateProblem, parse_date
+from .parsing import ACCEPTED_FORMS, ACCEPTED_TIMES, DateProblem, parse_date, read_date
 
 DATE_FIELDS = ("date", "modified")
 THAI = re.compile("[\u0e01-\u0e4e]")
@@ -88,10 +89,14 @@ def check_dates(source, site) -> list:
             continue
         line = source.line_of(key)
         try:
-            moment = parse_date(value)
+            moment, caution = read_date(value)
         except DateProblem as exc:
             problems.append(date_problem(exc, source.name, line))
             continue
+        if caution is not None:
+            problems.append(_problem(
+                source.name, line, "warning",
+                f'วันที่ "{caution.value}" {caution.thai}', f'Date "{caution.value}" {caution.english}'))
         moment = moment if moment.tzinfo else moment.replace(tzinfo=site.timezone)
         moments[key] = moment
         problems.extend(_suspicious(source.name, line, value, moment, oldest, horizon))

@@ -16,6 +16,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .copies import index_copies
+from .terms import INDEX_LANGUAGE, WORDS_FILE, shown_text
+
 # Files of Pagefind's own ready-made interfaces; our search page uses only pagefind.js.
 PAGEFIND_UI_FILES = (
     "pagefind-ui.js",
@@ -26,9 +29,6 @@ PAGEFIND_UI_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
-
-
-WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 
 
 class SearchIndexError(RuntimeError):
@@ -61,16 +61,16 @@ def build_index(
     site: str | Path,
     *,
     bundle_dir: str = "pagefind",
-    language: str = "th",
     exclude_selectors=(),
     keep_ui: bool = False,
     timeout: float = 600,
 ) -> IndexRun:
-    """Index the HTML pages of `site` (only their `data-pagefind-body` parts) into `site/bundle_dir`.
+    """Index the HTML pages of `site` (only their `data-pagefind-body` parts) into `site/bundle_dir`,
+    and write the site's Thai words beside the index (`WORDS_FILE`) for the search page.
 
-    Pagefind reads copies of the pages in which every `<wbr>` (our Thai word boundaries, with the
-    site dictionary) is a zero-width space, which Pagefind honours as a word boundary; otherwise
-    it joins the text and segments it again by its own, smaller dictionary.
+    Pagefind reads copies of the pages (copies.index_copy) whose words are exactly thai_text's
+    (nlpo3 with the site dictionary), plus the inner parts of each word that a browser may cut
+    from a query (terms.py says why); it does not segment them again.
     """
     site = Path(site).resolve()
     started = time.perf_counter()
@@ -79,14 +79,14 @@ def build_index(
         # Pagefind adds files with new hashed names and never removes old ones.
         shutil.rmtree(bundle)
     with tempfile.TemporaryDirectory(prefix="thai-search-") as scratch:
-        pages = copy_indexable_pages(site, Path(scratch))
+        pages, words = copy_indexable_pages(site, Path(scratch), exclude_selectors)
         if not pages:
             return IndexRun(0, 0, 0, False, time.perf_counter() - started, site / bundle_dir)
         command = [
             str(pagefind_binary()),
             "--site", scratch,
             "--output-path", str(site / bundle_dir),
-            "--force-language", language,
+            "--force-language", INDEX_LANGUAGE,
         ]
         if exclude_selectors:
             command += ["--exclude-selectors", ",".join(exclude_selectors)]
@@ -106,6 +106,7 @@ def build_index(
     if not keep_ui:
         for name in PAGEFIND_UI_FILES:
             (site / bundle_dir / name).unlink(missing_ok=True)
+    (site / bundle_dir / WORDS_FILE).write_text("".join(f"{word}\n" for word, _ in words), encoding="utf-8")
     return IndexRun(
         pages=_count(r"Indexed (\d+) pages?", log),
         words=_count(r"Indexed (\d+) words?", log),
@@ -116,28 +117,29 @@ def build_index(
     )
 
 
-def copy_indexable_pages(site: Path, target: Path) -> int:
+def copy_indexable_pages(site: Path, target: Path, exclude_selectors=()) -> tuple[int, list]:
     """Copy the pages of `site` that carry `data-pagefind-body` into `target` (same relative
-    paths, so Pagefind gives the same URLs), with `<wbr>` turned into a zero-width space.
+    paths, so Pagefind gives the same URLs), as copies.index_copies makes them.
 
     Each copy holds only what Pagefind reads from such a page: the indexed element (with every
     `data-pagefind-*` attribute of the theme, all of which sit inside it), the `<html>` tag and
     the `<title>`. Pagefind then parses a third of the bytes (on the 2,000-post benchmark, 24 MB
     instead of 66 MB, a quarter less of its CPU time) and indexes exactly the same fragments. A
     page whose indexed element cannot be cut out safely (more than one, or unbalanced tags) is
-    copied whole. Returns how many pages were copied.
+    copied whole. Returns how many pages were copied, and the site's vocabulary (word, pages).
     """
-    count = 0
+    parts = {}
     for page in sorted(site.rglob("*.html")):
         data = page.read_bytes()
         if b"data-pagefind-body" not in data:
             continue
-        html = data.decode("utf-8", errors="replace")
-        copy = target / page.relative_to(site)
+        parts[page.relative_to(site)] = indexed_part(data.decode("utf-8", errors="replace"))
+    copies, words = index_copies(parts, exclude_selectors)
+    for name, html in copies.items():
+        copy = target / name
         copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(WBR.sub("\u200b", indexed_part(html)), encoding="utf-8")
-        count += 1
-    return count
+        copy.write_text(html, encoding="utf-8")
+    return len(copies), words
 
 
 BODY_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\sdata-pagefind-body(?=[\s=/>])[^>]*>")
@@ -236,12 +238,23 @@ def index_stats(output_dir: str | Path, bundle_dir: str = "pagefind") -> dict:
 def indexed_pages(output_dir: str | Path, bundle_dir: str = "pagefind") -> list[dict]:
     """What the index holds for each page: url, content, filters, meta (from Pagefind's fragments).
 
-    Pagefind stores each page as a gzip file starting with the signature `pagefind_dcd`.
+    `content` and the title are given as the search page shows them (terms.shown_text: zero-width
+    spaces between words, without the extra words); `stored` is the text exactly as stored.
     """
     pages = []
-    for fragment in sorted((Path(output_dir) / bundle_dir / "fragment").glob("*.pf_fragment")):
+    for page in _fragments(Path(output_dir) / bundle_dir):
+        page["stored"] = page.get("content", "")
+        page["content"] = shown_text(page["stored"])
+        if "title" in page.get("meta", {}):
+            page["meta"]["title"] = shown_text(page["meta"]["title"])
+        pages.append(page)
+    return sorted(pages, key=lambda page: page.get("url", ""))
+
+
+def _fragments(bundle: Path):
+    """Pagefind's record of each page (gzip files starting with the signature `pagefind_dcd`)."""
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         if data.startswith(b"pagefind_dcd"):
             data = data[len(b"pagefind_dcd"):]
-        pages.append(json.loads(data.decode("utf-8")))
-    return sorted(pages, key=lambda page: page.get("url", ""))
+        yield json.loads(data.decode("utf-8"))

@@ -23,7 +23,6 @@ def build_index_after_writing(pelican) -> None:
         run = build_index(
             output,
             bundle_dir=settings["THAI_SEARCH_BUNDLE_DIR"],
-            language=settings["THAI_SEARCH_LANGUAGE"],
             exclude_selectors=settings["THAI_SEARCH_EXCLUDE_SELECTORS"],
             keep_ui=settings["THAI_SEARCH_KEEP_PAGEFIND_UI"],
         )

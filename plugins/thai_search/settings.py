@@ -16,7 +16,6 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "THAI_SEARCH_ENABLED": (True, "Build the Pagefind index after the site is written."),
     "THAI_SEARCH_BUNDLE_DIR": ("pagefind", "Folder of the output that receives the search index."),
-    "THAI_SEARCH_LANGUAGE": ("th", "Language the whole site is indexed as (one index, Thai segmentation)."),
     "THAI_SEARCH_EXCLUDE_SELECTORS": (
         ["nav", "footer", "aside", "form", ".share", ".breadcrumbs", ".kicker", ".article-meta",
          ".tags-label"],
@@ -26,6 +25,12 @@ DEFAULTS = {
 }
 # Old name -> new name: still read, with a warning.
 RENAMED = {name.replace("THAI_SEARCH_", "SEARCH_", 1): name for name in DEFAULTS}
+# Settings that no longer exist -> why (said when a site still sets one).
+_NOT_SEGMENTED = (
+    "ดัชนีค้นหาใช้คำที่ thai_text ตัดไว้เสมอ จึงลบค่านี้ออกจาก pelicanconf.py ได้ / the index always "
+    "holds thai_text's words and is never segmented again, so remove it from pelicanconf.py"
+)
+RETIRED = {"THAI_SEARCH_LANGUAGE": _NOT_SEGMENTED, "SEARCH_LANGUAGE": _NOT_SEGMENTED}
 
 
 def with_defaults(settings: dict) -> dict:
@@ -34,6 +39,9 @@ def with_defaults(settings: dict) -> dict:
 
     added = renamed_values(settings, RENAMED, "thai_search")
     view = {**settings, **added}
+    for name, why in RETIRED.items():
+        if name in settings:
+            logger.warning("pelicanconf.py: ไม่ใช้ค่า %s แล้ว / %s is no longer used: %s", name, name, why)
     for name, (default, _description) in DEFAULTS.items():
         if name not in view:
             added[name] = _copy(default)

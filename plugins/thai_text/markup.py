@@ -1,9 +1,23 @@
-"""Thai text inside HTML: `<wbr>` between words, typing errors fixed, summaries, word counts.
+"""Thai text inside HTML: line breaks only between words, typing errors fixed, summaries, counts.
+
+A browser breaks Thai lines wherever its own dictionary allows (Chromium: กระทรวง|แรงงาน,
+เครือ|ข่าย); `<wbr>` only adds break points. So each text node gets:
+
+- `<wbr>` at every break point the segmenter allows (between two Thai words);
+- `<span class="w">` (CSS: `white-space: nowrap`) around each piece between two break points that
+  has more than one syllable, and around each name as a whole (นายสมชาย ใจซื่อ): the browser
+  cannot break inside it. A piece of one syllable needs nothing: no browser breaks a syllable.
+  The `<wbr>` stay outside the spans, so the break points hold in every browser (Firefox ignores
+  a `<wbr>` inside `white-space: nowrap`; Chromium and Safari do not);
+- `<span class="wl">` instead, for a piece of LONG_LETTERS letters or more (an agency's full
+  name, a long name with its rank): CSS makes it an inline block as wide as the line at most, so
+  it stays whole when it fits on a line and wraps inside only when it is wider than the line
+  (a phone in portrait, a large heading), instead of running off the screen.
 
 The HTML is scanned once with a tokenizer that keeps every tag, attribute, comment and entity
 byte for byte; only text nodes outside pre/code/kbd/samp/script/style/textarea/svg/math are
-touched, and the output is the input with `<wbr>` inserted (and typing errors fixed), so removing
-every inserted `<wbr>` gives the original text back.
+touched, and `strip_wbr` (which removes the inserted `<wbr>` and spans) gives the input back, with
+typing errors fixed. `textContent` is unchanged.
 """
 
 from __future__ import annotations
@@ -12,10 +26,17 @@ import re
 
 from markupsafe import Markup, escape
 
+from .segment import _LEFT_OK, _RIGHT_OK, letters
 from .typos import fix_typos
 
 WBR = "<wbr>"
-_HOLD = "\ufdd0"  # a Unicode noncharacter: stands for an inserted <wbr> while scanning
+KEEP = '<span class="w">'  # one piece on one line (white-space: nowrap)
+KEEP_LONG = '<span class="wl">'  # a long piece: whole when it fits, wrapped when wider than the line
+KEEP_END = "</span>"
+# Pieces of at least this many letters get KEEP_LONG: at about 0.6 em a letter, 18 letters are
+# 11 em, the width of a phone's line (288 px) in the largest heading (26 px).
+LONG_LETTERS = 18
+_INSERTED = re.compile('<wbr>|<span class="wl?">([^<]*)</span>')
 _SKIP = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
 # Elements whose content is not HTML: everything up to the matching end tag is left alone.
 _RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
@@ -32,6 +53,14 @@ _TOKEN = re.compile(
     re.S | re.X,
 )
 _THAI = re.compile("[\u0e01-\u0e4e]")
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # a piece a browser's dictionary could cut
+_MAYBE_OPAQUE = re.compile("[&:@]|www\\.")  # an entity, URL or e-mail address may be there
+# Elements inside a line: a text node after one of these continues the text before it, so a word
+# boundary at the edge (ได้ที่<a>ประกาศ</a>) needs its <wbr> too.
+_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "i", "ins", "mark", "q",
+     "s", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
+)
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 
 
@@ -79,10 +108,60 @@ def _scan(html: str):
 def _with_breaks(text: str, segmenter) -> str:
     if not _THAI.search(text):
         return text
-    offsets = segmenter.break_offsets(text)
+    return _mark_up(text, segmenter)[0]
+
+
+def _mark_up(text: str, segmenter) -> tuple[str, int]:
+    """(`text` with its breaks and spans, number of breaks): what `_render` makes of
+    `segmenter.line_layout(text)`, made faster in the usual case (no name, URL or entity in the
+    text) by one regular-expression pass over the pieces between breaks."""
+    offsets, names = segmenter.breaks_and_names(text)
+    if names or _MAYBE_OPAQUE.search(text):
+        offsets, keep = segmenter.line_layout(text)
+        return _render(text, offsets, keep), len(offsets)
+    several = segmenter.several_syllables
+
+    def wrap(m):
+        piece = m.group()
+        if len(piece) < 2 or not several(piece):
+            return piece
+        if len(piece) >= LONG_LETTERS and letters(piece) >= LONG_LETTERS:
+            return KEEP_LONG + piece + KEEP_END
+        return KEEP + piece + KEEP_END
+
     if not offsets:
+        return _THAI_RUN.sub(wrap, text), 0
+    pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])]
+    return _THAI_RUN.sub(wrap, "\0".join(pieces)).replace("\0", WBR), len(offsets)
+
+
+def _render(text: str, offsets, keep) -> str:
+    """`text` with `<wbr>` at `offsets` and the spans of `keep` wrapped (see the docstring)."""
+    if not offsets and not keep:
         return text
-    return WBR.join([text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])])
+    out = []
+    pos = 0
+    b = 0  # next break offset
+    n = len(offsets)
+    for start, end in keep:
+        while b < n and offsets[b] <= start:
+            out.append(text[pos : offsets[b]])
+            out.append(WBR)
+            pos = offsets[b]
+            b += 1
+        piece = text[start:end]
+        out.append(text[pos:start])
+        out.append(KEEP_LONG if letters(piece) >= LONG_LETTERS else KEEP)
+        out.append(piece)
+        out.append(KEEP_END)
+        pos = end
+    while b < n:
+        out.append(text[pos : offsets[b]])
+        out.append(WBR)
+        pos = offsets[b]
+        b += 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
@@ -97,24 +176,35 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
         return html
     out = []
     words = 0
-    for kind, piece, _tag, skipping in _scan(html):
-        if kind == "text":
-            if not skipping:
+    last = ""  # last character of the text before, when only inline tags came since
+    for kind, piece, tag, skipping in _scan(html):
+        if kind == "markup":
+            if tag and tag.lstrip("/") not in _INLINE:  # comments ("") are not seen
+                last = ""
+        elif kind == "raw":
+            last = ""
+        elif kind == "text":
+            if skipping:
+                last = ""
+                if stats is not None:
+                    words += len(piece.split())
+            else:
                 if fix:
                     piece = fix_typos(piece)
                 if wbr:
-                    offsets = segmenter.break_offsets(piece) if _THAI.search(piece) else ()
-                    if offsets:
-                        words += len(offsets)
-                        piece = WBR.join(
-                            [piece[a:b] for a, b in zip([0, *offsets], [*offsets, len(piece)])]
-                        )
                     if stats is not None:
                         words += len(piece.split())
+                    if _THAI.search(piece):
+                        edge = last in _LEFT_OK and piece[0] in _RIGHT_OK
+                        last = piece[-1:]
+                        piece, breaks = _mark_up(piece, segmenter)
+                        words += breaks
+                        if edge:
+                            piece = WBR + piece
+                    else:
+                        last = piece[-1:]
                 elif stats is not None:
                     words += segmenter.word_count(piece)
-            elif stats is not None:
-                words += len(piece.split())
         out.append(piece)
     if stats is not None:
         stats["words"] = stats.get("words", 0) + words
@@ -131,75 +221,14 @@ def wbr_text(text, segmenter) -> Markup:
 
 
 def strip_wbr(html: str) -> str:
-    """`html` without the `<wbr>` this module inserts."""
-    return html.replace(WBR, "")
+    """`html` without the `<wbr>` and the spans this module inserts."""
+    return _INSERTED.sub(r"\1", html)
 
 
 def count_words(html: str, segmenter) -> int:
     """Words in the text of `html` (Thai words as segmented, other words as written)."""
     total = 0
-    for kind, piece, _tag, _skipping in _scan(html.replace(WBR, _HOLD)):
+    for kind, piece, _tag, _skipping in _scan(strip_wbr(html)):
         if kind == "text":
-            total += len(segmenter.word_spans(piece.replace(_HOLD, "")))
+            total += len(segmenter.word_spans(piece))
     return total
-
-
-def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tuple[str, bool]:
-    """The first `max_words` words of `html`, cut at a word boundary, with tags balanced.
-
-    Returns (summary, truncated). When cut, `suffix` is added after the last word, inside the
-    elements that were still open. `<wbr>` already in `html` is kept.
-    """
-    count = 0
-    out = []
-    stack: list[str] = []
-    # Inserted breaks are held as one character while scanning, so that a paragraph stays one
-    # text node (one cached segmentation) instead of one node per word.
-    for kind, piece, tag, skipping in _scan(html.replace(WBR, _HOLD)):
-        if kind == "markup":
-            out.append(piece)
-            if tag and not tag.startswith("/"):
-                if tag not in _VOID and not piece.rstrip(">").rstrip().endswith("/"):
-                    stack.append(tag)
-            elif tag:
-                name = tag[1:]
-                if name in stack:
-                    while stack:
-                        if stack.pop() == name:
-                            break
-            continue
-        if kind == "raw":
-            out.append(piece)
-            continue
-        plain = piece.replace(_HOLD, "")
-        spans = segmenter.word_spans(plain)
-        if count + len(spans) <= max_words:
-            count += len(spans)
-            out.append(piece)
-            continue
-        # cut after word number (max_words - count) of this piece
-        end_plain = spans[max_words - count - 1][1] if max_words > count else 0
-        for entity in _ENTITY.finditer(plain):
-            if entity.start() < end_plain < entity.end():
-                end_plain = entity.end()
-        out.append(_prefix_keeping_hold(piece, end_plain))
-        head = "".join(out).replace(_HOLD, WBR).rstrip()
-        while head.endswith(WBR):  # the cut may fall right after an inserted break
-            head = head[: -len(WBR)].rstrip()
-        closing = "".join(f"</{name}>" for name in reversed(stack))
-        return head + suffix + closing, True
-    return html, False
-
-
-def _prefix_keeping_hold(piece: str, plain_len: int) -> str:
-    """The start of `piece` that holds the first `plain_len` characters other than _HOLD."""
-    if _HOLD not in piece:
-        return piece[:plain_len]
-    used = 0
-    seen = 0
-    for part in piece.split(_HOLD):
-        if seen + len(part) >= plain_len:
-            return piece[: used + plain_len - seen]
-        seen += len(part)
-        used += len(part) + 1
-    return piece

@@ -7,7 +7,7 @@ Order in a build:
   typing errors fixed in the title, `<wbr>` and fixes in the content, reading time;
 - article_generator_pretaxonomy: tag and category slugs (before Pelican groups articles by them);
 - all_generators_finalized: summaries (every page is read, so links in them resolve);
-- finalized: caches written to CACHE_PATH/thai_text.
+- finalized: caches written to CACHE_PATH/thai_text; pages for THAI_TEXT_REDIRECTS.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .markup import process_html, summarize, wbr_text
+from .markup import process_html, wbr_text
+from .redirects import write_redirects
 from .segment import Segmenter, dictionary_path, read_word_list
 from .settings import apply_defaults
 from .slugs import SlugMaker, source_slug, unique_slugs, with_suffix
+from .summaries import summarize
+from .tables import label_cells
 from .typos import fix_typos
 
 logger = logging.getLogger(__name__)
@@ -133,7 +136,8 @@ def process_content(instance) -> None:
 
         def compute(html):
             stats = {"words": 0}
-            return process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats), stats["words"]
+            result = process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats)
+            return (label_cells(result) if wbr else result), stats["words"]
 
         instance._content, words = _build.segmenter.remember(f"page {wbr} {fix}", content, compute)
     instance.word_count = words
@@ -202,21 +206,20 @@ def set_summaries(generators) -> None:
     if _build is None:
         return
     settings = _build.settings
+    wbr, fix = settings["THAI_TEXT_WBR"], settings["THAI_TEXT_FIX_TYPOS"]
     changed = set()
     for item in _all_content(generators):
         given = item.metadata.get("summary")
         if given:
-            summary = process_html(
-                given, _build.segmenter,
-                wbr=settings["THAI_TEXT_WBR"], fix=settings["THAI_TEXT_FIX_TYPOS"],
-            )
+            summary = process_html(given, _build.segmenter, wbr=wbr, fix=fix)
         else:
             words, suffix = settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"]
-            summary = _build.segmenter.remember(
-                f"summary {words} {suffix}",
-                item.content,
-                lambda html: summarize(html, _build.segmenter, words, suffix)[0],
-            )
+
+            def compute(html):
+                cut = summarize(html, _build.segmenter, words, suffix)[0]
+                return process_html(cut, _build.segmenter, wbr=wbr, fix=False)
+
+            summary = _build.segmenter.remember(f"summary {words} {suffix} {wbr}", item.content, compute)
         # Pelican copies `_summary` back into metadata after this signal
         # (Content.refresh_metadata_intersite_links), so both are set.
         item.metadata["summary"] = summary
@@ -241,6 +244,9 @@ def finish_build(pelican) -> None:
         return
     LAST_BUILD.clear()
     LAST_BUILD["segmented_chars"] = _build.segmenter.segmented_chars
+    redirects = _build.settings["THAI_TEXT_REDIRECTS"]
+    if redirects:
+        write_redirects(pelican.output_path, _build.settings.get("SITEURL", ""), redirects)
     logger.info("thai_text: segmented %d characters (the rest came from the cache)",
                 _build.segmenter.segmented_chars)
     try:

@@ -2,8 +2,8 @@
 
 | rule | severity | what |
 |---|---|---|
-| typo | WARNING | a Thai typing error (เ+เ for แ, doubled or misplaced marks, zero-width characters), with the word as it should be (typos.py) |
-| spelling | WARNING | a Thai word no dictionary knows, with a suggestion when one is one edit away (spelling.py; THAI_TEXT_SPELLING) |
+| typo | WARNING | a Thai typing error (เ+เ for แ, doubled or misplaced marks, zero-width characters), one per mistake, naming its word and the word as it should be (typos.typo_reports) |
+| spelling | WARNING | a site-dictionary name typed with one slip, with the name (near_miss.py); a Thai word no dictionary knows, with a suggestion when one is one edit away (spelling.py; THAI_TEXT_SPELLING) |
 | slug | ERROR | two articles (or two pages) that would get the same URL (`slugs.content_slug`) |
 | slug | WARNING | a `Slug:` that is not lowercase a-z, digits and hyphens, with the slug to use |
 """
@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .near_miss import NearMiss, describe
 from .segment import dictionary_path, site_segmenter
 from .slugs import slug_for
 from .spelling import SPELLING_CACHE, misspellings, prose_lines, speller_for
-from .typos import describe_typo, find_typos, fix_typos
+from .typos import fix_typos, typo_reports
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -28,35 +29,21 @@ def _problem(name, line, rule, severity, thai, english, fix="", fix_english=""):
     return Problem(name, line, rule, severity, thai, english, fix, fix_english)
 
 
-def word_around(line: str, found: str) -> str:
-    """The Thai word (up to 12 letters each side) around the first `found` in `line`."""
-    at = line.find(found)
-    if at < 0:
-        return found
-    start, end = at, at + len(found)
-    while start > 0 and THAI.match(line[start - 1]) and at - start < 12:
-        start -= 1
-    while end < len(line) and THAI.match(line[end]) and end - at < 12 + len(found):
-        end += 1
-    return line[start:end]
-
-
 def check_typos(source, site) -> list:
-    """Rule typo: every typing error of every line of `source`."""
+    """Rule typo: every typing error of every line of `source`, one problem per mistake."""
+    segmenter = site_segmenter(site.settings)
     problems = []
     if fix_typos(source.text) == source.text:  # typos.py's quick test: no typing error at all
         return problems
     for number, line in enumerate(source.lines, start=1):
         if not THAI.search(line) and "\u200b" not in line:
             continue
-        for _, _column, found, suggestion in find_typos(line):
-            thai_what, _, english_what = describe_typo(found).partition(" / ")
-            word = word_around(line, found)
-            fixed = word.replace(found, suggestion, 1)
+        for report in typo_reports(line, segmenter):
             problems.append(_problem(
                 source.name, number, "typo", "warning",
-                f'พิมพ์ผิด: {thai_what} ใน "{word}"', f'typing error: {english_what or thai_what} in "{word}"',
-                f'พิมพ์ใหม่เป็น "{fixed}"', f'type "{fixed}" instead'))
+                f'พิมพ์ผิด: {report.thai} ใน "{report.word}"',
+                f'typing error: {report.english} in "{report.word}"',
+                f'พิมพ์ใหม่เป็น "{report.fixed}"', f'type "{report.fixed}" instead'))
     return problems
 
 
@@ -78,7 +65,11 @@ def check_spelling(site) -> list:
     for source in site.sources:
         if source.refused is not None or not source.markdown:
             continue
-        for number, word, better in misspellings(prose_lines(source), speller):
+        for number, word, better, slip in misspellings(prose_lines(source), speller):
+            if slip:
+                problems.append(_problem(
+                    source.name, number, "spelling", "warning", *describe(NearMiss(0, len(word), word, better, slip))))
+                continue
             hint_th = f' หรือควรเป็น "{better}"' if better else ""
             hint_en = f' (did you mean "{better}"?)' if better else ""
             problems.append(_problem(

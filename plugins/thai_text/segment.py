@@ -5,9 +5,15 @@ ignores a custom dictionary; nlpo3's own `load_dict` does not), finds word bound
 of text, and remembers them by text hash so that a rebuild segments only text that changed
 (`save()` writes the memory into the cache folder; the next build loads it).
 
-Where a `<wbr>` may go is decided here too (`break_offsets`): only between two Thai words, never
+Where a line may break is decided here too (`break_offsets`): only between two Thai words, never
 next to a digit, a space or punctuation, never inside a URL, an e-mail address, an HTML entity,
-a dotted abbreviation (ป.ป.ช., ก.พ.) or a site-dictionary word.
+a dotted abbreviation (ป.ป.ช., ก.พ.), a site-dictionary word or a person's name (names.py), and
+never next to a piece the dictionary does not know that is shorter than three letters (a
+transliterated name such as แมริออท comes out of the segmenter as แม|ริ|ออ|ท: it stays whole).
+
+`line_layout` adds what the markup needs so that a browser cannot break where we did not: the
+spans to keep on one line (`white-space: nowrap`): every piece between two breaks that has more
+than one syllable (a browser's own Thai dictionary may cut it), and every name as a whole.
 """
 
 from __future__ import annotations
@@ -27,10 +33,13 @@ from pathlib import Path
 
 import nlpo3
 
+from .names import find_names
+from .patterns import alternation
+
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
@@ -55,6 +64,32 @@ _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>\"']+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Dotted abbreviations made of single letters: ป.ป.ช., ก.พ.ร., พ.ศ., ม.ค.
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.(?:[\u0e01-\u0e2e]\.)+")
+# A run of Thai letters and marks (the part of a piece a browser's dictionary could cut).
+_THAI_STRETCH = re.compile("[\u0e01-\u0e4e]+")
+_KAN = re.compile("(?:ทาง)?การ")
+_MAYBE_OPAQUE = re.compile("[&:@]|www\\.")
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+# Pieces of a word the dictionary does not know (a transliterated name, a misspelling): the
+# segmenter cuts it into short pieces, some of which are rare dictionary words (แมริออท ->
+# แม|ริ|ออ|ท, where ริ and ออ are words). A piece is a fragment when it is not in the dictionary,
+# or has at most SHORT_LETTERS letters and appears fewer than COMMON_SHORT_WORD times in the Thai
+# National Corpus (ที่, จะ, ให้ are common; ริ, ออ, สุ are not). No break goes between two
+# fragments, nor next to a run of fragments shorter than FRAGMENT_LETTERS letters (ส|โซ่, เด้|น).
+SHORT_LETTERS = 2
+COMMON_SHORT_WORD = 20_000
+FRAGMENT_LETTERS = 3
+
+
+def _opaque_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the entities, URLs and e-mail addresses in `text` (left as they are)."""
+    spans = []
+    if "&" in text:
+        spans += [m.span() for m in _ENTITY.finditer(text)]
+    if ":" in text or "www." in text:
+        spans += [m.span() for m in _URL.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+    return spans
 
 
 def dictionary_path(settings: dict) -> Path:
@@ -92,6 +127,119 @@ def pythainlp_word_set() -> frozenset:
     return frozenset(filter(None, _pythainlp_words_text().splitlines()))
 
 
+def _corpus_lines(name: str) -> frozenset:
+    """The lines of one of pythainlp's word lists, as a set."""
+    return frozenset(pythainlp_corpus_file(name).read_text(encoding="utf-8-sig").splitlines())
+
+
+# Closed-class words (prepositions, conjunctions, auxiliaries, directions, quantifiers): an entry
+# of pythainlp's word list that starts or ends with one of them is a phrase when no other word
+# list has it as one word (see phrase_entries). การ and ความ only start such entries.
+FUNCTION_WORDS = frozenset("""
+ว่า ที่ ได้ ให้ ใน จาก มาก ของ กับ และ จะ ไป มา แล้ว อยู่ เป็น คือ แต่ หรือ ซึ่ง โดย ต่อ แก่ ถึง
+ทุก แต่ละ นี้ นั้น เอง กัน ด้วย อีก ยัง ก็ ไม่ เพื่อ ตาม ผ่าน ระหว่าง หลัง ก่อน ขึ้น ลง ออก เข้า
+ไว้ อย่าง เมื่อ ถ้า หาก จึง จน บน ใต้ นอก ใกล้ ไกล ทั้ง บาง หลาย แห่ง ครั้ง คน ตัว อัน มี ต้อง ควร
+อาจ คง เคย กำลัง สุด กว่า เท่า ละ
+""".split())
+PHRASE_PREFIXES = frozenset({"การ", "ความ"})
+
+
+@lru_cache(maxsize=1)
+def phrase_entries() -> frozenset:
+    """Entries of pythainlp's word list that are phrases, not words: กล่าวว่า, จำนวนมาก, ในประเทศ.
+
+    newmm takes the longest dictionary entries, so with these it never breaks a line between
+    กล่าว and ว่า. An entry is a phrase when it is made of other entries, the first or last of
+    which is a function word (FUNCTION_WORDS; or the first is การ or ความ), and no other word list
+    of pythainlp has it as one word: not the Thai National Corpus word counts (tnc_freq.txt), not
+    the Royal Institute's word list (orst_words_th.txt), not the titles of Thai Wikipedia
+    (wikipedia_titles_th.txt). Compounds of content words (จัดซื้อ, นำเสนอ, มาตรการ) stay.
+    Measured on tests/thai_text/data: boundary F1 0.957 with them, 0.973 without.
+    """
+    words = pythainlp_word_set()
+    tnc = pythainlp_corpus_file("tnc_freq.txt").read_text(encoding="utf-8")
+    candidates = {w for w in words if len(w) > 3} - set(re.findall("^([^\t\n]+)\t", tnc, re.M))
+    candidates -= _corpus_lines("orst_words_th.txt")
+    candidates -= _corpus_lines("wikipedia_titles_th.txt")
+    return frozenset(w for w in candidates if _is_phrase(w, words))
+
+
+def _is_phrase(word: str, words) -> bool:
+    """Whether `word` splits into entries of `words` with a function word at either end."""
+    n = len(word)
+    for k in range(1, n):
+        head, tail = word[:k], word[k:]
+        if head in words and (head in FUNCTION_WORDS or head in PHRASE_PREFIXES) and _made_of(tail, words, whole=True):
+            return True
+        if tail in words and tail in FUNCTION_WORDS and _made_of(head, words, whole=True):
+            return True
+    return False
+
+
+def _made_of(word: str, words, whole: bool = False) -> bool:
+    """Whether `word` is entries of `words` written together: two or more, or with `whole` also
+    one."""
+    n = len(word)
+    if whole and word in words:
+        return True
+    reachable = [True] + [False] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 24), end):
+            if reachable[start] and (start or end < n) and word[start:end] in words:
+                reachable[end] = True
+                break
+    return reachable[n]
+
+
+def _segmentation_words_text(cache_dir: Path | None) -> str:
+    """pythainlp's word list without its phrase entries, one word a line (computed once, about
+    a second, then read from `cache_dir` when given)."""
+    from importlib.metadata import version
+
+    path = cache_dir / f"words-{version('pythainlp')}-{CACHE_FORMAT}.txt" if cache_dir else None
+    if path is not None and path.exists():
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
+    text = _segmentation_words_text_now()
+    if path is not None:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return text
+
+
+@lru_cache(maxsize=1)
+def _segmentation_words_text_now() -> str:
+    phrases = phrase_entries()
+    return "".join(w + "\n" for w in sorted(pythainlp_word_set() - phrases))
+
+
+def letters(text: str) -> int:
+    """Number of characters of `text` that are not Thai combining marks."""
+    return len(text) - len(_MARK.findall(text))
+
+
+@lru_cache(maxsize=1)
+def rare_short_words() -> frozenset:
+    """Dictionary words of at most SHORT_LETTERS letters that are rare in the Thai National
+    Corpus (pythainlp's tnc_freq.txt): in a segmentation they are mostly pieces of longer words."""
+    counts = {}
+    for line in pythainlp_corpus_file("tnc_freq.txt").read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if len(word) <= 6 and count.isdigit():
+            counts[word] = int(count)
+    return frozenset(
+        w for w in pythainlp_word_set()
+        if len(w) <= 6 and letters(w) <= SHORT_LETTERS and counts.get(w, 0) < COMMON_SHORT_WORD
+    )
+
+
 def _default_cache_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"thai_text-{os.getuid() if hasattr(os, 'getuid') else 0}"
 
@@ -107,7 +255,7 @@ class Segmenter:
         self.site_words = tuple(dict.fromkeys(w.strip() for w in site_words if w.strip()))
         self.cache_dir = Path(cache_dir) if cache_dir else _default_cache_dir()
         self.persist = persist
-        base = _pythainlp_words_text()
+        base = _segmentation_words_text(self.cache_dir if persist else None)
         combined = base.rstrip("\n") + "\n" + "".join(w + "\n" for w in self.site_words)
         digest = hashlib.sha256(combined.encode("utf-8"))
         digest.update(f"format{CACHE_FORMAT}".encode())
@@ -115,6 +263,10 @@ class Segmenter:
         self.dict_name = f"thai_text-{self.dictionary_hash}"
         self._load_dictionary(combined)
         self._special = self._special_words()
+        self._words = pythainlp_word_set() | frozenset(self.site_words)
+        self._solid = self._words - rare_short_words()
+        self._several_syllables: dict[str, bool] = {}
+        self._last_tokens: tuple[str, list | None] = ("", None)
         self._memory: dict[bytes, tuple[int, ...]] = {}
         self._used: set[bytes] = set()
         self.segmented_chars = 0  # characters actually run through nlpo3 (not from the cache)
@@ -147,20 +299,22 @@ class Segmenter:
                 if old != path:
                     old.unlink(missing_ok=True)
 
-    def _special_words(self) -> list[str]:
+    def _special_words(self):
         # Every site word is also protected by exact match: the dictionary makes the segmenter
         # prefer it, this makes sure no break is ever put inside it, whatever surrounds it.
-        return sorted((w for w in self.site_words if len(w) > 1), key=len, reverse=True)
+        words = [w for w in self.site_words if len(w) > 1]
+        return re.compile(alternation(words)) if words else None
 
-    def protected_spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of the parts of `text` that must not be broken inside, in order."""
-        spans = []
-        for word in self._special:
-            i = text.find(word)
-            while i >= 0:
-                spans.append((i, i + len(word)))
-                i = text.find(word, i + len(word))
-        if len(spans) > 1:  # keep the longest of overlapping matches (the list is longest first)
+    def protected_spans(self, text: str, cuts: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
+        """(start, end) of the parts of `text` that must not be broken inside, in order.
+
+        `cuts` are the segmenter's boundaries in `text` (computed when not given); names need
+        them to tell the title นาย from the start of นายจ้าง.
+        """
+        spans = self._names(text, cuts)
+        if self._special is not None:
+            spans += [m.span() for m in self._special.finditer(text)]
+        if len(spans) > 1:  # keep the longest of overlapping matches
             spans.sort()
             merged = [spans[0]]
             for start, end in spans[1:]:
@@ -171,14 +325,19 @@ class Segmenter:
             spans = merged
         if "." in text:
             spans += [m.span() for m in _ABBREVIATION.finditer(text)]
-        if "&" in text:
-            spans += [m.span() for m in _ENTITY.finditer(text)]
-        if ":" in text or "www." in text:
-            spans += [m.span() for m in _URL.finditer(text)]
-        if "@" in text:
-            spans += [m.span() for m in _EMAIL.finditer(text)]
+        spans += _opaque_spans(text)
         spans.sort()
         return spans
+
+    def _names(self, text: str, cuts) -> list[tuple[int, int]]:
+        if cuts is None:
+            cuts = self.boundaries(text)
+
+        def is_boundary(offset: int) -> bool:
+            k = bisect_left(cuts, offset)
+            return k < len(cuts) and cuts[k] == offset
+
+        return find_names(text, is_boundary)
 
     # -- persistent cache ---------------------------------------------------------------------
 
@@ -221,10 +380,42 @@ class Segmenter:
             if found is not None:
                 return found
         self.segmented_chars += len(text)
-        result = tuple(accumulate(map(len, nlpo3.segment(text, self.dict_name))))[:-1]
+        tokens = nlpo3.segment(text, self.dict_name)
+        result = tuple(accumulate(map(len, tokens)))[:-1]
+        if "การ" in text:
+            moved = self._attach_kan(text, result)
+            if moved is not result:
+                result, tokens = moved, None
+        self._last_tokens = (text, tokens)  # _layout reuses them
         if use_cache:
             self._memory[key] = result
         return result
+
+    def _attach_kan(self, text: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
+        """Words that end in การ or ทาง win a tie against การ starting the next word.
+
+        newmm finds as few tokens as it can; for มาตรการป้องกัน, มาตร|การป้องกัน and
+        มาตรการ|ป้องกัน are both two dictionary words, and it may take the first. The same tie
+        gives ช่อง|ทางการ for ช่องทาง|การ. When the word before can take การ (or ทาง) and what is
+        left is still a word, the boundary moves: มาตรการ|ป้องกัน, ช่องทาง|การ, กรรมการ|คุมสอบ.
+        """
+        words = self._words
+        moved = None
+        for m in _KAN.finditer(text):
+            at = m.start()
+            k = bisect_left(cuts, at)
+            if k == len(cuts) or cuts[k] != at:
+                continue  # การ inside a token
+            head = m.group()[:-3] or "การ"  # "ทาง" of ทางการ, or การ itself
+            before = text[cuts[k - 1] if k else 0 : at]
+            end = cuts[k + 1] if k + 1 < len(cuts) else len(text)
+            rest = text[at + len(head) : end]
+            if head == "ทาง" and rest != "การ" and not rest.startswith("การ"):
+                continue
+            if rest and before + head in words and rest in words and before not in FUNCTION_WORDS:
+                moved = moved or list(cuts)
+                moved[k] = at + len(head)
+        return tuple(moved) if moved else cuts
 
     def remember(self, kind: str, text: str, compute):
         """`compute(text)`, cached like segmentations (by `kind` and a hash of `text`)."""
@@ -254,24 +445,139 @@ class Segmenter:
 
     def break_offsets(self, text: str, use_cache: bool = True) -> list[int]:
         """Offsets in `text` where a `<wbr>` may be inserted (between two Thai words)."""
+        return self._layout(text, use_cache)[0]
+
+    def breaks_and_names(self, text: str, use_cache: bool = True):
+        """(break offsets, spans of the names and dictionary words that hold a space)."""
+        return self._layout(text, use_cache)
+
+    def line_layout(self, text: str, use_cache: bool = True) -> tuple[list[int], list[tuple[int, int]]]:
+        """(break offsets, spans to keep on one line) of `text`, both in order.
+
+        A span to keep is a piece between two breaks with more than one syllable (a browser's
+        own Thai dictionary could cut it: กระทรวง|แรงงาน, เครือ|ข่าย), or a name or dictionary
+        word that holds a space (นายสมชาย ใจซื่อ), which is kept whole. Spans start and end at a
+        break offset, a space or the edge of a run of Thai letters, and never overlap. Nothing
+        inside a URL, an e-mail address or an entity is kept (they are left as they are).
+        """
+        offsets, whole = self._layout(text, use_cache)
+        opaque = sorted(_opaque_spans(text)) if _MAYBE_OPAQUE.search(text) else ()
+        several = self._several_syllables
+        keep = []
+        # The text with a NUL at each break: each run of Thai letters in it is one piece.
+        marked = "\0".join([text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])])
+        shift = last = 0  # NULs before `last` in `marked`
+        w = 0  # next span of `whole`
+        for m in _THAI_STRETCH.finditer(marked):
+            piece = m.group()
+            if len(piece) < 2 and not whole:
+                continue
+            shift += marked.count("\0", last, m.start())
+            last = m.start()
+            start = last - shift
+            end = start + len(piece)
+            if whole:
+                while w < len(whole) and whole[w][1] <= start:
+                    w += 1
+                if w < len(whole) and whole[w][0] < end:  # a name: keep it whole, once
+                    if not keep or keep[-1] != whole[w]:
+                        keep.append(whole[w])
+                    continue
+                if len(piece) < 2:
+                    continue
+            found = several.get(piece)
+            if found is None:
+                found = self.several_syllables(piece)
+            if found and not (opaque and any(a < end and start < b for a, b in opaque)):
+                keep.append((start, end))
+        return offsets, keep
+
+    def several_syllables(self, piece: str) -> bool:
+        """Whether a browser could cut a piece of Thai: it has more than one syllable, or it is a
+        loanword with a silent letter (แกรนด์ is one syllable to pythainlp, แก|รนด์ to Chromium's
+        dictionary). Remembered per piece."""
+        found = self._several_syllables.get(piece)
+        if found is None:
+            found = "\u0e4c" in piece or len(syllables(piece)) > 1
+            if len(self._several_syllables) < 200_000:
+                self._several_syllables[piece] = found
+        return found
+
+    def _layout(self, text: str, use_cache: bool) -> tuple[list[int], list[tuple[int, int]]]:
+        """(break offsets, protected spans that hold a space) of `text`."""
         cuts = self.boundaries(text, use_cache)
         if not cuts:
-            return []
+            return [], []
         left_ok, right_ok = _LEFT_OK, _RIGHT_OK
-        result = [
-            i
-            for i in cuts
-            if text[i] in right_ok
-            and (text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok))
-        ]
+        last, tokens = self._last_tokens
+        if last is not text or tokens is None:
+            bounds = (0, *cuts, len(text))
+            tokens = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+        odd = set(tokens).difference(self._solid)  # spaces, digits, punctuation, fragments
+        if not any(t[0] in right_ok for t in odd):  # the usual case: every Thai token is solid
+            result = [
+                i for i in cuts
+                if text[i] in right_ok
+                and (text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok))
+            ]
+        else:
+            solid = self._solid
+            firm = [t in solid for t in tokens]
+            result = [
+                i for k, i in enumerate(cuts)
+                if text[i] in right_ok
+                and (text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok))
+                and ((firm[k] and firm[k + 1]) or not self._next_to_fragment(tokens, firm, k))
+            ]
+        whole = []
         if result:
             # drop the breaks that fall strictly inside a protected span
-            for start, end in self.protected_spans(text):
+            for start, end in self.protected_spans(text, cuts):
                 lo = bisect_right(result, start)
                 hi = bisect_left(result, end, lo)
                 if hi > lo:
                     del result[lo:hi]
-        return result
+                if " " in text[start:end]:
+                    whole.append((start, end))
+        elif " " in text:
+            whole = [s for s in self.protected_spans(text, cuts) if " " in text[s[0] : s[1]]]
+        return result, whole
+
+    def _next_to_fragment(self, tokens: list[str], firm: list[bool], k: int) -> bool:
+        """Whether the boundary between tokens[k] and tokens[k + 1] lies inside a run of
+        fragments or next to a short one (`firm[j]`: tokens[j] is a solid dictionary word).
+
+        A run is a sequence of pieces that are not dictionary words or are short rare words,
+        holding one that is not a dictionary word (แม|ริ|ออ|ท: แม and ท are not words) or two
+        short rare words (ยู|ทูบ). No break goes inside a run, nor next to a run of fewer than
+        FRAGMENT_LETTERS letters.
+        """
+        words = self._words
+
+        def kind(j: int) -> int:  # 0 solid word (or not Thai), 1 short rare word, 2 not a word
+            if firm[j] or tokens[j][0] not in _RIGHT_OK:
+                return 0
+            return 1 if tokens[j] in words else 2
+
+        left, right = kind(k), kind(k + 1)
+        if not (left or right):
+            return False
+        run = []  # kinds of the tokens of the run that touches the boundary
+        if left:
+            j = k
+            while j >= 0 and kind(j):
+                run.append(j)
+                j -= 1
+        if right:
+            j = k + 1
+            while j < len(tokens) and kind(j):
+                run.append(j)
+                j += 1
+        if len(run) < 2 and not any(kind(j) == 2 for j in run):
+            return False  # one rare short word (สุ|โกศล): it may be a word after all
+        if left and right:
+            return True
+        return sum(letters(tokens[j]) for j in run) < FRAGMENT_LETTERS
 
     def word_count(self, text: str) -> int:
         """Number of words in `text` (as `len(word_spans(text))`, computed faster)."""
@@ -284,6 +590,15 @@ class Segmenter:
 
 
 _LOADED: set[str] = set()
+_SYLLABLE_DICT = "thai_text-syllables"
+
+
+def syllables(word: str) -> list[str]:
+    """The syllables of a Thai word (nlpo3 with pythainlp's syllable list)."""
+    if _SYLLABLE_DICT not in _LOADED:
+        nlpo3.load_dict(str(pythainlp_corpus_file("syllables_th.txt")), _SYLLABLE_DICT)
+        _LOADED.add(_SYLLABLE_DICT)
+    return nlpo3.segment(word, _SYLLABLE_DICT)
 
 
 @lru_cache(maxsize=4)
@@ -318,8 +633,9 @@ def _site_segmenter(path: str, version) -> Segmenter:
 def segment_throughput(text: str, segmenter: Segmenter | None = None, repeat: int = 3) -> float:
     """Megabytes (UTF-8) of `text` segmented per second, best of `repeat` runs, without the cache.
 
-    Measures what a page costs on a cold build: nlpo3 with the site dictionary plus the choice of
-    `<wbr>` positions.
+    Measures the segmentation a page costs on a cold build: nlpo3 with the site dictionary and
+    the choice of `<wbr>` positions (names, fragments of unknown words, protected words).
+    `thai_text.markup.markup_throughput` measures the whole mark-up of a text node.
     """
     seg = segmenter or default_segmenter()
     size = len(text.encode("utf-8"))

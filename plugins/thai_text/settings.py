@@ -31,6 +31,9 @@ DEFAULTS = {
     "THAI_TEXT_ROMANIZATION": {},
     # Keep segmentations and romanisations in CACHE_PATH/thai_text between builds.
     "THAI_TEXT_CACHE": True,
+    # {old path: new path} of URLs whose slug changed; each old path gets a page that sends the
+    # reader on (site-relative paths, as in ARTICLE_URL: "category/khao-kitkam/").
+    "THAI_TEXT_REDIRECTS": {},
     # The rule "spelling" warns about Thai words no dictionary knows.
     "THAI_TEXT_SPELLING": True,
 }
@@ -49,6 +52,8 @@ _CHECKS = {
     "THAI_TEXT_ROMANIZATION": lambda v: isinstance(v, dict)
     and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
     "THAI_TEXT_CACHE": lambda v: isinstance(v, bool),
+    "THAI_TEXT_REDIRECTS": lambda v: isinstance(v, dict)
+    and all(isinstance(k, str) and isinstance(x, str) and k and x for k, x in v.items()),
     "THAI_TEXT_SPELLING": lambda v: isinstance(v, bool),
 }
 

@@ -2,7 +2,7 @@
 
 Thai words are found with the site's segmenter and romanised with pythainlp's Royal Institute
 system (RTGS, engine "royin"), one hyphen between words: ดวงตาแรงงาน -> duangtaraengngan,
-ข่าวกิจกรรม -> khao-kitkam, ป.ป.ช. -> ppch. Slugs are lowercase [a-z0-9-], at most 60 characters,
+ข่าวกิจกรรม -> khao-kitchakam, ป.ป.ช. -> ppch. Slugs are lowercase [a-z0-9-], at most 60 characters,
 cut between words. Romanisations are remembered (pythainlp's first call costs about a second), in
 memory and, during a build, in the cache folder.
 """
@@ -17,27 +17,15 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .romanization import WORDS, official, respell
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_LENGTH = 60
 
-# Words pythainlp's royin rules get wrong that press releases of the center use often.
-ROMANIZATION_FIXES = {
-    "ใหม่": "mai",
-    "โครงการ": "khrongkan",
-    "ผู้บริหาร": "phuborihan",
-    "ศูนย์ปฏิบัติการ": "sunpatibatkan",
-    "ปฏิบัติการ": "patibatkan",
-    "ปฏิบัติ": "patibat",
-    "กระทรวง": "krasuang",
-    "ทุจริต": "thutcharit",
-    "ธรรมาภิบาล": "thammaphiban",
-    "โปร่งใส": "prongsai",
-    "ความโปร่งใส": "khwam-prongsai",
-    "มหาวิทยาลัย": "mahawitthayalai",
-    "สมัคร": "samak",
-    "อาสาสมัคร": "asasamak",
-}
+# Words pythainlp's royin rules get wrong that press releases of the center use often (and the
+# provinces): romanization.py.
+ROMANIZATION_FIXES = dict(WORDS)
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]+[\u0e01-\u0e4e.]*")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -80,6 +68,9 @@ class SlugMaker:
         """RTGS romanisation of one Thai word, lowercase ASCII (dots dropped: ป.ป.ช. -> ppch)."""
         if word in self.fixes:
             return self.fixes[word]
+        name = official(word)
+        if name is not None:
+            return name
         found = self._romanized.get(word)
         if found is None:
             found = _NOT_SLUG.sub("", _ascii(_royin(word)).lower())
@@ -148,24 +139,14 @@ def _royin(word: str) -> str:
     whole = _romanize(word)
     if "." in word:  # abbreviations: letter by letter, as royin does (ป.ป.ช. -> p.p.ch.)
         return whole
-    joined = "".join(_romanize(syllable) for syllable in _syllables(word))
+    joined = "".join(_romanize(respell(syllable)) for syllable in _syllables(word))
     return joined if joined.isascii() or not whole.isascii() else whole
 
 
 def _syllables(word: str) -> list[str]:
-    import nlpo3
+    from .segment import syllables
 
-    from .segment import _LOADED
-
-    if _SYLLABLE_DICT not in _LOADED:
-        from .segment import pythainlp_corpus_file
-
-        nlpo3.load_dict(str(pythainlp_corpus_file("syllables_th.txt")), _SYLLABLE_DICT)
-        _LOADED.add(_SYLLABLE_DICT)
-    return nlpo3.segment(word, _SYLLABLE_DICT)
-
-
-_SYLLABLE_DICT = "thai_text-syllables"
+    return syllables(word)
 
 
 def split_compound(word: str) -> list[str]:

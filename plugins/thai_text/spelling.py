@@ -6,6 +6,12 @@ dictionary); a run of tokens that are not dictionary words (with 1-2 letter frag
 them) is one suspicious word. Runs shorter than 3 letters, words in the site dictionary and words
 the spell checker knows are skipped; each word is reported once per file.
 
+Before any of that, the line is read with its typing errors fixed (typos.py reports those, once),
+and the site's names typed with one slip (near_miss.py: ศูนย์ปฏิบัติการต่อต้านการทุจริด) are found
+and named with their right spelling; their pieces are not reported again as unknown words. A
+spell checker's suggestion is not offered for an unknown word of fewer than 4 letters (สโซ่ is not
+โซ่: near_miss.spelling_suggestion_allowed).
+
 `Speller(site_words, segmenter)` does the work for one site dictionary and remembers what it found
 for each line it was given, so the live preview checks again only the lines an edit changed;
 `load`/`save` keep that between builds (CACHE_PATH/thai_text/spelling.pickle).
@@ -21,6 +27,10 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .near_miss import NearMissFinder, spelling_suggestion_allowed
+from .typos import fix_typos
+
+CACHE_FORMAT = 2  # (word, suggestion, slip) per line; older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -78,7 +88,7 @@ class Speller:
     def __init__(self, site_words, segmenter):
         self.site_words = frozenset(site_words)
         self.segmenter = segmenter
-        self._lines: dict[bytes, list[tuple[str, str | None]]] = {}
+        self._lines: dict[bytes, list[tuple[str, str | None, str | None]]] = {}
         self._loaded: set[str] = set()
         self._added = False
 
@@ -93,11 +103,15 @@ class Speller:
         return _dictionary_words() | self.site_words
 
     @cached_property
+    def near_misses(self) -> NearMissFinder:
+        return NearMissFinder(self.site_words)
+
+    @cached_property
     def _edits1(self):
         return importlib.import_module("pythainlp.spell.pn")._edits1
 
     def load(self, path: Path) -> None:
-        """Add what an earlier build found (for the same dictionary) to what is remembered."""
+        """Add what an earlier build found (same dictionary, same findings format) to what is remembered."""
         if str(path) in self._loaded:
             return
         self._loaded.add(str(path))
@@ -106,7 +120,8 @@ class Speller:
                 data = pickle.load(handle)
         except (OSError, ValueError, EOFError, pickle.UnpicklingError):
             return
-        if data.get("dictionary") == self.segmenter.dictionary_hash:
+        if isinstance(data, dict) and data.get("format") == CACHE_FORMAT \
+                and data.get("dictionary") == self.segmenter.dictionary_hash:
             self._lines = {**data.get("lines", {}), **self._lines}
 
     def save(self, path: Path) -> None:
@@ -115,8 +130,9 @@ class Speller:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        data = {"format": CACHE_FORMAT, "dictionary": self.segmenter.dictionary_hash, "lines": self._lines}
         with open(tmp, "wb") as handle:
-            pickle.dump({"dictionary": self.segmenter.dictionary_hash, "lines": self._lines}, handle, protocol=5)
+            pickle.dump(data, handle, protocol=5)
         os.replace(tmp, path)
         self._added = False
 
@@ -127,16 +143,24 @@ class Speller:
             return None
         return max(candidates, key=lambda w: (self.checker.freq(w), w))
 
-    def line_findings(self, line: str) -> list[tuple[str, str | None]]:
-        """(word, suggestion or None) of one line of prose, remembered by a hash of the line."""
+    def line_findings(self, line: str) -> list[tuple[str, str | None, str | None]]:
+        """(word, suggestion or None, slip) of one line of prose, remembered by a hash of the line:
+        `slip` is the kind of slip (near_miss.SLIPS) when the word is a site name typed with one,
+        else None."""
         key = hashlib.blake2b(line.encode("utf-8"), digest_size=12).digest()
         found = self._lines.get(key)
         if found is None:
-            text = URLISH.sub(" ", INLINE_CODE.sub(" ", line))
-            found = [(w, r) for w, r in COMMON_MISSPELLINGS.items() if w in text]
-            for wrong, _right in found:
-                text = text.replace(wrong, " ")
-            found += suspicious_runs(self.segmenter.segment(text), self)
+            text = fix_typos(URLISH.sub(" ", INLINE_CODE.sub(" ", line)))
+            found = []
+            for miss in self.near_misses.find(text):
+                found.append((miss.found, miss.entry, miss.slip))
+            for miss in reversed(self.near_misses.find(text)):
+                text = text[:miss.start] + " " + text[miss.end:]
+            for wrong, right in COMMON_MISSPELLINGS.items():
+                if wrong in text:
+                    found.append((wrong, right, None))
+                    text = text.replace(wrong, " ")
+            found += [(word, better, None) for word, better in suspicious_runs(self.segmenter.segment(text), self)]
             if len(self._lines) > 200_000:
                 self._lines.clear()
             self._lines[key] = found
@@ -173,16 +197,17 @@ def prose_lines(source):
 
 
 def misspellings(lines, speller: Speller):
-    """(line number, word, suggestion or None) for each unknown word, once per word."""
+    """(line number, word, suggestion or None, slip or None) for each unknown word or site name
+    typed with a slip, once per word."""
     reported = set()
     for number, line in lines:
         if not THAI.search(line):
             continue
-        for word, better in speller.line_findings(line):
+        for word, better, slip in speller.line_findings(line):
             if word in reported:
                 continue
             reported.add(word)
-            yield number, word, better
+            yield number, word, better, slip
 
 
 def _letters(word: str) -> int:
@@ -216,7 +241,7 @@ def suspicious_runs(tokens: list[str], speller: Speller) -> list[tuple[str, str 
         reported = None
         for combo in reversed(combos):
             better = speller.suggestion(combo) if _letters(combo) >= 3 else None
-            if better:
+            if spelling_suggestion_allowed(combo, better):
                 reported = (combo, better)
                 break
         if reported is None and _letters(run) >= 3:

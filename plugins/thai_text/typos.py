@@ -98,3 +98,84 @@ def describe_typo(found: str) -> str:
         if rule.pattern.fullmatch(found):
             return rule.what
     return "พิมพ์ผิด / typing error"
+
+
+class TypoReport(NamedTuple):
+    """One typing mistake as the author is told of it: where, the word as typed and as it should
+    be, and what kind of error it is (Thai, English)."""
+
+    line: int
+    column: int
+    word: str
+    fixed: str
+    thai: str
+    english: str
+
+
+_THAI_RUN_CHAR = re.compile("[\u0e01-\u0e4e\u200b\u200c\ufeff]")
+_CONTEXT = 12  # characters of Thai around a typo when no segmenter says where the word ends
+
+
+def typo_reports(text: str, segmenter=None) -> list[TypoReport]:
+    """One report per mistake in `text`, each naming the word it is in (so two เเ errors on one
+    line name two words) and that word corrected; errors of several kinds in one word are one
+    report. With `segmenter` (thai_text's Segmenter) the word is the whole word as segmented once
+    corrected; without, the Thai around the error (at most 12 characters either side).
+    """
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    words: list[list] = []  # [start, end, line, kinds, end of the last error] per word, in order
+    for line, column, found, _suggestion in find_typos(text):
+        at = line_starts[line - 1] + column - 1
+        start, end = _word_span(text, at, at + len(found), segmenter)
+        kind = describe_typo(found)
+        # the same word: the segmenter's words overlap, or (without one) the errors touch
+        same = words and (
+            at <= words[-1][4] or (segmenter is not None and start < words[-1][1] and words[-1][0] < end)
+        )
+        if same:
+            words[-1][0], words[-1][1] = min(start, words[-1][0]), max(end, words[-1][1])
+            words[-1][4] = max(words[-1][4], at + len(found))
+            if kind not in words[-1][3]:
+                words[-1][3].append(kind)
+            continue
+        words.append([start, end, line, [kind], at + len(found)])
+    reports = []
+    for start, end, line, kinds, _ in words:
+        parts = [kind.partition(" / ") for kind in kinds]
+        word = text[start:end]
+        reports.append(TypoReport(
+            line, start - line_starts[line - 1] + 1, word, fix_typos(word),
+            " และ".join(thai for thai, _, _ in parts),
+            " and ".join(english or thai for thai, _, english in parts),
+        ))
+    return reports
+
+
+def _word_span(text: str, start: int, end: int, segmenter) -> tuple[int, int]:
+    """The word around text[start:end]: the Thai run it is in, narrowed to the segmenter's words
+    that cover it once the run is corrected."""
+    run_start, run_end = start, end
+    while run_start > 0 and _THAI_RUN_CHAR.match(text[run_start - 1]) and text[run_start - 1] != "\n":
+        run_start -= 1
+    while run_end < len(text) and _THAI_RUN_CHAR.match(text[run_end]):
+        run_end += 1
+    if segmenter is None:
+        return max(run_start, start - _CONTEXT), min(run_end, end + _CONTEXT)
+    run = text[run_start:run_end]
+    # where each position of the run lands once corrected (fixes are local, so a prefix fixed on
+    # its own ends where it ends in the fixed run)
+    landing = [len(fix_typos(run[:i])) for i in range(len(run) + 1)]
+    fixed = fix_typos(run)
+    cuts = [0, *segmenter.boundaries(fixed), len(fixed)]
+    lo = landing[start - run_start]
+    hi = landing[end - run_start]
+    if hi == lo:
+        # an invisible character between two words: name the words on both sides of it
+        lo, hi = max(0, lo - 1), min(len(fixed), hi + 1)
+    word_lo = max(c for c in cuts if c <= lo)
+    word_hi = min(c for c in cuts if c >= hi and c > word_lo)
+    # the last position that lands at or before the word's start (a fix spanning several
+    # characters lands them all on its own start), and the first that lands at or after its end
+    begin = max(i for i in range(start - run_start + 1) if landing[i] <= word_lo)
+    finish = min(i for i in range(end - run_start, len(run) + 1) if landing[i] >= word_hi or i == len(run))
+    return run_start + begin, run_start + finish

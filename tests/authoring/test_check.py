@@ -277,6 +277,27 @@ def test_unknown_words_are_warnings_with_a_suggestion(site):
     assert "ทุจจริต" in found[0].text() and "ทุจริต" in found[0].text()
 
 
+def test_one_message_per_mistake_and_names_typed_with_a_slip(site):
+    # issue 13, section 4: two เเ on one line name their own words, once each, and are not
+    # unknown words as well; names one slip away are named with their right spelling; short
+    # unknown words (names, transliterations) get no suggestion that would change them
+    body = ("ย่อหน้าแรก\n\nเจ้าหน้าที่เเละประชาชนร่วมกันเเจ้งเบาะแส\n"
+            "ศูนย์ปฏิบัติการต่อต้านการทุจริด กระทรวงแรงานง ร่วมงานที่โรงแรมสโซ่ เด้น\n")
+    dictionary = (Path(__file__).resolve().parents[2] / "content" / "dictionary.txt").read_text("utf-8")
+    problems = site({"news/slips.md": news(body, Slug="slips"), "dictionary.txt": dictionary})
+    typos = only(problems, "typo")
+    assert sorted((p.line, p.thai.split(" ใน ")[1], p.fix) for p in typos) == sorted([
+        (8, '"เเละ"', 'พิมพ์ใหม่เป็น "และ"'), (8, '"เเจ้ง"', 'พิมพ์ใหม่เป็น "แจ้ง"')])
+    spelling = only(problems, "spelling")
+    assert all(p.line == 9 for p in spelling)  # nothing more about the line with the typos
+    near = [p for p in spelling if "คล้ายชื่อ" in p.thai]
+    assert sorted(p.fix for p in near) == sorted(['แก้เป็น "ศูนย์ปฏิบัติการต่อต้านการทุจริต"',
+                                                  'แก้เป็น "กระทรวงแรงงาน"'])
+    assert not [p for p in spelling if "ทุจริ" in p.thai and p not in near]
+    for damaging in ('"โซ่"', '"เดิน"'):
+        assert not [p for p in spelling if damaging in p.thai]
+
+
 def test_common_misspellings_made_of_dictionary_words(site):
     body = "ย่อหน้าแรก\n\nขออนุญาติเผยแพร่ตามกฏหมาย\nปรากฏว่าได้รับอนุญาตแล้ว\n"
     problems = site({"news/common.md": news(body, Slug="common")})
@@ -318,7 +339,7 @@ def test_category_placeholder_links_get_the_readable_url(site):
 
 
 def test_a_custom_romanisation_gives_the_url_the_build_writes(site):
-    body = "ดู [ข่าวกิจกรรม](/category/news-kitkam/) ได้\n"
+    body = "ดู [ข่าวกิจกรรม](/category/news-kitchakam/) ได้\n"
     files = {"pages/links.md": "Title: ลิงก์\nSlug: links\n\n" + body,
              "news/act.md": news(Slug="act", Category="ข่าวกิจกรรม")}
     assert only(site(files, THAI_TEXT_ROMANIZATION={"ข่าว": "news"}), "link") == []

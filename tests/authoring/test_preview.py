@@ -51,8 +51,10 @@ def small_site(tmp_path):
 
 
 def html(path: Path) -> str:
-    """The page's text without the <wbr> that thai_text puts between Thai words."""
-    return path.read_text(encoding="utf-8").replace("<wbr>", "")
+    """The page's text without the <wbr> and spans that thai_text puts in Thai text."""
+    from tests.conftest import without_breaks
+
+    return without_breaks(path.read_text(encoding="utf-8"))
 
 
 def _save(path: Path, text: str) -> None:

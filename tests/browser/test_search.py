@@ -13,7 +13,8 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import CHROMIUM_ARGS, ROOT  # noqa: F401
+from tests.thai_search.sample_words import site_words
 from tests.thai_search.site_files import build_search_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -61,6 +62,88 @@ def no_problems(page):
 
 
 # --- the sample site -------------------------------------------------------------------------
+
+# Runs the search page's own search (theme/static/js/search.js, imported from the URL the page
+# itself loaded, so the very module instance the page runs) for every word, in one page.
+EVERY_WORD = """async (words) => {
+  const src = document.querySelector('script[type="module"][src*="/search"]').src;
+  const search = await import(src);
+  const found = {};
+  for (const word of words) {
+    const result = await search.searchAll(word);
+    found[word] = result.urls.map((url) => new URL(url, location.href).pathname);
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def every_word(browser, sample_site, sample_url):
+    """{word: [site paths the search page lists, in order]} for every Thai word of 3+ letters of
+    every article and page of the sample site, and the words of each page."""
+    words = site_words(sample_site.output)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{sample_url}/search/")
+        found = page.evaluate(EVERY_WORD, sorted(set().union(*words.values())))
+        assert errors == []
+    finally:
+        context.close()
+    return words, found
+
+
+def test_every_word_of_every_article_finds_it(every_word):
+    words, found = every_word
+    assert len(words) >= 20 and sum(map(len, words.values())) > 2000  # the whole sample site
+    missed = sorted((word, path) for path, page_words in words.items() for word in page_words
+                    if path not in found[word])
+    assert missed == []
+
+
+def test_news_is_listed_before_static_pages(every_word):
+    _words, found = every_word
+    both = 0
+    for word, paths in found.items():
+        kinds = ["news" if path.startswith("/news/") else "page" for path in paths]
+        if "news" in kinds and "page" in kinds:
+            both += 1
+            assert kinds == sorted(kinds), (word, paths)  # "news" < "page"
+    assert both >= 50
+
+
+@pytest.mark.parametrize("typed,meant", [("ทุจริด", "ทุจริต"), ("การทุจริด", "การทุจริต"),
+                                          ("เครือขาย", "เครือข่าย")])
+def test_a_misspelt_query_offers_the_nearest_word_of_the_site(open_page, sample_url, typed, meant):
+    page = search(open_page, sample_url, typed)
+    assert result_paths(page) == []
+    assert status(page).startswith(f"ไม่พบผลการค้นหา สำหรับ “{typed}”")
+    assert status(page).endswith(f"คุณหมายถึง “{meant}”?")
+    link = page.locator("#search-status a")
+    assert link.inner_text() == meant
+    link.click()
+    page.wait_for_function(DONE)
+    assert page.input_value("#search-q") == meant
+    assert result_paths(page) and status(page).startswith("พบ")
+    no_problems(page)
+
+
+@pytest.mark.parametrize("query", ["ทุจริต", "ทุจริด"])
+def test_search_page_with_results_or_a_suggestion_passes_axe_best_practices_too(
+        open_page, sample_url, query):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = search(open_page, sample_url, query)
+    results = Axe().run(page, options={
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+        "resultTypes": ["violations"],
+    })
+    assert results.violations_count == 0, results.generate_report()
+    labels = page.eval_on_selector_all("[role=search]", "fs => fs.map(f => f.getAttribute('aria-label') ?? "
+                                       "document.getElementById(f.getAttribute('aria-labelledby')).textContent)")
+    assert len(labels) == 2 and len(set(labels)) == 2
 
 
 def test_sample_site_word_in_one_article_finds_it(open_page, sample_url):
@@ -296,9 +379,11 @@ def test_first_search_downloads_little(open_page, sample_url):
     page.on("response", on_response)
     page.goto(f"{sample_url}/search/?q={quote('แรงงาน')}")
     page.wait_for_function(DONE, timeout=15000)
+    page.wait_for_load_state("networkidle")  # response events may still be on their way
     total = sum(sizes.values())
+    assert any(url.endswith("/words.txt") for url in sizes)
     assert any(url.endswith("pagefind.js") for url in sizes)
-    assert any(".pf_fragment" in url for url in sizes)
+    assert any(".pf_fragment" in url for url in sizes), sorted(sizes)
     assert total < 300_000, sizes
 
 

@@ -84,3 +84,43 @@ def test_scanning_reads_no_image(tmp_path):
     before = (tmp_path / "p1.jpg").stat()
     scan_gallery(tmp_path, "g")
     assert (tmp_path / "p1.jpg").stat().st_mtime_ns == before.st_mtime_ns
+
+
+def test_thai_vowel_and_tone_marks_stay_in_output_names(tmp_path):
+    """Every Thai letter and mark of a file name survives (ภาพ-ก-จกรรม was ภาพกิจกรรม)."""
+    touch(tmp_path, "ภาพกิจกรรม 1.jpg", "ผู้เข้าร่วม_อบรม (2).JPG", "เจ้าหน้าที่ ๓.png", "!!!.jpg")
+    gallery = scan_gallery(tmp_path, "g")
+    stems = dict(zip(names(gallery), output_stems(gallery.photos)))
+    assert stems["ภาพกิจกรรม 1.jpg"] == "ภาพกิจกรรม-1"
+    assert stems["ผู้เข้าร่วม_อบรม (2).JPG"] == "ผู้เข้าร่วม_อบรม-2"
+    assert stems["เจ้าหน้าที่ ๓.png"] == "เจ้าหน้าที่-๓"
+    assert stems["!!!.jpg"] == "photo"
+    for name, stem in stems.items():
+        thai = [c for c in name if "\u0e00" <= c <= "\u0e7f"]
+        assert [c for c in stem if "\u0e00" <= c <= "\u0e7f"] == thai, (name, stem)
+
+
+def test_photo_links_outside_the_content_folder_are_refused(tmp_path):
+    content = tmp_path / "content"
+    folder = content / "galleries" / "g"
+    folder.mkdir(parents=True)
+    jpeg(folder / "p1.jpg")
+    secret = tmp_path / "secret.jpg"
+    jpeg(secret)
+    (folder / "p2.jpg").symlink_to(secret)
+    (folder / "p3.jpg").symlink_to(folder / "p1.jpg")  # a link inside content/ is fine
+    gallery = scan_gallery(folder, "g", root=content)
+    assert names(gallery) == ["p1.jpg", "p3.jpg"]
+    [problem] = gallery.problems
+    assert problem.severity == "error" and Path(problem.file).name == "p2.jpg"
+    assert "symlink" in problem.english and str(secret) in problem.english
+
+
+def test_a_named_pipe_is_not_read(tmp_path):
+    import os
+
+    jpeg(tmp_path / "p1.jpg")
+    os.mkfifo(tmp_path / "p2.jpg")
+    gallery = scan_gallery(tmp_path, "g", root=tmp_path)
+    assert names(gallery) == ["p1.jpg"]
+    assert Path(gallery.problems[0].file).name == "p2.jpg" and "regular file" in gallery.problems[0].english

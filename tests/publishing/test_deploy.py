@@ -24,9 +24,9 @@ def _site(folder: Path, text: str) -> Path:
     (folder / "news/a").mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text(f"<h1>{text}</h1>", encoding="utf-8")
     (folder / "news/a/index.html").write_text("ข่าวที่ไม่เปลี่ยน", encoding="utf-8")
-    # The same time on the unchanged page of every site, whatever second it was written in:
-    # rsync hard-links a file only when its time is the same too (it is deployed with --times).
-    os.utime(folder / "news/a/index.html", (1_735_689_600, 1_735_689_600))
+    # The same file from two builds: same bytes and time (rsync links only files whose time it
+    # keeps equal; two builds a second apart on a busy machine would otherwise differ).
+    os.utime(folder / "news/a/index.html", (1_790_000_000, 1_790_000_000))
     return folder
 
 
@@ -86,6 +86,27 @@ def test_old_releases_are_pruned_but_current_and_previous_kept(tmp_path):
     rollback({"DEPLOY_PATH": str(server)})
     deploy(_site(tmp_path / "s6", "รุ่น 6"), _env(server, "r6", DEPLOY_KEEP="3"))
     assert sorted(p.name for p in (server / "releases").iterdir()) == ["r4", "r5", "r6"]
+
+
+def test_releases_keep_upload_order_v9_before_v10(tmp_path):
+    """Rollback and pruning follow the order releases went live, not the order of their names."""
+    server = tmp_path / "srv"
+    for n in (8, 9, 10, 11):
+        deploy(_site(tmp_path / f"s{n}", f"รุ่น {n}"), _env(server, f"v{n}", DEPLOY_KEEP="3"))
+    assert sorted(p.name for p in (server / "releases").iterdir()) == ["v10", "v11", "v9"]
+    assert rollback({"DEPLOY_PATH": str(server)}) == "v10"
+    assert _live(server) == "<h1>รุ่น 10</h1>"
+    # A name that sorts first is still the newest upload: rollback goes to the upload before it.
+    deploy(_site(tmp_path / "hotfix", "แก้ด่วน"), _env(server, "a-hotfix", DEPLOY_KEEP="3"))
+    assert rollback({"DEPLOY_PATH": str(server)}) == "v11"
+    assert sorted(p.name for p in (server / "releases").iterdir()) == ["a-hotfix", "v10", "v11"]
+
+
+def test_natural_order_for_releases_made_before_the_order_file():
+    from tools.deploy import natural_key
+
+    names = ["v10", "v9", "v1", "20261101T000000Z-a", "v100"]
+    assert sorted(names, key=natural_key) == ["20261101T000000Z-a", "v1", "v9", "v10", "v100"]
 
 
 @pytest.mark.parametrize("env, message", [

@@ -138,7 +138,8 @@ def test_thai_digits_setting(build_site):
     "header, value, line",
     [
         ("Date: 2566-02-29\n", "2566-02-29", 2),
-        ("Date: 25 มี.ค. 65\n", "25 มี.ค. 65", 2),
+        ("Date: 25 มี.ค. 22\n", "25 มี.ค. 22", 2),
+        ("Date: 03/25/2022 09.00 น.\n", "03/25/2022 09.00 น.", 2),
         ("Date: 2565-03-25\nModified: 31 เมษายน 2565\n", "31 เมษายน 2565", 3),
         ("Date: 25 มีนาคมม 2565\n", "25 มีนาคมม 2565", 2),
         ("Date: 2300-01-01\n", "2300-01-01", 2),
@@ -155,6 +156,24 @@ def test_bad_date_is_one_clear_error_naming_file_line_and_value(build_site, head
     assert f'Date "{value}"' in message
     assert "2565-03-25, 2022-03-25, 25 มีนาคม 2565" in message  # the forms that can be read
     assert "Traceback" not in message
+
+
+def test_thai_day_month_year_is_read_day_first_and_a_doubtful_ce_date_warns(build_site):
+    files = {
+        "news/be.md": post("be", "1/12/2569 09.30 น."),
+        "news/ce.md": post("ce", "03/04/2022"),
+    }
+    result = build_site(files)  # every plugin: the rule "date" is judged in the build
+    assert result.ok, result.errors
+    be = (result.output / "news" / "be" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-12-01T09:30:00+07:00">' in be
+    ce = (result.output / "news" / "ce" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2022-04-03T00:00:00+07:00">' in ce and "3 เมษายน 2565" in ce
+    [warning] = [p for p in result.problems if "03/04/2022" in p.thai]
+    assert (warning.rule, warning.severity, warning.line) == ("date", "warning", 2)
+    assert warning.thai.startswith('วันที่ "03/04/2022" อ่านเป็นวันที่ 3 เมษายน')
+    assert "2022-03-04" in warning.thai and "for March 4 write 2022-03-04" in warning.english
+    assert not [p for p in result.problems if "2569" in p.thai]  # a B.E. year leaves no doubt
 
 
 def test_bad_date_in_file_name_names_the_file(build_site):

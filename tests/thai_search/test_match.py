@@ -102,3 +102,111 @@ def test_excerpt_marks_the_query_and_cuts_with_ellipses(results):
 def test_normalize_fixes_common_typing_slips(results):
     # tone before upper vowel reordered, two sara e joined, doubled tone dropped, nikhahit+aa joined
     assert results["normalize"] == "กี่แกก่ากำ"
+
+
+# --- planning the query Pagefind is given, and suggestions ------------------------------------
+
+VOCABULARY = "\n".join([
+    "การ", "ทุจริต", "เครือข่าย", "ข่าย", "ประชุม", "ศูนย์", "ปฏิบัติการ", "ต่อต้าน",
+    "ดวงตาแรงงาน", "แรงงาน", "ข่าว", "ขาว", "การทุจริต", "ศูนย์ปฏิบัติการต่อต้านการทุจริต",
+])
+# How a browser might cut these (Intl.Segmenter's dictionary differs between browsers): the
+# planner must be right whatever the cut, so the test gives it one of its own.
+CUTS = {
+    "เครือข่าย": ["เครือ", "ข่าย"],
+    "ศูนย์ปฏิบัติการต่อต้านการทุจริต": ["ศูนย์", "ปฏิบัติ", "การ", "ต่อ", "ต้าน", "การ", "ทุจริต"],
+    "ดวงตาแรงงาน": ["ดวง", "ตา", "แรงงาน"],
+    "ปฏิบัติ": ["ปฏิ", "บัติ"],
+}
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("plan")
+    script = f"""
+import * as m from "./search-match.mjs";
+const cuts = {json.dumps(CUTS, ensure_ascii=False)};
+const segment = (text) => {{
+  const parts = cuts[text] ?? [text];
+  let index = 0;
+  return parts.map((segment) => {{ const piece = {{ segment, index }}; index += segment.length; return piece; }});
+}};
+const vocabulary = m.parseVocabulary({json.dumps(VOCABULARY, ensure_ascii=False)});
+const plan = (q, v = vocabulary) => m.planQuery(q, v, segment);
+console.log(JSON.stringify({{
+  whole: plan("เครือข่าย"),
+  compound: plan("ศูนย์ปฏิบัติการต่อต้านการทุจริต"),
+  name: plan("ดวงตาแรงงาน"),
+  phrase: plan("การประชุมเครือข่าย"),
+  spaced: plan("เเรงงาน  ITA"),
+  noWords: plan("เครือข่าย", m.parseVocabulary("")),
+  split: m.splitWords("การทุจริตประชุม", vocabulary),
+  unknown: m.splitWords("ทุจริดการ", vocabulary),
+  suggestions: ["ทุจริด", "การทุจริด", "เครือขาย", "ข่าว", "ยีราฟ", "ประชุม ทุจริด"].map((q) => m.suggest(q, vocabulary)),
+  distances: [["ทุจริด", "ทุจริต"], ["แรงานง", "แรงงาน"], ["ข่าว", "ขาว"], ["abc", "abcdef"]].map(([a, b]) => m.editDistance(a, b, 2)),
+  unmark: m.unmark("การ {chr(0x2063)} ทุจริต ใน {chr(0x2063)} ระบบ. {chr(0x2064)} ข่าย"),
+}}));
+"""
+    return run_node(script, tmp)
+
+
+def test_a_word_of_the_site_is_asked_for_in_the_pieces_the_index_holds(planned):
+    # เครือ is the start of the word; ข่าย is an inner part the index holds (a word of the site).
+    # Cut into pieces, the word is not what Pagefind ranks by: more candidates are checked.
+    assert planned["whole"] == {"text": "เครือ ข่าย", "complete": False}
+    # of the compound, only pieces where a word of the site starts (ต่อต้าน): not บัติ, not ต้าน
+    assert planned["compound"]["text"] == "ศูนย์ ปฏิ การ ต่อ ทุจริต"
+    assert planned["compound"]["complete"] is False
+    assert planned["name"]["text"] == "ดวง แรงงาน"
+
+
+def test_a_phrase_without_spaces_is_split_into_the_sites_words_first(planned):
+    assert planned["phrase"]["text"] == "การ ประชุม เครือ ข่าย"
+    assert planned["split"] == ["การทุจริต", "ประชุม"]
+    assert planned["unknown"] == ["ทุจริด", "การ"]
+
+
+def test_query_is_normalised_and_other_scripts_pass_as_typed(planned):
+    assert planned["spaced"]["text"] == "แรงงาน ita"
+
+
+def test_without_the_word_list_only_the_first_piece_is_sure(planned):
+    assert planned["noWords"] == {"text": "เครือ", "complete": False}
+
+
+def test_suggestions_use_the_sites_own_words(planned):
+    assert planned["suggestions"] == ["ทุจริต", "การทุจริต", "เครือข่าย", None, None, "ประชุม ทุจริต"]
+    assert planned["distances"] == [1, 2, 1, 3]  # แรงานง: one letter moved is two edits
+
+
+def test_stored_text_is_shown_with_word_boundaries_and_without_extra_words(planned):
+    assert planned["unmark"] == "การ\u200bทุจริต ใน\u200bระบบ."
+
+
+def test_every_near_miss_of_a_site_word_is_offered_a_site_word(sample_site, tmp_path):
+    """Every word of the sample site (4+ letters), with one letter replaced, dropped or doubled,
+    is offered a word of the site one edit away (the most frequent one, maybe not this word),
+    unless the query is already found as it is (a doubled tone mark is normalised away)."""
+    words = (sample_site.output / "pagefind" / "words.txt").read_text(encoding="utf-8")
+    script = f"""
+import * as m from "./search-match.mjs";
+const vocabulary = m.parseVocabulary({json.dumps(words, ensure_ascii=False)});
+const out = [];
+for (const word of vocabulary.words) {{
+  if (word.length < 4) continue;
+  const i = Math.floor(word.length / 2);
+  for (const typo of [word.slice(0, i) + "ฆ" + word.slice(i + 1), word.slice(0, i) + word.slice(i + 1),
+                      word.slice(0, i) + word[i] + word.slice(i)]) {{
+    if (vocabulary.rank.has(m.normalize(typo).text)) continue; // normalised back into a word
+    if (m.editDistance(typo.normalize("NFC"), word, 1) > 1) continue; // NFC reordered its marks
+    const offer = m.suggest(typo, vocabulary);
+    out.push([word, typo, offer, offer === null ? null : m.editDistance(typo, offer, 3)]);
+  }}
+}}
+console.log(JSON.stringify(out));
+"""
+    found = run_node(script, tmp_path)
+    assert len(found) > 1000
+    wrong = [(word, typo, offer) for word, typo, offer, distance in found
+             if offer is None or distance != 1 or offer not in words.split("\n")]
+    assert not wrong, wrong[:20]

@@ -4,6 +4,8 @@ the wrong type; the old SEARCH_* names are still read, with a warning."""
 import logging
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -17,7 +19,6 @@ def test_defaults_are_added_and_the_users_dict_is_left_alone():
     assert user == {"SITENAME": "x", "SEARCH_URL": "ค้นหา/", "THAI_SEARCH_BUNDLE_DIR": "/index/"}
     assert added["THAI_SEARCH_ENABLED"] is True
     assert added["THAI_SEARCH_BUNDLE_DIR"] == "index"
-    assert added["THAI_SEARCH_LANGUAGE"] == "th"
     assert "SEARCH_URL" not in added  # Pelican's and the theme's name for the search page, not ours
     assert set(DEFAULTS) <= set({**user, **added})
 
@@ -41,6 +42,14 @@ def test_old_names_are_read_with_a_warning(caplog):
         added = with_defaults({"SEARCH_ENABLED": False, "SEARCH_BUNDLE_DIR": "idx"})
     assert added["THAI_SEARCH_ENABLED"] is False and added["THAI_SEARCH_BUNDLE_DIR"] == "idx"
     assert "SEARCH_ENABLED is now called THAI_SEARCH_ENABLED" in caplog.text
+
+
+@pytest.mark.parametrize("name", ["THAI_SEARCH_LANGUAGE", "SEARCH_LANGUAGE"])
+def test_a_retired_setting_is_named_with_what_to_do(caplog, name):
+    with caplog.at_level(logging.WARNING):
+        added = with_defaults({name: "th"})
+    assert f"{name} is no longer used" in caplog.text and "remove it from pelicanconf.py" in caplog.text
+    assert added["THAI_SEARCH_ENABLED"] is True and "THAI_SEARCH_LANGUAGE" not in added
 
 
 def test_readme_documents_every_setting():

@@ -1,22 +1,57 @@
-"""<wbr> insertion in HTML: where it goes, where it never goes, and that text is kept."""
+"""Line breaks in HTML: where <wbr> goes and where it never goes, the spans that keep words
+whole, and that text and structure are kept."""
 
 import html.parser
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from thai_text.markup import WBR, process_html, strip_wbr, wbr_text
+from thai_text.markup import KEEP, KEEP_END, KEEP_LONG, LONG_LETTERS, WBR, process_html, strip_wbr, wbr_text
+from thai_text.segment import letters, syllables
 
 THAI = "ศูนย์ปฏิบัติการต่อต้านการทุจริตจัดอบรมเจ้าหน้าที่เรื่องการป้องกันการทุจริต"
+SPAN = re.compile('<span class="(wl?)">([^<]*)</span>')
 
 
 def test_breaks_between_thai_words(segmenter):
     out = process_html(f"<p>{THAI}</p>", segmenter)
     assert out.count(WBR) >= 4
-    assert "จัด<wbr>อบรม" in out
+    assert "จัด<wbr>" + KEEP + "อบรม" + KEEP_END in out
     assert strip_wbr(out) == f"<p>{THAI}</p>"
+
+
+def test_words_of_several_syllables_are_kept_on_one_line(segmenter):
+    out = process_html("<p>กระทรวงแรงงานจัดอบรมเครือข่ายอาสาสมัครและเจ้าหน้าที่หน่วยงาน</p>", segmenter)
+    kept = [m.group(2) for m in SPAN.finditer(out)]
+    for word in ("กระทรวงแรงงาน", "เครือข่าย", "อาสาสมัคร", "เจ้าหน้าที่", "หน่วยงาน", "อบรม"):
+        assert word in kept, (word, out)
+    # one syllable needs no span: no browser breaks inside a syllable
+    assert "<wbr>จัด<wbr>" in out and "<wbr>และ<wbr>" in out
+
+
+def test_long_pieces_may_wrap_inside_when_wider_than_the_line(segmenter):
+    out = process_html("<p>ศูนย์ปฏิบัติการต่อต้านการทุจริตจัดอบรม</p>", segmenter)
+    assert KEEP_LONG + "ศูนย์ปฏิบัติการต่อต้านการทุจริต" + KEEP_END in out
+    assert letters("ศูนย์ปฏิบัติการต่อต้านการทุจริต") >= LONG_LETTERS
+
+
+def test_names_are_kept_whole_with_their_space(segmenter):
+    src = "<p>โดยนายสมชาย ใจซื่อ ผู้อำนวยการ และพล.ต.อ.สมศักดิ์ เกียรติวงศ์ไพบูลย์ กล่าวว่า</p>"
+    out = process_html(src, segmenter)
+    kept = [m.group(2) for m in SPAN.finditer(out)]
+    assert "นายสมชาย ใจซื่อ" in kept and "พล.ต.อ.สมศักดิ์ เกียรติวงศ์ไพบูลย์" in kept, out
+    assert strip_wbr(out) == src
+
+
+def test_a_break_where_a_word_meets_an_inline_element(segmenter):
+    out = process_html('<p>อ่านเพิ่มเติมได้ที่<a href="/x/">ประกาศนโยบาย</a>ของศูนย์</p>', segmenter)
+    assert '<a href="/x/"><wbr>' in out
+    assert "</a><wbr>ของ" in out
+    # not across a block boundary
+    assert process_html("<p>ข่าว</p><p>กิจกรรม</p>", segmenter).count(WBR) == 0
 
 
 @pytest.mark.parametrize(
@@ -97,27 +132,38 @@ def test_filter_escapes_plain_text(segmenter):
 
 def test_filter_keeps_markup_input(segmenter):
     out = wbr_text(Markup("<b>ข่าวกิจกรรม</b>"), segmenter)
-    assert out == Markup("<b>ข่าว<wbr>กิจกรรม</b>")
+    assert out == Markup(f"<b>ข่าว<wbr>{KEEP}กิจกรรม{KEEP_END}</b>")
 
 
 def test_filter_on_title(segmenter):
     assert wbr_text("ศปท. จัดอบรมโครงการดวงตาแรงงาน", segmenter) == Markup(
-        "ศปท. จัด<wbr>อบรม<wbr>โครงการ<wbr>ดวงตาแรงงาน"
+        f"ศปท. จัด<wbr>{KEEP}อบรม{KEEP_END}<wbr>{KEEP}โครงการ{KEEP_END}<wbr>{KEEP}ดวงตาแรงงาน{KEEP_END}"
     )
 
 
 class _Shape(html.parser.HTMLParser):
-    """Tags, attributes and text of a document, with <wbr> left out."""
+    """Tags, attributes and text of a document, with <wbr> and the spans of thai_text left out.
+    Like a browser (and thai_text), the content of textarea and title is text, not tags."""
+
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "title")
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
         self.events = []
+        self.spans = []  # for each open span: is it one of ours
 
     def handle_starttag(self, tag, attrs):
+        if tag == "span":
+            ours = attrs in ([("class", "w")], [("class", "wl")])
+            self.spans.append(ours)
+            if ours:
+                return
         if tag != "wbr":
             self.events.append(("start", tag, attrs))
 
     def handle_endtag(self, tag):
+        if tag == "span" and self.spans and self.spans.pop():
+            return
         self.events.append(("end", tag))
 
     def handle_data(self, data):
@@ -180,9 +226,87 @@ def test_wbr_keeps_text_and_structure(segmenter, doc):
     assert "\u200b" not in out
 
 
+class _Unkept(html.parser.HTMLParser):
+    """Thai text a browser lays out freely: outside our spans, skipped elements, URLs and e-mail
+    addresses, as pieces between two tags (a <wbr> is a tag). Text is read as written, with its
+    entities, the way thai_text reads it."""
+
+    SKIP = {"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math", "title"}
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "title")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.pieces, self.spans, self.skip, self.text = [], [], [], []
+
+    def flush(self):
+        data = "".join(self.text)
+        self.text = []
+        if not self.skip and not any(self.spans):
+            data = re.sub(r"[^\s<>\"']*(?:://|www\.|@)[^\s<>\"']*", " ", data)  # left as written
+            self.pieces += re.findall("[\u0e01-\u0e4e]+", data)
+
+    def handle_starttag(self, tag, attrs):
+        self.flush()
+        if tag == "span":
+            self.spans.append(attrs in ([("class", "w")], [("class", "wl")]))
+        elif tag in self.SKIP:
+            self.skip.append(tag)
+
+    def handle_endtag(self, tag):
+        self.flush()
+        if tag == "span" and self.spans:
+            self.spans.pop()
+        elif self.skip and tag == self.skip[-1]:
+            self.skip.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_entityref(self, name):
+        self.text.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.text.append(f"&#{name};")
+
+    def close(self):
+        super().close()
+        self.flush()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_docs())
+def test_no_break_point_is_left_to_the_browser(segmenter, doc):
+    """Every Thai piece a browser could cut (more than one syllable, or a loanword with a silent
+    letter: แกรนด์) is inside a span, and no
+    <wbr> is inside one (Firefox does not break at a <wbr> inside white-space: nowrap)."""
+    out = process_html(doc, segmenter, fix=False)
+    parser = _Unkept()
+    parser.feed(out)
+    parser.close()
+    for piece in parser.pieces:
+        assert len(syllables(piece)) <= 1 and "\u0e4c" not in piece, (piece, out)
+    for m in SPAN.finditer(out):
+        assert WBR not in m.group(2)
+        assert m.group(1) == ("wl" if letters(m.group(2)) >= LONG_LETTERS else "w")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ก่้ะาเแ.<>&\"'/= apbre-x!๑\n"), max_size=60))
 def test_arbitrary_input_never_breaks_inside_markup(segmenter, doc):
     out = process_html(doc, segmenter, fix=False)
     assert strip_wbr(out) == doc
     assert shape(out) == shape(doc)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(
+    ["ศูนย์ปฏิบัติการต่อต้านการทุจริต", "กระทรวงแรงงาน", "จัด", "อบรม", " ", "และ", "นายสมชาย ใจซื่อ",
+     "โรงแรมแมริออท", "ทุจจริต", "3,000 บาท", "&amp;", "https://x.th/ข่าว", "ป.ป.ช.", "ITA",
+     "เครือข่ายอาสาสมัคร", "ผู้", "การ", "มาตรการป้องกัน", "ๆ", "ยูทูบ"]), max_size=15).map("".join))
+def test_the_fast_path_marks_up_as_line_layout_says(segmenter, text):
+    """markup._mark_up (one regex pass in the usual case) = _render of segmenter.line_layout."""
+    from thai_text.markup import _mark_up, _render
+
+    offsets, keep = segmenter.line_layout(text)
+    assert _mark_up(text, segmenter) == (_render(text, offsets, keep) if offsets or keep else text,
+                                         len(offsets))

@@ -1,10 +1,11 @@
 """The segmenter: site dictionary, cache across builds, speed."""
 
 import random
-
-from conftest import DATA
+from pathlib import Path
 
 from thai_text.segment import Segmenter, read_word_list, segment_throughput
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def test_word_list_format(tmp_path):
@@ -89,3 +90,19 @@ def test_throughput(segmenter):
     # Speed is measured by `invoke bench`, never asserted: a slow machine must not fail a test.
     print(f"segment_throughput {ours:.2f} MB/s, nlpo3 alone {raw:.2f} MB/s")
     assert ours > 0 and raw > 0
+
+
+TRANSLITERATED = ["โรงแรมแมริออท", "มาร์คีส์", "ควีนส์ปาร์ค", "เซ็นทาราแกรนด์", "แอท", "สโซ่", "เด้น",
+                  "ไบเทค", "อิมแพ็ค", "ฮอลิเดย์อินน์", "เดอะสุโกศล", "ยูทูบ", "ติ๊กต็อก", "ริเวอร์วิวแกรนด์"]
+
+
+def test_transliterated_names_never_leave_a_lone_consonant(segmenter):
+    """A name the dictionary does not know is never cut into a ส or a น alone (issue 13)."""
+    import re
+
+    lone = re.compile("^[\u0e01-\u0e2e][\u0e48-\u0e4c]?$")
+    for name in TRANSLITERATED:
+        for text in (name, f"ณ {name} กรุงเทพมหานคร", f"ที่{name}จัดงาน"):
+            cuts = [0, *segmenter.break_offsets(text), len(text)]
+            pieces = [text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+            assert not [p for p in pieces if lone.match(p)], (text, pieces)

@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import THEME
 
+THEME = Path(__file__).resolve().parent / "theme"
 DICTIONARY = (Path(__file__).resolve().parents[2] / "content" / "dictionary.txt").read_text(
     encoding="utf-8"
 )
@@ -23,6 +23,10 @@ Tags: ป.ป.ช., ดวงตาแรงงาน, ข่าว, ขาว
 {BODY}
 
 ติดต่อ <https://www.mol.go.th/ข่าวกิจกรรม> หรือ `ข่าวใหม่ในโค้ด`
+
+| ช่องทาง | เวลา |
+|---|---|
+| สายด่วน | วันและเวลาราชการ |
 
 ```
 ข้อความในบล็อกโค้ด
@@ -73,27 +77,30 @@ def test_article_url_comes_from_file_name(site):
 def test_content_title_and_summary(site):
     page = _read(site, "news/oprom-duangta-raengngan/index.html")
     content = _field(page, "content")
-    assert "จัด<wbr>อบรม" in content
-    assert "ศูนย์ปฏิบัติการต่อต้านการทุจริต<wbr>กระทรวงแรงงาน<wbr>" in content
+    assert 'จัด<wbr><span class="w">อบรม</span>' in content
+    assert ('<span class="wl">ศูนย์ปฏิบัติการต่อต้านการทุจริต</span><wbr>'
+            '<span class="w">กระทรวงแรงงาน</span><wbr>') in content
+    assert '<td data-label="ช่องทาง"><span class="w">สายด่วน</span></td>' in content
     assert "<code>ข่าวใหม่ในโค้ด</code>" in content
     assert "ข้อความในบล็อกโค้ด" in content
     assert "https://www.mol.go.th/ข่าวกิจกรรม</a>" in content
     assert "เเ" not in page and "และ" in _field(page, "title")
     title = _field(page, "title")
-    assert "<wbr>" in title and "ดวงตาแรงงาน" in title.replace("<wbr>", "")
+    assert "<wbr>" in title and '<span class="w">ดวงตาแรงงาน</span>' in title
     summary = _field(page, "summary")
     assert summary.endswith("…</p>") and "<wbr>" in summary
-    assert 25 <= len(re.findall("<wbr>| ", summary)) <= 40
+    assert 25 <= len(re.findall("<wbr>| ", re.sub("<span[^>]*>", "", summary))) <= 45
+    assert summary.count('<span class="w') >= 8
     assert _field(page, "reading-time") == "อ่าน 1 นาที"
 
 
 def test_taxonomy_slugs(site):
     page = _read(site, "news/oprom-duangta-raengngan/index.html")
-    assert _field(page, "category") == "khao-kitkam"
+    assert _field(page, "category") == "khao-kitchakam"
     tags = re.findall("<li>(.*?)</li>", _field(page, "tags"))
     assert tags[:2] == ["ppch", "duangta-raengngan"]
     assert len(set(tags)) == 4 and all(t.startswith("khao") for t in tags[2:])
-    assert (site.output / "category/khao-kitkam/index.html").exists()
+    assert (site.output / "category/khao-kitchakam/index.html").exists()
     assert (site.output / "category/prakat/index.html").exists()
     for tag in tags:
         assert (site.output / f"tag/{tag}/index.html").exists()
@@ -151,4 +158,16 @@ def test_settings(build_site):
 
 def test_author_summary_gets_breaks_and_fixes(site):
     index = _read(site, "index.html")
-    assert "สรุป<wbr>ข่าว<wbr>กิจกรรม<wbr>ของ<wbr>ศูนย์<wbr>และ<wbr>เครือข่าย" in index
+    assert ('สรุป<wbr>ข่าว<wbr><span class="w">กิจกรรม</span><wbr>ของ<wbr><span class="w">ศูนย์</span>'
+            '<wbr>และ<wbr><span class="w">เครือข่าย</span>') in index
+
+
+def test_redirects_from_old_slugs(build_site):
+    result = _site(build_site, THAI_TEXT_REDIRECTS={"category/khao-kitkam/": "category/khao-kitchakam/",
+                                                    "news/oprom-duangta-raengngan/": "x/"})
+    page = _read(result, "category/khao-kitkam/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=/category/khao-kitchakam/">' in page
+    assert '<link rel="canonical" href="/category/khao-kitchakam/">' in page
+    # a real page is never overwritten
+    assert "refresh" not in _read(result, "news/oprom-duangta-raengngan/index.html")
+    assert any("oprom-duangta-raengngan" in w for w in result.warnings)

@@ -1,6 +1,7 @@
 """Slugs: RTGS romanisation, lowercase ASCII, hyphens between words, <= 60 chars, unique."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
     "text, slug",
     [
         ("ดวงตาแรงงาน", "duangta-raengngan"),
-        ("ข่าวกิจกรรม", "khao-kitkam"),
+        ("ข่าวกิจกรรม", "khao-kitchakam"),
         ("ประกาศ", "prakat"),
         ("ป.ป.ช.", "ppch"),
         ("กระทรวงแรงงานจัดอบรมต่อต้านการทุจริต", "krasuang-raengngan-chat-oprom-totan-kan-thutcharit"),
@@ -23,10 +24,50 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
         ("อบรม ปี ๒๕๖๕", "oprom-pi-2565"),
         ("เเรงงาน", "raengngan"),  # typing error fixed first
         ("2565-03-25-อบรมดวงตาแรงงาน", "2565-03-25-oprom-duangta-raengngan"),
+        # from the issue: RTGS, not royin's misreadings
+        ("เชียงใหม่", "chiang-mai"),
+        ("พระนครศรีอยุธยา", "phra-nakhon-si-ayutthaya"),
+        ("นครราชสีมา", "nakhon-ratchasima"),
+        ("เครือข่าย", "khruea-khai"),
+        ("สร้าง", "sang"),
+        ("ตลอด", "talot"),
     ],
 )
 def test_examples(text, slug):
     assert make_slug(text) == slug
+
+
+def _rtgs_list():
+    path = Path(__file__).resolve().parent / "data" / "rtgs.tsv"
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+def _letters(text):
+    return re.sub("[^a-z0-9]", "", text.lower())
+
+
+def test_rtgs_on_the_list():
+    """At least 95% of 150+ words and names come out in standard RTGS (spaces and hyphens aside);
+    the provinces and the listed words must all be right, and so must most of the others, which
+    only the rules romanise."""
+    from thai_text.romanization import PROVINCES, WORDS
+
+    rows = _rtgs_list()
+    assert len(rows) >= 150 and sum(th in PROVINCES for th, _ in rows) == 77 + 1
+    wrong = [(th, rtgs, make_slug(th)) for th, rtgs in rows if _letters(make_slug(th)) != _letters(rtgs)]
+    print(f"{len(rows) - len(wrong)} of {len(rows)} exact; wrong: {wrong}")
+    assert len(wrong) <= 0.05 * len(rows), wrong
+    by_rules = [r for r in rows if r[0] not in PROVINCES and r[0] not in WORDS]
+    assert len(by_rules) >= 60
+    assert sum(1 for th, rtgs in by_rules if _letters(make_slug(th)) != _letters(rtgs)) <= 0.05 * len(by_rules)
+
+
+def test_every_province_has_its_official_slug():
+    from thai_text.romanization import PROVINCES
+
+    for thai, name in PROVINCES.items():
+        assert make_slug(thai) == "-".join(name.lower().split())
 
 
 def test_long_title_is_cut_between_words():

@@ -46,3 +46,61 @@ def test_positions_are_line_and_column():
 def test_crlf_and_empty():
     assert find_typos("") == []
     assert find_typos("ก\r\nเเ") == [(2, 1, "เเ", "แ")]
+
+
+def test_each_mistake_is_one_report_naming_its_own_word(segmenter):
+    from thai_text.typos import typo_reports
+
+    line = "เจ้าหน้าที่เเละประชาชนร่วมกันเเจ้งเบาะแส ข่าว\u200bกิจกรรม"
+    reports = typo_reports(line, segmenter)
+    assert [(r.column, r.word, r.fixed) for r in reports] == [
+        (12, "เเละ", "และ"),
+        (30, "เเจ้ง", "แจ้ง"),
+        (42, "ข่าว\u200bกิจกรรม", "ข่าวกิจกรรม"),
+    ]
+    assert reports[0].thai == "สระเอสองตัว (เ+เ) แทนสระแอ"
+    assert reports[0].english == "two sara e typed instead of sara ae"
+    # two kinds of error in one word are one report
+    [both] = typo_reports("ประชาชนเเก่่", segmenter)[-1:]
+    assert (both.word, both.fixed) == ("เเก่่", "แก่") and "และ" in both.thai and " and " in both.english
+    assert [r.word for r in typo_reports("นํ้าท่ี", segmenter)] == ["นํ้า", "ท่ี"]
+    # without a segmenter each report still names the Thai around its own error
+    words = [r.word for r in typo_reports(line)]
+    assert len(words) == 3 and len(set(words)) == 3
+
+
+def test_every_report_fixes_its_word_and_points_at_it(segmenter):
+    text = "วันนี้เเรงงานจังหวัด\nกรมนํ้าดี ท่ีนี่ เเละเเล้ว"
+    for report in typo_reports_of(text, segmenter):
+        line = text.splitlines()[report.line - 1]
+        assert line[report.column - 1:].startswith(report.word)
+        assert report.fixed == fix_typos(report.word) != report.word
+        assert find_typos(report.fixed) == []
+
+
+def typo_reports_of(text, segmenter):
+    from thai_text.typos import typo_reports
+
+    return typo_reports(text, segmenter)
+
+
+def test_every_sara_ae_of_the_sample_content_typed_as_two_sara_e_is_one_report(segmenter):
+    """Over every line of the sample content: each word with แ, typed เเ, is reported once, by
+    its own column, and corrected back to the word as written."""
+    from pathlib import Path
+
+    from thai_text.typos import typo_reports
+
+    content = Path(__file__).resolve().parents[2] / "content"
+    checked = 0
+    for path in sorted(content.rglob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "แ" not in line or find_typos(line):
+                continue
+            typed = line.replace("แ", "เเ")
+            expected = [w for w in segmenter.segment(line) if "แ" in w]
+            reports = typo_reports(typed, segmenter)
+            assert [r.fixed for r in reports] == expected, line
+            assert len({r.column for r in reports}) == len(reports)
+            checked += len(reports)
+    assert checked > 100

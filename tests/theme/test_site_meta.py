@@ -73,8 +73,21 @@ def test_collect_entries_uses_the_newest_change_of_each_list():
 
 def test_robots_txt():
     text = robots_txt("https://a.go.th", "sitemap.xml", ["/drafts/"])
-    assert text.splitlines() == ["User-agent: *", "Allow: /", "Disallow: /drafts/", "",
+    assert text.splitlines() == ["User-agent: *", "Disallow: /drafts/", "Allow: /", "",
                                  "Sitemap: https://a.go.th/sitemap.xml"]
+
+
+def test_robots_txt_as_crawlers_read_it():
+    """Python's robotparser takes the first matching rule: drafts must be refused, the rest allowed."""
+    from urllib.robotparser import RobotFileParser
+
+    parser = RobotFileParser()
+    parser.parse(robots_txt("https://a.go.th", "sitemap.xml", ["/drafts/", "/search/"]).splitlines())
+    assert not parser.can_fetch("*", "https://a.go.th/drafts/x/")
+    assert not parser.can_fetch("Googlebot", "https://a.go.th/search/?q=1")
+    assert parser.can_fetch("*", "https://a.go.th/news/x/")
+    assert parser.can_fetch("*", "https://a.go.th/")
+    assert parser.site_maps() == ["https://a.go.th/sitemap.xml"]
 
 
 def test_neighbours_and_related_stay_in_category():

@@ -10,7 +10,9 @@ Ratios are what we compare (absolute seconds drift with the machine and its load
 4. our rebuild after editing one post, and the live-preview latency (tools/preview.py);
 5. Thai segmentation throughput with the site dictionary (plugins/thai_text);
 6. galleries: pelican-photos 1.6.2 vs our photo_gallery at equal work, cold and warm, then our
-   full set of sizes and formats.
+   full set of sizes and formats;
+7. the WordPress import (`wordpress.py`): ours on a generated export (5,000 posts with 20,000
+   attachments by default) beside `pelican-import --wpfile` on the same file.
 
 A part whose code has not landed is reported under "missing" (its figures are null) instead of
 stopping the run; a command that fails stops the run with its output.
@@ -26,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import corpus, photos, report, sites
+from . import corpus, photos, report, sites, wordpress
 from .measure import BenchCommandFailed, Measure, last_json, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -253,8 +255,64 @@ def measure_galleries(work: Path, photo_dir: Path, reps: int, full_reps: int, br
     return result
 
 
+WORDPRESS_FULL = (5000, 20000)  # posts, attachments
+WORDPRESS_QUICK = (12, 48)
+
+
+def measure_wordpress(work: Path, posts: int, attachments: int, reps: int, missing: dict) -> dict:
+    """Our import and pelican-import --wpfile on one generated export; median of `reps` each."""
+    _log(f"WordPress export of {posts} posts and {attachments} attachments")
+    made = time.perf_counter()
+    data = wordpress.generate(work, posts, attachments)
+    result = {"wp_posts": posts, "wp_attachments": attachments, "wp_export_mb": round(data.export_mb, 1),
+              "wp_generation_s": round(time.perf_counter() - made, 1)}
+    ours = Measure(f"ours, import-wordpress ({posts} posts, {attachments} photos, from a folder)")
+    theirs = Measure(f"pelican-import --wpfile -m markdown ({posts} posts, text only)")
+    why_not = wordpress.pelican_import_missing(PY)
+    if why_not:
+        missing["pelican_import"] = why_not
+    for rep in range(reps):
+        _log(f"WordPress import, repetition {rep + 1}/{reps}")
+        root = _fresh(work / "wp-ours")
+        r = run(wordpress.ours_command(PY, data.export, data.media_dir, root), cwd=ROOT, timeout=7200)
+        ours.runs.append(r)
+        if not why_not:
+            out = _fresh(work / "wp-pelican-import")
+            theirs.runs.append(run(wordpress.pelican_import_command(PY, data.export, out), timeout=7200))
+    written = sum(1 for _ in (work / "wp-ours" / "content").rglob("*") if _.is_file())
+    ours.extra["files_written"] = written
+    _done(ours, *([theirs] if theirs.runs else []))
+    result.update({
+        "wp_import_s": _wall(ours), "wp_import_cpu_s": _cpu(ours), "wp_import_peak_mib": _peak(ours),
+        "wp_import_files": written,
+        "pelican_import_s": _wall(theirs) if theirs.runs else None,
+        "pelican_import_cpu_s": _cpu(theirs) if theirs.runs else None,
+        "pelican_import_peak_mib": _peak(theirs) if theirs.runs else None,
+        "wp_measures": [m for m in (ours, theirs) if m.runs],
+    })
+    return result
+
+
+def run_wordpress_only(posts: int, attachments: int, reps: int, work: Path | None = None) -> dict:
+    """Only the WordPress import comparison (`invoke bench --wordpress`)."""
+    work = Path(work or ROOT / "bench-work").resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    _PROGRESS[:] = [work / "bench-progress.jsonl"]
+    missing: dict = {}
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    wp = measure_wordpress(work, posts, attachments, reps, missing)
+    measures = wp.pop("wp_measures")
+    return {"wordpress_only": True, "reps": reps, "cpus": os.cpu_count(),
+            "load_before": [round(x, 2) for x in load_before],
+            "load_after": [round(x, 2) for x in os.getloadavg()], **wp, "missing": missing,
+            "measures": [{"name": m.name, **m.summary()} for m in measures],
+            "total_s": round(time.perf_counter() - started, 1)}
+
+
 def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
-              photo_count: int | None = None, work: Path | None = None) -> dict:
+              photo_count: int | None = None, work: Path | None = None,
+              wp_size: tuple[int, int] | None = None) -> dict:
     work = Path(work or ROOT / "bench-work").resolve()
     work.mkdir(parents=True, exist_ok=True)
     reps = reps or (1 if quick else 3)
@@ -293,6 +351,14 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     gallery = measure_galleries(work, photo_dir, reps, 1 if quick else min(reps, 2), broken)
     if "ours_cold" not in gallery and "gallery" not in broken:
         missing["gallery"] = "plugins/photo_gallery/processing.py has not landed"
+    # The WordPress import is part of a full run; the quick run (what the tests time) leaves it to
+    # `--wordpress --quick` and tests/bench/test_wordpress.py.
+    wp: dict = {}
+    if not quick or wp_size:
+        wp_posts, wp_attachments = wp_size or WORDPRESS_FULL
+        wp = _guarded(broken, "wordpress", measure_wordpress, work, wp_posts, wp_attachments,
+                      min(reps, 2), missing) or {}
+    wp_measures = wp.pop("wp_measures", [])
 
     vanilla, hugo, ours = builds["vanilla"], builds["hugo"], builds["ours"]
     out = {
@@ -368,9 +434,10 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
         for key, (limit, meaning) in TARGETS.items()
     }
     out["total_s"] = round(time.perf_counter() - started, 1)
+    out.update(wp)
     out["measures"] = [
         {"name": m.name, **m.summary()}
-        for m in [vanilla, hugo, ours, publish, rebuild, *gallery.values()]
+        for m in [vanilla, hugo, ours, publish, rebuild, *gallery.values(), *wp_measures]
     ]
     if preview:
         out["preview"] = preview
@@ -403,12 +470,30 @@ def main(argv=None) -> int:
     parser.add_argument("--work", default=None, help="work folder (default bench-work/)")
     parser.add_argument("--write-docs", action="store_true", help="update docs/benchmarks.md")
     parser.add_argument("--from-json", help="no run: show (and with --write-docs write) a saved result")
+    parser.add_argument("--wordpress", action="store_true",
+                        help="only the WordPress import: ours beside pelican-import --wpfile")
+    parser.add_argument("--wp-posts", type=int, default=None, help="posts in the WordPress export (5000)")
+    parser.add_argument("--wp-attachments", type=int, default=None, help="attachments in it (20000)")
     args = parser.parse_args(argv)
     posts = args.posts or (30 if args.quick else 2000)
+    default_wp = WORDPRESS_QUICK if args.quick else WORDPRESS_FULL
+    wp_size = (args.wp_posts or default_wp[0], args.wp_attachments or default_wp[1])
+    asked = bool(args.wp_posts or args.wp_attachments)
+    if args.wordpress:
+        result = run_wordpress_only(*wp_size, args.reps or 1, args.work)
+        saved = Path(args.work or ROOT / "bench-work") / "last-wordpress-run.json"
+        saved.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(report.wordpress_table(result))
+        if args.write_docs:
+            path = report.write_wordpress_docs(result, ROOT / "docs" / "benchmarks.md")
+            print(f"เขียนผลลงใน {path.relative_to(ROOT)} แล้ว / wrote {path.relative_to(ROOT)}")
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
     if args.from_json:
         result = add_derived(json.loads(Path(args.from_json).read_text(encoding="utf-8")))
     else:
-        result = run_bench(posts, args.quick, args.reps, args.photos, args.work)
+        result = run_bench(posts, args.quick, args.reps, args.photos, args.work,
+                           wp_size if (asked or not args.quick) else None)
         saved = Path(args.work or ROOT / "bench-work") / "last-run.json"
         saved.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(report.table(result))

@@ -13,7 +13,7 @@ const THAI_MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 const THAI = /[\u0E01-\u0E5B]/;
 const TONE = /[\u0E48-\u0E4B]/;
 const UPPER_VOWEL = /[\u0E31\u0E34-\u0E37\u0E47]/;
-const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\uFEFF.]/;
+const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\u2063\u2064\uFEFF.]/;
 
 /**
  * Normalise text for matching and remember where each character came from.
@@ -196,4 +196,240 @@ function shiftForTrim(slice, ranges) {
   return ranges
     .map(([s, e]) => [Math.max(0, s - lead), Math.min(kept, e - lead)])
     .filter(([s, e]) => e > s);
+}
+
+// --- What Pagefind holds, and what to ask it (plugins/thai_search/terms.py writes the index) ---
+//
+// The index holds thai_text's words (a WORD_MARK between spaces stands for each <wbr>) and, after
+// EXTRA_MARK, every inner part of a word that starts where a word can start (ข่าย of เครือข่าย).
+// Pagefind splits every query with Intl.Segmenter before it looks words up, so planQuery()
+// decides what to hand it: the query split into the site's words (longest first), and of the
+// pieces the browser will cut from each, only those the index is sure to hold.
+
+const WORD_MARK = "\u2063";
+const EXTRA_MARK = "\u2064";
+const EXTRA_MIN = 2; // the shortest inner part the index holds, in letters (terms.EXTRA_MIN)
+const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/;
+const WORD_START = /[\u0E01-\u0E2E\u0E40-\u0E44]/;
+const LEAD_VOWEL = /[\u0E40-\u0E44]/;
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** A page's stored text (or title) as shown: extra words cut off, word marks as zero-width spaces. */
+export function unmark(text) {
+  let out = String(text ?? "");
+  const cut = out.indexOf(EXTRA_MARK);
+  if (cut >= 0) out = out.slice(0, cut).replace(/[ \u200B]+$/, "");
+  return out.replace(/ ?\u2063 ?/g, "\u200B");
+}
+
+function kind(ch) {
+  if (THAI_LETTER.test(ch)) return "thai";
+  return ALNUM.test(ch) ? "alnum" : "other";
+}
+
+/** May an indexed word (or inner part) start at text[i]? The same rule as terms.word_start. */
+export function wordStart(text, i) {
+  if (i <= 0 || i >= text.length) return i === 0;
+  const ch = text[i];
+  const before = text[i - 1];
+  const here = kind(ch);
+  if (here === "thai") {
+    if (!WORD_START.test(ch)) return false;
+    return kind(before) !== "thai" || !LEAD_VOWEL.test(before);
+  }
+  return here === "alnum" && kind(before) !== "alnum";
+}
+
+function letters(text) {
+  let n = 0;
+  for (const ch of text) if (ALNUM.test(ch) || THAI_LETTER.test(ch)) n++;
+  return n;
+}
+
+/** The site's words (words.txt: one a line, most pages first) ready for lookups. */
+export function parseVocabulary(text) {
+  const words = String(text ?? "").split("\n").map((w) => w.trim()).filter(Boolean);
+  const rank = new Map();
+  words.forEach((word, i) => {
+    if (!rank.has(word)) rank.set(word, i);
+  });
+  let longest = 0;
+  for (const word of rank.keys()) longest = Math.max(longest, word.length);
+  return { words: [...rank.keys()], rank, longest };
+}
+
+/**
+ * Split normalised text without spaces into the site's words: at each place a word can start,
+ * the longest word of the vocabulary; what no word covers stays together as one unknown piece.
+ */
+export function splitWords(text, vocabulary) {
+  if (!vocabulary || !vocabulary.rank.size) return text ? [text] : [];
+  const out = [];
+  let unknown = "";
+  let i = 0;
+  while (i < text.length) {
+    let found = 0;
+    if (wordStart(text, i)) {
+      for (let end = Math.min(text.length, i + vocabulary.longest); end > i; end--) {
+        if (vocabulary.rank.has(text.slice(i, end)) && (end === text.length || wordStart(text, end))) {
+          found = end - i;
+          break;
+        }
+      }
+    }
+    if (found) {
+      if (unknown) out.push(unknown);
+      unknown = "";
+      out.push(text.slice(i, i + found));
+      i += found;
+    } else {
+      unknown += text[i];
+      i++;
+    }
+  }
+  if (unknown) out.push(unknown);
+  return out;
+}
+
+/**
+ * The pieces of `term` to hand Pagefind, given `segment` (how this browser's Intl.Segmenter cuts
+ * text, as Pagefind will): the first piece, and each later piece that starts where the index
+ * holds an inner part (wordStart, EXTRA_MIN letters, a word of the site starts there). Every
+ * piece is one the browser leaves whole.
+ */
+export function termPieces(term, segment, vocabulary = null) {
+  const cut = segment(term).filter((s) => letters(s.segment) > 0);
+  if (cut.length === 1 && cut[0].segment === term) return [term];
+  const out = [];
+  for (const { segment: piece, index } of cut) {
+    const held =
+      index === 0 ||
+      (wordStart(term, index) && letters(piece) >= EXTRA_MIN && startsSiteWord(term.slice(index), vocabulary));
+    if (held) out.push(...(piece === term ? [piece] : termPieces(piece, segment, vocabulary)));
+  }
+  return out;
+}
+
+/**
+ * Does `text` start with a word of the site (2+ letters), or with something other than Thai?
+ * The index holds an inner part of a word only there (terms.starts_site_word). Without the
+ * word list no Thai piece counts as held, and only the first piece of each word is asked for.
+ */
+export function startsSiteWord(text, vocabulary) {
+  if (!THAI_LETTER.test(text[0])) return true;
+  if (!vocabulary || !vocabulary.rank.size) return false;
+  for (let end = 2; end <= Math.min(text.length, vocabulary.longest); end++) {
+    if (vocabulary.rank.has(text.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/**
+ * What to hand Pagefind for what the visitor typed: each part between spaces normalised, split
+ * into the site's words, and cut into the pieces the index is sure to hold. Returns {text,
+ * complete}: `complete` is false when a word had to be cut into pieces or a piece left out, so
+ * Pagefind's candidates are not ranked by the whole query and more of them must be checked.
+ */
+export function planQuery(raw, vocabulary, segment) {
+  const pieces = [];
+  let complete = true;
+  for (const part of String(raw ?? "").normalize("NFC").split(/\s+/)) {
+    const text = normalize(part).text;
+    if (!text) continue;
+    for (const term of isThai(text) ? splitWords(text, vocabulary) : [text]) {
+      const held = termPieces(term, segment, vocabulary);
+      // Pagefind ranks by the pieces it was given, not by the whole word: when a word had to be
+      // cut (ต่อให้ -> ต่อ ให้), pages that hold both pieces apart may come first.
+      if (held.length !== 1 || held[0] !== term) complete = false;
+      pieces.push(...held);
+    }
+  }
+  return { text: [...new Set(pieces)].join(" "), complete };
+}
+
+/** `segment` for planQuery with this browser's Intl.Segmenter (what Pagefind uses), if any. */
+export function browserSegmenter(locale = "th") {
+  if (typeof Intl === "undefined" || typeof Intl.Segmenter === "undefined") return (t) => [{ segment: t, index: 0 }];
+  const segmenter = new Intl.Segmenter(locale, { granularity: "word" });
+  return (text) => [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index }));
+}
+
+/**
+ * Edit distance (insert, delete, replace, swap two neighbours) between a and b, or max + 1 once
+ * it is certain to be more than `max`. Thai vowels and tone marks count as letters.
+ */
+export function editDistance(a, b, max = 2) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = null;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1);
+      }
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+function nearestWord(text, vocabulary) {
+  const max = letters(text) >= 6 ? 2 : 1;
+  let best = null;
+  for (const word of vocabulary.words) {
+    if (word.length < 2 || Math.abs(word.length - text.length) > max) continue;
+    const distance = editDistance(text, word, best ? best.distance : max);
+    if (distance <= max && (!best || distance < best.distance)) {
+      best = { word, distance };
+      if (distance === 1 && letters(text) < 6) break; // the vocabulary is most frequent first
+    }
+  }
+  return best;
+}
+
+/**
+ * The nearest query that uses only words of the site, for a query that found nothing: each Thai
+ * part that is not a word of the site is replaced by the nearest word (one edit for short words,
+ * two for words of 6 letters or more; of equals, the one on most pages), or, failing that, its
+ * unknown piece together with the word before or after it. Null when there is nothing to offer.
+ */
+export function suggest(raw, vocabulary) {
+  if (!vocabulary || !vocabulary.rank.size) return null;
+  let changed = false;
+  const parts = String(raw ?? "").normalize("NFC").trim().split(/\s+/).map((part) => {
+    const text = normalize(part).text;
+    if (!text || !isThai(text) || vocabulary.rank.has(text)) return part;
+    // As typed too: normalize() reorders a tone mark typed before a vowel, which can move a typo
+    // further from the word that was meant (ได้ับ for ได้รับ).
+    const typed = [...part].filter((ch) => !IGNORED.test(ch)).join("");
+    const whole = [nearestWord(typed, vocabulary), nearestWord(text, vocabulary)]
+      .filter(Boolean)
+      .sort((a, b) => a.distance - b.distance)[0];
+    if (whole) {
+      changed = true;
+      return whole.word;
+    }
+    const terms = splitWords(text, vocabulary);
+    let best = null;
+    terms.forEach((term, i) => {
+      if (vocabulary.rank.has(term)) return;
+      for (const [from, to] of [[i, i + 1], [i - 1, i + 1], [i, i + 2], [i - 1, i + 2]]) {
+        if (from < 0 || to > terms.length) continue;
+        const found = nearestWord(terms.slice(from, to).join(""), vocabulary);
+        if (found && (!best || found.distance < best.distance)) best = { ...found, from, to };
+      }
+    });
+    if (!best) return part;
+    changed = true;
+    return [...terms.slice(0, best.from), best.word, ...terms.slice(best.to)].join("");
+  });
+  return changed ? parts.join(" ") : null;
 }

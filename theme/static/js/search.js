@@ -1,12 +1,29 @@
 // The search page: runs the query in ?q= (and the filters in ?category= and ?year=) with
 // Pagefind's JS API, checks every candidate against the exact Thai query (search-match.js),
 // and lists the results as links with title, B.E. date, category and a highlighted excerpt.
-// Pagefind (pagefind.js and its wasm) is loaded only when a search is about to run.
+// Pagefind (pagefind.js and its wasm) and the site's word list are loaded only when a search is
+// about to run. News comes before static pages; a query that finds nothing offers the nearest
+// words of the site ("คุณหมายถึง …?").
+//
+// startSearch() and nextResults() are the whole search, without the page around it: the browser
+// tests call them (import this module) for every word of the sample site.
 
-import { excerpt, highlight, parseQuery, verify } from "./search-match.js";
+import {
+  browserSegmenter,
+  excerpt,
+  highlight,
+  parseQuery,
+  parseVocabulary,
+  planQuery,
+  suggest,
+  unmark,
+  verify,
+} from "./search-match.js";
 
 const PAGE_SIZE = 10; // results shown per step
 const BATCH = 10; // candidates checked at once (one small fragment file each)
+const BROAD_MISSES = 5 * BATCH; // misses in a row allowed when part of the query was left out
+const WORDS_FILE = "words.txt"; // the site's words, beside the index (thai_search/terms.py)
 
 const root = document.getElementById("search");
 const form = root?.querySelector("form");
@@ -19,26 +36,143 @@ const more = document.getElementById("search-more");
 const baseTitle = document.title;
 const siteName = root?.dataset.siteName ?? "";
 
-let pagefindPromise = null;
-let current = null; // the search being shown: {token, query, candidates, next, found}
+let enginePromise = null;
+let current = null; // the search being shown (from startSearch)
 let token = 0;
 
-function loadPagefind() {
-  if (!pagefindPromise) {
-    pagefindPromise = import(`${root.dataset.bundle}pagefind.js`).then(async (pagefind) => {
+/** Pagefind, set up as this page uses it, and the site's words: {pagefind, vocabulary, segment}. */
+export function loadEngine() {
+  if (!enginePromise) {
+    const bundle = root.dataset.bundle;
+    const pagefind = import(`${bundle}pagefind.js`).then(async (pagefind) => {
       await pagefind.options({ exactDiacritics: true, baseUrl: root.dataset.baseUrl, excerptLength: 0 });
       await pagefind.init();
       return pagefind;
     });
-    pagefindPromise.catch(() => {
-      pagefindPromise = null;
+    // Without the word list the search still works, with longer candidate lists and no suggestions.
+    const words = fetch(`${bundle}${WORDS_FILE}`)
+      .then((response) => (response.ok ? response.text() : ""))
+      .catch(() => "")
+      .then(parseVocabulary);
+    enginePromise = Promise.all([pagefind, words]).then(([pagefind, vocabulary]) => ({
+      pagefind,
+      vocabulary,
+      segment: browserSegmenter(document.documentElement.lang || "th"),
+    }));
+    enginePromise.catch(() => {
+      enginePromise = null;
     });
   }
-  return pagefindPromise;
+  return enginePromise;
 }
 
-function say(text) {
-  status.textContent = text;
+// The categories of the site (the options of the category filter): a page with one is news.
+function newsCategories() {
+  return category ? [...category.options].map((option) => option.value).filter(Boolean) : [];
+}
+
+/**
+ * Ask Pagefind for the candidates of `text` with `filters` ({category, year}): news first, then
+ * static pages, each in Pagefind's order. Returns the search state nextResults() goes through.
+ */
+export async function startSearch(text, filters = {}) {
+  const { pagefind, vocabulary, segment } = await loadEngine();
+  const query = parseQuery(text);
+  const plan = query.terms.length ? planQuery(query.text, vocabulary, segment) : null;
+  const asked = plan ? plan.text || query.text : null;
+  const categories = newsCategories();
+  const ask = (extra, sort) => pagefind.search(asked, { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) });
+  let searches;
+  if (asked === null) {
+    searches = [ask({}, { date: "desc" })];
+  } else if (filters.category || filters.year || !categories.length) {
+    searches = [ask({})]; // only news has a category and a year
+  } else {
+    searches = [ask({ category: { any: categories } }), ask({ not: { category: { any: categories } } })];
+  }
+  const tiers = (await Promise.all(searches)).map((found) => ({ candidates: found?.results ?? [], next: 0 }));
+  return {
+    query,
+    asked,
+    complete: !plan || plan.complete,
+    vocabulary,
+    filtered: Object.keys(filters).length > 0,
+    tiers,
+    total: tiers.reduce((sum, tier) => sum + tier.candidates.length, 0),
+    found: 0,
+    lookalikes: false,
+    done: tiers.every((tier) => !tier.candidates.length),
+  };
+}
+
+/**
+ * Check candidates in order (news, then static pages) until `limit` results are found. Pagefind
+ * ranks pages with the query's exact spelling above pages that only match once marks are folded
+ * away, so a whole batch of misses means the rest of that list are look-alikes (ขาว for ข่าว):
+ * it is left for later (search.lookalikes) unless `everything`, instead of fetching hundreds of
+ * pages. When part of the query could not be asked for (search.complete is false), Pagefind's
+ * order says less, and five batches of misses are allowed. Returns [{page, check}].
+ */
+export async function nextResults(search, { everything = false, limit = PAGE_SIZE } = {}) {
+  const results = [];
+  for (const tier of search.tiers) {
+    if (everything) tier.paused = false;
+    let misses = 0;
+    while (!tier.paused && results.length < limit && tier.next < tier.candidates.length) {
+      if (!everything && misses >= (search.complete ? BATCH : BROAD_MISSES)) {
+        tier.paused = true;
+        break;
+      }
+      const batch = tier.candidates.slice(tier.next, tier.next + (everything ? BATCH * 5 : BATCH));
+      const pages = await Promise.all(batch.map((result) => result.data()));
+      tier.next += batch.length;
+      for (const page of pages) {
+        page.content = unmark(page.content);
+        if (page.meta?.title) page.meta.title = unmark(page.meta.title);
+        const check = verify(page, search.query.terms);
+        if (!check.ok) {
+          misses++;
+          continue;
+        }
+        misses = 0;
+        results.push({ page, check });
+        search.found++;
+      }
+    }
+    if (results.length >= limit) break;
+  }
+  const left = search.tiers.filter((tier) => tier.next < tier.candidates.length);
+  search.unchecked = left.reduce((sum, tier) => sum + tier.candidates.length - tier.next, 0);
+  search.lookalikes = left.length > 0 && left.every((tier) => tier.paused);
+  search.done = left.length === 0;
+  return results;
+}
+
+/** Every result the page would list for `text` (pressing "แสดงผลเพิ่มเติม" until the end). */
+export async function searchAll(text, filters = {}) {
+  const search = await startSearch(text, filters);
+  const urls = [];
+  while (!search.done && !search.lookalikes) {
+    for (const { page } of await nextResults(search)) urls.push(page.url);
+  }
+  return { urls, asked: search.asked, candidates: search.total, lookalikes: search.lookalikes };
+}
+
+function say(text, suggestion = null) {
+  if (!suggestion) {
+    status.textContent = text;
+    return;
+  }
+  const link = document.createElement("a");
+  link.href = urlFor(suggestion);
+  link.textContent = suggestion;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = suggestion;
+    toUrl(true);
+    run();
+  });
+  status.replaceChildren(`${text} คุณหมายถึง “`, link, "”?");
 }
 
 function selectedFilters() {
@@ -61,12 +195,16 @@ function setSelect(select, value) {
   select.value = known ? value : "";
 }
 
-function toUrl(push) {
+function urlFor(text) {
   const params = new URLSearchParams();
-  if (input.value.trim()) params.set("q", input.value.trim());
+  if (text.trim()) params.set("q", text.trim());
   for (const [name, value] of Object.entries(selectedFilters())) params.set(name, value);
   const query = params.toString();
-  const url = `${window.location.pathname}${query ? `?${query}` : ""}`;
+  return `${window.location.pathname}${query ? `?${query}` : ""}`;
+}
+
+function toUrl(push) {
+  const url = urlFor(input.value);
   if (url !== `${window.location.pathname}${window.location.search}`) {
     window.history[push ? "pushState" : "replaceState"](null, "", url);
   }
@@ -76,10 +214,9 @@ async function run() {
   const mine = ++token;
   const query = parseQuery(input.value);
   const filters = selectedFilters();
-  const filtered = Object.keys(filters).length > 0;
   list.replaceChildren();
   more.hidden = true;
-  if (!query.terms.length && !filtered) {
+  if (!query.terms.length && !Object.keys(filters).length) {
     document.title = baseTitle;
     say("พิมพ์คำที่ต้องการค้นหา แล้วกดปุ่มค้นหา");
     return;
@@ -87,9 +224,8 @@ async function run() {
   document.title = query.text ? `ผลการค้นหา “${query.text}” – ${siteName}` : baseTitle;
   root.setAttribute("aria-busy", "true");
   say("กำลังค้นหา…");
-  let pagefind;
   try {
-    pagefind = await loadPagefind();
+    await loadEngine();
   } catch (error) {
     root.removeAttribute("aria-busy");
     say("ขออภัย ระบบค้นหายังไม่พร้อมใช้งาน โปรดลองใหม่ภายหลัง หรือดูรายการข่าวทั้งหมดที่หน้าคลังข่าว");
@@ -98,15 +234,14 @@ async function run() {
   }
   let search;
   try {
-    search = query.terms.length
-      ? await pagefind.search(query.text, { filters })
-      : await pagefind.search(null, { filters, sort: { date: "desc" } });
+    search = await startSearch(input.value, filters);
   } catch (error) {
     failed(mine, error);
     return;
   }
   if (mine !== token) return; // a newer search started meanwhile
-  current = { token: mine, query, filtered, candidates: search?.results ?? [], next: 0, found: 0 };
+  search.token = mine;
+  current = search;
   await showMore(false);
 }
 
@@ -117,70 +252,48 @@ function failed(mine, error) {
   console.warn("search failed", error);
 }
 
-// Check candidates in Pagefind's order until a page of results is shown. Pagefind ranks pages
-// with the query's exact spelling above pages that only match once marks are folded away, so a
-// whole batch of misses means the rest are look-alikes (ขาว for ข่าว): stop there and let the
-// visitor ask for the rest ("ตรวจสอบหน้าที่เหลือ") instead of fetching hundreds of pages.
+// Show the next page of results (or, after look-alikes, check every remaining candidate).
 async function showMore(moveFocus, everything = false) {
   const search = current;
   const firstNew = list.children.length;
-  let added = 0;
-  let misses = 0;
-  search.lookalikes = false;
   root.setAttribute("aria-busy", "true");
-  while (added < PAGE_SIZE && search.next < search.candidates.length) {
-    if (!everything && misses >= BATCH) {
-      search.lookalikes = true;
-      break;
-    }
-    const size = everything ? BATCH * 5 : BATCH;
-    const batch = search.candidates.slice(search.next, search.next + size);
-    search.next += batch.length;
-    let pages;
-    try {
-      pages = await Promise.all(batch.map((result) => result.data()));
-    } catch (error) {
-      search.next -= batch.length;
-      more.hidden = false;
-      failed(search.token, error);
-      return;
-    }
-    if (search.token !== token) return;
-    for (const page of pages) {
-      const check = verify(page, search.query.terms);
-      if (!check.ok) {
-        misses++;
-        continue;
-      }
-      misses = 0;
-      list.append(resultItem(page, check));
-      added++;
-      search.found++;
-    }
+  let results;
+  try {
+    results = await nextResults(search, { everything });
+  } catch (error) {
+    more.hidden = false;
+    failed(search.token, error);
+    return;
   }
+  if (search.token !== token) return;
+  for (const { page, check } of results) list.append(resultItem(page, check));
   root.removeAttribute("aria-busy");
-  const done = search.next >= search.candidates.length;
-  more.hidden = done;
+  more.hidden = search.done;
   more.textContent = search.lookalikes ? "ตรวจสอบหน้าที่เหลือ" : "แสดงผลเพิ่มเติม";
-  report(search, done);
+  report(search);
   if (moveFocus && list.children[firstNew]) list.children[firstNew].querySelector("a")?.focus();
 }
 
-function report(search, done) {
+function report(search) {
+  const done = search.done;
   const what = search.query.text ? ` สำหรับ “${search.query.text}”` : "";
   const where = describeFilters();
   const found = search.found.toLocaleString("th-TH");
-  const rest = (search.candidates.length - search.next).toLocaleString("th-TH");
+  const rest = search.unchecked.toLocaleString("th-TH");
+  const nothing = `ไม่พบผลการค้นหา${what}${where}`;
+  const offer = search.found === 0 && search.query.text ? suggest(search.query.text, search.vocabulary) : null;
   if (search.lookalikes && !done) {
-    const lead = search.found ? `พบ ${found} รายการ${what}${where}` : `ไม่พบผลการค้นหา${what}${where}`;
+    const lead = search.found ? `พบ ${found} รายการ${what}${where}` : nothing;
     say(
       `${lead} อีก ${rest} หน้ามีคำที่คล้ายกันแต่สระหรือวรรณยุกต์ต่างกัน ` +
         "กด “ตรวจสอบหน้าที่เหลือ” เพื่อตรวจทุกหน้า",
+      offer,
     );
   } else if (search.found === 0 && done) {
     say(
-      `ไม่พบผลการค้นหา${what}${where} ลองตรวจตัวสะกดและวรรณยุกต์ ใช้คำที่สั้นลง` +
+      `${nothing} ลองตรวจตัวสะกดและวรรณยุกต์ ใช้คำที่สั้นลง` +
         (search.filtered ? " หรือเลือกทุกหมวดหมู่และทุกปี" : ""),
+      offer,
     );
   } else if (done) {
     say(`พบ ${found} รายการ${what}${where}`);
@@ -272,7 +385,7 @@ if (root && form && input && status && list && more) {
     });
   }
   more.addEventListener("click", () => showMore(true, current?.lookalikes));
-  input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true });
+  input.addEventListener("focus", () => loadEngine().catch(() => {}), { once: true });
   window.addEventListener("popstate", () => {
     fromUrl();
     run();

@@ -1,0 +1,171 @@
+"""The words Pagefind indexes for Thai text, and how the index copies mark them.
+
+No Pelican imports. The search page (`theme/static/js/search-match.js`) reads what is written
+here; the two sides must agree, and tests/thai_search checks that they do.
+
+Why: Pagefind's extended build segments Thai again when it indexes (its own dictionary splits
+ผลประโยชน์ทับซ้อน, our site-dictionary word), and in the browser it splits every query with
+`Intl.Segmenter`, whose ICU dictionary differs again (เครือข่าย becomes เครือ + ข่าย). A query then
+asks for a word the index never held, and the page is not found. So:
+
+1. The index copies are indexed as language `und`, for which Pagefind does not segment: every
+   word it indexes is one that thai_text chose (nlpo3 + site dictionary). A `<wbr>` of thai_text
+   becomes `WORD_MARK` between spaces, so Pagefind splits there; the search page turns it back
+   into a zero-width space before it shows or checks the text.
+2. Each page also gets, in a low-weight block of its own after `EXTRA_MARK`, every inner
+   suffix of its Thai words that starts where a Thai word can start (`can_start`), such as
+   ข่าย of เครือข่าย and ทุจริต of การทุจริต. Whatever piece ICU cuts from a word, it is the start of
+   one of these, so the query's pieces are found whichever browser split them. The search page
+   cuts the block off the text it shows.
+3. `vocabulary()` lists the site's words (with how many pages hold each) for the search page: it
+   splits a query typed without spaces into the site's words, and offers the nearest word that
+   exists when nothing was found (ทุจริด → ทุจริต).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+# The language the index is built as: one Pagefind does not segment (see 1. above).
+INDEX_LANGUAGE = "und"
+# The site's Thai words, one a line, most pages first, written into the bundle folder.
+WORDS_FILE = "words.txt"
+
+# A <wbr> becomes " WORD_MARK ": Pagefind splits at the spaces and keeps the mark in the page's
+# text, where the search page turns it back into a word boundary (it is never indexed: it is not
+# a letter). The extra words follow EXTRA_MARK at the very end of the text.
+WORD_MARK = "\u2063"  # INVISIBLE SEPARATOR
+EXTRA_MARK = "\u2064"  # INVISIBLE PLUS
+EXTRA_WEIGHT = "0.1"  # a word found only as an inner part ranks below a whole word
+
+EXTRA_MIN = 2  # the shortest inner part indexed, in letters (EXTRA_MIN in search-match.js)
+
+# Thai letters, vowels, marks, ฯ and ๆ (no digits, no baht sign): what Pagefind keeps of Thai.
+THAI_LETTERS = frozenset(chr(c) for c in range(0x0E01, 0x0E3B)) | frozenset(
+    chr(c) for c in range(0x0E40, 0x0E4F)
+)
+THAI_RUN = re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]+")
+# A Thai word starts with a consonant or a lead vowel, never right after a lead vowel.
+_WORD_START = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
+_LEAD_VOWELS = frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
+
+
+def _kind(ch: str) -> str:
+    if ch in THAI_LETTERS:
+        return "thai"
+    return "alnum" if ch.isalnum() else "other"
+
+
+def word_start(text: str, i: int) -> bool:
+    """May an indexed word or inner part start at `text[i]`? In Thai, where a Thai word can start
+    (a consonant or lead vowel, not after a lead vowel); elsewhere, where a letter or digit
+    follows something else (ปี2565: 2565). The same rule as wordStart in search-match.js."""
+    if i <= 0 or i >= len(text):
+        return i == 0
+    here, before = _kind(text[i]), _kind(text[i - 1])
+    if here == "thai":
+        return text[i] in _WORD_START and not (before == "thai" and text[i - 1] in _LEAD_VOWELS)
+    return here == "alnum" and before != "alnum"
+
+
+def letters(text: str) -> int:
+    """How many letters and digits `text` has (Thai vowels and marks count)."""
+    return sum(1 for ch in text if ch in THAI_LETTERS or ch.isalnum())
+
+
+def thai_runs(chunk: str) -> list[str]:
+    """The runs of Thai letters in one chunk of text."""
+    return THAI_RUN.findall(chunk)
+
+
+@lru_cache(maxsize=65536)
+def inner_suffixes(chunk: str) -> tuple[str, ...]:
+    """Every suffix of `chunk` that starts where a word can start (`word_start`) and has at
+    least EXTRA_MIN letters: ข่าย of เครือข่าย, 2565 of ปี2565."""
+    return tuple(
+        chunk[i:] for i in range(1, len(chunk))
+        if word_start(chunk, i) and letters(chunk[i:]) >= EXTRA_MIN
+    )
+
+
+def extra_words(chunks, site_words=None, memo=None) -> list[str]:
+    """Inner suffixes of `chunks` (the words of a page as Pagefind splits it) that are not
+    chunks of the page already, each once, in order of first appearance. With `site_words` (the
+    site's vocabulary), a Thai suffix is kept only where one of those words starts (ทุจริต of
+    การทุจริต, not ระมาณ of ประมาณ); `starts_site_word` is the same test in the browser. `memo`
+    (a dict kept for one set of site words) remembers the kept suffixes of each chunk."""
+    whole = dict.fromkeys(chunks)
+    longest = max(map(len, site_words), default=0) if site_words is not None else 0
+    memo = {} if memo is None else memo
+    extra = {}
+    for chunk in whole:
+        kept = memo.get(chunk)
+        if kept is None:
+            kept = memo[chunk] = tuple(
+                suffix for suffix in inner_suffixes(chunk)
+                if site_words is None or starts_site_word(suffix, site_words, longest)
+            )
+        for suffix in kept:
+            if suffix not in whole:
+                extra[suffix] = None
+    return list(extra)
+
+
+def starts_site_word(text: str, site_words, longest: int) -> bool:
+    """Does `text` start with a word of `site_words` (of 2+ letters), or with something other
+    than Thai (a number or a Latin word after Thai, which is always kept)?"""
+    if text[0] not in THAI_LETTERS:
+        return True
+    return any(text[:end] in site_words for end in range(2, min(len(text), longest) + 1))
+
+
+def extra_block(words) -> str:
+    """The HTML block with a page's extra words: indexed, weighted low, after EXTRA_MARK."""
+    if not words:
+        return ""
+    return (
+        f'<div data-pagefind-body data-pagefind-weight="{EXTRA_WEIGHT}">{EXTRA_MARK} '
+        + " ".join(words)
+        + "</div>"
+    )
+
+
+def shown_text(indexed: str) -> str:
+    """A page's text as the search page shows it: extra words cut off, each WORD_MARK (with the
+    spaces Pagefind put around it) a zero-width space again. The same as `unmark` in
+    search-match.js."""
+    cut = indexed.find(EXTRA_MARK)
+    if cut >= 0:
+        indexed = indexed[:cut].rstrip(" \u200b")
+    return re.sub(f" ?{WORD_MARK} ?", "\u200b", indexed)
+
+
+def chunks_of(indexed: str) -> list[str]:
+    """The chunks Pagefind indexed as words, from a page's stored text (extra words excluded)."""
+    cut = indexed.find(EXTRA_MARK)
+    if cut >= 0:
+        indexed = indexed[:cut]
+    return [c for c in re.split(rf"[\s{WORD_MARK}\u200b]+", indexed) if c]
+
+
+def vocabulary(pages, parts=None) -> list[tuple[str, int]]:
+    """The Thai words of `pages` (each a list of its chunks) with the number of pages holding
+    each, most frequent first (then in code point order); words of one letter are left out.
+    `parts(run)`, when given, adds the words a run is made of (ทับซ้อน of the site-dictionary word
+    ผลประโยชน์ทับซ้อน), so that a query for one of them is planned, and its part indexed."""
+    counts = Counter()
+    split = {}
+    for chunks in pages:
+        words = set()
+        for chunk in chunks:
+            for run in thai_runs(chunk):
+                if len(run) > 1:
+                    words.add(run)
+                if parts is not None:
+                    if run not in split:
+                        split[run] = [w for w in parts(run) if len(w) > 1 and THAI_RUN.fullmatch(w)]
+                    words.update(split[run])
+        counts.update(words)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

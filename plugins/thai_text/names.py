@@ -1,0 +1,154 @@
+"""People's names as Thai news writes them, found without a list of the people.
+
+A name is a title, the first name, one space and the surname: นายสมชาย ใจซื่อ,
+นางสาวพิมพ์ชนก ศรีสวัสดิ์, ผศ.ดร.วรวุฒิ ธนากิจจานุวงศ์, พล.ต.อ. สมศักดิ์ เกียรติวงศ์ไพบูลย์,
+ว่าที่ร้อยตรีหญิงกมลวรรณ มีสุข, ม.ล.ปิยะ สนิทวงศ์ ณ อยุธยา. Titles may follow each other (ผศ.ดร.,
+พล.ต.อ. ดร.) and a dotted title may be followed by a space. The first name is the Thai letters
+after the titles; the surname is the Thai letters after the one space, plus `ณ <word>` when it
+follows (ณ อยุธยา). First names and surnames are rarely dictionary words (สมชาย is not in
+pythainlp's list; ใจซื่อ is two words), so a segmenter cuts them; `find_names` gives their spans
+so that no line break is put inside.
+
+Word titles are also the start of ordinary words (นายจ้าง, นายกรัฐมนตรี, นางพยาบาล, พลเอก is a
+title but พลังงาน is not): a word title counts only where the segmenter ends a word right after
+it, which `is_boundary` tells. Dotted titles need no such test. A surname written straight
+before the next word (นายสมชาย ใจซื่อกล่าวว่า) ends where one of the words of NAME_ENDS starts.
+
+Nothing here imports Pelican; `find_names` is a plain function the segmenter, the tests and the
+line-break measurement call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import alternation
+
+# Dotted titles: academic, medical, royal descent and the ranks of the armed forces and police.
+DOTTED_TITLES = (
+    "ศ.", "รศ.", "ผศ.", "ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.", "สพ.ญ.", "น.ส.",
+    "ด.ช.", "ด.ญ.", "ม.ร.ว.", "ม.ล.", "ม.จ.",
+    # army
+    "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.",
+    "จ.ส.อ.", "จ.ส.ท.", "จ.ส.ต.", "ส.อ.", "ส.ท.", "ส.ต.",
+    # navy and air force
+    "พล.ร.อ.", "พล.ร.ท.", "พล.ร.ต.", "น.อ.", "น.ท.", "น.ต.", "พล.อ.อ.", "พล.อ.ท.", "พล.อ.ต.",
+    "ร.อ.อ.",
+    # police
+    "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.",
+    "ด.ต.", "จ.ส.ต.", "ส.ต.อ.", "ส.ต.ท.", "ส.ต.ต.",
+)
+# Titles written as words (also the start of ordinary words: see the module docstring).
+WORD_TITLES = (
+    "นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง", "คุณหญิง", "ท่านผู้หญิง",
+    "หม่อมเจ้า", "หม่อมราชวงศ์", "หม่อมหลวง",
+    "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์", "นายแพทย์", "แพทย์หญิง",
+    "ทันตแพทย์", "ทันตแพทย์หญิง", "เภสัชกร", "เภสัชกรหญิง",
+    "พลเอก", "พลโท", "พลตรี", "พันเอก", "พันโท", "พันตรี", "ร้อยเอก", "ร้อยโท", "ร้อยตรี",
+    "จ่าสิบเอก", "จ่าสิบโท", "จ่าสิบตรี", "สิบเอก", "สิบโท", "สิบตรี",
+    "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "นาวาเอก", "นาวาโท", "นาวาตรี",
+    "เรือเอก", "เรือโท", "เรือตรี", "พลอากาศเอก", "พลอากาศโท", "พลอากาศตรี",
+    "นาวาอากาศเอก", "นาวาอากาศโท", "นาวาอากาศตรี", "เรืออากาศเอก", "เรืออากาศโท",
+    "เรืออากาศตรี",
+    "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี", "พันตำรวจเอก", "พันตำรวจโท", "พันตำรวจตรี",
+    "ร้อยตำรวจเอก", "ร้อยตำรวจโท", "ร้อยตำรวจตรี", "ดาบตำรวจ", "จ่าสิบตำรวจ",
+    "สิบตำรวจเอก", "สิบตำรวจโท", "สิบตำรวจตรี",
+)
+# A title may be preceded by ว่าที่ (acting: ว่าที่ร้อยตรี, ว่าที่ ร.ต.) and followed by หญิง
+# (ร้อยตำรวจเอกหญิง, ร.ต.อ.หญิง), both part of the name.
+_ACTING = "ว่าที่"
+_FEMALE = "หญิง"
+
+# Words that start right after a surname written without a space (กล่าวว่า, เป็นประธาน...).
+NAME_ENDS = (
+    "กล่าว", "เปิดเผย", "เป็น", "ได้", "และ", "พร้อม", "ร่วม", "ประธาน", "ผู้", "รอง", "ที่",
+    "ซึ่ง", "ให้", "เข้า", "เดินทาง", "ตำแหน่ง", "หัวหน้า", "อธิบดี", "ปลัด", "รัฐมนตรี",
+    "เลขาธิการ", "จาก", "ใน", "กับ", "มอบ", "ชี้แจง", "ระบุ", "แถลง", "ยืนยัน", "อธิบาย",
+    "หรือ", "นายก", "ว่า", "เมื่อ", "จึง", "ยัง", "ก็", "เพื่อ", "โดย", "ต่อ", "ทำหน้าที่",
+    "บรรยาย", "นำ", "ตอบ", "เล่า", "เน้น", "ขอบคุณ", "ลงนาม", "เปิด",
+)
+
+_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (no digits, ฯ, ๆ or ๏)
+_NAME = re.compile(
+    rf"""
+    (?:{_ACTING}\ ?)?
+    (?P<titles>(?:{alternation(DOTTED_TITLES + WORD_TITLES)}(?:{_FEMALE})?\ ?)+)
+    (?P<first>[{_LETTERS}]{{2,24}})
+    \ (?P<last>[{_LETTERS}]{{2,30}})
+    (?P<na>\ ณ\ [{_LETTERS}]{{2,20}})?
+    """,
+    re.X,
+)
+_WORD_TITLES = frozenset(WORD_TITLES)
+_LETTER = re.compile(f"[{_LETTERS}]")
+# Pieces of every title: without one of them a text holds no name (a quick test).
+_HINTS = ("นาย", "นาง", ".", "พล", "พัน", "ร้อย", "สิบ", "จ่า", "ดาบ", "เรือ", "นาวา", "หม่อม", "ศาสตรา",
+          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก", "ว่าที่")
+# Titles alone: a quick scan, and where a name can start.
+_TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
+_ENDS = re.compile(alternation(NAME_ENDS))
+
+
+def find_names(text: str, is_boundary=None) -> list[tuple[int, int]]:
+    """(start, end) of each person's name in `text`: titles, first name, space, surname.
+
+    `is_boundary(offset)` says whether the segmenter ends a word at `offset`; a word title
+    directly followed by letters (นายสมชาย) counts only there, so นายจ้าง is no name. Without it
+    (None), word titles count only when a space follows them or they are dotted.
+    """
+    if not any(h in text for h in _HINTS):
+        return []
+    found = []
+    pos = 0
+    while True:
+        hint = _TITLE.search(text, pos)
+        if hint is None:
+            return found
+        m = _NAME.match(text, hint.start())
+        if m is None:
+            pos = hint.start() + 1
+            continue
+        start = m.start()
+        titles = m.group("titles")
+        if not _starts_word(text, start, is_boundary) or not _titles_ok(text, m, titles, is_boundary):
+            pos = start + 1
+            continue
+        end = _surname_end(text, m, is_boundary)
+        if end is None:  # no surname: the word after the space is not part of the name
+            end = m.end("first")
+        found.append((start, end))
+        pos = end
+
+
+def _starts_word(text: str, start: int, is_boundary) -> bool:
+    """The title starts a word: at the start of the text, after a non-letter, or at a boundary."""
+    if start == 0 or not _LETTER.match(text, start - 1):
+        return True
+    return bool(is_boundary and is_boundary(start))
+
+
+def _titles_ok(text: str, m: re.Match, titles: str, is_boundary) -> bool:
+    """A word title right before the first name must end a word there (not นายจ้าง)."""
+    last = titles.rstrip(" ")
+    if titles.endswith(" ") or last.endswith("."):
+        return True
+    word = last[: -len(_FEMALE)] if last.endswith(_FEMALE) and last not in _WORD_TITLES else last
+    if not any(word.endswith(t) for t in _WORD_TITLES):
+        return True
+    offset = m.start("first")
+    return bool(is_boundary and is_boundary(offset))
+
+
+def _surname_end(text: str, m: re.Match, is_boundary) -> int | None:
+    """Where the surname ends: at the end of its letters, or where a word of NAME_ENDS starts."""
+    start, end = m.span("last")
+    ends = _ENDS.match(text, start)
+    if ends:  # the word after the space is a verb or a position: there is no surname
+        return None
+    for hit in _ENDS.finditer(text, start + 2, end):
+        at = hit.start()
+        if is_boundary is None or is_boundary(at):
+            return at
+    if m.group("na"):
+        return m.end("na")
+    return end

@@ -1,0 +1,148 @@
+"""Summaries of Thai HTML: the first N words, cut where a reader would stop.
+
+`summarize(html, segmenter, max_words)` keeps the start of `html` up to about `max_words` words
+(Thai words as segmented, other words as written), closes the elements still open and adds `…`.
+Where it cuts follows three rules:
+
+- only where a line may break: at a space or one of the segmenter's break points, never inside
+  a name (นายสมชาย ใจซื่อ), a transliterated name or a dictionary word;
+- never between a number and what it counts or measures: `3,000 บาท`, `85 คน`,
+  `17 มีนาคม 2565`, `09.00 น.`, `ร้อยละ 25` stay together (NUMBER_GROUP); the cut moves to the
+  end of the group;
+- never a stray last block: when fewer than MIN_LAST_BLOCK words of the block that holds the cut
+  would be kept (a paragraph holding only `ผู้…`, or only `…` when the words ran out exactly at the
+  end of the block before), the summary ends with the block before, and the `…` goes there.
+
+The markup thai_text inserts (`<wbr>`, the spans of markup.py) is removed first and the summary is
+marked up again by the caller (`process_html`), so it carries the same line breaks as the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markup import _VOID, _scan, strip_wbr
+
+# Fewer words than this in the last block of a summary make it a stray fragment (see above).
+MIN_LAST_BLOCK = 5
+
+# Elements that end a block of text: a summary may stop after one of them.
+_BLOCKS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption",
+     "td", "th", "div", "section", "pre", "table", "ul", "ol", "dl", "figure"}
+)
+
+_DIGITS = "0-9\u0e50-\u0e59"
+_NUMBER = rf"[{_DIGITS}]+(?:[,.:/\-–][{_DIGITS}]+)*"
+_MONTHS = (
+    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
+    "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|"
+    "ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
+)
+# What follows a number it belongs to (longest first where one starts another).
+UNITS = (
+    "ล้านบาท", "พันบาท", "บาท", "ล้าน", "แสน", "หมื่น", "พัน", "คน", "ราย", "เรื่อง", "ครั้ง",
+    "แห่ง", "หน่วยงาน", "จังหวัด", "อำเภอ", "ตำบล", "ประเทศ", "องค์กร", "กรม", "ปี", "เดือน",
+    "สัปดาห์", "วัน", "ชั่วโมง", "นาที", "วินาที", "น.", "กิโลเมตร", "กม.", "ตารางเมตร", "เมตร",
+    "ไร่", "ฉบับ", "หลักสูตร", "รุ่น", "ชุด", "เล่ม", "ข้อ", "คะแนน", "เปอร์เซ็นต์", "%", "โครงการ",
+    "กลุ่ม", "ทีม", "ตำแหน่ง", "อัตรา", "ใบ", "แผ่น", "ชิ้น", "เครื่อง", "คัน", "ห้อง", "ชั้น",
+    "ที่นั่ง", "รางวัล", "เท่า", "คู่", "ช่องทาง", "สาขา", "มาตรการ", "แผนงาน", "ด้าน", "ขั้นตอน",
+)
+# What comes before a number it belongs to.
+LEADS = (
+    "ร้อยละ", "จำนวน", "วันที่", "ที่", "เวลา", "ปี", "พ.ศ.", "ค.ศ.", "อายุ", "เลขที่", "ครั้งที่",
+    "รุ่นที่", "ชั้น", "ข้อ", "มาตรา", "หมายเลข", "โทร.", "โทร", "สายด่วน", "ประมาณ", "กว่า",
+    "เกือบ", "ราว", "รวม", "ทั้งสิ้น", "เพียง", "เฉลี่ย", "ลำดับที่", "ไตรมาสที่", "ไตรมาส", "ระหว่าง",
+)
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# A number with what it belongs to: a lead word, the number, a month and year, a unit.
+NUMBER_GROUP = re.compile(
+    rf"(?:(?:{_alternatives(LEADS)})\s?)?{_NUMBER}"
+    rf"(?:\s?(?:{_MONTHS})(?:\s?(?:พ\.ศ\.|ค\.ศ\.)?\s?{_NUMBER})?)?"
+    rf"(?:\s?(?:{_alternatives(UNITS)}))?"
+)
+
+
+def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tuple[str, bool]:
+    """The first `max_words` words of `html` (about), cut as the module docstring says.
+
+    Returns (summary, truncated). When cut, `suffix` is added after the last word, inside the
+    elements that were still open. The result holds no `<wbr>` or spans of markup.py.
+    """
+    html = strip_wbr(html)
+    count = 0
+    out: list[str] = []
+    stack: list[str] = []
+    block_words = 0  # words kept of the block being read
+    last_block = None  # (len(out), open elements) just before the end tag of the last block
+    for kind, piece, tag, _skipping in _scan(html):
+        if kind == "markup":
+            if tag.startswith("/") and tag[1:] in _BLOCKS and tag[1:] in stack:
+                if block_words:
+                    last_block = (len(out), list(stack))
+                block_words = 0
+            elif tag in _BLOCKS:
+                block_words = 0
+            out.append(piece)
+            _track(stack, tag, piece)
+            continue
+        if kind == "raw":
+            out.append(piece)
+            continue
+        spans = segmenter.word_spans(piece)
+        if count + len(spans) <= max_words:
+            count += len(spans)
+            block_words += len(spans)
+            out.append(piece)
+            continue
+        keep = max_words - count
+        cut = _cut(piece, spans, keep, segmenter) if keep > 0 else 0
+        kept = sum(1 for a, _b in spans if a < cut)
+        if block_words + kept < MIN_LAST_BLOCK and last_block is not None:
+            size, open_tags = last_block
+            return _close("".join(out[:size]), suffix, open_tags), True
+        out.append(piece[:cut])
+        return _close("".join(out), suffix, stack), True
+    return html, False
+
+
+def _track(stack: list[str], tag: str, piece: str) -> None:
+    """Keep `stack` (the open elements) up to date with one tag."""
+    if not tag:
+        return
+    if not tag.startswith("/"):
+        if tag not in _VOID and not piece.rstrip(">").rstrip().endswith("/"):
+            stack.append(tag)
+        return
+    name = tag[1:]
+    if name in stack:
+        while stack and stack.pop() != name:
+            pass
+
+
+def _cut(text: str, spans, keep: int, segmenter) -> int:
+    """Where to cut `text` to keep its first `keep` words (at least): an offset where a line may
+    break (a space or a break offset), not inside a number group, a name, a dictionary word, an
+    entity or a URL."""
+    end = spans[min(keep, len(spans)) - 1][1]
+    allowed = set(segmenter.break_offsets(text))
+    groups = [m.span() for m in NUMBER_GROUP.finditer(text)]
+    groups += segmenter.protected_spans(text)  # names, dictionary words, entities, URLs
+    moved = True
+    while moved:
+        moved = False
+        while end < len(text) and not (end in allowed or text[end].isspace()):
+            end += 1
+        for start, stop in groups:
+            if start < end < stop:
+                end, moved = stop, True
+    return end
+
+
+def _close(head: str, suffix: str, open_tags: list[str]) -> str:
+    return head.rstrip() + suffix + "".join(f"</{name}>" for name in reversed(open_tags))

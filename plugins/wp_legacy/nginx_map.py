@@ -1,0 +1,114 @@
+"""The nginx redirect file for the old WordPress addresses: written by the import, read by the build.
+
+Format (`render(entries)`), for the `http` block of the server's configuration:
+
+    map_hash_bucket_size 256;
+    map_hash_max_size 262144;
+    map $request_uri $wordpress_old_query { default ""; "/?p=12" "/news/slug/"; ... }
+    map $uri $wordpress_redirect { default $wordpress_old_query; "/news/ข่าว/" "/news/slug/"; ... }
+
+and one line in the `server` block: `if ($wordpress_redirect) { return 301 $wordpress_redirect; }`.
+`$uri` is the decoded path (UTF-8), so a Thai address matches whichever way a browser encoded it
+(`%E0%B8%82` or `%e0%b8%82`); `$request_uri` is the raw request, used only for `?p=ID` and the
+like, which are plain ASCII. nginx matches map strings ignoring case.
+
+`parse(text)` reads the entries back (the build writes a static redirect page for each path).
+Nothing here imports Pelican.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEADER = """\
+# Old WordPress addresses -> new pages (written by `invoke import-wordpress`; do not edit by hand:
+# the next import reports a conflict and leaves the file as it is).
+# Install: include this file in nginx's http block (for example copy it to
+# /etc/nginx/conf.d/zerocorruption-wordpress.conf) and add to the site's server block:
+#     if ($wordpress_redirect) { return 301 $wordpress_redirect; }
+# See docs/authors/07-wordpress.md.
+"""
+QUERY_VARIABLE = "$wordpress_old_query"
+PATH_VARIABLE = "$wordpress_redirect"
+SERVER_LINE = f"if ({PATH_VARIABLE}) {{ return 301 {PATH_VARIABLE}; }}"
+_ENTRY = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"\s+"((?:[^"\\]|\\.)*)";\s*$')
+_MAP = re.compile(r"^\s*map\s+(\$\w+)\s+(\$\w+)\s*\{\s*$")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str  # a decoded path ("/news/ข่าว/") or a raw request with a query ("/?p=12")
+    target: str  # the new address, site-relative from the root ("/news/slug/")
+    kind: str = ""  # post, page, category, tag, attachment, feed, media... (comment only)
+
+    @property
+    def is_query(self) -> bool:
+        return "?" in self.source
+
+
+def writable(text: str) -> bool:
+    """True when `text` can stand in the map as it is: no control character, `$`, `{`, `}`, `;`,
+    nor a byte that was not UTF-8 (kept as a surrogate by the reader)."""
+    return bool(text) and not any(c in "${};" or ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF
+                                  for c in text)
+
+
+def _quote(text: str) -> str:
+    if not writable(text):
+        raise ValueError(f"this address cannot go into an nginx map: {text!r}")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _unquote(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def render(entries) -> str:
+    """The file's text; entries that differ only by ASCII letter case are kept once (nginx would
+    refuse the second).
+
+    Entries whose source or target is not `writable` are left out."""
+    queries, paths = {}, {}
+    for entry in entries:
+        if not (writable(entry.source) and writable(entry.target)):
+            continue
+        table = queries if entry.is_query else paths
+        table.setdefault(nginx_key(entry.source), entry)
+    lines = [HEADER, "map_hash_bucket_size 256;", "map_hash_max_size 262144;", ""]
+    lines.append(f"map $request_uri {QUERY_VARIABLE} {{")
+    lines.append('    default "";')
+    lines += [f"    {_quote(e.source)} {_quote(e.target)};" for e in sorted(queries.values(), key=_order)]
+    lines += ["}", "", f"map $uri {PATH_VARIABLE} {{", f"    default {QUERY_VARIABLE};"]
+    lines += [f"    {_quote(e.source)} {_quote(e.target)};" for e in sorted(paths.values(), key=_order)]
+    lines += ["}", ""]
+    return "\n".join(lines)
+
+
+def nginx_key(source: str) -> str:
+    """How nginx compares map strings: ASCII letters without case, every other byte as it is."""
+    return source.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _order(entry: Redirect):
+    return (nginx_key(entry.source), entry.source)
+
+
+def parse(text: str) -> list[Redirect]:
+    """The entries of a file written by `render` (other lines are ignored)."""
+    entries, variable = [], None
+    for line in text.split("\n"):
+        opened = _MAP.match(line)
+        if opened:
+            variable = opened.group(1)
+            continue
+        if line.strip() == "}":
+            variable = None
+            continue
+        m = _ENTRY.match(line)
+        if m and variable in ("$uri", "$request_uri"):
+            entries.append(Redirect(_unquote(m.group(1)), _unquote(m.group(2))))
+    return entries

@@ -1,0 +1,149 @@
+"""Pelican signal handlers of wp_legacy; the work itself is in redirect_pages and nginx_map.
+
+Order in a build:
+- initialized: defaults;
+- content_object_init: the URL of every article and page read, published or not (a redirect to a
+  post held back until its date is not a dead redirect);
+- all_generators_finalized: every article's and page's URL is final: the old addresses
+  (`Old_url:`) of published content are collected (`Guid:`, the feed id, is site_meta's);
+- finalized (everything else is written): a redirect page at each old address where the site
+  has no file of its own, from `Old_url:` headers and from the import's nginx redirect file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from .nginx_map import parse
+from .redirect_pages import page_path, redirect_html
+from .settings import with_defaults
+
+logger = logging.getLogger(__name__)
+
+CONTENT_LISTS = ("articles", "translations", "pages", "translations")
+
+
+class LegacyAddresses:
+    """What one build collected: (old address, new URL, title, source)."""
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.redirects: list[tuple[str, str, str, str]] = []
+        self.read_urls: set[str] = set()  # every article's and page's URL, held back or not
+
+
+_build: LegacyAddresses | None = None  # the build in progress (Pelican runs one at a time)
+
+# Figures of the last finished build, for tests: redirect pages written, addresses skipped.
+LAST_BUILD: dict = {}
+
+
+def _project_file(settings: dict, name: str) -> Path:
+    path = Path(name)
+    if path.is_absolute():
+        return path
+    return Path(os.path.abspath(settings.get("PATH", "content"))).parent / path
+
+
+def start_build(pelican) -> None:
+    global _build
+    pelican.settings.update(with_defaults(pelican.settings))
+    _build = LegacyAddresses(pelican.settings)
+
+
+def remember_url(instance) -> None:
+    if _build is None or type(instance).__name__ not in ("Article", "Page"):
+        return
+    url = getattr(instance, "url", "") or ""
+    if url:
+        _build.read_urls.add("/" + url.lstrip("/"))
+
+
+def collect(generators) -> None:
+    if _build is None:
+        return
+    seen = set()
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, None) or []:
+                if id(content) in seen or getattr(content, "status", "published") != "published":
+                    continue
+                seen.add(id(content))
+                url = getattr(content, "url", "") or ""
+                for old in _addresses(content.metadata.get("old_url")):
+                    _build.redirects.append((old, url, str(getattr(content, "title", "")),
+                                             getattr(content, "source_path", "")))
+
+
+def _addresses(value) -> list[str]:
+    if not value:
+        return []
+    values = value if isinstance(value, (list, tuple)) else [value]
+    return [a.strip() for v in values for a in str(v).split(",") if a.strip()]
+
+
+def write_redirect_pages(pelican) -> None:
+    global _build
+    build, _build = _build, None
+    if build is None:
+        return
+    settings = build.settings
+    LAST_BUILD.clear()
+    LAST_BUILD.update(written=0, skipped=0, missing_targets=0)
+    if not settings["WP_LEGACY_REDIRECT_PAGES"]:
+        return
+    output = Path(settings["OUTPUT_PATH"])
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    done: set[str] = set()
+    for old, url, title, _source in build.redirects:
+        _write(output, old, f"{siteurl}/{url}", title, done)
+    map_name = settings["WP_LEGACY_NGINX_MAP"]
+    map_file = _project_file(settings, map_name) if map_name else None
+    if map_file is not None and map_file.is_file():
+        try:
+            entries = parse(map_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            logger.warning("%s: อ่านไฟล์ที่อยู่เดิมไม่ได้ (%s) จึงไม่ได้สร้างหน้าเปลี่ยนทาง / cannot read "
+                           "the redirect file (%s), so no redirect pages were written from it",
+                           map_name, exc, exc)
+            entries = []
+        for entry in entries:
+            if not _target_exists(output, entry.target) and entry.target in build.read_urls:
+                continue  # a post held back until its date (or a draft): it will be there
+            if not _target_exists(output, entry.target):
+                LAST_BUILD["missing_targets"] += 1
+                logger.warning(
+                    "%s: ที่อยู่เดิม %s ชี้ไปที่ %s ซึ่งไม่มีในเว็บไซต์ (ข่าวถูกลบหรือเปลี่ยน Slug?) "
+                    "ให้นำเข้าอีกครั้งด้วย invoke import-wordpress / the old address %s leads to %s, "
+                    "which the site does not have (a post deleted or its Slug changed?): run "
+                    "invoke import-wordpress again", map_name, entry.source, entry.target,
+                    entry.source, entry.target, extra={"limit_msg": "more redirects lead nowhere"})
+                continue
+            if not entry.is_query:
+                _write(output, entry.source, siteurl + entry.target, "", done)
+    logger.info("wp_legacy: %d redirect pages written, %d old addresses already had a page",
+                LAST_BUILD["written"], LAST_BUILD["skipped"])
+
+
+def _target_exists(output: Path, target: str) -> bool:
+    from urllib.parse import unquote, urlsplit
+
+    path = unquote(urlsplit(target).path).lstrip("/")
+    candidate = output / path
+    return (candidate / "index.html").is_file() if (not path or path.endswith("/")) else candidate.is_file()
+
+
+def _write(output: Path, old: str, target: str, title: str, done: set[str]) -> None:
+    rel = page_path(old)
+    if rel is None or rel in done:
+        return
+    done.add(rel)
+    path = output / rel
+    if path.exists() or (path.parent.exists() and not path.parent.is_dir()):
+        LAST_BUILD["skipped"] += 1  # the site has a page of its own there
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(redirect_html(target, target, title), encoding="utf-8")
+    LAST_BUILD["written"] += 1

@@ -1,0 +1,61 @@
+"""The distinct Thai words of every article and page of a built site, read from its published HTML.
+
+Used by the browser test that searches for every word: the words come from the pages as readers
+see them (the `data-pagefind-body` element minus what the index leaves out), segmented with the
+site's own segmenter, not from the search index, so a word the index lost is still asked for.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from thai_search.settings import DEFAULTS  # noqa: E402
+from thai_text.segment import default_segmenter  # noqa: E402
+
+# A Thai word: Thai letters, vowels and marks only (no digits, no ฯ or ๆ alone).
+THAI_WORD = re.compile(r"[\u0E01-\u0E2E\u0E30-\u0E3A\u0E40-\u0E4E]+")
+BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, td, th, dt, dd, figcaption, caption, blockquote"
+
+
+def page_words(html: str, min_length: int = 3) -> set[str]:
+    """Distinct Thai words of `min_length`+ characters in the indexed part of one page: as the
+    site segments them (site dictionary: ผลประโยชน์ทับซ้อน), and the words each of those is made
+    of by pythainlp's dictionary alone (ผลประโยชน์, ทับซ้อน), since a reader may search for a part
+    of a name."""
+    soup = BeautifulSoup(html, "html.parser")
+    body = soup.select_one("[data-pagefind-body]")
+    if body is None:
+        return set()
+    for selector in DEFAULTS["THAI_SEARCH_EXCLUDE_SELECTORS"][0] + ["[data-pagefind-ignore]"]:
+        for element in body.select(selector):
+            element.decompose()
+    site, plain = default_segmenter(str(ROOT / "content" / "dictionary.txt")), default_segmenter()
+    words = set()
+    blocks = body.select(BLOCKS) or [body]
+    for block in blocks:
+        for word in site.words(block.get_text("")):
+            words.update(part for part in [word, *plain.words(word)]
+                         if len(part) >= min_length and THAI_WORD.fullmatch(part))
+    return words
+
+
+def site_words(output: Path, min_length: int = 3) -> dict[str, set[str]]:
+    """{site path of an article or page: its distinct Thai words}, for every indexed page."""
+    found = {}
+    for page in sorted(Path(output).rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        path = "/" + str(page.parent.relative_to(output)).strip(".") + "/"
+        path = path.replace("//", "/")
+        words = page_words(html, min_length)
+        if words:
+            found[path] = words
+    return found

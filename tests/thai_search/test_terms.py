@@ -1,0 +1,162 @@
+"""What the index copies hold besides the page: word marks, inner word parts, the site's words.
+
+The rules here must agree with search-match.js, which decides in the browser which pieces of a
+query the index is sure to hold: the last tests run both sides over every pair of characters.
+"""
+
+import json
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ROOT
+from tests.thai_search.test_match import run_node
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from thai_search.copies import index_copies, index_copy  # noqa: E402
+from thai_search.page_text import indexed_text, selector_xpath  # noqa: E402
+from thai_search.terms import (  # noqa: E402
+    EXTRA_MARK,
+    EXTRA_MIN,
+    WORD_MARK,
+    chunks_of,
+    extra_words,
+    inner_suffixes,
+    letters,
+    shown_text,
+    vocabulary,
+    word_start,
+)
+
+THAI = [chr(c) for c in range(0x0E01, 0x0E5C) if chr(c).isprintable()]
+OTHERS = list("aZ09 .-,()\"'/") + ["\u200b", "é"]
+
+
+def test_inner_parts_start_where_a_thai_word_can():
+    assert inner_suffixes("เครือข่าย") == ("รือข่าย", "อข่าย", "ข่าย")
+    assert "ทุจริต" in inner_suffixes("ศูนย์ปฏิบัติการต่อต้านการทุจริต")
+    assert "ต่อต้านการทุจริต" in inner_suffixes("ศูนย์ปฏิบัติการต่อต้านการทุจริต")
+    # never before a vowel or tone mark, never after a lead vowel, never one letter alone
+    assert inner_suffixes("ไก่") == ()
+    assert inner_suffixes("เสื่อ") == ()
+    assert inner_suffixes("แม่น้ำ") == ("น้ำ",)
+    # a change of script starts a part: ปี2565 holds 2565, ป.ป.ช.จัด holds จัด
+    assert inner_suffixes("ปี2565") == ("2565",)
+    assert "จัด" in inner_suffixes("ป.ป.ช.จัด")
+
+
+@given(st.text(alphabet=THAI + OTHERS, max_size=24))
+@settings(max_examples=300, deadline=None)
+def test_every_inner_part_is_a_suffix_at_a_word_start(chunk):
+    for suffix in inner_suffixes(chunk):
+        start = len(chunk) - len(suffix)
+        assert 0 < start and chunk.endswith(suffix)
+        assert word_start(chunk, start)
+        assert letters(suffix) >= EXTRA_MIN
+    starts = {len(chunk) - len(s) for s in inner_suffixes(chunk)}
+    for i in range(1, len(chunk)):
+        if word_start(chunk, i) and letters(chunk[i:]) >= EXTRA_MIN:
+            assert i in starts
+
+
+def test_extra_words_leave_out_words_the_page_has_and_repeat_nothing():
+    extra = extra_words(["การ", "ทุจริต", "การทุจริต", "เครือข่าย", "เครือข่าย"])
+    assert "ทุจริต" not in extra  # already a word of the page
+    assert extra.count("ข่าย") == 1
+    assert "ข่าย" in extra
+
+
+def test_shown_text_gives_back_word_boundaries_and_drops_the_extra_words():
+    stored = f"การ {WORD_MARK} ทุจริต ใน {WORD_MARK} ระบบ. {EXTRA_MARK} ข่าย จริต"
+    assert shown_text(stored) == "การ\u200bทุจริต ใน\u200bระบบ."
+    assert chunks_of(stored) == ["การ", "ทุจริต", "ใน", "ระบบ."]
+
+
+def test_vocabulary_counts_pages_not_occurrences():
+    pages = [["การ", "ประชุม", "การ", "ก"], ["การ", "อบรม", "(ITA)"]]
+    assert vocabulary(pages) == [("การ", 2), ("ประชุม", 1), ("อบรม", 1)]
+
+
+def test_the_words_a_name_is_made_of_are_words_of_the_site():
+    pages = [["ผลประโยชน์ทับซ้อน", "ของ"]]
+    parts = {"ผลประโยชน์ทับซ้อน": ["ผลประโยชน์", "ทับซ้อน"], "ของ": ["ของ"]}
+    words = dict(vocabulary(pages, parts=parts.get))
+    assert words == {"ผลประโยชน์ทับซ้อน": 1, "ผลประโยชน์": 1, "ทับซ้อน": 1, "ของ": 1}
+    assert extra_words(pages[0], frozenset(words)) == ["ทับซ้อน"]
+
+
+def test_with_the_site_words_an_inner_part_is_kept_only_where_one_starts():
+    site = frozenset({"ทุจริต", "ประมาณ", "ข่าย"})
+    extra = extra_words(["การทุจริต", "โดยประมาณ", "เครือข่าย", "ปี2565"], site)
+    assert set(extra) == {"ทุจริต", "ประมาณ", "ข่าย", "2565"}
+
+
+PAGE = (
+    '<html lang="th"><head><title>หัว<wbr>เรื่อง</title><style>.x{}</style></head><body>'
+    "<nav>เมนูหลัก</nav><article data-pagefind-body><p class=\"kicker\">หมวดหมู่</p>"
+    "<h1>ประชุม<wbr>เครือข่าย</h1><p>ดวงตาแรงงาน<wbr>ร่วม<wbr>ตรวจสอบ</p>"
+    '<p data-pagefind-ignore>คำแนะนำ</p><script>var ข้อความ = 1;</script>'
+    "<ul><li>ข้อ<wbr>หนึ่ง</li><li>ข้อ<wbr>สอง</li></ul></article>"
+    "<footer>มิตรไมตรี</footer></body></html>"
+)
+
+
+def test_indexed_text_is_what_pagefind_reads():
+    words = indexed_text(PAGE, [".kicker"]).split()
+    assert words == ["ประชุม", "เครือข่าย", "ดวงตาแรงงาน", "ร่วม", "ตรวจสอบ", "ข้อ", "หนึ่ง", "ข้อ", "สอง"]
+
+
+@pytest.mark.parametrize("selector,matches", [
+    ("nav", True), (".kicker", False), ("p.note", False), ("[data-x]", False), ("#main", False),
+    ("nav a", None), ("a > b", None),
+])
+def test_simple_selectors_are_read_and_others_left_to_pagefind(selector, matches):
+    import lxml.html
+
+    nav = lxml.html.fragment_fromstring("<nav>x</nav>")
+    path = selector_xpath(selector)
+    if matches is None:
+        assert path is None
+    else:
+        assert (nav in nav.getroottree().xpath(path)) is matches
+
+
+def test_the_copy_marks_word_boundaries_and_ends_with_the_extra_words():
+    other = "<html><body><main data-pagefind-body><p>ข่าย<wbr>แรงงาน<wbr>มวดหมู่<wbr>แนะนำ</p></main></body></html>"
+    copies, words = index_copies({"a": PAGE, "b": other}, [".kicker"])
+    copy = copies["a"]
+    assert "<wbr>" not in copy
+    assert f"ประชุม {WORD_MARK} เครือข่าย" in copy
+    block = copy[copy.index(f"{EXTRA_MARK}"):copy.index("</body>")]
+    assert "ข่าย" in block and "แรงงาน" in block
+    # nothing from the left-out parts: the kicker, the ignored hint, the script, the footer
+    for outside in ("มวดหมู่", "แนะนำ", "ความ", "ไมตรี"):
+        assert outside not in block
+    assert copy.index(EXTRA_MARK) > copy.index("</article>")
+    assert 'data-pagefind-weight="0.1"' in copy
+    assert ("ประชุม", 1) in words and ("ข่าย", 1) in words
+
+
+def test_marks_already_in_a_page_cannot_confuse_the_search_page():
+    marked = PAGE.replace("ร่วม", f"ร่{EXTRA_MARK}วม{WORD_MARK}")
+    assert index_copy(marked, []) == index_copy(PAGE, [])
+
+
+# --- the browser side agrees -----------------------------------------------------------------
+
+
+def test_word_start_and_letters_agree_with_search_match_js(tmp_path):
+    chars = THAI + OTHERS
+    pairs = [a + b for a in chars for b in chars]
+    script = f"""
+import * as m from "./search-match.mjs";
+const pairs = {json.dumps(pairs, ensure_ascii=False)};
+console.log(JSON.stringify(pairs.map((p) => [m.wordStart(p, 1), m.unmark(p + " {WORD_MARK} " + p)])));
+"""
+    found = run_node(script, tmp_path)
+    for pair, (starts, shown) in zip(pairs, found):
+        assert starts == word_start(pair, 1), (pair, [hex(ord(c)) for c in pair])
+        assert shown == shown_text(f"{pair} {WORD_MARK} {pair}"), pair

@@ -1,0 +1,111 @@
+"""Line ends in Chromium, as a reader sees them: every article and page of the sample content at
+widths from 320 to 1280 px (every 16 px up to 480, where lines are short and long words matter,
+then every 80 px; `python -m tools.linebreaks --step 8` measures every 8 px for the README).
+Each character's line comes from Range.getClientRects() (tools/linebreaks.py).
+
+Targets (issue 13): no line end inside a site-dictionary word or a person's name, at most 1% of
+line ends inside any word (between two letters where thai_text put no <wbr>), and nothing wider
+than the screen at 320 px.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.linebreaks import Counts, classify, measure_widths, protected_spans_for, site_pages
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = list(range(320, 480, 16)) + list(range(480, 1281, 80))
+# People named in the sample releases, written here by hand: the name finder must find each of
+# them, so that "no line end inside a name" is about these names too.
+NAMES = [
+    "นายธนพล วงศ์สวัสดิ์", "พล.ต.ต.วิชัย ศรีสมบูรณ์", "ผศ.ดร.รัตนา แสงทอง",
+    "นางสาวพิมพ์ชนก ศรีสวัสดิ์", "ว่าที่ร้อยตรีปกรณ์ ทองดี", "นางปราณี ทองประเสริฐ",
+    "นางสาวกมลชนก วัฒนากุล", "พ.ต.อ.ธีระ จันทร์หอม",
+]
+
+
+@pytest.fixture(scope="module")
+def spans(segmenter, site_words):
+    from thai_text.names import find_names
+
+    def names(text):
+        return find_names(text, set(segmenter.boundaries(text)).__contains__)
+
+    return protected_spans_for(site_words, names)
+
+
+@pytest.fixture(scope="module")
+def measured(browser, sample_site, sample_url):
+    """{path: ([blocks per width], widths that scroll sideways)} for every article and page."""
+    pages = site_pages(sample_site.output)
+    assert len([p for p in pages if p.startswith("/news/")]) >= 18 and "/report/" in pages
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(sample_url + "/robots.txt")
+    try:
+        return {path: measure_widths(page, sample_url + path, WIDTHS) for path in pages}
+    finally:
+        page.close()
+
+
+def test_no_line_end_inside_a_dictionary_word_or_a_name(measured, spans):
+    per_width = {w: Counts() for w in WIDTHS}
+    for path, (results, _wide) in measured.items():
+        for width, blocks in zip(WIDTHS, results):
+            counts = classify(blocks, spans)
+            for end in counts.protected + counts.inside:
+                end.where = f"{path} @{width}px"
+            per_width[width].add(counts)
+    total = Counts()
+    for counts in per_width.values():
+        total.add(counts)
+    print(f"{total.total} line ends at {len(WIDTHS)} widths, {total.ours} at our <wbr>, "
+          f"{len(total.inside)} inside a word, {len(total.protected)} inside a dictionary word or name")
+    assert total.total > 10_000  # the measure saw the pages
+    assert not total.protected, [(e.where, e.protected, e.context()) for e in total.protected[:10]]
+    for width, counts in per_width.items():
+        assert counts.inside_share <= 0.01, (width, [(e.where, e.context()) for e in counts.inside[:10]])
+
+
+def test_names_of_the_sample_releases_are_found(measured, spans):
+    texts = {text for results, _wide in measured.values() for text, _b, _w in results[0]}
+    for name in NAMES:
+        holding = [t for t in texts if name in t]
+        assert holding, name
+        for text in holding:
+            start = text.index(name)
+            assert (start, start + len(name)) in spans(text), (name, text[:60])
+
+
+def test_nothing_scrolls_sideways(measured):
+    wide = {path: w for path, (_results, w) in measured.items() if w}
+    assert not wide, wide
+
+
+def test_the_measure_sees_browser_breaks_without_the_spans(browser, sample_url, spans):
+    """Without thai_text's spans Chromium breaks inside words again: the measure can fail."""
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(sample_url + "/robots.txt")
+    try:
+        results, _wide = measure_widths(page, sample_url + "/news/hotline-statistics-2569/", [320, 360])
+        kept = sum(len(classify(blocks, spans).inside) for blocks in results)
+        frame_css = ".w,.wl{white-space:normal!important;display:inline!important}"
+        unprotected = page.evaluate(
+            """async ([url, css]) => {
+                 const f = document.createElement('iframe');
+                 f.style.cssText = 'width:320px;height:800px';
+                 const loaded = new Promise(ok => f.addEventListener('load', ok, {once: true}));
+                 f.src = url; document.body.appendChild(f); await loaded;
+                 await f.contentWindow.document.fonts.ready;
+                 const style = f.contentDocument.createElement('style');
+                 style.textContent = css; f.contentDocument.head.appendChild(style);
+                 const m = f.contentWindow.eval('(' + window.MEASURE_SOURCE + ')');
+                 const r = m('main'); f.remove(); return r;
+               }""",
+            [sample_url + "/news/hotline-statistics-2569/", frame_css],
+        )
+        assert kept == 0
+        assert len(classify(unprotected, spans).inside) > 5
+    finally:
+        page.close()

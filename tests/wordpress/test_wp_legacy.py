@@ -1,0 +1,81 @@
+"""plugins/wp_legacy: the redirect file's format, redirect page paths, feed ids, settings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from wp_legacy.nginx_map import Redirect, nginx_key, parse, render, writable
+from wp_legacy.redirect_pages import page_path, redirect_html
+from wp_legacy.settings import DEFAULTS, with_defaults
+
+PATH_CHARS = st.characters(codec="utf-8", exclude_characters="\r\n\0${};", exclude_categories=("Cs",))
+
+
+@given(st.lists(st.tuples(st.text(PATH_CHARS, min_size=1, max_size=40), st.text(PATH_CHARS, min_size=1, max_size=30),
+                          st.booleans()), max_size=30))
+def test_render_then_parse_gives_the_entries_back(raw):
+    entries = [Redirect(("/?p=" if q else "/") + s, "/" + t) for s, t, q in raw]
+    back = parse(render(entries))
+    expected = {}
+    for e in entries:  # one entry per source, whatever its letter case (nginx compares ignoring case)
+        if writable(e.source) and writable(e.target):
+            expected.setdefault((e.is_query, nginx_key(e.source)), e)
+    assert sorted(back, key=lambda e: e.source) == sorted(expected.values(), key=lambda e: e.source)
+
+
+def test_render_leaves_out_what_nginx_cannot_hold():
+    text = render([Redirect("/a$b/", "/x/"), Redirect("/ok/", "/y/"), Redirect("/c/", "/z;/")])
+    assert [e.source for e in parse(text)] == ["/ok/"]
+    assert not writable("") and not writable("/a\n")
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("https://old.example/news/%e0%b8%82%e0%b9%88%e0%b8%b2%e0%b8%a7/", "news/ข่าว/index.html"),
+    ("/news/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7", "news/ข่าว/index.html"),
+    ("/about/", "about/index.html"),
+    ("/old/page.html", "old/page.html"),
+    ("/?p=12", None),
+    ("/", None),
+    ("/../etc/passwd", None),
+    ("/news/%e0%b8/", None),  # not UTF-8
+])
+def test_page_path(address, expected):
+    assert page_path(address) == expected
+
+
+def test_redirect_html_escapes_and_points_everywhere_at_the_target():
+    html = redirect_html('/news/a"b/', '/news/a"b/', "ข่าว <ทดสอบ>")
+    assert 'url=/news/a&quot;b/' in html and 'href="/news/a&quot;b/"' in html
+    assert "&lt;ทดสอบ&gt;" in html and 'lang="th"' in html and "noindex" in html
+
+
+def test_settings_defaults_and_bad_values(caplog):
+    user = {"WP_LEGACY_REDIRECT_PAGES": "yes"}
+    added = with_defaults(user)
+    assert user == {"WP_LEGACY_REDIRECT_PAGES": "yes"}  # never edited
+    assert added == {"WP_LEGACY_REDIRECT_PAGES": True, "WP_LEGACY_NGINX_MAP": DEFAULTS["WP_LEGACY_NGINX_MAP"]}
+    assert "WP_LEGACY_REDIRECT_PAGES" in caplog.text
+
+
+def test_content_guard_accepts_the_plugins_metadata_keys():
+    from content_guard.settings import DEFAULTS as GUARD
+    from wp_legacy.settings import METADATA_KEYS
+
+    known = next(v[0] for k, v in GUARD.items() if k.endswith("METADATA_KEYS") and "EXTRA" not in k)
+    assert set(METADATA_KEYS) <= set(known)
+
+
+def test_build_with_old_url_and_guid_writes_pages_and_feed_ids(build_site):
+    """Redirect pages are this plugin's; the feed id from Guid: is site_meta's (one owner)."""
+    post = ("Title: ทดสอบที่อยู่เดิม\nDate: 2567-01-02 09:00\nCategory: ประกาศ\nSlug: old-address-test\n"
+            "Old_url: https://old.example/news/%e0%b8%97%e0%b8%94%e0%b8%aa%e0%b8%ad%e0%b8%9a/\n"
+            "Guid: https://old.example/?p=77\n\nเนื้อหาข่าวทดสอบ\n")
+    result = build_site({"news/old-address-test.md": post})
+    assert result.ok and not result.warnings, result.warnings
+    page = result.output / "news" / "ทดสอบ" / "index.html"
+    assert "url=/news/old-address-test/" in page.read_text(encoding="utf-8")
+    atom = (result.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "<id>https://old.example/?p=77</id>" in atom
+    off = build_site({"news/old-address-test.md": post}, WP_LEGACY_REDIRECT_PAGES=False)
+    assert not (off.output / "news" / "ทดสอบ").exists()

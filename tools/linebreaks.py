@@ -1,0 +1,346 @@
+"""Where Chromium ends lines in our pages, character by character, and whether it cut a word.
+
+A reader sees a word cut when a line ends between two letters of it. This module finds every
+line end the way the eye does: it walks the text nodes of a page region in a real browser, takes
+each character's line from `Range.getClientRects()` and reports, for each block of text, the
+offsets where a new line starts, with the offsets of our `<wbr>` break points. `classify` then
+sorts each line end: at a space or punctuation, at one of our breaks, or inside a word (a line
+end between two letters or digits with no `<wbr>` there), and whether it fell inside a
+site-dictionary word or a person's name.
+
+Used by tests/thai_text/test_line_breaks.py (every article and page at widths from 320 to 1280
+px) and as a script that prints the figures of plugins/thai_text/README.md:
+
+    .venv/bin/python -m tools.linebreaks [--step 8] [--output output]
+
+The script builds nothing: it serves an existing output folder (`invoke build` first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# For each block (the nearest ancestor whose display is not inline), the text of its visible text
+# nodes in order, where a new line starts (offsets into that text), and where our <wbr> are.
+# Lines come from the rects of one-character ranges; within a text node a binary search finds
+# each change of line (characters are laid out in order, so the line of a character never goes
+# back up within one block), which gives the same answer as looking at every character.
+MEASURE_JS = r"""
+(selector) => {
+  const doc = document;
+  const root = doc.querySelector(selector);
+  if (!root) return null;
+  const INLINE = new Set(['inline', 'inline-block', 'contents', 'inline-flex', 'ruby']);
+  const blockOf = new Map();
+  const view = doc.defaultView;
+  const nearestBlock = (el) => {
+    const chain = [];
+    while (el && el !== root) {
+      if (blockOf.has(el)) { const b = blockOf.get(el); chain.forEach(c => blockOf.set(c, b)); return b; }
+      chain.push(el);
+      if (!INLINE.has(view.getComputedStyle(el).display)) break;
+      el = el.parentElement;
+    }
+    const b = el || root;
+    chain.forEach(c => blockOf.set(c, b));
+    return b;
+  };
+  const range = doc.createRange();
+  const box = (node, i) => {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    for (const r of range.getClientRects()) if (r.height > 0) return r;
+    return null;
+  };
+  const blocks = new Map();
+  const record = (b) => {
+    let rec = blocks.get(b);
+    if (!rec) { rec = {text: '', breaks: [], wbr: [], last: null}; blocks.set(b, rec); }
+    return rec;
+  };
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.nodeType === 1 && SKIP.has(n.nodeName)) ? NodeFilter.FILTER_REJECT
+                                                                    : NodeFilter.FILTER_ACCEPT,
+  });
+  const newLine = (prev, r) => r.top >= prev.top + prev.height * 0.5;
+  let node;
+  while ((node = walker.nextNode())) {
+    if (node.nodeType === 1) {
+      if (node.nodeName === 'WBR') {
+        const rec = record(nearestBlock(node.parentElement));
+        rec.wbr.push(rec.text.length);
+      }
+      continue;
+    }
+    const data = node.data;
+    if (!data.length || !node.parentElement) continue;
+    const rec = record(nearestBlock(node.parentElement));
+    const base = rec.text.length;
+    rec.text += data;
+    // first character with a box at or after i, before `end` (null if none)
+    const firstBox = (i, end) => {
+      for (; i < end; i++) { const r = box(node, i); if (r) return [i, r]; }
+      return null;
+    };
+    let at = firstBox(0, data.length);
+    if (!at) continue;  // collapsed or hidden
+    if (rec.last && newLine(rec.last, at[1])) rec.breaks.push(base + at[0]);
+    let [i, r] = at;
+    // the last character with a box, to know whether the node spans more than one line
+    let endBox = null;
+    for (let k = data.length - 1; k > i && !endBox; k--) endBox = box(node, k);
+    if (!endBox) { rec.last = r; continue; }
+    while (newLine(r, endBox)) {
+      // smallest j > i whose box starts a new line relative to r
+      let lo = i + 1, hi = data.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const m = firstBox(mid, hi + 1);
+        if (!m || newLine(r, m[1])) hi = mid; else lo = m[0] + 1;
+      }
+      const found = firstBox(lo, data.length);
+      if (!found) break;
+      rec.breaks.push(base + found[0]);
+      [i, r] = found;
+    }
+    rec.last = endBox;
+  }
+  return [...blocks.values()].filter(b => b.text.trim()).map(b => [b.text, b.breaks, b.wbr]);
+}
+"""
+
+# The same page at many widths in one call: the page is loaded in a same-origin iframe whose
+# width is the viewport width its media queries see; MEASURE_JS runs inside it at each width.
+# Returns [blocks at widths[0], blocks at widths[1], ...] and the widths at which the page
+# scrolls sideways.
+MEASURE_WIDTHS_JS = r"""
+async ([url, selector, widths, height]) => {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `border:0;height:${height}px;width:${widths[0]}px`;
+  const loaded = new Promise((ok) => frame.addEventListener('load', ok, {once: true}));
+  frame.src = url;
+  document.body.appendChild(frame);
+  await loaded;
+  const win = frame.contentWindow;
+  await win.document.fonts.ready;
+  const measure = win.eval('(' + window.MEASURE_SOURCE + ')');
+  const results = [], wide = [];
+  for (const w of widths) {
+    frame.style.width = w + 'px';
+    const html = win.document.documentElement;
+    if (html.scrollWidth > html.clientWidth) wide.push(w);
+    results.push(measure(selector));
+  }
+  frame.remove();
+  return [results, wide];
+}
+"""
+
+_WORD_CHAR = re.compile(r"[\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+@dataclass
+class LineEnd:
+    """One line end: the block text, the offset of the first character of the new line."""
+
+    text: str
+    offset: int
+    kind: str  # "space", "punctuation", "ours" (at a <wbr>), "inside" (inside a word)
+    protected: str = ""  # the site-dictionary word or name it cuts, if any
+    where: str = ""  # page and width, filled in by the caller
+
+    def context(self, width: int = 12) -> str:
+        a = max(0, self.offset - width)
+        return self.text[a : self.offset] + "|" + self.text[self.offset : self.offset + width]
+
+
+@dataclass
+class Counts:
+    """Line ends of one width (or one page at one width), by kind."""
+
+    total: int = 0
+    inside: list = field(default_factory=list)  # LineEnd inside a word
+    protected: list = field(default_factory=list)  # LineEnd inside a dictionary word or name
+    ours: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.total += other.total
+        self.inside += other.inside
+        self.protected += other.protected
+        self.ours += other.ours
+
+    @property
+    def inside_share(self) -> float:
+        return len(self.inside) / self.total if self.total else 0.0
+
+
+def classify(blocks, protected_spans) -> Counts:
+    """Sort the line ends of `blocks` (as MEASURE_JS returns them).
+
+    `protected_spans(text)` gives the (start, end) of every site-dictionary word and name in a
+    block's text; a line end strictly inside one is counted in `protected` whatever its kind.
+    """
+    counts = Counts()
+    for text, breaks, wbr in blocks:
+        if not breaks:
+            continue
+        spans = protected_spans(text)
+        ours = set(wbr)
+        for k in breaks:
+            counts.total += 1
+            left, right = text[k - 1] if k else " ", text[k]
+            if left.isspace() or right.isspace():
+                kind = "space"
+            elif k in ours:
+                kind = "ours"
+            elif _WORD_CHAR.match(left) and _WORD_CHAR.match(right):
+                kind = "inside"
+            else:
+                kind = "punctuation"
+            end = LineEnd(text, k, kind)
+            for start, stop in spans:
+                if start < k < stop:
+                    end.protected = text[start:stop]
+                    counts.protected.append(end)
+                    break
+            if kind == "inside":
+                counts.inside.append(end)
+            elif kind == "ours":
+                counts.ours += 1
+    return counts
+
+
+def measure(page, selector: str = "main"):
+    """Blocks of `selector` on `page` as laid out now: [(text, line starts, <wbr> offsets)]."""
+    return page.evaluate(MEASURE_JS, selector) or []
+
+
+def measure_widths(page, url: str, widths, selector: str = "main", height: int = 800):
+    """Blocks of `selector` at each width ([blocks per width]) and the widths that scroll sideways.
+
+    `page` is any page of the same origin as `url` (a small one: robots.txt); `url` is loaded in
+    an iframe resized to each width in turn, all in one call to the browser.
+    """
+    page.evaluate(f"window.MEASURE_SOURCE = {json.dumps(MEASURE_JS)}")
+    return page.evaluate(MEASURE_WIDTHS_JS, [url, selector, list(widths), height])
+
+
+def page_weight(path: Path) -> tuple[int, int]:
+    """(bytes, gzip bytes at level 6) of one output file."""
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, 6, mtime=0))
+
+
+def site_pages(output: Path) -> list[str]:
+    """Site paths of every article and static page of a built site (news/*/, top-level pages)."""
+    paths = sorted(f"/news/{p.parent.name}/" for p in (output / "news").glob("*/index.html"))
+    skip = {"news", "category", "tag", "archives", "page", "search", "theme", "galleries",
+            "feeds", "pagefind", "drafts"}
+    for index in sorted(output.glob("*/index.html")):
+        if index.parent.name not in skip:
+            paths.append(f"/{index.parent.name}/")
+    return paths
+
+
+def protected_spans_for(site_words, find_names):
+    """A `protected_spans(text)` for `classify`: site-dictionary words and names in `text`."""
+    words = sorted({w for w in site_words if len(w) > 1}, key=len, reverse=True)
+
+    def spans(text: str):
+        text = unicodedata.normalize("NFC", text)
+        found = list(find_names(text))
+        for word in words:
+            i = text.find(word)
+            while i >= 0:
+                found.append((i, i + len(word)))
+                i = text.find(word, i + 1)
+        return found
+
+    return spans
+
+
+def _main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--output", default=str(ROOT / "output"), help="built site (default output/)")
+    parser.add_argument("--step", type=int, default=8, help="px between widths (default 8)")
+    parser.add_argument("--first", type=int, default=320)
+    parser.add_argument("--last", type=int, default=1280)
+    parser.add_argument("--show", type=int, default=10, help="line ends inside words to print")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "plugins"))
+    sys.path.insert(0, str(ROOT))
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from thai_text.names import find_names
+    from thai_text.segment import default_segmenter, read_word_list
+    from tools.serve import make_server
+
+    output = Path(args.output)
+    pages = site_pages(output)
+    dictionary = ROOT / "content" / "dictionary.txt"
+    segmenter = default_segmenter(str(dictionary))
+
+    def names(text):
+        return find_names(text, set(segmenter.boundaries(text)).__contains__)
+
+    spans = protected_spans_for(read_word_list(dictionary), names)
+    server = make_server(output, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    widths = list(range(args.first, args.last + 1, args.step))
+    per_width = {w: Counts() for w in widths}
+    overflow = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1300, "height": 900})
+            page.goto(base + "/robots.txt")
+            for path in pages:
+                results, wide = measure_widths(page, base + path, widths)
+                for w, blocks in zip(widths, results):
+                    counts = classify(blocks, spans)
+                    for end in counts.inside + counts.protected:
+                        end.where = f"{path} @{w}"
+                    per_width[w].add(counts)
+                if wide:
+                    overflow[path] = wide
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    total = Counts()
+    for w in widths:
+        total.add(per_width[w])
+    worst = max(widths, key=lambda w: per_width[w].inside_share)
+    print(f"{len(pages)} pages x {len(widths)} widths ({args.first}-{args.last} px, step {args.step})")
+    print(f"line ends: {total.total}, at our <wbr>: {total.ours}, inside a word: {len(total.inside)} "
+          f"({total.inside_share:.2%}), inside a dictionary word or name: {len(total.protected)}")
+    print(f"worst width {worst} px: {len(per_width[worst].inside)} of {per_width[worst].total} "
+          f"({per_width[worst].inside_share:.2%})")
+    for end in (total.protected + total.inside)[: args.show]:
+        print("  ", end.where, end.kind, end.protected or "", end.context())
+    print("sideways scrolling:", overflow or "none")
+    raw = gz = 0
+    for path in pages:
+        r, g = page_weight(output / path.strip("/") / "index.html")
+        raw, gz = raw + r, gz + g
+    print(f"bytes per page (mean of {len(pages)}): {raw / len(pages):,.0f} raw, "
+          f"{gz / len(pages):,.0f} gzip")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())
