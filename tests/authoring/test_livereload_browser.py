@@ -122,7 +122,7 @@ def test_the_problem_panel_follows_each_save(live_server, open_page):
     page.wait_for_function("document.body.innerText.includes('WARNMARKER')", timeout=60000)
     page.wait_for_selector("#preview-problems", timeout=60000)
     text = _panel_text(page)
-    assert "content/news/live-3.md:7" in text and "คำเตือน" in text and "กระทรวงแรงงาน" in text
+    assert "content/news/live-3.md:7" in text and "คำเตือน" in text and 'พิมพ์ใหม่เป็น "แรงงาน"' in text
 
     # Fixed: the page shows the new version and the panel is gone.
     source.write_text(post(3, None, "ย่อหน้าที่แก้แล้ว FIXEDMARKER"), encoding="utf-8")
