@@ -2,6 +2,7 @@
 # One entry point for newcomers and CI: sets everything up, then serves the site or runs the tests.
 #   ./dev.sh serve   build the site and serve it at http://127.0.0.1:8000/
 #   ./dev.sh test    run the whole test suite, browser tests included
+#   ./dev.sh setup   only set up .venv/ and node_modules/ (CI runs the content check right after)
 # Anything after the first word is passed on (to pytest for "test").
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -79,8 +80,11 @@ case "$cmd" in
     setup_python; setup_node; setup_test_system
     exec .venv/bin/python -m pytest "$@"
     ;;
+  setup)
+    setup_python; setup_node
+    ;;
   *)
-    say "usage: ./dev.sh serve | ./dev.sh test [pytest options]"
+    say "usage: ./dev.sh serve | ./dev.sh test [pytest options] | ./dev.sh setup"
     exit 2
     ;;
 esac

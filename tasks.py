@@ -131,12 +131,18 @@ def new_post(c, title, category="", gallery=None, slug=None, tags="", author="")
     print(report(post, ROOT))
 
 
-@task(help={"content": "content folder to check (default: PATH of pelicanconf.py)"})
-def check(c, content=None):
-    """Check all content (dates, categories, slugs, photos, Thai spelling, links); errors exit 1."""
-    from tools.check import main as check_main
+@task(help={
+    "content": "content folder to check (default: PATH of pelicanconf.py)",
+    "output": "text (default) or github: one GitHub annotation per problem, Thai first",
+    "strict": "warnings fail too, as in invoke publish",
+})
+def check(c, content=None, output="text", strict=False):
+    """Check all content with every plugin's rules (the build's verdict); errors exit 1."""
+    from tools.check import FORMATS, main as check_main
 
-    code = check_main(content, CONFIG["settings_base"])
+    if output not in FORMATS:
+        sys.exit(f"--output ต้องเป็น {' หรือ '.join(FORMATS)} / --output must be one of {', '.join(FORMATS)}")
+    code = check_main(content, CONFIG["settings_base"], output=output, strict=strict)
     if code:
         sys.exit(code)
 
@@ -189,7 +195,7 @@ def import_wordpress(c, source, media_dir=None, media_url=None, dry_run=False, c
 @task(
     help={
         "posts": "posts in the synthetic corpus (default 2000)",
-        "quick": "30 posts, 6 small photos, one repetition (what the tests run)",
+        "quick": "30 posts, 6 small photos, one repetition (about a minute)",
         "reps": "repetitions of each measure; the median is reported (default 3)",
         "write-docs": "write the tables into docs/benchmarks.md",
         "wordpress": "only the WordPress import (5000 posts, 20000 photos) beside pelican-import",
@@ -205,3 +211,13 @@ def bench(c, posts=0, quick=False, reps=0, write_docs=False, wordpress=False):
     args += ["--reps", str(reps)] if reps else []
     args += ["--write-docs"] if write_docs else []
     bench_main(args)
+
+
+@task(name="fixture-site")
+def fixture_site(c):
+    """Write the expected output of the fixture site (tests/functional) after an intended change."""
+    from tools.fixture_site import main as fixture_main
+
+    code = fixture_main()
+    if code:
+        sys.exit(code)

@@ -45,6 +45,7 @@ for _path in (ROOT, ROOT / "plugins"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+from content_guard.site_checks import JUDGED_KEY  # noqa: E402
 from content_guard.sources import display_name  # noqa: E402
 from content_guard.verdict import effective_settings, judge  # noqa: E402
 
@@ -344,7 +345,8 @@ class PreviewSite:
     # judging -----------------------------------------------------------------------------------
 
     def _judge(self) -> None:
-        """The verdict on the content as it is on disk now (the same rules as every build)."""
+        """The verdict on the content as it is on disk now: `invoke check`'s, every rule
+        included (the plugins remember what unchanged files gave, so a save costs little)."""
         self.verdict = judge(self.settings)
 
     def _with_errors(self, paths) -> set[Path]:
@@ -432,6 +434,7 @@ class PreviewSite:
         settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": self.bytecode_cache}
         if not full:
             settings["THAI_SEARCH_ENABLED"] = False  # Pagefind runs on full rebuilds only
+        settings[JUDGED_KEY] = self.verdict  # judged just now: the build logs it, not judges it again
         plan = WritePlan(self.signatures, self.listings, changed, full)
         holder = {"plan": plan}
         created: list = []
@@ -535,6 +538,8 @@ def describe(report: RebuildReport) -> str:
     what = ", ".join(report.changed[:3]) + (" ..." if len(report.changed) > 3 else "")
     kind = "สร้างใหม่ทั้งเว็บไซต์" if report.kind == "full" else "สร้างเฉพาะส่วนที่เปลี่ยน"
     status = "สำเร็จ" if report.ok else f"มีข้อผิดพลาด {len(report.errors)} รายการ"
+    if report.kept_last_good:
+        status += f" (แสดงฉบับก่อนหน้าของ {', '.join(report.kept_last_good)})"
     return (
         f"{kind} {status} ใน {report.seconds:.2f} วินาที (เขียน {report.rendered} หน้า คงเดิม {report.kept} หน้า)"
         f"{' : ' + what if what else ''} / {report.kind} rebuild in {report.seconds:.2f} s"
@@ -582,20 +587,21 @@ class SiteWatcher:
 
 def serve_with_livereload(settings_file=ROOT / "pelicanconf.py", output=ROOT / "output",
                           host="127.0.0.1", port=8000, overrides=None) -> None:
-    """Build, serve `output` at http://host:port/, rebuild on save and reload the browser."""
-    from livereload import Server
+    """Build, serve `output` at http://host:port/ with the problem panel, rebuild on save and
+    reload the browser."""
+    from livereload.handlers import LiveReloadHandler
+
+    from tools.preview_panel import PreviewServer
 
     site = PreviewSite(settings_file, output, overrides=overrides)
     print("กำลังสร้างเว็บไซต์ครั้งแรก... / first build...", file=sys.stderr, flush=True)
     print(describe(site.full_build()), file=sys.stderr, flush=True)
 
-    from livereload.handlers import LiveReloadHandler
-
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every save, not once per 3 s
-    server = Server(watcher=SiteWatcher(site))
+    server = PreviewServer(site, SiteWatcher(site))
     print(
-        f"ดูตัวอย่างได้ที่ http://{host}:{port}/ (บันทึกไฟล์แล้วหน้าเว็บจะโหลดใหม่เอง กด Ctrl+C เพื่อหยุด) / "
-        f"previewing at http://{host}:{port}/",
+        f"ดูตัวอย่างได้ที่ http://{host}:{port}/ (บันทึกไฟล์แล้วหน้าเว็บจะโหลดใหม่เอง ปัญหาในเนื้อหาแสดงท้ายหน้า "
+        f"กด Ctrl+C เพื่อหยุด) / previewing at http://{host}:{port}/",
         file=sys.stderr,
         flush=True,
     )

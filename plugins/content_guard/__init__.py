@@ -10,6 +10,7 @@ from .site_checks import (
     exclude_linked_folders,
     judge_content,
     new_ledger,
+    report_deferred,
 )
 
 
@@ -22,3 +23,4 @@ def register():
     signals.readers_init.connect(guard_readers)
     signals.static_generator_finalized.connect(drop_outside_statics)
     signals.all_generators_finalized.connect(check_duplicates)
+    signals.finalized.connect(report_deferred)

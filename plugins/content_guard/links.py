@@ -49,8 +49,8 @@ def link_targets(source: SourceFile):
         if FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced:
-            continue
+        if fenced or ("](" not in line and "<" not in line and "]:" not in line):
+            continue  # no link can be written without one of these
         for match in MD_LINK.finditer(INLINE_CODE.sub("", line)):
             yield number, match["target"]
             for inner in MD_LINK.finditer(match["text"]):  # [![photo](a.jpg)](page)

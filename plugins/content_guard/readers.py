@@ -35,6 +35,14 @@ def report(problem) -> None:
     problem_log.log(problem, logger)
 
 
+def report_once(problem, settings: dict, log=logger) -> None:
+    """Log `problem` unless this build's verdict holds it already (for plugins that find a
+    problem a rule also finds, while reading)."""
+    verdict = getattr(settings.get(LEDGER_KEY), "verdict", None)
+    if verdict is None or problem.key not in {p.key for p in verdict.problems}:
+        problem_log.log(problem, log)
+
+
 def kind_of(path: str, settings: dict) -> str:
     """ARTICLE or PAGE, from where the file lies (PAGE_PATHS, else an article)."""
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(settings["PATH"]))
@@ -78,18 +86,18 @@ class GuardMixin:
         except Exception as exc:  # any reader failure: say why, name the file, no traceback
             with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
                 text = handle.read().replace("\r\n", "\n").replace("\r", "\n")
-            report(reader_problem(name, text, exc))
+            report_once(reader_problem(name, text, exc), settings)
             return SKIP
         is_markdown = "markdown" in self.__class__.__name__.lower()
         if "title" not in metadata and not is_markdown:
-            report(untitled_problem(name))
+            report_once(untitled_problem(name), settings)
             return SKIP
         source = read_source(source_path, PAGE, settings)
         body_line = source.header.body_line if is_markdown else 1
         cleaned, summary, found = html_problems(
             name, source.text, body_line, content, metadata.get("summary"), settings)
         for problem in found:
-            report(problem)
+            report_once(problem, settings)
         if summary is not None and "summary" in metadata:
             metadata["summary"] = summary
         return cleaned, metadata

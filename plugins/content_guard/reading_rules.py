@@ -11,6 +11,7 @@ Pelican's own reader class and calls the same functions, so both name the same f
 
 from __future__ import annotations
 
+import copy
 import html
 
 from . import markup_limits, sanitize
@@ -53,6 +54,9 @@ def html_problems(name: str, text: str, body_line: int, content: str, summary, s
     return cleaned.html, clean_summary, problems
 
 
+SETTINGS_USED = ("MARKDOWN", "FORMATTED_FIELDS", "SITEURL", "SITE_DOMAIN", "CONTENT_GUARD_VIDEO_EMBEDS")
+
+
 def check(source, site) -> list[Problem]:
     """The rule outside a build: read the source with Pelican's own reader class, as the build
     does (dates are left as written: thai_date reads them in the build, and its rule checks them)."""
@@ -63,8 +67,10 @@ def check(source, site) -> list[Problem]:
             return value
 
     try:
+        # Pelican's reader adds its extensions to MARKDOWN: give it a copy, not the site's.
+        settings = {**site.settings, "MARKDOWN": copy.deepcopy(site.settings.get("MARKDOWN") or {})}
         with markup_limits.time_limit(site.settings["CONTENT_GUARD_READ_SECONDS"]):
-            content, metadata = Reading(site.settings).read(str(source.path))
+            content, metadata = Reading(settings).read(str(source.path))
     except Exception as exc:  # the build's reader reports the same
         return [reader_problem(source.name, source.text, exc)]
     if not source.markdown and "title" not in metadata:

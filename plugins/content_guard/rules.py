@@ -106,12 +106,12 @@ def outside_static_problem(name: str, real: str) -> Problem:
 
 
 RULES = (
-    Rule("header", check_header_rule),
-    Rule("category", check_metadata),
+    Rule("header", check_header_rule, depends_on=("CONTENT_GUARD_METADATA_KEYS", "CONTENT_GUARD_EXTRA_METADATA_KEYS")),
+    Rule("category", check_metadata, depends_on=("CATEGORIES", "ARTICLE_PATHS", "PAGE_PATHS")),
     Rule("link", links.check_links),
     Rule("markup", markup_limits.check_markup),
     Rule("url", output_paths.check_output_path, markdown_only=False),
     Rule("template", output_paths.check_template, markdown_only=False),
     Rule("static", check_static_links, per=SITE),
-    Rule("html", reading_rules.check, when=READING, markdown_only=False),
+    Rule("html", reading_rules.check, when=READING, markdown_only=False, depends_on=reading_rules.SETTINGS_USED),
 )

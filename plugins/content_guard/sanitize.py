@@ -56,6 +56,7 @@ class Cleaned:
     html: str
     removed: list = field(default_factory=list)  # what was dropped, e.g. "<script>", "onclick"
     foreign_images: list = field(default_factory=list)  # src of images from other sites
+    unsafe_links: list = field(default_factory=list)  # href values with a scheme that is not allowed
     embeds: list = field(default_factory=list)  # video links made from iframes
 
 
@@ -90,6 +91,17 @@ def _unwrap_facebook(url: str) -> str:
     return re.sub(r"([?&])fbclid=[^&#]*&?", r"\1", url).rstrip("?&")
 
 
+def _scheme(url: str) -> str:
+    """The scheme of `url` as a browser reads it ("" for a relative URL)."""
+    from .urls import resolve
+
+    parsed = resolve(url, "https://site.invalid/_/")
+    if parsed is None:
+        return ""
+    scheme = parsed.protocol.rstrip(":")
+    return "" if scheme in ("https", "http") and parsed.host == "site.invalid" else scheme
+
+
 class _Inventory(HTMLParser):
     """Counts tags and attributes (and foreign image sources) of an HTML fragment."""
 
@@ -97,6 +109,7 @@ class _Inventory(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.items = Counter()
         self.foreign_images = []
+        self.unsafe_links = []
         self.site_urls = site_urls
 
     def handle_starttag(self, tag, attrs):
@@ -109,6 +122,8 @@ class _Inventory(HTMLParser):
                 self.items[name] += 1
             if tag == "img" and name == "src" and value and not is_same_site(value, self.site_urls):
                 self.foreign_images.append(value)
+            if name == "href" and value and _scheme(value) not in URL_SCHEMES | {""}:
+                self.unsafe_links.append(value)
 
     handle_startendtag = handle_starttag
 
@@ -169,6 +184,7 @@ def sanitize(fragment: str, site_urls=(), video_embeds: bool = True) -> Cleaned:
         removed.append("class=" + ",".join(sorted({w.split("=", 1)[1] for w in word}))[:60])
     return Cleaned(
         html=cleaned, removed=removed, foreign_images=before.foreign_images,
+        unsafe_links=before.unsafe_links,
         embeds=[url for url, _site in embeds],
     )
 
@@ -224,6 +240,8 @@ def first_token(cleaned: Cleaned) -> str:
             return item[:-1]
         if item.startswith("class="):
             return item.split("=", 1)[1].split(",")[0]
+        if item == "href" and cleaned.unsafe_links:
+            return cleaned.unsafe_links[0][:20]
         if item in ("href", "src"):
             return "javascript:" if item == "href" else "data:"
         return item

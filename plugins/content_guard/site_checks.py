@@ -3,7 +3,8 @@
 - `new_ledger` (initialized): a fresh ledger for this build on Pelican's settings;
 - `judge_content` (readers_init, the first time: every plugin's defaults are applied by then):
   the verdict on the content (verdict.py), each problem logged once; readers.py then skips every
-  file with an ERROR;
+  file with an ERROR; the rules that only warn (spelling) are judged meanwhile in a second
+  process and `report_deferred` (finalized) logs what they found;
 - `check_duplicates` (all_generators_finalized): two contents that would still be written to the
   same file (a clash the rule "slug" cannot see, e.g. from `Save_as:`) are an ERROR naming both,
   and the second is not written;
@@ -22,6 +23,8 @@ from .problems import ERROR, Problem
 from .readers import LEDGER_KEY
 from .sources import LINKED_KEY, display_name
 from .verdict import Verdict, judge
+
+JUDGED_KEY = "_CONTENT_GUARD_JUDGED"  # internal: a verdict the caller already has, for this build
 
 logger = logging.getLogger(__name__)
 
@@ -44,13 +47,25 @@ def new_ledger(pelican) -> None:
 
 
 def judge_content(readers) -> None:
-    """`readers_init` handler: judge the content once per build and log every problem."""
+    """`readers_init` handler: judge the content once per build and log every problem.
+
+    A caller that has just judged the same content itself (the live preview) hands its verdict
+    over in the settings (`JUDGED_KEY`), so it is not judged twice."""
     ledger = readers.settings.get(LEDGER_KEY)
     if ledger is None or ledger.verdict is not None:
         return
-    ledger.verdict = judge(readers.settings, effective=True, in_build=True)
+    ledger.verdict = readers.settings.get(JUDGED_KEY) or judge(
+        readers.settings, effective=True, in_build=True, defer=True)
     for problem in ledger.verdict.problems:
         problem_log.log(problem, logger)
+
+
+def report_deferred(pelican) -> None:
+    """`finalized` handler: log what the rules judged alongside the build found (warnings)."""
+    ledger = pelican.settings.get(LEDGER_KEY)
+    if ledger is not None and ledger.verdict is not None:
+        for problem in ledger.verdict.complete():
+            problem_log.log(problem, logger)
 
 
 def _contents(generators):

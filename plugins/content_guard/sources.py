@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .problems import Problem
@@ -61,7 +62,7 @@ class SourceFile:
     refused: Problem | None = None  # the file cannot be read (symlink, size, encoding, empty)
     markdown: bool = True  # a `Key: value` header (Markdown), not an HTML page
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
         return self.text.split("\n")
 
@@ -80,17 +81,24 @@ class SourceFile:
     @property
     def body_lines(self):
         """(line number, text) of the body: every line after the header."""
-        for number in range(self.header.body_line, len(self.lines) + 1):
-            yield number, self.lines[number - 1]
+        start = self.header.body_line
+        return zip(range(start, len(self.lines) + 1), self.lines[start - 1:])
 
 
-def read_source(path, kind: str, settings: dict) -> SourceFile:
-    """Read one content file with the same refusals as the build's reader (content_guard)."""
+def read_source(path, kind: str, settings: dict, inside: dict | None = None) -> SourceFile:
+    """Read one content file with the same refusals as the build's reader (content_guard).
+
+    `inside` remembers, for many files, which folders are known to lie inside the content folder
+    (a file that is not a link, in such a folder, needs no other test for where it really is)."""
     path = Path(os.path.abspath(path))
     source = SourceFile(path=path, name=display_name(path, settings), kind=kind,
                         markdown=path.suffix.lower() not in (".html", ".htm"))
     try:
-        check_location(str(path), settings["PATH"])
+        folder = os.path.dirname(path)
+        if inside is None or not inside.get(folder) or os.path.islink(path):
+            check_location(str(path), settings["PATH"])
+            if inside is not None and not os.path.islink(path):
+                inside[folder] = True
         check_size(path.stat().st_size, settings.get("CONTENT_GUARD_MAX_FILE_BYTES", MAX_FILE_BYTES))
         text = decode_source(path.read_bytes())
         check_not_empty(text)
@@ -165,4 +173,26 @@ def find_sources(settings: dict) -> list[SourceFile]:
         for folder in paths:
             for path in _walk(content, folder, excludes, ignores, extensions, settings.get(LINKED_KEY) or ()):
                 found.setdefault(Path(os.path.abspath(path)), kind)
-    return [read_source(path, kind, settings) for path, kind in sorted(found.items())]
+    inside: dict = {}
+    sources = []
+    for path, kind in sorted(found.items()):
+        try:
+            stat = os.lstat(path)
+            key = (str(path), kind, stat.st_mtime_ns, stat.st_size, os.path.realpath(path),
+                   settings["PATH"], settings.get("CONTENT_GUARD_MAX_FILE_BYTES"))
+        except OSError:
+            key = None
+        source = _READ.get(key) if key else None
+        if source is None:
+            source = read_source(path, kind, settings, inside)
+            if key:
+                if len(_READ) > 50_000:
+                    _READ.clear()
+                _READ[key] = source
+        sources.append(source)
+    return sources
+
+
+# Sources read before, by path, kind, time, size and where they really are: a file that did not
+# change is not read again (the live preview judges the whole site after every save).
+_READ: dict = {}

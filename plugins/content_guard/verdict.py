@@ -7,8 +7,10 @@ them all over the sources that `sources.find_sources` lists and returns a `Verdi
 
 Who calls it:
 - `invoke check` (tools/check.py) prints the verdict, or writes it as GitHub annotations;
-- every build: content_guard judges the content when Pelican starts (`initialized`), logs each
-  problem once, and its reader skips every file with an ERROR (nothing is published from it);
+- every build: content_guard judges the content when Pelican sets up its readers (every plugin's
+  defaults are applied by then), logs each problem once, and its reader skips every file with an
+  ERROR (nothing is published from it); on a large site the rules that only warn run meanwhile
+  in a second process (`defer`);
 - the live preview (tools/preview.py) judges before each rebuild, keeps the last good version of a
   page whose source has an ERROR, and lists the problems on every preview page.
 
@@ -28,9 +30,12 @@ import datetime as _dt
 import importlib
 import importlib.machinery
 import importlib.util
+import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,6 +44,9 @@ from .sources import ARTICLE, PAGE, SourceFile, display_name, find_sources, read
 
 FILE, SITE = "file", "site"
 START, READING = "start", "reading"
+# A build defers the rules that only warn to a second process from this many sources on: on a
+# small site a second process (which loads the spell checker's word list again) costs more.
+DEFER_FROM_SOURCES = 200
 
 
 @dataclass(frozen=True)
@@ -50,18 +58,23 @@ class Rule:
     per: str = FILE
     when: str = START  # START: judged before reading; READING: called by the build's reader
     markdown_only: bool = True  # per-file rules read the `Key: value` header
+    # For a per-file rule whose problems depend only on the file and these settings: what it
+    # found is remembered (the live preview judges the whole site after every save).
+    depends_on: tuple[str, ...] | None = None
+    # A rule that only ever warns never keeps a file from being published, so a build may judge
+    # it alongside Pelican's work, in a second process (see `judge(..., defer=True)`).
+    warns_only: bool = False
 
 
 def plugin_module(settings: dict, plugin: str, module: str):
     """`<plugin>.<module>` of an enabled plugin, imported as Pelican imports plugins (by name,
-    from PLUGIN_PATHS); None when the plugin is not enabled or has no such module."""
-    names = [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
-    if plugin not in names:
+    from PLUGIN_PATHS, which Pelican's read_settings makes absolute); None when the plugin is not
+    enabled or has no such module."""
+    if plugin not in enabled_plugins(settings):
         return None
     if plugin not in sys.modules:
-        spec = importlib.machinery.PathFinder.find_spec(
-            plugin, [str(Path(settings.get("PATH", ".")).parent / p) if not Path(p).is_absolute() else p
-                     for p in settings.get("PLUGIN_PATHS") or []]) or importlib.util.find_spec(plugin)
+        spec = (importlib.machinery.PathFinder.find_spec(plugin, list(settings.get("PLUGIN_PATHS") or []))
+                or importlib.util.find_spec(plugin))
         if spec is None:
             return None
         package = importlib.util.module_from_spec(spec)
@@ -106,8 +119,10 @@ class Site:
     for the other rules of the same verdict.
     """
 
-    def __init__(self, settings: dict, sources: list[SourceFile] | None = None, now=None):
+    def __init__(self, settings: dict, sources: list[SourceFile] | None = None, now=None,
+                 in_build: bool = False):
         self.settings = settings
+        self.in_build = in_build  # judged by a build (rules may keep what they found in CACHE_PATH)
         self.sources = find_sources(settings) if sources is None else sources
         self.timezone = ZoneInfo(settings.get("TIMEZONE") or "UTC")  # as Pelican, when none is set
         self.now = now or _dt.datetime.now(self.timezone)
@@ -127,8 +142,9 @@ class Site:
         return display_name(path, self.settings)
 
     def source_at(self, path) -> SourceFile | None:
-        wanted = Path(path).resolve()
-        return next((s for s in self.sources if s.path.resolve() == wanted), None)
+        """The source at `path` (any spelling of it), or None."""
+        by_path = self.memo("content_guard.by_path", lambda: {s.path.resolve(): s for s in self.sources})
+        return by_path.get(Path(path).resolve())
 
     def memo(self, key, compute: Callable):
         if key not in self._memo:
@@ -142,9 +158,18 @@ class Verdict:
 
     problems: list[Problem] = field(default_factory=list)
     site: Site | None = None
+    pending: "Deferred | None" = None  # rules still being judged (a build's `defer`)
 
     def __post_init__(self):
         self.problems = sorted(set(self.problems), key=sort_key)
+
+    def complete(self) -> list[Problem]:
+        """Wait for the deferred rules; add and return what they found."""
+        if self.pending is None:
+            return []
+        found, self.pending = self.pending.result(), None
+        self.problems = sorted(set(self.problems) | set(found), key=sort_key)
+        return found
 
     @property
     def errors(self) -> int:
@@ -160,31 +185,55 @@ class Verdict:
     def has_error(self, name: str) -> bool:
         return any(p.file == name and p.severity == ERROR for p in self.problems)
 
+    @cached_property
+    def source_names(self) -> frozenset:
+        return frozenset(s.name for s in self.site.sources) if self.site is not None else frozenset()
+
     def knows(self, name: str) -> bool:
-        return self.site is not None and any(s.name == name for s in self.site.sources)
+        """Whether `name` is one of the sources judged."""
+        return name in self.source_names
+
+
+_FOUND: dict = {}  # (rule, file, text, settings it depends on) -> problems, for `depends_on` rules
 
 
 def _run(rule: Rule, site: Site, sources) -> list[Problem]:
     if rule.per == SITE:
         return list(rule.check(site))
     problems = []
+    used = None if rule.depends_on is None else repr([site.settings.get(k) for k in rule.depends_on])
     for source in sources:
         if source.refused is not None or (rule.markdown_only and not source.markdown):
             continue
-        problems.extend(rule.check(source, site))
+        if used is None:
+            problems.extend(rule.check(source, site))
+            continue
+        key = (rule.id, source.name, source.text, used)
+        if key not in _FOUND:
+            if len(_FOUND) > 100_000:
+                _FOUND.clear()
+            _FOUND[key] = list(rule.check(source, site))
+        problems.extend(_FOUND[key])
     return problems
 
 
 def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
-          effective: bool = False) -> Verdict:
+          effective: bool = False, defer: bool = False) -> Verdict:
     """The verdict on the content of `settings["PATH"]` (Pelican settings; `effective`: the
-    plugins' defaults are already in them)."""
+    plugins' defaults are already in them).
+
+    `defer` (a build of DEFER_FROM_SOURCES sources or more): the rules that only warn are judged
+    in a second process while Pelican works; `Verdict.complete()` waits for them and returns what
+    they found."""
     settings = settings if effective else effective_settings(settings)
-    site = Site(settings, sources, now)
+    site = Site(settings, sources, now, in_build)
     rules = rules_of(settings)
     problems = [s.refused for s in site.sources if s.refused is not None]
+    later = [r for r in rules if r.when == START and r.warns_only]
+    if not defer or len(site.sources) < DEFER_FROM_SOURCES:
+        later = []
     for rule in rules:
-        if rule.when == START:
+        if rule.when == START and rule not in later:
             problems.extend(_run(rule, site, site.sources))
     if not in_build:
         failed = {p.file for p in problems if p.severity == ERROR}
@@ -192,7 +241,47 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
         for rule in rules:
             if rule.when == READING:
                 problems.extend(_run(rule, site, readable))
-    return Verdict(problems, site)
+    verdict = Verdict(problems, site)
+    if later:
+        verdict.pending = Deferred(site, later)
+    return verdict
+
+
+class Deferred:
+    """Rules judged in a forked process (two or more CPUs), else when asked for."""
+
+    def __init__(self, site: Site, rules: list[Rule]):
+        self.site, self.rules = site, rules
+        self.process = self.receiver = None
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        if cpus > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self.receiver, sender = context.Pipe(duplex=False)
+            self.process = context.Process(target=self._child, args=(sender,), daemon=True)
+            self.process.start()
+            sender.close()
+
+    def _run_all(self) -> list[Problem]:
+        return [p for rule in self.rules for p in _run(rule, self.site, self.site.sources)]
+
+    def _child(self, sender) -> None:
+        try:
+            sender.send(self._run_all())
+        except BaseException:  # the parent judges again itself
+            sender.send(None)
+        finally:
+            sender.close()
+
+    def result(self) -> list[Problem]:
+        found = None
+        if self.process is not None:
+            try:
+                found = self.receiver.recv()
+            except EOFError:
+                found = None
+            self.process.join()
+            self.process = None
+        return self._run_all() if found is None else found
 
 
 def judge_file(verdict: Verdict, path, kind: str) -> list[Problem]:
@@ -200,6 +289,7 @@ def judge_file(verdict: Verdict, path, kind: str) -> list[Problem]:
     site = verdict.site
     source = read_source(path, kind, site.settings)
     site.sources.append(source)
+    verdict.__dict__.pop("source_names", None)
     problems = [source.refused] if source.refused is not None else []
     for rule in rules_of(site.settings) if source.refused is None else ():
         if rule.when == START and rule.per == FILE:

@@ -11,9 +11,11 @@ from pelican import signals
 
 from .pelican_glue import attach_galleries
 from .settings import apply_defaults
+from .static_photos import publish_clean_statics
 
 
 def register():
     """Wire the plugin to Pelican signals."""
     signals.initialized.connect(apply_defaults)
     signals.all_generators_finalized.connect(attach_galleries)
+    signals.static_generator_finalized.connect(publish_clean_statics)

@@ -30,9 +30,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .sources import Problem, SourceGallery, SourcePhoto, is_photo
+from .sources import SourceGallery, SourcePhoto, is_photo
 
 HEADER_KEY = "captions"
+
+
+def _problem(path: Path, line: int | None, thai: str, english: str):
+    """A warning of the rule "captions" on a line of the article `path` (content_guard's Problem,
+    named by the absolute path until `Problem.located` gives it the name authors see)."""
+    from content_guard.problems import Problem
+
+    return Problem(str(path), line, "captions", "warning", thai, english)
 
 
 @dataclass(frozen=True)
@@ -82,12 +90,11 @@ def parse_header_captions(value, path: Path, first_line: int | None = None):
         name = name.strip()
         if not sep or not name or not is_photo(Path(name)):
             problems.append(
-                Problem(
-                    "warning",
+                _problem(
                     path,
+                    number,
                     f'บรรทัดใน Captions: ไม่อยู่ในรูป "ชื่อไฟล์.jpg: คำบรรยาย" ({line[:40]}) จึงไม่ถูกใช้',
                     'a Captions: line is not of the form "file.jpg: caption"; it is ignored',
-                    number,
                 )
             )
             continue
@@ -110,25 +117,23 @@ def apply_header_captions(gallery: SourceGallery, entries: list[HeaderCaption], 
         actual = entry.name if entry.name in by_name else folded.get(entry.name.casefold())
         if actual is None:
             problems.append(
-                Problem(
-                    "warning",
+                _problem(
                     path,
+                    entry.line,
                     f'Captions: ระบุภาพ "{entry.name}" ซึ่งไม่มีในโฟลเดอร์ภาพ {folder_rel}/ '
                     "ให้แก้ชื่อไฟล์ให้ตรงหรือลบบรรทัดนี้",
                     f'Captions: names "{entry.name}", which is not in the gallery folder {folder_rel}/: '
                     "fix the file name or delete the line",
-                    entry.line,
                 )
             )
             continue
         if actual in taken:
             problems.append(
-                Problem(
-                    "warning",
+                _problem(
                     path,
+                    entry.line,
                     f'Captions: ระบุภาพ "{entry.name}" ซ้ำ ใช้บรรทัดแรกเท่านั้น',
                     f'Captions: names "{entry.name}" twice; only the first line is used',
-                    entry.line,
                 )
             )
             continue

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from . import processing  # noqa: F401  (registers the HEIC opener, as for processing)
+
 GPS_IFD = 0x8825
 MAKE, MODEL, DATETIME_ORIGINAL, EXIF_IFD = 0x010F, 0x0110, 0x9003, 0x8769
 XMP_KEYS = ("xmp", "XML:com.adobe.xmp")
@@ -38,20 +40,9 @@ class PhotoMetadata:
         return bool(self.camera) or self.xmp or self.iptc
 
 
-def _register_heif() -> None:
-    try:
-        import pillow_heif
-
-        pillow_heif.register_heif_opener()
-    except ImportError:  # pragma: no cover - pillow-heif is in requirements.txt
-        pass
-
-
 def inspect_photo(path) -> PhotoMetadata:
     """The location, camera and XMP/IPTC data of the photo at `path` (headers only)."""
     path = Path(path)
-    if path.suffix.lower() in (".heic", ".heif"):
-        _register_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)

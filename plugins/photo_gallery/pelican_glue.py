@@ -65,7 +65,7 @@ def _with_header_captions(source: SourceGallery, contents) -> SourceGallery:
 
 def attach_galleries(generators) -> None:
     """`all_generators_finalized`: process every gallery in use and attach it to its contents."""
-    from content_guard.problems import log
+    from content_guard.readers import report_once
     from content_guard.sources import display_name
 
     generators = list(generators)
@@ -112,7 +112,7 @@ def attach_galleries(generators) -> None:
             item = results[photo.path]
             if item.error:
                 shown_by = [display_name(c.source_path, settings) for c in contents]
-                log(unreadable_problem(display_name(photo.path, settings), item.error, shown_by), logger)
+                report_once(unreadable_problem(display_name(photo.path, settings), item.error, shown_by), settings, logger)
             else:
                 good.append((photo, item))
                 used_keys.add(item.key)

@@ -17,6 +17,7 @@ How a cover and captions are found is in cover.py; what a photo carries is in me
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from .cover import cover_index, gallery_folder, gallery_root, missing_captions
@@ -128,11 +129,10 @@ def check_gallery_folders(site) -> list:
         used_th, used_en = _used_by(site, folder.name)
         for found in gallery.problems:
             # a line of an article's `Captions:` names the article itself; the others name its users
-            in_header = found.path.suffix.lower() in (".md", ".markdown")
-            rule = "captions" if found.path.name == CAPTIONS_FILE or in_header else "photo"
-            problems.append(_problem(
-                site.name(found.path), found.line, rule, "error" if found.level == "error" else "warning",
-                found.thai + ("" if in_header else used_th), found.english + ("" if in_header else used_en)))
+            located = found.located(site.name(found.file))
+            if Path(found.file).suffix.lower() not in (".md", ".markdown"):
+                located = dataclasses.replace(located, thai=found.thai + used_th, english=found.english + used_en)
+            problems.append(located)
         if not gallery.photos and used_th:
             problems.append(_problem(
                 site.name(folder), None, "gallery", "warning",
@@ -180,9 +180,7 @@ def _pixel_count(path: Path) -> int | None:
 
     from PIL import Image
 
-    from .processing import HEIF_SUPPORTED  # noqa: F401  (registers the HEIC opener)
-
-    try:
+    try:  # (processing.py, imported above, registered the HEIC opener)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
@@ -239,6 +237,19 @@ def unreadable_problem(name: str, reason: tuple[str, str], users=()):
                     reason[1] + "; the photo is left out" + used_en)
 
 
+_DECODED: dict = {}  # (path, time, size, limit) -> reason: a photo is decoded once per change
+
+
+def _unreadable(path: Path, max_pixels: int):
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, max_pixels)
+    if key not in _DECODED:
+        if len(_DECODED) > 20_000:
+            _DECODED.clear()
+        _DECODED[key] = unreadable(path, max_pixels)
+    return _DECODED[key]
+
+
 def check_photos_readable(source, site) -> list:
     """Rule photo for the photos of the gallery a post uses (the build finds it by processing them)."""
     name = source.value("gallery").strip("/")
@@ -248,8 +259,7 @@ def check_photos_readable(source, site) -> list:
     problems = []
     users = [s.name for s in _users(site, name)]
     for photo in scanned(site, folder).photos:
-        reason = site.memo(("photo_gallery.unreadable", str(photo.path)),
-                           lambda p=photo.path: unreadable(p, site.settings["GALLERY_MAX_PIXELS"]))
+        reason = _unreadable(photo.path, site.settings["GALLERY_MAX_PIXELS"])
         if reason:
             problems.append(unreadable_problem(site.name(photo.path), reason, users))
     return problems

@@ -1,7 +1,7 @@
 """Reading a gallery folder: which photos, in which order, with which captions.
 
-Plain functions with no Pelican import. Problems are returned as `Problem`s (the caller logs them
-with the article that uses the gallery), never raised.
+Plain functions with no Pelican import. Problems are returned as content_guard's `Problem`s
+(named by absolute path; the rules give them the name authors see), never raised.
 """
 
 from __future__ import annotations
@@ -19,15 +19,13 @@ CAPTIONS_FILE = "captions.txt"
 IGNORED_NAMES = {CAPTIONS_FILE, "thumbs.db", "desktop.ini"}
 
 
-@dataclass
-class Problem:
-    """A content problem: `path` (and `line`) first, then Thai and English text."""
+def _problem(severity: str, path: Path, thai: str, english: str, line: int | None = None):
+    """content_guard's Problem, named by the file's absolute path (`Problem.located` gives it the
+    name authors see): rule "captions" for captions.txt, "photo" for a file of the folder."""
+    from content_guard.problems import Problem
 
-    level: str  # "error" or "warning" or "info"
-    path: Path
-    thai: str
-    english: str
-    line: int | None = None
+    rule = "captions" if path.name == CAPTIONS_FILE else "photo"
+    return Problem(str(path), line, rule, severity, thai, english)
 
 
 @dataclass
@@ -46,7 +44,7 @@ class SourceGallery:
     name: str
     folder: Path
     photos: list[SourcePhoto] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list = field(default_factory=list)
 
 
 def natural_key(name: str):
@@ -59,7 +57,7 @@ def is_photo(path: Path) -> bool:
     return path.suffix.lower() in PHOTO_EXTENSIONS
 
 
-def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list[Problem]]:
+def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list]:
     """Parse captions.txt: `file.jpg: caption` per line; '#' starts a comment line.
 
     Returns [(line number, file name, caption)] in file order and the problems found.
@@ -69,7 +67,7 @@ def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list[Problem]
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [
-            Problem(
+            _problem(
                 "error",
                 path,
                 "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น TIS-620) ให้เปิดแล้วบันทึกใหม่เป็น UTF-8",
@@ -85,7 +83,7 @@ def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list[Problem]
         name = name.strip()
         if not sep and not is_photo(Path(name)):
             problems.append(
-                Problem(
+                _problem(
                     "warning",
                     path,
                     f'บรรทัดนี้ไม่อยู่ในรูป "ชื่อไฟล์.jpg: คำบรรยาย" ({line[:40]})',
@@ -123,7 +121,7 @@ def scan_gallery(folder: Path, name: str, root: Path | None = None) -> SourceGal
         target = outside(entry, root)
         if target is not None:
             gallery.problems.append(
-                Problem(
+                _problem(
                     "error",
                     entry,
                     f"ไฟล์นี้เป็นลิงก์ (symlink) ชี้ออกไปนอกโฟลเดอร์ content ที่ {target} จึงไม่นำมาเผยแพร่; "
@@ -135,7 +133,7 @@ def scan_gallery(folder: Path, name: str, root: Path | None = None) -> SourceGal
             continue
         if not entry.is_file():  # a named pipe, socket or device would hang or fail the read
             gallery.problems.append(
-                Problem(
+                _problem(
                     "error",
                     entry,
                     "ไม่ใช่ไฟล์ธรรมดา (อาจเป็น pipe หรืออุปกรณ์) จึงไม่อ่าน ให้ลบออกจากโฟลเดอร์",
@@ -145,7 +143,7 @@ def scan_gallery(folder: Path, name: str, root: Path | None = None) -> SourceGal
             continue
         if not is_photo(entry):
             gallery.problems.append(
-                Problem(
+                _problem(
                     "warning",
                     entry,
                     "ไม่ใช่ไฟล์ภาพที่รองรับ (JPEG, PNG, WebP, HEIC) จึงไม่ถูกเผยแพร่ ให้ลบออกจากโฟลเดอร์หรือแปลงเป็น JPEG",
@@ -167,7 +165,7 @@ def scan_gallery(folder: Path, name: str, root: Path | None = None) -> SourceGal
             actual = listed if listed in files else folded.get(listed.casefold())
             if actual is None:
                 gallery.problems.append(
-                    Problem(
+                    _problem(
                         "warning",
                         captions_path,
                         f'ไม่พบไฟล์ภาพ "{listed}" ในโฟลเดอร์ ให้แก้ชื่อไฟล์ให้ตรงหรือลบบรรทัดนี้',
@@ -178,7 +176,7 @@ def scan_gallery(folder: Path, name: str, root: Path | None = None) -> SourceGal
                 continue
             if actual in seen:
                 gallery.problems.append(
-                    Problem(
+                    _problem(
                         "warning",
                         captions_path,
                         f'ชื่อไฟล์ "{listed}" ซ้ำกับบรรทัดก่อนหน้า ใช้บรรทัดแรกเท่านั้น',
@@ -193,7 +191,7 @@ def scan_gallery(folder: Path, name: str, root: Path | None = None) -> SourceGal
         if file_name not in seen:
             ordered.append(SourcePhoto(path))
     gallery.photos = ordered
-    gallery.problems.sort(key=lambda p: (str(p.path), p.line or 0))
+    gallery.problems.sort(key=lambda p: (p.file, p.line or 0))
     return gallery
 
 

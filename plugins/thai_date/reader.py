@@ -122,22 +122,20 @@ def thai_date_reader(base: type, lenient: bool = False) -> type:
 
 
 def _report(reader, problem: DateProblem, source_path: str, from_file_name: bool = False) -> None:
-    """Log a date that cannot be read (content_guard's verdict reports those of the header first,
-    and its reader then skips the file: this is for files read without it, and file names)."""
-    from content_guard.problems import log
+    """Log a date that cannot be read, unless the build's verdict (content_guard) already did."""
+    from content_guard.readers import report_once
     from content_guard.sources import display_name, read_source
 
-    from .rules import date_problem
+    from .rules import date_problem, file_name_date_problem
 
-    where = display_name(source_path, reader.settings)
-    line = None
+    name = display_name(source_path, reader.settings)
     if from_file_name:
         if problem.value.replace(" ", "_") not in source_path and problem.value not in source_path:
-            where = "(ไม่ทราบไฟล์ / unknown file)"  # the file's read was skipped (content cache)
-        where += " (วันที่จากชื่อไฟล์ / date taken from the file name)"
+            name = "(ไม่ทราบไฟล์ / unknown file)"  # the file's read was skipped (content cache)
+        found = file_name_date_problem(problem, name)
     else:
-        line = read_source(source_path, "article", reader.settings).line_of(problem.field)
-    log(date_problem(problem, where, line), logger)
+        found = date_problem(problem, name, read_source(source_path, "article", reader.settings).line_of(problem.field))
+    report_once(found, reader.settings, logger)
 
 
 def use_thai_date_readers(readers) -> None:

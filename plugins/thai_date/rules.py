@@ -9,6 +9,7 @@
 | a date more than THAI_DATE_FUTURE_DAYS ahead (the post stays unpublished until then) | WARNING |
 | a Thai month name with a C.E. year (`25 มีนาคม 2024`): the B.E. year was probably meant | WARNING |
 | `Modified:` earlier than `Date:` | WARNING |
+| a date in the file's name (FILENAME_METADATA, `2566-02-29-visit.md`) that cannot be read | ERROR |
 
 Plain functions: `check_dates(source, site)` for the content check, the build and the editor;
 `date_problem(problem, name, line)` turns a `parsing.DateProblem` into the one Problem type.
@@ -16,7 +17,9 @@ Plain functions: `check_dates(source, site)` for the content check, the build an
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import os
 import re
 
 from .formats import BE_OFFSET
@@ -41,10 +44,37 @@ def date_problem(problem: DateProblem, name: str, line: int | None):
         f"write an accepted form, e.g. {ACCEPTED_FORMS} (optionally followed by a time: {ACCEPTED_TIMES})")
 
 
+def file_name_date_problem(problem: DateProblem, name: str):
+    """The ERROR for a date in a file's name (FILENAME_METADATA) that cannot be read."""
+    found = date_problem(problem, name, None)
+    return dataclasses.replace(
+        found, thai="วันที่จากชื่อไฟล์: " + found.thai, english="date taken from the file name: " + found.english,
+        fix="เปลี่ยนชื่อไฟล์ หรือ" + found.fix, fix_english="rename the file, or " + found.fix_english)
+
+
+def path_dates(source, settings: dict) -> list[str]:
+    """The dates Pelican takes from the file's name and path (FILENAME_METADATA, PATH_METADATA)."""
+    base = os.path.abspath(settings["PATH"]) + os.sep
+    path = str(source.path)
+    rel = (path[len(base):] if path.startswith(base) else os.path.relpath(path, base)).replace(os.sep, "/")
+    values = []
+    for key, data in (("FILENAME_METADATA", os.path.splitext(os.path.basename(rel))[0]), ("PATH_METADATA", rel)):
+        pattern = settings.get(key)
+        match = re.match(pattern, data) if pattern and data else None
+        if match and match.groupdict().get("date"):
+            values.append(match.group("date"))
+    return values
+
+
 def check_dates(source, site) -> list:
     """Every problem of the dates of `source` (see the module's table)."""
     settings = site.settings
     problems = []
+    for value in path_dates(source, settings):
+        try:
+            parse_date(value.replace("_", " "))
+        except DateProblem as exc:
+            problems.append(file_name_date_problem(exc, source.name))
     if source.kind == "article" and not source.value("date"):
         problems.append(_problem(
             source.name, source.line_of("date", 1), "error", "ไม่มีวันที่", "has no date",

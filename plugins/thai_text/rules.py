@@ -11,12 +11,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .near_miss import NearMiss, describe
 from .segment import dictionary_path, site_segmenter
 from .slugs import slug_for
-from .spelling import misspellings, prose_lines, speller_for
-from .typos import typo_reports
+from .spelling import SPELLING_CACHE, misspellings, prose_lines, speller_for
+from .typos import fix_typos, typo_reports
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -32,6 +33,8 @@ def check_typos(source, site) -> list:
     """Rule typo: every typing error of every line of `source`, one problem per mistake."""
     segmenter = site_segmenter(site.settings)
     problems = []
+    if fix_typos(source.text) == source.text:  # typos.py's quick test: no typing error at all
+        return problems
     for number, line in enumerate(source.lines, start=1):
         if not THAI.search(line) and "\u200b" not in line:
             continue
@@ -44,25 +47,38 @@ def check_typos(source, site) -> list:
     return problems
 
 
-def check_spelling(source, site) -> list:
-    """Rule spelling: unknown Thai words of the text a reader sees (spelling.py)."""
-    if not site.settings["THAI_TEXT_SPELLING"]:
+def check_spelling(site) -> list:
+    """Rule spelling: unknown Thai words of the text a reader sees (spelling.py), every source.
+
+    In a build, what was found line by line is kept in CACHE_PATH/thai_text (THAI_TEXT_CACHE), so
+    the next build looks again only at lines that changed."""
+    settings = site.settings
+    if not settings["THAI_TEXT_SPELLING"]:
         return []
-    speller = speller_for(site_segmenter(site.settings))
-    dictionary = site.name(dictionary_path(site.settings))
+    speller = speller_for(site_segmenter(settings))
+    cache = Path(settings.get("CACHE_PATH") or "cache") / "thai_text" / SPELLING_CACHE
+    remember = site.in_build and settings["THAI_TEXT_CACHE"]
+    if remember:
+        speller.load(cache)
+    dictionary = site.name(dictionary_path(settings))
     problems = []
-    for number, word, better, slip in misspellings(prose_lines(source), speller):
-        if slip:
-            problems.append(_problem(
-                source.name, number, "spelling", "warning", *describe(NearMiss(0, len(word), word, better, slip))))
+    for source in site.sources:
+        if source.refused is not None or not source.markdown:
             continue
-        hint_th = f' หรือควรเป็น "{better}"' if better else ""
-        hint_en = f' (did you mean "{better}"?)' if better else ""
-        problems.append(_problem(
-            source.name, number, "spelling", "warning",
-            f'ไม่รู้จักคำว่า "{word}"{hint_th}', f'unknown word "{word}"{hint_en}',
-            f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary}",
-            "if it is right, add it to the site dictionary"))
+        for number, word, better, slip in misspellings(prose_lines(source), speller):
+            if slip:
+                problems.append(_problem(
+                    source.name, number, "spelling", "warning", *describe(NearMiss(0, len(word), word, better, slip))))
+                continue
+            hint_th = f' หรือควรเป็น "{better}"' if better else ""
+            hint_en = f' (did you mean "{better}"?)' if better else ""
+            problems.append(_problem(
+                source.name, number, "spelling", "warning",
+                f'ไม่รู้จักคำว่า "{word}"{hint_th}', f'unknown word "{word}"{hint_en}',
+                f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary}",
+                "if it is right, add it to the site dictionary"))
+    if remember:
+        speller.save(cache)
     return problems
 
 
@@ -102,8 +118,8 @@ def _rules():
     from content_guard.verdict import SITE, Rule
 
     return (
-        Rule("typo", check_typos),
-        Rule("spelling", check_spelling),
+        Rule("typo", check_typos, depends_on=()),
+        Rule("spelling", check_spelling, per=SITE, warns_only=True),
         Rule("slug", check_slugs, per=SITE),
     )
 

@@ -234,11 +234,10 @@ _DEFAULT: SlugMaker | None = None
 
 
 def make_slug(text: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
-    """A readable ASCII slug for `text` (for the new-post task and other tools).
-
-    Uses pythainlp's words plus the repository's site dictionary; the result is at most
-    `max_length` characters, lowercase [a-z0-9] words joined by hyphens, or "" for text with no
-    letter or digit.
+    """A readable ASCII slug for `text` with pythainlp's words only (no site dictionary, no
+    THAI_TEXT_ROMANIZATION): the slug a site gives is `slug_for(settings, text)`. The result is at
+    most `max_length` characters, lowercase [a-z0-9] words joined by hyphens, or "" for text with
+    no letter or digit.
     """
     global _DEFAULT
     if _DEFAULT is None:

@@ -12,25 +12,32 @@ and named with their right spelling; their pieces are not reported again as unkn
 spell checker's suggestion is not offered for an unknown word of fewer than 4 letters (สโซ่ is not
 โซ่: near_miss.spelling_suggestion_allowed).
 
-`Speller(site_words)` does the work for one site dictionary and remembers what it found for each
-line it was given, so the live preview checks again only the lines an edit changed.
+`Speller(site_words, segmenter)` does the work for one site dictionary and remembers what it found
+for each line it was given, so the live preview checks again only the lines an edit changed;
+`load`/`save` keep that between builds (CACHE_PATH/thai_text/spelling.pickle).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
+import pickle
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .typos import fix_typos
 
+CACHE_FORMAT = 2  # (word, suggestion, slip) per line; older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 INLINE_CODE = re.compile(r"`[^`]*`")
 URLISH = re.compile(r"(?:https?://|www\.|mailto:)\S+|\]\([^)]*\)|<[^>]+>|\{[a-z]+\}\S*")
 FENCE = re.compile(r"^\s*(```|~~~)")
+SPELLING_CACHE = "spelling.pickle"  # in CACHE_PATH/thai_text: what each line gave, by dictionary
 
 # Words Thai writers often misspell although every piece is a dictionary word (so no segmenter
 # finds them): wrong -> right. None of the wrong forms is part of a correct word.
@@ -79,12 +86,55 @@ class Speller:
     """pythainlp's Norvig spell checker, with the site dictionary's words counted as known."""
 
     def __init__(self, site_words, segmenter):
-        self.checker = _norvig()
-        self.known_words = _dictionary_words() | frozenset(site_words)
+        self.site_words = frozenset(site_words)
         self.segmenter = segmenter
-        self._edits1 = importlib.import_module("pythainlp.spell.pn")._edits1
-        self.near_misses = NearMissFinder(site_words)
-        self._lines: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        self._lines: dict[bytes, list[tuple[str, str | None, str | None]]] = {}
+        self._loaded: set[str] = set()
+        self._added = False
+
+    # pythainlp's word list and spell checker are loaded on the first line not remembered (a
+    # build whose lines are all in the cache never loads them).
+    @cached_property
+    def checker(self):
+        return _norvig()
+
+    @cached_property
+    def known_words(self) -> frozenset:
+        return _dictionary_words() | self.site_words
+
+    @cached_property
+    def near_misses(self) -> NearMissFinder:
+        return NearMissFinder(self.site_words)
+
+    @cached_property
+    def _edits1(self):
+        return importlib.import_module("pythainlp.spell.pn")._edits1
+
+    def load(self, path: Path) -> None:
+        """Add what an earlier build found (same dictionary, same findings format) to what is remembered."""
+        if str(path) in self._loaded:
+            return
+        self._loaded.add(str(path))
+        try:
+            with open(path, "rb") as handle:
+                data = pickle.load(handle)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            return
+        if isinstance(data, dict) and data.get("format") == CACHE_FORMAT \
+                and data.get("dictionary") == self.segmenter.dictionary_hash:
+            self._lines = {**data.get("lines", {}), **self._lines}
+
+    def save(self, path: Path) -> None:
+        """Write what is remembered, when something was added since the last save."""
+        if not self._added:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        data = {"format": CACHE_FORMAT, "dictionary": self.segmenter.dictionary_hash, "lines": self._lines}
+        with open(tmp, "wb") as handle:
+            pickle.dump(data, handle, protocol=5)
+        os.replace(tmp, path)
+        self._added = False
 
     def suggestion(self, word: str) -> str | None:
         """The most frequent known word one edit away, if any (no two-edit search: too slow)."""
@@ -94,10 +144,11 @@ class Speller:
         return max(candidates, key=lambda w: (self.checker.freq(w), w))
 
     def line_findings(self, line: str) -> list[tuple[str, str | None, str | None]]:
-        """(word, suggestion or None, slip) of one line of prose, remembered by the line's text:
+        """(word, suggestion or None, slip) of one line of prose, remembered by a hash of the line:
         `slip` is the kind of slip (near_miss.SLIPS) when the word is a site name typed with one,
         else None."""
-        found = self._lines.get(line)
+        key = hashlib.blake2b(line.encode("utf-8"), digest_size=12).digest()
+        found = self._lines.get(key)
         if found is None:
             text = fix_typos(URLISH.sub(" ", INLINE_CODE.sub(" ", line)))
             found = []
@@ -112,7 +163,8 @@ class Speller:
             found += [(word, better, None) for word, better in suspicious_runs(self.segmenter.segment(text), self)]
             if len(self._lines) > 200_000:
                 self._lines.clear()
-            self._lines[line] = found
+            self._lines[key] = found
+            self._added = True
         return found
 
 

@@ -407,3 +407,21 @@ def test_repository_content_has_no_problem_at_all(settings):
     root = Path(check.ROOT)
     problems = check.check_content(root / "content", settings)
     assert [str(p) for p in problems] == []
+
+
+def test_the_invoke_task_writes_annotations_and_fails_on_errors(tmp_path, capsys):
+    import invoke
+
+    import tasks
+
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "b.md").write_text(news(Category="อื่น ๆ", Slug="b"), encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        tasks.check(invoke.Context(), content=str(content), output="github")
+    assert done.value.code == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("::error file=content/news/b.md,line=3,title=")
+    assert 'หมวด "อื่น ๆ" ไม่มีในเว็บไซต์' in first
+    with pytest.raises(SystemExit, match="--output"):
+        tasks.check(invoke.Context(), content=str(content), output="xml")

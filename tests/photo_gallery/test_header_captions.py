@@ -64,9 +64,9 @@ def test_without_header_the_gallery_is_unchanged(tmp_path):
 def test_problems_name_the_article_and_the_line(tmp_path):
     touch(tmp_path, "p1.jpg")
     gallery, problems = merged(tmp_path, ["p1.jpg: หนึ่ง", "ข้อความเฉย ๆ", "p9.jpg: ไม่มีไฟล์", "P1.JPG: ซ้ำ"], 10)
-    assert [(p.line, p.level) for p in problems] == [(11, "warning")]
-    assert [(p.line, p.level) for p in gallery.problems] == [(12, "warning"), (13, "warning")]
-    assert all(p.path == ARTICLE for p in problems + gallery.problems)
+    assert [(p.line, p.severity) for p in problems] == [(11, "warning")]
+    assert [(p.line, p.severity) for p in gallery.problems] == [(12, "warning"), (13, "warning")]
+    assert all(Path(p.file) == ARTICLE and p.rule == "captions" for p in problems + gallery.problems)
     assert "p9.jpg" in gallery.problems[0].thai and "p9.jpg" in gallery.problems[0].english
     assert [p.caption for p in gallery.photos] == ["หนึ่ง"]
 

@@ -213,6 +213,15 @@ def test_embargoed_and_draft_posts_appear_nowhere(two_builds):
             assert secret.encode() not in data, f"{secret} leaked into {rel}"
 
 
+def test_production_never_carries_the_preview_panel(two_builds):
+    """The live preview's problem panel is added by its server as pages are sent, never written."""
+    pages = [p for p in _files(two_builds[0]).values() if p.suffix in (".html", ".js")]
+    assert len(pages) > 10
+    for path in pages:
+        data = path.read_bytes()
+        assert b"__preview__" not in data and b"preview-problems" not in data, path
+
+
 def test_postprocess_rewrites_relative_and_absolute_references(tmp_path):
     (tmp_path / "theme/js").mkdir(parents=True)
     (tmp_path / "theme/css").mkdir()

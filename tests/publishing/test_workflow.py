@@ -45,11 +45,14 @@ def test_least_privilege(workflow):
     assert "permissions" not in workflow["jobs"]["build"]  # inherits contents: read only
 
 
-def test_build_job_tests_checks_audits_and_publishes(workflow):
+def test_build_job_checks_tests_audits_and_publishes(workflow):
     build = workflow["jobs"]["build"]
     runs = _runs(build)
-    order = [runs.index(cmd) for cmd in ("./dev.sh test", "invoke check", "pip-audit", "invoke publish")]
+    order = [runs.index(cmd) for cmd in ("./dev.sh setup", "invoke check", "./dev.sh test", "pip-audit",
+                                         "invoke publish")]
     assert order == sorted(order)
+    # The content check speaks to authors as GitHub annotations, and fails on what publish fails on.
+    assert "invoke check --output github --strict" in runs
     assert "--require-hashes" in runs
     upload = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert len(upload) == 1

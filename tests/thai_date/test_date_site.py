@@ -182,7 +182,7 @@ def test_bad_date_in_file_name_names_the_file(build_site):
     )
     assert not result.ok
     assert len(result.errors) == 1, result.errors
-    assert result.errors[0].startswith("content/news/2566-02-29-visit.md (วันที่จากชื่อไฟล์")
+    assert result.errors[0].startswith("content/news/2566-02-29-visit.md: วันที่จากชื่อไฟล์")
 
 
 def test_future_article_is_held_back_entirely(build_site):

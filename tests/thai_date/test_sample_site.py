@@ -26,7 +26,9 @@ def test_every_time_element_is_ce_for_machines_and_be_for_readers(sample_site):
 
 
 def test_no_page_shows_a_ce_year_after_a_thai_month(sample_site):
-    for path in sample_site.output.rglob("*.html"):
+    pages = sorted(sample_site.output.rglob("*.html"))
+    assert len(pages) >= 20  # never passes on an empty output
+    for path in pages:
         html = without_breaks(path.read_text(encoding="utf-8"))
         text = re.sub(r"<[^>]+>", " ", html)
         assert not CE_SHOWN.search(text), f"{path.relative_to(sample_site.output)}: {CE_SHOWN.search(text)[0]}"

@@ -1,10 +1,11 @@
 """The segmenter: site dictionary, cache across builds, speed."""
 
 import random
-
-from conftest import DATA
+from pathlib import Path
 
 from thai_text.segment import Segmenter, read_word_list, segment_throughput
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def test_word_list_format(tmp_path):

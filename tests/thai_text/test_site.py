@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import THEME
 
+THEME = Path(__file__).resolve().parent / "theme"
 DICTIONARY = (Path(__file__).resolve().parents[2] / "content" / "dictionary.txt").read_text(
     encoding="utf-8"
 )

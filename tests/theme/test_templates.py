@@ -21,11 +21,15 @@ def soup(site, rel: str) -> BeautifulSoup:
 
 
 def html_files(site):
-    """The pages the theme's templates make: not admin/ (the web editor's application shell), nor
-    the pages that only send an old URL on (thai_text's THAI_TEXT_REDIRECTS)."""
-    return sorted(p for p in Path(site.output).rglob("*.html")
-                  if p.relative_to(site.output).parts[0] != "admin"
-                  and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+    """The pages the theme's templates make, never none: not admin/ (the web editor's application
+    shell), nor the pages that only send an old URL on (thai_text's THAI_TEXT_REDIRECTS)."""
+    pages = sorted(p for p in Path(site.output).rglob("*.html")
+                   if p.relative_to(site.output).parts[0] != "admin"
+                   and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+    names = {p.relative_to(site.output).as_posix() for p in pages}
+    assert {"index.html", "404.html", "archives/index.html", "news/ita-2565/index.html",
+            "about/index.html"} <= names, f"pages missing from the output: {sorted(names)[:20]}"
+    return pages
 
 
 def json_ld(page: BeautifulSoup) -> list:

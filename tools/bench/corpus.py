@@ -12,8 +12,14 @@ from __future__ import annotations
 
 import random
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+if str(Path(__file__).resolve().parents[2] / "plugins") not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
+
+from thai_date.formats import BE_OFFSET  # noqa: E402
 
 CATEGORIES = ["ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม", "ประกาศ"]
 
@@ -226,7 +232,7 @@ def _post(index: int, seed: int) -> dict:
     month = rng.randint(1, 10 if year == 2026 else 12)
     day = rng.randint(1, 28)
     hour, minute = rng.randint(8, 17), rng.choice([0, 15, 30, 45])
-    ctx = {"province": province, "topic": topic, "day": day, "month": MONTHS[month - 1], "be": year + 543}
+    ctx = {"province": province, "topic": topic, "day": day, "month": MONTHS[month - 1], "be": year + BE_OFFSET}
     title = f"{w.fill(rng.choice(TITLE_SUBJECTS), ctx)} {rng.choice(TITLE_VERBS)}{topic}"
     if rng.random() < 0.5:
         title += f" จังหวัด{province}"
@@ -248,7 +254,7 @@ def _post(index: int, seed: int) -> dict:
 
 
 def pelican_markdown(post: dict) -> str:
-    year = post["year"] + 543 if post["be_date"] else post["year"]
+    year = post["year"] + BE_OFFSET if post["be_date"] else post["year"]
     lines = [
         f"Title: {post['title']}",
         f"Date: {year:04d}-{post['month']:02d}-{post['day']:02d} {post['hour']:02d}:{post['minute']:02d}",

@@ -10,13 +10,20 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+from thai_date.formats import DEFAULT_TIMEZONE  # noqa: E402
 
 VANILLA_CONF = '''\
 AUTHOR = "bench"
 SITENAME = "bench"
 SITEURL = ""
-TIMEZONE = "Asia/Bangkok"
+TIMEZONE = {timezone!r}
 DEFAULT_LANG = "th"
 PLUGINS = []
 LOAD_CONTENT_CACHE = {cache}
@@ -73,7 +80,7 @@ PHOTOS_CONF = '''\
 AUTHOR = "bench"
 SITENAME = "bench"
 SITEURL = ""
-TIMEZONE = "Asia/Bangkok"
+TIMEZONE = {timezone!r}
 PLUGINS = ["pelican.plugins.photos"]
 PHOTO_LIBRARY = {library!r}
 PHOTO_RESIZE_JOBS = 2
@@ -91,7 +98,8 @@ Gallery: {{photo}}{name}
 
 def vanilla_settings(work: Path, content: Path, cache: bool = False) -> Path:
     path = Path(work) / ("vanilla-cached.py" if cache else "vanilla.py")
-    path.write_text(VANILLA_CONF.format(cache=cache, cache_path=str(Path(work) / "vanilla-cache")))
+    path.write_text(VANILLA_CONF.format(cache=cache, cache_path=str(Path(work) / "vanilla-cache"),
+                                          timezone=DEFAULT_TIMEZONE))
     return path
 
 
@@ -126,6 +134,6 @@ def photos_site(work: Path, photo_folder: Path) -> tuple[Path, Path]:
     content.mkdir(parents=True, exist_ok=True)
     settings = base / "pelicanconf.py"
     photo_folder = Path(photo_folder)
-    settings.write_text(PHOTOS_CONF.format(library=str(photo_folder.parent)))
+    settings.write_text(PHOTOS_CONF.format(library=str(photo_folder.parent), timezone=DEFAULT_TIMEZONE))
     (content / "gallery.md").write_text(PHOTOS_POST.format(name=photo_folder.name), encoding="utf-8")
     return settings, content

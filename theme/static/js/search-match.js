@@ -327,8 +327,8 @@ export function startsSiteWord(text, vocabulary) {
 /**
  * What to hand Pagefind for what the visitor typed: each part between spaces normalised, split
  * into the site's words, and cut into the pieces the index is sure to hold. Returns {text,
- * complete}: `complete` is false when a piece had to be left out, so Pagefind's candidates are
- * not ranked by the whole query and more of them must be checked.
+ * complete}: `complete` is false when a word had to be cut into pieces or a piece left out, so
+ * Pagefind's candidates are not ranked by the whole query and more of them must be checked.
  */
 export function planQuery(raw, vocabulary, segment) {
   const pieces = [];
@@ -338,7 +338,9 @@ export function planQuery(raw, vocabulary, segment) {
     if (!text) continue;
     for (const term of isThai(text) ? splitWords(text, vocabulary) : [text]) {
       const held = termPieces(term, segment, vocabulary);
-      if (held.join("") !== term) complete = false;
+      // Pagefind ranks by the pieces it was given, not by the whole word: when a word had to be
+      // cut (ต่อให้ -> ต่อ ให้), pages that hold both pieces apart may come first.
+      if (held.length !== 1 || held[0] !== term) complete = false;
       pieces.push(...held);
     }
   }

@@ -1,0 +1,210 @@
+"""tools/pelican_adapter.py: one test per override of a Pelican internal, so that a Pelican
+upgrade that moves one fails here, by name."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from tools import pelican_adapter
+from tools.build import plugin_receivers
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from pelican.settings import read_settings
+
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "a.md").write_text(
+        "Title: ข่าวทดสอบ\nDate: 2568-03-01 09:00\nCategory: ข่าวกิจกรรม\nTags: ทดสอบ\nSlug: a\n\nเนื้อข่าว\n",
+        encoding="utf-8")
+    return read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache"),
+        "THAI_SEARCH_ENABLED": False})
+
+
+class Plan:
+    """A plan that renders only what `render` says (by key), noting what it was asked."""
+
+    def __init__(self, render=()):
+        self.render = set(render)
+        self.asked = []
+
+    def needs(self, key, shown, extra=()):
+        self.asked.append(key)
+        return key in self.render
+
+    @staticmethod
+    def shows(kwargs):
+        return [v for k, v in kwargs.items() if k in ("article", "page")]
+
+    @staticmethod
+    def source(obj):
+        return getattr(obj, "source_path", None)
+
+
+class Memory:
+    def __init__(self):
+        self.items = {}
+        self.file_lists = {}
+
+    def get(self, kind, rel, context):
+        return self.items.get((kind, rel))
+
+    def put(self, kind, rel, obj):
+        self.items[(kind, rel)] = obj
+
+
+def _generator(cls, settings):
+    """An instance of the generator class `cls`, as Pelican makes one."""
+    with plugin_receivers():
+        return cls(context=dict(settings), settings=settings, path=settings["PATH"],
+                   theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+
+
+def test_every_internal_we_override_is_there():
+    pelican_adapter.check_pelican.cache_clear()
+    pelican_adapter.check_pelican()
+
+
+def test_a_moved_internal_fails_loudly_by_name(monkeypatch):
+    from pelican.writers import Writer
+
+    monkeypatch.setattr(Writer, "_open_w", lambda self, path, mode: None)
+    pelican_adapter.check_pelican.cache_clear()
+    try:
+        with pytest.raises(pelican_adapter.PelicanChanged, match="Writer._open_w"):
+            pelican_adapter.planned_writer_class({})
+    finally:
+        monkeypatch.undo()
+        pelican_adapter.check_pelican.cache_clear()
+
+
+def test_get_generator_classes_and_get_writer(settings):
+    from pelican import Pelican
+    from pelican.generators import CachingGenerator
+
+    holder = {"plan": None}
+    warm = pelican_adapter.warm_pelican_class(Memory(), [], holder)
+    with plugin_receivers():
+        pelican = warm(settings)
+        classes = pelican._get_generator_classes()
+        plain = Pelican._get_generator_classes(pelican)
+        writer = pelican._get_writer()
+    assert [c.__name__ for c in classes] == [c.__name__ for c in plain]
+    for ours, theirs in zip(classes, plain):
+        if issubclass(theirs, CachingGenerator):  # articles and pages: read from memory
+            assert ours is not theirs and issubclass(ours, theirs)
+        else:
+            assert ours is theirs
+    assert type(writer).__name__ == "PlannedWriter" and hasattr(writer, "_kept_names")
+
+
+def test_writer_open_w_hands_a_kept_page_a_file_that_writes_nothing(tmp_path):
+    writer = pelican_adapter.planned_writer_class({"plan": None})(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    kept = str(tmp_path / "kept.html")
+    writer._kept_names.add(kept)
+    with writer._open_w(kept, "utf-8") as out:
+        assert out.write("ไม่เขียน") == 0
+    assert not Path(kept).exists()
+    with writer._open_w(str(tmp_path / "written.html"), "utf-8") as out:
+        out.write("เขียน")
+    assert (tmp_path / "written.html").read_text(encoding="utf-8") == "เขียน"
+
+
+def test_writer_write_file_and_write_feed_follow_the_plan(settings, tmp_path):
+    from jinja2 import Template
+
+    plan = Plan(render={"yes.html"})
+    writer = pelican_adapter.planned_writer_class({"plan": plan})(str(tmp_path), settings=settings)
+    for name in ("yes.html", "no.html"):
+        writer.write_file(name, Template("หน้า {{ output_file }}"), dict(settings))
+    assert (tmp_path / "yes.html").is_file() and not (tmp_path / "no.html").exists()
+    assert plan.asked == ["yes.html", "no.html"]
+    assert writer.write_feed([], dict(settings), "feeds/x.atom.xml") is None  # not asked for
+    assert "feed:feeds/x.atom.xml" in plan.asked and not (tmp_path / "feeds").exists()
+
+
+def test_caching_generator_reads_from_memory(settings):
+    from pelican.generators import ArticlesGenerator
+
+    memory, created = Memory(), []
+    remembered = object()
+    memory.put("ArticlesGenerator", "news/a.md", remembered)
+    cls = pelican_adapter.remembering_generator(ArticlesGenerator, memory, created, {"plan": None})
+    assert cls.__name__ == "ArticlesGenerator"
+    generator = _generator(cls, settings)
+    assert created == [generator]
+    assert generator.get_cached_data("news/a.md") is remembered
+    assert generator.get_cached_data("news/b.md", "none") == "none"
+    generator.cache_data("news/b.md", "read")
+    assert memory.items[("ArticlesGenerator", "news/b.md")] == "read"
+    generator.save_cache()  # nothing is written to CACHE_PATH
+    assert not Path(settings["CACHE_PATH"]).exists() or not any(Path(settings["CACHE_PATH"]).iterdir())
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    assert files == {"news/a.md"} and memory.file_lists  # listed once, then from memory
+
+
+def test_generate_tags_and_categories_ask_the_plan_and_restore_the_lists(settings):
+    from pelican.generators import ArticlesGenerator
+
+    plan = Plan()
+    cls = pelican_adapter.remembering_generator(ArticlesGenerator, Memory(), [], {"plan": plan})
+    generator = _generator(cls, settings)
+    generator.get_template = lambda name: None  # no theme filters without the plugins
+    generator.tags = {"tag-a": ["x"]}
+    generator.categories = [("cat-a", ["x"])]
+    written = []
+    generator.generate_tags(lambda *a, **k: written.append(a[0]))
+    generator.generate_categories(lambda *a, **k: written.append(a[0]))
+    assert written == [] and {"tag:tag-a", "category:cat-a"} <= set(plan.asked)
+    assert generator.tags == {"tag-a": ["x"]} and generator.categories == [("cat-a", ["x"])]
+
+
+def test_generate_articles_asks_the_plan_before_writing(settings):
+    from pelican.generators import ArticlesGenerator
+
+    class Article:
+        source_path = "/x/news/a.md"
+        save_as = "news/a/index.html"
+        template = "article"
+        url = "news/a/"
+
+    plan = Plan()
+    cls = pelican_adapter.remembering_generator(ArticlesGenerator, Memory(), [], {"plan": plan})
+    generator = _generator(cls, settings)
+    generator.get_template = lambda name: None  # no theme filters without the plugins
+    generator.articles = [Article()]
+    written = []
+    generator.generate_articles(lambda *a, **k: written.append(a[0]))
+    assert written == [] and plan.asked == ["/x/news/a.md"]
+    plan.render.add("/x/news/a.md")
+    plan.asked.clear()
+    generator.generate_articles(lambda *a, **k: written.append(a[0]))
+    assert written == ["news/a/index.html"]
+
+
+def test_forget_logged_messages_lets_a_second_build_repeat_a_warning(caplog):
+    from pelican import log  # noqa: F401  (Pelican's logger class, with its LimitFilter)
+
+    logger = logging.getLogger("pelican.adapter-test")
+    with caplog.at_level(logging.WARNING):
+        logger.warning("same warning")
+        logger.warning("same warning")
+        assert caplog.text.count("same warning") == 1  # what Pelican does within one build
+        pelican_adapter.forget_logged_messages()
+        logger.warning("same warning")
+    assert caplog.text.count("same warning") == 2
+
+
+def test_forget_rendered_content_empties_pelicans_memo():
+    from pelican.contents import Content
+
+    Content.get_content.cache["key"] = "value"
+    pelican_adapter.forget_rendered_content()
+    assert Content.get_content.cache == {} and Content.get_summary.cache == {}
