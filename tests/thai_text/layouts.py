@@ -2,8 +2,9 @@
 
 The speed work on `thai_text.segment` must not change a single break. `data/layouts.json` holds,
 for each source of text below, a hash of what the segmenter returns for each paragraph (its
-boundaries, break offsets, spans kept on one line, the spans of names that hold a space and the
-word count), recorded before that work; test_layouts.py computes them again and compares.
+boundaries, the spans never broken inside, break offsets, spans kept on one line, the spans of
+names that hold a space, the word count and the tokens), recorded before that work;
+test_layouts.py computes them again and compares.
 
 Sources: every paragraph and every line of the sample content (content/), every line of the gold
 files (read as gold.py reads them), about 3 MB of the benchmark corpus (tools/bench/corpus.py,
@@ -46,6 +47,7 @@ def layout_digest(segmenter, text: str) -> str:
     names = segmenter.breaks_and_names(text)  # from the memory
     facts = (
         segmenter.boundaries(text),
+        segmenter.protected_spans(text),
         offsets,
         layout,
         names,
