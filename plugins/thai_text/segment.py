@@ -28,7 +28,7 @@ import tempfile
 import time
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, islice
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import nlpo3
@@ -66,7 +66,6 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.(?:[\u0e01-\u0e2e]\.)+")
 # A run of Thai letters and marks (the part of a piece a browser's dictionary could cut).
 _THAI_STRETCH = re.compile("[\u0e01-\u0e4e]+")
-_KAN = re.compile("(?:ทาง)?การ")
 _MAYBE_OPAQUE = re.compile("[&:@]|www\\.")
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 # Pieces of a word the dictionary does not know (a transliterated name, a misspelling): the
@@ -397,38 +396,55 @@ class Segmenter:
         tokens = nlpo3.segment(text, self.dict_name)
         result = tuple(accumulate(map(len, tokens)))[:-1]
         if "การ" in text:
-            moved = self._attach_kan(text, result)
+            moved = self._attach_kan(text, result, tokens)
             if moved is not result:
                 result, tokens = moved, None
         if use_cache:
             self._memory[key] = result
         return result, tokens
 
-    def _attach_kan(self, text: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
+    def _attach_kan(self, text: str, cuts: tuple[int, ...], tokens: list[str]) -> tuple[int, ...]:
         """Words that end in การ or ทาง win a tie against การ starting the next word.
 
         newmm finds as few tokens as it can; for มาตรการป้องกัน, มาตร|การป้องกัน and
         มาตรการ|ป้องกัน are both two dictionary words, and it may take the first. The same tie
         gives ช่อง|ทางการ for ช่องทาง|การ. When the word before can take การ (or ทาง) and what is
         left is still a word, the boundary moves: มาตรการ|ป้องกัน, ช่องทาง|การ, กรรมการ|คุมสอบ.
+        `tokens` are the pieces between `cuts`.
         """
-        words = self._words
+        words, takers = self._words, self._kan_takers
         moved = None
-        for m in _KAN.finditer(text):
-            at = m.start()
-            k = bisect_left(cuts, at)
-            if k == len(cuts) or cuts[k] != at:
+        # Each การ in turn, with ทาง before it when there is (as `(?:ทาง)?การ` finds them, faster:
+        # a search for a plain string skips ahead, a pattern that starts with an optional part
+        # is tried at every character).
+        at = text.find("การ")
+        while at >= 0:
+            found, at = at, text.find("การ", at + 3)
+            if found >= 3 and text.startswith("ทาง", found - 3):
+                found, head = found - 3, "ทาง"
+            else:
+                head = "การ"
+            k = bisect_left(cuts, found)
+            if k == len(cuts) or cuts[k] != found:
                 continue  # การ inside a token
-            head = m.group()[:-3] or "การ"  # "ทาง" of ทางการ, or การ itself
-            before = text[cuts[k - 1] if k else 0 : at]
-            end = cuts[k + 1] if k + 1 < len(cuts) else len(text)
-            rest = text[at + len(head) : end]
-            if head == "ทาง" and rest != "การ" and not rest.startswith("การ"):
+            rest = tokens[k + 1][len(head) :]
+            if head == "ทาง" and not rest.startswith("การ"):
                 continue
-            if rest and before + head in words and rest in words and before not in FUNCTION_WORDS:
+            if rest and tokens[k] in takers[head] and rest in words:
                 moved = moved or list(cuts)
-                moved[k] = at + len(head)
+                moved[k] = found + len(head)
         return tuple(moved) if moved else cuts
+
+    @cached_property
+    def _kan_takers(self) -> dict[str, frozenset]:
+        """For การ and ทาง: the words that make a dictionary word with it after them (มาตร for
+        การ, ช่อง for ทาง), function words left out (see _attach_kan)."""
+        takers = {"การ": set(), "ทาง": set()}
+        for word in self._words:
+            tail = word[-3:]
+            if tail in takers and len(word) > 3:
+                takers[tail].add(word[:-3])
+        return {head: frozenset(found - FUNCTION_WORDS) for head, found in takers.items()}
 
     def remember(self, kind: str, text: str, compute):
         """`compute(text)`, cached like segmentations (by `kind` and a hash of `text`)."""
