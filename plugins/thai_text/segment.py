@@ -27,8 +27,8 @@ import re
 import tempfile
 import time
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
-from functools import lru_cache
+from itertools import accumulate, islice
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import nlpo3
@@ -66,7 +66,6 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.(?:[\u0e01-\u0e2e]\.)+")
 # A run of Thai letters and marks (the part of a piece a browser's dictionary could cut).
 _THAI_STRETCH = re.compile("[\u0e01-\u0e4e]+")
-_KAN = re.compile("(?:ทาง)?การ")
 _MAYBE_OPAQUE = re.compile("[&:@]|www\\.")
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 # Pieces of a word the dictionary does not know (a transliterated name, a misspelling): the
@@ -78,6 +77,16 @@ _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 SHORT_LETTERS = 2
 COMMON_SHORT_WORD = 20_000
 FRAGMENT_LETTERS = 3
+
+# What the choice of breaks needs to know of a token, as the bits of one int (Segmenter._code),
+# remembered per token: most tokens of a page are words seen before.
+_ENDS_LINE = 1  # a line may end after it: it ends in _LEFT_OK, or in "." after a letter of _LEFT_OK
+_STARTS_LINE = 2  # a line may start with it: it starts with a letter of _RIGHT_OK
+_RARE = 4  # a fragment: a short rare dictionary word (see SHORT_LETTERS)
+_NOT_A_WORD = 8  # a fragment: Thai that is not in the dictionary
+_LONE_DOT = 16  # "." alone: a line may end after it when the token before ends in _LEFT_OK
+_LETTERS_SHIFT = 5  # a fragment's letters (at most FRAGMENT_LETTERS) are the bits from here up
+_FRAGMENT = _RARE | _NOT_A_WORD
 
 
 def _opaque_spans(text: str) -> list[tuple[int, int]]:
@@ -266,7 +275,7 @@ class Segmenter:
         self._words = pythainlp_word_set() | frozenset(self.site_words)
         self._solid = self._words - rare_short_words()
         self._several_syllables: dict[str, bool] = {}
-        self._last_tokens: tuple[str, list | None] = ("", None)
+        self._codes: dict[str, int] = {}  # token -> _code(token)
         self._memory: dict[bytes, tuple[int, ...]] = {}
         self._used: set[bytes] = set()
         self.segmented_chars = 0  # characters actually run through nlpo3 (not from the cache)
@@ -371,51 +380,71 @@ class Segmenter:
 
     def boundaries(self, text: str, use_cache: bool = True) -> tuple[int, ...]:
         """Offsets in `text` where one token ends and the next begins (0 and len excluded)."""
+        return self._segment(text, use_cache)[0]
+
+    def _segment(self, text: str, use_cache: bool) -> tuple[tuple[int, ...], list[str] | None]:
+        """(boundaries, the tokens between them when they came from nlpo3 as they are, else None)."""
         if not text:
-            return ()
+            return (), None
         if use_cache:
             key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
             self._used.add(key)
             found = self._memory.get(key)
             if found is not None:
-                return found
+                return found, None
         self.segmented_chars += len(text)
         tokens = nlpo3.segment(text, self.dict_name)
         result = tuple(accumulate(map(len, tokens)))[:-1]
         if "การ" in text:
-            moved = self._attach_kan(text, result)
+            moved = self._attach_kan(text, result, tokens)
             if moved is not result:
                 result, tokens = moved, None
-        self._last_tokens = (text, tokens)  # _layout reuses them
         if use_cache:
             self._memory[key] = result
-        return result
+        return result, tokens
 
-    def _attach_kan(self, text: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
+    def _attach_kan(self, text: str, cuts: tuple[int, ...], tokens: list[str]) -> tuple[int, ...]:
         """Words that end in การ or ทาง win a tie against การ starting the next word.
 
         newmm finds as few tokens as it can; for มาตรการป้องกัน, มาตร|การป้องกัน and
         มาตรการ|ป้องกัน are both two dictionary words, and it may take the first. The same tie
         gives ช่อง|ทางการ for ช่องทาง|การ. When the word before can take การ (or ทาง) and what is
         left is still a word, the boundary moves: มาตรการ|ป้องกัน, ช่องทาง|การ, กรรมการ|คุมสอบ.
+        `tokens` are the pieces between `cuts`.
         """
-        words = self._words
+        words, takers = self._words, self._kan_takers
         moved = None
-        for m in _KAN.finditer(text):
-            at = m.start()
-            k = bisect_left(cuts, at)
-            if k == len(cuts) or cuts[k] != at:
+        # Each การ in turn, with ทาง before it when there is (as `(?:ทาง)?การ` finds them, faster:
+        # a search for a plain string skips ahead, a pattern that starts with an optional part
+        # is tried at every character).
+        at = text.find("การ")
+        while at >= 0:
+            found, at = at, text.find("การ", at + 3)
+            if found >= 3 and text.startswith("ทาง", found - 3):
+                found, head = found - 3, "ทาง"
+            else:
+                head = "การ"
+            k = bisect_left(cuts, found)
+            if k == len(cuts) or cuts[k] != found:
                 continue  # การ inside a token
-            head = m.group()[:-3] or "การ"  # "ทาง" of ทางการ, or การ itself
-            before = text[cuts[k - 1] if k else 0 : at]
-            end = cuts[k + 1] if k + 1 < len(cuts) else len(text)
-            rest = text[at + len(head) : end]
-            if head == "ทาง" and rest != "การ" and not rest.startswith("การ"):
+            rest = tokens[k + 1][len(head) :]
+            if head == "ทาง" and not rest.startswith("การ"):
                 continue
-            if rest and before + head in words and rest in words and before not in FUNCTION_WORDS:
+            if rest and tokens[k] in takers[head] and rest in words:
                 moved = moved or list(cuts)
-                moved[k] = at + len(head)
+                moved[k] = found + len(head)
         return tuple(moved) if moved else cuts
+
+    @cached_property
+    def _kan_takers(self) -> dict[str, frozenset]:
+        """For การ and ทาง: the words that make a dictionary word with it after them (มาตร for
+        การ, ช่อง for ทาง), function words left out (see _attach_kan)."""
+        takers = {"การ": set(), "ทาง": set()}
+        for word in self._words:
+            tail = word[-3:]
+            if tail in takers and len(word) > 3:
+                takers[tail].add(word[:-3])
+        return {head: frozenset(found - FUNCTION_WORDS) for head, found in takers.items()}
 
     def remember(self, kind: str, text: str, compute):
         """`compute(text)`, cached like segmentations (by `kind` and a hash of `text`)."""
@@ -505,29 +534,26 @@ class Segmenter:
 
     def _layout(self, text: str, use_cache: bool) -> tuple[list[int], list[tuple[int, int]]]:
         """(break offsets, protected spans that hold a space) of `text`."""
-        cuts = self.boundaries(text, use_cache)
+        cuts, tokens = self._segment(text, use_cache)
         if not cuts:
             return [], []
-        left_ok, right_ok = _LEFT_OK, _RIGHT_OK
-        last, tokens = self._last_tokens
-        if last is not text or tokens is None:
-            bounds = (0, *cuts, len(text))
-            tokens = [text[a:b] for a, b in zip(bounds, bounds[1:])]
-        odd = set(tokens).difference(self._solid)  # spaces, digits, punctuation, fragments
-        if not any(t[0] in right_ok for t in odd):  # the usual case: every Thai token is solid
+        if tokens is None:
+            tokens = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
+        try:
+            codes = list(map(self._codes.__getitem__, tokens))
+        except KeyError:  # a token not seen before
+            codes = [self._code(t) for t in tokens]
+        if max(codes) < _RARE:  # the usual case: no fragment, no "." alone
             result = [
-                i for i in cuts
-                if text[i] in right_ok
-                and (text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok))
+                i for i, before, after in zip(cuts, codes, islice(codes, 1, None))
+                if before & _ENDS_LINE and after & _STARTS_LINE
             ]
         else:
-            solid = self._solid
-            firm = [t in solid for t in tokens]
             result = [
                 i for k, i in enumerate(cuts)
-                if text[i] in right_ok
-                and (text[i - 1] in left_ok or (text[i - 1] == "." and i > 1 and text[i - 2] in left_ok))
-                and ((firm[k] and firm[k + 1]) or not self._next_to_fragment(tokens, firm, k))
+                if codes[k + 1] & _STARTS_LINE
+                and (codes[k] & _ENDS_LINE or (codes[k] & _LONE_DOT and k and tokens[k - 1][-1] in _LEFT_OK))
+                and not ((codes[k] | codes[k + 1]) & _FRAGMENT and self._next_to_fragment(codes, k))
             ]
         whole = []
         if result:
@@ -543,41 +569,51 @@ class Segmenter:
             whole = [s for s in self.protected_spans(text, cuts) if " " in text[s[0] : s[1]]]
         return result, whole
 
-    def _next_to_fragment(self, tokens: list[str], firm: list[bool], k: int) -> bool:
-        """Whether the boundary between tokens[k] and tokens[k + 1] lies inside a run of
-        fragments or next to a short one (`firm[j]`: tokens[j] is a solid dictionary word).
+    def _code(self, token: str) -> int:
+        """What the choice of breaks needs to know of `token` (the _ENDS_LINE... bits), remembered."""
+        last = token[-1]
+        code = 0
+        if last in _LEFT_OK or (last == "." and len(token) > 1 and token[-2] in _LEFT_OK):
+            code |= _ENDS_LINE
+        if token == ".":
+            code |= _LONE_DOT
+        if token[0] in _RIGHT_OK:
+            code |= _STARTS_LINE
+            if token not in self._solid:  # a fragment
+                code |= _RARE if token in self._words else _NOT_A_WORD
+                code |= min(letters(token), FRAGMENT_LETTERS) << _LETTERS_SHIFT
+        if len(self._codes) < 200_000:
+            self._codes[token] = code
+        return code
 
-        A run is a sequence of pieces that are not dictionary words or are short rare words,
-        holding one that is not a dictionary word (แม|ริ|ออ|ท: แม and ท are not words) or two
-        short rare words (ยู|ทูบ). No break goes inside a run, nor next to a run of fewer than
-        FRAGMENT_LETTERS letters.
+    def _next_to_fragment(self, codes: list[int], k: int) -> bool:
+        """Whether the boundary between tokens k and k + 1 lies inside a run of fragments or next
+        to a short one (`codes`: the tokens' `_code`).
+
+        A fragment is Thai that is not a solid dictionary word: a short rare word, or not a
+        dictionary word at all. A run is a sequence of fragments holding one that is not a
+        dictionary word (แม|ริ|ออ|ท: แม and ท are not words) or two short rare words (ยู|ทูบ).
+        No break goes inside a run, nor next to a run of fewer than FRAGMENT_LETTERS letters.
         """
-        words = self._words
-
-        def kind(j: int) -> int:  # 0 solid word (or not Thai), 1 short rare word, 2 not a word
-            if firm[j] or tokens[j][0] not in _RIGHT_OK:
-                return 0
-            return 1 if tokens[j] in words else 2
-
-        left, right = kind(k), kind(k + 1)
+        left, right = codes[k] & _FRAGMENT, codes[k + 1] & _FRAGMENT
         if not (left or right):
             return False
-        run = []  # kinds of the tokens of the run that touches the boundary
+        run = []  # the tokens of the run that touches the boundary
         if left:
             j = k
-            while j >= 0 and kind(j):
+            while j >= 0 and codes[j] & _FRAGMENT:
                 run.append(j)
                 j -= 1
         if right:
             j = k + 1
-            while j < len(tokens) and kind(j):
+            while j < len(codes) and codes[j] & _FRAGMENT:
                 run.append(j)
                 j += 1
-        if len(run) < 2 and not any(kind(j) == 2 for j in run):
+        if len(run) < 2 and not any(codes[j] & _NOT_A_WORD for j in run):
             return False  # one rare short word (สุ|โกศล): it may be a word after all
         if left and right:
             return True
-        return sum(letters(tokens[j]) for j in run) < FRAGMENT_LETTERS
+        return sum(codes[j] >> _LETTERS_SHIFT for j in run) < FRAGMENT_LETTERS
 
     def word_count(self, text: str) -> int:
         """Number of words in `text` (as `len(word_spans(text))`, computed faster)."""
