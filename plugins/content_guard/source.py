@@ -96,6 +96,11 @@ def check_location(path: str, content_root: str) -> None:
             f"this file is a symlink to {real}, outside the content folder, so it is not "
             "published; copy the real file into content/ instead",
         ))
+    check_regular(path)
+
+
+def check_regular(path: str) -> None:
+    """Refuse anything that is not a regular file (a named pipe would make every reader wait)."""
     if not os.path.isfile(path):
         raise Refused(_problem(
             ERROR, None,

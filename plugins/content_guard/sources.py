@@ -22,6 +22,7 @@ from .source import (
     Header,
     Refused,
     check_location,
+    check_regular,
     check_not_empty,
     check_size,
     decode_source,
@@ -99,6 +100,8 @@ def read_source(path, kind: str, settings: dict, inside: dict | None = None) -> 
             check_location(str(path), settings["PATH"])
             if inside is not None and not os.path.islink(path):
                 inside[folder] = True
+        else:
+            check_regular(str(path))  # what check_location would also have refused
         check_size(path.stat().st_size, settings.get("CONTENT_GUARD_MAX_FILE_BYTES", MAX_FILE_BYTES))
         text = decode_source(path.read_bytes())
         check_not_empty(text)
