@@ -241,9 +241,10 @@ def page_weight(path: Path) -> tuple[int, int]:
 
 
 def site_pages(output: Path) -> list[str]:
-    """Site paths of every article and static page of a built site (news/*/, top-level pages)."""
+    """Site paths of every article and static page of a built site (news/*/, top-level pages; not
+    admin/, the web editor's application shell)."""
     paths = sorted(f"/news/{p.parent.name}/" for p in (output / "news").glob("*/index.html"))
-    skip = {"news", "category", "tag", "archives", "page", "search", "theme", "galleries",
+    skip = {"admin", "news", "category", "tag", "archives", "page", "search", "theme", "galleries",
             "feeds", "pagefind", "drafts"}
     for index in sorted(output.glob("*/index.html")):
         if index.parent.name not in skip:

@@ -275,7 +275,7 @@ def test_format_then_parse_is_the_same_moment(day, clock, digits):
 
 
 def _doc_section(title):
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "authors" / "02-dates.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "developers" / "terminal" / "02-dates.md").read_text(encoding="utf-8")
     return doc.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
 
 
