@@ -81,8 +81,9 @@ def _video_html(url: str, site: str) -> str:
     )
 
 
-def _unwrap_facebook(url: str) -> str:
-    """Facebook wraps every outgoing link in l.facebook.com/l.php?u=...; keep only the target."""
+def unwrap_facebook(url: str) -> str:
+    """Facebook wraps every outgoing link in l.facebook.com/l.php?u=...; keep only the target (and
+    drop fbclid=). The WordPress import cleans pasted links with it too."""
     parts = urlsplit(url)
     if parts.netloc in ("l.facebook.com", "lm.facebook.com") and parts.path == "/l.php":
         target = parse_qs(parts.query).get("u", [""])[0]
@@ -150,7 +151,7 @@ def sanitize(fragment: str, site_urls=(), video_embeds: bool = True) -> Cleaned:
             kept = [c for c in value.split() if CLASS_NAME.match(c) and not WORD_CLASS.match(c)]
             return " ".join(kept) or None
         if tag == "a" and attr == "href":
-            return _unwrap_facebook(value)
+            return unwrap_facebook(value)
         if tag == "img" and attr == "src":
             return value if is_same_site(value, site_urls) else None
         return value

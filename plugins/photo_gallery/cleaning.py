@@ -23,7 +23,9 @@ from PIL import Image, ImageOps
 
 from .processing import PhotoError, _open, _orientation, _to_srgb
 from .settings import DEFAULTS
-from .sources import PHOTO_EXTENSIONS
+from .sources import is_photo
+
+is_photo_file = is_photo  # sources.is_photo, under the name the WordPress import uses
 
 MAX_EDGE = DEFAULTS["GALLERY_DOWNLOAD_SIZE"][0]
 MAX_PIXELS = DEFAULTS["GALLERY_MAX_PIXELS"][0]
@@ -43,11 +45,6 @@ class CleanedPhoto:
     format: str  # "jpeg" or "png"
     resized: bool  # the long edge was cut down to max_edge
     rotated: bool  # an EXIF orientation was applied
-
-
-def is_photo_file(name: str | os.PathLike) -> bool:
-    """True for a file name the gallery accepts as a photo (JPEG, PNG, WebP, HEIC)."""
-    return Path(name).suffix.lower() in PHOTO_EXTENSIONS
 
 
 def cleaned_name(name: str) -> str:

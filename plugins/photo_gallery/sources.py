@@ -53,8 +53,9 @@ def natural_key(name: str):
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts]
 
 
-def is_photo(path: Path) -> bool:
-    return path.suffix.lower() in PHOTO_EXTENSIONS
+def is_photo(path: str | os.PathLike) -> bool:
+    """True for a file name the gallery accepts as a photo (JPEG, PNG, WebP, HEIC)."""
+    return Path(path).suffix.lower() in PHOTO_EXTENSIONS
 
 
 def read_captions(path: Path) -> tuple[list[tuple[int, str, str]], list]:

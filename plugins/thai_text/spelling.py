@@ -151,10 +151,9 @@ class Speller:
         found = self._lines.get(key)
         if found is None:
             text = fix_typos(URLISH.sub(" ", INLINE_CODE.sub(" ", line)))
-            found = []
-            for miss in self.near_misses.find(text):
-                found.append((miss.found, miss.entry, miss.slip))
-            for miss in reversed(self.near_misses.find(text)):
+            misses = self.near_misses.find(text)
+            found = [(miss.found, miss.entry, miss.slip) for miss in misses]
+            for miss in reversed(misses):
                 text = text[:miss.start] + " " + text[miss.end:]
             for wrong, right in COMMON_MISSPELLINGS.items():
                 if wrong in text:

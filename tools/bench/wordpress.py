@@ -34,7 +34,8 @@ WP_SLUG_LIMIT = 200
 
 def wordpress_slug(title: str, limit: int = WP_SLUG_LIMIT) -> str:
     """WordPress's slug for a title: UTF-8 percent-encoded (lower-case hex), cut before `limit`
-    characters without splitting a character, spaces as hyphens."""
+    characters without splitting a character, spaces as hyphens. The generated export and the
+    tests of the fixture export use it; the importer never does (it reads `wp:post_name`)."""
     out, length = [], 0
     for char in title.strip():
         encoded = char if ord(char) < 128 else "".join(f"%{b:x}" for b in char.encode("utf-8"))

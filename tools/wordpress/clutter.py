@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from . import importer_paths  # noqa: F401  (puts plugins/ on sys.path)
+
+from content_guard.sanitize import unwrap_facebook  # noqa: E402  (the build's own rule)
 
 # Attributes kept per tag (everything else goes).
 KEEP = {
@@ -41,16 +45,6 @@ EMOJI_HOSTS = re.compile(r"(?:^|\.)(?:fbcdn\.net|s\.w\.org|twemoji\.maxcdn\.com|
 _BULLET = re.compile(r"^\s*(?:[·•▪■□◦o§Ø\-–]|\d{1,3}[.)]|[a-zก-ฮ][.)])\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}|[a-zก-ฮ])[.)]\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]{2,}")
-
-
-def unwrap_facebook(url: str) -> str:
-    """l.facebook.com/l.php?u=TARGET -> TARGET, and fbclid= dropped."""
-    parts = urlsplit(url)
-    if parts.netloc in ("l.facebook.com", "lm.facebook.com") and parts.path == "/l.php":
-        target = parse_qs(parts.query).get("u", [""])[0]
-        if target.startswith(("https://", "http://")):
-            url = target
-    return re.sub(r"([?&])fbclid=[^&#]*&?", r"\1", url).rstrip("?&")
 
 
 def clean_clutter(soup: BeautifulSoup) -> Counter:
