@@ -180,6 +180,7 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    from tools.build_cache import with_build_speedups
     from tools.pelican_adapter import forget_logged_messages
 
     settings_file = Path(settings_file).resolve()
@@ -198,7 +199,7 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
         os.chdir(settings_file.parent)
         override = {"OUTPUT_PATH": str(staging)}
         override.update(overrides or {})
-        settings = read_settings(str(settings_file), override=override)
+        settings = with_build_speedups(read_settings(str(settings_file), override=override))
         with plugin_receivers():
             Pelican(settings).run()
     except Exception as exc:  # report, do not dump a traceback on authors

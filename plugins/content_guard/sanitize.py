@@ -169,6 +169,10 @@ def sanitize(fragment: str, site_urls=(), video_embeds: bool = True) -> Cleaned:
     # An image without its (foreign) source would show as a broken picture: drop it whole.
     cleaned = re.sub(r"<img\b(?![^>]*\ssrc=)[^>]*>", "", cleaned)
     cleaned = MARKER_RE.sub(lambda m: _video_html(*embeds[int(m.group(1))]), cleaned)
+    if not embeds and cleaned == prepared and "<img" not in prepared.lower():
+        # nh3 gave every byte back: nothing was removed, and with no <img> there is no image
+        # from another site to name. The two inventories below would find exactly that.
+        return Cleaned(html=cleaned)
 
     before = _Inventory(site_urls)
     before.feed(MARKER_RE.sub("", prepared))
