@@ -18,6 +18,7 @@ first: `plugin_receivers()` notes every receiver connected during a build (blink
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
 import os
 import shutil
@@ -43,6 +44,13 @@ class BuildResult:
     seconds: float = 0.0
     output: Path | None = None
     problems: list = field(default_factory=list)  # content_guard Problems among the messages
+    rendered: int = 0  # pages (and feeds) rendered
+    kept: int = 0  # pages kept from the last build (unchanged signature)
+    changed_files: int = 0  # files of the output that are new or whose bytes changed
+    removed_files: int = 0  # files of the last output that are gone
+    read_from_cache: int = 0  # source files taken from the read cache
+    read_again: int = 0  # source files read
+    writers: int = 1  # processes that wrote the pages (tools/two_writers.py)
 
 
 class _Collector(logging.Handler):
@@ -154,13 +162,15 @@ def build(
     stream=None,
     postprocess=None,
     lock_timeout: float = DEFAULT_TIMEOUT,
+    two_writers: bool | None = None,
 ) -> BuildResult:
     """Build the site described by `settings_file` into `output`.
 
     The build runs into `<output>.new`; only a build with no error (and, with `fatal_warnings`,
     no warning) replaces `output`. `postprocess(staging)`, if given, runs on the finished
     staging folder before the swap (tools/production.py); if it raises, the build fails.
-    Returns what was reported.
+    `two_writers`: write the pages in two processes (tools/two_writers.py); None decides by the
+    size of the site and the number of cores. Returns what was reported.
     """
     stream = stream or sys.stderr
     target = Path(output).resolve()
@@ -168,24 +178,21 @@ def build(
         with output_lock(target, timeout=lock_timeout, say=lambda message: print(message, file=stream, flush=True)):
             return _build_locked(settings_file, target, overrides=overrides,
                                  fatal_warnings=fatal_warnings, quiet=quiet, stream=stream,
-                                 postprocess=postprocess)
+                                 postprocess=postprocess, two_writers=two_writers)
     except BuildLocked as exc:
         print(f"ERROR: {exc}", file=stream)
         return BuildResult(ok=False, errors=[str(exc)])
 
 
 def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, quiet, stream,
-                  postprocess) -> BuildResult:
+                  postprocess, two_writers=None) -> BuildResult:
     """`build` once the output folder's lock is held."""
-    from pelican import Pelican
     from pelican.settings import read_settings
 
-    from tools.build_cache import with_build_speedups
     from tools.pelican_adapter import forget_logged_messages
 
     settings_file = Path(settings_file).resolve()
     staging = target.with_name(target.name + ".new")
-    _remove(staging)
 
     forget_logged_messages()
     collector = _Collector(stream, quiet)
@@ -195,13 +202,15 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
     root_logger.setLevel(logging.WARNING)
     started = time.perf_counter()
     cwd = os.getcwd()
+    run = None
     try:
         os.chdir(settings_file.parent)
         override = {"OUTPUT_PATH": str(staging)}
         override.update(overrides or {})
-        settings = with_build_speedups(read_settings(str(settings_file), override=override))
-        with plugin_receivers():
-            Pelican(settings).run()
+        settings = read_settings(str(settings_file), override=override)
+        run = _Run(settings, settings_file, target, staging, production=postprocess is not None,
+                   two_writers=two_writers)
+        run.pelican()
     except Exception as exc:  # report, do not dump a traceback on authors
         message = _describe_failure(exc)
         collector.errors.append(message)
@@ -209,6 +218,8 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
         if os.environ.get("SITE_DEBUG"):
             traceback.print_exc(file=stream)
     finally:
+        if run is not None:
+            run.reads.close()
         os.chdir(cwd)
         root_logger.removeHandler(collector)
         root_logger.setLevel(previous_level)
@@ -216,22 +227,24 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
     failed = bool(collector.errors) or (fatal_warnings and bool(collector.warnings))
     if postprocess is not None and not failed:
         try:
-            postprocess(staging)
+            postprocess(run.staging)
         except Exception as exc:  # a failed post-processing step must not go live
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             collector.errors.append(f"ขั้นตอนหลังสร้างเว็บไซต์ล้มเหลว / postprocess failed: {detail}")
             print(f"ERROR: ขั้นตอนหลังสร้างเว็บไซต์ล้มเหลว / postprocess failed: {detail}", file=stream)
             failed = True
-    seconds = time.perf_counter() - started
     result = BuildResult(
         ok=not failed,
         errors=collector.errors,
         warnings=collector.warnings,
-        seconds=seconds,
         problems=collector.problems,
     )
     if failed:
-        shutil.rmtree(staging, ignore_errors=True)
+        if run is not None and run.mode == "apply":
+            run.discard()
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+        result.seconds = time.perf_counter() - started
         why = f"{len(collector.errors)} error(s), {len(collector.warnings)} warning(s)"
         print(
             f"สร้างเว็บไซต์ไม่สำเร็จ ({why}); เว็บไซต์เดิมใน {target.name}/ ยังอยู่ครบ / "
@@ -239,12 +252,142 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
             file=stream,
         )
         return result
-    _swap_into_place(staging, target)
+    run.finish(result)
+    run.remember(result)
     result.output = target
+    result.seconds = time.perf_counter() - started
     if not quiet:
         print(
-            f"สร้างเว็บไซต์เสร็จใน {seconds:.1f} วินาที ({len(collector.warnings)} คำเตือน) / "
-            f"built {target.name}/ in {seconds:.1f} s",
+            f"สร้างเว็บไซต์เสร็จใน {result.seconds:.1f} วินาที ({len(collector.warnings)} คำเตือน; "
+            f"สร้างหน้าใหม่ {result.rendered} หน้า คงเดิม {result.kept} หน้า, ไฟล์ที่เปลี่ยน {result.changed_files}) / "
+            f"built {target.name}/ in {result.seconds:.1f} s ({result.rendered} pages rendered, "
+            f"{result.kept} kept, {result.changed_files} files changed)",
             file=stream,
         )
     return result
+
+
+class _Run:
+    """One Pelican run with the build's caches (tools/build_cache.py) and the plan of which pages
+    to render again (tools/build_plan.py). How the output is replaced (`mode`):
+
+    - "swap": into a fresh `<output>.new`, swapped into place (a production build, the first
+      build, or a development build that makes the search index, which needs the whole site in
+      one folder: there the pages the plan keeps are hard links to the published ones);
+    - "apply": a development build without the search index into an existing folder: only what
+      this build writes goes into a staging folder in CACHE_PATH/build, and on success each new
+      or changed file is moved into the published folder and each file of the last build that is
+      gone is removed.
+    """
+
+    def __init__(self, settings: dict, settings_file: Path, target: Path, staging: Path, production: bool,
+                 two_writers: bool | None = None):
+        from tools.build_cache import ReadCache, cache_folder, read_fingerprint, with_build_speedups, write_fingerprint
+        from tools.build_plan import BuildState, Keeper, PagePlan, empty_files, manifest
+
+        self.settings = with_build_speedups(settings)
+        self.target, self.production = target, production
+        read_fp = read_fingerprint(settings, settings_file)
+        self.write_fp = write_fingerprint(settings, read_fp)
+        self.reads = ReadCache.load(cache_folder(settings), read_fp)
+        self.state = None if production else BuildState.load(settings, target)
+        self.mode = "apply" if not production and target.is_dir() and not _search_enabled(settings) else "swap"
+        self.files = manifest(target) if self.mode == "apply" or self.state is not None else {}
+        usable = self.state is not None and self.state.write_fingerprint == self.write_fp and self.files == self.state.files
+        self.plan = PagePlan(self.state.signatures if usable else None, full=not usable)
+        self.layout = None
+        if self.mode == "apply":
+            # Only what this build writes; its folders stay for the next build (removing a
+            # folder costs a hundred times what removing a file does on the disks we build on).
+            name = hashlib.blake2b(str(target).encode(), digest_size=8).hexdigest()
+            self.staging = cache_folder(settings) / f"staging-{name}"
+            settings["OUTPUT_PATH"] = str(self.staging)
+            empty_files(self.staging)
+        else:
+            self.staging = staging
+        _remove(staging)
+        self.keeper = Keeper(target, self.staging, link=self.mode == "swap") if usable else None
+        self.two_writers = two_writers
+
+    def pelican(self) -> None:
+        from pelican import signals
+
+        from tools.build_cache import verdict_allows
+        from tools.build_plan import layout_of
+        from tools.pelican_adapter import cache_reads, planned_pelican_class
+        from tools.two_writers import Split, worth_splitting
+
+        allows = verdict_allows(self.settings)
+
+        def on_generator(generator):
+            cache_reads(generator, self.reads, allows)
+
+        holder = {"plan": self.plan, "keep": self.keeper}
+        holder["split"] = Split(holder)
+
+        def on_all_generators(generators):
+            self.layout = layout_of(generators)
+            if self.state is not None and self.layout != self.state.layout:
+                self.plan.full = True  # a category or a page of the menu changed: every page shows it
+            articles = sum(len(getattr(g, "articles", None) or ()) for g in generators)
+            holder["fork"] = worth_splitting(articles, self.two_writers)
+
+        with plugin_receivers():
+            signals.generator_init.connect(on_generator, weak=False)
+            signals.all_generators_finalized.connect(on_all_generators, weak=False)
+            planned_pelican_class(holder)(self.settings).run()
+        self.split = holder["split"]
+
+    def discard(self) -> None:
+        """After a failed build in "apply" mode: nothing of it stays (the folders stay empty)."""
+        from tools.build_plan import empty_files
+
+        empty_files(self.staging)
+
+    def finish(self, result: BuildResult) -> None:
+        """Put the built site in place (see `mode`) and count what changed."""
+        from tools.build_plan import apply, settle
+
+        result.rendered, result.kept = self.plan.rendered, self.plan.kept
+        result.writers = 2 if getattr(self, "split", None) is not None and self.split.share is not None else 1
+        kept = self.keeper.kept if self.keeper is not None else set()
+        if self.mode == "apply":
+            result.changed_files, result.removed_files = apply(self.staging, self.target, self.files, kept)
+            return
+        if self.files:
+            result.changed_files, result.removed_files = settle(self.staging, self.target, self.files, kept)
+        else:
+            result.changed_files = sum(len(files) for _d, _s, files in os.walk(self.staging))
+        _swap_into_place(self.staging, self.target)
+
+    def remember(self, result: BuildResult) -> None:
+        """After the swap: keep the read cache and this build's state for the next build."""
+        from tools.build_plan import BuildState, manifest
+
+        try:
+            self.reads.save()
+            if self.production:
+                BuildState.forget(self.settings, self.target)
+            else:
+                BuildState(self.write_fp, self.layout or (), self.plan.current, manifest(self.target)).save(
+                    self.settings, self.target)
+        except OSError as exc:  # the site is built; only the next build is slower
+            BuildState.forget(self.settings, self.target)
+            print(f"WARNING: เขียนแคชของการสร้างไม่ได้ / could not write the build cache ({exc}); "
+                  "the next build renders every page", file=sys.stderr)
+        result.read_from_cache, result.read_again = self.reads.hits, self.reads.misses
+
+
+def _search_enabled(settings: dict) -> bool:
+    """Whether this build makes the search index (thai_search, with its defaults applied)."""
+    plugins = [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
+    if "thai_search" not in plugins:
+        return False
+    if "THAI_SEARCH_ENABLED" in settings:
+        return bool(settings["THAI_SEARCH_ENABLED"])
+    for path in settings.get("PLUGIN_PATHS") or []:
+        if str(path) not in sys.path:
+            sys.path.append(str(path))
+    from content_guard.verdict import effective_settings
+
+    return bool(effective_settings(settings).get("THAI_SEARCH_ENABLED"))

@@ -30,7 +30,7 @@ class PelicanChanged(RuntimeError):
 def _internals() -> dict:
     from pelican import Pelican
     from pelican.generators import ArticlesGenerator, CachingGenerator, Generator
-    from pelican.readers import MarkdownReader
+    from pelican.readers import MarkdownReader, Readers
     from pelican.writers import Writer
 
     return {
@@ -52,6 +52,8 @@ def _internals() -> dict:
         "ArticlesGenerator.generate_categories": (ArticlesGenerator, "generate_categories", ["self", "write"]),
         "MarkdownReader.read": (MarkdownReader, "read", ["self", "source_path"]),
         "MarkdownReader._parse_metadata": (MarkdownReader, "_parse_metadata", ["self", "meta"]),
+        "Readers.get_cached_data": (Readers, "get_cached_data", ["self", "filename", "default"]),
+        "Readers.cache_data": (Readers, "cache_data", ["self", "filename", "data"]),
     }
 
 
@@ -164,6 +166,37 @@ def with_fast_readers(readers: dict) -> dict:
     return {**{ext: fast for ext in MarkdownReader.file_extensions}, **readers}
 
 
+# -- reading: what an earlier build read ----------------------------------------------------------
+
+
+def cache_reads(generator, cache, may_use) -> None:
+    """Make the `Readers` of `generator` (an articles or pages generator) take a file's reading
+    from `cache` (tools/build_cache.ReadCache) instead of reading it, when `may_use(path)`.
+
+    Pelican's `Readers.read_file` asks `get_cached_data(path, (None, None))` before it calls the
+    reader and hands what the reader returned to `cache_data(path, data)`: these two methods of
+    its own reader-level content cache are replaced, on this one instance, by the ReadCache's.
+    Nothing else of Pelican's reading changes (metadata from the path, signals, content objects).
+    """
+    from pelican.generators import CachingGenerator
+
+    check_pelican()
+    if not isinstance(generator, CachingGenerator):
+        return  # static files: nothing worth keeping
+    readers = generator.readers
+    name = type(generator).__name__
+
+    def get_cached_data(filename, default=None):
+        found = cache.get(name, filename, readers.settings, may_use)
+        return default if found is None else found
+
+    def cache_data(filename, data):
+        cache.put(filename, data)
+
+    readers.get_cached_data = get_cached_data
+    readers.cache_data = cache_data
+
+
 # -- reading: unchanged sources from memory ------------------------------------------------------
 
 
@@ -254,11 +287,12 @@ class _Kept:
 class _PlannedTemplate:
     """Wraps a Jinja template: a page of a paginated list that did not change is not rendered."""
 
-    def __init__(self, template, plan, kept: set, output: str):
+    def __init__(self, template, plan, kept: set, output: str, keep=None):
         self.template = template
         self.plan = plan
         self.kept = kept
         self.output = output
+        self.keep = keep
 
     def render(self, localcontext):
         name = localcontext.get("output_file")
@@ -267,6 +301,8 @@ class _PlannedTemplate:
         extra = (paginator.num_pages, page.number) if paginator is not None and page is not None else ()
         if name and not self.plan.needs(name, self.plan.shows(localcontext), extra):
             self.kept.add(os.path.abspath(os.path.join(self.output, name)))
+            if self.keep is not None:
+                self.keep(name)
             return ""
         return self.template.render(localcontext)
 
@@ -277,7 +313,7 @@ class _PlannedTemplate:
 def planned_writer_class(holder: dict):
     """Pelican's Writer, skipping the pages and feeds the plan says are unchanged (a paginated
     list page is skipped after Pelican opened it: `_open_w` then hands it a file that writes
-    nothing)."""
+    nothing). `holder["keep"]`, if set, is called with the output name of each page kept."""
     from pelican.writers import Writer
 
     check_pelican()
@@ -295,6 +331,9 @@ def planned_writer_class(holder: dict):
 
         def write_file(self, name, template, context, relative_urls=False, paginated=None,
                        template_name=None, override_output=False, url=None, **kwargs):
+            split = holder.get("split")
+            if split is not None and name and not split.mine(name):
+                return None  # the other writing process writes it (tools/two_writers.py)
             plan = holder.get("plan")
             if plan is None or not name:
                 return super().write_file(name, template, context, relative_urls, paginated,
@@ -306,19 +345,26 @@ def planned_writer_class(holder: dict):
             if not is_paginated:
                 key = plan.source(own) if own is not None else name
                 if not plan.needs(key, plan.shows(kwargs)):
+                    if holder.get("keep") is not None:
+                        holder["keep"](name)
                     return None
                 return super().write_file(name, template, context, relative_urls, paginated,
                                           template_name, override_output, url, **kwargs)
-            planned = _PlannedTemplate(template, plan, self._kept_names, self.output_path)
+            planned = _PlannedTemplate(template, plan, self._kept_names, self.output_path, holder.get("keep"))
             return super().write_file(name, planned, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
 
         def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                        override_output=False, feed_title=None):
+            split = holder.get("split")
+            if split is not None and path and not split.mine(path):
+                return None
             plan = holder.get("plan")
             if plan is not None and path:
                 shown = list(elements[: self.settings["FEED_MAX_ITEMS"]])
                 if not plan.needs(f"feed:{path}", shown):
+                    if holder.get("keep") is not None:
+                        holder["keep"](path)
                     return None
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
@@ -348,3 +394,66 @@ def warm_pelican_class(memory, created: list, holder: dict):
             return writer_class(self.output_path, settings=self.settings)
 
     return WarmPelican
+
+
+def planned_pelican_class(holder: dict):
+    """A Pelican whose writer follows the plan in `holder` (`planned_writer_class`); everything
+    else is Pelican's own (the build runner, tools/build.py).
+
+    With a `tools.two_writers.Split` in `holder["split"]`, the writing may be shared by two
+    processes: `holder["fork"]` (decided once the content is read) makes `_get_writer` fork, each
+    process's writer writes only its share of the pages, and the generator `Join`, placed after
+    Pelican's articles and pages generators, ends the child's part (it hands its results back and
+    exits) and makes the parent wait for it before the other generators and `finalized` run.
+    Whatever happens in the child, it never returns from `run`.
+    """
+    from pelican import Pelican
+    from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
+
+    check_pelican()
+    writer_class = planned_writer_class(holder)
+
+    class Join:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def generate_output(self, writer):
+            split = holder.get("split")
+            if split is None or split.share is None:
+                return
+            if split.child:
+                split.finish_child()
+            split.join()
+
+    class PlannedPelican(Pelican):
+        def _get_generator_classes(self):
+            classes = super()._get_generator_classes()
+            if holder.get("split") is None:
+                return classes
+            own = [i for i, cls in enumerate(classes)
+                   if issubclass(cls, (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator))]
+            at = (max(own) + 1) if own else 0
+            return classes[:at] + [Join] + classes[at:]
+
+        def _get_writer(self):
+            writer = writer_class(self.output_path, settings=self.settings)
+            split = holder.get("split")
+            if split is not None and holder.get("fork"):
+                split.fork()
+            return writer
+
+        def run(self):
+            split = holder.get("split")
+            try:
+                return super().run()
+            except BaseException as exc:
+                if split is not None and split.child:
+                    split.finish_child(exc)
+                if split is not None:
+                    split.abandon()
+                raise
+            finally:
+                if split is not None and split.child:
+                    split.finish_child()
+
+    return PlannedPelican

@@ -222,7 +222,13 @@ def wbr_text(text, segmenter) -> Markup:
 
 def strip_wbr(html: str) -> str:
     """`html` without the `<wbr>` and the spans this module inserts."""
-    return _INSERTED.sub(r"\1", html)
+    return _INSERTED.sub(_inside, html)
+
+
+def _inside(match) -> str:
+    # (A function, not the template r"\1": Python 3.11 expands a template in Python code at every
+    # match, and a summary holds hundreds of them.)
+    return match.group(1) or ""
 
 
 def count_words(html: str, segmenter) -> int:

@@ -233,6 +233,25 @@ def set_summaries(generators) -> None:
             del cache[key]
 
 
+# -- a build that writes its pages in two processes (tools/two_writers.py) -------------------------
+
+
+def handoff_mark():
+    """Before the fork: where the segmentation cache stands (None outside a build)."""
+    return None if _build is None else _build.segmenter.mark()
+
+
+def handoff_changes(mark):
+    """In the forked process: what it added to the segmentation cache since `mark`."""
+    return None if _build is None or mark is None else _build.segmenter.changes_since(mark)
+
+
+def handoff_take(changes) -> None:
+    """In the first process: take the forked one's additions, so that this build saves them."""
+    if _build is not None and changes is not None:
+        _build.segmenter.take(changes)
+
+
 # Figures of the last finished build, for benchmarks and tests: characters run through the
 # segmenter (0 when everything came from the cache).
 LAST_BUILD: dict = {}

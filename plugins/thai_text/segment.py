@@ -376,6 +376,26 @@ class Segmenter:
             pickle.dump({"dictionary": self.dictionary_hash, "segments": keep}, fh, protocol=5)
         os.replace(tmp, self.cache_file)
 
+    # -- a second process's results (tools/two_writers.py) --------------------------------------
+
+    def mark(self) -> tuple[int, int]:
+        """Where the cache stands now, for `changes_since` in a forked process."""
+        return len(self._memory), self.segmented_chars
+
+    def changes_since(self, mark: tuple[int, int]) -> tuple[dict, set, int]:
+        """What this (forked) process added to the cache since `mark`, the keys it used and the
+        characters it segmented, for `take` in the process it was forked from."""
+        added = dict(islice(self._memory.items(), mark[0], None))
+        return added, set(self._used), self.segmented_chars - mark[1]
+
+    def take(self, changes: tuple[dict, set, int]) -> None:
+        """Add another process's `changes_since` to this cache (saved with this build's own)."""
+        added, used, chars = changes
+        for key, value in added.items():
+            self._memory.setdefault(key, value)
+        self._used |= used
+        self.segmented_chars += chars
+
     # -- segmentation -------------------------------------------------------------------------
 
     def boundaries(self, text: str, use_cache: bool = True) -> tuple[int, ...]:

@@ -53,7 +53,7 @@ def profile_build(content: Path, output: Path, cache: Path, settings: str, overr
         shutil.rmtree(path, ignore_errors=True)
     profiler = cProfile.Profile()
     profiler.enable()
-    result = build(ROOT / settings, output, overrides={"PATH": str(content), "CACHE_PATH": str(cache),
+    result = build(ROOT / settings, output, two_writers=False, overrides={"PATH": str(content), "CACHE_PATH": str(cache),
                                                       **overrides}, quiet=True)
     profiler.disable()
     if not result.ok:

@@ -111,6 +111,8 @@ def cmd_build(args) -> dict:
     if args.production:
         extra["postprocess"] = _timed_postprocess(post)
     started = time.perf_counter()
+    if args.writers:
+        extra["two_writers"] = args.writers == 2
     result = build(ROOT / args.settings, Path(args.output), overrides=overrides, quiet=True, **extra)
     total = time.perf_counter() - started
     steps: dict = defaultdict(float)
@@ -125,6 +127,9 @@ def cmd_build(args) -> dict:
         "warnings": len(result.warnings),
         "first_problems": (result.errors + result.warnings)[:5],
         "seconds": total,
+        "writers": result.writers,
+        "rendered": result.rendered,
+        "changed_files": result.changed_files,
         "steps": {k: round(v, 3) for k, v in steps.items()},
         "receivers": {k: round(v, 3) for k, v in finalized.items()},
     }
@@ -196,6 +201,8 @@ def main(argv=None) -> int:
     b.add_argument("--set", action="append", help="KEY=JSON setting override")
     b.add_argument("--siteurl")
     b.add_argument("--steps", action="store_true", help="time each finalized receiver")
+    b.add_argument("--writers", type=int, choices=(1, 2),
+                   help="processes that write the pages (default: the build decides)")
     b.add_argument("--production", action="store_true",
                    help="run tools/production.py's postprocess as `invoke publish` does")
     s = sub.add_parser("segment")

@@ -1,0 +1,164 @@
+"""A build from the cache equals a build from nothing, file for file, after every kind of edit.
+
+The repository's content and theme are copied into a temporary folder and built once; then,
+edit after edit, the same output folder is built again with the cache the previous build left
+(tools/build_cache.py, tools/build_plan.py) and compared byte for byte with a build of the same
+input into an empty folder with an empty cache. Only the photo galleries' own cache is shared
+(photo_gallery keys it by the photos; what is tested here is the site's cache).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _differences(a: dict, b: dict) -> list[str]:
+    only = sorted(set(a) ^ set(b))
+    differ = sorted(k for k in set(a) & set(b) if a[k] != b[k])
+    return [f"only in one: {k}" for k in only] + [f"differs: {k}" for k in differ]
+
+
+class Site:
+    """A copy of the project's content and theme, built incrementally and from nothing."""
+
+    def __init__(self, base: Path, search: bool, two_writers: bool = False):
+        self.base = base
+        self.content = base / "content"
+        self.theme = base / "theme"
+        shutil.copytree(ROOT / "content", self.content)
+        shutil.copytree(ROOT / "theme", self.theme)
+        self.gallery_cache = base / "gallery-cache"
+        self.settings = {"THAI_SEARCH_ENABLED": search}
+        self.colds = 0
+        self.two_writers = two_writers  # the incremental builds' writing in two processes
+
+    def _overrides(self, cache: Path) -> dict:
+        return {"PATH": str(self.content), "THEME": str(self.theme), "CACHE_PATH": str(cache),
+                "GALLERY_CACHE_DIR": str(self.gallery_cache), **self.settings}
+
+    def build(self):
+        result = build(ROOT / "pelicanconf.py", self.base / "output", overrides=self._overrides(self.base / "cache"),
+                       quiet=True, two_writers=self.two_writers)
+        assert result.ok, result.errors
+        return result
+
+    def cold(self):
+        self.colds += 1
+        out, cache = self.base / f"cold-{self.colds}", self.base / f"cold-cache-{self.colds}"
+        result = build(ROOT / "pelicanconf.py", out, overrides=self._overrides(cache), quiet=True, two_writers=False)
+        assert result.ok, result.errors
+        files = _files(out)
+        shutil.rmtree(out)
+        shutil.rmtree(cache)
+        return result, files
+
+    def check(self):
+        """Build from the cache and from nothing; the outputs must be identical. Returns the
+        incremental build's result."""
+        result = self.build()
+        assert result.writers == (2 if self.two_writers else 1)
+        cold, cold_files = self.cold()
+        warm_files = _files(self.base / "output")
+        assert warm_files, "the build wrote nothing"
+        assert _differences(warm_files, cold_files) == []
+        assert sorted(p.key for p in result.problems) == sorted(p.key for p in cold.problems)
+        return result
+
+
+def _article(site: Site, index: int = 0) -> Path:
+    return sorted((site.content / "news").glob("*.md"))[index]
+
+
+def _replace_header(path: Path, key: str, value: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if line.lower().startswith(f"{key.lower()}:"):
+            lines[i] = f"{line.split(':', 1)[0]}: {value}"
+            break
+    else:
+        raise AssertionError(f"{path} has no {key}:")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("search, two_writers", [(False, False), (True, False), (False, True)],
+                         ids=["apply", "with-search-index", "two-writers"])
+def test_every_kind_of_edit_gives_the_cold_output(tmp_path, search, two_writers):
+    site = Site(tmp_path, search, two_writers)
+    first = site.build()
+    assert first.read_again > 0 and first.read_from_cache == 0
+
+    again = site.check()  # nothing changed
+    assert again.rendered == 0 and again.changed_files == 0 and again.read_again == 0
+    pages = again.kept
+
+    body = _article(site, 3)
+    body.write_text(body.read_text(encoding="utf-8") + "\nศูนย์ฯ เพิ่มช่องทางรับเรื่องร้องเรียนทางไปรษณีย์อิเล็กทรอนิกส์\n",
+                    encoding="utf-8")
+    edited = site.check()
+    assert edited.read_again == 1
+    assert 1 <= edited.changed_files and edited.rendered < pages
+
+    title = _article(site, 5)
+    _replace_header(title, "Title", "ศูนย์ปฏิบัติการต่อต้านการทุจริตจัดประชุมเครือข่ายประจำไตรมาส")
+    retitled = site.check()
+    assert retitled.read_again == 1 and retitled.rendered < pages
+
+    new = site.content / "news" / "network-meeting-2569.md"
+    shutil.copy(_article(site, 1), new)
+    _replace_header(new, "Slug", "network-meeting-2569")
+    _replace_header(new, "Title", "ประชุมเครือข่ายเฝ้าระวังการทุจริตระดับจังหวัด")
+    site.check()
+
+    _article(site, 2).unlink()
+    removed = site.check()
+    assert removed.removed_files >= 1
+
+    template = site.theme / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        '<div class="prose">', '<div class="prose" data-edited="1">'), encoding="utf-8")
+    retemplated = site.check()
+    assert retemplated.kept == 0
+
+    site.settings["SITENAME_SHORT"] = "ศปท. รง."
+    resettled = site.check()
+    assert resettled.kept == 0 and resettled.read_from_cache == 0
+
+
+def test_a_file_from_the_cache_reports_its_problems_again(tmp_path):
+    """A source read from the cache logs what its reading logged (here: HTML the sanitiser removed)."""
+    site = Site(tmp_path, search=False)
+    post = _article(site, 0)
+    post.write_text(post.read_text(encoding="utf-8") + '\n<p onclick="steal()">คลิกที่นี่</p>\n', encoding="utf-8")
+    first = site.build()
+    second = site.build()
+    assert second.read_from_cache > 0 and second.read_again == 0
+    found = [p.key for p in first.problems if p.rule == "html"]
+    assert found, "the sanitiser reported nothing: the test does not test anything"
+    assert sorted(p.key for p in second.problems) == sorted(p.key for p in first.problems)
+
+
+def test_a_failed_build_leaves_the_output_as_it_was(tmp_path):
+    site = Site(tmp_path, search=False)
+    site.build()
+    before = _files(site.base / "output")
+    post = _article(site, 4)
+    good = post.read_text(encoding="utf-8")
+    _replace_header(post, "Date", "2567-02-30 09:00")  # no such day
+    result = build(ROOT / "pelicanconf.py", site.base / "output",
+                   overrides=site._overrides(site.base / "cache"), quiet=True)
+    assert not result.ok and any(p.rule == "date" for p in result.problems)
+    assert _files(site.base / "output") == before
+    post.write_text(good, encoding="utf-8")
+    again = site.check()
+    assert again.changed_files == 0

@@ -1,0 +1,81 @@
+"""Pages written by two processes (tools/two_writers.py) are the pages one process writes.
+
+The sample site is small, so the two writers are forced (`two_writers=True`); a build of the
+benchmark's size chooses them by itself.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+from tools.build import build
+from tools.two_writers import MIN_ARTICLES, worth_splitting
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _site(base: Path) -> dict:
+    shutil.copytree(ROOT / "content", base / "content")
+    post = sorted((base / "content" / "news").glob("*.md"))[0]
+    # A problem found while reading (the sanitiser removes an event handler) must be reported once.
+    post.write_text(post.read_text(encoding="utf-8") + '\n<p onclick="steal()">คลิกที่นี่</p>\n', encoding="utf-8")
+    return {"PATH": str(base / "content"), "GALLERY_CACHE_DIR": str(base / "gallery-cache"),
+            "THAI_SEARCH_ENABLED": False}
+
+
+def test_two_writers_write_the_same_bytes_and_report_the_same_problems(tmp_path):
+    settings = _site(tmp_path)
+    one = build(ROOT / "pelicanconf.py", tmp_path / "one", quiet=True, two_writers=False,
+                overrides={**settings, "CACHE_PATH": str(tmp_path / "cache-one")})
+    two = build(ROOT / "pelicanconf.py", tmp_path / "two", quiet=True, two_writers=True,
+                overrides={**settings, "CACHE_PATH": str(tmp_path / "cache-two")})
+    assert one.ok and two.ok, (one.errors, two.errors)
+    assert (one.writers, two.writers) == (1, 2)
+    a, b = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert len(a) > 100
+    assert sorted(set(a) ^ set(b)) == [] and sorted(k for k in a if a[k] != b[k]) == []
+    assert sorted(p.key for p in two.problems) == sorted(p.key for p in one.problems)
+    assert one.warnings == two.warnings and [p for p in one.problems if p.rule == "html"]
+    assert one.rendered == two.rendered  # every page counted once, whichever process wrote it
+
+
+def test_a_failure_in_the_second_writer_fails_the_build_and_keeps_the_site(tmp_path, monkeypatch, capsys):
+    settings = _site(tmp_path)
+    output = tmp_path / "output"
+    first = build(ROOT / "pelicanconf.py", output, quiet=True, two_writers=False,
+                  overrides={**settings, "CACHE_PATH": str(tmp_path / "cache")})
+    assert first.ok, first.errors
+    before = _files(output)
+
+    from pelican.writers import Writer
+
+    parent = os.getpid()
+    original = Writer._open_w
+
+    def full_in_the_child(self, filename, *args, **kwargs):
+        if os.getpid() != parent:
+            raise OSError(errno.ENOSPC, "No space left on device", filename)
+        return original(self, filename, *args, **kwargs)
+
+    monkeypatch.setattr(Writer, "_open_w", full_in_the_child)
+    # Another cache: nothing is kept from the first build, every page is written again.
+    result = build(ROOT / "pelicanconf.py", output, two_writers=True,
+                   overrides={**settings, "CACHE_PATH": str(tmp_path / "other-cache")})
+    assert not result.ok
+    assert any("ดิสก์เต็ม" in e and "disk is full" in e for e in result.errors), result.errors
+    assert "Traceback" not in capsys.readouterr().err
+    assert _files(output) == before
+
+
+def test_who_writes_in_two_processes():
+    assert worth_splitting(10, True) and not worth_splitting(10_000, False)
+    assert not worth_splitting(MIN_ARTICLES - 1, None)
+    cores = len(os.sched_getaffinity(0))
+    assert worth_splitting(MIN_ARTICLES, None) == (cores >= 2)

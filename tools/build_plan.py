@@ -1,0 +1,325 @@
+"""Which pages a development build renders again, and what it keeps from the last build.
+
+A build remembers, in CACHE_PATH/build/state-<output>.pickle (`BuildState`), a signature of each
+page it wrote and the size, time and inode of every file of the output folder. The next
+development build into the same folder renders a page only when its signature changed
+(`PagePlan`); tools/build.py then moves only the new and changed files into the output folder
+(`apply`), or, when the build also makes the search index (which reads the whole site),
+hard-links the kept pages into the staging folder and swaps it into place (`settle`). Either way
+nothing reaches the output folder before the build has succeeded.
+
+A page's signature is a digest of what it shows:
+- of every content object it shows (its article or page, the neighbours and related articles
+  that page links to, the articles of a list page or feed): the source file, the URL, the title,
+  the dates, the summary, category, tags, cover, reading time and every metadata field;
+- of its own article or page (and of every item of a feed), the body's HTML, with the links to
+  other pages and files (`{filename}`, `{static}`...) resolved as the page shows them;
+- for a page of a paginated list, the page number and the number of pages.
+
+What every page shows (the categories and the pages linked from the menu and footer, `layout`)
+is compared as a whole, and so are the settings, the code, the theme, the galleries and the site
+dictionary (tools/build_cache.py's `write_fingerprint`): any change there renders every page.
+Nothing is kept unless every file of the output folder is exactly as
+the last build left it (a live preview or a hand edit in between means a full render), and
+production builds (`invoke publish`) always render every page.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import pickle
+import re
+import shutil
+from dataclasses import dataclass, field, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from tools.build_cache import FORMAT, cache_folder
+
+# Attributes of a content object that list pages, feeds and neighbour links show (besides its
+# metadata, which is taken whole).
+SHOWN_ATTRIBUTES = ("url", "save_as", "slug", "title", "date", "modified", "status", "lang", "template",
+                    "category", "tags", "authors", "summary", "reading_time", "word_count", "cover",
+                    "og_image", "gallery", "in_default_lang")
+# A link Pelican resolves when it renders the body: {filename}, {static}, |filename|...
+INTRASITE_LINK = re.compile(r"""=\s*["']?\s*[{|]""")
+
+
+def _stable(value, depth: int = 0):
+    """A plain, repeatable description of `value` (no memory addresses)."""
+    from pelican.contents import Content
+    from pelican.urlwrappers import URLWrapper
+
+    if depth > 5:
+        return "..."
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Content):
+        return ("content", getattr(value, "source_path", None))
+    if isinstance(value, URLWrapper):
+        return (type(value).__name__, value.name, value.slug, value.url)
+    if isinstance(value, (list, tuple)):
+        return tuple(_stable(v, depth + 1) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted((_stable(v, depth + 1) for v in value), key=repr))
+    if isinstance(value, dict):
+        return tuple(sorted(((str(k), _stable(v, depth + 1)) for k, v in value.items()), key=repr))
+    if is_dataclass(value):
+        return (type(value).__name__, repr(value))
+    if hasattr(value, "__dict__"):
+        return (type(value).__name__, _stable(vars(value), depth + 1))
+    return (type(value).__name__, str(value))
+
+
+def _digest(value) -> bytes:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class PagePlan:
+    """Decides, page by page, whether a page is rendered again (see the module docstring).
+
+    The interface is the one tools/pelican_adapter.py's writer asks: `needs(key, shown, extra)`,
+    `shows(context)`, `source(obj)`. `full`: render everything (the signatures are still taken,
+    for the next build).
+    """
+
+    def __init__(self, previous: dict | None, full: bool):
+        self.previous = previous or {}
+        self.full = full
+        self.current: dict = {}
+        self.decided: dict = {}
+        self.rendered = 0
+        self.kept = 0
+        self._shown: dict[int, tuple] = {}  # id(obj) -> (obj, listing digest)
+        self._bodies: dict[int, tuple] = {}  # id(obj) -> (obj, (body digest, links elsewhere))
+
+    @staticmethod
+    def shows(kwargs_or_context: dict) -> list:
+        from tools.preview import _shown_objects
+
+        return _shown_objects(kwargs_or_context)
+
+    @staticmethod
+    def source(obj):
+        return getattr(obj, "source_path", None)
+
+    def listing(self, obj) -> bytes:
+        found = self._shown.get(id(obj))
+        if found is None or found[0] is not obj:
+            attrs = tuple((name, _stable(getattr(obj, name, None))) for name in SHOWN_ATTRIBUTES)
+            meta = _stable(getattr(obj, "metadata", None) or {})
+            found = (obj, _digest((type(obj).__name__, self.source(obj), attrs, meta)))
+            self._shown[id(obj)] = found
+        return found[1]
+
+    def body(self, obj) -> bytes:
+        """The body's HTML; with the links Pelican resolves in it (`{filename}`, `{static}`...)
+        resolved, as the page will show them (Pelican keeps the result for the page)."""
+        found = self._bodies.get(id(obj))
+        if found is None or found[0] is not obj:
+            html = getattr(obj, "_content", None) or ""
+            if INTRASITE_LINK.search(html):
+                html = getattr(obj, "content", html)
+            found = (obj, _digest(html))
+            self._bodies[id(obj)] = found
+        return found[1]
+
+    def needs(self, key, shown, extra=()) -> bool:
+        if key in self.decided:
+            return self.decided[key]
+        shown = list(shown)
+        own = bool(shown) and key == self.source(shown[0])
+        feed = isinstance(key, str) and key.startswith("feed:")
+        parts = [tuple(extra)]
+        for i, obj in enumerate(shown):
+            parts.append(self.listing(obj))
+            if feed or (own and i == 0):
+                parts.append(self.body(obj))
+        signature = _digest(parts)
+        self.current[key] = signature
+        render = self.full or self.previous.get(key) != signature
+        self.decided[key] = render
+        if render:
+            self.rendered += 1
+        else:
+            self.kept += 1
+        return render
+
+
+def layout_of(generators) -> tuple:
+    """What every page shows: the pages (title, URL) and the categories (name, URL)."""
+    pages, categories = [], set()
+    for generator in generators:
+        for page in getattr(generator, "pages", None) or []:
+            pages.append((str(page.title), page.url))
+        for category, _ in getattr(generator, "categories", None) or []:
+            categories.add((str(category), category.url))
+    return (tuple(sorted(pages)), tuple(sorted(categories)))
+
+
+# -- the output folder ----------------------------------------------------------------------------
+
+
+def manifest(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file under `folder`: relative path -> (size, mtime_ns, inode)."""
+    found = {}
+    root = str(folder)
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            st = os.lstat(path)
+            found[os.path.relpath(path, root).replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    return found
+
+
+@dataclass
+class BuildState:
+    """What the last successful build of one output folder left (see the module docstring)."""
+
+    write_fingerprint: str = ""
+    layout: tuple = ()
+    signatures: dict = field(default_factory=dict)
+    files: dict = field(default_factory=dict)  # manifest() of the output folder after it
+
+    @staticmethod
+    def path(settings: dict, target: Path) -> Path:
+        name = hashlib.blake2b(str(target).encode(), digest_size=8).hexdigest()
+        return cache_folder(settings) / f"state-{name}.pickle"
+
+    @classmethod
+    def load(cls, settings: dict, target: Path) -> "BuildState | None":
+        try:
+            with open(cls.path(settings, target), "rb") as handle:
+                data = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - missing or damaged: a full render
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return None
+        return cls(data["write_fingerprint"], data["layout"], data["signatures"], data["files"])
+
+    def save(self, settings: dict, target: Path) -> None:
+        path = self.path(settings, target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump({"format": FORMAT, "write_fingerprint": self.write_fingerprint, "layout": self.layout,
+                         "signatures": self.signatures, "files": self.files}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    @staticmethod
+    def forget(settings: dict, target: Path) -> None:
+        try:
+            BuildState.path(settings, target).unlink()
+        except OSError:
+            pass
+
+
+class Keeper:
+    """Notes each page the plan keeps; with `link`, also hard-links it from the published folder
+    into the staging folder (which then holds the whole site, for the search index)."""
+
+    def __init__(self, target: Path, staging: Path, link: bool):
+        self.target = target
+        self.staging = staging
+        self.link = link
+        self.kept: set[str] = set()
+
+    def __call__(self, name: str) -> None:
+        rel = os.path.normpath(name).replace(os.sep, "/")
+        if rel in self.kept:
+            return
+        self.kept.add(rel)
+        if self.link:
+            copy = self.staging / rel
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            os.link(self.target / rel, copy)
+
+
+def empty_files(folder: Path) -> None:
+    """Remove every file under `folder`, keeping its folders (removing a folder costs a hundred
+    times what removing a file does on the disks we build on: the next build reuses them)."""
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+        return
+    for dirpath, _dirs, files in os.walk(folder):
+        for name in files:
+            os.unlink(os.path.join(dirpath, name))
+
+
+def _staged(staging: Path):
+    for dirpath, _dirs, files in os.walk(staging):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            yield path, os.path.relpath(path, staging).replace(os.sep, "/")
+
+
+def settle(staging: Path, target: Path, previous: dict, kept: set[str]) -> tuple[int, int]:
+    """Before the staging folder is swapped into place: a file written again with the same bytes
+    becomes a link to the published file (its time stays, so deploy tools and the next build see
+    it unchanged). Returns (files new or changed, files removed)."""
+    changed = 0
+    now = set()
+    for path, rel in _staged(staging):
+        now.add(rel)
+        if rel in kept:
+            continue
+        old = target / rel
+        if rel in previous and _same_bytes(path, old):
+            if not os.path.samefile(path, old):  # (both may be links to one file already)
+                tmp = path + ".same"
+                os.link(old, tmp)
+                os.replace(tmp, path)
+        else:
+            changed += 1
+    return changed, len(set(previous) - now)
+
+
+def apply(staging: Path, target: Path, previous: dict, kept: set[str]) -> tuple[int, int]:
+    """Bring the published folder up to date from a staging folder that holds the files this
+    build wrote: each new or changed file is moved into place (one atomic rename per file), a file
+    written with the same bytes is left as it was, and a file of the last build that this build
+    neither wrote nor kept is removed. The staging folder keeps only its (empty) folders. Returns
+    (files new or changed, files removed)."""
+    changed = 0
+    now = set(kept)
+    for path, rel in _staged(staging):
+        now.add(rel)
+        dest = target / rel
+        if rel in previous and _same_bytes(path, dest):
+            os.unlink(path)
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(path, dest)
+        except OSError as exc:  # CACHE_PATH on another disk: copy, then rename into place
+            if exc.errno != errno.EXDEV:
+                raise
+            tmp = dest.with_name(dest.name + ".new")
+            shutil.copy2(path, tmp)
+            os.replace(tmp, dest)
+            os.unlink(path)
+        changed += 1
+    stale = sorted(set(previous) - now)
+    for rel in stale:
+        dest = target / rel
+        dest.unlink(missing_ok=True)
+        folder = dest.parent
+        while folder != target and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return changed, len(stale)
+
+
+def _same_bytes(a: str, b: Path) -> bool:
+    try:
+        if os.path.getsize(a) != b.stat().st_size:
+            return False
+        with open(a, "rb") as x, open(b, "rb") as y:
+            return x.read() == y.read()
+    except OSError:
+        return False

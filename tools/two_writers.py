@@ -1,0 +1,181 @@
+"""Pelican's writing phase on two cores: the pages are shared out between two processes.
+
+Once every content object, URL and list is final (Pelican asks for its writer), the build forks.
+Both processes hold the same site in memory (the child gets a copy-on-write image of it: nothing
+is pickled on the way there), and each writes the pages and feeds whose output name falls to it
+(`mine`: a CRC of the name, so a paginated list and its later pages, or two writes to one file,
+stay in one process). The articles and pages generators write in both; the child stops at the
+`Join` generator placed after them (tools/pelican_adapter.py), hands back what the parent needs and
+exits; the parent waits for it there, then runs the plugins' generators, the static files and
+`finalized` (the search index, the sitemap...) alone, on the whole output.
+
+What the child hands back (`Share`): every WARNING and ERROR it logged (the parent logs them again,
+so the build's count, its verdict and a failed build are as in one process), the page signatures
+and counts of the build plan (tools/build_plan.py), the pages it kept, and thai_text's new cache
+entries. A child that failed or died makes the build fail with a message; the parent never swaps
+in a half-written site. The output is the same bytes as with one writer (tests/publishing).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import pickle
+import signal
+import sys
+import zlib
+from dataclasses import dataclass, field
+
+# Fewer articles than this: one writer (forking costs more than it saves on a small site).
+MIN_ARTICLES = 300
+
+
+def worth_splitting(articles: int, forced: bool | None) -> bool:
+    """Whether a build with `articles` articles writes in two processes (`forced` overrides)."""
+    if forced is not None:
+        return forced
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return cores >= 2 and articles >= MIN_ARTICLES
+
+
+@dataclass
+class Share:
+    """What the child process hands back to the parent."""
+
+    records: list = field(default_factory=list)
+    signatures: dict = field(default_factory=dict)
+    rendered: int = 0
+    kept: int = 0
+    kept_files: set = field(default_factory=set)
+    thai_text: object = None
+    error: BaseException | None = None
+
+
+def _thai_text():
+    """thai_text's hooks module, when the build loaded the plugin."""
+    return sys.modules.get("thai_text.pelican_hooks")
+
+
+class Split:
+    """One build's two writers (see the module docstring). `share` is None before the fork, then
+    0 in the parent and 1 in the child."""
+
+    def __init__(self, holder: dict):
+        self.holder = holder
+        self.share: int | None = None
+        self.pid = 0
+        self._fd = -1
+        self._capture = None
+        self._thai_mark = None
+
+    @property
+    def child(self) -> bool:
+        return self.share == 1
+
+    def mine(self, name: str) -> bool:
+        """Whether this process writes the page or feed `name` (every name before the fork)."""
+        if self.share is None:
+            return True
+        return zlib.crc32(os.path.normpath(name).encode("utf-8", "surrogateescape")) % 2 == self.share
+
+    def fork(self) -> None:
+        from tools.build_cache import _Capture
+
+        thai = _thai_text()
+        self._thai_mark = thai.handoff_mark() if thai is not None else None
+        # The site read so far stays as it is until both processes end: out of the garbage
+        # collector's sight, it is neither scanned again nor copied into the child page by page.
+        gc.freeze()
+        read, write = os.pipe()
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            self.share, self._fd = 1, write
+            # Everything the child logs goes to the parent, which logs it as its own.
+            self._capture = _Capture()
+            root = logging.getLogger()
+            root.handlers = [self._capture]
+            return
+        os.close(write)
+        self.share, self.pid, self._fd = 0, pid, read
+
+    # -- the child -------------------------------------------------------------------------------
+
+    def finish_child(self, error: BaseException | None = None) -> None:
+        """In the child: hand back its share and exit (never returns)."""
+        status = 0
+        try:
+            share = Share(records=self._capture.records if self._capture else [])
+            plan, keeper = self.holder.get("plan"), self.holder.get("keep")
+            if plan is not None:
+                share.signatures, share.rendered, share.kept = plan.current, plan.rendered, plan.kept
+            if keeper is not None:
+                share.kept_files = set(keeper.kept)
+            thai = _thai_text()
+            if thai is not None and self._thai_mark is not None:
+                share.thai_text = thai.handoff_changes(self._thai_mark)
+            if error is not None:
+                status = 1
+                try:  # the exception itself, so that the parent reports it as its own
+                    pickle.loads(pickle.dumps(error))
+                    share.error = error
+                except Exception:  # noqa: BLE001
+                    share.error = RuntimeError(f"the second writing process failed: {type(error).__name__}: {error}")
+            data = pickle.dumps(share, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(self._fd, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:  # noqa: BLE001 - the parent reports a child that said nothing
+            status = 2
+        finally:
+            os._exit(status)
+
+    # -- the parent ------------------------------------------------------------------------------
+
+    def join(self) -> None:
+        """In the parent: wait for the child and take its share (its messages logged here)."""
+        from tools.build_cache import replay
+
+        if self.share != 0:
+            return
+        with os.fdopen(self._fd, "rb") as pipe:
+            data = pipe.read()
+        _pid, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        share = None
+        try:
+            share = pickle.loads(data) if data else None
+        except Exception:  # noqa: BLE001 - reported below
+            share = None
+        if share is None:
+            raise RuntimeError(f"the second writing process ended without its result (status {status})")
+        replay(share.records)
+        plan, keeper = self.holder.get("plan"), self.holder.get("keep")
+        if plan is not None:
+            plan.current.update(share.signatures)
+            plan.rendered += share.rendered
+            plan.kept += share.kept
+        if keeper is not None:
+            keeper.kept |= share.kept_files
+        thai = _thai_text()
+        if thai is not None and share.thai_text is not None:
+            thai.handoff_take(share.thai_text)
+        if share.error is not None:
+            raise share.error
+
+    def abandon(self) -> None:
+        """In the parent, after a failure before `join`: stop the child."""
+        if self.share == 0 and self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = 0
