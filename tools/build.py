@@ -167,7 +167,7 @@ def build(
     """Build the site described by `settings_file` into `output`.
 
     The build runs into `<output>.new`; only a build with no error (and, with `fatal_warnings`,
-    no warning) replaces `output`. `postprocess(staging)`, if given, runs on the finished
+    no warning) replaces `output`. `postprocess(staging, settings)`, if given, runs on the finished
     staging folder before the swap (tools/production.py); if it raises, the build fails.
     `two_writers`: write the pages in two processes (tools/two_writers.py); None decides by the
     size of the site and the number of cores. Returns what was reported.
@@ -227,7 +227,7 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
     failed = bool(collector.errors) or (fatal_warnings and bool(collector.warnings))
     if postprocess is not None and not failed:
         try:
-            postprocess(run.staging)
+            postprocess(run.staging, run.settings)
         except Exception as exc:  # a failed post-processing step must not go live
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             collector.errors.append(f"ขั้นตอนหลังสร้างเว็บไซต์ล้มเหลว / postprocess failed: {detail}")

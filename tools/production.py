@@ -15,6 +15,12 @@ swap (see `invoke publish`). Steps, in this order because each depends on the pr
 
 Already minified files (`.min.`) and Pagefind's own bundle are never minified or rewritten.
 
+With a cache folder (`invoke publish`: CACHE_PATH/production), what the pass made of a file is
+kept under a hash of its bytes and of everything else the result depends on (what the file is:
+page or asset, minified or rewritten; the renamed assets; the settings of this module; the
+versions of minify-html and brotli). The next publish writes a page whose bytes did not change
+from there instead of minifying and compressing it again; entries no page used are removed.
+
 The result is deterministic: the same input gives byte-identical output (hashes from content,
 gzip without a timestamp, no step depends on the order in which the processes finish or on the
 clock; Pagefind's own files are put in a fixed order by thai_search when it indexes).
@@ -25,6 +31,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import pickle
 import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -226,30 +233,70 @@ def _compressed(data: bytes, is_asset: bool) -> tuple[bytes, bytes]:
     )
 
 
-def _write_compressed(path: Path, data: bytes, is_asset: bool) -> bool:
-    """Write `.gz` and `.br` beside `path` (or remove stale ones for a small file)."""
-    gz, br = path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")
-    if len(data) < MIN_COMPRESS_BYTES:
-        gz.unlink(missing_ok=True)
-        br.unlink(missing_ok=True)
-        return False
-    gz_data, br_data = _compressed(data, is_asset)
-    gz.write_bytes(gz_data)
-    br.write_bytes(br_data)
-    return True
+def _write_compressed(path: Path, data: bytes, is_asset: bool) -> tuple[bytes | None, bytes | None]:
+    """Write `.gz` and `.br` beside `path` (or remove stale ones for a small file); returns
+    their bytes (None, None for a small file)."""
+    copies = _compressed(data, is_asset) if len(data) >= MIN_COMPRESS_BYTES else (None, None)
+    _put_copies(path, *copies)
+    return copies
+
+
+def _put_copies(path: Path, gz_data: bytes | None, br_data: bytes | None) -> None:
+    for suffix, value in ((".gz", gz_data), (".br", br_data)):
+        copy = path.with_name(path.name + suffix)
+        if value is None:
+            copy.unlink(missing_ok=True)
+        else:
+            copy.write_bytes(value)
 
 
 # --- The single pass over the site: state each worker process receives once.
 _PASS: dict = {}
+CACHE_FORMAT = 1
 
 
-def _pass_init(root: str, static_dir: str, renamed: dict[str, str]) -> None:
+def _cache_salt(renamed: dict[str, str]) -> bytes:
+    """What a cached result depends on besides the file's bytes and kind."""
+    from importlib.metadata import version
+
+    parts = (CACHE_FORMAT, sorted(renamed.items()), sorted(HTML_OPTIONS.items()), MIN_COMPRESS_BYTES,
+             GZIP_LEVEL_ASSETS, GZIP_LEVEL_PAGES, BROTLI_QUALITY_ASSETS, BROTLI_QUALITY_PAGES,
+             version("minify-html"), version("brotli"))
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def _pass_init(root: str, static_dir: str, renamed: dict[str, str], cache: str | None = None) -> None:
     _PASS.update(root=Path(root), static_dir=static_dir, renamed=renamed,
-                 pattern=_absolute_pattern(renamed))
+                 pattern=_absolute_pattern(renamed), cache=Path(cache) if cache else None,
+                 salt=_cache_salt(renamed) if cache else b"")
 
 
-def _pass_file(rel: str) -> tuple[bool, bool]:
-    """Minify, rewrite and compress one file (output-relative path); returns (minified, compressed)."""
+def _cached(key: str):
+    """(bytes to write or None, .gz or None, .br or None, minified) kept for `key`, or None."""
+    try:
+        with open(_PASS["cache"] / key[:2] / key, "rb") as handle:
+            return pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged entry is made again
+        return None
+
+
+def _keep(key: str, entry: tuple) -> None:
+    folder = _PASS["cache"] / key[:2]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{key}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / key)
+    except OSError:
+        pass  # only the next publish is slower
+
+
+def _pass_file(rel: str) -> tuple[bool, bool, str | None]:
+    """Minify, rewrite and compress one file (output-relative path); returns (minified,
+    compressed, the cache key of the result or None)."""
     root, static_dir = _PASS["root"], _PASS["static_dir"]
     path = root / rel
     parts = rel.split("/")
@@ -258,8 +305,23 @@ def _pass_file(rel: str) -> tuple[bool, bool]:
     suffix = path.suffix
     minify = editable and not is_asset and suffix in MINIFIED_SUFFIXES and ".min." not in path.name
     rewrite = editable and suffix in REWRITTEN_SUFFIXES and _PASS["pattern"] is not None
+    compress = suffix in TEXT_SUFFIXES
     data = path.read_bytes()
+    key = None
+    if _PASS["cache"] is not None and (minify or rewrite or compress):
+        digest = hashlib.blake2b(_PASS["salt"], digest_size=20)
+        digest.update(bytes((is_asset, minify, rewrite, compress)))
+        digest.update(data)
+        key = digest.hexdigest()
+        found = _cached(key)
+        if found is not None:
+            out, gz_data, br_data, minified = found
+            if out is not None:
+                path.write_bytes(out)
+            _put_copies(path, gz_data, br_data)
+            return minified, gz_data is not None, key
     minified = False
+    written = None
     if minify or rewrite:
         text = data.decode("utf-8", errors="replace")
         new = text
@@ -269,19 +331,22 @@ def _pass_file(rel: str) -> tuple[bool, bool]:
         if rewrite:
             new = _rewrite_text(new, _PASS["pattern"], _PASS["renamed"])
         if new != text:
-            data = new.encode("utf-8")
+            data = written = new.encode("utf-8")
             path.write_bytes(data)
-    compressed = suffix in TEXT_SUFFIXES and _write_compressed(path, data, is_asset)
-    return minified, compressed
+    copies = _write_compressed(path, data, is_asset) if compress else (None, None)
+    if key is not None:
+        _keep(key, (written, *copies, minified))
+    return minified, copies[0] is not None, key
 
 
-def process_site(root: Path, static_dir: str, renamed: dict[str, str], workers: int | None = None) -> tuple[int, int]:
+def process_site(root: Path, static_dir: str, renamed: dict[str, str], workers: int | None = None,
+                 cache: Path | None = None) -> tuple[int, int]:
     """Step 3 of `postprocess` over every file of `root`; returns (files minified, files compressed)."""
     root = Path(root)
     rels = [p.relative_to(root).as_posix() for p in _files_all(root)]
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    args = (str(root), static_dir, renamed)
+    args = (str(root), static_dir, renamed, str(cache) if cache is not None else None)
     if workers <= 1 or len(rels) < PARALLEL_MIN_FILES:
         _pass_init(*args)
         results = [_pass_file(rel) for rel in rels]
@@ -290,18 +355,40 @@ def process_site(root: Path, static_dir: str, renamed: dict[str, str], workers: 
         chunk = max(1, len(rels) // (workers * 16))
         with ProcessPoolExecutor(max_workers=workers, initializer=_pass_init, initargs=args) as pool:
             results = list(pool.map(_pass_file, rels, chunksize=chunk))
-    return sum(m for m, _ in results), sum(c for _, c in results)
+    if cache is not None:
+        _forget_unused(Path(cache), {key for _m, _c, key in results if key is not None})
+    return sum(m for m, _c, _k in results), sum(c for _m, c, _k in results)
 
 
-def postprocess(root: str | Path, static_dir: str = "theme", workers: int | None = None) -> dict:
+def _forget_unused(cache: Path, used: set[str]) -> None:
+    """Remove the cache entries this publish did not use (pages that changed or are gone)."""
+    if not cache.is_dir():
+        return
+    for folder in cache.iterdir():
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if entry.name not in used:
+                entry.unlink(missing_ok=True)
+
+
+def postprocess(root: str | Path, settings: dict | None = None, *, static_dir: str | None = None,
+                workers: int | None = None, cache: str | Path | None = None) -> dict:
     """Minify, hash and compress the built site in `root`; returns figures for the log.
 
-    `workers` is the number of processes of the last pass (default: the CPUs this process may use).
+    `settings`: the build's Pelican settings (tools/build.py passes them): the theme's static
+    folder, and the cache in CACHE_PATH/production. `workers` is the number of processes of the
+    last pass (default: the CPUs this process may use).
     """
     root = Path(root)
+    settings = settings or {}
+    if static_dir is None:
+        static_dir = settings.get("THEME_STATIC_DIR") or "theme"
+    if cache is None and settings.get("CACHE_PATH"):
+        cache = Path(settings["CACHE_PATH"]) / "production"
     static = root / static_dir
     # The theme's own CSS/JS first: their content hashes must be those of the minified files.
     minified = sum(minify_text(path) for path in _files(static)) if static.is_dir() else 0
     renamed = hash_assets(root, static_dir)
-    site_minified, compressed = process_site(root, static_dir, renamed, workers)
+    site_minified, compressed = process_site(root, static_dir, renamed, workers, Path(cache) if cache else None)
     return {"minified": minified + site_minified, "hashed": len(renamed), "compressed": compressed}

@@ -104,6 +104,34 @@ def test_two_builds_are_byte_identical(two_builds):
     assert different == []
 
 
+def test_a_publish_from_the_last_publish_cache_equals_a_clean_one(two_builds, tmp_path):
+    """As CI runs it: the cache of the last publish restored, one release edited, published again;
+    the result is byte for byte a publish from nothing."""
+    base = two_builds[0].parent  # build "a": its output and its cache
+    content = base.parent / "content"  # the same path: the cache knows a source by its path
+    notice = content / "news/notice.md"
+    original = notice.read_text("utf-8")
+    notice.write_text(original + "\nศูนย์ฯ ขอบคุณผู้บริหารทุกหน่วยงานที่ร่วมประกาศเจตนารมณ์\n", "utf-8")
+    outputs = []
+    try:
+        for name, cache in (("warm", base / "cache"), ("clean", tmp_path / "clean-cache")):
+            result = build(ROOT / "publishconf.py", tmp_path / name,
+                           overrides={"PATH": str(content), "CACHE_PATH": str(cache)},
+                           fatal_warnings=True, quiet=True, postprocess=production.postprocess)
+            assert result.ok, result.errors + result.warnings
+            outputs.append(result)
+    finally:
+        notice.write_text(original, "utf-8")
+    warm, clean = outputs
+    assert warm.read_from_cache > 0 and warm.read_again == 1 and clean.read_from_cache == 0
+    assert (base / "cache/production").is_dir()
+    a, b = _files(tmp_path / "warm"), _files(tmp_path / "clean")
+    assert sorted(a) == sorted(b)
+    assert [rel for rel in a if a[rel].read_bytes() != b[rel].read_bytes()] == []
+    page = (tmp_path / "warm/news/no-gift-notice-2567/index.html").read_text("utf-8")
+    assert "ร่วมประกาศเจตนารมณ์" in re.sub(r"<[^>]+>", "", page)
+
+
 def test_html_css_js_are_minified(two_builds):
     out = two_builds[0]
     home = (out / "index.html").read_text("utf-8")
@@ -185,6 +213,51 @@ def test_parallel_pass_gives_the_same_bytes_as_one_process(tmp_path):
     assert css + ".br" in one and css + ".gz" in one
     page = one["news/n069/index.html"].read_text("utf-8")
     assert "/theme/css/site.css" not in page and css in page and "\n  <" not in page
+
+
+def _small_site(root: Path, pages: int) -> None:
+    (root / "theme/css").mkdir(parents=True)
+    (root / "theme/css/site.css").write_text(
+        "".join(f".news-{n} {{\n  margin-top: {n}px;\n}}\n" for n in range(80)), "utf-8")
+    for n in range(pages):
+        page = root / f"news/n{n:03d}/index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            '<!DOCTYPE html><html lang="th"><head>\n  <link rel="stylesheet" '
+            'href="https://x.th/theme/css/site.css"></head>\n<body>\n  '
+            + f"<p>ข่าวที่ {n}: ศูนย์ปฏิบัติการ<wbr>ต่อต้าน<wbr>การทุจริต รับเรื่องร้องเรียน</p>\n" * 30
+            + "</body></html>", "utf-8")
+
+
+def test_a_second_publish_takes_unchanged_pages_from_the_cache(tmp_path, monkeypatch):
+    """Pages whose bytes did not change are not minified or compressed again, and the result is
+    the same bytes as without the cache; an entry no page uses any more is removed."""
+    cache = tmp_path / "cache"
+    plain, first, second = tmp_path / "plain", tmp_path / "first", tmp_path / "second"
+    for root in (plain, first, second):
+        _small_site(root, 12)
+    production.postprocess(plain, workers=1)
+    production.postprocess(first, workers=1, cache=cache)
+    entries = {p.name for p in cache.rglob("*") if p.is_file()}
+    assert len(entries) >= 13  # the pages and the stylesheet
+
+    # One page edited, one gone: only the edited page is minified and compressed again.
+    edited = second / "news/n003/index.html"
+    edited.write_text(edited.read_text("utf-8").replace("ข่าวที่ 3:", "ข่าวที่สาม:"), "utf-8")
+    (second / "news/n007/index.html").unlink()
+    minified = []
+    real = production._minify
+    monkeypatch.setattr(production, "_minify", lambda text, suffix: minified.append(suffix) or real(text, suffix))
+    production.postprocess(second, workers=1, cache=cache)
+    assert [suffix for suffix in minified if suffix == ".html"] == [".html"]  # (the theme's CSS is always minified)
+
+    a, b, c = _files(plain), _files(first), _files(second)
+    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel].read_bytes() != b[rel].read_bytes()] == []
+    same = [rel for rel in c if "n003" not in rel]
+    assert [rel for rel in same if c[rel].read_bytes() != a[rel].read_bytes()] == []
+    assert "news/n007/index.html" not in c and "news/n003/index.html.br" in c
+    after = {p.name for p in cache.rglob("*") if p.is_file()}
+    assert len(after) == len(entries) - 1  # n007's entry and n003's old one gone, n003's new one kept
 
 
 def test_urls_are_absolute(two_builds):

@@ -82,10 +82,10 @@ def _timed_postprocess(times: dict):
             setattr(production, name, timed(step, getattr(production, name)))
     steps = set(wrapped.values())
 
-    def postprocess(staging):
+    def postprocess(staging, settings=None):
         started = time.perf_counter()
         before = sum(times[k] for k in steps)
-        production.postprocess(staging)
+        production.postprocess(staging, settings)
         inner = sum(times[k] for k in steps) - before
         times["postprocess"] += time.perf_counter() - started - inner
 
@@ -111,7 +111,7 @@ def cmd_build(args) -> dict:
     if args.production:
         extra["postprocess"] = _timed_postprocess(post)
     started = time.perf_counter()
-    if args.writers:
+    if getattr(args, "writers", None):
         extra["two_writers"] = args.writers == 2
     result = build(ROOT / args.settings, Path(args.output), overrides=overrides, quiet=True, **extra)
     total = time.perf_counter() - started
