@@ -28,6 +28,7 @@ import io
 import logging
 import os
 import pickle
+import stat
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -127,7 +128,8 @@ def _versions() -> list:
 def read_fingerprint(settings: dict, settings_file: Path) -> str:
     """What reading a source file depends on besides the file: settings, code, versions."""
     plain = {k: _plain(v) for k, v in settings.items() if not k.startswith("_") and k != "OUTPUT_PATH"}
-    code = [Path(p) for p in settings.get("PLUGIN_PATHS") or []] + [ROOT / "tools"]
+    # The plugins, and the build runner's own modules (not tools/bench, tools/wordpress...).
+    code = [Path(p) for p in settings.get("PLUGIN_PATHS") or []] + sorted((ROOT / "tools").glob("*.py"))
     configs = sorted(Path(settings_file).resolve().parent.glob("*.py"))
     return _digest(FORMAT, _plain(plain), _files_digest(configs, True), _files_digest(code, True), _versions())
 
@@ -213,11 +215,21 @@ class _Unpickler(pickle.Unpickler):
 
 
 def file_digest(path: str | os.PathLike) -> str | None:
+    """A hash of the bytes of the regular file at `path`; None for anything else (a named pipe
+    would block the build: such a file is left to content_guard's reader, which refuses it)."""
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
     except OSError:
         return None
+    finally:
+        os.close(fd)
 
 
 class ReadCache:

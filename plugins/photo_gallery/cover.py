@@ -26,9 +26,9 @@ def gallery_folder(settings: dict, name: str) -> Path | None:
     """The folder of the gallery `name` (it may not exist), or None for a name outside the root
     (absolute, with "..", or through a link to elsewhere). `Gallery: x/` is read as `x`."""
     name = (name or "").strip()
-    root = gallery_root(settings)
     if not name or name.startswith(("/", "\\")) or ".." in Path(name).parts:
         return None
+    root = gallery_root(settings)
     folder = (root / name).resolve()
     return folder if folder.is_relative_to(root) else None
 

@@ -47,6 +47,11 @@ def check_typos(source, site) -> list:
     return problems
 
 
+# What misspellings() found in a source's text, with the speller (the site dictionary) it used: a
+# process that judges again and again (the live preview) looks only at the texts that changed.
+_FOUND: dict = {}
+
+
 def check_spelling(site) -> list:
     """Rule spelling: unknown Thai words of the text a reader sees (spelling.py), every source.
 
@@ -61,11 +66,17 @@ def check_spelling(site) -> list:
     if remember:
         speller.load(cache)
     dictionary = site.name(dictionary_path(settings))
+    if _FOUND.get("speller") is not speller or len(_FOUND) > 50_000:
+        _FOUND.clear()
+        _FOUND["speller"] = speller
     problems = []
     for source in site.sources:
         if source.refused is not None or not source.markdown:
             continue
-        for number, word, better, slip in misspellings(prose_lines(source), speller):
+        found = _FOUND.get(source.text)
+        if found is None:
+            found = _FOUND[source.text] = list(misspellings(prose_lines(source), speller))
+        for number, word, better, slip in found:
             if slip:
                 problems.append(_problem(
                     source.name, number, "spelling", "warning", *describe(NearMiss(0, len(word), word, better, slip))))

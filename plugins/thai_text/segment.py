@@ -264,7 +264,9 @@ class Segmenter:
         self.site_words = tuple(dict.fromkeys(w.strip() for w in site_words if w.strip()))
         self.cache_dir = Path(cache_dir) if cache_dir else _default_cache_dir()
         self.persist = persist
-        base = _segmentation_words_text(self.cache_dir if persist else None)
+        # (The word list is derived from pythainlp's alone: kept on disk even when the cache of
+        # segmentations is not, in the temporary folder then, so no process computes it twice.)
+        base = _segmentation_words_text(self.cache_dir if persist else _default_cache_dir())
         combined = base.rstrip("\n") + "\n" + "".join(w + "\n" for w in self.site_words)
         digest = hashlib.sha256(combined.encode("utf-8"))
         digest.update(f"format{CACHE_FORMAT}".encode())

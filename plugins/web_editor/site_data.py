@@ -91,10 +91,20 @@ def galleries(settings: dict, generators) -> dict[str, list[dict]]:
 
 def entries(generators, settings: dict) -> dict[str, dict]:
     siteurl = site_url(settings)
+    root = repository_root(settings)
+    folders: dict[str, str] = {}  # folder as Pelican names it -> as it is on disk (resolved once)
+
+    def name_of(path: str) -> str:
+        folder, name = os.path.split(os.path.abspath(path))
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = os.path.realpath(folder)
+        return Path(os.path.relpath(os.path.join(real, name), root)).as_posix()
+
     result = {}
     for kind in CONTENT_LISTS:
         for item in _contents(generators, kind):
-            result[relative(item.source_path, settings)] = {
+            result[name_of(item.source_path)] = {
                 "kind": kind,
                 "url": f"{siteurl}/{item.url}",
                 "status": getattr(item, "status", "published"),
