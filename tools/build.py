@@ -252,7 +252,22 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
             file=stream,
         )
         return result
-    run.finish(result)
+    try:
+        run.finish(result)
+    except OSError as exc:  # a full disk while files are moved into place: said, never a traceback
+        from tools.build_plan import BuildState
+
+        BuildState.forget(run.settings, target)  # the next build renders and writes everything
+        message = _describe_failure(exc)
+        collector.errors.append(message)
+        print(f"ERROR: {message}", file=stream)
+        if run.mode == "apply":
+            run.discard()
+        else:
+            shutil.rmtree(run.staging, ignore_errors=True)
+        result.ok = False
+        result.seconds = time.perf_counter() - started
+        return result
     run.remember(result)
     result.output = target
     result.seconds = time.perf_counter() - started

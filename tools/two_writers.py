@@ -149,6 +149,7 @@ class Split:
             data = pipe.read()
         _pid, status = os.waitpid(self.pid, 0)
         self.pid = 0
+        gc.unfreeze()  # (a process that builds again and again must not keep old builds frozen)
         share = None
         try:
             share = pickle.loads(data) if data else None
@@ -179,3 +180,4 @@ class Split:
             except OSError:
                 pass
             self.pid = 0
+            gc.unfreeze()

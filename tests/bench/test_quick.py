@@ -85,7 +85,7 @@ def test_run_bench_assembles_every_figure(monkeypatch, tmp_path, capsys):
     publish.extra["steps_s"] = {"pelican": 20.0, "search": 6.0, "minify+compress": 4.0}
     monkeypatch.setattr(run, "measure_publish", lambda work, info, reps: publish)
     monkeypatch.setattr(run, "measure_rebuild", lambda work, info, reps: _recorded("rebuild", 5.0))
-    monkeypatch.setattr(run, "measure_preview", lambda work, info, reps: {"median_s": 0.8, "runs_s": [0.8]})
+    monkeypatch.setattr(run, "measure_preview", lambda work, info, reps: {"median_s": 0.4, "runs_s": [0.4]})
     monkeypatch.setattr(run, "measure_segment", lambda info, reps, mb: {"mb_s": 6.0, "rates": [6.0]})
     monkeypatch.setattr(run, "measure_galleries", lambda work, photo_dir, reps, full, broken: {
         "photos_cold": _recorded("photos cold", 20.0), "photos_warm": _recorded("photos warm", 1.0),
@@ -96,7 +96,7 @@ def test_run_bench_assembles_every_figure(monkeypatch, tmp_path, capsys):
     assert result["cold_ratio_vs_pelican"] == 1.5 and result["publish_ratio_vs_pelican"] == 3.0
     assert result["warm_ratio_vs_pelican"] == 0.5 and result["cold_ratio_vs_hugo"] == 7.5
     assert result["gallery_cold_ratio_vs_photos"] == 0.4 and result["gallery_full_photos_per_s"] == 2.0
-    assert result["preview_seconds"] == 0.8 and result["segment_mb_s"] == 6.0
+    assert result["preview_seconds"] == 0.4 and result["segment_mb_s"] == 6.0
     assert result["failed"] == {} and result["missing"] == {}
     assert set(result["targets"]) == set(run.TARGETS)
     assert result["targets"]["preview_seconds"]["met"] is True

@@ -162,3 +162,34 @@ def test_a_failed_build_leaves_the_output_as_it_was(tmp_path):
     post.write_text(good, encoding="utf-8")
     again = site.check()
     assert again.changed_files == 0
+
+
+def test_a_full_disk_while_files_are_moved_in_is_said_and_the_next_build_repairs(tmp_path, monkeypatch, capsys):
+    """The disk fills up while the changed files are moved into output/: the build fails with the
+    disk-full message (no traceback), and the next build, without the full disk, gives exactly
+    the output of a build from nothing."""
+    import errno
+
+    import tools.build_plan as build_plan
+
+    site = Site(tmp_path, search=False)
+    site.build()
+    post = _article(site, 2)
+    post.write_text(post.read_text(encoding="utf-8") + "\nศูนย์ฯ แจ้งกำหนดการอบรมรอบใหม่\n", encoding="utf-8")
+    real = build_plan.os.replace
+    moved = []
+
+    def full_after_one(src, dst, *args, **kwargs):
+        if str(dst).startswith(str(site.base / "output")) and moved:
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        moved.append(dst)
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(build_plan.os, "replace", full_after_one)
+    result = build(ROOT / "pelicanconf.py", site.base / "output", overrides=site._overrides(site.base / "cache"))
+    monkeypatch.setattr(build_plan.os, "replace", real)
+    assert not result.ok and moved
+    assert any("ดิสก์เต็ม" in e and "disk is full" in e for e in result.errors), result.errors
+    assert "Traceback" not in capsys.readouterr().err
+    again = site.check()  # equal to a build from nothing
+    assert again.kept == 0  # the state was forgotten: every page rendered again
