@@ -15,8 +15,8 @@ swap (see `invoke publish`). Steps, in this order because each depends on the pr
 
 Already minified files (`.min.`) and Pagefind's own bundle are never minified or rewritten.
 
-With a cache folder (`invoke publish`: CACHE_PATH/production), what the pass made of a file is
-kept under a hash of its bytes and of everything else the result depends on (what the file is:
+With a cache folder (`invoke publish`: CACHE_PATH/production), what the pass made of a file (hard
+links to the files it wrote, and their digests, checked before use) is kept under a hash of its bytes and of everything else the result depends on (what the file is:
 page or asset, minified or rewritten; the renamed assets; the settings of this module; the
 versions of minify-html and brotli). The next publish writes a page whose bytes did not change
 from there instead of minifying and compressing it again; entries no page used are removed.
@@ -34,6 +34,7 @@ import os
 import pickle
 import posixpath
 import re
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -271,27 +272,80 @@ def _pass_init(root: str, static_dir: str, renamed: dict[str, str], cache: str |
                  salt=_cache_salt(renamed) if cache else b"")
 
 
-def _cached(key: str):
-    """(bytes to write or None, .gz or None, .br or None, minified) kept for `key`, or None."""
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+_PARTS = ("out", "gz", "br")  # the file as the pass leaves it (when it changed it), .gz, .br
+
+
+def _targets(path: Path) -> dict[str, Path]:
+    return {"out": path, "gz": path.with_name(path.name + ".gz"), "br": path.with_name(path.name + ".br")}
+
+
+def _place(source: Path, dest: Path) -> None:
+    """Make `dest` the file `source` (a hard link when the two share a disk, else a copy), in one
+    rename, so that `dest` is never half written."""
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
     try:
-        with open(_PASS["cache"] / key[:2] / key, "rb") as handle:
-            return pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001 - a damaged entry is made again
-        return None
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, dest)
 
 
-def _keep(key: str, entry: tuple) -> None:
+def _from_cache(key: str, path: Path):
+    """Put what the pass made of `path` before (entry `key`) in place and return whether it was
+    minified; None when there is no entry or it is not as it was kept (then it is removed).
+
+    An entry's files are hard links to the files a publish wrote, so anything that later writes
+    into a published file in place (a live preview into output/) changes them too: each file is
+    checked against the digest kept with the entry before it is used."""
     folder = _PASS["cache"] / key[:2]
     try:
+        with open(folder / key, "rb") as handle:
+            index = pickle.load(handle)
+        for part in _PARTS:
+            expected = index["digests"][part]
+            if expected is not None and _digest((folder / f"{key}.{part}").read_bytes()) != expected:
+                raise ValueError(f"{key}.{part} changed")
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - damaged or changed: made again
+        _forget(folder, key)
+        return None
+    for part, dest in _targets(path).items():
+        if index["digests"][part] is not None:
+            _place(folder / f"{key}.{part}", dest)
+        elif part != "out":
+            dest.unlink(missing_ok=True)
+    return index["minified"]
+
+
+def _keep(key: str, path: Path, written: bytes | None, copies: tuple, minified: bool) -> None:
+    """Keep what the pass made of `path` as entry `key`: hard links to the files it wrote, and
+    their digests in the index file (written last: an entry without it is not used)."""
+    folder = _PASS["cache"] / key[:2]
+    data = {"out": written, "gz": copies[0], "br": copies[1]}
+    try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f"{key}.{os.getpid()}.tmp"
+        for part, dest in _targets(path).items():
+            if data[part] is not None:
+                _place(dest, folder / f"{key}.{part}")
+        index = {"minified": minified,
+                 "digests": {part: None if data[part] is None else _digest(data[part]) for part in _PARTS}}
+        tmp = folder / f".{key}.{os.getpid()}.tmp"
         with open(tmp, "wb") as handle:
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / key)
     except OSError:
-        pass  # only the next publish is slower
+        _forget(folder, key)  # only the next publish is slower
+
+
+def _forget(folder: Path, key: str) -> None:
+    for name in (key, *(f"{key}.{part}" for part in _PARTS)):
+        (folder / name).unlink(missing_ok=True)
 
 
 def _pass_file(rel: str) -> tuple[bool, bool, str | None]:
@@ -311,15 +365,14 @@ def _pass_file(rel: str) -> tuple[bool, bool, str | None]:
     if _PASS["cache"] is not None and (minify or rewrite or compress):
         digest = hashlib.blake2b(_PASS["salt"], digest_size=20)
         digest.update(bytes((is_asset, minify, rewrite, compress)))
+        # The path too: two files with the same bytes never share one entry (nor, through its hard
+        # links, one file on disk).
+        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         key = digest.hexdigest()
-        found = _cached(key)
-        if found is not None:
-            out, gz_data, br_data, minified = found
-            if out is not None:
-                path.write_bytes(out)
-            _put_copies(path, gz_data, br_data)
-            return minified, gz_data is not None, key
+        minified = _from_cache(key, path)
+        if minified is not None:
+            return minified, path.with_name(path.name + ".gz").exists(), key
     minified = False
     written = None
     if minify or rewrite:
@@ -335,7 +388,7 @@ def _pass_file(rel: str) -> tuple[bool, bool, str | None]:
             path.write_bytes(data)
     copies = _write_compressed(path, data, is_asset) if compress else (None, None)
     if key is not None:
-        _keep(key, (written, *copies, minified))
+        _keep(key, path, written, copies, minified)
     return minified, copies[0] is not None, key
 
 
@@ -368,7 +421,7 @@ def _forget_unused(cache: Path, used: set[str]) -> None:
         if not folder.is_dir():
             continue
         for entry in folder.iterdir():
-            if entry.name not in used:
+            if entry.name.lstrip(".").split(".")[0] not in used:
                 entry.unlink(missing_ok=True)
 
 

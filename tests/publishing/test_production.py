@@ -238,7 +238,7 @@ def test_a_second_publish_takes_unchanged_pages_from_the_cache(tmp_path, monkeyp
         _small_site(root, 12)
     production.postprocess(plain, workers=1)
     production.postprocess(first, workers=1, cache=cache)
-    entries = {p.name for p in cache.rglob("*") if p.is_file()}
+    entries = {p.name for p in cache.rglob("*") if p.is_file() and "." not in p.name}  # one index per file
     assert len(entries) >= 13  # the pages and the stylesheet
 
     # One page edited, one gone: only the edited page is minified and compressed again.
@@ -256,8 +256,26 @@ def test_a_second_publish_takes_unchanged_pages_from_the_cache(tmp_path, monkeyp
     same = [rel for rel in c if "n003" not in rel]
     assert [rel for rel in same if c[rel].read_bytes() != a[rel].read_bytes()] == []
     assert "news/n007/index.html" not in c and "news/n003/index.html.br" in c
-    after = {p.name for p in cache.rglob("*") if p.is_file()}
+    after = {p.name for p in cache.rglob("*") if p.is_file() and "." not in p.name}
     assert len(after) == len(entries) - 1  # n007's entry and n003's old one gone, n003's new one kept
+
+
+def test_a_cached_file_written_over_in_place_is_not_used(tmp_path):
+    """The cache holds hard links to the published files: when something writes into a published
+    file in place (a live preview into output/), the next publish sees it and makes that page again."""
+    cache = tmp_path / "cache"
+    first, second, plain = tmp_path / "first", tmp_path / "second", tmp_path / "plain"
+    for root in (first, second, plain):
+        _small_site(root, 4)
+    production.postprocess(first, workers=1, cache=cache)
+    production.postprocess(plain, workers=1)
+    page = first / "news/n001/index.html"
+    assert page.stat().st_nlink == 2  # the published page and the cache's entry are one file
+    with open(page, "r+b") as handle:  # in place: the same file as the cache's
+        handle.write(b"<!-- preview -->")
+    production.postprocess(second, workers=1, cache=cache)
+    a, b = _files(plain), _files(second)
+    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel].read_bytes() != b[rel].read_bytes()] == []
 
 
 def test_urls_are_absolute(two_builds):
