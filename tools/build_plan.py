@@ -45,6 +45,8 @@ SHOWN_ATTRIBUTES = ("url", "save_as", "slug", "title", "date", "modified", "stat
                     "og_image", "gallery", "in_default_lang")
 # A link Pelican resolves when it renders the body: {filename}, {static}, |filename|...
 INTRASITE_LINK = re.compile(r"""=\s*["']?\s*[{|]""")
+# Content objects an article's or a page's own page links to (site_meta's neighbours, related news).
+REFERENCE_ATTRIBUTES = ("newer_in_category", "older_in_category", "related", "prev_article", "next_article")
 
 
 def _stable(value, depth: int = 0):
@@ -79,13 +81,49 @@ def _digest(value) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-class PagePlan:
-    """Decides, page by page, whether a page is rendered again (see the module docstring).
+def source_of(obj) -> str | None:
+    """The source file of a content object (Pelican stores it absolute and normalised)."""
+    return getattr(obj, "source_path", None)
 
-    The interface is the one tools/pelican_adapter.py's writer asks: `needs(key, shown, extra)`,
-    `shows(context)`, `source(obj)`. `full`: render everything (the signatures are still taken,
-    for the next build).
-    """
+
+def shown_objects(kwargs_or_context: dict) -> list:
+    """Content objects a page shows, in order: its article or page and what it links to, or the
+    articles of a list page."""
+    shown = []
+    for key in ("article", "page"):
+        obj = kwargs_or_context.get(key)
+        if obj is not None:
+            shown.append(obj)
+            for attr in REFERENCE_ATTRIBUTES:
+                ref = getattr(obj, attr, None)
+                if isinstance(ref, (list, tuple)):
+                    shown.extend(ref)
+                elif ref is not None:
+                    shown.append(ref)
+            return shown
+    page = kwargs_or_context.get("articles_page")
+    if page is not None:
+        return list(page.object_list)
+    return list(kwargs_or_context.get("articles") or ())
+
+
+def listing_digest(obj) -> bytes:
+    """A digest of what a list page, a feed or a neighbour link shows of a content object (the
+    SHOWN_ATTRIBUTES and every metadata field): the one rule of both plans, the build's and the
+    live preview's (tools/preview.py)."""
+    attrs = tuple((name, _stable(getattr(obj, name, None))) for name in SHOWN_ATTRIBUTES)
+    meta = _stable(getattr(obj, "metadata", None) or {})
+    return _digest((type(obj).__name__, source_of(obj), attrs, meta))
+
+
+class Plan:
+    """What the two plans (PagePlan here, the live preview's WritePlan) share: the interface
+    tools/pelican_adapter.py's writer asks (`needs(key, shown, extra)`, `shows(context)`,
+    `source(obj)`), one decision per page, and the counts. `full`: render everything (the
+    signatures are still taken, for the next build)."""
+
+    shows = staticmethod(shown_objects)
+    source = staticmethod(source_of)
 
     def __init__(self, previous: dict | None, full: bool):
         self.previous = previous or {}
@@ -94,25 +132,34 @@ class PagePlan:
         self.decided: dict = {}
         self.rendered = 0
         self.kept = 0
+
+    def decide(self, key, signature, also=None) -> bool:
+        """Render the page `key` when everything is rendered, when its signature is not the last
+        build's, or when `also()` says so; remember the signature and count the decision."""
+        self.current[key] = signature
+        render = self.full or self.previous.get(key) != signature
+        if not render and also is not None:
+            render = bool(also())
+        self.decided[key] = render
+        if render:
+            self.rendered += 1
+        else:
+            self.kept += 1
+        return render
+
+
+class PagePlan(Plan):
+    """Decides, page by page, whether a page is rendered again (see the module docstring)."""
+
+    def __init__(self, previous: dict | None, full: bool):
+        super().__init__(previous, full)
         self._shown: dict[int, tuple] = {}  # id(obj) -> (obj, listing digest)
         self._bodies: dict[int, tuple] = {}  # id(obj) -> (obj, (body digest, links elsewhere))
-
-    @staticmethod
-    def shows(kwargs_or_context: dict) -> list:
-        from tools.preview import _shown_objects
-
-        return _shown_objects(kwargs_or_context)
-
-    @staticmethod
-    def source(obj):
-        return getattr(obj, "source_path", None)
 
     def listing(self, obj) -> bytes:
         found = self._shown.get(id(obj))
         if found is None or found[0] is not obj:
-            attrs = tuple((name, _stable(getattr(obj, name, None))) for name in SHOWN_ATTRIBUTES)
-            meta = _stable(getattr(obj, "metadata", None) or {})
-            found = (obj, _digest((type(obj).__name__, self.source(obj), attrs, meta)))
+            found = (obj, listing_digest(obj))
             self._shown[id(obj)] = found
         return found[1]
 
@@ -139,15 +186,7 @@ class PagePlan:
             parts.append(self.listing(obj))
             if feed or (own and i == 0):
                 parts.append(self.body(obj))
-        signature = _digest(parts)
-        self.current[key] = signature
-        render = self.full or self.previous.get(key) != signature
-        self.decided[key] = render
-        if render:
-            self.rendered += 1
-        else:
-            self.kept += 1
-        return render
+        return self.decide(key, _digest(parts))
 
 
 def layout_of(generators) -> tuple:

@@ -49,13 +49,13 @@ from content_guard.site_checks import JUDGED_KEY  # noqa: E402
 from content_guard.sources import display_name  # noqa: E402
 from content_guard.verdict import effective_settings, judge  # noqa: E402
 
+from tools.build_plan import Plan, listing_digest, source_of  # noqa: E402
+
 logger = logging.getLogger(__name__)
 
 # How often the live server looks for saved files (livereload's own watcher: every 0.8 s, and it
 # ignores a second save within 3 s; ours checks every 0.3 s and reloads after every save).
 POLL_SECONDS = 0.3
-# Attributes of an article that other articles are shown through (site_meta's neighbours).
-REFERENCE_ATTRIBUTES = ("newer_in_category", "older_in_category", "related", "prev_article", "next_article")
 
 
 @dataclass
@@ -152,72 +152,25 @@ class ContentMemory:
 # -- writing only what changed ----------------------------------------------------------------
 
 
-def _source(obj) -> str | None:
-    return getattr(obj, "source_path", None)  # Pelican stores it absolute and normalised
-
-
-def _shown_objects(kwargs_or_context: dict):
-    """Content objects a page shows, in order: its article or page and what it links to, or the
-    articles of a list page."""
-    shown = []
-    for key in ("article", "page"):
-        obj = kwargs_or_context.get(key)
-        if obj is not None:
-            shown.append(obj)
-            for attr in REFERENCE_ATTRIBUTES:
-                ref = getattr(obj, attr, None)
-                if isinstance(ref, (list, tuple)):
-                    shown.extend(ref)
-                elif ref is not None:
-                    shown.append(ref)
-            return shown
-    page = kwargs_or_context.get("articles_page")
-    if page is not None:
-        return list(page.object_list)
-    return list(kwargs_or_context.get("articles") or ())
-
-
-def _listing(obj) -> tuple:
-    """What a list, a feed or a neighbour link shows of an article."""
-    return (
-        getattr(obj, "title", ""),
-        str(getattr(obj, "date", "")),
-        getattr(obj, "slug", ""),
-        str(getattr(obj, "category", "")),
-        tuple(str(t) for t in getattr(obj, "tags", None) or ()),
-        getattr(obj, "metadata", {}).get("summary", ""),
-        getattr(obj, "status", ""),
-        str(getattr(obj, "cover", None) or ""),
-    )
-
-
-class WritePlan:
+class WritePlan(Plan):
     """Decides, page by page, whether a page must be rendered again.
 
     Each page (keyed by the source path of its article or page, or by its output name for list
     pages and feeds) remembers which sources it showed. A page is rendered when that list
     changed, when its own source changed, or when an article it shows changed in what lists
-    show of it (title, date, summary...). A body edit thus rewrites the article and, only if
-    the summary changed, the list pages that show it.
+    show of it (tools/build_plan.py's `listing_digest`: title, date, summary...). A body edit
+    thus rewrites the article and, only if what lists show of it changed, the list pages.
     """
 
     def __init__(self, previous: dict, listings: dict, changed: set[str], full: bool):
-        self.previous = previous  # key -> sources shown in the last run
-        self.listings = listings  # source -> _listing() in the last run
-        self.current: dict = {}
+        super().__init__(previous, full)  # key -> sources shown in the last run
+        self.listings = listings  # source -> listing_digest() in the last run
         self.changed = changed  # normalised source paths
-        self.full = full
-        self.decided: dict = {}
         self._listing_changed: dict[str, bool] = {}
-        self.rendered = 0
-        self.kept = 0
-
-    shows = staticmethod(lambda kwargs_or_context: _shown_objects(kwargs_or_context))
-    source = staticmethod(lambda obj: _source(obj))
 
     def listing_changed(self, source: str, obj) -> bool:
         if source not in self._listing_changed:
-            now = _listing(obj)
+            now = listing_digest(obj)
             self._listing_changed[source] = self.listings.get(source) != now
             self.listings[source] = now
         return self._listing_changed[source]
@@ -225,20 +178,15 @@ class WritePlan:
     def needs(self, key, shown, extra=()) -> bool:
         if key in self.decided:
             return self.decided[key]
-        sources = tuple(_source(o) for o in shown)
-        signature = (tuple(extra), sources)
-        previous = self.previous.get(key)
-        self.current[key] = signature
-        render = self.full or previous != signature
-        if not render and self.changed and not self.changed.isdisjoint(sources):
-            render = (key == sources[0] and key in self.changed) or any(
+        sources = tuple(source_of(o) for o in shown)
+
+        def shown_changed() -> bool:
+            if not self.changed or self.changed.isdisjoint(sources):
+                return False
+            return (key == sources[0] and key in self.changed) or any(
                 self.listing_changed(s, o) for s, o in zip(sources, shown) if s in self.changed)
-        self.decided[key] = render
-        if render:
-            self.rendered += 1
-        else:
-            self.kept += 1
-        return render
+
+        return self.decide(key, (tuple(extra), sources), shown_changed)
 
 
 class _MemoryBytecodeCache:
@@ -479,7 +427,7 @@ class PreviewSite:
                 self.listings = {}
                 for generator in created:
                     for article in getattr(generator, "articles", None) or []:
-                        self.listings[_source(article)] = _listing(article)
+                        self.listings[source_of(article)] = listing_digest(article)
         report.rendered, report.kept = plan.rendered, plan.kept
         report.errors, report.warnings = collector.errors, collector.warnings
         report.problems = collector.problems
@@ -503,7 +451,7 @@ class PreviewSite:
             for attr in ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
                          "drafts_translations", "pages", "hidden_pages", "draft_pages"):
                 for obj in getattr(generator, attr, None) or []:
-                    present[_source(obj)] = (type(generator).__name__, obj)
+                    present[source_of(obj)] = (type(generator).__name__, obj)
         for source in list(self.save_as):
             if source not in present and os.path.exists(source):
                 continue  # could not be read this time (the log says why): keep its last page
