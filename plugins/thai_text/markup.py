@@ -52,6 +52,9 @@ _TOKEN = re.compile(
     """,
     re.S | re.X,
 )
+# The start of a tag that is never closed (no ">" follows): a browser may read what follows as
+# part of it, so nothing is inserted there.
+_OPENER = re.compile(r"<[A-Za-z/!?]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # a piece a browser's dictionary could cut
 _MAYBE_OPAQUE = re.compile("[&:@]|www\\.")  # an entity, URL or e-mail address may be there
@@ -76,11 +79,18 @@ def _scan(html: str):
     n = len(html)
     while pos < n:
         m = _TOKEN.search(html, pos)
+        end = n if m is None else m.start()
+        if end > pos:
+            text = html[pos:end]
+            opener = _OPENER.search(text)
+            if opener is None:
+                yield "text", text, "", bool(depth)
+            else:  # a tag left open ("<b" and no ">"): what follows it is never touched
+                if opener.start():
+                    yield "text", text[: opener.start()], "", bool(depth)
+                yield "raw", text[opener.start():], "", True
         if m is None:
-            yield "text", html[pos:], "", bool(depth)
             return
-        if m.start() > pos:
-            yield "text", html[pos : m.start()], "", bool(depth)
         pos = m.end()
         name = (m.group(2) or "").lower()
         closing = m.group(1) == "/"

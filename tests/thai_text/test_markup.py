@@ -262,6 +262,11 @@ class _Unkept(html.parser.HTMLParser):
     def handle_data(self, data):
         self.text.append(data)
 
+    def handle_comment(self, data):
+        # thai_text reads the text on each side of a comment as two text nodes; in a build no
+        # comment reaches it (content_guard's sanitiser removes them), so it is an edge here too.
+        self.flush()
+
     def handle_entityref(self, name):
         self.text.append(f"&{name};")
 
