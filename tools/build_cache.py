@@ -150,7 +150,7 @@ _RECORD_KEYS = ("name", "levelno", "levelname", "pathname", "filename", "module"
                 "problem", "limit_msg")
 
 
-class _Capture(logging.Handler):
+class LogCapture(logging.Handler):
     """Copies every WARNING and ERROR that reaches the root logger (they still go everywhere)."""
 
     def __init__(self):
@@ -305,7 +305,7 @@ class ReadCache:
         self.misses += 1
         self.read_sources.add(os.path.abspath(path))
         if digest is not None:
-            capture = _Capture()
+            capture = LogCapture()
             logging.getLogger().addHandler(capture)
             self._reading = (key, capture)
         return None

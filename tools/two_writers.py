@@ -85,7 +85,7 @@ class Split:
         return zlib.crc32(os.path.normpath(name).encode("utf-8", "surrogateescape")) % 2 == self.share
 
     def fork(self) -> None:
-        from tools.build_cache import _Capture
+        from tools.build_cache import LogCapture
 
         thai = _thai_text()
         self._thai_mark = thai.handoff_mark() if thai is not None else None
@@ -100,7 +100,7 @@ class Split:
             os.close(read)
             self.share, self._fd = 1, write
             # Everything the child logs goes to the parent, which logs it as its own.
-            self._capture = _Capture()
+            self._capture = LogCapture()
             root = logging.getLogger()
             root.handlers = [self._capture]
             return
