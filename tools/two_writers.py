@@ -24,6 +24,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import zlib
 from dataclasses import dataclass, field
 
@@ -32,10 +33,14 @@ MIN_ARTICLES = 300
 
 
 def worth_splitting(articles: int, forced: bool | None) -> bool:
-    """Whether a build with `articles` articles writes in two processes (`forced` overrides)."""
+    """Whether a build with `articles` articles writes in two processes (`forced` overrides).
+
+    Never in a process with other threads running (the web editor's server rebuilds in a
+    thread): a forked child has only the thread that forked, and a lock another thread held at
+    that moment (an import, a library's) would stay locked in it for ever."""
     if forced is not None:
         return forced
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or threading.active_count() > 1:
         return False
     try:
         cores = len(os.sched_getaffinity(0))
