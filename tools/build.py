@@ -300,6 +300,7 @@ class _Run:
         from tools.build_cache import ReadCache, cache_folder, read_fingerprint, with_build_speedups, write_fingerprint
         from tools.build_plan import BuildState, Keeper, PagePlan, empty_files, manifest
 
+        _plugins_importable(settings)
         self.settings = with_build_speedups(settings)
         self.target, self.production = target, production
         read_fp = read_fingerprint(settings, settings_file)
@@ -323,6 +324,7 @@ class _Run:
         _remove(staging)
         self.keeper = Keeper(target, self.staging, link=self.mode == "swap") if usable else None
         self.two_writers = two_writers
+        self.split = None  # the run's tools.two_writers.Split, once Pelican has run
 
     def pelican(self) -> None:
         from pelican import signals
@@ -364,7 +366,7 @@ class _Run:
         from tools.build_plan import apply, settle
 
         result.rendered, result.kept = self.plan.rendered, self.plan.kept
-        result.writers = 2 if getattr(self, "split", None) is not None and self.split.share is not None else 1
+        result.writers = 2 if self.split is not None and self.split.share is not None else 1
         kept = self.keeper.kept if self.keeper is not None else set()
         if self.mode == "apply":
             result.changed_files, result.removed_files = apply(self.staging, self.target, self.files, kept)
@@ -393,16 +395,20 @@ class _Run:
         result.read_from_cache, result.read_again = self.reads.hits, self.reads.misses
 
 
-def _search_enabled(settings: dict) -> bool:
-    """Whether this build makes the search index (thai_search, with its defaults applied)."""
-    plugins = [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
-    if "thai_search" not in plugins:
-        return False
-    if "THAI_SEARCH_ENABLED" in settings:
-        return bool(settings["THAI_SEARCH_ENABLED"])
+def _plugins_importable(settings: dict) -> None:
+    """Put PLUGIN_PATHS on sys.path now, as Pelican does when it starts (the run asks the plugins
+    before Pelican has loaded them)."""
     for path in settings.get("PLUGIN_PATHS") or []:
         if str(path) not in sys.path:
             sys.path.append(str(path))
-    from content_guard.verdict import effective_settings
 
+
+def _search_enabled(settings: dict) -> bool:
+    """Whether this build makes the search index (thai_search, with its defaults applied)."""
+    from content_guard.verdict import effective_settings, enabled_plugins
+
+    if "thai_search" not in enabled_plugins(settings):
+        return False
+    if "THAI_SEARCH_ENABLED" in settings:
+        return bool(settings["THAI_SEARCH_ENABLED"])
     return bool(effective_settings(settings).get("THAI_SEARCH_ENABLED"))

@@ -335,8 +335,9 @@ def verdict_allows(settings: dict):
     """A function telling whether a cached reading of a file may be used: content_guard's verdict
     for this build knows the file and gives it no ERROR (content_guard's reader skips such a file;
     a file the verdict does not know is judged while it is read)."""
-    plugins = [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
-    if "content_guard" not in plugins:
+    from content_guard.verdict import enabled_plugins  # (PLUGIN_PATHS are on sys.path: tools/build.py)
+
+    if "content_guard" not in enabled_plugins(settings):
         return lambda path: True
     seen: dict = {}
 
