@@ -27,7 +27,8 @@ import re
 import tempfile
 import time
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
+from operator import and_
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -87,6 +88,11 @@ _NOT_A_WORD = 8  # a fragment: Thai that is not in the dictionary
 _LONE_DOT = 16  # "." alone: a line may end after it when the token before ends in _LEFT_OK
 _LETTERS_SHIFT = 5  # a fragment's letters (at most FRAGMENT_LETTERS) are the bits from here up
 _FRAGMENT = _RARE | _NOT_A_WORD
+# A paragraph's codes are one bytes object: these tables pick one bit of every code at C speed,
+# and _SPECIAL_CODE finds the tokens next to which a break needs a closer look (_may_break).
+_ENDS_TABLE = bytes(int(bool(c & _ENDS_LINE)) for c in range(256))
+_STARTS_TABLE = bytes(int(bool(c & _STARTS_LINE)) for c in range(256))
+_SPECIAL_CODE = re.compile(b"[\\x04-\\xff]")
 
 
 def _opaque_spans(text: str) -> list[tuple[int, int]]:
@@ -417,7 +423,8 @@ class Segmenter:
         return self._segment(text, use_cache)[0]
 
     def _segment(self, text: str, use_cache: bool) -> tuple[tuple[int, ...], list[str] | None]:
-        """(boundaries, the tokens between them when they came from nlpo3 as they are, else None)."""
+        """(boundaries, the tokens between them, or None for them when the boundaries came from
+        the cache)."""
         if not text:
             return (), None
         if use_cache:
@@ -430,9 +437,7 @@ class Segmenter:
         tokens = nlpo3.segment(text, self.dict_name)
         result = tuple(accumulate(map(len, tokens)))[:-1]
         if "การ" in text:
-            moved = self._attach_kan(text, result, tokens)
-            if moved is not result:
-                result, tokens = moved, None
+            result = self._attach_kan(text, result, tokens)
         if use_cache:
             self._memory[key] = result
         return result, tokens
@@ -444,10 +449,10 @@ class Segmenter:
         มาตรการ|ป้องกัน are both two dictionary words, and it may take the first. The same tie
         gives ช่อง|ทางการ for ช่องทาง|การ. When the word before can take การ (or ทาง) and what is
         left is still a word, the boundary moves: มาตรการ|ป้องกัน, ช่องทาง|การ, กรรมการ|คุมสอบ.
-        `tokens` are the pieces between `cuts`.
+        `tokens` are the pieces between `cuts`; they are changed to match the boundaries returned.
         """
         words, takers = self._words, self._kan_takers
-        moved = None
+        moves = []  # (boundary, letters it moves to the right), decided on the tokens as nlpo3 gave them
         # Each การ in turn, with ทาง before it when there is (as `(?:ทาง)?การ` finds them, faster:
         # a search for a plain string skips ahead, a pattern that starts with an optional part
         # is tried at every character).
@@ -459,15 +464,19 @@ class Segmenter:
             else:
                 head = "การ"
             k = bisect_left(cuts, found)
-            if k == len(cuts) or cuts[k] != found:
-                continue  # การ inside a token
+            if k == len(cuts) or cuts[k] != found or tokens[k] not in takers[head]:
+                continue  # การ inside a token, or after a word that cannot take it
             rest = tokens[k + 1][len(head) :]
-            if head == "ทาง" and not rest.startswith("การ"):
-                continue
-            if rest and tokens[k] in takers[head] and rest in words:
-                moved = moved or list(cuts)
-                moved[k] = found + len(head)
-        return tuple(moved) if moved else cuts
+            if rest and rest in words and (head == "การ" or rest.startswith("การ")):
+                moves.append((k, len(head)))
+        if not moves:
+            return cuts
+        moved = list(cuts)
+        for k, n in moves:  # the token after the boundary gives its first letters to the one before
+            moved[k] += n
+            tokens[k] += tokens[k + 1][:n]
+            tokens[k + 1] = tokens[k + 1][n:]
+        return tuple(moved)
 
     @cached_property
     def _kan_takers(self) -> dict[str, frozenset]:
@@ -574,21 +583,18 @@ class Segmenter:
         if tokens is None:
             tokens = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
         try:
-            codes = list(map(self._codes.__getitem__, tokens))
+            codes = bytes(map(self._codes.__getitem__, tokens))
         except KeyError:  # a token not seen before
-            codes = [self._code(t) for t in tokens]
-        if max(codes) < _RARE:  # the usual case: no fragment, no "." alone
-            result = [
-                i for i, before, after in zip(cuts, codes, islice(codes, 1, None))
-                if before & _ENDS_LINE and after & _STARTS_LINE
-            ]
-        else:
-            result = [
-                i for k, i in enumerate(cuts)
-                if codes[k + 1] & _STARTS_LINE
-                and (codes[k] & _ENDS_LINE or (codes[k] & _LONE_DOT and k and tokens[k - 1][-1] in _LEFT_OK))
-                and not ((codes[k] | codes[k + 1]) & _FRAGMENT and self._next_to_fragment(codes, k))
-            ]
+            codes = bytes(self._code(t) for t in tokens)
+        # A break between tokens k and k + 1 when k may end a line and k + 1 may start one, decided
+        # again next to a fragment or a "." alone (a paragraph has a few)
+        ok = list(map(and_, codes.translate(_ENDS_TABLE), codes[1:].translate(_STARTS_TABLE)))
+        for m in _SPECIAL_CODE.finditer(codes):
+            j = m.start()
+            for k in (j - 1, j) if j else (j,):
+                if k < len(ok):
+                    ok[k] = self._may_break(codes, tokens, k)
+        result = list(compress(cuts, ok))
         whole = []
         if result:
             # drop the breaks that fall strictly inside a protected span
@@ -602,6 +608,15 @@ class Segmenter:
         elif " " in text:
             whole = [s for s in self.protected_spans(text, cuts) if " " in text[s[0] : s[1]]]
         return result, whole
+
+    def _may_break(self, codes: bytes, tokens: list[str], k: int) -> bool:
+        """Whether a line may break between tokens k and k + 1 (`codes`: the tokens' `_code`)."""
+        before, after = codes[k], codes[k + 1]
+        return bool(
+            after & _STARTS_LINE
+            and (before & _ENDS_LINE or (before & _LONE_DOT and k and tokens[k - 1][-1] in _LEFT_OK))
+            and not ((before | after) & _FRAGMENT and self._next_to_fragment(codes, k))
+        )
 
     def _code(self, token: str) -> int:
         """What the choice of breaks needs to know of `token` (the _ENDS_LINE... bits), remembered."""
@@ -620,7 +635,7 @@ class Segmenter:
             self._codes[token] = code
         return code
 
-    def _next_to_fragment(self, codes: list[int], k: int) -> bool:
+    def _next_to_fragment(self, codes: bytes, k: int) -> bool:
         """Whether the boundary between tokens k and k + 1 lies inside a run of fragments or next
         to a short one (`codes`: the tokens' `_code`).
 
