@@ -40,6 +40,7 @@ def test_worker_segment_measures_throughput(tiny_corpus):
                                                          megabytes=0.005, reps=1)
     result = worker.cmd_segment(args)
     assert result["mb_s"] > 0 and result["megabytes"] > 0.001 and len(result["rates"]) == 1
+    assert result["nlpo3_alone_mb_s"] > 0 and result["times_nlpo3"] > 0
 
 
 def test_worker_gallery_processes_and_publishes(tmp_path):

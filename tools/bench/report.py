@@ -73,7 +73,10 @@ def table(result: dict) -> str:
         None, "peak_ratio_vs_pelican")
     row("vanilla Pelican cold build", _f(r["vanilla_cold_s"], " s"), 1.0, r["pelican_ratio_vs_hugo"],
         cpu_ratio=1.0)
-    row("Thai segmentation, site dictionary", _f(r["segment_mb_s"], " MB/s"))
+    seg = r.get("segment") or {}
+    alone = f" (nlpo3 alone {_f(seg['nlpo3_alone_mb_s'], ' MB/s')}, {_f(seg['times_nlpo3'], 'x')} its time)" \
+        if seg.get("nlpo3_alone_mb_s") else ""
+    row("Thai segmentation, site dictionary", _f(r["segment_mb_s"], " MB/s") + alone)
     row(f"gallery, pelican-photos sizes, cold ({r['photos']} photos)", _f(r["gallery_cold_s"], " s"))
     row("  vs pelican-photos 1.6.2, cold", _f(r["gallery_cold_ratio_vs_photos"], "x"))
     row("gallery, pelican-photos sizes, warm", _f(r["gallery_warm_s"], " s"))

@@ -357,7 +357,7 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     if segment is None and "segment_mb_s" not in broken:
         missing["segment_mb_s"] = "plugins/thai_text/segment.py has not landed"
     elif segment is not None:
-        _log(f"  segmentation: {segment.get('mb_s'):.2f} MB/s")
+        _log(f"  segmentation: {segment.get('mb_s'):.2f} MB/s, {segment.get('times_nlpo3', 0):.2f}x nlpo3 alone")
     gallery = measure_galleries(work, photo_dir, reps, 1 if quick else min(reps, 2), broken)
     if "ours_cold" not in gallery and "gallery" not in broken:
         missing["gallery"] = "plugins/photo_gallery/processing.py has not landed"
