@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat as stat_module
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -178,10 +179,21 @@ def find_sources(settings: dict) -> list[SourceFile]:
                 found.setdefault(Path(os.path.abspath(path)), kind)
     inside: dict = {}
     sources = []
+    real_folders: dict[str, str] = {}  # each folder's real path, found once
+
+    def real_path(path: Path, stat) -> str:
+        if stat_module.S_ISLNK(stat.st_mode):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        real = real_folders.get(folder)
+        if real is None:
+            real = real_folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
     for path, kind in sorted(found.items()):
         try:
             stat = os.lstat(path)
-            key = (str(path), kind, stat.st_mtime_ns, stat.st_size, os.path.realpath(path),
+            key = (str(path), kind, stat.st_mtime_ns, stat.st_size, real_path(path, stat),
                    settings["PATH"], settings.get("CONTENT_GUARD_MAX_FILE_BYTES"))
         except OSError:
             key = None

@@ -3,8 +3,12 @@
 Order in a build:
 - initialized: defaults, and a fresh, empty memo for this build;
 - generator_init: the Jinja global `render_once` (used by the news card macro);
-- all_generators_finalized: every slug is final, so each article's and page's `url` is computed
-  once and kept; the memo is emptied (nothing drawn before this point is reused);
+- article_generator_finalized, page_generator_finalized: the slugs of that generator's content
+  are final, so each article's and page's `url` is computed once and kept, before the
+  all_generators_finalized receivers of other plugins (duplicate check, old addresses, the
+  editor's data) ask for every one of them;
+- all_generators_finalized: the same for content of any other generator; the memo is emptied
+  (nothing drawn before this point is reused);
 - finalized: the memo is dropped.
 """
 
@@ -63,6 +67,13 @@ def _text_content(generators):
                     yield item
 
 
+def freeze_generator_urls(generator) -> None:
+    """`article_generator_finalized` / `page_generator_finalized` receiver: `freeze_urls` of one
+    generator's content, as soon as its slugs are final."""
+    if _memo is not None and _settings["RENDER_CACHE_URLS"]:
+        _freeze(_text_content([generator]))
+
+
 def freeze_urls(generators) -> None:
     """Keep each article's and page's `url` as it is now (slugs are final).
 
@@ -75,9 +86,12 @@ def freeze_urls(generators) -> None:
     if _memo is None:  # not in a build
         return
     _memo.clear()
-    if not _settings["RENDER_CACHE_URLS"]:
-        return
-    for item in _text_content(generators):
+    if _settings["RENDER_CACHE_URLS"]:
+        _freeze(_text_content(generators))
+
+
+def _freeze(items) -> None:
+    for item in items:
         if not hasattr(item, "override_url"):
             item.override_url = item.url
 

@@ -17,6 +17,7 @@ Pure functions (no Pelican import); the Jinja filters in `jinja.py` are thin wra
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 BE_OFFSET = 543
@@ -139,8 +140,16 @@ def iso_datetime(value, timezone: str = DEFAULT_TIMEZONE) -> str:
     """ISO 8601 in the C.E. calendar with the site's UTC offset, for machines; "" for no date.
 
     A naive datetime is taken as local time in `timezone`; an aware one is converted to it.
-    A plain date gives "YYYY-MM-DD".
+    A plain date gives "YYYY-MM-DD". Remembered per value: list pages ask again for the same
+    dates (Pelican's SafeDatetime makes each conversion slow).
     """
+    if isinstance(value, _dt.date):
+        return _iso_datetime(value, timezone)
+    return ""
+
+
+@lru_cache(maxsize=16_384)
+def _iso_datetime(value, timezone: str) -> str:
     if isinstance(value, _dt.datetime):
         zone = ZoneInfo(timezone)
         try:
@@ -148,6 +157,4 @@ def iso_datetime(value, timezone: str = DEFAULT_TIMEZONE) -> str:
         except OverflowError:  # datetime.max, which Pelican gives undated drafts
             aware = value
         return aware.replace(microsecond=0).isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return ""
+    return value.isoformat()

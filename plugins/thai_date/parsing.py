@@ -37,6 +37,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import difflib
+from functools import lru_cache
 import re
 
 from .formats import BE_OFFSET, MONTHS, MONTHS_SHORT, WEEKDAYS, to_arabic_digits
@@ -272,7 +273,21 @@ def parse_date(text) -> _dt.datetime:
 
 def read_date(text) -> tuple[_dt.datetime, DateCaution | None]:
     """The moment `text` means, and a DateCaution when a writer of another habit could have meant
-    another day (see the module docstring); DateProblem if it cannot be read."""
+    another day (see the module docstring); DateProblem if it cannot be read.
+
+    Remembered per text (the reading depends on nothing else): the check, the build and the live
+    preview after every save read the dates of every source."""
+    if isinstance(text, str):
+        return _read_remembered(text)
+    return _read(text)
+
+
+@lru_cache(maxsize=65_536)
+def _read_remembered(text: str) -> tuple[_dt.datetime, DateCaution | None]:
+    return _read(text)
+
+
+def _read(text) -> tuple[_dt.datetime, DateCaution | None]:
     value = str(text).strip()
     clean = _normalise(text)
     if not clean:

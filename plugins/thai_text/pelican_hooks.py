@@ -29,8 +29,12 @@ from .typos import fix_typos
 
 logger = logging.getLogger(__name__)
 
-# Most results of the `thai_wbr` filter kept in one build (titles, category names, captions).
+# Most results of the `thai_wbr` filter kept (titles, category names, captions).
 WBR_MEMO_ENTRIES = 20_000
+# The `thai_wbr` results of the last build, with the dictionary they were made with: a process
+# that builds again (the live preview, the web editor's server) reuses them while the site
+# dictionary is unchanged (the result depends on nothing else).
+_WBR_MEMO: dict = {"dictionary": None, "memo": {}}
 
 
 class ThaiText:
@@ -50,7 +54,9 @@ class ThaiText:
             cache_file=cache_dir / "romanized.json" if persist else None,
         )
         self.given_slugs: dict[tuple[str, str], str] = {}  # (kind, slug) -> source file
-        self.wbr_memo: dict[tuple[str, bool], Markup] = {}  # (text, is Markup) -> thai_wbr result
+        if _WBR_MEMO["dictionary"] != self.segmenter.dictionary_hash:
+            _WBR_MEMO.update(dictionary=self.segmenter.dictionary_hash, memo={})
+        self.wbr_memo: dict[tuple[str, bool], Markup] = _WBR_MEMO["memo"]  # (text, is Markup) -> result
 
     def _site_words(self) -> list[str]:
         path = self.dictionary_path
@@ -68,7 +74,8 @@ class ThaiText:
             return []
 
     def wbr(self, text):
-        """The `thai_wbr` filter, memoised for this build: list pages show the same titles again.
+        """The `thai_wbr` filter, memoised: list pages show the same titles again, and so does the
+        next build in this process (see _WBR_MEMO).
 
         The key is the text and its type: a `str` is escaped, `Markup` (already HTML) is not, so
         the same characters give different output. Anything else (None, objects) is not

@@ -97,9 +97,9 @@ def entries(generators, settings: dict) -> dict[str, dict]:
     def name_of(path: str) -> str:
         folder, name = os.path.split(os.path.abspath(path))
         real = folders.get(folder)
-        if real is None:
-            real = folders[folder] = os.path.realpath(folder)
-        return Path(os.path.relpath(os.path.join(real, name), root)).as_posix()
+        if real is None:  # the folder relative to the repository, with "/" after it
+            real = folders[folder] = Path(os.path.relpath(os.path.realpath(folder), root)).as_posix() + "/"
+        return name if real == "./" else real + name
 
     result = {}
     for kind in CONTENT_LISTS:

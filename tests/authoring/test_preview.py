@@ -176,3 +176,19 @@ def test_a_source_with_an_error_keeps_its_last_good_version(small_site):
     report = site.refresh()
     assert report.ok and report.kept_last_good == [] and site.problems() == []
     assert "MARKERGOOD" in html(site.output / "news" / "post-3" / "index.html")
+
+
+def test_a_save_judges_again_only_the_saved_file(small_site):
+    """After the full build, each save judges again only the saved file: the rules that depend on
+    the file and some settings remember the others (the build once changed the MARKDOWN settings
+    they compare, so the first save read every file again: 8 s on 2,000 posts)."""
+    from content_guard import verdict
+
+    site, content = small_site
+    for n in (3, 5):
+        source = content / "news" / f"post-{n}.md"
+        _save(source, source.read_text(encoding="utf-8") + f"\nย่อหน้าเพิ่ม {n}\n")
+        before = set(verdict._FOUND)
+        assert site.refresh().ok
+        judged = {key[1] for key in set(verdict._FOUND) - before}
+        assert judged == {f"content/news/post-{n}.md"}

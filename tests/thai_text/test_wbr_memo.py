@@ -1,14 +1,18 @@
-"""The `thai_wbr` filter is memoised per build: same output as without the memo, str vs Markup kept apart."""
+"""The `thai_wbr` filter is memoised: same output as without the memo, str vs Markup kept apart,
+kept for the next build in the same process while the site dictionary is the same."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 
-def _build_state(tmp_path):
+def _build_state(tmp_path, fresh: bool = True):
+    from thai_text import pelican_hooks
     from thai_text.pelican_hooks import ThaiText
     from thai_text.settings import with_defaults
 
+    if fresh:  # as in a new process
+        pelican_hooks._WBR_MEMO.update(dictionary=None, memo={})
     settings = {"PATH": str(tmp_path), "CACHE_PATH": str(tmp_path / "cache"), "THAI_TEXT_CACHE": False}
     settings.update(with_defaults(settings))
     return ThaiText(settings)
@@ -62,5 +66,22 @@ def test_memo_is_bounded(tmp_path, monkeypatch):
     assert state.wbr("ข่าวที่ 9") == hooks.wbr_text("ข่าวที่ 9", state.segmenter)
 
 
-def test_each_build_starts_with_an_empty_memo(tmp_path):
+def test_a_new_process_starts_with_an_empty_memo(tmp_path):
     assert _build_state(tmp_path).wbr_memo == {}
+
+
+def test_the_next_build_reuses_the_memo_until_the_dictionary_changes(tmp_path):
+    title = "ศูนย์ปฏิบัติการต่อต้านการทุจริตจัดอบรมเจ้าหน้าที่"
+    first = _build_state(tmp_path)
+    made = first.wbr(title)
+    second = _build_state(tmp_path, fresh=False)  # the live preview's next build
+    assert second.wbr_memo == {(title, False): made}
+    (tmp_path / "dictionary.txt").write_text("อบรมเจ้าหน้าที่\n", encoding="utf-8")
+    third = _build_state(tmp_path, fresh=False)
+    assert third.wbr_memo == {}
+    from thai_text.markup import wbr_text
+    from tests.conftest import without_breaks
+
+    remade = third.wbr(title)
+    assert remade == wbr_text(title, third.segmenter) and without_breaks(remade) == title
+    assert remade.count("<wbr>") < made.count("<wbr>")  # the new site word is kept whole
