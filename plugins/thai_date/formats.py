@@ -125,6 +125,13 @@ def thai_date(value, fmt: str = "long", digits: str = "arabic", timezone: str = 
         raise ValueError(f"thai_date: digits must be one of {', '.join(DIGITS)}, not {digits!r}")
     if not _is_date(value):
         return ""
+    return _thai_date(value, fmt, digits, timezone)
+
+
+@lru_cache(maxsize=16_384)
+def _thai_date(value, fmt: str, digits: str, timezone: str) -> str:
+    """`thai_date` of a date, remembered per value (list pages show the same dates again).
+    Equal values are the same moment, which the site's zone shows the same way."""
     text = FORMATS[fmt][0](local_time(value, timezone))
     return to_thai_digits(text) if digits == "thai" else text
 

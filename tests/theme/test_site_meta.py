@@ -102,3 +102,21 @@ def test_neighbours_and_related_stay_in_category():
     # a shares tag x with c, so c comes first although b is closer in time.
     assert a.related == [c, b]
     assert b.related == [a, c] or b.related == [c, a]
+
+
+def test_related_of_the_next_build_same_inputs_and_changed_tags():
+    """The choice is remembered for the next build in the process (the live preview): new objects
+    with the same dates and tags get the same choice, pointing at the new objects; a changed tag
+    is chosen again."""
+    def site(tags_of_b):
+        items = [art("a", 1, tags=["x"]), art("b", 2, tags=tags_of_b), art("c", 3, tags=["x"]),
+                 art("e", 5, tags=["z"])]
+        link_neighbours(list(reversed(items)), count=1)
+        return {i.slug: i for i in items}
+
+    first, again = site(["y"]), site(["y"])
+    assert again["a"].related == [again["c"]] and again["a"].related[0] is not first["c"]
+    assert [r.slug for r in again["b"].related] == [r.slug for r in first["b"].related]
+    changed = site(["z"])
+    assert changed["b"].related == [changed["e"]] and changed["e"].related == [changed["b"]]
+    assert first["e"].related != [first["b"]]
