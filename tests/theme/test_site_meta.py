@@ -120,3 +120,26 @@ def test_related_of_the_next_build_same_inputs_and_changed_tags():
     changed = site(["z"])
     assert changed["b"].related == [changed["e"]] and changed["e"].related == [changed["b"]]
     assert first["e"].related != [first["b"]]
+
+
+def test_sitemap_xml_is_what_elementtree_writes():
+    """The sitemap is written as text; it is the document ElementTree writes for the same
+    entries (escaping, indentation, the namespace, an empty site)."""
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+    def with_elementtree(entries):
+        ET.register_namespace("", ns)
+        urlset = ET.Element(f"{{{ns}}}urlset")
+        for entry in entries:
+            url = ET.SubElement(urlset, f"{{{ns}}}url")
+            ET.SubElement(url, f"{{{ns}}}loc").text = entry.loc
+            if entry.lastmod is not None:
+                ET.SubElement(url, f"{{{ns}}}lastmod").text = iso(entry.lastmod)
+        ET.indent(urlset)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+
+    entries = [Entry("https://a.go.th/", datetime(2024, 1, 1, tzinfo=BKK)),
+               Entry("https://a.go.th/tag/ข่าว/?a=1&b=<2>", None),
+               Entry("https://a.go.th/news/\"q\"'/", datetime(2024, 2, 1, 8, 30, tzinfo=BKK))]
+    for some in (entries, entries[:1], entries[1:2], []):
+        assert sitemap_xml(some, iso) == with_elementtree(some)
