@@ -216,13 +216,15 @@ class EditorHandler(SiteHandler):
             _json(self, 502, {"error": "ระบบเก็บข่าวในเครื่องไม่ตอบสนอง ให้เริ่ม invoke editor ใหม่ / "
                                        "the local git backend is not running: start invoke editor again"})
             return
+        # Before the answer (the hook only starts the rebuild): whoever got the answer knows that
+        # the rebuild has been started.
+        if status == 200 and self.on_publish is not None and b'"publishUnpublishedEntry"' in body:
+            self.on_publish()
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
-        if status == 200 and self.on_publish is not None and b'"publishUnpublishedEntry"' in body:
-            self.on_publish()
 
 
 class EditorServer(http.server.ThreadingHTTPServer):
