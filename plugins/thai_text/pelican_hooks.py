@@ -104,7 +104,10 @@ _build: ThaiText | None = None  # the build in progress (Pelican runs one build 
 def _relative(path, settings) -> str:
     """`path` relative to the project (the folder above PATH), as authors see it."""
     base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    rel = os.path.relpath(os.path.abspath(path), base)
+    full = os.path.abspath(path)
+    if full.startswith(base + os.sep):  # the usual case, without relpath's work
+        return full[len(base) + 1 :].replace(os.sep, "/")
+    rel = os.path.relpath(full, base)
     return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 

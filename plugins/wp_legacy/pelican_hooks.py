@@ -2,10 +2,11 @@
 
 Order in a build:
 - initialized: defaults;
-- content_object_init: the URL of every article and page read, published or not (a redirect to a
-  post held back until its date is not a dead redirect);
-- all_generators_finalized: every article's and page's URL is final: the old addresses
-  (`Old_url:`) of published content are collected (`Guid:`, the feed id, is site_meta's);
+- content_object_init: every article and page read, published or not (a redirect to a post held
+  back until its date is not a dead redirect);
+- all_generators_finalized: every article's and page's URL is final (and kept by render_cache):
+  the URLs of everything read are taken, and the old addresses (`Old_url:`) of published content
+  are collected (`Guid:`, the feed id, is site_meta's);
 - finalized (everything else is written): a redirect page at each old address where the site
   has no file of its own, from `Old_url:` headers and from the import's nginx redirect file.
 """
@@ -31,7 +32,8 @@ class LegacyAddresses:
     def __init__(self, settings: dict):
         self.settings = settings
         self.redirects: list[tuple[str, str, str, str]] = []
-        self.read_urls: set[str] = set()  # every article's and page's URL, held back or not
+        self.read: list = []  # every article and page read, held back or not
+        self.read_urls: set[str] = set()  # their URLs, once final
 
 
 _build: LegacyAddresses | None = None  # the build in progress (Pelican runs one at a time)
@@ -54,16 +56,18 @@ def start_build(pelican) -> None:
 
 
 def remember_url(instance) -> None:
-    if _build is None or type(instance).__name__ not in ("Article", "Page"):
-        return
-    url = getattr(instance, "url", "") or ""
-    if url:
-        _build.read_urls.add("/" + url.lstrip("/"))
+    if _build is not None and type(instance).__name__ in ("Article", "Page"):
+        _build.read.append(instance)  # its URL is asked for once final (formatting it costs)
 
 
 def collect(generators) -> None:
     if _build is None:
         return
+    for instance in _build.read:
+        url = getattr(instance, "url", "") or ""
+        if url:
+            _build.read_urls.add("/" + url.lstrip("/"))
+    _build.read.clear()
     seen = set()
     for generator in generators:
         for name in CONTENT_LISTS:
