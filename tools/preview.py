@@ -294,8 +294,9 @@ class PreviewSite:
 
     def _judge(self) -> None:
         """The verdict on the content as it is on disk now: `invoke check`'s, every rule
-        included (the plugins remember what unchanged files gave, so a save costs little)."""
-        self.verdict = judge(self.settings)
+        included (the plugins remember what unchanged files gave, so a save costs little, and
+        content_guard keeps it in CACHE_PATH, so the next start costs little too)."""
+        self.verdict = judge(self.settings, remember=True)
 
     def _with_errors(self, paths) -> set[Path]:
         """The changed sources that now have an ERROR and whose last good version is in memory."""

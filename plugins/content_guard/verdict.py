@@ -128,6 +128,7 @@ class Site:
         self.now = now or _dt.datetime.now(self.timezone)
         self.content_dir = Path(settings["PATH"]).resolve()
         self._memo: dict = {}
+        self.found = None  # remembered.Found, when what the rules find is kept between processes
 
     @property
     def articles(self) -> list[SourceFile]:
@@ -212,21 +213,36 @@ def _run(rule: Rule, site: Site, sources) -> list[Problem]:
         if key not in _FOUND:
             if len(_FOUND) > 100_000:
                 _FOUND.clear()
-            _FOUND[key] = list(rule.check(source, site))
+            store = site.found
+            found = store.get(rule.id, source.name, source.text, used) if store is not None else None
+            if found is None:
+                found = list(rule.check(source, site))
+                if store is not None:
+                    store.put(rule.id, source.name, source.text, used, found)
+            _FOUND[key] = found
+        elif site.found is not None:  # judged earlier in this process: still worth keeping
+            site.found.put(rule.id, source.name, source.text, used, _FOUND[key])
         problems.extend(_FOUND[key])
     return problems
 
 
 def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
-          effective: bool = False, defer: bool = False) -> Verdict:
+          effective: bool = False, defer: bool = False, remember: bool = False) -> Verdict:
     """The verdict on the content of `settings["PATH"]` (Pelican settings; `effective`: the
     plugins' defaults are already in them).
+
+    `remember` (the live preview): what the per-file rules with `depends_on` find is kept in
+    CACHE_PATH for the next process (remembered.py).
 
     `defer` (a build of DEFER_FROM_SOURCES sources or more): the rules that only warn are judged
     in a second process while Pelican works; `Verdict.complete()` waits for them and returns what
     they found."""
     settings = settings if effective else effective_settings(settings)
     site = Site(settings, sources, now, in_build)
+    if remember:
+        from .remembered import Found
+
+        site.found = Found.load(settings)
     rules = rules_of(settings)
     problems = [s.refused for s in site.sources if s.refused is not None]
     later = [r for r in rules if r.when == START and r.warns_only]
@@ -244,6 +260,10 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
     verdict = Verdict(problems, site)
     if later:
         verdict.pending = Deferred(site, later)
+    if site.found is not None:
+        run = {r.id for r in rules if r.depends_on is not None and r not in later
+               and (r.when == START or not in_build)}
+        site.found.save(run)
     return verdict
 
 

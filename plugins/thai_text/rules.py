@@ -55,14 +55,15 @@ _FOUND: dict = {}
 def check_spelling(site) -> list:
     """Rule spelling: unknown Thai words of the text a reader sees (spelling.py), every source.
 
-    In a build, what was found line by line is kept in CACHE_PATH/thai_text (THAI_TEXT_CACHE), so
-    the next build looks again only at lines that changed."""
+    In a build, and in a judging that keeps what it finds (the live preview: `site.found`), what
+    was found line by line is kept in CACHE_PATH/thai_text (THAI_TEXT_CACHE), so the next build or
+    start looks again only at lines that changed."""
     settings = site.settings
     if not settings["THAI_TEXT_SPELLING"]:
         return []
     speller = speller_for(site_segmenter(settings))
     cache = Path(settings.get("CACHE_PATH") or "cache") / "thai_text" / SPELLING_CACHE
-    remember = site.in_build and settings["THAI_TEXT_CACHE"]
+    remember = (site.in_build or site.found is not None) and settings["THAI_TEXT_CACHE"]
     if remember:
         speller.load(cache)
     dictionary = site.name(dictionary_path(settings))

@@ -192,3 +192,36 @@ def test_a_save_judges_again_only_the_saved_file(small_site):
         assert site.refresh().ok
         judged = {key[1] for key in set(verdict._FOUND) - before}
         assert judged == {f"content/news/post-{n}.md"}
+
+
+def test_the_next_start_takes_what_the_rules_found_from_the_cache(small_site, monkeypatch):
+    """A new preview process does not run the per-file rules again on files that did not change
+    (the rule "html" reads every file with Markdown: 8 s on 2,000 posts); an edited file is
+    judged again; a change of the plugins' code judges everything again."""
+    from content_guard import remembered, verdict
+
+    site, content = small_site
+
+    def start_again():
+        verdict._FOUND.clear()  # as in a new process
+        remembered._OPEN.clear()
+        again = PreviewSite(site.settings_file, tmp_output, overrides=site.overrides, quiet=True)
+        assert again.full_build().ok
+        return again.verdict.site.found
+
+    tmp_output = site.output.parent / "output-again"
+    sources = len(list(content.rglob("*.md")))
+    found = start_again()
+    assert found.misses == 0 and found.hits >= 2 * sources  # header, category, html... of each file
+    # the spelling rule keeps what each line gave there too
+    assert (Path(site.settings["CACHE_PATH"]) / "thai_text" / "spelling.pickle").is_file()
+
+    source = content / "news" / "post-4.md"
+    _save(source, source.read_text(encoding="utf-8") + "\nย่อหน้าใหม่\n")
+    found = start_again()
+    rules_per_file = found.hits // (sources - 1)
+    assert found.misses == rules_per_file and found.hits == rules_per_file * (sources - 1)
+
+    monkeypatch.setattr(remembered, "FORMAT", remembered.FORMAT + 1)  # as if the code changed
+    found = start_again()
+    assert found.hits == 0 and found.misses == rules_per_file * sources
