@@ -71,6 +71,7 @@ class RebuildReport:
     warnings: list[str] = field(default_factory=list)
     problems: list = field(default_factory=list)  # the Problems the build logged
     kept_last_good: list[str] = field(default_factory=list)  # sources shown as they last were
+    read_from_cache: int = 0  # sources a full build took from the build's read cache
 
     @property
     def ok(self) -> bool:
@@ -362,7 +363,9 @@ class PreviewSite:
         from pelican import signals
 
         from tools.build import _Collector, plugin_receivers
-        from tools.pelican_adapter import forget_logged_messages, forget_rendered_content, warm_pelican_class
+        from tools.build_cache import verdict_allows
+        from tools.pelican_adapter import (cache_reads, forget_logged_messages, forget_rendered_content,
+                                           warm_pelican_class, with_fast_readers)
 
         started = time.perf_counter()
         # Stamps as scanned before the run: edits saved during the run trigger the next one.
@@ -380,6 +383,10 @@ class PreviewSite:
             changed_rel.append(rel.as_posix())
         report = RebuildReport(kind=kind, changed=sorted(changed_rel))
         settings = dict(self.settings)
+        # A full build takes what a build (`invoke build`, or the last start) read of each file
+        # that did not change from the build's read cache: same settings, same readers.
+        reads = self._read_cache(settings) if full else None
+        settings["READERS"] = with_fast_readers(settings.get("READERS") or {})
         # Pelican's Markdown reader adds its extensions to MARKDOWN: a copy keeps the settings the
         # verdict compares unchanged (else every rule that depends on MARKDOWN judges every file
         # again on the next save: 8 s on 2,000 posts).
@@ -399,6 +406,10 @@ class PreviewSite:
             if not plan.full and self.layout is not None and layout_holder["layout"] != self.layout:
                 plan.full = True  # a category or a page title changed: every page shows it
 
+        def on_generator(generator):
+            if reads is not None:
+                cache_reads(generator, reads, verdict_allows(settings))
+
         forget_logged_messages()
         collector = _Collector(self.stream, self.quiet)
         root_logger = logging.getLogger()
@@ -411,6 +422,7 @@ class PreviewSite:
         try:
             os.chdir(self.settings_file.parent)
             with plugin_receivers():
+                signals.generator_init.connect(on_generator, weak=False)
                 warm_pelican(settings).run()
         except Exception as exc:  # keep serving; the author fixes the file and saves again
             crashed = True
@@ -424,6 +436,12 @@ class PreviewSite:
             forget_rendered_content()  # or memory grows on every save
 
         if not crashed:  # a content error (one file not read) still leaves a consistent site
+            if reads is not None:
+                try:
+                    reads.save()
+                except OSError:
+                    pass  # only the next start reads every file again
+                report.read_from_cache = reads.hits
             self.signatures = plan.current if plan.full else {**self.signatures, **plan.current}
             if "layout" in layout_holder:
                 self.layout = layout_holder["layout"]
@@ -438,6 +456,15 @@ class PreviewSite:
         report.problems = collector.problems
         report.seconds = time.perf_counter() - started
         return report
+
+    def _read_cache(self, settings: dict):
+        """The build's read cache (tools/build_cache.py), with the readers every build uses. Its
+        fingerprint is taken as `invoke build` takes it (the preview's own template cache and
+        verdict left out), so the preview and the build share what they read."""
+        from tools.build_cache import ReadCache, cache_folder, read_fingerprint, with_build_speedups
+
+        as_built = with_build_speedups(dict(self.settings))
+        return ReadCache.load(cache_folder(settings), read_fingerprint(as_built, self.settings_file))
 
     @staticmethod
     def _layout(generators):

@@ -225,3 +225,25 @@ def test_the_next_start_takes_what_the_rules_found_from_the_cache(small_site, mo
     monkeypatch.setattr(remembered, "FORMAT", remembered.FORMAT + 1)  # as if the code changed
     found = start_again()
     assert found.hits == 0 and found.misses == rules_per_file * sources
+
+
+def test_a_start_after_a_build_takes_what_the_build_read(small_site):
+    """The preview's full build takes every unchanged file from the build's read cache (same
+    settings, same readers), and writes the same site as the build."""
+    from tools.build import build
+
+    site, content = small_site
+    built = site.output.parent / "output-built"
+    result = build(site.settings_file, built, overrides=site.overrides, quiet=True)
+    assert result.ok
+    source = content / "news" / "post-6.md"
+    _save(source, source.read_text(encoding="utf-8") + "\nย่อหน้าใหม่หลังสร้าง\n")
+    assert build(site.settings_file, built, overrides=site.overrides, quiet=True).read_again == 1
+
+    again = PreviewSite(site.settings_file, site.output.parent / "output-again", overrides=site.overrides, quiet=True)
+    report = again.full_build()
+    assert report.ok and report.read_from_cache == len(list(content.rglob("*.md")))
+    pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
+    assert pages == sorted(p.relative_to(again.output) for p in again.output.rglob("*.html"))
+    for page in pages:
+        assert (again.output / page).read_bytes() == (built / page).read_bytes(), page
