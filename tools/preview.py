@@ -13,7 +13,10 @@ plugins, same signals, fresh context) with two shortcuts:
    them changed or the list itself changed; every other page stays as it is on disk.
 
 A change to a template, to the theme, to pelicanconf.py, to the site dictionary or to a gallery
-makes a full rebuild. The search index (Pagefind) is built on full rebuilds only.
+makes a full rebuild. The search index (Pagefind) is built on full rebuilds only. A full rebuild
+(the first one too) takes each file that did not change from the build's read cache, which
+`invoke build` and the preview share, and the verdict keeps what the per-file rules found in
+CACHE_PATH (content_guard/remembered.py): a second start reads and judges only what changed.
 
 Before each rebuild the content is judged with the plugins' rules (content_guard's verdict, the
 same `invoke check` and every build use). A saved source that now has an ERROR is not read
