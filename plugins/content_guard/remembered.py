@@ -100,9 +100,10 @@ class Found:
 
     def put(self, rule: str, name: str, text: str, used: str, problems: list) -> None:
         key = self._key(rule, name, text, used)
-        self.entries[key] = list(problems)
         self.used.add(key)
-        self.added = True
+        if self.entries.get(key) != problems:  # new (a save rewrites the store only then)
+            self.entries[key] = list(problems)
+            self.added = True
 
     def save(self, rules_run) -> None:
         """Keep what this judging used, and what other rules found (a build judges fewer rules

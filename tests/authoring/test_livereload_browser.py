@@ -82,10 +82,10 @@ def test_saved_edit_shows_in_the_open_page(live_server, open_page):
     page.wait_for_timeout(1000)  # the live-reload socket connects
     source = content / "news" / "live-2.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nย่อหน้าใหม่ LIVEMARKER\n", encoding="utf-8")
-    page.wait_for_function("document.body.innerText.includes('LIVEMARKER')", timeout=60000)
+    page.wait_for_function("document.body && document.body.innerText.includes('LIVEMARKER')", timeout=60000)
     # A second save soon after is shown too (livereload alone ignores it for 3 s).
     source.write_text(source.read_text(encoding="utf-8") + "\nอีกย่อหน้า SECONDMARKER\n", encoding="utf-8")
-    page.wait_for_function("document.body.innerText.includes('SECONDMARKER')", timeout=60000)
+    page.wait_for_function("document.body && document.body.innerText.includes('SECONDMARKER')", timeout=60000)
 
 
 def _panel_text(page) -> str:
@@ -119,14 +119,14 @@ def test_the_problem_panel_follows_each_save(live_server, open_page):
 
     # A typing error is a WARNING: the page shows the new text, the panel says what to retype.
     source.write_text(post(3, None, "กระทรวงเเรงงานทดสอบ WARNMARKER"), encoding="utf-8")
-    page.wait_for_function("document.body.innerText.includes('WARNMARKER')", timeout=60000)
+    page.wait_for_function("document.body && document.body.innerText.includes('WARNMARKER')", timeout=60000)
     page.wait_for_selector("#preview-problems", timeout=60000)
     text = _panel_text(page)
     assert "content/news/live-3.md:7" in text and "คำเตือน" in text and 'พิมพ์ใหม่เป็น "แรงงาน"' in text
 
     # Fixed: the page shows the new version and the panel is gone.
     source.write_text(post(3, None, "ย่อหน้าที่แก้แล้ว FIXEDMARKER"), encoding="utf-8")
-    page.wait_for_function("document.body.innerText.includes('FIXEDMARKER')", timeout=60000)
+    page.wait_for_function("document.body && document.body.innerText.includes('FIXEDMARKER')", timeout=60000)
     page.wait_for_load_state("networkidle")
     assert page.locator("#preview-problems").count() == 0
     assert not page.problems.all(), page.problems.all()
