@@ -61,8 +61,8 @@ class Found:
 
     @classmethod
     def load(cls, settings: dict) -> "Found":
-        """The store of CACHE_PATH: read once per process (the preview judges after every save),
-        then the same one, emptied of what the last judging used."""
+        """The store of CACHE_PATH: read once per process, then the same one, emptied of what
+        the last judging used."""
         path = Path(settings.get("CACHE_PATH") or "cache").resolve() / FOLDER / FILE
         stamp = fingerprint(settings)
         store = _OPEN.get(path)
@@ -106,11 +106,12 @@ class Found:
             self.added = True
 
     def save(self, rules_run) -> None:
-        """Keep what this judging used, and what other rules found (a build judges fewer rules
-        than the preview); nothing is written when nothing was added or dropped."""
+        """Keep what this judging used, and what the rules not judged this time found (`rules_run`
+        are the ids of those judged); nothing is written when nothing was added or dropped."""
         keep = {k: v for k, v in self.entries.items() if k in self.used or k[0] not in rules_run}
         if not self.added and len(keep) == len(self.entries):
             return
+        self.entries, self.added = keep, False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{FILE}.{os.getpid()}.tmp")
