@@ -37,8 +37,8 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import difflib
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 from .formats import BE_OFFSET, MONTHS, MONTHS_SHORT, WEEKDAYS, to_arabic_digits
 
