@@ -52,7 +52,7 @@ from content_guard.site_checks import JUDGED_KEY  # noqa: E402
 from content_guard.sources import display_name  # noqa: E402
 from content_guard.verdict import effective_settings, judge  # noqa: E402
 
-from tools.build_plan import Plan, listing_digest, source_of  # noqa: E402
+from tools.build_plan import Plan, layout_of, listing_digest, source_of  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -233,7 +233,7 @@ class PreviewSite:
         self.signatures: dict = {}  # page key -> sources it showed
         self.listings: dict = {}  # source -> what lists showed of it
         self.save_as: dict[str, tuple[str, str]] = {}  # source path -> (generator, output name)
-        self.layout = None  # categories and page titles: a change rewrites every page
+        self.layout = None  # page titles and categories (build_plan.layout_of): a change rewrites every page
         self.verdict = None  # the content's problems as judged before the last rebuild
         self._stamps: dict[Path, object] = {}
         self._next_stamps: dict[Path, object] = {}
@@ -406,13 +406,12 @@ class PreviewSite:
         layout_holder = {}
 
         def remember_layout(generators):
-            layout_holder["layout"] = self._layout(generators)
+            layout_holder["layout"] = layout_of(generators)
             if not plan.full and self.layout is not None and layout_holder["layout"] != self.layout:
                 plan.full = True  # a category or a page title changed: every page shows it
 
         def on_generator(generator):
-            if reads is not None:
-                cache_reads(generator, reads, verdict_allows(settings))
+            cache_reads(generator, reads, verdict_allows(settings))
 
         forget_logged_messages()
         collector = _Collector(self.stream, self.quiet)
@@ -426,7 +425,8 @@ class PreviewSite:
         try:
             os.chdir(self.settings_file.parent)
             with plugin_receivers():
-                signals.generator_init.connect(on_generator, weak=False)
+                if reads is not None:
+                    signals.generator_init.connect(on_generator, weak=False)
                 warm_pelican(settings).run()
         except Exception as exc:  # keep serving; the author fixes the file and saves again
             crashed = True
@@ -469,16 +469,6 @@ class PreviewSite:
 
         as_built = with_build_speedups(dict(self.settings))
         return ReadCache.load(cache_folder(settings), read_fingerprint(as_built, self.settings_file))
-
-    @staticmethod
-    def _layout(generators):
-        pages, categories = [], set()
-        for generator in generators:
-            for page in getattr(generator, "pages", None) or []:
-                pages.append((page.title, page.url))
-            for category, _ in getattr(generator, "categories", None) or []:
-                categories.add(str(category))
-        return (tuple(sorted(pages)), tuple(sorted(categories)))
 
     def _forget_removed_outputs(self, generators, changed: set[str], full: bool) -> None:
         """Delete the page of an article that was deleted, renamed or made a draft."""

@@ -16,9 +16,10 @@ swap (see `invoke publish`). Steps, in this order because each depends on the pr
 Already minified files (`.min.`) and Pagefind's own bundle are never minified or rewritten.
 
 With a cache folder (`invoke publish`: CACHE_PATH/production), what the pass made of a file (hard
-links to the files it wrote, and their digests, checked before use) is kept under a hash of its bytes and of everything else the result depends on (what the file is:
-page or asset, minified or rewritten; the renamed assets; the settings of this module; the
-versions of minify-html and brotli). The next publish writes a page whose bytes did not change
+links to the files it wrote, and their digests, checked before use) is kept under a hash of its
+path, its bytes and everything else the result depends on (what the file is: page or asset,
+minified or rewritten; the renamed assets; the settings of this module; the versions of
+minify-html and brotli). The next publish writes a page whose bytes did not change
 from there instead of minifying and compressing it again; entries no page used are removed.
 
 The result is deterministic: the same input gives byte-identical output (hashes from content,
