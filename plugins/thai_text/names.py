@@ -87,37 +87,56 @@ _HINTS = ("นาย", "นาง", ".", "พล", "พัน", "ร้อย", 
 # Titles alone: a quick scan, and where a name can start.
 _TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
 _ENDS = re.compile(alternation(NAME_ENDS))
+_TITLE_PREFIXES = frozenset(t[:k] for t in DOTTED_TITLES + WORD_TITLES + (_ACTING,) for k in range(1, len(t) + 1))
 
 
-def find_names(text: str, is_boundary=None) -> list[tuple[int, int]]:
+def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]]:
     """(start, end) of each person's name in `text`: titles, first name, space, surname.
 
     `is_boundary(offset)` says whether the segmenter ends a word at `offset`; a word title
     directly followed by letters (นายสมชาย) counts only there, so นายจ้าง is no name. Without it
     (None), word titles count only when a space follows them or they are dotted.
+
+    `starts`, when given, are the offsets (in order) of the segmenter's tokens for which
+    `may_start_name` holds: a name starts at the start of a word, so only there (the segmenter
+    gives each run of letters after a non-letter its own token). Otherwise every place where a
+    title is written is tried.
     """
-    if not any(h in text for h in _HINTS):
-        return []
+    if starts is None:
+        if not any(h in text for h in _HINTS):
+            return []
+        starts = _title_positions(text)
     found = []
     pos = 0
-    while True:
-        hint = _TITLE.search(text, pos)
-        if hint is None:
-            return found
-        m = _NAME.match(text, hint.start())
-        if m is None:
-            pos = hint.start() + 1
+    for start in starts:
+        if start < pos:
             continue
-        start = m.start()
+        m = _NAME.match(text, start)
+        if m is None:
+            continue
         titles = m.group("titles")
         if not _starts_word(text, start, is_boundary) or not _titles_ok(text, m, titles, is_boundary):
-            pos = start + 1
             continue
         end = _surname_end(text, m, is_boundary)
         if end is None:  # no surname: the word after the space is not part of the name
             end = m.end("first")
         found.append((start, end))
         pos = end
+    return found
+
+
+def _title_positions(text: str):
+    """Every offset of `text` where a title (or ว่าที่) is written, in order."""
+    pos = 0
+    while (hint := _TITLE.search(text, pos)) is not None:
+        yield hint.start()
+        pos = hint.start() + 1
+
+
+def may_start_name(token: str) -> bool:
+    """Whether a name can start with the segmenter's token `token`: it is the beginning of a
+    title (นาย, ผศ., ว่า of ว่าที่, พล of พล.ต.อ.) or a title is its beginning."""
+    return token in _TITLE_PREFIXES or _TITLE.match(token) is not None
 
 
 def _starts_word(text: str, start: int, is_boundary) -> bool:

@@ -28,13 +28,12 @@ import tempfile
 import time
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, islice
-from operator import and_
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 import nlpo3
 
-from .names import find_names
+from .names import find_names, may_start_name
 from .patterns import alternation
 
 logger = logging.getLogger(__name__)
@@ -86,13 +85,17 @@ _STARTS_LINE = 2  # a line may start with it: it starts with a letter of _RIGHT_
 _RARE = 4  # a fragment: a short rare dictionary word (see SHORT_LETTERS)
 _NOT_A_WORD = 8  # a fragment: Thai that is not in the dictionary
 _LONE_DOT = 16  # "." alone: a line may end after it when the token before ends in _LEFT_OK
-_LETTERS_SHIFT = 5  # a fragment's letters (at most FRAGMENT_LETTERS) are the bits from here up
+_LETTERS_SHIFT = 5  # a fragment's letters (at most FRAGMENT_LETTERS) are bits 5 and 6
+_LETTERS_MASK = 3
+_TITLE_START = 128  # a name may start with it (names.may_start_name)
 _FRAGMENT = _RARE | _NOT_A_WORD
 # A paragraph's codes are one bytes object: these tables pick one bit of every code at C speed,
-# and _SPECIAL_CODE finds the tokens next to which a break needs a closer look (_may_break).
+# _SPECIAL_CODE finds the tokens next to which a break needs a closer look (_may_break) and
+# _TITLE_CODE those a name may start with.
 _ENDS_TABLE = bytes(int(bool(c & _ENDS_LINE)) for c in range(256))
 _STARTS_TABLE = bytes(int(bool(c & _STARTS_LINE)) for c in range(256))
-_SPECIAL_CODE = re.compile(b"[\\x04-\\xff]")
+_SPECIAL_CODE = re.compile(b"[\\x04-\\x7f\\x84-\\xff]")
+_TITLE_CODE = re.compile(b"[\\x80-\\xff]")
 
 
 def _opaque_spans(text: str) -> list[tuple[int, int]]:
@@ -334,13 +337,15 @@ class Segmenter:
         words = [w for w in self.site_words if len(w) > 1]
         return re.compile(alternation(words)) if words else None
 
-    def protected_spans(self, text: str, cuts: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
+    def protected_spans(self, text: str, cuts: tuple[int, ...] | None = None, name_starts=None) -> list[tuple[int, int]]:
         """(start, end) of the parts of `text` that must not be broken inside, in order.
 
         `cuts` are the segmenter's boundaries in `text` (computed when not given); names need
-        them to tell the title นาย from the start of นายจ้าง.
+        them to tell the title นาย from the start of นายจ้าง. `name_starts`, when given, are the
+        offsets of the tokens that may begin a title (see _TITLE_START), the only places a name
+        can start.
         """
-        spans = self._names(text, cuts)
+        spans = self._names(text, cuts) if name_starts is None else find_names(text, self._is_boundary(cuts), name_starts)
         if self._special is not None:
             spans += [m.span() for m in self._special.finditer(text)]
         if len(spans) > 1:  # keep the longest of overlapping matches
@@ -359,14 +364,17 @@ class Segmenter:
         return spans
 
     def _names(self, text: str, cuts) -> list[tuple[int, int]]:
-        if cuts is None:
-            cuts = self.boundaries(text)
+        return find_names(text, self._is_boundary(self.boundaries(text) if cuts is None else cuts))
+
+    @staticmethod
+    def _is_boundary(cuts):
+        """A function that tells whether an offset is one of `cuts` (in order)."""
 
         def is_boundary(offset: int) -> bool:
             k = bisect_left(cuts, offset)
             return k < len(cuts) and cuts[k] == offset
 
-        return find_names(text, is_boundary)
+        return is_boundary
 
     # -- persistent cache ---------------------------------------------------------------------
 
@@ -586,19 +594,27 @@ class Segmenter:
             codes = bytes(map(self._codes.__getitem__, tokens))
         except KeyError:  # a token not seen before
             codes = bytes(self._code(t) for t in tokens)
-        # A break between tokens k and k + 1 when k may end a line and k + 1 may start one, decided
-        # again next to a fragment or a "." alone (a paragraph has a few)
-        ok = list(map(and_, codes.translate(_ENDS_TABLE), codes[1:].translate(_STARTS_TABLE)))
-        for m in _SPECIAL_CODE.finditer(codes):
-            j = m.start()
-            for k in (j - 1, j) if j else (j,):
-                if k < len(ok):
-                    ok[k] = self._may_break(codes, tokens, k)
+        # A break between tokens k and k + 1 when k may end a line and k + 1 may start one (one
+        # byte per boundary, the two bits ANDed as two big ints), decided again next to a fragment
+        # or a "." alone (a paragraph has a few)
+        ok = (
+            int.from_bytes(codes[:-1].translate(_ENDS_TABLE), "little")
+            & int.from_bytes(codes[1:].translate(_STARTS_TABLE), "little")
+        ).to_bytes(len(cuts), "little")
+        special = _SPECIAL_CODE.search(codes)
+        if special is not None:
+            ok = bytearray(ok)
+            for m in _SPECIAL_CODE.finditer(codes, special.start()):
+                j = m.start()
+                for k in (j - 1, j) if j else (j,):
+                    if k < len(ok):
+                        ok[k] = self._may_break(codes, tokens, k)
         result = list(compress(cuts, ok))
+        starts = [cuts[k - 1] if k else 0 for k in map(re.Match.start, _TITLE_CODE.finditer(codes))]
         whole = []
         if result:
             # drop the breaks that fall strictly inside a protected span
-            for start, end in self.protected_spans(text, cuts):
+            for start, end in self.protected_spans(text, cuts, starts):
                 lo = bisect_right(result, start)
                 hi = bisect_left(result, end, lo)
                 if hi > lo:
@@ -606,7 +622,7 @@ class Segmenter:
                 if " " in text[start:end]:
                     whole.append((start, end))
         elif " " in text:
-            whole = [s for s in self.protected_spans(text, cuts) if " " in text[s[0] : s[1]]]
+            whole = [s for s in self.protected_spans(text, cuts, starts) if " " in text[s[0] : s[1]]]
         return result, whole
 
     def _may_break(self, codes: bytes, tokens: list[str], k: int) -> bool:
@@ -626,6 +642,8 @@ class Segmenter:
             code |= _ENDS_LINE
         if token == ".":
             code |= _LONE_DOT
+        if may_start_name(token):
+            code |= _TITLE_START
         if token[0] in _RIGHT_OK:
             code |= _STARTS_LINE
             if token not in self._solid:  # a fragment
@@ -662,7 +680,7 @@ class Segmenter:
             return False  # one rare short word (สุ|โกศล): it may be a word after all
         if left and right:
             return True
-        return sum(codes[j] >> _LETTERS_SHIFT for j in run) < FRAGMENT_LETTERS
+        return sum(codes[j] >> _LETTERS_SHIFT & _LETTERS_MASK for j in run) < FRAGMENT_LETTERS
 
     def word_count(self, text: str) -> int:
         """Number of words in `text` (as `len(word_spans(text))`, computed faster)."""

@@ -106,3 +106,34 @@ def test_transliterated_names_never_leave_a_lone_consonant(segmenter):
             cuts = [0, *segmenter.break_offsets(text), len(text)]
             pieces = [text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
             assert not [p for p in pieces if lone.match(p)], (text, pieces)
+
+
+NAMES_AFTER_ANYTHING = ["๒นายสมชาย ใจดี", "ฯนางสาวพิมพ์ชนก ศรีสวัสดิ์", "ๆ ผศ.ดร.วรวุฒิ ธนากิจ", "฿นายก้อง ดีงาม",
+                        "3นายสมชาย ใจดี", "(ว่าที่ร้อยตรีหญิงกมลวรรณ มีสุข)", "“พล.ต.อ. สมศักดิ์ เกียรติวงศ์”",
+                        "ม.ร.ว.ปิยะ สนิทวงศ์ ณ อยุธยา", "นายจ้างนายสมชาย ใจซื่อกล่าวว่า", "รองศาสตราจารย์ ดร.สุดา ใจดี"]
+
+
+def test_names_from_token_starts_equal_names_from_the_text(segmenter):
+    """The segmenter looks for names only where a token may begin a title (names.may_start_name);
+    it finds exactly what a search of the whole text finds, on every paragraph of our content,
+    the gold lines and names written after digits, signs and brackets."""
+    import sys
+
+    from thai_text.names import find_names, may_start_name
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from layouts import content_paragraphs, gold_paragraphs
+
+    texts = content_paragraphs() + gold_paragraphs()
+    found = {}
+    for text in texts + NAMES_AFTER_ANYTHING:
+        cuts = segmenter.boundaries(text)
+        searched = find_names(text, segmenter._is_boundary(cuts))
+        starts = [a for a, b in zip((0, *cuts), (*cuts, len(text))) if may_start_name(text[a:b])]
+        assert find_names(text, segmenter._is_boundary(cuts), starts) == searched, text
+        # and the layout, which takes them from the tokens' codes, keeps the same names whole
+        _offsets, whole = segmenter.breaks_and_names(text, use_cache=False)
+        assert [s for s in segmenter.protected_spans(text, cuts) if " " in text[s[0] : s[1]]] == whole, text
+        found[text] = searched
+    assert all(found[text] for text in NAMES_AFTER_ANYTHING)
+    assert sum(bool(found[text]) for text in texts) >= 40
