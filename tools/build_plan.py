@@ -41,7 +41,7 @@ from tools.build_cache import FORMAT, cache_folder
 # Attributes of a content object that list pages, feeds and neighbour links show (besides its
 # metadata, which is taken whole).
 SHOWN_ATTRIBUTES = ("url", "save_as", "slug", "title", "date", "modified", "status", "lang", "template",
-                    "category", "tags", "authors", "summary", "reading_time", "word_count", "cover",
+                    "category", "tags", "authors", "summary", "reading_time", "cover",
                     "og_image", "gallery", "in_default_lang")
 # A link Pelican resolves when it renders the body: {filename}, {static}, |filename|...
 INTRASITE_LINK = re.compile(r"""=\s*["']?\s*[{|]""")

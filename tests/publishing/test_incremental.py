@@ -108,6 +108,9 @@ def test_every_kind_of_edit_gives_the_cold_output(tmp_path, search, two_writers)
     edited = site.check()
     assert edited.read_again == 1
     assert 1 <= edited.changed_files and edited.rendered < pages
+    # its page and the feeds that carry its body; no list page (they show no word count: 18
+    # pages were rendered while the word count was taken as something lists show)
+    assert edited.rendered <= 6, edited.rendered
 
     title = _article(site, 5)
     _replace_header(title, "Title", "ศูนย์ปฏิบัติการต่อต้านการทุจริตจัดประชุมเครือข่ายประจำไตรมาส")
@@ -193,3 +196,23 @@ def test_a_full_disk_while_files_are_moved_in_is_said_and_the_next_build_repairs
     assert "Traceback" not in capsys.readouterr().err
     again = site.check()  # equal to a build from nothing
     assert again.kept == 0  # the state was forgotten: every page rendered again
+
+
+def test_what_lists_show_covers_every_attribute_the_plugins_add_and_the_templates_name():
+    """The plan renders a list page again only when something it shows of an article changed
+    (tools/build_plan.py's SHOWN_ATTRIBUTES). Each attribute our plugins add to a content object
+    and a template names must be one of them (or be derived from one: `locale_date` from `date`),
+    else an edit could leave a list page showing the old value."""
+    import re
+
+    from tools.build_plan import REFERENCE_ATTRIBUTES, SHOWN_ATTRIBUTES
+
+    assigned = re.compile(r"\b(?:instance|article|content|obj|page|item)\.([a-z_]+)\s*=[^=]")
+    added = {name for path in (ROOT / "plugins").rglob("*.py") for name in assigned.findall(path.read_text(encoding="utf-8"))}
+    named = {name for path in (ROOT / "theme" / "templates").rglob("*.html")
+             for name in re.findall(r"\.([a-z_]+)\b", path.read_text(encoding="utf-8"))}
+    derived = {"locale_date": "date", "locale_modified": "modified"}
+    assert {"reading_time", "cover", "gallery", "word_count"} <= added  # the scan finds them
+    unseen = {a for a in (added & named) - set(SHOWN_ATTRIBUTES) - set(REFERENCE_ATTRIBUTES)
+              if not a.startswith("_") and derived.get(a, "?") not in SHOWN_ATTRIBUTES}
+    assert not unseen
