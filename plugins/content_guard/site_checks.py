@@ -85,9 +85,7 @@ def check_duplicates(generators) -> None:
         target = getattr(item, "save_as", "")
         if target:
             by_target.setdefault(os.path.normpath(target), []).append(item)
-    for target, items in sorted(by_target.items()):
-        if len(items) < 2:
-            continue
+    for target, items in sorted((t, i) for t, i in by_target.items() if len(i) > 1):
         settings = items[0].settings
         names = sorted(display_name(i.source_path, settings) for i in items)
         first = sorted(items, key=lambda i: display_name(i.source_path, settings))

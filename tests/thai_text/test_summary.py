@@ -272,3 +272,32 @@ def test_word_count_of_the_build_pass(segmenter):
     without_breaks = {}
     process_html(html, segmenter, wbr=False, stats=without_breaks)
     assert without_breaks["words"] == exact
+
+
+@pytest.mark.parametrize("body", [
+    "<p>ศูนย์ฯ ประชุม <a href=\"https://www.mol.go.th/\">กระทรวงแรงงาน</a> x = 'y'</p>",
+    "<p>อ่าน<a href=\"{filename}/news/other.md\">ข่าวก่อนหน้า</a></p>",
+    "<p><img src='{static}/images/a.jpg' alt=\"ภาพ\"> <a href=\"|filename|/news/b.md\">b</a></p>",
+    "<p>สูตร a = {b} และ c = '|d|'</p>",
+])
+def test_the_body_summaries_are_cut_from_is_pelicans_content(tmp_path, body):
+    """Summaries are cut from the body with Pelican's intra-site links resolved; when a body can
+    hold no such link, thai_text takes it without Pelican's pass over it: the same text."""
+    from datetime import datetime
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from thai_text.pelican_hooks import _body
+
+    from types import SimpleNamespace
+
+    (tmp_path / "news").mkdir()
+    linked = {name: SimpleNamespace(url=url, attach_to=lambda _obj: None) for name, url in
+              (("news/other.md", "news/other/"), ("news/b.md", "news/b/"), ("images/a.jpg", "images/a.jpg"))}
+    context = {"generated_content": linked, "static_content": linked, "static_links": set(), "localsiteurl": ""}
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path)}
+    article = Article(body, {"title": "ข่าว", "date": datetime(2026, 3, 1)}, settings=settings,
+                      source_path=str(tmp_path / "news" / "a.md"), context=context)
+    assert _body(article) == article.content
+    assert ("{" not in body) or ("{filename}" not in article.content and "{static}" not in article.content)
