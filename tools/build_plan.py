@@ -34,6 +34,7 @@ import re
 import shutil
 from dataclasses import dataclass, field, is_dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 
 from tools.build_cache import FORMAT, cache_folder
@@ -68,8 +69,8 @@ def _stable(value, depth: int = 0):
         return tuple(_stable(v, depth + 1) for v in value)
     if isinstance(value, (set, frozenset)):
         return tuple(sorted((_stable(v, depth + 1) for v in value), key=repr))
-    if isinstance(value, dict):
-        return tuple(sorted(((str(k), _stable(v, depth + 1)) for k, v in value.items()), key=repr))
+    if isinstance(value, dict):  # in the order of the keys (not of whole items written out)
+        return tuple(sorted(((str(k), _stable(v, depth + 1)) for k, v in value.items()), key=itemgetter(0)))
     if is_dataclass(value):
         return (type(value).__name__, repr(value))
     if hasattr(value, "__dict__"):

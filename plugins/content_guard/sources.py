@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat as stat_module
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .problems import Problem
@@ -139,7 +140,14 @@ def content_extensions(settings: dict) -> set[str]:
 
 
 def _ignored(name: str, patterns) -> bool:
-    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+    """Whether `name` matches one of the IGNORE_FILES `patterns`, as fnmatch would say."""
+    return bool(patterns) and _ignore_pattern(tuple(patterns)).match(os.path.normcase(name)) is not None
+
+
+@lru_cache(maxsize=8)
+def _ignore_pattern(patterns: tuple) -> re.Pattern:
+    """One pattern for all of them (a name is tested once, not once per pattern)."""
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns))
 
 
 def _walk(content: Path, folder: str, excludes, ignores, extensions, linked=()):

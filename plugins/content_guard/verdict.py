@@ -231,8 +231,8 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
     """The verdict on the content of `settings["PATH"]` (Pelican settings; `effective`: the
     plugins' defaults are already in them).
 
-    `remember` (the live preview, before a full build): what the per-file rules with
-    `depends_on` find is kept in CACHE_PATH for the next process (remembered.py).
+    `remember` (a build, and the live preview before a full build): what the per-file rules
+    with `depends_on` find is kept in CACHE_PATH for the next process (remembered.py).
 
     `defer` (a build of DEFER_FROM_SOURCES sources or more): the rules that only warn are judged
     in a second process while Pelican works; `Verdict.complete()` waits for them and returns what

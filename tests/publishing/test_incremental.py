@@ -216,3 +216,34 @@ def test_what_lists_show_covers_every_attribute_the_plugins_add_and_the_template
     unseen = {a for a in (added & named) - set(SHOWN_ATTRIBUTES) - set(REFERENCE_ATTRIBUTES)
               if not a.startswith("_") and derived.get(a, "?") not in SHOWN_ATTRIBUTES}
     assert not unseen
+
+
+def test_a_build_judges_again_only_the_files_that_changed(tmp_path):
+    """What the per-file rules found is kept in CACHE_PATH (content_guard/remembered.py): a build
+    in a new process runs them again only on the file that changed."""
+    import sys
+
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican imports the plugins
+    from content_guard import remembered, verdict
+
+    site = Site(tmp_path, search=False)
+
+    def build_in_a_new_process():
+        verdict._FOUND.clear()
+        remembered._OPEN.clear()
+        site.build()
+        (store,) = remembered._OPEN.values()
+        return store
+
+    first = build_in_a_new_process()
+    assert first.misses > 0 and first.hits == 0
+    files = len(list(site.content.rglob("*.md")))
+    rules = first.misses // files
+    assert rules >= 3 and first.misses == rules * files  # header, category, typo, markup
+    again = build_in_a_new_process()
+    assert again.misses == 0 and again.hits == rules * files
+    post = _article(site, 1)
+    post.write_text(post.read_text(encoding="utf-8") + "\nศูนย์ฯ ขอบคุณผู้แจ้งเบาะแสทุกราย\n", encoding="utf-8")
+    edited = build_in_a_new_process()
+    assert edited.misses == rules and edited.hits == rules * (files - 1)
