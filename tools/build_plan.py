@@ -112,8 +112,14 @@ def listing_digest(obj) -> bytes:
     """A digest of what a list page, a feed or a neighbour link shows of a content object (the
     SHOWN_ATTRIBUTES and every metadata field): the one rule of both plans, the build's and the
     live preview's (tools/preview.py)."""
-    attrs = tuple((name, _stable(getattr(obj, name, None))) for name in SHOWN_ATTRIBUTES)
-    meta = _stable(getattr(obj, "metadata", None) or {})
+    shown = {name: getattr(obj, name, None) for name in SHOWN_ATTRIBUTES}
+    attrs = tuple((name, _stable(value)) for name, value in shown.items())
+    # A metadata field that is the very object of the attribute of its name (title, date,
+    # category, tags, summary...) is said to be so instead of being described a second time.
+    metadata = getattr(obj, "metadata", None) or {}
+    meta = tuple(sorted(
+        (str(key), ("attribute",) if key in shown and value is shown[key] and value is not None else _stable(value, 1))
+        for key, value in metadata.items()))
     return _digest((type(obj).__name__, source_of(obj), attrs, meta))
 
 
@@ -207,12 +213,12 @@ def layout_of(generators) -> tuple:
 def manifest(folder: Path) -> dict[str, tuple[int, int, int]]:
     """Every file under `folder`: relative path -> (size, mtime_ns, inode)."""
     found = {}
-    root = str(folder)
+    root = os.path.normpath(os.path.abspath(folder))
     for dirpath, _dirs, files in os.walk(root):
+        prefix = "" if dirpath == root else dirpath[len(root) + 1 :].replace(os.sep, "/") + "/"
         for name in files:
-            path = os.path.join(dirpath, name)
-            st = os.lstat(path)
-            found[os.path.relpath(path, root).replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            st = os.lstat(os.path.join(dirpath, name))
+            found[prefix + name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
 
 

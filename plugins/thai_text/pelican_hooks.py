@@ -23,7 +23,7 @@ from .markup import process_html, wbr_text
 from .redirects import write_redirects
 from .segment import Segmenter, dictionary_path, read_word_list
 from .settings import apply_defaults
-from .slugs import SlugMaker, source_slug, unique_slugs, with_suffix
+from .slugs import SlugMaker, romanized_file, source_slug, unique_slugs, with_suffix
 from .summaries import summarize
 from .tables import label_cells
 from .typos import fix_typos
@@ -52,7 +52,7 @@ class ThaiText:
             self.segmenter,
             max_length=settings["THAI_TEXT_SLUG_MAX_LENGTH"],
             fixes=settings["THAI_TEXT_ROMANIZATION"],
-            cache_file=cache_dir / "romanized.json" if persist else None,
+            cache_file=romanized_file(settings),
         )
         self.given_slugs: dict[tuple[str, str], str] = {}  # (kind, slug) -> source file
         if _WBR_MEMO["dictionary"] != self.segmenter.dictionary_hash:

@@ -264,16 +264,28 @@ def source_slug(explicit: str, path: str, make, max_length: int = DEFAULT_MAX_LE
 _MAKERS: dict = {}
 
 
+def romanized_file(settings: dict) -> Path | None:
+    """Where a build keeps the romanisations it made (CACHE_PATH/thai_text/romanized.json), or
+    None without THAI_TEXT_CACHE."""
+    if not settings.get("THAI_TEXT_CACHE", True):
+        return None
+    return Path(settings.get("CACHE_PATH") or "cache") / "thai_text" / "romanized.json"
+
+
 def _maker(settings: dict) -> SlugMaker:
+    """The slug maker of the content check; it starts from what the last build romanised (a new
+    process would otherwise import pythainlp and romanise every category and tag again)."""
     from .segment import site_segmenter
 
     segmenter = site_segmenter(settings)
+    cache_file = romanized_file(settings)
     key = (id(segmenter), settings["THAI_TEXT_SLUG_MAX_LENGTH"],
-           tuple(sorted(settings["THAI_TEXT_ROMANIZATION"].items())))
+           tuple(sorted(settings["THAI_TEXT_ROMANIZATION"].items())), cache_file)
     if key not in _MAKERS:
         if len(_MAKERS) > 8:
             _MAKERS.clear()
-        _MAKERS[key] = SlugMaker(segmenter, max_length=key[1], fixes=settings["THAI_TEXT_ROMANIZATION"])
+        _MAKERS[key] = SlugMaker(segmenter, max_length=key[1], fixes=settings["THAI_TEXT_ROMANIZATION"],
+                                 cache_file=cache_file)
     return _MAKERS[key]
 
 
