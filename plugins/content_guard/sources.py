@@ -219,3 +219,12 @@ def find_sources(settings: dict) -> list[SourceFile]:
 # Sources read before, by path, kind, time, size and where they really are: a file that did not
 # change is not read again (the live preview judges the whole site after every save).
 _READ: dict = {}
+
+
+def sources_after_edits(sources: list[SourceFile], edited, settings: dict) -> list[SourceFile]:
+    """What `find_sources(settings)` gives when, since it gave `sources`, only the files at the
+    paths `edited` changed (none was added, removed or renamed): those are read again, the
+    others kept (the live preview knows which files a save changed; walking the folder and
+    looking at every file again cost about 0.1 s a save on 2,000 posts)."""
+    edited = {os.path.abspath(path) for path in edited}
+    return [read_source(s.path, s.kind, settings) if str(s.path) in edited else s for s in sources]

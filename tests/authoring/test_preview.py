@@ -247,3 +247,31 @@ def test_a_start_after_a_build_takes_what_the_build_read(small_site):
     assert pages == sorted(p.relative_to(again.output) for p in again.output.rglob("*.html"))
     for page in pages:
         assert (again.output / page).read_bytes() == (built / page).read_bytes(), page
+
+
+def test_a_save_reads_again_only_the_saved_source_and_judges_what_a_walk_would_find(small_site, monkeypatch):
+    """After a save that adds or removes no file, the verdict keeps the other sources of the last
+    one and reads the saved file again; what it judges equals a fresh walk of the folder."""
+    from content_guard import sources as content_sources
+    from content_guard import verdict
+
+    walks = []
+    real_walk = verdict.find_sources
+    monkeypatch.setattr(verdict, "find_sources", lambda settings: walks.append(1) or real_walk(settings))
+    site, content = small_site
+    before = {s.path: s for s in site.verdict.site.sources}
+    source = content / "news" / "post-5.md"
+    _save(source, source.read_text(encoding="utf-8") + "\nย่อหน้าใหม่ MARKERSOURCES\n")
+    assert site.refresh().ok
+    assert not walks
+    after = site.verdict.site.sources
+    content_sources._READ.clear()
+    walked = content_sources.find_sources(site.verdict.site.settings)
+    assert [(s.path, s.kind, s.text, s.refused) for s in after] == [(s.path, s.kind, s.text, s.refused) for s in walked]
+    again = [s for s in after if before.get(s.path) is not s]
+    assert [s.path for s in again] == [source.resolve()] and "MARKERSOURCES" in again[0].text
+
+    new = content / "news" / "post-new.md"
+    _save(new, post("post-new", 21))
+    assert site.refresh().ok and walks  # a file added: the folder is walked
+    assert new.resolve() in {s.path for s in site.verdict.site.sources}
