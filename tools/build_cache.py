@@ -339,21 +339,22 @@ def verdict_allows(settings: dict):
 
     if "content_guard" not in enabled_plugins(settings):
         return lambda path: True
+    from content_guard.problems import ERROR
+    from content_guard.readers import LEDGER_KEY
+    from content_guard.sources import display_name
+
     seen: dict = {}
 
     def allows(path: str) -> bool:
-        from content_guard.problems import ERROR  # imported by Pelican with the plugin by now
-        from content_guard.readers import LEDGER_KEY
-        from content_guard.sources import display_name
-
         verdict = getattr(settings.get(LEDGER_KEY), "verdict", None)
         if verdict is None or verdict.site is None:
             return False
         stamp = (id(verdict), len(verdict.problems), len(verdict.site.sources))
         if seen.get("stamp") != stamp:
             seen.update(stamp=stamp, known={s.name for s in verdict.site.sources},
+                        names={str(s.path): s.name for s in verdict.site.sources},
                         bad={p.file for p in verdict.problems if p.severity == ERROR})
-        name = display_name(path, settings)
+        name = seen["names"].get(os.path.abspath(path)) or display_name(path, settings)
         return name in seen["known"] and name not in seen["bad"]
 
     return allows

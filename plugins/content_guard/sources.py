@@ -49,7 +49,10 @@ def project_root(settings: dict) -> str:
 
 def display_name(path, settings: dict) -> str:
     """`path` as authors see it: relative to the project, "/" separated (`content/news/x.md`)."""
-    rel = os.path.relpath(os.path.abspath(path), project_root(settings))
+    full, root = os.path.abspath(path), project_root(settings)
+    if full.startswith(root + os.sep) and root != os.sep:  # the usual case, without relpath's work
+        return full[len(root) + 1 :].replace(os.sep, "/")
+    rel = os.path.relpath(full, root)
     return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
