@@ -172,7 +172,7 @@ def url_exists(site, site_path: str) -> bool:
     urls, prefixes = published_urls(site)
     if site_path in urls or (site_path + "/") in urls or (site_path + "index.html") in urls:
         return True
-    if any(site_path.startswith(prefix) for prefix in prefixes):
+    if site_path.startswith(tuple(prefixes)):
         return True
     settings = site.settings
     first, _, rest = site_path.partition("/")

@@ -152,7 +152,7 @@ def _titles_ok(text: str, m: re.Match, titles: str, is_boundary) -> bool:
     if titles.endswith(" ") or last.endswith("."):
         return True
     word = last[: -len(_FEMALE)] if last.endswith(_FEMALE) and last not in _WORD_TITLES else last
-    if not any(word.endswith(t) for t in _WORD_TITLES):
+    if not word.endswith(WORD_TITLES):
         return True
     offset = m.start("first")
     return bool(is_boundary and is_boundary(offset))

@@ -64,6 +64,9 @@ _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>\"']+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Dotted abbreviations made of single letters: ป.ป.ช., ก.พ.ร., พ.ศ., ม.ค.
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.(?:[\u0e01-\u0e2e]\.)+")
+# Every such abbreviation holds ".X." (a pattern that starts with a plain "." is searched for at C
+# speed; the one above is tried at every Thai letter).
+_ABBREVIATION_HINT = re.compile(r"\.[\u0e01-\u0e2e]\.")
 # A run of Thai letters and marks (the part of a piece a browser's dictionary could cut).
 _THAI_STRETCH = re.compile("[\u0e01-\u0e4e]+")
 _MAYBE_OPAQUE = re.compile("[&:@]|www\\.")
@@ -89,13 +92,14 @@ _LETTERS_SHIFT = 5  # a fragment's letters (at most FRAGMENT_LETTERS) are bits 5
 _LETTERS_MASK = 3
 _TITLE_START = 128  # a name may start with it (names.may_start_name)
 _FRAGMENT = _RARE | _NOT_A_WORD
-# A paragraph's codes are one bytes object: these tables pick one bit of every code at C speed,
-# _SPECIAL_CODE finds the tokens next to which a break needs a closer look (_may_break) and
-# _TITLE_CODE those a name may start with.
+# Tokens next to which a break needs a closer look (_may_break): fragments and a "." alone.
+_CLOSER_LOOK = _FRAGMENT | _LONE_DOT | (_LETTERS_MASK << _LETTERS_SHIFT)
+# A paragraph's codes are one bytes object: these tables pick one bit of every code at C speed
+# (a byte 1 where it is set), and `find` finds the few tokens that need more.
 _ENDS_TABLE = bytes(int(bool(c & _ENDS_LINE)) for c in range(256))
 _STARTS_TABLE = bytes(int(bool(c & _STARTS_LINE)) for c in range(256))
-_SPECIAL_CODE = re.compile(b"[\\x04-\\x7f\\x84-\\xff]")
-_TITLE_CODE = re.compile(b"[\\x80-\\xff]")
+_CLOSER_LOOK_TABLE = bytes(int(bool(c & _CLOSER_LOOK)) for c in range(256))
+_TITLE_START_TABLE = bytes(int(bool(c & _TITLE_START)) for c in range(256))
 
 
 def _opaque_spans(text: str) -> list[tuple[int, int]]:
@@ -345,7 +349,10 @@ class Segmenter:
         offsets of the tokens that may begin a title (see _TITLE_START), the only places a name
         can start.
         """
-        spans = self._names(text, cuts) if name_starts is None else find_names(text, self._is_boundary(cuts), name_starts)
+        if name_starts is None:
+            spans = self._names(text, cuts)
+        else:
+            spans = find_names(text, self._is_boundary(cuts), name_starts) if name_starts else []
         if self._special is not None:
             spans += [m.span() for m in self._special.finditer(text)]
         if len(spans) > 1:  # keep the longest of overlapping matches
@@ -357,7 +364,7 @@ class Segmenter:
                 else:
                     merged.append((start, end))
             spans = merged
-        if "." in text:
+        if "." in text and _ABBREVIATION_HINT.search(text):
             spans += [m.span() for m in _ABBREVIATION.finditer(text)]
         spans += _opaque_spans(text)
         spans.sort()
@@ -601,16 +608,22 @@ class Segmenter:
             int.from_bytes(codes[:-1].translate(_ENDS_TABLE), "little")
             & int.from_bytes(codes[1:].translate(_STARTS_TABLE), "little")
         ).to_bytes(len(cuts), "little")
-        special = _SPECIAL_CODE.search(codes)
-        if special is not None:
+        closer = codes.translate(_CLOSER_LOOK_TABLE)
+        j = closer.find(1)
+        if j >= 0:
             ok = bytearray(ok)
-            for m in _SPECIAL_CODE.finditer(codes, special.start()):
-                j = m.start()
+            while j >= 0:
                 for k in (j - 1, j) if j else (j,):
                     if k < len(ok):
                         ok[k] = self._may_break(codes, tokens, k)
+                j = closer.find(1, j + 1)
         result = list(compress(cuts, ok))
-        starts = [cuts[k - 1] if k else 0 for k in map(re.Match.start, _TITLE_CODE.finditer(codes))]
+        titles = codes.translate(_TITLE_START_TABLE)
+        starts = []
+        k = titles.find(1)
+        while k >= 0:
+            starts.append(cuts[k - 1] if k else 0)
+            k = titles.find(1, k + 1)
         whole = []
         if result:
             # drop the breaks that fall strictly inside a protected span
