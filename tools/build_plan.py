@@ -30,7 +30,6 @@ import errno
 import hashlib
 import os
 import pickle
-import re
 import shutil
 from dataclasses import dataclass, field, is_dataclass
 from datetime import date, datetime
@@ -44,8 +43,6 @@ from tools.build_cache import FORMAT, cache_folder
 SHOWN_ATTRIBUTES = ("url", "save_as", "slug", "title", "date", "modified", "status", "lang", "template",
                     "category", "tags", "authors", "summary", "reading_time", "cover",
                     "og_image", "gallery", "in_default_lang")
-# A link Pelican resolves when it renders the body: {filename}, {static}, |filename|...
-INTRASITE_LINK = re.compile(r"""=\s*["']?\s*[{|]""")
 # Content objects an article's or a page's own page links to (site_meta's neighbours, related news).
 REFERENCE_ATTRIBUTES = ("newer_in_category", "older_in_category", "related", "prev_article", "next_article")
 
@@ -173,10 +170,12 @@ class PagePlan(Plan):
     def body(self, obj) -> bytes:
         """The body's HTML; with the links Pelican resolves in it (`{filename}`, `{static}`...)
         resolved, as the page will show them (Pelican keeps the result for the page)."""
+        from content_guard.links import may_hold_intrasite_links  # (PLUGIN_PATHS are on sys.path: tools/build.py)
+
         found = self._bodies.get(id(obj))
         if found is None or found[0] is not obj:
             html = getattr(obj, "_content", None) or ""
-            if INTRASITE_LINK.search(html):
+            if may_hold_intrasite_links(html, getattr(obj, "settings", None) or {}):
                 html = getattr(obj, "content", html)
             found = (obj, _digest(html))
             self._bodies[id(obj)] = found

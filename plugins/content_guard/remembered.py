@@ -1,13 +1,13 @@
 """What the per-file rules with `depends_on` found, kept between processes.
 
 Every build and every start of the live preview judge the whole site: the rule "html" reads
-every file with Markdown and the sanitiser (8 s on 2,000 posts) before the preview's Pelican reads
-them all again, and a build runs the header, category, typo and markup rules on every file. What such a
-rule finds in a file depends only on the file's text, the settings the rule names and the code,
-so a `Found` store keeps it in CACHE_PATH/content_guard/found.pickle under (rule, file, digest of
-the text, the settings used), valid while the plugins' code and the versions of the packages
-that read are the same (`fingerprint`). The verdict (verdict.py) asks the store before it runs
-such a rule on a file it has not judged in this process.
+every file with Markdown and the sanitiser (8 s on 2,000 posts) before the preview's Pelican
+reads them all again, and a build runs the header, category, typo and markup rules on every
+file. What such a rule finds in a file depends only on the file's text, the settings the rule
+names and the code, so a `Found` store keeps it in CACHE_PATH/content_guard/found.pickle under
+(rule, file, digest of the text, the settings used), valid while the plugins' code and the
+versions of the packages that read are the same (`fingerprint`). The verdict (verdict.py) asks
+the store before it runs such a rule on a file it has not judged in this process.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -212,20 +211,15 @@ def _all_content(generators):
                     yield item
 
 
-# Where Pelican may resolve a link in a body ({filename}, {static}, |filename|: an attribute value
-# that starts with { or |), with its default INTRASITE_LINK_REGEX.
-_MAYBE_INTRASITE = re.compile(r"""=\s*["']\s*[{|]""")
-_DEFAULT_INTRASITE = "[{|](?P<what>.*?)[|}]"
-
-
 def _body(item) -> str:
     """`item.content` (the body with Pelican's intra-site links resolved), without Pelican's pass
     over the whole body when it can hold no such link: a process that builds again and again (the
     live preview) has new content objects each time, and that pass over 2,000 bodies cost about
     0.2 s a save."""
+    from content_guard.links import may_hold_intrasite_links
+
     raw = getattr(item, "_content", None)
-    if (isinstance(raw, str) and not _MAYBE_INTRASITE.search(raw) and not hasattr(item, "_get_content")
-            and item.settings.get("INTRASITE_LINK_REGEX") == _DEFAULT_INTRASITE):
+    if isinstance(raw, str) and not hasattr(item, "_get_content") and not may_hold_intrasite_links(raw, item.settings):
         return raw
     return item.content
 
