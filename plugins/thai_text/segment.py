@@ -90,6 +90,7 @@ _NOT_A_WORD = 8  # a fragment: Thai that is not in the dictionary
 _LONE_DOT = 16  # "." alone: a line may end after it when the token before ends in _LEFT_OK
 _LETTERS_SHIFT = 5  # a fragment's letters (at most FRAGMENT_LETTERS) are bits 5 and 6
 _LETTERS_MASK = 3
+assert FRAGMENT_LETTERS <= _LETTERS_MASK, "a fragment's letter count must fit its two bits"
 _TITLE_START = 128  # a name may start with it (names.may_start_name)
 _FRAGMENT = _RARE | _NOT_A_WORD
 # Tokens next to which a break needs a closer look (_may_break): fragments and a "." alone.
