@@ -41,14 +41,15 @@ REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
 # Where Pelican may resolve an intra-site link when it renders a body ({filename}, {static},
 # |filename|: an attribute value that starts with { or |), with its default INTRASITE_LINK_REGEX.
 _MAYBE_INTRASITE = re.compile(r"""=\s*["']?\s*[{|]""")
-_DEFAULT_INTRASITE = "[{|](?P<what>.*?)[|}]"
 
 
 def may_hold_intrasite_links(html: str, settings: dict) -> bool:
     """Whether Pelican may change `html` (a body as read) when it renders it, resolving its
     intra-site links; False means the rendered body is `html` as it is."""
-    return settings.get("INTRASITE_LINK_REGEX", _DEFAULT_INTRASITE) != _DEFAULT_INTRASITE or bool(
-        _MAYBE_INTRASITE.search(html))
+    from pelican.settings import DEFAULT_CONFIG
+
+    default = DEFAULT_CONFIG["INTRASITE_LINK_REGEX"]
+    return settings.get("INTRASITE_LINK_REGEX", default) != default or bool(_MAYBE_INTRASITE.search(html))
 PLACEHOLDER = re.compile(r"^[{|](?P<kind>filename|static|attach|category|tag|index|author)[}|](?P<rest>.*)$")
 PAGINATED = re.compile(r"page/\d+/$")
 

@@ -13,7 +13,6 @@ Order in a build:
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -102,13 +101,11 @@ _build: ThaiText | None = None  # the build in progress (Pelican runs one build 
 
 
 def _relative(path, settings) -> str:
-    """`path` relative to the project (the folder above PATH), as authors see it."""
-    base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    full = os.path.abspath(path)
-    if full.startswith(base + os.sep):  # the usual case, without relpath's work
-        return full[len(base) + 1 :].replace(os.sep, "/")
-    rel = os.path.relpath(full, base)
-    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
+    """`path` relative to the project (the folder above PATH), as authors see it: content_guard's
+    `display_name`, the one rule every message and rule uses."""
+    from content_guard.sources import display_name
+
+    return display_name(path, settings)
 
 
 def start_build(pelican) -> None:
