@@ -32,6 +32,21 @@ def test_plain_markdown_output_is_kept_as_it_is():
     assert describe(cleaned) is None
 
 
+def test_a_markdown_table_with_aligned_columns_is_kept_without_a_warning():
+    """`|:---|---:|` in Markdown gives inline styles; they become the theme's classes, with no
+    warning (a warning would stop `invoke publish`). The same style pasted in other HTML is still
+    removed and reported."""
+    import markdown
+
+    table = markdown.markdown("| ประเภท | จำนวน |\n|:---|---:|\n| เรื่องร้องเรียน | 17 |", extensions=["tables"])
+    assert 'style="text-align: right;"' in table
+    cleaned = sanitize(table, SITE)
+    assert describe(cleaned) is None and "style=" not in cleaned.html
+    assert '<td class="align-right">17</td>' in cleaned.html and '<th class="align-left">' in cleaned.html
+    pasted = sanitize('<table><tr><td style="text-align: right; color: red">17</td></tr></table>', SITE)
+    assert "style" in pasted.removed and "style=" not in pasted.html
+
+
 @pytest.mark.parametrize(
     "dirty, gone, reported",
     [
