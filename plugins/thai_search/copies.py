@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .page_text import indexed_text
-from .terms import EXTRA_MARK, WORD_MARK, extra_block, extra_words, vocabulary
+from .terms import EXTRA_MARK, WORD_MARK, extra_block, extra_words, ranked, word_counts
 
 WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
@@ -21,29 +21,34 @@ def index_copies(parts: dict, exclude_selectors=()) -> tuple[dict, list[tuple[st
 
     Each `<wbr>` becomes a word boundary (`WORD_MARK` between spaces), and the page's extra words
     (terms.extra_words, kept where a word of the site starts) follow in a block of their own at
-    the end of the body.
+    the end of the body. (indexer.copy_indexable_pages does the same in two processes.)
     """
-    chunks = {}
-    for name, html in parts.items():
-        parts[name] = html = html.replace(WORD_MARK, "").replace(EXTRA_MARK, "")
-        chunks[name] = indexed_text(html, exclude_selectors).split()
-    words = vocabulary(chunks.values(), parts=_word_parts())
+    read = {name: page_chunks(html, exclude_selectors) for name, html in parts.items()}
+    words = ranked(word_counts((chunks for _html, chunks in read.values()), parts=word_parts()))
     site_words = frozenset(word for word, _ in words)
-    copies = {}
     memo = {}
-    for name, html in parts.items():
-        block = extra_block(extra_words(chunks[name], site_words, memo))
-        html = WBR.sub(f" {WORD_MARK} ", html)
-        ends = list(BODY_END.finditer(html))
-        if block and ends:
-            html = html[:ends[-1].start()] + block + html[ends[-1].start():]
-        elif block:
-            html += block
-        copies[name] = html
+    copies = {name: index_copy_of(html, chunks, site_words, memo) for name, (html, chunks) in read.items()}
     return copies, words
 
 
-def _word_parts():
+def page_chunks(html: str, exclude_selectors=()) -> tuple[str, list[str]]:
+    """The part of a page Pagefind indexes without the marks of terms.py (a page cannot make
+    its own), and the chunks Pagefind will index of it."""
+    html = html.replace(WORD_MARK, "").replace(EXTRA_MARK, "")
+    return html, indexed_text(html, exclude_selectors).split()
+
+
+def index_copy_of(html: str, chunks: list[str], site_words: frozenset, memo: dict) -> str:
+    """The copy Pagefind reads of one page (from `page_chunks`), given the site's words."""
+    block = extra_block(extra_words(chunks, site_words, memo))
+    html = WBR.sub(f" {WORD_MARK} ", html)
+    ends = list(BODY_END.finditer(html))
+    if block and ends:
+        return html[:ends[-1].start()] + block + html[ends[-1].start():]
+    return html + block
+
+
+def word_parts():
     """The words a run of Thai is made of, by pythainlp's dictionary alone (thai_text's segmenter
     without the site dictionary, which keeps names whole)."""
     from thai_text.segment import default_segmenter

@@ -13,11 +13,13 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .copies import index_copies
-from .terms import INDEX_LANGUAGE, WORDS_FILE, shown_text
+from .copies import index_copy_of, page_chunks, word_parts
+from .shares import in_shares
+from .terms import INDEX_LANGUAGE, WORDS_FILE, ranked, shown_text, word_counts
 
 # Files of Pagefind's own ready-made interfaces; our search page uses only pagefind.js.
 PAGEFIND_UI_FILES = (
@@ -127,19 +129,36 @@ def copy_indexable_pages(site: Path, target: Path, exclude_selectors=()) -> tupl
     instead of 66 MB, a quarter less of its CPU time) and indexes exactly the same fragments. A
     page whose indexed element cannot be cut out safely (more than one, or unbalanced tags) is
     copied whole. Returns how many pages were copied, and the site's vocabulary (word, pages).
+
+    The pages are shared among the cores (shares.py): each process reads its pages and counts
+    their words, the counts are added up into the vocabulary, then each writes its copies.
     """
-    parts = {}
-    for page in sorted(site.rglob("*.html")):
-        data = page.read_bytes()
-        if b"data-pagefind-body" not in data:
-            continue
-        parts[page.relative_to(site)] = indexed_part(data.decode("utf-8", errors="replace"))
-    copies, words = index_copies(parts, exclude_selectors)
-    for name, html in copies.items():
-        copy = target / name
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(html, encoding="utf-8")
-    return len(copies), words
+    pages = sorted(site.rglob("*.html"))
+    parts = word_parts()  # (nlpo3's dictionary loaded once, before any fork)
+
+    def read(share):
+        found, split = {}, {}
+        for page in share:
+            data = page.read_bytes()
+            if b"data-pagefind-body" in data:
+                found[page] = page_chunks(indexed_part(data.decode("utf-8", errors="replace")), exclude_selectors)
+        return found, word_counts((chunks for _html, chunks in found.values()), parts, split)
+
+    def write(_share, found, site_words):
+        memo = {}
+        for page, (html, chunks) in found.items():
+            copy = target / page.relative_to(site)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(index_copy_of(html, chunks, site_words, memo), encoding="utf-8")
+        return len(found)
+
+    def merge(counts):
+        words = ranked(sum(counts, Counter()))
+        return words, frozenset(word for word, _ in words)
+
+    (words, _site_words), written = in_shares(
+        pages, read, merge, lambda share, found, merged: write(share, found, merged[1]))
+    return sum(written), words
 
 
 BODY_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\sdata-pagefind-body(?=[\s=/>])[^>]*>")

@@ -155,8 +155,14 @@ def vocabulary(pages, parts=None) -> list[tuple[str, int]]:
     each, most frequent first (then in code point order); words of one letter are left out.
     `parts(run)`, when given, adds the words a run is made of (ทับซ้อน of the site-dictionary word
     ผลประโยชน์ทับซ้อน), so that a query for one of them is planned, and its part indexed."""
+    return ranked(word_counts(pages, parts))
+
+
+def word_counts(pages, parts=None, split=None) -> Counter:
+    """How many of `pages` hold each word, as `vocabulary` counts them (unsorted; counts of two
+    sets of pages add up). `split`: a dict kept between calls, the parts of each run."""
     counts = Counter()
-    split = {}
+    split = {} if split is None else split
     for chunks in pages:
         words = set()
         for chunk in chunks:
@@ -168,4 +174,9 @@ def vocabulary(pages, parts=None) -> list[tuple[str, int]]:
                         split[run] = [w for w in parts(run) if len(w) > 1 and THAI_RUN.fullmatch(w)]
                     words.update(split[run])
         counts.update(words)
+    return counts
+
+
+def ranked(counts: Counter) -> list[tuple[str, int]]:
+    """`word_counts` as `vocabulary` lists them: most pages first, then in code point order."""
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

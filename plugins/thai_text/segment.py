@@ -290,9 +290,11 @@ class Segmenter:
         self.site_words = tuple(dict.fromkeys(w.strip() for w in site_words if w.strip()))
         self.cache_dir = Path(cache_dir) if cache_dir else _default_cache_dir()
         self.persist = persist
-        # (The word list is derived from pythainlp's alone: kept on disk even when the cache of
-        # segmentations is not, in the temporary folder then, so no process computes it twice.)
-        base = _segmentation_words_text(self.cache_dir if persist else _default_cache_dir())
+        # (The word list and the rare short words are derived from the installed pythainlp alone:
+        # one copy per user in the temporary folder, like Python's compiled modules, shared by
+        # every site and build, so that a build with an emptied CACHE_PATH does not compute them
+        # again, half a second.)
+        base = _segmentation_words_text(_default_cache_dir())
         combined = base.rstrip("\n") + "\n" + "".join(w + "\n" for w in self.site_words)
         digest = hashlib.sha256(combined.encode("utf-8"))
         digest.update(f"format{CACHE_FORMAT}".encode())
@@ -301,7 +303,7 @@ class Segmenter:
         self._load_dictionary(combined)
         self._special = self._special_words()
         self._words = pythainlp_word_set() | frozenset(self.site_words)
-        self._solid = self._words - rare_short_words(self.cache_dir if persist else _default_cache_dir())
+        self._solid = self._words - rare_short_words(_default_cache_dir())
         self._several_syllables: dict[str, bool] = {}
         self._codes: dict[str, int] = {}  # token -> _code(token)
         self._memory: dict[bytes, tuple[int, ...]] = {}
