@@ -27,7 +27,8 @@ problem with its file, line and fix until the author saves a fixed file.
 The few Pelican internals this needs are overridden in tools/pelican_adapter.py, nowhere else.
 
 `measure_preview_latency(...)` measures "save -> page updated" the way the live server sees it
-(looking for saved files every POLL_SECONDS) for the benchmark.
+(looking for saved files when the file system reports a change, tools/file_events.py) for the
+benchmark.
 """
 
 from __future__ import annotations
@@ -56,9 +57,11 @@ from tools.build_plan import Plan, layout_of, listing_digest, source_of  # noqa:
 
 logger = logging.getLogger(__name__)
 
-# How often the live server looks for saved files (livereload's own watcher: every 0.8 s, and it
-# ignores a second save within 3 s; ours checks every 0.3 s and reloads after every save).
-POLL_SECONDS = 0.3
+# When the live server looks for saved files (livereload's own watcher: every 0.8 s, and it
+# ignores a second save within 3 s): as soon as the file system reports a change
+# (tools/file_events.py; checked every TICK_SECONDS), and every POLL_SECONDS anyway.
+POLL_SECONDS = 1.0
+TICK_SECONDS = 0.02
 
 
 @dataclass
@@ -547,8 +550,9 @@ def describe(report: RebuildReport) -> str:
 class SiteWatcher:
     """A livereload watcher that asks the PreviewSite what changed and rebuilds it.
 
-    livereload calls `examine()` every POLL_SECONDS (from `start`); it returns the changed path
-    when a rebuild happened, and livereload then tells the browser to reload.
+    livereload calls `examine()` (from `start`) when the file system reported a change, and
+    every POLL_SECONDS anyway; it returns the changed path when a rebuild happened, and
+    livereload then tells the browser to reload.
     """
 
     def __init__(self, site: PreviewSite, poll_seconds: float = POLL_SECONDS, stream=None):
@@ -565,7 +569,15 @@ class SiteWatcher:
     def start(self, callback) -> bool:
         from tornado import ioloop
 
-        ioloop.PeriodicCallback(callback, int(self.poll_seconds * 1000)).start()
+        from tools.file_events import FileEvents
+
+        events = FileEvents(self.site.watched_roots(), ignored=[self.site.output], fallback=self.poll_seconds)
+
+        def tick():
+            if self._changes or events.due():
+                callback()
+
+        ioloop.PeriodicCallback(tick, int(TICK_SECONDS * 1000)).start()
         return True
 
     def examine(self):
@@ -613,7 +625,8 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
 
     Builds the site in `output_dir` once (not timed), then `reps` times appends a sentence with
     a unique marker to a different post and waits until its output page contains the marker,
-    while a background loop calls `refresh()` every `poll_seconds` as the live server does.
+    while a background loop calls `refresh()` when the live server would (SiteWatcher: on the
+    file system's events, and every `poll_seconds` anyway).
     Returns {"median_s", "runs_s", "rebuild_s" (time of each refresh itself), "first_build_s",
     "poll_s", "posts"}. The content folder is edited: pass a copy.
     """
@@ -632,21 +645,25 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
     if not posts:
         raise RuntimeError("no article to edit in the preview corpus")
 
+    from tools.file_events import FileEvents
+
     rebuilds: list[float] = []
     stop = threading.Event()
+    events = FileEvents(site.watched_roots(), ignored=[site.output], fallback=poll_seconds)
 
     def poll_loop():
         while not stop.is_set():
-            report = site.refresh()
-            if report.kind != "none":
-                rebuilds.append(report.seconds)
-            stop.wait(poll_seconds)
+            if events.due():
+                report = site.refresh()
+                if report.kind != "none":
+                    rebuilds.append(report.seconds)
+            stop.wait(TICK_SECONDS)
 
     poller = threading.Thread(target=poll_loop, daemon=True)
     poller.start()
     latencies = []
     try:
-        time.sleep(poll_seconds)  # let the first poll see the built site
+        time.sleep(0.3)  # let the first look see the built site
         for rep in range(reps):
             source = Path(posts[(rep * 7919) % len(posts)])
             rel = source.relative_to(content_dir)
@@ -665,15 +682,17 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
                     raise RuntimeError(f"the page of {rel} was not updated within {timeout} s")
                 time.sleep(0.02)
             latencies.append(time.perf_counter() - saved)
-            time.sleep(poll_seconds)  # the next edit comes after the reload, as an author's would
+            time.sleep(0.3)  # the next edit comes after the reload, as an author's would
     finally:
         stop.set()
         poller.join(timeout=timeout)
+        events.close()
     return {
         "median_s": statistics.median(latencies),
         "runs_s": latencies,
         "rebuild_s": rebuilds,
         "first_build_s": first_seconds,
         "poll_s": poll_seconds,
+        "file_events": events.delivered,
         "posts": len(posts),
     }

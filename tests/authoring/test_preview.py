@@ -130,6 +130,17 @@ def test_measure_preview_latency(tmp_path):
     assert result["posts"] == 5 and result["rebuild_s"]
 
 
+def test_a_save_is_seen_from_the_file_systems_events(tmp_path):
+    # Looking every 60 s only: each page must be updated within 20 s all the same.
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    for day in range(1, 6):
+        (content / "news" / f"p{day}.md").write_text(post(f"p{day}", day), encoding="utf-8")
+    result = measure_preview_latency(content, tmp_path / "out", tmp_path / "cache", reps=2, timeout=20,
+                                     overrides={"THAI_SEARCH_ENABLED": False}, poll_seconds=60)
+    assert len(result["runs_s"]) == 2 and result["file_events"] >= 2
+
+
 def test_live_server_watcher_rebuilds_and_names_the_file(small_site):
     from tools.preview import SiteWatcher
     import io
