@@ -68,7 +68,12 @@ def read_ahead(generator, cache, may_use, forced: bool | None) -> int:
     try:
         for _ in range(cores()):
             read_end, write_end = os.pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:  # no process to be had now: the others (or the loop) read the rest
+                os.close(read_end)
+                os.close(write_end)
+                break
             if pid == 0:
                 os.close(read_end)
                 _child(generator, todo, batch, tasks, write_end, cache, cache_mark, thai, thai_mark)

@@ -38,7 +38,8 @@ def processes_for(items: int, minimum: int) -> int:
 
 
 def in_shares(items: list, first, merge, second, *, minimum: int = 200, processes: int | None = None):
-    """(merged, [second's result for each share]); see the module docstring."""
+    """(merged, [second's result for each share]); see the module docstring. Neither a summary
+    nor a result of `second` may be None (None stands for a process that failed)."""
     from multiprocessing import Pipe
 
     count = processes if processes is not None else processes_for(len(items), minimum)
@@ -50,7 +51,12 @@ def in_shares(items: list, first, merge, second, *, minimum: int = 200, processe
         gc.freeze()
         for k in range(1, count):
             here, there = Pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:  # no process to be had now: this one does the share
+                here.close()
+                there.close()
+                continue
             if pid == 0:
                 here.close()
                 _child(shares[k], first, second, there)
@@ -58,7 +64,8 @@ def in_shares(items: list, first, merge, second, *, minimum: int = 200, processe
             children.append((k, pid, here))
     try:
         kept = {0: first(shares[0])}
-        summaries = {0: kept[0][1]}
+        summaries = dict.fromkeys(range(count))
+        summaries[0] = kept[0][1]
         for k, _pid, conn in children:
             summaries[k] = _receive(conn)
         for k in range(count):
@@ -84,7 +91,7 @@ def in_shares(items: list, first, merge, second, *, minimum: int = 200, processe
                 os.waitpid(pid, 0)
             except ChildProcessError:
                 pass
-        if children:
+        if count > 1:
             gc.unfreeze()
 
 

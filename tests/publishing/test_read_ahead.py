@@ -105,6 +105,18 @@ def test_a_child_that_dies_loses_nothing(tmp_path, site, monkeypatch):
     assert _files(tmp_path / "ahead") == _files(tmp_path / "one") and ahead.warnings == one.warnings
 
 
+def test_no_process_to_fork_reads_in_the_loop(tmp_path, site, monkeypatch):
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    one = _build(tmp_path, "one", site)
+    monkeypatch.setattr(read_ahead, "worth_splitting", lambda *args, **kwargs: True)
+    monkeypatch.setattr(os, "fork", no_fork)
+    ahead = _build(tmp_path, "ahead", site)
+    assert ahead.ok and ahead.read_ahead == 0 and ahead.read_again == one.read_again
+    assert _files(tmp_path / "ahead") == _files(tmp_path / "one")
+
+
 def test_when_sources_are_read_ahead(monkeypatch):
     import threading
 

@@ -90,6 +90,15 @@ def test_a_child_that_fails_or_dies_costs_only_time(fail, capfd):
     assert "Traceback" not in capfd.readouterr().err
 
 
+def test_no_process_to_fork_means_this_one_does_every_share(monkeypatch):
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    items = list(range(30))
+    assert _squares(items, 3) == (sum(items), [[x * x * sum(items) for x in items[k::3]] for k in range(3)])
+
+
 def test_how_many_processes_share_the_pages(monkeypatch):
     monkeypatch.setattr(shares, "cores", lambda: 2)
     assert shares.processes_for(199, 200) == 1 and shares.processes_for(2000, 200) == 2
