@@ -50,7 +50,6 @@ class BuildResult:
     removed_files: int = 0  # files of the last output that are gone
     read_from_cache: int = 0  # source files taken from the read cache
     read_again: int = 0  # source files read
-    read_ahead: int = 0  # of those, read in forked processes (tools/read_ahead.py)
     writers: int = 1  # processes that wrote the pages (tools/two_writers.py)
 
 
@@ -170,9 +169,8 @@ def build(
     The build runs into `<output>.new`; only a build with no error (and, with `fatal_warnings`,
     no warning) replaces `output`. `postprocess(staging, settings)`, if given, runs on the finished
     staging folder before the swap (tools/production.py); if it raises, the build fails.
-    `two_writers`: read the sources the cache lacks in forked processes (tools/read_ahead.py) and
-    write the pages in two (tools/two_writers.py); None decides by the size of the site and the
-    number of cores. Returns what was reported.
+    `two_writers`: write the pages in two processes (tools/two_writers.py); None decides by the
+    size of the site and the number of cores. Returns what was reported.
     """
     stream = stream or sys.stderr
     target = Path(output).resolve()
@@ -334,14 +332,12 @@ class _Run:
         from tools.build_cache import verdict_allows
         from tools.build_plan import layout_of
         from tools.pelican_adapter import cache_reads, planned_pelican_class
-        from tools import read_ahead
         from tools.two_writers import Split, worth_splitting
 
         allows = verdict_allows(self.settings)
 
         def on_generator(generator):
             cache_reads(generator, self.reads, allows)
-            read_ahead.install(generator, self.reads, allows, self.two_writers)
 
         holder = {"plan": self.plan, "keep": self.keeper}
         holder["split"] = Split(holder)
@@ -397,7 +393,6 @@ class _Run:
             print(f"WARNING: เขียนแคชของการสร้างไม่ได้ / could not write the build cache ({exc}); "
                   "the next build renders every page", file=sys.stderr)
         result.read_from_cache, result.read_again = self.reads.hits, self.reads.misses
-        result.read_ahead = len(self.reads.read_ahead & self.reads.used)
 
 
 def _plugins_importable(settings: dict) -> None:

@@ -31,7 +31,6 @@ import pickle
 import stat
 import sys
 from datetime import date, datetime
-from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,7 +249,6 @@ class ReadCache:
         self.settings: dict | None = None
         self._reading: tuple | None = None  # (key, capture) of the file being read
         self.read_sources: set[str] = set()  # files read (not taken from the cache) in this build
-        self.read_ahead: set[tuple] = set()  # entries read in this build by tools/read_ahead.py
 
     @classmethod
     def load(cls, folder: Path, fingerprint: str) -> "ReadCache":
@@ -301,11 +299,7 @@ class ReadCache:
                 metadata = None
             if metadata is not None:
                 self.used.add(key)
-                if key in self.read_ahead:  # read in this build, only in another process
-                    self.misses += 1
-                    self.read_sources.add(key[1])
-                else:
-                    self.hits += 1
+                self.hits += 1
                 replay(entry[2])
                 return entry[0], metadata
         self.misses += 1
@@ -331,28 +325,6 @@ class ReadCache:
         self.entries[key] = (content, buffer.getvalue(), capture.records)
         self.used.add(key)
         self.changed = True
-
-    # -- what other processes of this build read (tools/read_ahead.py) --------------------------
-
-    def lacks(self, name: str, path: str) -> bool:
-        """Whether `get(name, path, ...)` would find nothing and the file would be read."""
-        digest = file_digest(path)
-        return digest is not None and (name, os.path.abspath(path), digest) not in self.entries
-
-    def mark(self) -> int:
-        return len(self.entries)
-
-    def added_since(self, mark: int) -> dict:
-        """The entries `put` added since `mark` (in a forked process: what it read)."""
-        return dict(islice(self.entries.items(), mark, None))
-
-    def take(self, entries: dict) -> None:
-        """Entries another process of this build read (`added_since`); `get` counts them as read."""
-        for key, entry in entries.items():
-            if key not in self.entries:
-                self.entries[key] = entry
-                self.read_ahead.add(key)
-                self.changed = True
 
     def close(self) -> None:
         """Stop capturing (the last file read raised instead of returning)."""

@@ -29,7 +29,7 @@ class PelicanChanged(RuntimeError):
 
 def _internals() -> dict:
     from pelican import Pelican
-    from pelican.generators import ArticlesGenerator, CachingGenerator, Generator, PagesGenerator
+    from pelican.generators import ArticlesGenerator, CachingGenerator, Generator
     from pelican.readers import MarkdownReader, Readers
     from pelican.writers import Writer
 
@@ -54,9 +54,6 @@ def _internals() -> dict:
         "MarkdownReader._parse_metadata": (MarkdownReader, "_parse_metadata", ["self", "meta"]),
         "Readers.get_cached_data": (Readers, "get_cached_data", ["self", "filename", "default"]),
         "Readers.cache_data": (Readers, "cache_data", ["self", "filename", "data"]),
-        "Readers.read_file": (Readers, "read_file", ["self", "base_path", "path", "content_class", "fmt", "context"]),
-        "ArticlesGenerator.generate_context": (ArticlesGenerator, "generate_context", ["self"]),
-        "PagesGenerator.generate_context": (PagesGenerator, "generate_context", ["self"]),
     }
 
 
@@ -198,53 +195,6 @@ def cache_reads(generator, cache, may_use) -> None:
 
     readers.get_cached_data = get_cached_data
     readers.cache_data = cache_data
-
-
-def _source_kind(generator):
-    """(paths setting, excludes setting, content class) of an articles or pages generator, as its
-    `generate_context` lists and reads its files; None for other generators."""
-    from pelican.contents import Article, Page
-    from pelican.generators import ArticlesGenerator, PagesGenerator
-
-    if isinstance(generator, ArticlesGenerator):
-        return "ARTICLE_PATHS", "ARTICLE_EXCLUDES", Article
-    if isinstance(generator, PagesGenerator):
-        return "PAGE_PATHS", "PAGE_EXCLUDES", Page
-    return None
-
-
-def before_reading(generator, hook) -> None:
-    """Call `hook(generator)` when `generator` (articles or pages) starts its loop over its files,
-    after every generator was made (its `generate_context` on this one instance)."""
-    check_pelican()
-    if _source_kind(generator) is None:
-        return
-    loop = generator.generate_context
-
-    def generate_context():
-        hook(generator)
-        return loop()
-
-    generator.generate_context = generate_context
-
-
-def sources_to_read(generator) -> list[str]:
-    """The files `generator.generate_context` reads, in its order, as it names them."""
-    paths, excludes, _cls = _source_kind(generator)
-    return list(generator.get_files(generator.settings[paths], exclude=generator.settings[excludes]))
-
-
-def read_like_the_loop(generator, name: str):
-    """Read the file `name` (from `sources_to_read`) as `generate_context` does: the readers'
-    cache asked first, `content_object_init` sent (the generator's own preread and context
-    signals are not)."""
-    from pelican.utils import file_suffix
-
-    _paths, _excludes, cls = _source_kind(generator)
-    if file_suffix(name) not in generator.readers.readers:
-        return None
-    return generator.readers.read_file(base_path=generator.path, path=name, content_class=cls,
-                                       context=generator.context)
 
 
 # -- reading: unchanged sources from memory ------------------------------------------------------

@@ -32,17 +32,8 @@ from dataclasses import dataclass, field
 MIN_ARTICLES = 300
 
 
-def cores() -> int:
-    """The CPUs this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def worth_splitting(articles: int, forced: bool | None, minimum: int = MIN_ARTICLES) -> bool:
-    """Whether work on `articles` articles (or files) is shared with forked processes: `forced`
-    overrides; else two cores or more and at least `minimum` of them.
+def worth_splitting(articles: int, forced: bool | None) -> bool:
+    """Whether a build with `articles` articles writes in two processes (`forced` overrides).
 
     Never in a process with other threads running (the web editor's server rebuilds in a
     thread): a forked child has only the thread that forked, and a lock another thread held at
@@ -51,7 +42,11 @@ def worth_splitting(articles: int, forced: bool | None, minimum: int = MIN_ARTIC
         return forced
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return False
-    return cores() >= 2 and articles >= minimum
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return cores >= 2 and articles >= MIN_ARTICLES
 
 
 @dataclass
@@ -67,7 +62,7 @@ class Share:
     error: BaseException | None = None
 
 
-def thai_text_hooks():
+def _thai_text():
     """thai_text's hooks module, when the build loaded the plugin."""
     return sys.modules.get("thai_text.pelican_hooks")
 
@@ -97,7 +92,7 @@ class Split:
     def fork(self) -> None:
         from tools.build_cache import LogCapture
 
-        thai = thai_text_hooks()
+        thai = _thai_text()
         self._thai_mark = thai.handoff_mark() if thai is not None else None
         # The site read so far stays as it is until both processes end: out of the garbage
         # collector's sight, it is neither scanned again nor copied into the child page by page.
@@ -129,7 +124,7 @@ class Split:
                 share.signatures, share.rendered, share.kept = plan.current, plan.rendered, plan.kept
             if keeper is not None:
                 share.kept_files = set(keeper.kept)
-            thai = thai_text_hooks()
+            thai = _thai_text()
             if thai is not None and self._thai_mark is not None:
                 share.thai_text = thai.handoff_changes(self._thai_mark)
             if error is not None:
@@ -175,7 +170,7 @@ class Split:
             plan.kept += share.kept
         if keeper is not None:
             keeper.kept |= share.kept_files
-        thai = thai_text_hooks()
+        thai = _thai_text()
         if thai is not None and share.thai_text is not None:
             thai.handoff_take(share.thai_text)
         if share.error is not None:
