@@ -23,10 +23,12 @@ QUIET_MS = 20
 class FileEvents:
     """Events under `roots` (folders, or single files), except under `ignored` folders."""
 
-    def __init__(self, roots, *, ignored=(), fallback: float = 1.0):
+    def __init__(self, roots, *, ignored=(), fallback: float = 1.0, without_events: float = 0.3):
         self.roots = [str(Path(r)) for r in roots if Path(r).exists()]
         self.ignored = tuple(str(Path(p)) + os.sep for p in ignored)
         self.fallback = fallback
+        self.without_events = without_events
+        self.failed = False  # watchfiles stopped or never started: `without_events` applies
         self._seen = threading.Event()
         self._stop = threading.Event()
         self._last = time.monotonic()
@@ -35,26 +37,33 @@ class FileEvents:
         self._thread.start()
 
     def _wanted(self, _change, path: str) -> bool:
-        name = os.path.basename(path)
-        if f"{os.sep}." in path or name.endswith(("~", ".swp", ".tmp")):
-            return False  # editors' lock, swap and backup files, hidden folders
-        return not path.startswith(self.ignored)
+        if path.startswith(self.ignored) or path.endswith(("~", ".swp", ".tmp")):
+            return False  # the output; editors' swap and backup files
+        for root in self.roots:  # hidden files and folders (".#" lock files) under a root
+            if path.startswith(root + os.sep):
+                return f"{os.sep}." not in path[len(root):]
+        return True
 
     def _listen(self) -> None:
         try:
             import watchfiles
 
+            if not self.roots:
+                raise FileNotFoundError("nothing to watch")
+
             for _changes in watchfiles.watch(*self.roots, watch_filter=self._wanted, step=QUIET_MS,
                                              stop_event=self._stop, raise_interrupt=False):
                 self.delivered += 1
                 self._seen.set()
-        except Exception:  # noqa: BLE001 - no events here: `due` relies on the fallback
+        except Exception:  # noqa: BLE001 - no events here: `due` relies on scanning
             pass
+        self.failed = not self._stop.is_set()
 
     def due(self) -> bool:
         """Whether to look for changes now: an event came, or `fallback` seconds passed."""
         now = time.monotonic()
-        if self._seen.is_set() or now - self._last >= self.fallback:
+        every = min(self.fallback, self.without_events) if self.failed else self.fallback
+        if self._seen.is_set() or now - self._last >= every:
             self._seen.clear()
             self._last = now
             return True

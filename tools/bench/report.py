@@ -153,7 +153,8 @@ def write_wordpress_docs(result: dict, path: Path) -> Path:
 def write_docs(result: dict, path: Path) -> Path:
     """Replace the generated part of `path` (between the marks) with this run's tables."""
     path = Path(path)
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    # When the run started (a result re-rendered with --from-json keeps its own time).
+    stamp = result.get("started_utc") or time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     block = (f"{START}\n\nRun of {stamp} (`invoke bench{' --quick' if result['quick'] else ''}"
              f" --posts {result['posts']}`):\n\n{table(result)}\n\n{END}")
     if path.exists():

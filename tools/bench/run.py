@@ -326,6 +326,7 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     work = Path(work or ROOT / "bench-work").resolve()
     work.mkdir(parents=True, exist_ok=True)
     reps = reps or (1 if quick else 3)
+    started_utc = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     photo_count = photo_count or (6 if quick else 100)
     photo_size = (1600, 1200) if quick else photos.SIZE
     _PROGRESS[:] = [work / "bench-progress.jsonl"]
@@ -372,6 +373,7 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
 
     vanilla, hugo, ours = builds["vanilla"], builds["hugo"], builds["ours"]
     out = {
+        "started_utc": started_utc,
         "posts": posts,
         "quick": quick,
         "reps": reps,
