@@ -627,8 +627,9 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
     a unique marker to a different post and waits until its output page contains the marker,
     while a background loop calls `refresh()` when the live server would (SiteWatcher: on the
     file system's events, and every `poll_seconds` anyway).
-    Returns {"median_s", "runs_s", "rebuild_s" (time of each refresh itself), "first_build_s",
-    "poll_s", "posts"}. The content folder is edited: pass a copy.
+    Returns {"median_s", "runs_s", "rebuild_s" (the Pelican run of each refresh: the scan and the
+    verdict before it are not in it), "first_build_s", "poll_s", "file_events" (bursts of events
+    the file system reported), "posts"}. The content folder is edited: pass a copy.
     """
     content_dir = Path(content_dir).resolve()
     settings = {"PATH": str(content_dir)}

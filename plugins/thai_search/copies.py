@@ -21,7 +21,8 @@ def index_copies(parts: dict, exclude_selectors=()) -> tuple[dict, list[tuple[st
 
     Each `<wbr>` becomes a word boundary (`WORD_MARK` between spaces), and the page's extra words
     (terms.extra_words, kept where a word of the site starts) follow in a block of their own at
-    the end of the body. (indexer.copy_indexable_pages does the same in two processes.)
+    the end of the body. (indexer.copy_indexable_pages does the same with the pages shared among
+    the cores.)
     """
     read = {name: page_chunks(html, exclude_selectors) for name, html in parts.items()}
     words = ranked(word_counts((chunks for _html, chunks in read.values()), parts=word_parts()))
