@@ -5,8 +5,10 @@ a save waited 0.15 s on average before anyone looked, and an idle preview spent 
 scanning. `FileEvents` listens to the file system's own events in a thread (watchfiles, which
 Pelican already depends on: inotify on Linux) and says `due()` within a few milliseconds of a
 save; the preview then scans and rebuilds as before, so what is rebuilt never depends on the
-events themselves. Where events are not delivered (some network and container mounts) or
-watchfiles fails, `due()` is still true every `fallback` seconds.
+events themselves. Where events are not delivered (some network and container mounts), `due()` is
+still true every `fallback` seconds; where watchfiles cannot watch at all (it failed, or the
+system's limit of watched folders is reached), every `without_events` seconds, as the preview
+scanned before. `skipped` says which files neither the scan nor the events look at.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ from pathlib import Path
 
 # How long watchfiles waits for a burst of events to end (an editor writes, renames and touches).
 QUIET_MS = 20
+
+
+def skipped(name: str, folder: bool = False) -> bool:
+    """Whether the preview looks past a file or folder of this name: hidden folders (.git),
+    editors' lock, swap and backup files (.#post.md, post.md.swp, post.md~, *.tmp)."""
+    if folder:
+        return name.startswith(".")
+    return name.startswith(".#") or name.endswith(("~", ".swp", ".tmp"))
 
 
 class FileEvents:
@@ -37,12 +47,15 @@ class FileEvents:
         self._thread.start()
 
     def _wanted(self, _change, path: str) -> bool:
-        if path.startswith(self.ignored) or path.endswith(("~", ".swp", ".tmp")):
-            return False  # the output; editors' swap and backup files
-        for root in self.roots:  # hidden files and folders (".#" lock files) under a root
+        if path.startswith(self.ignored):
+            return False
+        for root in self.roots:  # (the folders above a root do not count: ~/.local/site/...)
             if path.startswith(root + os.sep):
-                return f"{os.sep}." not in path[len(root):]
-        return True
+                *folders, name = path[len(root) + 1 :].split(os.sep)
+                if any(skipped(f, folder=True) for f in folders):
+                    return False
+                return not skipped(name, folder=os.path.isdir(path))
+        return not skipped(os.path.basename(path))
 
     def _listen(self) -> None:
         try:

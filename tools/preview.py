@@ -54,6 +54,7 @@ from content_guard.sources import display_name, sources_after_edits  # noqa: E40
 from content_guard.verdict import effective_settings, judge  # noqa: E402
 
 from tools.build_plan import Plan, layout_of, listing_digest, source_of  # noqa: E402
+from tools.file_events import FileEvents, skipped  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -263,6 +264,10 @@ class PreviewSite:
         theme = Path(self.settings["THEME"]).resolve()
         return [self.content_dir, theme, self.settings_file]
 
+    def file_events(self, fallback: float = POLL_SECONDS) -> FileEvents:
+        """What tells the live server when to look for saved files (its own output excluded)."""
+        return FileEvents(self.watched_roots(), ignored=[self.output], fallback=fallback)
+
     def _scan(self) -> dict[str, object]:
         """(modification time, size) of every watched file, by path (strings: 2,000 paths as
         Path objects cost more than the scan itself)."""
@@ -282,10 +287,10 @@ class PreviewSite:
                     name = entry.name
                     try:
                         if entry.is_dir():  # as os.walk: a link to a folder is not followed
-                            if not name.startswith(".") and not entry.is_symlink():
+                            if not skipped(name, folder=True) and not entry.is_symlink():
                                 folders.append(entry.path)
                             continue
-                        if name.startswith(".#") or name.endswith(("~", ".swp", ".tmp")):
+                        if skipped(name):
                             continue
                         st = entry.stat()
                         stamps[entry.path] = (st.st_mtime_ns, st.st_size)
@@ -569,9 +574,7 @@ class SiteWatcher:
     def start(self, callback) -> bool:
         from tornado import ioloop
 
-        from tools.file_events import FileEvents
-
-        events = FileEvents(self.site.watched_roots(), ignored=[self.site.output], fallback=self.poll_seconds)
+        events = self.site.file_events(self.poll_seconds)
 
         def tick():
             if self._changes or events.due():
@@ -646,11 +649,9 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
     if not posts:
         raise RuntimeError("no article to edit in the preview corpus")
 
-    from tools.file_events import FileEvents
-
     rebuilds: list[float] = []
     stop = threading.Event()
-    events = FileEvents(site.watched_roots(), ignored=[site.output], fallback=poll_seconds)
+    events = site.file_events(poll_seconds)
 
     def poll_loop():
         while not stop.is_set():
