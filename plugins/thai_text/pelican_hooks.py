@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .markup import process_html, wbr_text
 from .redirects import write_redirects
-from .segment import Segmenter, dictionary_path, read_word_list
+from .segment import build_segmenter, dictionary_path, read_word_list
 from .settings import apply_defaults
 from .slugs import SlugMaker, romanized_file, source_slug, unique_slugs, with_suffix
 from .summaries import summarize
@@ -45,7 +45,7 @@ class ThaiText:
         self.dictionary_path = dictionary_path(settings)
         words = self._site_words()
         persist = settings["THAI_TEXT_CACHE"]
-        self.segmenter = Segmenter(words, cache_dir=cache_dir, persist=persist)
+        self.segmenter = build_segmenter(words, cache_dir=cache_dir, persist=persist)
         self.slugs = SlugMaker(
             self.segmenter,
             max_length=settings["THAI_TEXT_SLUG_MAX_LENGTH"],

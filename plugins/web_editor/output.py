@@ -68,6 +68,20 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def config_text(config: dict) -> str:
+    """config.yml's text. The YAML of the last config is kept: a process that builds again (the
+    live preview, on every save) has the same settings, and dumping them costs about 25 ms."""
+    key = json.dumps(config, ensure_ascii=False, sort_keys=True)
+    if _LAST_CONFIG.get("key") != key:
+        _LAST_CONFIG.update(key=key, text=(
+            "# Made by plugins/web_editor from the site's settings at every build: do not edit.\n"
+            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)))
+    return _LAST_CONFIG["text"]
+
+
+_LAST_CONFIG: dict = {}
+
+
 def write_editor(generators) -> None:
     """`all_generators_finalized`: write /admin/ (see the module docstring)."""
     generators = list(generators)
@@ -86,11 +100,7 @@ def write_editor(generators) -> None:
     _link(bundle / BUNDLE, folder / BUNDLE)
     _link(bundle / STYLE, folder / STYLE)
     config = editor_config(settings)
-    (folder / "config.yml").write_text(
-        "# Made by plugins/web_editor from the site's settings at every build: do not edit.\n"
-        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100),
-        encoding="utf-8",
-    )
+    (folder / "config.yml").write_text(config_text(config), encoding="utf-8")
     data = site_data(generators, settings)
     data["locale"] = LOCALE_OVERRIDES
     data["folders"] = {collection["name"]: collection["folder"] for collection in config["collections"]}

@@ -65,6 +65,18 @@ def test_config_changes_with_the_settings():
     assert config["publish_mode"] == "simple"
 
 
+def test_config_yml_follows_a_settings_change_in_the_same_process():
+    """config_text keeps the YAML of the last config (the live preview writes it on every save);
+    other settings give their own text at once, and the text is the YAML of its config."""
+    from web_editor.output import config_text
+
+    first, second = editor_config(settings()), editor_config(settings(WEB_EDITOR_PUBLISH_MODE="simple"))
+    for config in (first, second, first):
+        text = config_text(config)
+        assert text.startswith("# Made by plugins/web_editor") and yaml.safe_load(text) == config
+    assert config_text(first) != config_text(second)
+
+
 def test_the_local_backend_is_the_sites_own_origin():
     config = editor_config(settings(WEB_EDITOR_LOCAL_BACKEND="/api/v1",
                                     WEB_EDITOR_BACKEND={"name": "github", "repo": "x/y", "branch": "review"}))

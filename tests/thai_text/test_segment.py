@@ -137,3 +137,50 @@ def test_names_from_token_starts_equal_names_from_the_text(segmenter):
         found[text] = searched
     assert all(found[text] for text in NAMES_AFTER_ANYTHING)
     assert sum(bool(found[text]) for text in texts) >= 40
+
+
+def test_a_process_that_builds_again_keeps_its_segmenter(tmp_path):
+    """build_segmenter (every build's): the next build with the same words, cache folder and
+    `persist` gets the same segmenter, counting from zero; the cache file it saves holds what
+    that build used, not what earlier builds in the process used."""
+    import pickle
+
+    from thai_text.segment import build_segmenter
+
+    first = build_segmenter(["ดวงตาแรงงาน"], cache_dir=tmp_path)
+    first.break_offsets("ศูนย์จัดอบรมเจ้าหน้าที่")
+    assert first.segmented_chars > 0
+    first.save()
+    second = build_segmenter(["ดวงตาแรงงาน"], cache_dir=tmp_path)
+    assert second is first and second.segmented_chars == 0
+    second.cache_file.write_bytes(b"not a pickle")  # not read again: the memory has it all
+    assert second.break_offsets("ศูนย์จัดอบรมเจ้าหน้าที่") and second.segmented_chars == 0
+    second.break_offsets("โครงการดวงตาแรงงานเปิดรับสมัคร")
+    second.save()
+    saved = pickle.loads(second.cache_file.read_bytes())["segments"]
+    assert len(saved) == 2  # the two texts this build used
+    third = build_segmenter(["ดวงตาแรงงาน"], cache_dir=tmp_path)
+    third.break_offsets("โครงการดวงตาแรงงานเปิดรับสมัคร")
+    third.save()
+    assert len(pickle.loads(third.cache_file.read_bytes())["segments"]) == 1
+    for other in (build_segmenter(["ดวงตาแรงงาน", "รับสมัคร"], cache_dir=tmp_path),
+                  build_segmenter(["ดวงตาแรงงาน"], cache_dir=tmp_path / "other"),
+                  build_segmenter(["ดวงตาแรงงาน"], cache_dir=tmp_path, persist=False)):
+        assert other is not first
+
+
+def test_remember_depends_on_the_text_not_on_the_string_object(tmp_path):
+    seg = Segmenter([], cache_dir=tmp_path, persist=False)
+    calls = []
+
+    def compute(text):
+        calls.append(text)
+        return text.upper()
+
+    one = "".join(["ข่าว", "กิจกรรม"])
+    same = "".join(["ข่าวกิจ", "กรรม"])
+    assert one == same and one is not same
+    assert seg.remember("summary", one, compute) == seg.remember("summary", same, compute)
+    assert seg.remember("summary", one, compute) and len(calls) == 1
+    assert seg.remember("other kind", one, compute) and len(calls) == 2
+    assert seg.remember("summary", "ข่าวอื่น", compute) == "ข่าวอื่น" and len(calls) == 3
