@@ -58,8 +58,12 @@ PLACEHOLDER = re.compile(r"^[{|](?P<kind>filename|static|attach|category|tag|ind
 PAGINATED = re.compile(r"page/\d+/$")
 
 
-def link_targets(source: SourceFile):
+def link_targets(source: SourceFile) -> list[tuple[int, str]]:
     """(line number, target) of every link and image of `source`, outside code fences and spans."""
+    return source.derived("content_guard.link_targets", lambda: list(_link_targets(source)))
+
+
+def _link_targets(source: SourceFile):
     fenced = False
     for number, line in enumerate(source.lines, start=1):
         if FENCE.match(line):
@@ -90,8 +94,16 @@ class Slugs:
         self.settings = site.settings
         slugs = plugin_module(site.settings, "thai_text", "slugs")
         self.thai = slugs if slugs is not None and site.settings.get("THAI_TEXT_SLUGS") else None
+        self._of: dict[str, tuple[SourceFile, str]] = {}
 
     def of(self, source: SourceFile) -> str:
+        """The slug of `source` (each source's once per verdict: three rules ask for it)."""
+        found = self._of.get(source.name)
+        if found is None or found[0] is not source:
+            found = self._of[source.name] = (source, self._of_now(source))
+        return found[1]
+
+    def _of_now(self, source: SourceFile) -> str:
         if self.thai is not None:
             return self.thai.content_slug(self.settings, source.value("slug"), source.name)
         from pelican.utils import slugify

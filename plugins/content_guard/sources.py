@@ -67,10 +67,21 @@ class SourceFile:
     header: Header = field(default_factory=Header)
     refused: Problem | None = None  # the file cannot be read (symlink, size, encoding, empty)
     markdown: bool = True  # a `Key: value` header (Markdown), not an HTML page
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> list[str]:
         return self.text.split("\n")
+
+    def derived(self, key, compute):
+        """`compute()`, once: a value the rules derive from this file as it was read (its text
+        and header never change; an edit gives a new SourceFile). `key` names the value and
+        everything else it depends on (the settings it reads). The live preview judges the
+        site on every save with the unchanged files' SourceFiles of the last verdict, so what
+        they derived is not derived again."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def value(self, key: str) -> str:
         """The header's value of `key`, stripped ("" when absent)."""

@@ -54,6 +54,11 @@ def file_name_date_problem(problem: DateProblem, name: str):
 
 def path_dates(source, settings: dict) -> list[str]:
     """The dates Pelican takes from the file's name and path (FILENAME_METADATA, PATH_METADATA)."""
+    key = ("thai_date.path_dates", settings["PATH"], settings.get("FILENAME_METADATA"), settings.get("PATH_METADATA"))
+    return source.derived(key, lambda: _path_dates(source, settings))
+
+
+def _path_dates(source, settings: dict) -> list[str]:
     base = os.path.abspath(settings["PATH"]) + os.sep
     path = str(source.path)
     rel = (path[len(base):] if path.startswith(base) else os.path.relpath(path, base)).replace(os.sep, "/")
