@@ -2,7 +2,8 @@
 
 A static site cannot answer 301, so each old address gets a tiny page: a `<meta http-equiv=
 "refresh">` to the new address, a canonical link to it (search engines move their index), and a
-link a reader can follow. A path that is a real page of the site is never overwritten.
+link a reader can follow. A path that is a real page of the site is never overwritten (a redirect
+page written by an earlier build into the same folder is written again).
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ def redirect_page(url: str) -> str:
     return PAGE.format(url=html.escape(url, quote=True))
 
 
+def _is_redirect_page(path: Path) -> bool:
+    """Whether the file at `path` is a page this module wrote (a build that writes into the same
+    folder again, as the live preview does on every save, finds its own redirects there)."""
+    head = PAGE[: PAGE.index("{url}")].encode("utf-8")
+    try:
+        with open(path, "rb") as page:
+            return page.read(len(head)) == head
+    except OSError:
+        return False
+
+
 def write_redirects(output: str | Path, siteurl: str, redirects: dict[str, str]) -> int:
     """Write `old/index.html` for each {old path: new path} (site-relative, as in *_URL
     settings); returns how many were written."""
@@ -41,7 +53,7 @@ def write_redirects(output: str | Path, siteurl: str, redirects: dict[str, str])
     written = 0
     for old, new in sorted(redirects.items()):
         target = root / old.strip("/") / "index.html" if not old.endswith(".html") else root / old.strip("/")
-        if target.exists():
+        if target.exists() and not _is_redirect_page(target):
             logger.warning(
                 "THAI_TEXT_REDIRECTS: %s เป็นหน้าจริงของเว็บไซต์ จึงไม่เขียนหน้าย้ายทับ / %s is a real "
                 "page of the site, so no redirect is written over it; remove it from the setting",

@@ -171,3 +171,28 @@ def test_redirects_from_old_slugs(build_site):
     # a real page is never overwritten
     assert "refresh" not in _read(result, "news/oprom-duangta-raengngan/index.html")
     assert any("oprom-duangta-raengngan" in w for w in result.warnings)
+
+
+def test_a_build_into_the_same_folder_writes_its_redirects_again_without_a_warning(tmp_path, caplog):
+    """The live preview builds into the same folder on every save: it finds the redirect pages of
+    the build before, which are not real pages of the site (writers saw three warnings a save)."""
+    import logging
+
+    from thai_text.redirects import write_redirects
+
+    real = tmp_path / "news" / "a" / "index.html"
+    real.parent.mkdir(parents=True)
+    real.write_text("<!DOCTYPE html><html lang=\"th\"><title>ข่าว</title></html>", encoding="utf-8")
+    redirects = {"category/khao-kitkam/": "category/khao-kitchakam/", "news/a/": "news/b/"}
+    with caplog.at_level(logging.WARNING, logger="thai_text.redirects"):
+        assert write_redirects(tmp_path, "", redirects) == 1
+        first = [r.getMessage() for r in caplog.records]
+        caplog.clear()
+        redirects["category/khao-kitkam/"] = "category/khao-kitchakam-2/"  # the setting changed
+        assert write_redirects(tmp_path, "", redirects) == 1
+        second = [r.getMessage() for r in caplog.records]
+    assert len(first) == 1 and "news/a/" in first[0]  # (Pelican's log shows a message once)
+    assert not [m for m in second if "khao-kitkam" in m]
+    page = (tmp_path / "category" / "khao-kitkam" / "index.html").read_text(encoding="utf-8")
+    assert 'url=/category/khao-kitchakam-2/"' in page
+    assert "refresh" not in real.read_text(encoding="utf-8")
