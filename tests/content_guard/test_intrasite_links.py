@@ -57,8 +57,9 @@ def test_every_sample_body_that_links_inside_the_site_is_found():
     for path in sorted((ROOT / "content").rglob("*.md")):
         body = md.reset().convert(path.read_text(encoding="utf-8").split("\n\n", 1)[-1])
         links = "{filename}" in body or "{static}" in body or "{attach}" in body
-        assert may_hold_intrasite_links(body, PELICAN) == links, path.name
-        found += links
+        if links:
+            assert may_hold_intrasite_links(body, PELICAN), path.name
+            found += 1
     assert found >= 10  # the sample releases that link to others
 
 
