@@ -234,7 +234,9 @@ def lean_generator(base):
 def remembering_generator(base, memory, created: list, holder: dict):
     """A subclass of the caching generator class `base` that takes content objects from `memory`
     (`get(kind, rel, context)`, `put(kind, rel, obj)`, `file_lists`) instead of reading files, and
-    asks the plan before writing an article, a tag page or a category page."""
+    asks the plan before writing an article, a tag page or a category page. `holder["first"]`
+    (paths relative to the content folder) are read before the others, and `holder["read"]`, if
+    set, is called as `read(generator, kind, rel, obj)` with each content object just read."""
     check_pelican()
 
     class Remembering(lean_generator(base)):
@@ -247,7 +249,12 @@ def remembering_generator(base, memory, created: list, holder: dict):
             return default if found is None else found
 
         def cache_data(self, filename, data):
-            memory.put(base.__name__, Path(filename).as_posix(), data)
+            """Pelican calls this with each content object it has just read."""
+            rel = Path(filename).as_posix()
+            memory.put(base.__name__, rel, data)
+            read = holder.get("read")
+            if read is not None:
+                read(self, base.__name__, rel, data)
 
         def save_cache(self):
             pass
@@ -256,7 +263,13 @@ def remembering_generator(base, memory, created: list, holder: dict):
             key = (base.__name__, repr(paths), repr(exclude), repr(extensions))
             if key not in memory.file_lists:
                 memory.file_lists[key] = super().get_files(paths, exclude=exclude, extensions=extensions)
-            return set(memory.file_lists[key])
+            files = memory.file_lists[key]
+            first = holder.get("first")
+            if not first:
+                return set(files)
+            # The saved files are read first (the live preview writes the edited page early); the
+            # order Pelican reads files in is not the order of any list (it sorts them).
+            return sorted(files, key=lambda name: Path(name).as_posix() not in first)
 
         def generate_articles(self, write):
             """Pelican's loop, deciding from the source path before any URL is computed."""
@@ -344,7 +357,8 @@ class _PlannedTemplate:
 def planned_writer_class(holder: dict):
     """Pelican's Writer, skipping the pages and feeds the plan says are unchanged (a paginated
     list page is skipped after Pelican opened it: `_open_w` then hands it a file that writes
-    nothing). `holder["keep"]`, if set, is called with the output name of each page kept."""
+    nothing). `holder["keep"]`, if set, is called with the output name of each page kept; with
+    `holder["atomic"]`, each file is written beside its place and moved there when complete."""
     from pelican.writers import Writer
 
     check_pelican()
@@ -353,15 +367,52 @@ def planned_writer_class(holder: dict):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._kept_names: set[str] = set()
+            self._pending: list[tuple[str, str]] = []
 
         def _open_w(self, filename, encoding, override=False):
             if filename in self._kept_names:
                 self._kept_names.discard(filename)
                 return _Kept()
+            if holder.get("atomic"):  # written beside its place, moved there by `_settle`
+                temporary = f"{filename}.{os.getpid()}.part"
+                handle = super()._open_w(temporary, encoding, override)
+                if handle.name != os.devnull:
+                    self._pending.append((temporary, filename))
+                return handle
             return super()._open_w(filename, encoding, override)
 
-        def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                       template_name=None, override_output=False, url=None, **kwargs):
+        def _settle(self, done: bool) -> None:
+            """Move the files just written into their places (or drop them after a failure)."""
+            pending, self._pending = self._pending, []
+            for temporary, final in pending:
+                try:
+                    if done:
+                        os.replace(temporary, final)
+                    else:
+                        os.unlink(temporary)
+                except FileNotFoundError:
+                    pass
+
+        def write_file(self, *args, **kwargs):
+            done = False
+            try:
+                result = self._write_file(*args, **kwargs)
+                done = True
+                return result
+            finally:
+                self._settle(done)
+
+        def write_feed(self, *args, **kwargs):
+            done = False
+            try:
+                result = self._write_feed(*args, **kwargs)
+                done = True
+                return result
+            finally:
+                self._settle(done)
+
+        def _write_file(self, name, template, context, relative_urls=False, paginated=None,
+                        template_name=None, override_output=False, url=None, **kwargs):
             split = holder.get("split")
             if split is not None and name and not split.mine(name):
                 return None  # the other writing process writes it (tools/two_writers.py)
@@ -385,8 +436,8 @@ def planned_writer_class(holder: dict):
             return super().write_file(name, planned, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
 
-        def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
-                       override_output=False, feed_title=None):
+        def _write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                        override_output=False, feed_title=None):
             split = holder.get("split")
             if split is not None and path and not split.mine(path):
                 return None

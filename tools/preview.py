@@ -11,6 +11,10 @@ plugins, same signals, fresh context) with two shortcuts:
 2. Writing: every page records which content objects it shows (the article, its neighbours and
    related articles, the articles of a list page). A page is rendered again only when one of
    them changed or the list itself changed; every other page stays as it is on disk.
+3. The edited page first: when a save changed one article's body and none of its metadata, the
+   run reads that article first and writes its page at once, in the last run's context
+   (tools/early_page.py); the live server reloads the browser then, while the run goes on in a
+   thread of its own, and again at its end only if something else changed.
 
 A change to a template, to the theme, to pelicanconf.py, to the site dictionary or to a gallery
 makes a full rebuild. The search index (Pagefind) is built on full rebuilds only. A full rebuild
@@ -79,6 +83,9 @@ class RebuildReport:
     problems: list = field(default_factory=list)  # the Problems the build logged
     kept_last_good: list[str] = field(default_factory=list)  # sources shown as they last were
     read_from_cache: int = 0  # sources a full build took from the build's read cache
+    early_page: str | None = None  # the page written before the rest (tools/early_page.py)
+    early_seconds: float | None = None  # from the refresh's start to that page in place
+    early_same: bool | None = None  # whether the run then wrote the same bytes
 
     @property
     def ok(self) -> bool:
@@ -96,7 +103,7 @@ def _stamp(path: Path):
     return (st.st_mtime_ns, st.st_size)
 
 
-def _detached_copy(obj, context=None):
+def detached_copy(obj, context=None):
     """A new content object with the same state; containers one level deep are copied."""
     clone = copy.copy(obj)
     state = {}
@@ -125,19 +132,23 @@ class ContentMemory:
         self.content_dir = content_dir
         self._items: dict[tuple[str, str], object] = {}
         self.file_lists: dict = {}
+        self.forgotten: dict = {}
 
     def clear(self) -> None:
         self._items.clear()
         self.file_lists.clear()
 
     def forget(self, paths, files_added_or_removed: bool) -> None:
+        """Forget what was read from `paths`; `forgotten` keeps it until the next call, by path
+        relative to the content folder (the early page compares the new reading with it)."""
+        self.forgotten = {}
         for path in paths:
             try:
                 rel = Path(path).relative_to(self.content_dir).as_posix()
             except ValueError:
                 continue
             for key in [k for k in self._items if k[1] == rel]:
-                del self._items[key]
+                self.forgotten[rel] = self._items.pop(key)
         if files_added_or_removed:
             self.file_lists.clear()
 
@@ -151,10 +162,10 @@ class ContentMemory:
 
     def get(self, kind: str, rel: str, context):
         snapshot = self._items.get((kind, rel))
-        return None if snapshot is None else _detached_copy(snapshot, context)
+        return None if snapshot is None else detached_copy(snapshot, context)
 
     def put(self, kind: str, rel: str, obj) -> None:
-        self._items[(kind, rel)] = _detached_copy(obj)
+        self._items[(kind, rel)] = detached_copy(obj)
 
 
 # -- writing only what changed ----------------------------------------------------------------
@@ -241,6 +252,7 @@ class PreviewSite:
         self.verdict = None  # the content's problems as judged before the last rebuild
         self._stamps: dict[str, object] = {}
         self._next_stamps: dict[str, object] = {}
+        self.last_run = None  # what the next save's early page is drawn in (tools/early_page.py)
         self._lock = threading.Lock()
         # Compiled templates survive between runs (each run makes new Jinja environments); a
         # template whose source changed is compiled again (Jinja compares a checksum).
@@ -345,7 +357,7 @@ class PreviewSite:
         """The current problems for the preview panel: each Problem, its `where`, and the URL of
         the page it belongs to (None for a photo or a file with no page)."""
         pages = {}
-        for source, (_kind, save_as) in self.save_as.items():
+        for source, (_kind, save_as) in list(self.save_as.items()):  # a rebuild may be running
             pages[display_name(source, self.settings)] = "/" + save_as.removesuffix("index.html")
         return [{**p.as_dict(), "where": p.where, "page": pages.get(p.file)}
                 for p in (self.verdict.problems if self.verdict else [])]
@@ -361,12 +373,15 @@ class PreviewSite:
             self._judge(full=True)
             return self._run(kind="full", changed_paths=set(), full=True)
 
-    def refresh(self) -> RebuildReport:
+    def refresh(self, on_early=None) -> RebuildReport:
         """Rebuild what changed on disk since the last build; kind "none" if nothing did.
 
         A changed source that now has an ERROR keeps its last good version (from memory): its page
-        and the lists that show it stay as they were, and the preview panel says why.
+        and the lists that show it stay as they were, and the preview panel says why. When the
+        save changed one article's body only, its page is written first (tools/early_page.py)
+        and `on_early(output name)` is called then, while the rest of the run goes on.
         """
+        started = time.perf_counter()
         with self._lock:
             changed = self.changes()
             if not changed:
@@ -380,19 +395,28 @@ class PreviewSite:
             self._judge(edited=None if added_or_removed else changed)
             kept = self._with_errors(changed)
             self.memory.forget(changed - kept, added_or_removed)
-            report = self._run(kind="incremental", changed_paths=changed, full=False, unchanged=kept)
+            early = None
+            if not added_or_removed:
+                from tools.early_page import EarlyPage
+
+                early = EarlyPage(self.last_run, {os.path.abspath(str(p)) for p in changed - kept},
+                                  self.memory.forgotten, str(self.output), started, on_early)
+            report = self._run(kind="incremental", changed_paths=changed, full=False, unchanged=kept,
+                               early=early)
             report.kept_last_good = sorted(display_name(p, self.settings) for p in kept)
             return report
 
-    def _run(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset()) -> RebuildReport:
+    def _run(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset(),
+             early=None) -> RebuildReport:
         """`_write` under the output folder's lock: the preview writes into output/ itself, so it
         waits while `invoke build` swaps a new site in, and a build waits for it."""
         from tools.buildlock import output_lock
 
         with output_lock(self.output, say=lambda message: print(message, file=self.stream, flush=True)):
-            return self._write(kind, changed_paths, full, unchanged)
+            return self._write(kind, changed_paths, full, unchanged, early)
 
-    def _write(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset()) -> RebuildReport:
+    def _write(self, kind: str, changed_paths: set[Path], full: bool, unchanged=frozenset(),
+               early=None) -> RebuildReport:
         from pelican import signals
 
         from tools.build import _Collector, plugin_receivers
@@ -429,7 +453,10 @@ class PreviewSite:
             settings["THAI_SEARCH_ENABLED"] = False  # Pagefind runs on full rebuilds only
         settings[JUDGED_KEY] = self.verdict  # judged just now: the build logs it, not judges it again
         plan = WritePlan(self.signatures, self.listings, changed, full)
-        holder = {"plan": plan}
+        holder = {"plan": plan, "atomic": True}  # the live server may be sending pages meanwhile
+        if early is not None:
+            holder["read"] = early.offer
+            holder["first"] = {Path(p).relative_to(self.content_dir).as_posix() for p in changed}
         created: list = []
         warm_pelican = warm_pelican_class(self.memory, created, holder)
         layout_holder = {}
@@ -444,6 +471,8 @@ class PreviewSite:
 
         forget_logged_messages()
         collector = _Collector(self.stream, self.quiet)
+        # The live server answers requests in another thread meanwhile: its messages are not the build's.
+        collector.addFilter(lambda record, me=threading.get_ident(): record.thread == me)
         root_logger = logging.getLogger()
         previous_level = root_logger.level
         root_logger.addHandler(collector)
@@ -468,7 +497,12 @@ class PreviewSite:
             root_logger.setLevel(previous_level)
             forget_rendered_content()  # or memory grows on every save
 
+        self.last_run = None
+        if early is not None and early.written is not None:
+            report.early_page, report.early_seconds = early.written[0], early.seconds
+            report.early_same = early.same_as_written()
         if not crashed:  # a content error (one file not read) still leaves a consistent site
+            self.last_run = _last_run(created)
             if reads is not None:
                 try:
                     reads.save()
@@ -534,6 +568,16 @@ class PreviewSite:
         return sorted(s for s, (kind, _) in self.save_as.items() if kind == "ArticlesGenerator")
 
 
+def _last_run(generators):
+    """The articles generator's context and articles at the end of a run (tools/early_page.py)."""
+    from tools.early_page import LastRun
+
+    for generator in generators:
+        if type(generator).__name__ == "ArticlesGenerator":
+            return LastRun(generator.context, {source_of(a): a for a in generator.articles})
+    return None
+
+
 def describe(report: RebuildReport) -> str:
     """One Thai line (English after) for the terminal."""
     if report.kind == "none":
@@ -543,9 +587,12 @@ def describe(report: RebuildReport) -> str:
     status = "สำเร็จ" if report.ok else f"มีข้อผิดพลาด {len(report.errors)} รายการ"
     if report.kept_last_good:
         status += f" (แสดงฉบับก่อนหน้าของ {', '.join(report.kept_last_good)})"
+    if report.early_seconds is not None:
+        status += f" (หน้าที่แก้พร้อมแสดงใน {report.early_seconds:.2f} วินาที)"
     return (
         f"{kind} {status} ใน {report.seconds:.2f} วินาที (เขียน {report.rendered} หน้า คงเดิม {report.kept} หน้า)"
         f"{' : ' + what if what else ''} / {report.kind} rebuild in {report.seconds:.2f} s"
+        + (f" (the edited page in {report.early_seconds:.2f} s)" if report.early_seconds is not None else "")
     )
 
 
@@ -555,9 +602,13 @@ def describe(report: RebuildReport) -> str:
 class SiteWatcher:
     """A livereload watcher that asks the PreviewSite what changed and rebuilds it.
 
-    livereload calls `examine()` (from `start`) when the file system reported a change, and
-    every POLL_SECONDS anyway; it returns the changed path when a rebuild happened, and
-    livereload then tells the browser to reload.
+    Once started (`start`, by the live server), each rebuild runs in a thread of its own, so the
+    server keeps answering while it runs: when the file system reports a change (and every
+    POLL_SECONDS anyway) a rebuild starts unless one is running. livereload calls `examine()`
+    when the rebuild has something to show; it returns the changed path and livereload reloads
+    the browser: once when the edited page was written first (tools/early_page.py), and again
+    when the rebuild is done, unless the page written first is what the rebuild wrote and it
+    rendered no other page. Not started (tests), `examine()` rebuilds in place.
     """
 
     def __init__(self, site: PreviewSite, poll_seconds: float = POLL_SECONDS, stream=None):
@@ -567,6 +618,9 @@ class SiteWatcher:
         self.filepath = None
         self._tasks = {str(root): None for root in site.watched_roots()}
         self._changes: list = []  # livereload queues its own restart here
+        self._ready: list = []  # ("early", output name) or ("done", RebuildReport), in order
+        self._worker: threading.Thread | None = None
+        self._started = False
 
     def watch(self, path, func=None, delay=None, ignore=None):
         self._tasks[str(path)] = func
@@ -575,22 +629,45 @@ class SiteWatcher:
         from tornado import ioloop
 
         events = self.site.file_events(self.poll_seconds)
+        self._started = True
 
         def tick():
-            if self._changes or events.due():
+            if self._changes or self._ready:
                 callback()
+            elif (self._worker is None or not self._worker.is_alive()) and events.due():
+                self._worker = threading.Thread(target=self._rebuild, name="preview-rebuild", daemon=True)
+                self._worker.start()
 
         ioloop.PeriodicCallback(tick, int(TICK_SECONDS * 1000)).start()
         return True
 
+    def _rebuild(self) -> None:
+        try:
+            report = self.site.refresh(on_early=lambda name: self._ready.append(("early", name)))
+        except Exception as exc:  # keep serving; the next save tries again
+            print(f"ERROR: การสร้างตัวอย่างหยุดกลางคัน / preview build stopped: {exc!r}", file=self.stream, flush=True)
+            return
+        self._ready.append(("done", report))
+
     def examine(self):
         if self._changes:
             return self._changes.pop()
-        report = self.site.refresh()
+        if not self._started:  # rebuild now
+            self._rebuild()
+            self._ready = [item for item in self._ready if item[0] == "done"]
+        if not self._ready:
+            return None, None
+        what, value = self._ready.pop(0)
+        if what == "early":
+            self.filepath = value
+            return self.filepath, None
+        report = value
         if report.kind == "none":
             self.filepath = None
             return None, None
         print(describe(report), file=self.stream, flush=True)  # warnings were printed as they came
+        if self._started and report.early_same and report.rendered <= 1:
+            return None, None  # the browser shows this page already
         self.filepath = report.changed[0] if report.changed else "*"
         return self.filepath, None
 
@@ -615,7 +692,7 @@ def serve_with_livereload(settings_file=ROOT / "pelicanconf.py", output=ROOT / "
         file=sys.stderr,
         flush=True,
     )
-    server.serve(root=str(output), host=host, port=port, open_url_delay=None)
+    server.serve(root=str(site.output), host=host, port=port, open_url_delay=None)  # absolute: rebuilds chdir
 
 
 # -- measuring ----------------------------------------------------------------------------------
@@ -624,15 +701,19 @@ def serve_with_livereload(settings_file=ROOT / "pelicanconf.py", output=ROOT / "
 def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: int = 3,
                             settings_file=ROOT / "pelicanconf.py", overrides: dict | None = None,
                             poll_seconds: float = POLL_SECONDS, timeout: float = 120.0) -> dict:
-    """Seconds from saving an edited post to its page being updated on disk, as under livereload.
+    """Seconds from saving an edited post to its page being updated on disk, as under livereload
+    (the page written first, tools/early_page.py, when the edit allows it; the rest of the run's
+    time is in "rebuild_s").
 
     Builds the site in `output_dir` once (not timed), then `reps` times appends a sentence with
     a unique marker to a different post and waits until its output page contains the marker,
     while a background loop calls `refresh()` when the live server would (SiteWatcher: on the
     file system's events, and every `poll_seconds` anyway).
     Returns {"median_s", "runs_s", "rebuild_s" (the Pelican run of each refresh: the scan and the
-    verdict before it are not in it), "first_build_s", "poll_s", "file_events" (bursts of events
-    the file system reported), "posts"}. The content folder is edited: pass a copy.
+    verdict before it are not in it), "early_s" (from each refresh's start to its page written
+    first), "first_build_s", "poll_s", "file_events" (bursts of events the file system reported),
+    "posts"}. Each save comes after the run of the one before has ended. The content folder is
+    edited: pass a copy.
     """
     content_dir = Path(content_dir).resolve()
     settings = {"PATH": str(content_dir)}
@@ -650,6 +731,7 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
         raise RuntimeError("no article to edit in the preview corpus")
 
     rebuilds: list[float] = []
+    early: list[float] = []
     stop = threading.Event()
     events = site.file_events(poll_seconds)
 
@@ -658,6 +740,8 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
             if events.due():
                 report = site.refresh()
                 if report.kind != "none":
+                    if report.early_seconds is not None:
+                        early.append(report.early_seconds)
                     rebuilds.append(report.seconds)
             stop.wait(TICK_SECONDS)
 
@@ -671,6 +755,7 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
             rel = source.relative_to(content_dir)
             marker = f"preview{uuid.uuid4().hex[:12]}"
             target = site.output_of(rel)
+            runs_before = len(rebuilds)
             with source.open("a", encoding="utf-8") as out:
                 out.write(f"\n\nแก้ไขเพิ่มเติม {marker} ผู้สนใจสอบถามได้ที่สายด่วน 1546\n")
             saved = time.perf_counter()
@@ -684,7 +769,12 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
                     raise RuntimeError(f"the page of {rel} was not updated within {timeout} s")
                 time.sleep(0.02)
             latencies.append(time.perf_counter() - saved)
-            time.sleep(0.3)  # the next edit comes after the reload, as an author's would
+            # The next edit comes once the run that wrote this page is over (it goes on after the
+            # page written first) and the reload is done, as an author's would: each save is
+            # measured from a preview at rest.
+            while len(rebuilds) == runs_before and time.perf_counter() - saved < timeout:
+                time.sleep(0.02)
+            time.sleep(0.3)
     finally:
         stop.set()
         poller.join(timeout=timeout)
@@ -693,6 +783,7 @@ def measure_preview_latency(content_dir, output_dir, cache_dir=None, *, reps: in
         "median_s": statistics.median(latencies),
         "runs_s": latencies,
         "rebuild_s": rebuilds,
+        "early_s": early,
         "first_build_s": first_seconds,
         "poll_s": poll_seconds,
         "file_events": events.delivered,

@@ -225,27 +225,9 @@ def set_summaries(generators) -> None:
     """Thai-aware summaries: the author's (with <wbr>), or the first N words of the content."""
     if _build is None:
         return
-    settings = _build.settings
-    wbr, fix = settings["THAI_TEXT_WBR"], settings["THAI_TEXT_FIX_TYPOS"]
     changed = set()
     for item in _all_content(generators):
-        given = item.metadata.get("summary")
-        if given:
-            summary = _build.segmenter.remember(
-                f"given summary {wbr} {fix}", given,
-                lambda html: process_html(html, _build.segmenter, wbr=wbr, fix=fix))
-        else:
-            words, suffix = settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"]
-
-            def compute(html):
-                cut = summarize(html, _build.segmenter, words, suffix)[0]
-                return process_html(cut, _build.segmenter, wbr=wbr, fix=False)
-
-            summary = _build.segmenter.remember(f"summary {words} {suffix} {wbr}", _body(item), compute)
-        # Pelican copies `_summary` back into metadata after this signal
-        # (Content.refresh_metadata_intersite_links), so both are set.
-        item.metadata["summary"] = summary
-        item._summary = summary
+        set_summary(item)
         changed.add(id(item))
     if changed:
         from pelican.contents import Content
@@ -253,6 +235,34 @@ def set_summaries(generators) -> None:
         cache = Content.get_summary.cache  # memoized by Pelican; drop anything computed early
         for key in [k for k in cache if k and id(k[0]) in changed]:
             del cache[key]
+
+
+def set_summary(item) -> bool:
+    """Set the summary of one article or page, as `set_summaries` does for each; False outside a
+    build (nothing set). The live preview calls it for the page it writes first (tools/early_page.py).
+    `item.content` resolves Pelican's intra-site links with the item's context."""
+    if _build is None:
+        return False
+    settings = _build.settings
+    wbr, fix = settings["THAI_TEXT_WBR"], settings["THAI_TEXT_FIX_TYPOS"]
+    given = item.metadata.get("summary")
+    if given:
+        summary = _build.segmenter.remember(
+            f"given summary {wbr} {fix}", given,
+            lambda html: process_html(html, _build.segmenter, wbr=wbr, fix=fix))
+    else:
+        words, suffix = settings["THAI_TEXT_SUMMARY_WORDS"], settings["THAI_TEXT_SUMMARY_SUFFIX"]
+
+        def compute(html):
+            cut = summarize(html, _build.segmenter, words, suffix)[0]
+            return process_html(cut, _build.segmenter, wbr=wbr, fix=False)
+
+        summary = _build.segmenter.remember(f"summary {words} {suffix} {wbr}", _body(item), compute)
+    # Pelican copies `_summary` back into metadata after this signal
+    # (Content.refresh_metadata_intersite_links), so both are set.
+    item.metadata["summary"] = summary
+    item._summary = summary
+    return True
 
 
 # -- a build that writes its pages in two processes (tools/two_writers.py) -------------------------

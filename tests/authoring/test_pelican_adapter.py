@@ -150,6 +150,55 @@ def test_caching_generator_reads_from_memory(settings):
     assert files == {"news/a.md"} and memory.file_lists  # listed once, then from memory
 
 
+def test_saved_files_are_read_first_and_each_reading_is_reported(settings):
+    """`holder["first"]` comes first in Pelican's reading order; `holder["read"]` hears of each
+    content object just read (the live preview's early page, tools/early_page.py)."""
+    from pelican.generators import ArticlesGenerator
+
+    content = Path(settings["PATH"])
+    for name in "bcdefghij":
+        (content / "news" / f"{name}.md").write_text((content / "news" / "a.md").read_text(encoding="utf-8")
+                                                     .replace("Slug: a", f"Slug: {name}"), encoding="utf-8")
+    heard = []
+    holder = {"plan": None, "first": {"news/d.md"},
+              "read": lambda generator, kind, rel, obj: heard.append((kind, rel, obj))}
+    cls = pelican_adapter.remembering_generator(ArticlesGenerator, Memory(), [], holder)
+    generator = _generator(cls, settings)
+    files = list(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    assert files[0] == "news/d.md" and sorted(files) == [f"news/{n}.md" for n in "abcdefghij"]
+    generator.cache_data("news/d.md", "read")
+    assert heard == [("ArticlesGenerator", "news/d.md", "read")]
+
+
+def test_the_preview_writer_moves_each_file_into_place_whole(settings, tmp_path):
+    """With `holder["atomic"]` a page is written beside its place and moved there complete (a new
+    file takes the old one's name: a reader has the old page or the new one, never a part); a
+    page whose rendering fails leaves the old one and nothing beside it."""
+    from jinja2 import Template
+
+    writer = pelican_adapter.planned_writer_class({"plan": None, "atomic": True})(str(tmp_path), settings=settings)
+    page = tmp_path / "news" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("หน้าเดิม", encoding="utf-8")
+    old_inode = page.stat().st_ino
+    writer.write_file("news/a/index.html", Template("หน้าใหม่"), dict(settings))
+    assert page.read_text(encoding="utf-8") == "หน้าใหม่" and page.stat().st_ino != old_inode
+    assert [p.name for p in page.parent.iterdir()] == ["index.html"]
+
+    template = Template("")
+
+    def broken(context):
+        raise RuntimeError("แม่แบบเสีย")
+
+    template.render = broken
+    with pytest.raises(RuntimeError):
+        writer.write_file("news/a/index.html", template, dict(settings), override_output=True)
+    assert page.read_text(encoding="utf-8") == "หน้าใหม่" and [p.name for p in page.parent.iterdir()] == ["index.html"]
+    writer.write_feed([], dict(settings), "feeds/all.atom.xml")
+    assert (tmp_path / "feeds" / "all.atom.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert not list(tmp_path.rglob("*.part"))
+
+
 def test_generate_tags_and_categories_ask_the_plan_and_restore_the_lists(settings):
     from pelican.generators import ArticlesGenerator
 

@@ -1,0 +1,132 @@
+"""The live preview's early page (tools/early_page.py): the edited release is written before the
+rest of the site, and it is the page the whole run then writes, byte for byte."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from tools.preview import PreviewSite, SiteWatcher
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    later = time.time() + 2  # a clearly newer mtime even on coarse file systems
+    os.utime(path, (later, later))
+
+
+def _split(text: str) -> tuple[str, str]:
+    head, _, body = text.partition("\n\n")
+    return head, body
+
+
+# Edits a writer makes to a release's body, each keeping its metadata as it was.
+EDITS = {
+    "a paragraph at the end": lambda body, other: body + "\n\nผู้สนใจสอบถามรายละเอียดเพิ่มเติมได้ที่สายด่วน 1546 ในวันและเวลาราชการ\n",
+    "a new first sentence (a new summary)": lambda body, other:
+        "ศูนย์ปฏิบัติการต่อต้านการทุจริตขอแจ้งความคืบหน้าเพิ่มเติมดังนี้ " + body,
+    "a link to another release": lambda body, other:
+        body + f"\n\nอ่านประกอบ [ข่าวที่เกี่ยวข้อง]({{filename}}/{other}) ซึ่งเผยแพร่ก่อนหน้านี้\n",
+    "a table": lambda body, other: body + (
+        "\n\n| ไตรมาส | เรื่องร้องเรียน | ดำเนินการแล้ว |\n|---|---:|---:|\n| 1 | 12 | 10 |\n| 2 | 9 | 9 |\n"),
+    "a typing error the build fixes": lambda body, other:
+        body + "\n\nเจ้าหน้าที่กระทรวงเเรงงานร่วมตรวจสอบเอกสารทุกฉบับ\n",
+    "a person's name": lambda body, other:
+        body + "\n\nนางสาวพิมพ์ชนก วงศ์สุวรรณรัตน์ และ Mr. Aung Kyaw Htun ร่วมเป็นวิทยากร\n",
+    "the last paragraph removed": lambda body, other:
+        body.rstrip().rsplit("\n\n", 1)[0] + "\n" if "\n\n" in body.strip() else body + "\nเพิ่มเติม\n",
+}
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    """The sample site (content/), copied, in a preview kept for the module."""
+    base = tmp_path_factory.mktemp("early")
+    content = base / "content"
+    shutil.copytree(ROOT / "content", content)
+    overrides = {"PATH": str(content), "CACHE_PATH": str(base / "cache"), "THAI_SEARCH_ENABLED": False}
+    site = PreviewSite(ROOT / "pelicanconf.py", base / "output", overrides=overrides, quiet=True)
+    report = site.full_build()
+    assert report.ok, report.errors
+    return site, content
+
+
+def test_the_early_page_is_the_page_of_the_whole_run_for_every_release_and_edit(sample_site):
+    site, content = sample_site
+    published = sorted(site.last_run.articles)
+    assert len(published) >= 15
+    names = [Path(p).relative_to(content).as_posix() for p in published]
+    kinds = list(EDITS)
+    written = 0
+    for i, source in enumerate(published):
+        for kind in (kinds[(i + k) % len(kinds)] for k in range(3)):  # every kind on 6 releases or more
+            path = Path(source)
+            head, body = _split(path.read_text(encoding="utf-8"))
+            other = names[(i + 1) % len(names)]
+            _save(path, head + "\n\n" + EDITS[kind](body, other))
+            report = site.refresh()
+            assert report.ok, (path.name, kind, report.errors)
+            assert report.early_page == site.output_of(source).relative_to(site.output).as_posix(), (path.name, kind)
+            assert report.early_same, f"{path.name}, {kind}: the early page differs from the run's"
+            written += 1
+    assert written == len(published) * 3
+
+
+def test_no_early_page_when_metadata_changes(sample_site):
+    site, content = sample_site
+    source = Path(sorted(site.last_run.articles)[0])
+    text = source.read_text(encoding="utf-8")
+    head, body = _split(text)
+    title = next(line for line in head.splitlines() if line.startswith("Title:"))
+    _save(source, text.replace(title, title + " (ฉบับแก้ไข)", 1))
+    report = site.refresh()
+    assert report.ok and report.early_page is None
+    assert "(ฉบับแก้ไข)" in site.output_of(source).read_text(encoding="utf-8")
+    _save(source, text)
+    assert site.refresh().early_page is None  # the title back: metadata changed again
+
+
+def test_no_early_page_for_two_saves_a_new_file_or_an_error(sample_site):
+    site, content = sample_site
+    first, second = (Path(p) for p in sorted(site.last_run.articles)[1:3])
+    for path in (first, second):
+        _save(path, path.read_text(encoding="utf-8") + "\nอีกหนึ่งย่อหน้าที่บันทึกพร้อมกัน\n")
+    report = site.refresh()
+    assert report.ok and report.early_page is None and len(report.changed) == 2
+
+    new = content / "news" / "early-new-release.md"
+    _save(new, "Title: ข่าวใหม่ทดสอบการแสดงผลก่อน\nDate: 2569-06-01 10:00\nCategory: ข่าวกิจกรรม\n"
+               "Tags: ทดสอบ\n\nเนื้อข่าวใหม่สำหรับทดสอบ\n")
+    report = site.refresh()
+    assert report.ok and report.early_page is None and site.output_of(new).is_file()
+
+    # An ERROR (a date that does not exist) keeps the last good page: nothing is written early.
+    good = site.output_of(first).read_bytes()
+    head, body = _split(first.read_text(encoding="utf-8"))
+    broken = "\n".join("Date: 2568-02-30 10:00" if line.startswith("Date:") else line for line in head.splitlines())
+    _save(first, broken + "\n\n" + body + "\nย่อหน้าที่ไม่ควรแสดง\n")
+    report = site.refresh()
+    assert report.early_page is None and report.kept_last_good
+    assert site.output_of(first).read_bytes() == good
+
+
+def test_the_live_server_reloads_once_when_the_early_page_stands(sample_site):
+    """Started (as the live server starts it), the watcher reports the early page first, and
+    nothing more when the run wrote the same page and no other."""
+    site, content = sample_site
+    watcher = SiteWatcher(site, stream=io.StringIO())
+    watcher._started = True  # as `start` leaves it; the rebuild is run here in this thread
+    source = Path(sorted(site.last_run.articles)[3])
+    _save(source, source.read_text(encoding="utf-8") + "\nย่อหน้าเพิ่มเพื่อทดสอบการโหลดหน้าใหม่\n")
+    watcher._rebuild()
+    page = site.output_of(source).relative_to(site.output).as_posix()
+    assert watcher.examine() == (page, None)  # livereload reloads the browser now
+    assert watcher.examine() == (None, None)  # the run wrote the same page: no second reload
+    assert not list(site.output.rglob("*.part")), "a page was left half moved"
