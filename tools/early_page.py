@@ -2,8 +2,8 @@
 
 A save in the live preview (tools/preview.py) is a Pelican run over the whole site: on 2,000
 posts about a second, nearly all of it for pages that did not change, while the writer looks at
-the one page they edit. When a save changed the body of one published article and nothing of
-its metadata (title, date, category, tags, slug, summary field, gallery...), that page is written
+the one page they edit. When a save changed the body of one article (published, or a draft
+previewed under drafts/) and nothing of its metadata (title, date, category, tags, slug, summary field, gallery...), that page is written
 as soon as the run has read the article, and the live server reloads the browser then:
 
 - the article as just read (every `content_object_init` plugin has run on the new body: word
@@ -18,7 +18,8 @@ The run then goes on as always and writes the page again with the rest of the si
 compared: the live server reloads the browser a second time only if they differ
 (tests/authoring/test_early_page.py checks, over every sample release and several kinds of
 edit, that they never do). When any condition is not met (more than one file saved, a new or
-removed file, changed metadata, a draft, a file with an error, no earlier run), nothing is
+removed file, changed metadata, a hidden article or a translation, a file with an error, no
+earlier run), nothing is
 written early and the save works as before.
 """
 
@@ -44,7 +45,8 @@ class LastRun:
     """What a finished preview run leaves for the next save's early page."""
 
     context: dict  # Pelican's shared context at the end of the run
-    articles: dict  # source path -> the published article as the run finished it
+    articles: dict  # source path -> the published article or draft as the run finished it
+    listed: list  # the published articles (what Pelican hands a draft's page as all_articles)
 
 
 @dataclass
@@ -81,7 +83,7 @@ class EarlyPage:
         """The article to render: None when the early page could differ from the run's."""
         if old is None or before is None or type(new) is not type(old):
             return None
-        if not (new.status == old.status == before.status == "published"):
+        if not (new.status == old.status == before.status and new.status in ("published", "draft")):
             return None
         if _plain(new.metadata) != _plain(before.metadata):
             return None
@@ -113,6 +115,8 @@ class EarlyPage:
         from pelican.writers import Writer
 
         settings = generator.settings
+        # As Pelican's generate_articles and generate_drafts call the writer.
+        extra = {"all_articles": self.last.listed} if page.status == "draft" else {}
         parent = os.path.dirname(os.path.abspath(self.output))
         scratch = tempfile.mkdtemp(prefix=".early-page-", dir=parent)
         previous = logging.root.manager.disable
@@ -122,7 +126,7 @@ class EarlyPage:
                 page.save_as, generator.get_template(page.template), self.last.context,
                 relative_urls=settings["RELATIVE_URLS"], article=page,
                 category=getattr(page, "category", None), override_output=hasattr(page, "override_save_as"),
-                url=page.url, blog=True)
+                url=page.url, blog=True, **extra)
             logging.disable(previous)
             built = os.path.join(scratch, page.save_as)
             with open(built, "rb") as handle:

@@ -46,6 +46,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -574,7 +575,8 @@ def _last_run(generators):
 
     for generator in generators:
         if type(generator).__name__ == "ArticlesGenerator":
-            return LastRun(generator.context, {source_of(a): a for a in generator.articles})
+            articles = {source_of(a): a for a in chain(generator.articles, generator.drafts)}
+            return LastRun(generator.context, articles, generator.articles)
     return None
 
 
