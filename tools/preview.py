@@ -68,6 +68,9 @@ logger = logging.getLogger(__name__)
 # (tools/file_events.py; checked every TICK_SECONDS), and every POLL_SECONDS anyway.
 POLL_SECONDS = 1.0
 TICK_SECONDS = 0.02
+# How long a reload waits for a browser that is between two pages (its connection to the live
+# server comes back with the new page) before it is dropped (no browser is watching).
+RECONNECT_SECONDS = 3.0
 
 
 @dataclass
@@ -610,17 +613,20 @@ class SiteWatcher:
     when the rebuild has something to show; it returns the changed path and livereload reloads
     the browser: once when the edited page was written first (tools/early_page.py), and again
     when the rebuild is done, unless the page written first is what the rebuild wrote and it
-    rendered no other page. Not started (tests), `examine()` rebuilds in place.
+    rendered no other page. A reload that finds no browser connected (one is between two pages,
+    its connection comes back with the new one) waits for it up to RECONNECT_SECONDS, and what
+    is ready by then makes one reload. Not started (tests), `examine()` rebuilds in place.
     """
 
-    def __init__(self, site: PreviewSite, poll_seconds: float = POLL_SECONDS, stream=None):
+    def __init__(self, site: PreviewSite, poll_seconds: float = POLL_SECONDS, stream=None, requests=None):
         self.site = site
+        self.requests = requests  # the server's (tools/preview_panel.Requests): given way to after the early page
         self.poll_seconds = poll_seconds
         self.stream = stream or sys.stderr
         self.filepath = None
         self._tasks = {str(root): None for root in site.watched_roots()}
         self._changes: list = []  # livereload queues its own restart here
-        self._ready: list = []  # ("early", output name) or ("done", RebuildReport), in order
+        self._ready: list = []  # ("early", output name, when) or ("done", RebuildReport, when), in order
         self._worker: threading.Thread | None = None
         self._started = False
 
@@ -643,15 +649,28 @@ class SiteWatcher:
         ioloop.PeriodicCallback(tick, int(TICK_SECONDS * 1000)).start()
         return True
 
+    def _early(self, name: str) -> None:
+        """The edited page is in place: livereload reloads the browser (`examine`), and the
+        rebuild waits while the browser loads the page, which it would slow (tools/preview_panel.py)."""
+        from livereload.handlers import LiveReloadHandler
+
+        self._ready.append(("early", name, time.monotonic()))
+        if self._started and self.requests is not None and LiveReloadHandler.waiters:
+            self.requests.give_way()
+
     def _rebuild(self) -> None:
         try:
-            report = self.site.refresh(on_early=lambda name: self._ready.append(("early", name)))
+            report = self.site.refresh(on_early=self._early)
         except Exception as exc:  # keep serving; the next save tries again
             print(f"ERROR: การสร้างตัวอย่างหยุดกลางคัน / preview build stopped: {exc!r}", file=self.stream, flush=True)
             return
-        self._ready.append(("done", report))
+        if report.kind != "none":
+            print(describe(report), file=self.stream, flush=True)  # warnings were printed as they came
+        self._ready.append(("done", report, time.monotonic()))
 
     def examine(self):
+        from livereload.handlers import LiveReloadHandler
+
         if self._changes:
             return self._changes.pop()
         if not self._started:  # rebuild now
@@ -659,19 +678,22 @@ class SiteWatcher:
             self._ready = [item for item in self._ready if item[0] == "done"]
         if not self._ready:
             return None, None
-        what, value = self._ready.pop(0)
-        if what == "early":
-            self.filepath = value
-            return self.filepath, None
-        report = value
-        if report.kind == "none":
-            self.filepath = None
-            return None, None
-        print(describe(report), file=self.stream, flush=True)  # warnings were printed as they came
-        if self._started and report.early_same and report.rendered <= 1:
-            return None, None  # the browser shows this page already
-        self.filepath = report.changed[0] if report.changed else "*"
-        return self.filepath, None
+        if self._started and not LiveReloadHandler.waiters and time.monotonic() - self._ready[0][2] < RECONNECT_SECONDS:
+            return None, None  # the browser is between two pages (a reload): the reload waits for it
+        path = None
+        while self._ready:  # all that is ready, in one reload
+            what, value, _ = self._ready.pop(0)
+            if what == "early":
+                path = value
+                continue
+            report = value
+            if report.kind == "none":
+                continue
+            if not (self._started and report.early_same and report.rendered <= 1):
+                path = report.changed[0] if report.changed else "*"
+            # else: the page written first is the page, and no other was rendered
+        self.filepath = path
+        return path, None
 
 
 def serve_with_livereload(settings_file=ROOT / "pelicanconf.py", output=ROOT / "output",
@@ -680,14 +702,15 @@ def serve_with_livereload(settings_file=ROOT / "pelicanconf.py", output=ROOT / "
     reload the browser."""
     from livereload.handlers import LiveReloadHandler
 
-    from tools.preview_panel import PreviewServer
+    from tools.preview_panel import PreviewServer, Requests
 
     site = PreviewSite(settings_file, output, overrides=overrides)
     print("กำลังสร้างเว็บไซต์ครั้งแรก... / first build...", file=sys.stderr, flush=True)
     print(describe(site.full_build()), file=sys.stderr, flush=True)
 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every save, not once per 3 s
-    server = PreviewServer(site, SiteWatcher(site))
+    requests = Requests()
+    server = PreviewServer(site, SiteWatcher(site, requests=requests), requests)
     print(
         f"ดูตัวอย่างได้ที่ http://{host}:{port}/ (บันทึกไฟล์แล้วหน้าเว็บจะโหลดใหม่เอง ปัญหาในเนื้อหาแสดงท้ายหน้า "
         f"กด Ctrl+C เพื่อหยุด) / previewing at http://{host}:{port}/",

@@ -17,6 +17,8 @@ absent when there is no problem. The output folder never holds any of it, so nei
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
 from livereload import Server
@@ -35,7 +37,60 @@ def with_panel(html: bytes) -> bytes:
     return html.replace(HEAD_END, PANEL_TAG + HEAD_END, 1) if HEAD_END in html else html
 
 
-class ProblemsHandler(web.RequestHandler):
+class Requests:
+    """The requests the live server is answering. A rebuild runs in a thread of its own beside
+    the server (tools/preview.py's SiteWatcher) and, both being Python, slows every answer it
+    runs beside (0.1-0.3 s a file); after writing the edited page first it gives way while the
+    browser loads that page (`give_way`)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.open = 0
+        self.last = 0.0  # when a request last started or ended (time.monotonic)
+
+    def started(self) -> None:
+        with self._lock:
+            self.open += 1
+            self.last = time.monotonic()
+
+    def finished(self) -> None:
+        with self._lock:
+            self.open = max(0, self.open - 1)
+            self.last = time.monotonic()
+
+    def give_way(self, come_within: float = 0.5, quiet: float = 0.15, longest: float = 1.5) -> None:
+        """Wait (in the rebuild's thread) until the browser has come for the page (a request
+        within `come_within` s) and no request is open or has ended in the last `quiet` s; never
+        longer than `longest` s."""
+        begun = time.monotonic()
+        while True:
+            now = time.monotonic()
+            if now - begun >= longest:
+                return
+            with self._lock:
+                came, idle = self.last >= begun, self.open == 0 and now - self.last >= quiet
+            if (came and idle) or (not came and now - begun >= come_within):
+                return
+            time.sleep(0.01)
+
+
+class _Counted:
+    """Mixed into the server's handlers: each request is counted in `Requests`."""
+
+    requests: Requests | None = None
+
+    def prepare(self):
+        if self.requests is not None:
+            self.requests.started()
+        return super().prepare()
+
+    def on_finish(self):
+        if self.requests is not None:
+            self.requests.finished()
+        return super().on_finish()
+
+
+class ProblemsHandler(_Counted, web.RequestHandler):
     """The current problems, as JSON."""
 
     def initialize(self, site):
@@ -47,7 +102,7 @@ class ProblemsHandler(web.RequestHandler):
         self.finish(json.dumps(self.site.problems(), ensure_ascii=False))
 
 
-class PanelScriptHandler(web.RequestHandler):
+class PanelScriptHandler(_Counted, web.RequestHandler):
     """The panel's script."""
 
     def get(self):
@@ -56,7 +111,7 @@ class PanelScriptHandler(web.RequestHandler):
         self.finish(PANEL_SCRIPT.read_bytes())
 
 
-class PanelPageHandler(StaticFileHandler):
+class PanelPageHandler(_Counted, StaticFileHandler):
     """livereload's file handler; an HTML page is sent with the panel's script added."""
 
     async def get(self, path, include_body=True):
@@ -78,13 +133,16 @@ class PanelPageHandler(StaticFileHandler):
 class PreviewServer(Server):
     """livereload's server with the problem panel of `site` (a PreviewSite)."""
 
-    def __init__(self, site, watcher):
+    def __init__(self, site, watcher, requests: Requests | None = None):
         super().__init__(watcher=watcher)
         self.site = site
+        self.requests = requests
 
     def get_web_handlers(self, script):
+        counted = {"requests": self.requests}
         return [
-            (PROBLEMS_URL.replace(".", r"\."), ProblemsHandler, {"site": self.site}),
-            (PANEL_URL.replace(".", r"\."), PanelScriptHandler),
-            (r"/(.*)", PanelPageHandler, {"path": self.root or ".", "default_filename": self.default_filename}),
+            (PROBLEMS_URL.replace(".", r"\."), type("Problems", (ProblemsHandler,), counted), {"site": self.site}),
+            (PANEL_URL.replace(".", r"\."), type("PanelScript", (PanelScriptHandler,), counted)),
+            (r"/(.*)", type("PanelPage", (PanelPageHandler,), counted),
+             {"path": self.root or ".", "default_filename": self.default_filename}),
         ]

@@ -125,15 +125,77 @@ def test_no_early_page_for_two_saves_a_new_file_or_an_error(sample_site):
 
 
 def test_the_live_server_reloads_once_when_the_early_page_stands(sample_site):
-    """Started (as the live server starts it), the watcher reports the early page first, and
-    nothing more when the run wrote the same page and no other."""
+    """Started (as the live server starts it), the watcher has the browser reloaded when the
+    page is written first, and not again when the run wrote the same page and no other."""
+    from livereload.handlers import LiveReloadHandler
+
     site, content = sample_site
     watcher = SiteWatcher(site, stream=io.StringIO())
     watcher._started = True  # as `start` leaves it; the rebuild is run here in this thread
     source = Path(sorted(site.last_run.articles)[3])
     _save(source, source.read_text(encoding="utf-8") + "\nย่อหน้าเพิ่มเพื่อทดสอบการโหลดหน้าใหม่\n")
-    watcher._rebuild()
-    page = site.output_of(source).relative_to(site.output).as_posix()
-    assert watcher.examine() == (page, None)  # livereload reloads the browser now
-    assert watcher.examine() == (None, None)  # the run wrote the same page: no second reload
+    seen = []
+    queue_early = watcher._early
+
+    def early(name):  # the server looks while the rebuild goes on
+        queue_early(name)
+        seen.append(watcher.examine())
+
+    watcher._early = early
+    browser = object()
+    LiveReloadHandler.waiters.add(browser)
+    try:
+        watcher._rebuild()
+        page = site.output_of(source).relative_to(site.output).as_posix()
+        assert seen == [(page, None)]  # livereload reloaded the browser then
+        assert watcher.examine() == (None, None)  # the run wrote the same page: no second reload
+        assert "the edited page in" in watcher.stream.getvalue()
+    finally:
+        LiveReloadHandler.waiters.discard(browser)
     assert not list(site.output.rglob("*.part")), "a page was left half moved"
+
+
+def test_the_rebuild_gives_way_while_the_browser_loads_the_page():
+    """After the early page the rebuild's thread waits while the server answers the browser: not
+    while a request is open, and not long when no browser comes."""
+    import threading
+
+    from tools.preview_panel import Requests
+
+    requests = Requests()
+    waiting = threading.Thread(target=requests.give_way, kwargs={"come_within": 60, "quiet": 0.05, "longest": 60})
+    waiting.start()
+    requests.started()  # the browser asks for the page
+    time.sleep(0.3)
+    assert waiting.is_alive(), "the rebuild went on while the page was being sent"
+    requests.finished()
+    waiting.join(timeout=20)
+    assert not waiting.is_alive()
+
+    nobody = threading.Thread(target=requests.give_way, kwargs={"come_within": 0.05, "quiet": 0.05, "longest": 60})
+    nobody.start()
+    nobody.join(timeout=20)
+    assert not nobody.is_alive(), "the rebuild waited for a browser that did not come"
+
+
+def test_a_reload_waits_for_a_browser_between_two_pages(sample_site):
+    """When the rebuild has something to show while the browser is between two pages (no live
+    connection), the reload is kept for it, and what is ready by then makes one reload."""
+    from livereload.handlers import LiveReloadHandler
+
+    site, content = sample_site
+    watcher = SiteWatcher(site, stream=io.StringIO())
+    watcher._started = True
+    source = Path(sorted(site.last_run.articles)[4])
+    _save(source, source.read_text(encoding="utf-8") + "\nย่อหน้าที่บันทึกระหว่างเบราว์เซอร์โหลดหน้าใหม่\n")
+    watcher._rebuild()
+    assert LiveReloadHandler.waiters == set()
+    assert watcher.examine() == (None, None) and len(watcher._ready) == 2  # kept
+    browser = object()
+    LiveReloadHandler.waiters.add(browser)
+    try:
+        page = site.output_of(source).relative_to(site.output).as_posix()
+        assert watcher.examine() == (page, None) and not watcher._ready  # one reload for both
+        assert watcher.examine() == (None, None)
+    finally:
+        LiveReloadHandler.waiters.discard(browser)

@@ -83,6 +83,12 @@ def test_saved_edit_shows_in_the_open_page(live_server, open_page):
     source = content / "news" / "live-2.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nย่อหน้าใหม่ LIVEMARKER\n", encoding="utf-8")
     page.wait_for_function("document.body && document.body.innerText.includes('LIVEMARKER')", timeout=60000)
+    # A body edit: the page was written first and the browser reloaded then (tools/early_page.py).
+    log = _output.parent / "server.log"
+    deadline = time.monotonic() + 60
+    while "the edited page in" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "the edited page in" in log.read_text(encoding="utf-8")
     # A second save soon after is shown too (livereload alone ignores it for 3 s).
     source.write_text(source.read_text(encoding="utf-8") + "\nอีกย่อหน้า SECONDMARKER\n", encoding="utf-8")
     page.wait_for_function("document.body && document.body.innerText.includes('SECONDMARKER')", timeout=60000)
