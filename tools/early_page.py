@@ -3,8 +3,9 @@
 A save in the live preview (tools/preview.py) is a Pelican run over the whole site: on 2,000
 posts about a second, nearly all of it for pages that did not change, while the writer looks at
 the one page they edit. When a save changed the body of one article (published, or a draft
-previewed under drafts/) and nothing of its metadata (title, date, category, tags, slug, summary field, gallery...), that page is written
-as soon as the run has read the article, and the live server reloads the browser then:
+previewed under drafts/) and nothing of its metadata (title, date, category, tags, slug, summary
+field, gallery...), that page is written as soon as the run has read the article, and the live
+server reloads the browser then:
 
 - the article as just read (every `content_object_init` plugin has run on the new body: word
   breaks, typing-error fixes, reading time);
@@ -19,16 +20,13 @@ compared: the live server reloads the browser a second time only if they differ
 (tests/authoring/test_early_page.py checks, over every sample release and several kinds of
 edit, that they never do). When any condition is not met (more than one file saved, a new or
 removed file, changed metadata, a hidden article or a translation, a file with an error, no
-earlier run), nothing is
-written early and the save works as before.
+earlier run), nothing is written early and the save works as before.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 
@@ -110,34 +108,25 @@ class EarlyPage:
         return page if set_summary(page) else None
 
     def _write(self, generator, page) -> None:
-        """Render as Pelican's `generate_articles` does, into a folder beside the output, and
-        move the file into place in one step (a browser never reads half a page)."""
-        from pelican.writers import Writer
+        """Render as Pelican's `generate_articles` (or `generate_drafts`) does, with the preview's
+        writer, which moves the file into place whole (a browser never reads half a page)."""
+        from tools.pelican_adapter import planned_writer_class
 
         settings = generator.settings
-        # As Pelican's generate_articles and generate_drafts call the writer.
         extra = {"all_articles": self.last.listed} if page.status == "draft" else {}
-        parent = os.path.dirname(os.path.abspath(self.output))
-        scratch = tempfile.mkdtemp(prefix=".early-page-", dir=parent)
+        writer = planned_writer_class({"plan": None, "atomic": True})(self.output, settings=settings)
         previous = logging.root.manager.disable
         logging.disable(logging.CRITICAL)  # the run logs what this page has to say, once
         try:
-            Writer(scratch, settings=settings).write_file(
+            writer.write_file(
                 page.save_as, generator.get_template(page.template), self.last.context,
                 relative_urls=settings["RELATIVE_URLS"], article=page,
                 category=getattr(page, "category", None), override_output=hasattr(page, "override_save_as"),
                 url=page.url, blog=True, **extra)
-            logging.disable(previous)
-            built = os.path.join(scratch, page.save_as)
-            with open(built, "rb") as handle:
-                data = handle.read()
-            target = os.path.join(self.output, page.save_as)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.replace(built, target)
         finally:
             logging.disable(previous)
-            shutil.rmtree(scratch, ignore_errors=True)
-        self.written = (page.save_as, data)
+        with open(os.path.join(self.output, page.save_as), "rb") as handle:
+            self.written = (page.save_as, handle.read())
         self.seconds = time.perf_counter() - self.started
         if self.on_written is not None:
             self.on_written(page.save_as)
