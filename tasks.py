@@ -19,14 +19,20 @@ CONFIG = {
 }
 
 
-def _build(settings_file, fatal_warnings=False, postprocess=None):
+def _vendor():
+    """Copy the fonts and scripts the theme takes from node_modules/ (tools/assets.py)."""
     from tools.assets import MissingAsset, vendor_assets
-    from tools.build import build as run_build
 
     try:
         vendor_assets()
     except MissingAsset as exc:
         sys.exit(str(exc))
+
+
+def _build(settings_file, fatal_warnings=False, postprocess=None):
+    from tools.build import build as run_build
+
+    _vendor()
     result = run_build(
         settings_file, CONFIG["deploy_path"], fatal_warnings=fatal_warnings, postprocess=postprocess
     )
@@ -152,6 +158,7 @@ def livereload(c):
     """Serve at http://127.0.0.1:8000/, rebuild on save (only what changed) and reload the browser."""
     from tools.preview import serve_with_livereload
 
+    _vendor()  # a fresh clone that was never built has no fonts or gallery script yet
     serve_with_livereload(CONFIG["settings_base"], CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
 
 

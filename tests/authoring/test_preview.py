@@ -286,3 +286,19 @@ def test_a_save_reads_again_only_the_saved_source_and_judges_what_a_walk_would_f
     _save(new, post("post-new", 21))
     assert site.refresh().ok and walks  # a file added: the folder is walked
     assert new.resolve() in {s.path for s in site.verdict.site.sources}
+
+
+def test_invoke_livereload_puts_the_themes_fonts_and_scripts_in_place_first(monkeypatch):
+    """A fresh clone that was never built has no fonts or gallery script under
+    theme/static/vendor/: `invoke livereload` copies them before it serves (as `invoke build`)."""
+    import invoke
+
+    import tasks
+    import tools.assets
+    import tools.preview
+
+    calls = []
+    monkeypatch.setattr(tools.assets, "vendor_assets", lambda *a, **k: calls.append("vendor") or [])
+    monkeypatch.setattr(tools.preview, "serve_with_livereload", lambda *a, **k: calls.append("serve"))
+    tasks.livereload(invoke.Context())
+    assert calls == ["vendor", "serve"]
