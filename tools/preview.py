@@ -641,8 +641,8 @@ class SiteWatcher:
 
         def tick():
             if self._changes or self._ready:
-                callback()
-            elif (self._worker is None or not self._worker.is_alive()) and events.due():
+                callback()  # (a reload kept for a reconnecting browser does not hold back the next rebuild)
+            if (self._worker is None or not self._worker.is_alive()) and events.due():
                 self._worker = threading.Thread(target=self._rebuild, name="preview-rebuild", daemon=True)
                 self._worker.start()
 
