@@ -81,13 +81,22 @@ class _Counted:
 
     def prepare(self):
         if self.requests is not None:
+            self._counted = True
             self.requests.started()
         return super().prepare()
 
-    def on_finish(self):
-        if self.requests is not None:
+    def _uncount(self) -> None:
+        if getattr(self, "_counted", False):  # once, whichever comes first
+            self._counted = False
             self.requests.finished()
+
+    def on_finish(self):
+        self._uncount()
         return super().on_finish()
+
+    def on_connection_close(self):  # the browser went away before the answer was finished
+        self._uncount()
+        return super().on_connection_close()
 
 
 class ProblemsHandler(_Counted, web.RequestHandler):
