@@ -394,18 +394,15 @@ def planned_writer_class(holder: dict):
                     pass
 
         def write_file(self, *args, **kwargs):
-            done = False
-            try:
-                result = self._write_file(*args, **kwargs)
-                done = True
-                return result
-            finally:
-                self._settle(done)
+            return self._settled(self._write_file, args, kwargs)
 
         def write_feed(self, *args, **kwargs):
+            return self._settled(self._write_feed, args, kwargs)
+
+        def _settled(self, write, args, kwargs):
             done = False
             try:
-                result = self._write_feed(*args, **kwargs)
+                result = write(*args, **kwargs)
                 done = True
                 return result
             finally:
