@@ -268,8 +268,11 @@ def remembering_generator(base, memory, created: list, holder: dict):
             if not first:
                 return set(files)
             # The saved files are read first (the live preview writes the edited page early); the
-            # order Pelican reads files in is not the order of any list (it sorts them).
-            return sorted(files, key=lambda name: Path(name).as_posix() not in first)
+            # order Pelican reads files in is not the order of any list (it sorts them). Only the
+            # names that end as a saved file's do are made paths (2,000 Paths: 14 ms a save).
+            ends = {name.rsplit("/", 1)[-1] for name in first}
+            lead = [name for name in files if os.path.basename(name) in ends and Path(name).as_posix() in first]
+            return lead + [name for name in files if name not in lead]
 
         def generate_articles(self, write):
             """Pelican's loop, deciding from the source path before any URL is computed."""
