@@ -383,6 +383,11 @@ class Segmenter:
     def _names(self, text: str, cuts) -> list[tuple[int, int]]:
         return find_names(text, self._is_boundary(self.boundaries(text) if cuts is None else cuts))
 
+    def names(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each person's name in `text` (names.py: a title, the first name, the
+        surname), with this segmenter telling the title นาย from the start of นายจ้าง."""
+        return self._names(text, None)
+
     @staticmethod
     def _is_boundary(cuts):
         """A function that tells whether an offset is one of `cuts` (in order)."""

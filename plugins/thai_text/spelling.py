@@ -8,7 +8,11 @@ the spell checker knows are skipped; each word is reported once per file.
 
 Before any of that, the line is read with its typing errors fixed (typos.py reports those, once),
 and the site's names typed with one slip (near_miss.py: ศูนย์ปฏิบัติการต่อต้านการทุจริด) are found
-and named with their right spelling; their pieces are not reported again as unknown words. A
+and named with their right spelling; their pieces are not reported again as unknown words.
+People's names written with a title (names.py: นางสาวสุนันทา ภู่ระหงษ์ทองคำ, นายสก ปิซัย) are
+not searched for unknown words: first names, surnames and transliterated names are rarely in a
+dictionary, no dictionary can tell whether they are spelt right, and a warning there would hold
+back the release until a developer added each name to the site dictionary. A
 spell checker's suggestion is not offered for an unknown word of fewer than 4 letters (สโซ่ is not
 โซ่: near_miss.spelling_suggestion_allowed).
 
@@ -30,7 +34,7 @@ from pathlib import Path
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .typos import fix_typos
 
-CACHE_FORMAT = 2  # (word, suggestion, slip) per line; older caches are not read
+CACHE_FORMAT = 3  # (word, suggestion, slip) per line, names left out; older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -159,6 +163,8 @@ class Speller:
                 if wrong in text:
                     found.append((wrong, right, None))
                     text = text.replace(wrong, " ")
+            for start, end in reversed(self.segmenter.names(text)):
+                text = text[:start] + " " + text[end:]
             found += [(word, better, None) for word, better in suspicious_runs(self.segmenter.segment(text), self)]
             if len(self._lines) > 200_000:
                 self._lines.clear()
