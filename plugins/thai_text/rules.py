@@ -87,8 +87,8 @@ def check_spelling(site) -> list:
             problems.append(_problem(
                 source.name, number, "spelling", "warning",
                 f'ไม่รู้จักคำว่า "{word}"{hint_th}', f'unknown word "{word}"{hint_en}',
-                f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary}",
-                "if it is right, add it to the site dictionary"))
+                f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary} (ระบบเขียนข่าว: เมนู พจนานุกรมของเว็บไซต์)",
+                "if it is right, add it to the site dictionary (in the web editor: พจนานุกรมของเว็บไซต์)"))
     if remember:
         speller.save(cache)
     return problems

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .site_data import relative
 
 FORMAT_NAME = "pelican-markdown"  # registered by js/admin.js (js/format.js)
+DICTIONARY_FORMAT = "site-dictionary"  # registered by js/admin.js (js/dictionary.js)
 
 BODY_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list", "quote"]
 
@@ -99,6 +100,29 @@ def _page_fields() -> list[dict]:
     ]
 
 
+def _dictionary_collection(settings: dict) -> dict:
+    """The site dictionary (thai_text's THAI_TEXT_DICTIONARY) as one entry: the check's fix for a
+    word it does not know is to add it there, and writers have no other way to."""
+    from thai_text.segment import dictionary_path
+    from thai_text.settings import DEFAULTS as THAI_TEXT_DEFAULTS
+
+    path = dictionary_path({"THAI_TEXT_DICTIONARY": THAI_TEXT_DEFAULTS["THAI_TEXT_DICTIONARY"], **settings})
+    return {
+        "name": "dictionary", "label": "พจนานุกรมของเว็บไซต์", "label_singular": "พจนานุกรม",
+        "description": "คำและชื่อเฉพาะที่ระบบตรวจคำไม่รู้จัก แต่สะกดถูกแล้ว เพิ่มได้ที่นี่ "
+                       "คำในพจนานุกรมไม่ถูกตัดกลางคำเมื่อขึ้นบรรทัดใหม่",
+        "format": DICTIONARY_FORMAT, "extension": "txt", "delete": False, "editor": {"preview": False},
+        "files": [{
+            "name": "words", "label": "พจนานุกรมของเว็บไซต์", "file": relative(path, settings),
+            "fields": [{
+                "name": "words", "label": "คำและชื่อเฉพาะ (บรรทัดละหนึ่งคำ)", "widget": "text",
+                "hint": "พิมพ์คำใหม่ต่อท้ายบรรทัดสุดท้าย บรรทัดละหนึ่งคำ เช่น ชื่อบุคคล ชื่อสถานที่ หรือศัพท์เฉพาะ "
+                        "ข้อความหลังเครื่องหมาย # เป็นหมายเหตุ เมื่อหัวหน้าอนุมัติแล้ว ระบบจะรู้จักคำนี้ในทุกข่าว",
+            }],
+        }],
+    }
+
+
 def editor_config(settings: dict) -> dict:
     """The Decap CMS configuration (config.yml) for these Pelican settings."""
     from photo_gallery.settings import DEFAULTS as GALLERY_DEFAULTS
@@ -136,5 +160,6 @@ def editor_config(settings: dict) -> dict:
             {"name": "pages", "label": "หน้าเว็บไซต์", "label_singular": "หน้า", "folder": pages,
              "description": "หน้าถาวร เช่น เกี่ยวกับเรา ช่องทางร้องเรียน", **collection(),
              "fields": _page_fields()},
+            _dictionary_collection(settings),
         ],
     }

@@ -102,7 +102,7 @@ def write_editor(generators) -> None:
     (folder / "config.yml").write_text(config_text(config), encoding="utf-8")
     data = site_data(generators, settings)
     data["locale"] = LOCALE_OVERRIDES
-    data["folders"] = {collection["name"]: collection["folder"] for collection in config["collections"]}
+    data["folders"] = {c["name"]: c["folder"] for c in config["collections"] if "folder" in c}
     # Every backend but the local one and git-gateway needs a repository (Decap would only say so
     # in English); the page explains it in Thai instead of starting.
     backend = config["backend"]

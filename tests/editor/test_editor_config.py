@@ -39,8 +39,10 @@ def fields(config: dict, collection: str) -> dict:
 
 def test_config_follows_the_sites_settings():
     config = editor_config(settings())
-    assert [c["name"] for c in config["collections"]] == ["news", "pages"]
+    assert [c["name"] for c in config["collections"]] == ["news", "pages", "dictionary"]
     news = config["collections"][0]
+    dictionary = config["collections"][2]
+    assert dictionary["format"] == "site-dictionary" and dictionary["files"][0]["file"] == "content/dictionary.txt"
     assert news["folder"] == "content/news" and config["collections"][1]["folder"] == "content/pages"
     assert news["format"] == "pelican-markdown" and news["slug"] == "{{fields.file_name}}"
     assert news["media_folder"] == "/content/galleries/{{fields.photos.gallery}}"
@@ -52,12 +54,13 @@ def test_config_follows_the_sites_settings():
 def test_config_changes_with_the_settings():
     config = editor_config(settings(
         CATEGORIES=["ข่าวด่วน", "ประกาศรับสมัคร"], ARTICLE_PATHS=["posts"], PAGE_PATHS=["static-pages"],
-        GALLERY_SOURCE_DIR="photos", WEB_EDITOR_PUBLISH_MODE="simple",
+        GALLERY_SOURCE_DIR="photos", WEB_EDITOR_PUBLISH_MODE="simple", THAI_TEXT_DICTIONARY="words/names.txt",
         WEB_EDITOR_BACKEND={"name": "forgejo", "repo": "mol/site", "api_root": "https://git.mol.go.th/api/v1",
                             "app_id": "abc", "base_url": ""},
     ))
-    news, pages = config["collections"]
+    news, pages, dictionary = config["collections"]
     assert news["folder"] == "content/posts" and pages["folder"] == "content/static-pages"
+    assert dictionary["files"][0]["file"] == "content/words/names.txt"
     assert news["media_folder"] == "/content/photos/{{fields.photos.gallery}}"
     assert fields(config, "news")["category"]["options"] == ["ข่าวด่วน", "ประกาศรับสมัคร"]
     assert config["backend"] == {"name": "forgejo", "repo": "mol/site", "api_root": "https://git.mol.go.th/api/v1",

@@ -6,6 +6,7 @@ import CMS from 'decap-cms-app';
 
 import * as checks from './checks.js';
 import * as dates from './dates.js';
+import { siteDictionary } from './dictionary.js';
 import * as format from './format.js';
 import * as gallery from './gallery.js';
 import * as names from './names.js';
@@ -55,6 +56,7 @@ async function start() {
 
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
   CMS.registerCustomFormat('pelican-markdown', 'md', format.pelicanMarkdown);
+  CMS.registerCustomFormat('site-dictionary', 'txt', siteDictionary);
   for (const base of ['string', 'text', 'select', 'markdown']) {
     const widget = checkedWidget(CMS, base, site);
     CMS.registerWidget(widget.name, widget.control, widget.preview);
