@@ -17,6 +17,9 @@ asks for a word the index never held, and the page is not found. So:
    ข่าย of เครือข่าย and ทุจริต of การทุจริต. Whatever piece ICU cuts from a word, it is the start of
    one of these, so the query's pieces are found whichever browser split them. The search page
    cuts the block off the text it shows.
+   Numbers are there too in the form the search page compares them (`number_form`: Arabic
+   digits, no thousands separators), where the page writes them otherwise: ๔,๕๐๐ and 4,500 are
+   found by 4500, ๔,๕๐๐ and 4,500 alike.
 3. `vocabulary()` lists the site's words (with how many pages hold each) for the search page: it
    splits a query typed without spaces into the site's words, and offers the nearest word that
    exists when nothing was found (ทุจริด → ทุจริต).
@@ -47,6 +50,10 @@ THAI_LETTERS = frozenset(chr(c) for c in range(0x0E01, 0x0E3B)) | frozenset(
     chr(c) for c in range(0x0E40, 0x0E4F)
 )
 THAI_RUN = re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]+")
+# A number as written: digits (Arabic or Thai), maybe with commas and dots between them.
+NUMBER = re.compile(r"[0-9\u0E50-\u0E59](?:[0-9\u0E50-\u0E59,.]*[0-9\u0E50-\u0E59])?")
+_THAI_DIGITS = str.maketrans("\u0E50\u0E51\u0E52\u0E53\u0E54\u0E55\u0E56\u0E57\u0E58\u0E59", "0123456789")
+_GROUPING = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 # A Thai word starts with a consonant or a lead vowel, never right after a lead vowel.
 _WORD_START = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
 _LEAD_VOWELS = frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
@@ -91,8 +98,9 @@ def inner_suffixes(chunk: str) -> tuple[str, ...]:
 
 
 def extra_words(chunks, site_words=None, memo=None) -> list[str]:
-    """Inner suffixes of `chunks` (the words of a page as Pagefind splits it) that are not
-    chunks of the page already, each once, in order of first appearance. With `site_words` (the
+    """Inner suffixes of `chunks` (the words of a page as Pagefind splits it), then the
+    `number_forms` of its numbers, that are not chunks of the page already, each once, in order
+    of first appearance. With `site_words` (the
     site's vocabulary), a Thai suffix is kept only where one of those words starts (ทุจริต of
     การทุจริต, not ระมาณ of ประมาณ); `starts_site_word` is the same test in the browser. `memo`
     (a dict kept for one set of site words) remembers the kept suffixes of each chunk."""
@@ -110,7 +118,28 @@ def extra_words(chunks, site_words=None, memo=None) -> list[str]:
         for suffix in kept:
             if suffix not in whole:
                 extra[suffix] = None
+    for form in number_forms(whole):
+        if form not in whole:
+            extra[form] = None
     return list(extra)
+
+
+def number_form(number: str) -> str:
+    """A number as the search page compares it: Thai digits as Arabic ones, thousands separators
+    (a comma between a digit and exactly three digits) left out: ๔,๕๐๐ -> 4500. The same as
+    normalize() in search-match.js."""
+    return _GROUPING.sub("", number.translate(_THAI_DIGITS))
+
+
+def number_forms(chunks) -> list[str]:
+    """`number_form` of each number of `chunks` that is written otherwise, each once."""
+    found = {}
+    for chunk in chunks:
+        for number in NUMBER.findall(chunk):
+            form = number_form(number)
+            if form != number:
+                found[form] = None
+    return list(found)
 
 
 def starts_site_word(text: str, site_words, longest: int) -> bool:

@@ -14,12 +14,13 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import CHROMIUM_ARGS, ROOT  # noqa: F401
-from tests.thai_search.sample_words import site_words
+from tests.thai_search.sample_words import site_numbers, site_words
 from tests.thai_search.site_files import build_search_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from thai_search.indexer import indexed_pages  # noqa: E402
+from thai_search.terms import number_form  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +102,29 @@ def test_every_word_of_every_article_finds_it(every_word):
     missed = sorted((word, path) for path, page_words in words.items() for word in page_words
                     if path not in found[word])
     assert missed == []
+
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def test_every_number_of_every_page_finds_it_in_arabic_and_thai_digits(browser, sample_site, sample_url):
+    # A page may write ๔,๕๐๐ or 4,500; a reader types 4500 on a phone, or ๔๕๐๐. Each number of
+    # two digits or more on each page, asked as written, in Arabic digits without thousands
+    # separators and in Thai digits, must list that page.
+    numbers = site_numbers(sample_site.output)
+    written = {n for page in numbers.values() for n in page}
+    assert any(ch in "๐๑๒๓๔๕๖๗๘๙" for n in written for ch in n) and any("," in n for n in written)
+    queries = {n: {n, number_form(n), number_form(n).translate(THAI_DIGITS)} for n in written}
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_url}/search/")
+        found = page.evaluate(EVERY_WORD, sorted(set().union(*queries.values())))
+    finally:
+        context.close()
+    missed = sorted((query, path) for path, page_numbers in numbers.items() for n in page_numbers
+                    for query in queries[n] if path not in found[query])
+    assert sum(map(len, numbers.values())) > 100 and missed == []
 
 
 def test_news_is_listed_before_static_pages(every_word):

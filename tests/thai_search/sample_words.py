@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from thai_search.settings import DEFAULTS  # noqa: E402
+from thai_search.terms import NUMBER  # noqa: E402
 from thai_text.segment import default_segmenter  # noqa: E402
 
 # A Thai word: Thai letters, vowels and marks only (no digits, no ฯ or ๆ alone).
@@ -29,21 +30,45 @@ def page_words(html: str, min_length: int = 3) -> set[str]:
     site segments them (site dictionary: ผลประโยชน์ทับซ้อน), and the words each of those is made
     of by pythainlp's dictionary alone (ผลประโยชน์, ทับซ้อน), since a reader may search for a part
     of a name."""
-    soup = BeautifulSoup(html, "html.parser")
-    body = soup.select_one("[data-pagefind-body]")
-    if body is None:
-        return set()
-    for selector in DEFAULTS["THAI_SEARCH_EXCLUDE_SELECTORS"][0] + ["[data-pagefind-ignore]"]:
-        for element in body.select(selector):
-            element.decompose()
     site, plain = default_segmenter(str(ROOT / "content" / "dictionary.txt")), default_segmenter()
     words = set()
-    blocks = body.select(BLOCKS) or [body]
-    for block in blocks:
+    for block in _indexed_blocks(html):
         for word in site.words(block.get_text("")):
             words.update(part for part in [word, *plain.words(word)]
                          if len(part) >= min_length and THAI_WORD.fullmatch(part))
     return words
+
+
+def _indexed_blocks(html: str):
+    soup = BeautifulSoup(html, "html.parser")
+    body = soup.select_one("[data-pagefind-body]")
+    if body is None:
+        return []
+    for selector in DEFAULTS["THAI_SEARCH_EXCLUDE_SELECTORS"][0] + ["[data-pagefind-ignore]"]:
+        for element in body.select(selector):
+            element.decompose()
+    return body.select(BLOCKS) or [body]
+
+
+def page_numbers(html: str) -> set[str]:
+    """Distinct numbers of two digits or more (Arabic or Thai digits, with their commas and
+    dots) in the indexed part of one page, as written."""
+    return {n for block in _indexed_blocks(html) for n in NUMBER.findall(block.get_text(""))
+            if sum(ch.isdigit() for ch in n) >= 2}
+
+
+def site_numbers(output: Path) -> dict[str, set[str]]:
+    """{site path of an article or page: its distinct numbers}, for every indexed page."""
+    found = {}
+    for page in sorted(Path(output).rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        path = ("/" + str(page.parent.relative_to(output)).strip(".") + "/").replace("//", "/")
+        numbers = page_numbers(html)
+        if numbers:
+            found[path] = numbers
+    return found
 
 
 def site_words(output: Path, min_length: int = 3) -> dict[str, set[str]]:

@@ -5,6 +5,7 @@ query the index is sure to hold: the last tests run both sides over every pair o
 """
 
 import json
+import random
 import sys
 
 import pytest
@@ -20,12 +21,15 @@ from thai_search.copies import index_copies, index_copy  # noqa: E402
 from thai_search.page_text import indexed_text, selector_xpath  # noqa: E402
 from thai_search.terms import (  # noqa: E402
     EXTRA_MARK,
+    NUMBER,
     EXTRA_MIN,
     WORD_MARK,
     chunks_of,
     extra_words,
     inner_suffixes,
     letters,
+    number_form,
+    number_forms,
     shown_text,
     vocabulary,
     word_start,
@@ -160,3 +164,37 @@ console.log(JSON.stringify(pairs.map((p) => [m.wordStart(p, 1), m.unmark(p + " {
     for pair, (starts, shown) in zip(pairs, found):
         assert starts == word_start(pair, 1), (pair, [hex(ord(c)) for c in pair])
         assert shown == shown_text(f"{pair} {WORD_MARK} {pair}"), pair
+
+
+@pytest.mark.parametrize("written,form", [
+    ("๔,๕๐๐", "4500"), ("4,500", "4500"), ("4500", "4500"), ("๑๐๓,๕๐๐", "103500"),
+    ("1,234,567", "1234567"), ("๖๑.๔", "61.4"), ("12,34", "12,34"), ("1,2345", "1,2345"),
+    ("๒๕๖๙", "2569"), ("08.30", "08.30"),
+])
+def test_a_number_is_compared_in_arabic_digits_without_thousands_separators(written, form):
+    assert number_form(written) == form
+
+
+def test_the_extra_words_hold_each_number_written_otherwise():
+    chunks = ["ค่าสมัคร", "๔,๕๐๐", "บาท", "ปี", "2569", "รวม", "103,500", "(๑๕๔๖)", "4500"]
+    assert number_forms(chunks) == ["4500", "103500", "1546"]
+    extra = extra_words(chunks)
+    assert "103500" in extra and "1546" in extra and "4500" not in extra  # 4500 is a chunk already
+
+
+def test_search_match_js_compares_numbers_as_number_form_writes_them(tmp_path):
+    # The query (normalised in the browser) and the page's extra words (number_form, at build
+    # time) must meet: normalize() gives the same text for a number and for its number_form.
+    # Every number in 3,000 seeded strings of digits (both scripts), commas, dots and letters.
+    rng = random.Random(7)
+    alphabet = list("0123456789๐๑๒๓๔๕๖๗๘๙,,,..ก ")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16))) for _ in range(3000)]
+    pairs = [[n, number_form(n)] for text in texts for n in NUMBER.findall(text)]
+    assert len(pairs) > 3000 and any(a != b for a, b in pairs)
+    script = f"""
+import * as m from "./search-match.mjs";
+const pairs = {json.dumps(pairs, ensure_ascii=False)};
+console.log(JSON.stringify(pairs.map(([a, b]) => [m.normalize(a).text, m.normalize(b).text])));
+"""
+    for (written, form), (a, b) in zip(pairs, run_node(script, tmp_path)):
+        assert a == b == form.replace(".", ""), (written, form, a, b)

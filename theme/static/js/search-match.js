@@ -14,12 +14,25 @@ const THAI = /[\u0E01-\u0E5B]/;
 const TONE = /[\u0E48-\u0E4B]/;
 const UPPER_VOWEL = /[\u0E31\u0E34-\u0E37\u0E47]/;
 const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\u2063\u2064\uFEFF.]/;
+const DIGIT = /[0-9\u0E50-\u0E59]/;
+const THAI_DIGIT = /[\u0E50-\u0E59]/;
+
+/**
+ * Is the comma at `src[i]` a thousands separator (a digit before it, exactly three after)? Such
+ * commas are left out, so 4,500 and 4500 are one number (`number_form` in thai_search/terms.py).
+ */
+function groupingComma(src, i) {
+  return src[i] === "," && i > 0 && DIGIT.test(src[i - 1]) && DIGIT.test(src[i + 1] ?? "") &&
+    DIGIT.test(src[i + 2] ?? "") && DIGIT.test(src[i + 3] ?? "") && !DIGIT.test(src[i + 4] ?? "");
+}
 
 /**
  * Normalise text for matching and remember where each character came from.
  * Returns {text, from}: from[i] is the index in `raw` of text[i].
  * Fixes what Thai typists commonly do: two sara e for sara ae, nikhahit + sara aa for sara am,
- * a doubled tone mark, a tone mark typed before the upper vowel.
+ * a doubled tone mark, a tone mark typed before the upper vowel. Numbers are compared as Arabic
+ * digits without thousands separators: ๔,๕๐๐, 4,500 and 4500 are one number (a page may write
+ * either, and a phone's keyboard gives Arabic digits).
  */
 export function normalize(raw) {
   const out = [];
@@ -27,7 +40,8 @@ export function normalize(raw) {
   const src = String(raw ?? "").normalize("NFC");
   for (let i = 0; i < src.length; i++) {
     let ch = src[i];
-    if (IGNORED.test(ch)) continue;
+    if (IGNORED.test(ch) || groupingComma(src, i)) continue;
+    if (THAI_DIGIT.test(ch)) ch = String.fromCharCode(ch.charCodeAt(0) - 0x0e50 + 0x30);
     const next = src[i + 1];
     if (ch === "\u0E40" && next === "\u0E40") {
       ch = "\u0E41";
