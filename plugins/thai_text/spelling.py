@@ -163,14 +163,28 @@ class Speller:
                 if wrong in text:
                     found.append((wrong, right, None))
                     text = text.replace(wrong, " ")
-            for start, end in reversed(self.segmenter.names(text)):
-                text = text[:start] + " " + text[end:]
-            found += [(word, better, None) for word, better in suspicious_runs(self.segmenter.segment(text), self)]
+            tokens = self.segmenter.segment(text)
+            names = self.segmenter.names(text)  # (the boundaries just computed, remembered)
+            if names:
+                tokens = _outside(tokens, names)
+            found += [(word, better, None) for word, better in suspicious_runs(tokens, self)]
             if len(self._lines) > 200_000:
                 self._lines.clear()
             self._lines[key] = found
             self._added = True
         return found
+
+
+def _outside(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """`tokens` with each one that overlaps one of `spans` (in order) made a space."""
+    kept, at, k = [], 0, 0
+    for token in tokens:
+        end = at + len(token)
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        kept.append(" " if k < len(spans) and spans[k][0] < end else token)
+        at = end
+    return kept
 
 
 _SPELLERS: dict = {}
