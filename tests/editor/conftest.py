@@ -203,6 +203,17 @@ def log_in(page, editor) -> None:
     page.get_by_role("link", name="ข่าว").first.wait_for()
 
 
+def approve_and_publish(page) -> None:
+    """The supervisor, on an entry sent for review: approve it, then publish it now."""
+    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").click()
+    page.get_by_role("menuitem", name="หัวหน้าอนุมัติแล้ว").click()
+    page.get_by_text("สถานะ: หัวหน้าอนุมัติแล้ว").wait_for()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="เผยแพร่", exact=True).click()
+    page.get_by_role("menuitem", name="เผยแพร่ทันที").click()
+    page.get_by_text("เนื้อหาถูกเผยแพร่").wait_for(timeout=60_000)
+
+
 def screenshot_dir() -> Path | None:
     """Where the tests save the screenshots of the authors' guide (EDITOR_SCREENSHOTS), if set."""
     folder = os.environ.get("EDITOR_SCREENSHOTS")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import log_in, screenshot_dir
+from tests.editor.conftest import approve_and_publish, log_in, screenshot_dir
 
 pytestmark = pytest.mark.browser
 
@@ -58,13 +58,7 @@ def test_a_writer_adds_a_word_and_the_supervisor_publishes_it(editor, editor_pag
     assert editor.files(branch) == [DICTIONARY]
     assert editor.show(branch, DICTIONARY).decode("utf-8") == original + WORD + "\n"
 
-    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").click()
-    page.get_by_role("menuitem", name="หัวหน้าอนุมัติแล้ว").click()
-    page.get_by_text("สถานะ: หัวหน้าอนุมัติแล้ว").wait_for()
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="เผยแพร่", exact=True).click()
-    page.get_by_role("menuitem", name="เผยแพร่ทันที").click()
-    page.get_by_text("เนื้อหาถูกเผยแพร่").wait_for(timeout=60_000)
+    approve_and_publish(page)
     assert editor.show("main", DICTIONARY).decode("utf-8") == original + WORD + "\n"
     assert branch not in editor.branches()
     assert page.recorder.problems() == []

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
-from tests.editor.conftest import log_in, screenshot_dir
+from tests.editor.conftest import approve_and_publish, log_in, screenshot_dir
 from tests.editor.photos import has_metadata, phone_photo
 
 pytestmark = pytest.mark.browser
@@ -199,13 +199,7 @@ def test_release_with_five_photos_from_login_to_publication(editor, editor_page,
     page.get_by_text("รอหัวหน้าตรวจ").wait_for()
     shot(page, "07-supervisor-workflow.png")
     page.get_by_role("link", name=re.compile("ศปท. แรงงาน จัดอบรมเจ้าหน้าที่")).first.click()
-    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").click()
-    page.get_by_role("menuitem", name="หัวหน้าอนุมัติแล้ว").click()
-    page.get_by_text("สถานะ: หัวหน้าอนุมัติแล้ว").wait_for()
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="เผยแพร่", exact=True).click()
-    page.get_by_role("menuitem", name="เผยแพร่ทันที").click()
-    page.get_by_text("เนื้อหาถูกเผยแพร่").wait_for(timeout=60_000)
+    approve_and_publish(page)
     page.get_by_label("ชื่อข่าว").wait_for()
     shot(page, "08-published.png")
 
