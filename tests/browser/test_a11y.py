@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import category_path
+from tests.sample_pages import with_gallery, without_gallery
 
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "home": "/",
-    "article": "/news/no-gift-policy-2567/",
-    "article with gallery": "/news/integrity-training-2566/",
+    "article": without_gallery().url,
+    "article with gallery": with_gallery().url,
     "list": "category:ข่าวกิจกรรม",
     "static page": "/report/",
     "archives": "/archives/",

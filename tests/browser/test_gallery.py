@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sample_pages import with_gallery
+
 pytestmark = pytest.mark.browser
 
-ARTICLE = "/news/integrity-training-2566/"
+RELEASE = with_gallery()
+ARTICLE = RELEASE.url
 
 
 def _caption(page) -> str:
@@ -43,7 +46,7 @@ def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
     _wait_caption(page, "ภาพที่ 2 จาก")
     # The large image shown is a published WebP/JPEG of this gallery.
     src = page.locator(".pswp__item[aria-hidden='false'] img.pswp__img").first.get_attribute("src")
-    assert "/galleries/integrity-training-2566/" in src
+    assert f"/galleries/{RELEASE.gallery}/" in src
 
     page.keyboard.press("Escape")
     page.wait_for_selector(".pswp", state="detached", timeout=5000)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import category_path
+from tests.sample_pages import with_gallery, without_gallery
 
 pytestmark = pytest.mark.browser
 
-ARTICLE = "/news/integrity-training-2566/"  # has a gallery: the heaviest kind of article
-PLAIN_ARTICLE = "/news/no-gift-policy-2567/"
+ARTICLE = with_gallery().url  # has a gallery: the heaviest kind of article
+PLAIN_ARTICLE = without_gallery().url
 LIST = "category:ข่าวกิจกรรม"  # resolved from the home page's menu
 STATIC = "/report/"
 PAGES_360 = ["/", ARTICLE, PLAIN_ARTICLE, LIST, STATIC, "/archives/", "/tag/", "/404.html"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sample_pages import longest
 from tools.linebreaks import Counts, classify, measure_widths, protected_spans_for, site_pages
 
 pytestmark = pytest.mark.browser
@@ -88,7 +89,7 @@ def test_the_measure_sees_browser_breaks_without_the_spans(browser, sample_url, 
     page = browser.new_page(viewport={"width": 1300, "height": 900})
     page.goto(sample_url + "/robots.txt")
     try:
-        results, _wide = measure_widths(page, sample_url + "/news/hotline-statistics-2569/", [320, 360])
+        results, _wide = measure_widths(page, sample_url + longest().url, [320, 360])
         kept = sum(len(classify(blocks, spans).inside) for blocks in results)
         frame_css = ".w,.wl{white-space:normal!important;display:inline!important}"
         unprotected = page.evaluate(
@@ -103,7 +104,7 @@ def test_the_measure_sees_browser_breaks_without_the_spans(browser, sample_url, 
                  const m = f.contentWindow.eval('(' + window.MEASURE_SOURCE + ')');
                  const r = m('main'); f.remove(); return r;
                }""",
-            [sample_url + "/news/hotline-statistics-2569/", frame_css],
+            [sample_url + longest().url, frame_css],
         )
         assert kept == 0
         assert len(classify(unprotected, spans).inside) > 5
