@@ -2,9 +2,9 @@
 
 The sample releases are fictional: the real archive will replace them, and the tests that need
 "a release with a gallery" or "a release without one" must keep passing then. Each takes the
-first such release by file name: published, not dated in the future, with a `Slug:` (its URL is
-news/<slug>/, the site's ARTICLE_URL). Read with content_guard's header reader and thai_date's
-date reader, as the build reads them.
+first such release by file name: published and not dated in the future. Read with content_guard's
+header reader, thai_date's date reader and thai_text's slug rule, as the build reads them (the
+URL is news/<slug>/, the site's ARTICLE_URL).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,22 +27,30 @@ class Release:
     gallery: str | None  # its gallery folder (content/galleries/<gallery>), if any
 
 
-def releases() -> list[Release]:
+@lru_cache(maxsize=1)
+def releases() -> tuple[Release, ...]:
     from content_guard.source import read_header
     from thai_date.parsing import parse_date
+    from thai_text.settings import with_defaults
+    from thai_text.slugs import content_slug
 
+    from tools.check import load_settings
+
+    settings = load_settings(ROOT / "pelicanconf.py")
+    settings.update(with_defaults(settings))
     found = []
     now = dt.datetime.now(dt.timezone.utc)
     for path in sorted((ROOT / "content" / "news").glob("*.md")):
         header = read_header(path.read_text(encoding="utf-8"))
-        slug, date = header.value("slug"), header.value("date")
-        if not slug or not date or (header.value("status") or "published").lower() != "published":
+        date = header.value("date")
+        if not date or (header.value("status") or "published").lower() != "published":
             continue
         moment = parse_date(date)
         if (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))) > now:
             continue
+        slug = content_slug(settings, header.value("slug") or "", path.relative_to(ROOT).as_posix())
         found.append(Release(path, f"/news/{slug}/", header.value("gallery") or None))
-    return found
+    return tuple(found)
 
 
 def with_gallery() -> Release:
