@@ -6,6 +6,7 @@ Every setting starts with CONTENT_GUARD_; plugins/content_guard/README.md docume
 
 from __future__ import annotations
 
+import copy
 import logging
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,12 @@ DEFAULTS = {
         True,
         "Check that every link and image of the content leads to a page or file the site publishes.",
     ),
+    "CONTENT_GUARD_MARKDOWN_AS_EDITOR": (
+        True,
+        "Read Markdown as the web editor's preview does (writers_markdown.py): `#word` at the start "
+        "of a line is a hashtag, not a heading; a list may start on the line after a paragraph; "
+        "a bare https:// address is a link.",
+    ),
 }
 # Old name -> new name: still read, with a warning.
 RENAMED = {name.replace("CONTENT_GUARD_", "GUARD_", 1): name for name in DEFAULTS}
@@ -92,7 +99,26 @@ def with_defaults(settings: dict) -> dict:
                 name, value, default, name, value, default,
             )
             added[name] = list(default) if isinstance(default, list) else default
+    markdown = as_editor_markdown({**view, **added})
+    if markdown is not None:
+        added["MARKDOWN"] = markdown
     return added
+
+
+def as_editor_markdown(settings: dict) -> dict | None:
+    """A copy of the MARKDOWN setting with writers_markdown's extension, when the setting
+    CONTENT_GUARD_MARKDOWN_AS_EDITOR asks for it and it is not there yet; else None."""
+    from .writers_markdown import NAME
+
+    configured = settings.get("MARKDOWN")
+    if not settings.get("CONTENT_GUARD_MARKDOWN_AS_EDITOR") or not isinstance(configured, dict):
+        return None
+    configs = configured.get("extension_configs") or {}
+    if NAME in configs or NAME in (configured.get("extensions") or ()):
+        return None
+    markdown = copy.deepcopy(configured)
+    markdown["extension_configs"] = {**configs, NAME: {}}
+    return markdown
 
 
 def apply_defaults(pelican) -> None:

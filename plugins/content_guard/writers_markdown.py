@@ -1,0 +1,120 @@
+"""Markdown read the way the web editor's preview reads it, where Python-Markdown differs.
+
+Writers see their release in the web editor's preview (Decap CMS: remark, CommonMark) before a
+supervisor publishes it; the site is built with Python-Markdown. Where the two read the same
+text differently, the site showed something else than the preview, and each difference is a
+common way Thai press releases are written:
+
+- **Hashtags**: `#ดวงตาแรงงาน #ศปทแรงงาน` at the start of a line was a level-1 heading (the
+  first `#` eaten) on the site, a line of text in the preview. A heading needs a space after its
+  `#`s, as in CommonMark: `# หัวข้อ` is still a heading.
+- **A list right after a line of text** (`ข้อสังเกต มีดังนี้` then `- ...` on the next line,
+  no blank line between) ran together into one paragraph on the site, a list in the preview. A
+  bullet list (`-`, `*`, `+`) or a numbered one may begin a new block under a paragraph, as in
+  the editor; inside a list nothing changes.
+- **Numbered lists** start at the number written (`3.` goes on from 3, where the site began
+  again at 1) and may be written `1)` as well as `1.`.
+- **Web addresses**: `https://...` written in the text was plain text on the site, a link in the
+  preview. A bare `http://` or `https://` address becomes a link, without the punctuation that
+  ends a sentence or a closing bracket that opened before it.
+
+The extension is added to the MARKDOWN setting by content_guard's defaults
+(`CONTENT_GUARD_MARKDOWN_AS_EDITOR`), so the build, the content check and the live preview read
+alike. tests/content_guard/test_writers_markdown.py compares the blocks of every sample release
+and of written cases with what the editor's own parser finds.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import util
+from markdown.blockprocessors import HashHeaderProcessor, OListProcessor
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+
+NAME = "content_guard.writers_markdown:WritersMarkdown"  # as the MARKDOWN setting names it
+
+# Python-Markdown's heading pattern, with a space (or the end of the line) required after the #s.
+HEADING = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
+
+# A line that starts a list item: a bullet or a number with `.` or `)`, then a space; up to three
+# spaces before it. In the editor any of them may interrupt a paragraph.
+LIST_START = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+# Lines that begin a block of another kind: a heading, a quote, a table row, an indented code
+# line, a stashed HTML block or code fence (Python-Markdown's placeholders).
+OTHER_BLOCK = re.compile(r"^(?: {0,3}(?:#{1,6}(?:[ \t]|$)|>|\|)|    |\t|" + re.escape(util.STX) + ")")
+
+# A bare web address: http:// or https:// not glued to a word or quote before it, up to a space
+# or a character that cannot be part of it in text.
+BARE_URL = r"(?<![\w@/:.\"'=&])https?://[^\s<>\"'" + util.STX + util.ETX + "]+"
+TRAILING = ".,:;!?\"'"
+
+
+class HashtagAwareHeadings(HashHeaderProcessor):
+    RE = HEADING
+
+
+class NumberedAsWritten(OListProcessor):
+    """Numbered lists start at the number written (`3.` after a paragraph goes on from 3) and
+    may be numbered `1)` as well as `1.`."""
+
+    LAZY_OL = False
+
+    def __init__(self, parser):
+        super().__init__(parser)
+        indent = self.tab_length - 1
+        self.RE = re.compile(r"^[ ]{0,%d}\d+[.)][ ]+(.*)" % indent)
+        self.CHILD_RE = re.compile(r"^[ ]{0,%d}((\d+[.)])|[*+-])[ ]+(.*)" % indent)
+
+
+class ListAfterText(Preprocessor):
+    """A blank line before a list that starts on the line after a paragraph's text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        start = True  # the line begins a block (after a blank line or a heading)
+        paragraph = False  # the lines since the block began are a paragraph of text
+        for line in lines:
+            if not line.strip():
+                start, paragraph = True, False
+            elif paragraph and LIST_START.match(line):
+                out.append("")
+                start = paragraph = False
+            elif start or HEADING_LINE.match(line):
+                paragraph = not (LIST_START.match(line) or OTHER_BLOCK.match(line))
+                start = bool(HEADING_LINE.match(line))  # Python-Markdown ends the block there too
+            out.append(line)
+        return out
+
+
+class BareUrl(InlineProcessor):
+    """`https://...` in the text: a link to itself."""
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(self, m, data):
+        url = m.group(0)
+        while url and (url[-1] in TRAILING or (url[-1] == ")" and url.count(")") > url.count("("))):
+            url = url[:-1]
+        if "://" not in url or url.endswith("://"):
+            return None, None, None
+        link = etree.Element("a")
+        link.set("href", url)
+        link.text = util.AtomicString(url)
+        return link, m.start(0), m.start(0) + len(url)
+
+
+class WritersMarkdown(Extension):
+    def extendMarkdown(self, md):
+        md.parser.blockprocessors.register(HashtagAwareHeadings(md.parser), "hashheader", 70)
+        md.parser.blockprocessors.register(NumberedAsWritten(md.parser), "olist", 40)
+        md.preprocessors.register(ListAfterText(md), "content_guard_list_after_text", 15)
+        md.inlinePatterns.register(BareUrl(BARE_URL, md), "content_guard_bare_url", 85)
+
+
+def makeExtension(**kwargs):  # Markdown's way to load an extension by module name
+    return WritersMarkdown(**kwargs)

@@ -1,0 +1,33 @@
+// The blocks the web editor's preview finds in Markdown texts: Decap CMS's own parser (remark-parse
+// with the options decap-cms-widget-markdown gives it). Reads a JSON array of texts on stdin and
+// writes, for each, its top-level blocks as [kind, detail] and the addresses of its links.
+'use strict';
+const path = require('path');
+
+const root = path.resolve(__dirname, '..', '..', 'node_modules');
+const widget = path.dirname(require.resolve('decap-cms-widget-markdown/package.json', { paths: [root] }));
+const unified = require(require.resolve('unified', { paths: [widget] }));
+const parse = require(require.resolve('remark-parse', { paths: [widget] }));
+
+function detail(node) {
+  if (node.type === 'heading') return node.depth;
+  if (node.type === 'list') return `${node.ordered ? `ordered from ${node.start}` : 'bullets'}:${node.children.length}`;
+  return null;
+}
+
+function links(node, found) {
+  if (node.type === 'link') found.push(node.url);
+  for (const child of node.children || []) links(child, found);
+  return found;
+}
+
+let input = '';
+process.stdin.on('data', chunk => { input += chunk; });
+process.stdin.on('end', () => {
+  const processor = unified().use(parse, { fences: true, commonmark: true });
+  const out = JSON.parse(input).map(text => {
+    const tree = processor.parse(text);
+    return { blocks: tree.children.map(node => [node.type, detail(node)]), links: links(tree, []) };
+  });
+  process.stdout.write(JSON.stringify(out));
+});

@@ -1,0 +1,156 @@
+"""The site reads a release's Markdown as the web editor's preview does (writers_markdown.py).
+
+The property: for every release and page of the site's content, and for texts written the way
+press releases are (hashtags, a list right under a line of text, web addresses in a sentence,
+tables, numbered steps), the blocks the build makes (headings, paragraphs, lists and their items,
+tables, quotes, code) and the addresses it links are the ones Decap CMS's own parser finds
+(tests/content_guard/editor_blocks.cjs, run with node on the editor's node_modules).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from markdown import Markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican.settings import DEFAULT_CONFIG  # noqa: E402
+
+from content_guard.settings import with_defaults  # noqa: E402
+from content_guard.source import read_header  # noqa: E402
+from content_guard.writers_markdown import NAME  # noqa: E402
+
+BLOCKS = {"p": "paragraph", "table": "table", "blockquote": "blockquote", "pre": "code", "hr": "thematicBreak"}
+
+# Written the way releases are: each is one case where Python-Markdown alone and the editor differ,
+# or a neighbour of one that must not change.
+WRITTEN = {
+    "hashtags": "ผู้พบเห็นการทุจริตแจ้งได้ที่สายด่วน 1546\n\n#ดวงตาแรงงาน #ศปทแรงงาน #ไม่รับของขวัญ\n",
+    "hashtags under text": "ขอเชิญร่วมกิจกรรม\n#ดวงตาแรงงาน #ศปทแรงงาน\n",
+    "heading": "# สรุปผลการตรวจ\n\nคณะตรวจพบข้อสังเกตสามข้อ\n\n## ข้อเสนอแนะ\n\nให้ติดป้ายประกาศ\n",
+    "heading then text": "### กำหนดการ\nเริ่มลงทะเบียนเวลา 08.30 น.\n",
+    "bullets under text": "ข้อสังเกตจากการตรวจ มีดังนี้\n- ใบสำคัญรับเงินไม่มีลายมือชื่อ\n- ทะเบียนคุมวัสดุบันทึกด้วยมือ\n"
+                          "- ป้ายประกาศติดในจุดที่มองเห็นยาก\n\nคณะตรวจจะติดตามผลในเดือนหน้า\n",
+    "steps under text": "ขั้นตอนการแจ้งเบาะแส\n1. โทรสายด่วน 1546 กด 5\n2. แจ้งชื่อหน่วยงานและวันเวลา\n"
+                        "3. รับเลขที่เรื่องไว้ติดตามผล\n",
+    "steps numbered with brackets": "ขั้นตอน\n1) กรอกแบบฟอร์ม\n2) แนบหลักฐาน\n",
+    "steps going on after text": "3. ตรวจเอกสาร\n\nเจ้าหน้าที่จะโทรกลับภายในสามวัน\n\n4. นัดหมายสอบข้อเท็จจริง\n",
+    "numbers inside a line": "แบ่งเป็น 1) การตรวจเอกสาร และ 2) การสัมภาษณ์ผู้เกี่ยวข้อง\n",
+    "list after heading": "## ข้อเสนอแนะ\n- จัดทำป้ายหลายภาษา\n- เพิ่มการชำระเงินออนไลน์\n",
+    "list with a continued item": "- ใบสำคัญรับเงินค่าอาหารว่าง\n  บางฉบับไม่มีลายมือชื่อ\n- ทะเบียนคุมวัสดุ\n",
+    "list between texts": "มีผู้เข้าร่วม\n* ข้าราชการ 40 คน\n* ลูกจ้าง 12 คน\nรวมทั้งสิ้น 52 คน\n",
+    "address in a sentence": "อ่านรายงานฉบับเต็มได้ที่ https://zerocorruption.mol.go.th/pages/reports/ ตลอด 24 ชั่วโมง\n",
+    "address in brackets": "ดูประกาศ (https://www.mol.go.th/news/2569/12) และแบบฟอร์ม https://forms.mol.go.th/a_b_c.\n",
+    "address as a link": "ดู[ประกาศฉบับเต็ม](https://www.mol.go.th/x) หรือ <https://www.mol.go.th/y>\n",
+    "address in code": "พิมพ์ `https://example.go.th/api` ในช่องที่อยู่\n",
+    "table after text": "สรุปจำนวนเรื่อง\n\n| ประเภท | จำนวน |\n|---|---:|\n| นายหน้าเถื่อน | 71 |\n| อื่นๆ | 24 |\n",
+    "quote": "> เราจะไม่ยอมให้มีการเรียกรับเงินแม้แต่บาทเดียว\n\nนายวีรพงษ์ ศรีสุวรรณ์ กล่าว\n",
+}
+
+
+def _settings() -> dict:
+    settings = dict(DEFAULT_CONFIG)
+    settings.update(with_defaults(settings))
+    return settings
+
+
+def markdown_of(configured: dict) -> Markdown:
+    """Markdown as Pelican's reader makes it from the MARKDOWN setting (every configured extension)."""
+    extensions = list(dict.fromkeys([*configured.get("extensions", ()), *configured["extension_configs"]]))
+    return Markdown(**{**configured, "extensions": extensions})
+
+
+def site_blocks(text: str, markdown: Markdown) -> dict:
+    """What the build makes of `text`: its top-level blocks and the addresses it links."""
+    soup = BeautifulSoup(markdown.reset().convert(text), "html.parser")
+    blocks = []
+    for node in soup.find_all(recursive=False):
+        if node.name in ("ul", "ol"):
+            kind = f"ordered from {node.get('start', '1')}" if node.name == "ol" else "bullets"
+            blocks.append(["list", f"{kind}:{len(node.find_all('li', recursive=False))}"])
+        elif node.name[0] == "h" and node.name[1:].isdigit():
+            blocks.append(["heading", int(node.name[1:])])
+        else:
+            blocks.append([BLOCKS.get(node.name, node.name), None])
+    return {"blocks": blocks, "links": [a["href"] for a in soup.find_all("a")]}
+
+
+def editor_blocks(texts: list[str]) -> list[dict]:
+    script = Path(__file__).with_name("editor_blocks.cjs")
+    done = subprocess.run(["node", str(script)], input=json.dumps(texts), capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout)
+
+
+def bodies() -> dict[str, str]:
+    """The body of every Markdown file of the site's content, and the written cases."""
+    found = {}
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        found[str(path.relative_to(ROOT))] = "\n".join(text.splitlines()[read_header(text).body_line - 1:]) + "\n"
+    found.update({f"written: {name}": text for name, text in WRITTEN.items()})
+    return found
+
+
+def test_the_site_sees_the_blocks_and_links_the_editor_shows():
+    settings = _settings()
+    markdown = markdown_of(settings["MARKDOWN"])
+    texts = bodies()
+    assert len(texts) > len(WRITTEN) + 10
+    editor = editor_blocks(list(texts.values()))
+    differ = {name: {"site": site_blocks(text, markdown), "editor": seen}
+              for (name, text), seen in zip(texts.items(), editor)
+              if site_blocks(text, markdown) != seen}
+    assert not differ, json.dumps(differ, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("name", ["hashtags", "bullets under text", "address in a sentence"])
+def test_without_the_extension_the_site_and_editor_differ(name):
+    """The written cases are ones where plain Python-Markdown disagrees with the editor."""
+    settings = _settings()
+    configs = {k: v for k, v in settings["MARKDOWN"]["extension_configs"].items() if k != NAME}
+    plain = markdown_of({**settings["MARKDOWN"], "extension_configs": configs})
+    assert site_blocks(WRITTEN[name], plain) != editor_blocks([WRITTEN[name]])[0]
+
+
+def test_the_setting_turns_it_off_and_defaults_apply_once():
+    settings = _settings()
+    assert NAME in settings["MARKDOWN"]["extension_configs"]
+    assert "MARKDOWN" not in with_defaults(settings)  # applied a second time: nothing to add
+    off = dict(DEFAULT_CONFIG, CONTENT_GUARD_MARKDOWN_AS_EDITOR=False)
+    assert "MARKDOWN" not in with_defaults(off)
+    assert NAME not in DEFAULT_CONFIG["MARKDOWN"]["extension_configs"]  # Pelican's own left alone
+
+
+def test_a_hashtag_line_is_text_and_a_heading_still_a_heading():
+    markdown = markdown_of(_settings()["MARKDOWN"])
+    html = markdown.reset().convert(WRITTEN["hashtags"] + "\n# สรุป\n")
+    assert "<p>#ดวงตาแรงงาน #ศปทแรงงาน #ไม่รับของขวัญ</p>" in html
+    assert "<h1>สรุป</h1>" in html
+
+
+def test_a_bare_address_links_without_the_punctuation_after_it():
+    markdown = markdown_of(_settings()["MARKDOWN"])
+    html = markdown.reset().convert(WRITTEN["address in brackets"])
+    assert '(<a href="https://www.mol.go.th/news/2569/12">https://www.mol.go.th/news/2569/12</a>)' in html
+    assert '<a href="https://forms.mol.go.th/a_b_c">https://forms.mol.go.th/a_b_c</a>.' in html
+
+
+def test_the_build_reads_a_release_as_the_editor_shows_it(build_site):
+    body = WRITTEN["bullets under text"] + "\n" + WRITTEN["address in a sentence"] + "\n" + WRITTEN["hashtags"]
+    result = build_site({"news/nan.md": "Title: ตรวจศูนย์ฝึกอาชีพ\nDate: 2569-11-27 09:00\nCategory: ข่าวกิจกรรม\n"
+                                        "Slug: nan-2569\n\n" + body})
+    assert result.ok, result.errors
+    page = BeautifulSoup((result.output / "news/nan-2569/index.html").read_text("utf-8"), "html.parser")
+    article = page.find("article")
+    assert [h.get_text() for h in article.find_all("h1")] == ["ตรวจศูนย์ฝึกอาชีพ"]  # the title alone
+    assert len(article.find("ul").find_all("li")) == 3
+    assert article.find("a", href="https://zerocorruption.mol.go.th/pages/reports/") is not None
+    assert any(p.get_text() == "#ดวงตาแรงงาน #ศปทแรงงาน #ไม่รับของขวัญ" for p in article.find_all("p"))
