@@ -221,7 +221,7 @@ def classify(blocks, protected_spans) -> Counts:
 
 def measure(page, selector: str = "main"):
     """Blocks of `selector` on `page` as laid out now: [(text, line starts, <wbr> offsets)]."""
-    return page.evaluate(MEASURE_JS, selector) or []
+    return in_code_points(page.evaluate(MEASURE_JS, selector) or [])
 
 
 def measure_widths(page, url: str, widths, selector: str = "main", height: int = 800):
@@ -231,7 +231,24 @@ def measure_widths(page, url: str, widths, selector: str = "main", height: int =
     an iframe resized to each width in turn, all in one call to the browser.
     """
     page.evaluate(f"window.MEASURE_SOURCE = {json.dumps(MEASURE_JS)}")
-    return page.evaluate(MEASURE_WIDTHS_JS, [url, selector, list(widths), height])
+    results, wide = page.evaluate(MEASURE_WIDTHS_JS, [url, selector, list(widths), height])
+    return [in_code_points(blocks) for blocks in results], wide
+
+
+def in_code_points(blocks):
+    """`blocks` with their offsets counted in characters, as Python counts them. The browser counts
+    UTF-16 units, two for a character beyond U+FFFF (an emoji such as 📢 at the start of a
+    release), which moved every offset after it by one."""
+    converted = []
+    for text, breaks, wbr in blocks:
+        if any(ord(ch) > 0xFFFF for ch in text):
+            index = []  # UTF-16 offset -> character offset
+            for at, ch in enumerate(text):
+                index.extend([at] * (2 if ord(ch) > 0xFFFF else 1))
+            index.append(len(text))
+            breaks, wbr = [index[o] for o in breaks], [index[o] for o in wbr]
+        converted.append([text, breaks, wbr])
+    return converted
 
 
 def page_weight(path: Path) -> tuple[int, int]:

@@ -14,6 +14,11 @@ title but พลังงาน is not): a word title counts only where the segm
 it, which `is_boundary` tells. Dotted titles need no such test. A surname written straight
 before the next word (นายสมชาย ใจซื่อกล่าวว่า) ends where one of the words of NAME_ENDS starts.
 
+Where titles are written with a space between them (รองศาสตราจารย์ ดร.ปิยะนุช ทองประเสริฐ,
+พล.ต.อ. ดร.สมศักดิ์ ...), the name's span starts at the titles after the last such space: a name
+with a whole academic rank is often wider than a phone's line, and a line may end after the rank
+(รองศาสตราจารย์ | ดร.ปิยะนุช ทองประเสริฐ) but not inside the surname.
+
 Nothing here imports Pelican; `find_names` is a plain function the segmenter, the tests and the
 line-break measurement call.
 """
@@ -120,8 +125,11 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
         end = _surname_end(text, m, is_boundary)
         if end is None:  # no surname: the word after the space is not part of the name
             end = m.end("first")
-        found.append((start, end))
         pos = end
+        between = titles.rstrip(" ").rfind(" ")
+        if between >= 0:  # a title, a space, more titles: the name starts at the last ones
+            start = m.start("titles") + between + 1
+        found.append((start, end))
     return found
 
 

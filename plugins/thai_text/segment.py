@@ -39,7 +39,7 @@ from .patterns import alternation
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: names after a spaced rank start at the last titles (names.py)
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that

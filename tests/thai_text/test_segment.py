@@ -184,3 +184,19 @@ def test_remember_depends_on_the_text_not_on_the_string_object(tmp_path):
     assert seg.remember("summary", one, compute) and len(calls) == 1
     assert seg.remember("other kind", one, compute) and len(calls) == 2
     assert seg.remember("summary", "ข่าวอื่น", compute) == "ข่าวอื่น" and len(calls) == 3
+
+
+def test_a_line_may_end_after_a_spaced_rank_but_not_inside_the_name(segmenter):
+    """รองศาสตราจารย์ ดร.ปิยะนุช ทองประเสริฐ is wider than a 320 px line: the name kept whole starts
+    at ดร., so a line may end after the rank, never inside the surname (ทอง|ประเสริฐ)."""
+    from thai_text.names import find_names
+
+    text = "รองศาสตราจารย์ ดร.ปิยะนุช ทองประเสริฐ หัวหน้าโครงการสำรวจ"
+    cuts = segmenter.boundaries(text)
+    assert [text[a:b] for a, b in find_names(text, segmenter._is_boundary(cuts))] == ["ดร.ปิยะนุช ทองประเสริฐ"]
+    _offsets, whole = segmenter.breaks_and_names(text, use_cache=False)
+    assert [text[a:b] for a, b in whole] == ["ดร.ปิยะนุช ทองประเสริฐ"]
+    # a rank written with no space, or a dotted title before the first name, stays with the name
+    for name in ("ผศ.ดร.วรวุฒิ ธนากิจ", "พล.ต.อ. สมศักดิ์ เกียรติวงศ์"):
+        cuts = segmenter.boundaries(name)
+        assert find_names(name, segmenter._is_boundary(cuts)) == [(0, len(name))]

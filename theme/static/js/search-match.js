@@ -413,7 +413,8 @@ function nearestWord(text, vocabulary) {
  * The nearest query that uses only words of the site, for a query that found nothing: each Thai
  * part that is not a word of the site is replaced by the nearest word (one edit for short words,
  * two for words of 6 letters or more; of equals, the one on most pages), or, failing that, its
- * unknown piece together with the word before or after it. Null when there is nothing to offer.
+ * unknown piece alone or together with the word before or after it (of equal edits, the longest
+ * stretch of what was typed). Null when there is nothing to offer.
  */
 export function suggest(raw, vocabulary) {
   if (!vocabulary || !vocabulary.rank.size) return null;
@@ -438,7 +439,13 @@ export function suggest(raw, vocabulary) {
       for (const [from, to] of [[i, i + 1], [i - 1, i + 1], [i, i + 2], [i - 1, i + 2]]) {
         if (from < 0 || to > terms.length) continue;
         const found = nearestWord(terms.slice(from, to).join(""), vocabulary);
-        if (found && (!best || found.distance < best.distance)) best = { ...found, from, to };
+        if (!found) continue;
+        // Fewer edits first; of equals, the one that explains more of what was typed (ทุจริด is
+        // ทุจริต, one edit, before its piece จริด as จริง, one edit too).
+        const span = terms.slice(from, to).join("").length;
+        if (!best || found.distance < best.distance || (found.distance === best.distance && span > best.span)) {
+          best = { ...found, from, to, span };
+        }
       }
     });
     if (!best) return part;
