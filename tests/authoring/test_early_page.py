@@ -48,7 +48,11 @@ EDITS = {
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory):
     """The sample site (content/), copied, in a preview kept for the module."""
-    base = tmp_path_factory.mktemp("early")
+    return _preview_of_samples(tmp_path_factory.mktemp("early"))
+
+
+def _preview_of_samples(base: Path):
+    """The sample site copied into `base` (with a draft), fully built in a live preview."""
     content = base / "content"
     shutil.copytree(ROOT / "content", content)
     # A release being written: a draft, previewed under drafts/ (as `invoke new-post` starts one).
@@ -175,12 +179,13 @@ def test_the_rebuild_gives_way_while_the_browser_loads_the_page():
     assert not nobody.is_alive(), "the rebuild waited for a browser that did not come"
 
 
-def test_a_reload_waits_for_a_browser_between_two_pages(sample_site):
+def test_a_reload_waits_for_a_browser_between_two_pages(tmp_path):
     """When the rebuild has something to show while the browser is between two pages (no live
-    connection), the reload is kept for it, and what is ready by then makes one reload."""
+    connection), the reload is kept for it, and what is ready by then makes one reload. (A site
+    of its own: the module's shared one holds what the tests before did to it.)"""
     from livereload.handlers import LiveReloadHandler
 
-    site, content = sample_site
+    site, content = _preview_of_samples(tmp_path)
     watcher = SiteWatcher(site, stream=io.StringIO())
     watcher._started = True
     # The newest release: the feeds carry its body, so the run renders more than its page and

@@ -89,13 +89,15 @@ def _unlinked_article(site: Site) -> Path:
 
 
 def _replace_header(path: Path, key: str, value: str) -> None:
+    """Set `key:` in the header of `path` (added as its first line when the file has none, as
+    releases the web editor writes have no Slug:)."""
     lines = path.read_text(encoding="utf-8").split("\n")
     for i, line in enumerate(lines):
         if line.lower().startswith(f"{key.lower()}:"):
             lines[i] = f"{line.split(':', 1)[0]}: {value}"
             break
     else:
-        raise AssertionError(f"{path} has no {key}:")
+        lines.insert(0, f"{key}: {value}")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

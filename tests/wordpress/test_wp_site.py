@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -47,8 +48,12 @@ def test_feeds_keep_the_wordpress_guids(imported, imported_site):
                  if BY_ID[i].post_type == "post" and BY_ID[i].status == "publish"]
     ids = re.findall(r"<id>([^<]+)</id>", atom)
     guids = re.findall(r'<guid isPermaLink="false">([^<]+)</guid>', rss)
-    shown = [i for i in published if i.guid in ids]
-    assert len(shown) >= min(len(published), 5)
+    # The feeds hold the site's newest entries, sample releases included: every imported post
+    # they show (found by its title) has its WordPress guid as its id.
+    text = html.unescape(atom)
+    shown = [i for i in published if i.title and i.title in text]
+    assert shown
+    assert [i.guid for i in shown if i.guid not in ids] == []
     assert {i.guid for i in shown} <= set(guids)
     assert not any(i.startswith("tag:") and "acoc" in i for i in ids)
     own = [i for i in ids if i.startswith("tag:")]  # the site's own posts keep Pelican's ids
