@@ -13,7 +13,11 @@ common way Thai press releases are written:
   bullet list (`-`, `*`, `+`) or a numbered one may begin a new block under a paragraph, as in
   the editor; inside a list nothing changes.
 - **Numbered lists** start at the number written (`3.` goes on from 3, where the site began
-  again at 1) and may be written `1)` as well as `1.`.
+  again at 1) and may be written `1)` as well as `1.`; a numbered list after a bulleted one, or
+  a bulleted one after a numbered one, is a list of its own (the site made one list of both,
+  every item with the first one's marks).
+- **Quotes**: two quotes with a blank line between are two quotes, as in the preview (the site
+  made one of them).
 - **Web addresses**: `https://...` written in the text was plain text on the site, a link in the
   preview. A bare `http://` or `https://` address becomes a link, without the punctuation that
   ends a sentence or a closing bracket that opened before it.
@@ -30,7 +34,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import util
-from markdown.blockprocessors import HashHeaderProcessor, OListProcessor
+from markdown.blockprocessors import BlockQuoteProcessor, HashHeaderProcessor, OListProcessor, UListProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
@@ -60,15 +64,38 @@ class HashtagAwareHeadings(HashHeaderProcessor):
 
 class NumberedAsWritten(OListProcessor):
     """Numbered lists start at the number written (`3.` after a paragraph goes on from 3) and
-    may be numbered `1)` as well as `1.`."""
+    may be numbered `1)` as well as `1.`; a numbered list after a bulleted one (a blank line
+    between) is a list of its own."""
 
     LAZY_OL = False
+    SIBLING_TAGS = ["ol"]
 
     def __init__(self, parser):
         super().__init__(parser)
         indent = self.tab_length - 1
         self.RE = re.compile(r"^[ ]{0,%d}\d+[.)][ ]+(.*)" % indent)
         self.CHILD_RE = re.compile(r"^[ ]{0,%d}((\d+[.)])|[*+-])[ ]+(.*)" % indent)
+
+
+class BulletsApart(UListProcessor):
+    """A bulleted list after a numbered one (a blank line between) is a list of its own."""
+
+    SIBLING_TAGS = ["ul"]
+
+
+class QuotesApart(BlockQuoteProcessor):
+    """A quote after a blank line is a quote of its own, not more of the quote before it (two
+    speakers quoted one after the other were one quote on the site)."""
+
+    def run(self, parent, blocks):
+        sibling = self.lastChild(parent)
+        if sibling is None or sibling.tag != "blockquote":
+            return super().run(parent, blocks)
+        apart = etree.SubElement(parent, "div")  # stands between the two while the quote is read
+        try:
+            super().run(parent, blocks)
+        finally:
+            parent.remove(apart)
 
 
 class ListAfterText(Preprocessor):
@@ -112,6 +139,8 @@ class WritersMarkdown(Extension):
     def extendMarkdown(self, md):
         md.parser.blockprocessors.register(HashtagAwareHeadings(md.parser), "hashheader", 70)
         md.parser.blockprocessors.register(NumberedAsWritten(md.parser), "olist", 40)
+        md.parser.blockprocessors.register(BulletsApart(md.parser), "ulist", 30)
+        md.parser.blockprocessors.register(QuotesApart(md.parser), "quote", 20)
         md.preprocessors.register(ListAfterText(md), "content_guard_list_after_text", 15)
         md.inlinePatterns.register(BareUrl(BARE_URL, md), "content_guard_bare_url", 85)
 

@@ -1,15 +1,21 @@
 """The site reads a release's Markdown as the web editor's preview does (writers_markdown.py).
 
-The property: for every release and page of the site's content, and for texts written the way
-press releases are (hashtags, a list right under a line of text, web addresses in a sentence,
-tables, numbered steps), the blocks the build makes (headings, paragraphs, lists and their items,
-tables, quotes, code) and the addresses it links are the ones Decap CMS's own parser finds
-(tests/content_guard/editor_blocks.cjs, run with node on the editor's node_modules).
+The property: for every release and page of the site's content, for texts written the way press
+releases are (hashtags, a list right under a line of text, web addresses in a sentence, tables,
+numbered steps) and for a thousand releases put together from those blocks, the blocks the build
+makes (headings, paragraphs, lists with their items and first number, tables, quotes, code) and
+the addresses it links are the ones Decap CMS's own parser finds (tests/content_guard/
+editor_blocks.cjs, run with node on the editor's node_modules).
+
+Not covered, because writers do not write them and the two parsers still differ there: two
+lists one after the other marked differently (`-` then `*`), lines that continue a quote or a
+table without their mark, and `---` right under a line of text.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -109,6 +115,59 @@ def test_the_site_sees_the_blocks_and_links_the_editor_shows():
               for (name, text), seen in zip(texts.items(), editor)
               if site_blocks(text, markdown) != seen}
     assert not differ, json.dumps(differ, ensure_ascii=False)
+
+
+def test_the_site_sees_what_the_editor_shows_in_a_thousand_written_releases():
+    """Releases put together from the blocks writers use (paragraphs, a list right under a line
+    or after a blank one, numbered steps from 1 or 3 with `.` or `)`, headings, hashtags, quotes,
+    tables, web addresses), each keeping to one way of marking its lists: the same blocks and
+    links as in the editor's preview, for every one."""
+    markdown = markdown_of(_settings()["MARKDOWN"])
+    rng = random.Random(2569)
+    texts = [written_release(rng) for _ in range(1000)]
+    differ = [(text, site_blocks(text, markdown), seen) for text, seen in zip(texts, editor_blocks(texts))
+              if site_blocks(text, markdown) != seen]
+    assert not differ, json.dumps(differ[:3], ensure_ascii=False)
+
+
+LINES = ["ศูนย์ฯ จัดประชุมเครือข่ายเฝ้าระวังการทุจริต", "ผู้เข้าร่วมทั้งหมด 52 คน จาก 12 หน่วยงาน",
+         "ข้อสังเกต มีดังนี้", "ดูรายละเอียดที่ https://www.mol.go.th/news/1 ตลอดวัน",
+         "แบบฟอร์ม (https://forms.mol.go.th/a_b) หรือ https://x.go.th.", "**สรุป** ผลการตรวจเป็นไปด้วยดี",
+         "นายวีรพงษ์ ศรีสุวรรณ์ กล่าวว่า ศูนย์ฯ จะติดตามผล", "ปีงบประมาณ 2569 มีเรื่องร้องเรียน 214 เรื่อง"]
+ITEMS = ["ใบสำคัญรับเงินไม่ครบ", "ทะเบียนคุมวัสดุบันทึกด้วยมือ", "ป้ายประกาศมองเห็นยาก", "โทรสายด่วน 1546",
+         "แนบหลักฐาน https://forms.mol.go.th/x"]
+TABLE = "| ประเภท | จำนวน |\n|---|---:|\n| นายหน้า | 71 |\n| อื่นๆ | 24 |"
+
+
+def written_release(rng: random.Random) -> str:
+    """A release body of one to six blocks; a list follows a paragraph on the next line half the
+    time, a paragraph follows a heading on the next line a third of the time."""
+    bullet, delimiter = rng.choice("-*+"), rng.choice(".)")
+    out, before = "", None
+    for _ in range(rng.randint(1, 6)):
+        kind = rng.choice("ppppbboohtqT")
+        if kind == "p":
+            text = "\n".join(rng.choice(LINES) for _ in range(rng.randint(1, 3)))
+        elif kind == "b":
+            text = "\n".join(f"{bullet} {rng.choice(ITEMS)}" for _ in range(rng.randint(1, 4)))
+        elif kind == "o":
+            first = rng.choice([1, 1, 1, 3])
+            text = "\n".join(f"{first + i}{delimiter} {rng.choice(ITEMS)}" for i in range(rng.randint(1, 4)))
+        elif kind == "h":
+            text = "#" * rng.randint(2, 3) + " " + rng.choice(ITEMS)
+        elif kind == "t":
+            text = "#ดวงตาแรงงาน #ศปทแรงงาน"
+        elif kind == "q":
+            text = "> " + rng.choice(LINES)
+        else:
+            text = TABLE
+        if out:
+            tight = (kind in "bo" and before == "p" and rng.random() < 0.5) or (
+                kind == "p" and before == "h" and rng.random() < 0.3)
+            out += "\n" if tight else "\n\n"
+        out += text
+        before = kind
+    return out + "\n"
 
 
 @pytest.mark.parametrize("name", ["hashtags", "bullets under text", "address in a sentence"])
