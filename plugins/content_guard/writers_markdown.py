@@ -16,6 +16,9 @@ common way Thai press releases are written:
   again at 1) and may be written `1)` as well as `1.`; a numbered list after a bulleted one, or
   a bulleted one after a numbered one, is a list of its own (the site made one list of both,
   every item with the first one's marks).
+- **Lists inside lists** as the editor writes them (an item indented to the text of the item
+  above: two spaces under `* `, three under `1. `) were flat on the site, which nests only at
+  four spaces. Each item is indented four spaces per level of the list it belongs to.
 - **Quotes**: two quotes with a blank line between are two quotes, as in the preview (the site
   made one of them).
 - **Web addresses**: `https://...` written in the text was plain text on the site, a link in the
@@ -72,15 +75,25 @@ class NumberedAsWritten(OListProcessor):
 
     def __init__(self, parser):
         super().__init__(parser)
-        indent = self.tab_length - 1
-        self.RE = re.compile(r"^[ ]{0,%d}\d+[.)][ ]+(.*)" % indent)
-        self.CHILD_RE = re.compile(r"^[ ]{0,%d}((\d+[.)])|[*+-])[ ]+(.*)" % indent)
+        self.RE = re.compile(r"^[ ]{0,%d}\d+[.)][ ]+(.*)" % (self.tab_length - 1))
+        _with_brackets(self)
+
+
+def _with_brackets(processor) -> None:
+    """Items numbered `1)` count as items, and as items inside an item, like `1.`."""
+    indent = processor.tab_length
+    processor.CHILD_RE = re.compile(r"^[ ]{0,%d}((\d+[.)])|[*+-])[ ]+(.*)" % (indent - 1))
+    processor.INDENT_RE = re.compile(r"^[ ]{%d,%d}((\d+[.)])|[*+-])[ ]+.*" % (indent, indent * 2 - 1))
 
 
 class BulletsApart(UListProcessor):
     """A bulleted list after a numbered one (a blank line between) is a list of its own."""
 
     SIBLING_TAGS = ["ul"]
+
+    def __init__(self, parser):
+        super().__init__(parser)
+        _with_brackets(self)
 
 
 class QuotesApart(BlockQuoteProcessor):
@@ -118,6 +131,45 @@ class ListAfterText(Preprocessor):
         return out
 
 
+ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+)\S")
+
+
+class NestedLists(Preprocessor):
+    """Lists inside lists indented as CommonMark reads them, re-indented as Python-Markdown does.
+
+    An item belongs to the item above it when it is indented at least to that item's text (two
+    spaces under `* `, three under `1. `); Python-Markdown nests only at four spaces a level.
+    Each item, and each line that continues one, is indented four spaces per level; lines
+    outside lists are left as they are."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        levels: list[tuple[int, int]] = []  # open items: (column of their text, new indent)
+        blank = True
+        for line in lines:
+            if not line.strip():
+                blank = True
+                out.append(line)
+                continue
+            indent = len(line) - len(line.lstrip(" "))
+            m = ITEM.match(line)
+            if m and (levels or indent <= 3):
+                while levels and indent < levels[-1][0]:
+                    levels.pop()
+                new = levels[-1][1] + 4 if levels else 0
+                text = indent + len(m.group("marker")) + len(m.group("gap").expandtabs(4))
+                levels.append((text, new))
+                out.append(" " * new + line.lstrip(" "))
+            elif levels and (indent >= levels[0][0] or not blank):
+                holder = [lv for lv in levels if indent >= lv[0]]
+                out.append(" " * (holder[-1][1] + 4) + line.lstrip(" ") if holder else line)
+            else:
+                levels = []
+                out.append(line)
+            blank = False
+        return out
+
+
 class BareUrl(InlineProcessor):
     """`https://...` in the text: a link to itself."""
 
@@ -142,6 +194,7 @@ class WritersMarkdown(Extension):
         md.parser.blockprocessors.register(BulletsApart(md.parser), "ulist", 30)
         md.parser.blockprocessors.register(QuotesApart(md.parser), "quote", 20)
         md.preprocessors.register(ListAfterText(md), "content_guard_list_after_text", 15)
+        md.preprocessors.register(NestedLists(md), "content_guard_nested_lists", 14)
         md.inlinePatterns.register(BareUrl(BARE_URL, md), "content_guard_bare_url", 85)
 
 

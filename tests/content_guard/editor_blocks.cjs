@@ -9,9 +9,16 @@ const widget = path.dirname(require.resolve('decap-cms-widget-markdown/package.j
 const unified = require(require.resolve('unified', { paths: [widget] }));
 const parse = require(require.resolve('remark-parse', { paths: [widget] }));
 
+// A list as kind, first number and items, with the lists inside each item: bullets[.,.(ordered from 1[.])]
+function shape(list) {
+  const kind = list.ordered ? `ordered from ${list.start}` : 'bullets';
+  const items = list.children.map(item => '.' + item.children.filter(c => c.type === 'list').map(l => `(${shape(l)})`).join(''));
+  return `${kind}[${items.join(',')}]`;
+}
+
 function detail(node) {
   if (node.type === 'heading') return node.depth;
-  if (node.type === 'list') return `${node.ordered ? `ordered from ${node.start}` : 'bullets'}:${node.children.length}`;
+  if (node.type === 'list') return shape(node);
   return null;
 }
 

@@ -79,13 +79,20 @@ def site_blocks(text: str, markdown: Markdown) -> dict:
     blocks = []
     for node in soup.find_all(recursive=False):
         if node.name in ("ul", "ol"):
-            kind = f"ordered from {node.get('start', '1')}" if node.name == "ol" else "bullets"
-            blocks.append(["list", f"{kind}:{len(node.find_all('li', recursive=False))}"])
+            blocks.append(["list", list_shape(node)])
         elif node.name[0] == "h" and node.name[1:].isdigit():
             blocks.append(["heading", int(node.name[1:])])
         else:
             blocks.append([BLOCKS.get(node.name, node.name), None])
     return {"blocks": blocks, "links": [a["href"] for a in soup.find_all("a")]}
+
+
+def list_shape(node) -> str:
+    """A list as kind, first number and items, with the lists inside each item (as editor_blocks.cjs)."""
+    kind = f"ordered from {node.get('start', '1')}" if node.name == "ol" else "bullets"
+    items = ["." + "".join(f"({list_shape(inner)})" for inner in item.find_all(["ul", "ol"], recursive=False))
+             for item in node.find_all("li", recursive=False)]
+    return f"{kind}[{','.join(items)}]"
 
 
 def editor_blocks(texts: list[str]) -> list[dict]:
@@ -119,9 +126,10 @@ def test_the_site_sees_the_blocks_and_links_the_editor_shows():
 
 def test_the_site_sees_what_the_editor_shows_in_a_thousand_written_releases():
     """Releases put together from the blocks writers use (paragraphs, a list right under a line
-    or after a blank one, numbered steps from 1 or 3 with `.` or `)`, headings, hashtags, quotes,
-    tables, web addresses), each keeping to one way of marking its lists: the same blocks and
-    links as in the editor's preview, for every one."""
+    or after a blank one, numbered steps from 1 or 3 with `.` or `)`, lists inside items as the
+    editor writes them or by four spaces, headings, hashtags, quotes, tables, web addresses),
+    each keeping to one way of marking its lists: the same blocks and links as in the editor's
+    preview, for every one."""
     markdown = markdown_of(_settings()["MARKDOWN"])
     rng = random.Random(2569)
     texts = [written_release(rng) for _ in range(1000)]
@@ -139,6 +147,16 @@ ITEMS = ["ใบสำคัญรับเงินไม่ครบ", "ทะ
 TABLE = "| ประเภท | จำนวน |\n|---|---:|\n| นายหน้า | 71 |\n| อื่นๆ | 24 |"
 
 
+def inner(rng: random.Random, column: int, bullet: str, delimiter: str) -> str:
+    """Items inside an item a third of the time: indented to its text (as the web editor writes
+    them) or by four spaces (as people type them)."""
+    if rng.random() > 1 / 3:
+        return ""
+    pad = " " * rng.choice([column, 4])
+    marks = [f"{bullet} "] * 3 if rng.random() < 0.5 else [f"{n}{delimiter} " for n in (1, 2, 3)]
+    return "".join(f"\n{pad}{marks[k]}{rng.choice(ITEMS)}" for k in range(rng.randint(1, 3)))
+
+
 def written_release(rng: random.Random) -> str:
     """A release body of one to six blocks; a list follows a paragraph on the next line half the
     time, a paragraph follows a heading on the next line a third of the time."""
@@ -149,10 +167,12 @@ def written_release(rng: random.Random) -> str:
         if kind == "p":
             text = "\n".join(rng.choice(LINES) for _ in range(rng.randint(1, 3)))
         elif kind == "b":
-            text = "\n".join(f"{bullet} {rng.choice(ITEMS)}" for _ in range(rng.randint(1, 4)))
+            text = "\n".join(f"{bullet} {rng.choice(ITEMS)}" + inner(rng, 2, bullet, delimiter)
+                             for _ in range(rng.randint(1, 4)))
         elif kind == "o":
             first = rng.choice([1, 1, 1, 3])
-            text = "\n".join(f"{first + i}{delimiter} {rng.choice(ITEMS)}" for i in range(rng.randint(1, 4)))
+            text = "\n".join(f"{first + i}{delimiter} {rng.choice(ITEMS)}" + inner(rng, 3, bullet, delimiter)
+                             for i in range(rng.randint(1, 4)))
         elif kind == "h":
             text = "#" * rng.randint(2, 3) + " " + rng.choice(ITEMS)
         elif kind == "t":
