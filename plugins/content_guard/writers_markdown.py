@@ -21,6 +21,10 @@ common way Thai press releases are written:
   four spaces. Each item is indented four spaces per level of the list it belongs to.
 - **Quotes**: two quotes with a blank line between are two quotes, as in the preview (the site
   made one of them).
+- **Line breaks**: the editor saves a line break typed inside a paragraph (Shift+Enter: an
+  address, a telephone line) as a backslash at the end of the line, CommonMark's hard break.
+  The site showed the backslash and no break; it is now a `<br>`, like two spaces at the end
+  of a line.
 - **Web addresses**: `https://...` written in the text was plain text on the site, a link in the
   preview. A bare `http://` or `https://` address becomes a link, without the punctuation that
   ends a sentence or a closing bracket that opened before it.
@@ -39,7 +43,7 @@ import xml.etree.ElementTree as etree
 from markdown import util
 from markdown.blockprocessors import BlockQuoteProcessor, HashHeaderProcessor, OListProcessor, UListProcessor
 from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import InlineProcessor, SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 
 NAME = "content_guard.writers_markdown:WritersMarkdown"  # as the MARKDOWN setting names it
@@ -196,6 +200,9 @@ class WritersMarkdown(Extension):
         md.preprocessors.register(ListAfterText(md), "content_guard_list_after_text", 15)
         md.preprocessors.register(NestedLists(md), "content_guard_nested_lists", 14)
         md.inlinePatterns.register(BareUrl(BARE_URL, md), "content_guard_bare_url", 85)
+        # After Python-Markdown's escapes (180), which take an escaped backslash first: a backslash
+        # that ends a line is a line break.
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "content_guard_backslash_break", 175)
 
 
 def makeExtension(**kwargs):  # Markdown's way to load an extension by module name

@@ -1,6 +1,7 @@
 // The blocks the web editor's preview finds in Markdown texts: Decap CMS's own parser (remark-parse
 // with the options decap-cms-widget-markdown gives it). Reads a JSON array of texts on stdin and
-// writes, for each, its top-level blocks as [kind, detail] and the addresses of its links.
+// writes, for each, its top-level blocks as [kind, detail], the addresses of its links and the
+// number of its line breaks.
 'use strict';
 const path = require('path');
 
@@ -28,13 +29,17 @@ function links(node, found) {
   return found;
 }
 
+function breaks(node) {
+  return (node.type === 'break' ? 1 : 0) + (node.children || []).reduce((n, child) => n + breaks(child), 0);
+}
+
 let input = '';
 process.stdin.on('data', chunk => { input += chunk; });
 process.stdin.on('end', () => {
   const processor = unified().use(parse, { fences: true, commonmark: true });
   const out = JSON.parse(input).map(text => {
     const tree = processor.parse(text);
-    return { blocks: tree.children.map(node => [node.type, detail(node)]), links: links(tree, []) };
+    return { blocks: tree.children.map(node => [node.type, detail(node)]), links: links(tree, []), breaks: breaks(tree) };
   });
   process.stdout.write(JSON.stringify(out));
 });
