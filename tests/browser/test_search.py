@@ -105,6 +105,22 @@ def test_every_word_of_every_article_finds_it(every_word):
     assert missed == []
 
 
+def test_a_word_asked_as_a_hashtag_finds_what_the_word_finds(browser, every_word, sample_url):
+    # Readers copy hashtags from the center's posts (#ดวงตาแรงงาน #ศปทแรงงาน): every tenth word of
+    # the site, asked with a # before it, lists the same pages in the same order as the word.
+    words, found = every_word
+    asked = sorted(set().union(*words.values()))[::10]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_url}/search/")
+        tagged = page.evaluate(EVERY_WORD, ["#" + word for word in asked])
+    finally:
+        context.close()
+    assert len(asked) > 100
+    assert [w for w in asked if tagged["#" + w] != found[w]] == []
+
+
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 

@@ -85,7 +85,8 @@ export function parseQuery(raw) {
   const seen = new Set();
   const terms = [];
   for (const word of text.split(" ")) {
-    const term = normalize(word).text;
+    // A hashtag copied from the center's posts (#ดวงตาแรงงาน) asks for its word.
+    const term = normalize(word.replace(/^#+/, "")).text;
     if (term && !seen.has(term)) {
       seen.add(term);
       terms.push(term);
