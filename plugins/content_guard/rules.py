@@ -10,7 +10,7 @@
 | status | ERROR | a `Status:` other than published, draft or hidden |
 | link | ERROR / WARNING | a link or image that leads nowhere / to a draft (links.py) |
 | markup | ERROR | brackets that never close or nesting that Markdown cannot read in time (markup_limits.py) |
-| bullet | WARNING | a line that starts with a bullet pasted from Word or LINE (•, ▪, ➢...): not a list (bullets.py) |
+| bullet | WARNING | lines that start with a bullet pasted from Word or LINE (•, ▪, ➢...), or items numbered in Thai digits (๑.): not a list (bullets.py) |
 | url | ERROR | the file would replace one of the site's own pages, or be written outside it (output_paths.py) |
 | template | ERROR | `Template:` names no template of the theme (output_paths.py) |
 | html | WARNING | HTML the sanitiser removes (reading_rules.py; found by the build's reader) |

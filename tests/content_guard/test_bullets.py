@@ -35,5 +35,15 @@ def test_each_run_of_pasted_bullets_is_one_warning_on_its_first_line(build_site,
     assert [p.key for p in checked] == [p.key for p in found]
 
 
+def test_items_numbered_in_thai_digits_are_named_but_not_one_line(build_site):
+    body = ("ขั้นตอนการแจ้งเบาะแส\n\n๑. โทรสายด่วน 1546\n๒. แจ้งชื่อหน่วยงาน\n๓) รับเลขที่เรื่อง\n\n"
+            "๒๕๖๙. ปีที่ศูนย์ฯ ครบรอบสิบปี\n\n๑. ข้อที่เว้นบรรทัด\n\n๒. ก็เป็นย่อหน้าของตัวเอง\n")
+    result = build_site({"news/steps.md": HEAD + body})
+    assert result.ok
+    [found] = _bullets(result.problems)
+    assert found.line == 7 and "บรรทัด 7-9" in found.thai and "เลขไทย" in found.thai
+    assert '"1. "' in found.fix and "เว้นบรรทัดว่าง" in found.fix
+
+
 def test_no_sample_release_has_a_pasted_bullet(sample_site):
     assert _bullets(sample_site.problems) == []
