@@ -25,6 +25,8 @@ common way Thai press releases are written:
   address, a telephone line) as a backslash at the end of the line, CommonMark's hard break.
   The site showed the backslash and no break; it is now a `<br>`, like two spaces at the end
   of a line.
+- **Struck-out text**: `~~วันที่ 5~~` (a correction shown as such) was struck out in the preview
+  and printed with its tildes on the site; now `<del>`.
 - **Web addresses**: `https://...` written in the text was plain text on the site, a link in the
   preview. A bare `http://` or `https://` address becomes a link, without the punctuation that
   ends a sentence or a closing bracket that opened before it.
@@ -43,7 +45,7 @@ import xml.etree.ElementTree as etree
 from markdown import util
 from markdown.blockprocessors import BlockQuoteProcessor, HashHeaderProcessor, OListProcessor, UListProcessor
 from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor, SubstituteTagInlineProcessor
+from markdown.inlinepatterns import InlineProcessor, SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 
 NAME = "content_guard.writers_markdown:WritersMarkdown"  # as the MARKDOWN setting names it
@@ -200,6 +202,8 @@ class WritersMarkdown(Extension):
         md.preprocessors.register(ListAfterText(md), "content_guard_list_after_text", 15)
         md.preprocessors.register(NestedLists(md), "content_guard_nested_lists", 14)
         md.inlinePatterns.register(BareUrl(BARE_URL, md), "content_guard_bare_url", 85)
+        md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)\1", "del"),
+                                   "content_guard_strikethrough", 65)
         # After Python-Markdown's escapes (180), which take an escaped backslash first: a backslash
         # that ends a line is a line break.
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "content_guard_backslash_break", 175)

@@ -1,7 +1,7 @@
 // The blocks the web editor's preview finds in Markdown texts: Decap CMS's own parser (remark-parse
 // with the options decap-cms-widget-markdown gives it). Reads a JSON array of texts on stdin and
 // writes, for each, its top-level blocks as [kind, detail], the addresses of its links and the
-// number of its line breaks.
+// number of its line breaks and of its bold, emphasised and struck-out pieces.
 'use strict';
 const path = require('path');
 
@@ -29,6 +29,12 @@ function links(node, found) {
   return found;
 }
 
+function inline(node, counts) {
+  if (['strong', 'emphasis', 'delete'].includes(node.type)) counts[node.type] = (counts[node.type] || 0) + 1;
+  for (const child of node.children || []) inline(child, counts);
+  return counts;
+}
+
 function breaks(node) {
   return (node.type === 'break' ? 1 : 0) + (node.children || []).reduce((n, child) => n + breaks(child), 0);
 }
@@ -39,7 +45,7 @@ process.stdin.on('end', () => {
   const processor = unified().use(parse, { fences: true, commonmark: true });
   const out = JSON.parse(input).map(text => {
     const tree = processor.parse(text);
-    return { blocks: tree.children.map(node => [node.type, detail(node)]), links: links(tree, []), breaks: breaks(tree) };
+    return { blocks: tree.children.map(node => [node.type, detail(node)]), links: links(tree, []), breaks: breaks(tree), inline: inline(tree, {}) };
   });
   process.stdout.write(JSON.stringify(out));
 });

@@ -63,6 +63,8 @@ WRITTEN = {
     "quote": "> เราจะไม่ยอมให้มีการเรียกรับเงินแม้แต่บาทเดียว\n\nนายวีรพงษ์ ศรีสุวรรณ์ กล่าว\n",
     "line breaks from the editor": "สอบถามเพิ่มเติม\\\nกลุ่มงานประชาสัมพันธ์ ศปท.\\\nโทร. 0 2232 1262\n",
     "line breaks typed with spaces": "สอบถามเพิ่มเติม  \nโทร. 0 2232 1262\n",
+    "struck out": "กำหนดส่งรายงานเลื่อนจากวันที่ ~~5~~ เป็นวันที่ 12 ธันวาคม 2569 (~~ห้อง 301~~ ห้อง 405)\n",
+    "bold and emphasis inside Thai text": "ศูนย์ฯ **ขอเชิญ**ประชาชนร่วม*แจ้งเบาะแส*ได้ตลอด 24 ชั่วโมง\n",
     "a backslash that is text": "ใช้เครื่องหมาย \\\\\nแยกรายการ และ ท้ายย่อหน้า\\\n",
 }
 
@@ -90,7 +92,9 @@ def site_blocks(text: str, markdown: Markdown) -> dict:
             blocks.append(["heading", int(node.name[1:])])
         else:
             blocks.append([BLOCKS.get(node.name, node.name), None])
-    return {"blocks": blocks, "links": [a["href"] for a in soup.find_all("a")], "breaks": len(soup.find_all("br"))}
+    inline = {kind: len(soup.find_all(tag)) for kind, tag in (("strong", "strong"), ("emphasis", "em"), ("delete", "del"))}
+    return {"blocks": blocks, "links": [a["href"] for a in soup.find_all("a")], "breaks": len(soup.find_all("br")),
+            "inline": {kind: n for kind, n in inline.items() if n}}
 
 
 def list_shape(node) -> str:
@@ -147,7 +151,8 @@ def test_the_site_sees_what_the_editor_shows_in_a_thousand_written_releases():
 LINES = ["ศูนย์ฯ จัดประชุมเครือข่ายเฝ้าระวังการทุจริต", "ผู้เข้าร่วมทั้งหมด 52 คน จาก 12 หน่วยงาน",
          "ข้อสังเกต มีดังนี้", "ดูรายละเอียดที่ https://www.mol.go.th/news/1 ตลอดวัน",
          "แบบฟอร์ม (https://forms.mol.go.th/a_b) หรือ https://x.go.th.", "**สรุป** ผลการตรวจเป็นไปด้วยดี",
-         "นายวีรพงษ์ ศรีสุวรรณ์ กล่าวว่า ศูนย์ฯ จะติดตามผล", "ปีงบประมาณ 2569 มีเรื่องร้องเรียน 214 เรื่อง"]
+         "นายวีรพงษ์ ศรีสุวรรณ์ กล่าวว่า ศูนย์ฯ จะติดตามผล", "ปีงบประมาณ 2569 มีเรื่องร้องเรียน 214 เรื่อง",
+         "ประชุมวันที่ ~~5~~ 12 ธันวาคม ที่*ห้องประชุมใหญ่*"]
 ITEMS = ["ใบสำคัญรับเงินไม่ครบ", "ทะเบียนคุมวัสดุบันทึกด้วยมือ", "ป้ายประกาศมองเห็นยาก", "โทรสายด่วน 1546",
          "แนบหลักฐาน https://forms.mol.go.th/x"]
 # The editor's parser takes the backslash of a line break into an address that ends the line
@@ -202,7 +207,7 @@ def written_release(rng: random.Random) -> str:
 
 
 @pytest.mark.parametrize("name", ["hashtags", "bullets under text", "address in a sentence",
-                                  "line breaks from the editor"])
+                                  "line breaks from the editor", "struck out"])
 def test_without_the_extension_the_site_and_editor_differ(name):
     """The written cases are ones where plain Python-Markdown disagrees with the editor."""
     settings = _settings()
