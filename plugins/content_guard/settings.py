@@ -53,9 +53,9 @@ DEFAULTS = {
     ),
     "CONTENT_GUARD_MARKDOWN_AS_EDITOR": (
         True,
-        "Read Markdown as the web editor's preview does (writers_markdown.py): `#word` at the start "
-        "of a line is a hashtag, not a heading; a list may start on the line after a paragraph; "
-        "a bare https:// address is a link.",
+        "Read Markdown as the web editor's preview does where Python-Markdown alone differs "
+        "(writers_markdown.py): hashtags at the start of a line, lists under a line of text, "
+        "lists inside items, numbered lists, quotes, line breaks, struck-out text, bare links.",
     ),
 }
 # Old name -> new name: still read, with a warning.
