@@ -14,26 +14,20 @@ from __future__ import annotations
 import re
 
 from .problems import WARNING, Problem
+from .sources import outside_code_fences
 
 # Bullets that documents and chats use; "-", "*" and "+" are Markdown's own and "·" a middle dot
 # that Thai text uses inside words (ก·ข) too rarely at a line's start to matter.
 BULLET_LINE = re.compile(r"^\s{0,3}(?P<bullet>[•●○◦▪▫■□◆◇►▶➢➤➔→✓✔☑❖⁃‣∙])\s*(?P<rest>\S.*)?$")
 # An item numbered in Thai digits: ๑. or ๑) and a space.
 THAI_NUMBERED = re.compile(r"^\s{0,3}(?P<bullet>[๐-๙]{1,3}[.)])[ \t]+\S")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def check_bullets(source, site) -> list[Problem]:
     """One WARNING for each run of bulleted lines, and of two or more lines numbered in Thai
     digits one after the other, on the run's first line."""
     runs: list[list] = []  # [first line, last line, bullet, kind]
-    fenced = False
-    for number, line in source.body_lines:
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+    for number, line in outside_code_fences(source.body_lines):
         m, kind = BULLET_LINE.match(line), "bullet"
         if m is None:
             m, kind = THAI_NUMBERED.match(line), "thai number"

@@ -26,9 +26,8 @@ from urllib.parse import unquote
 
 from . import urls
 from .problems import ERROR, WARNING, Problem
-from .sources import ARTICLE, SourceFile
+from .sources import ARTICLE, SourceFile, outside_code_fences
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`[^`]*`")
 # [text](target "title"), ![alt](target), <a href="...">, <img src="...">, [id]: target
 # Link text may hold one level of brackets (an image inside a link); every part is bounded, so a
@@ -64,12 +63,8 @@ def link_targets(source: SourceFile) -> list[tuple[int, str]]:
 
 
 def _link_targets(source: SourceFile):
-    fenced = False
-    for number, line in enumerate(source.lines, start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced or ("](" not in line and "<" not in line and "]:" not in line):
+    for number, line in outside_code_fences(enumerate(source.lines, start=1)):
+        if "](" not in line and "<" not in line and "]:" not in line:
             continue  # no link can be written without one of these
         for match in MD_LINK.finditer(INLINE_CODE.sub("", line)):
             yield number, match["target"]

@@ -40,6 +40,18 @@ STATUSES = ("published", "draft", "hidden")
 # internal: folders linked to outside content/, which the build excludes (site_checks.py) and
 # find_sources still lists, so that each is reported once
 LINKED_KEY = "_CONTENT_GUARD_LINKED_FOLDERS"
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def outside_code_fences(numbered_lines):
+    """(line number, text) of the lines given that are not in a fenced code block (nor its
+    fences): what links, bullets and spelling are looked for in."""
+    fenced = False
+    for number, line in numbered_lines:
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield number, line
 
 
 def project_root(settings: dict) -> str:

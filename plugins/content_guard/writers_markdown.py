@@ -53,9 +53,9 @@ NAME = "content_guard.writers_markdown:WritersMarkdown"  # as the MARKDOWN setti
 # Python-Markdown's heading pattern, with a space (or the end of the line) required after the #s.
 HEADING = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
 
-# A line that starts a list item: a bullet or a number with `.` or `)`, then a space; up to three
-# spaces before it. In the editor any of them may interrupt a paragraph.
-LIST_START = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+# A list item: its indent, a bullet or a number with `.` or `)`, a space. One that starts a list
+# is indented three spaces at most; in the editor it may interrupt a paragraph.
+ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+)\S")
 HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # Lines that begin a block of another kind: a heading, a quote, a table row, an indented code
 # line, a stashed HTML block or code fence (Python-Markdown's placeholders).
@@ -117,6 +117,11 @@ class QuotesApart(BlockQuoteProcessor):
             parent.remove(apart)
 
 
+def starts_list(line: str) -> bool:
+    m = ITEM.match(line)
+    return m is not None and len(m.group("indent")) <= 3
+
+
 class ListAfterText(Preprocessor):
     """A blank line before a list that starts on the line after a paragraph's text."""
 
@@ -127,17 +132,14 @@ class ListAfterText(Preprocessor):
         for line in lines:
             if not line.strip():
                 start, paragraph = True, False
-            elif paragraph and LIST_START.match(line):
+            elif paragraph and starts_list(line):
                 out.append("")
                 start = paragraph = False
             elif start or HEADING_LINE.match(line):
-                paragraph = not (LIST_START.match(line) or OTHER_BLOCK.match(line))
+                paragraph = not (starts_list(line) or OTHER_BLOCK.match(line))
                 start = bool(HEADING_LINE.match(line))  # Python-Markdown ends the block there too
             out.append(line)
         return out
-
-
-ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+)\S")
 
 
 class NestedLists(Preprocessor):

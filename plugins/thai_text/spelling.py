@@ -40,7 +40,6 @@ THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letter
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 INLINE_CODE = re.compile(r"`[^`]*`")
 URLISH = re.compile(r"(?:https?://|www\.|mailto:)\S+|\]\([^)]*\)|<[^>]+>|\{[a-z]+\}\S*")
-FENCE = re.compile(r"^\s*(```|~~~)")
 SPELLING_CACHE = "spelling.pickle"  # in CACHE_PATH/thai_text: what each line gave, by dictionary
 
 # Words Thai writers often misspell although every piece is a dictionary word (so no segmenter
@@ -206,13 +205,9 @@ def prose_lines(source):
         line = source.line_of(key)
         if line:
             yield line, source.value(key)
-    fenced = False
-    for number, text in source.body_lines:
-        if FENCE.match(text):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield number, text
+    from content_guard.sources import outside_code_fences
+
+    yield from outside_code_fences(source.body_lines)
 
 
 def misspellings(lines, speller: Speller):

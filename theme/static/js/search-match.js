@@ -439,13 +439,13 @@ export function suggest(raw, vocabulary) {
       if (vocabulary.rank.has(term)) return;
       for (const [from, to] of [[i, i + 1], [i - 1, i + 1], [i, i + 2], [i - 1, i + 2]]) {
         if (from < 0 || to > terms.length) continue;
-        const found = nearestWord(terms.slice(from, to).join(""), vocabulary);
-        if (!found) continue;
+        const piece = terms.slice(from, to).join("");
+        const found = nearestWord(piece, vocabulary);
         // Fewer edits first; of equals, the one that explains more of what was typed (ทุจริด is
         // ทุจริต, one edit, before its piece จริด as จริง, one edit too).
-        const span = terms.slice(from, to).join("").length;
-        if (!best || found.distance < best.distance || (found.distance === best.distance && span > best.span)) {
-          best = { ...found, from, to, span };
+        if (found && (!best || found.distance < best.distance ||
+                      (found.distance === best.distance && piece.length > best.span))) {
+          best = { ...found, from, to, span: piece.length };
         }
       }
     });
