@@ -50,6 +50,7 @@ class BuildResult:
     removed_files: int = 0  # files of the last output that are gone
     read_from_cache: int = 0  # source files taken from the read cache
     read_again: int = 0  # source files read
+    read_ahead: int = 0  # of those, read by a second process (tools/two_readers.py)
     writers: int = 1  # processes that wrote the pages (tools/two_writers.py)
 
 
@@ -163,14 +164,16 @@ def build(
     postprocess=None,
     lock_timeout: float = DEFAULT_TIMEOUT,
     two_writers: bool | None = None,
+    two_readers: bool | None = None,
 ) -> BuildResult:
     """Build the site described by `settings_file` into `output`.
 
     The build runs into `<output>.new`; only a build with no error (and, with `fatal_warnings`,
     no warning) replaces `output`. `postprocess(staging, settings)`, if given, runs on the finished
     staging folder before the swap (tools/production.py); if it raises, the build fails.
-    `two_writers`: write the pages in two processes (tools/two_writers.py); None decides by the
-    size of the site and the number of cores. Returns what was reported.
+    `two_writers`: write the pages in two processes (tools/two_writers.py); `two_readers`: read
+    the articles in two (tools/two_readers.py); None decides by the size of the site and the
+    number of cores. Returns what was reported.
     """
     stream = stream or sys.stderr
     target = Path(output).resolve()
@@ -178,14 +181,14 @@ def build(
         with output_lock(target, timeout=lock_timeout, say=lambda message: print(message, file=stream, flush=True)):
             return _build_locked(settings_file, target, overrides=overrides,
                                  fatal_warnings=fatal_warnings, quiet=quiet, stream=stream,
-                                 postprocess=postprocess, two_writers=two_writers)
+                                 postprocess=postprocess, two_writers=two_writers, two_readers=two_readers)
     except BuildLocked as exc:
         print(f"ERROR: {exc}", file=stream)
         return BuildResult(ok=False, errors=[str(exc)])
 
 
 def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, quiet, stream,
-                  postprocess, two_writers=None) -> BuildResult:
+                  postprocess, two_writers=None, two_readers=None) -> BuildResult:
     """`build` once the output folder's lock is held."""
     from pelican.settings import read_settings
 
@@ -209,7 +212,7 @@ def _build_locked(settings_file, target: Path, *, overrides, fatal_warnings, qui
         override.update(overrides or {})
         settings = read_settings(str(settings_file), override=override)
         run = _Run(settings, settings_file, target, staging, production=postprocess is not None,
-                   two_writers=two_writers)
+                   two_writers=two_writers, two_readers=two_readers)
         run.pelican()
     except Exception as exc:  # report, do not dump a traceback on authors
         message = _describe_failure(exc)
@@ -296,7 +299,7 @@ class _Run:
     """
 
     def __init__(self, settings: dict, settings_file: Path, target: Path, staging: Path, production: bool,
-                 two_writers: bool | None = None):
+                 two_writers: bool | None = None, two_readers: bool | None = None):
         from tools.build_cache import ReadCache, cache_folder, read_fingerprint, with_build_speedups, write_fingerprint
         from tools.build_plan import BuildState, Keeper, PagePlan, empty_files, manifest
 
@@ -323,7 +326,8 @@ class _Run:
             self.staging = staging
         _remove(staging)
         self.keeper = Keeper(target, self.staging, link=self.mode == "swap") if usable else None
-        self.two_writers = two_writers
+        self.two_writers, self.two_readers = two_writers, two_readers
+        self.read_ahead = 0  # articles the second reading process read
         self.split = None  # the run's tools.two_writers.Split, once Pelican has run
 
     def pelican(self) -> None:
@@ -331,29 +335,37 @@ class _Run:
 
         from tools.build_cache import verdict_allows
         from tools.build_plan import layout_of
-        from tools.pelican_adapter import cache_reads, planned_pelican_class
+        from tools.pelican_adapter import cache_reads, planned_pelican_class, read_articles_ahead
+        from tools.two_readers import ReadAhead
         from tools.two_writers import Split, worth_splitting
 
         allows = verdict_allows(self.settings)
+        ahead = ReadAhead(self.reads, self.two_readers)
 
         def on_generator(generator):
-            cache_reads(generator, self.reads, allows)
+            cache_reads(generator, self.reads, allows, before=ahead.before_read)
+            read_articles_ahead(generator, ahead)
 
         holder = {"plan": self.plan, "keep": self.keeper}
         holder["split"] = Split(holder)
 
         def on_all_generators(generators):
+            ahead.join()  # (the articles loop has taken the child's readings by now)
             self.layout = layout_of(generators)
             if self.state is not None and self.layout != self.state.layout:
                 self.plan.full = True  # a category or a page of the menu changed: every page shows it
             articles = sum(len(getattr(g, "articles", None) or ()) for g in generators)
             holder["fork"] = worth_splitting(articles, self.two_writers)
 
-        with plugin_receivers():
-            signals.generator_init.connect(on_generator, weak=False)
-            signals.all_generators_finalized.connect(on_all_generators, weak=False)
-            planned_pelican_class(holder)(self.settings).run()
+        try:
+            with plugin_receivers():
+                signals.generator_init.connect(on_generator, weak=False)
+                signals.all_generators_finalized.connect(on_all_generators, weak=False)
+                planned_pelican_class(holder)(self.settings).run()
+        finally:
+            ahead.abandon()
         self.split = holder["split"]
+        self.read_ahead = ahead.taken
 
     def discard(self) -> None:
         """After a failed build in "apply" mode: nothing of it stays (the folders stay empty)."""
@@ -393,6 +405,7 @@ class _Run:
             print(f"WARNING: เขียนแคชของการสร้างไม่ได้ / could not write the build cache ({exc}); "
                   "the next build renders every page", file=sys.stderr)
         result.read_from_cache, result.read_again = self.reads.hits, self.reads.misses
+        result.read_ahead = self.read_ahead
 
 
 def _plugins_importable(settings: dict) -> None:

@@ -249,6 +249,7 @@ class ReadCache:
         self.settings: dict | None = None
         self._reading: tuple | None = None  # (key, capture) of the file being read
         self.read_sources: set[str] = set()  # files read (not taken from the cache) in this build
+        self.read_ahead: set[str] = set()  # of those, read by a second process (tools/two_readers.py)
 
     @classmethod
     def load(cls, folder: Path, fingerprint: str) -> "ReadCache":
@@ -299,7 +300,10 @@ class ReadCache:
                 metadata = None
             if metadata is not None:
                 self.used.add(key)
-                self.hits += 1
+                if key[1] in self.read_ahead:
+                    self.misses += 1  # read in this build, by the other process
+                else:
+                    self.hits += 1
                 replay(entry[2])
                 return entry[0], metadata
         self.misses += 1
@@ -329,6 +333,15 @@ class ReadCache:
     def close(self) -> None:
         """Stop capturing (the last file read raised instead of returning)."""
         self._stop()
+
+    def take(self, entries: dict, read: list[str]) -> None:
+        """What a second process read in this build (tools/two_readers.py): its new `entries`
+        and the files (absolute paths) it read."""
+        self.entries.update(entries)
+        self.used.update(entries)
+        self.changed = self.changed or bool(entries)
+        self.read_sources.update(read)
+        self.read_ahead.update(read)
 
 
 def verdict_allows(settings: dict):

@@ -174,7 +174,7 @@ def with_fast_readers(readers: dict) -> dict:
 # -- reading: what an earlier build read ----------------------------------------------------------
 
 
-def cache_reads(generator, cache, may_use) -> None:
+def cache_reads(generator, cache, may_use, before=None) -> None:
     """Make the `Readers` of `generator` (an articles or pages generator) take a file's reading
     from `cache` (tools/build_cache.ReadCache) instead of reading it, when `may_use(path)`.
 
@@ -182,6 +182,8 @@ def cache_reads(generator, cache, may_use) -> None:
     reader and hands what the reader returned to `cache_data(path, data)`: these two methods of
     its own reader-level content cache are replaced, on this one instance, by the ReadCache's.
     Nothing else of Pelican's reading changes (metadata from the path, signals, content objects).
+    `before(path)`, if given, is called first (tools/two_readers.py: the file may be the other
+    process's).
     """
     from pelican.generators import CachingGenerator
 
@@ -192,6 +194,8 @@ def cache_reads(generator, cache, may_use) -> None:
     name = type(generator).__name__
 
     def get_cached_data(filename, default=None):
+        if before is not None:
+            before(filename)
         found = cache.get(name, filename, readers.settings, may_use)
         return default if found is None else found
 
@@ -200,6 +204,30 @@ def cache_reads(generator, cache, may_use) -> None:
 
     readers.get_cached_data = get_cached_data
     readers.cache_data = cache_data
+
+
+def read_articles_ahead(generator, ahead) -> None:
+    """If `generator` is Pelican's articles generator, have `ahead` (a tools.two_readers.ReadAhead)
+    read its sources in a second process, and Pelican's loop read them in the order `ahead`
+    chose: the loop's call to `get_files` (the articles' paths and exclusions) returns that
+    order, and the child reads with Pelican's Article class through the generator's readers."""
+    from pelican.contents import Article
+    from pelican.generators import ArticlesGenerator
+
+    check_pelican()
+    if not isinstance(generator, ArticlesGenerator):
+        return
+    settings = generator.settings
+    articles = (settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"], None)
+    get_files = generator.get_files
+    order = ahead.start(generator, Article, get_files(articles[0], exclude=articles[1]))
+
+    def in_order(paths, exclude=None, extensions=None):
+        if (paths, exclude, extensions) == articles:
+            return list(order)
+        return get_files(paths, exclude=exclude, extensions=extensions)
+
+    generator.get_files = in_order
 
 
 # -- reading: static links only where a body can hold one ---------------------------------------
