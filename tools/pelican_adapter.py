@@ -401,6 +401,11 @@ def remembering_generator(base, memory, created: list, holder: dict):
     set, is called as `read(generator, kind, rel, obj)` with each content object just read."""
     check_pelican()
 
+    def _mine(obj) -> bool:
+        """Whether this process writes the page of `obj` (always, unless two processes write)."""
+        split = holder.get("split")
+        return split is None or split.mine(obj.save_as)
+
     class Remembering(lean_generator(base)):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -437,12 +442,15 @@ def remembering_generator(base, memory, created: list, holder: dict):
             return lead + [name for name in files if name not in lead]
 
         def generate_articles(self, write):
-            """Pelican's loop, deciding from the source path before any URL is computed."""
+            """Pelican's loop, deciding from the source path before any URL is computed (the page
+            of the other writing process, tools/two_writers.py, is not asked about)."""
             from pelican import signals
 
             plan = holder.get("plan")
             for article in chain(self.translations, self.articles, self.hidden_translations,
                                  self.hidden_articles):
+                if not _mine(article):
+                    continue
                 if plan is not None and not plan.needs(plan.source(article), plan.shows({"article": article})):
                     continue
                 signals.article_generator_write_article.send(self, content=article)
@@ -454,7 +462,7 @@ def remembering_generator(base, memory, created: list, holder: dict):
             plan = holder.get("plan")
             every = self.tags
             if plan is not None:
-                self.tags = {t: a for t, a in every.items() if plan.needs(f"tag:{t}", a)}
+                self.tags = {t: a for t, a in every.items() if _mine(t) and plan.needs(f"tag:{t}", a)}
             try:
                 super().generate_tags(write)
             finally:
@@ -464,7 +472,7 @@ def remembering_generator(base, memory, created: list, holder: dict):
             plan = holder.get("plan")
             every = self.categories
             if plan is not None:
-                self.categories = [(c, a) for c, a in every if plan.needs(f"category:{c}", a)]
+                self.categories = [(c, a) for c, a in every if _mine(c) and plan.needs(f"category:{c}", a)]
             try:
                 super().generate_categories(write)
             finally:
@@ -620,29 +628,21 @@ def planned_writer_class(holder: dict):
 
 def warm_pelican_class(memory, created: list, holder: dict):
     """A Pelican whose caching generators remember content (`remembering_generator`) and whose
-    writer follows the plan (`planned_writer_class`)."""
-    from pelican import Pelican
+    writer follows the plan (`planned_pelican_class`: two writers when `holder` has a split)."""
     from pelican.generators import CachingGenerator
 
-    check_pelican()
-    writer_class = planned_writer_class(holder)
+    def remembering(cls):
+        return remembering_generator(cls, memory, created, holder) if issubclass(cls, CachingGenerator) else cls
 
-    class WarmPelican(Pelican):
-        def _get_generator_classes(self):
-            return [
-                remembering_generator(cls, memory, created, holder) if issubclass(cls, CachingGenerator) else cls
-                for cls in super()._get_generator_classes()
-            ]
-
-        def _get_writer(self):
-            return writer_class(self.output_path, settings=self.settings)
-
-    return WarmPelican
+    warm = planned_pelican_class(holder, generator=remembering)
+    warm.__name__ = warm.__qualname__ = "WarmPelican"
+    return warm
 
 
-def planned_pelican_class(holder: dict):
+def planned_pelican_class(holder: dict, generator=None):
     """A Pelican whose writer follows the plan in `holder` (`planned_writer_class`); everything
-    else is Pelican's own (the build runner, tools/build.py).
+    else is Pelican's own (the build runner, tools/build.py). Each generator class is
+    `generator(cls)` (default: `lean_generator`).
 
     With a `tools.two_writers.Split` in `holder["split"]`, the writing may be shared by two
     processes: `holder["fork"]` (decided once the content is read) makes `_get_writer` fork, each
@@ -671,7 +671,7 @@ def planned_pelican_class(holder: dict):
 
     class PlannedPelican(Pelican):
         def _get_generator_classes(self):
-            classes = [lean_generator(cls) for cls in super()._get_generator_classes()]
+            classes = [(generator or lean_generator)(cls) for cls in super()._get_generator_classes()]
             if holder.get("split") is None:
                 return classes
             own = [i for i, cls in enumerate(classes)

@@ -346,7 +346,10 @@ class PreviewSite:
         last = self.verdict.site if self.verdict is not None else None
         if edited is not None and last is not None:
             sources = sources_after_edits(last.sources, edited, last.settings)
-        self.verdict = judge(self.settings, remember=full, sources=sources)
+        # The rules that only warn are judged in a forked process while Pelican reads (as in a
+        # build), when nothing else runs in this process yet (the first build, before the server).
+        alone = threading.active_count() == 1
+        self.verdict = judge(self.settings, remember=full, sources=sources, defer=full and alone)
 
     def _with_errors(self, paths) -> set[Path]:
         """The changed sources that now have an ERROR and whose last good version is in memory."""
@@ -426,7 +429,9 @@ class PreviewSite:
         from tools.build import _Collector, plugin_receivers
         from tools.build_cache import verdict_allows
         from tools.pelican_adapter import (cache_reads, forget_logged_messages, forget_rendered_content,
-                                           warm_pelican_class, with_fast_readers)
+                                           read_articles_ahead, warm_pelican_class, with_fast_readers)
+        from tools.two_readers import ReadAhead
+        from tools.two_writers import Split, worth_splitting
 
         started = time.perf_counter()
         # Stamps as scanned before the run: edits saved during the run trigger the next one.
@@ -458,6 +463,8 @@ class PreviewSite:
         settings[JUDGED_KEY] = self.verdict  # judged just now: the build logs it, not judges it again
         plan = WritePlan(self.signatures, self.listings, changed, full)
         holder = {"plan": plan, "atomic": True}  # the live server may be sending pages meanwhile
+        if full:  # pages written by two processes (the first build, before the server's threads)
+            holder["split"] = Split(holder)
         if early is not None:
             holder["read"] = early.offer
             holder["first"] = {Path(p).relative_to(self.content_dir).as_posix() for p in changed}
@@ -465,13 +472,20 @@ class PreviewSite:
         warm_pelican = warm_pelican_class(self.memory, created, holder)
         layout_holder = {}
 
+        ahead = ReadAhead(reads) if reads is not None else None  # a full build: articles read on two cores
+
         def remember_layout(generators):
+            if ahead is not None:
+                ahead.join()
+            if full:
+                holder["fork"] = worth_splitting(sum(len(getattr(g, "articles", None) or ()) for g in generators), None)
             layout_holder["layout"] = layout_of(generators)
             if not plan.full and self.layout is not None and layout_holder["layout"] != self.layout:
                 plan.full = True  # a category or a page title changed: every page shows it
 
         def on_generator(generator):
-            cache_reads(generator, reads, verdict_allows(settings))
+            cache_reads(generator, reads, verdict_allows(settings), before=ahead.before_read)
+            read_articles_ahead(generator, ahead)  # (not beside the live server's threads: two_readers)
 
         forget_logged_messages()
         collector = _Collector(self.stream, self.quiet)
@@ -495,6 +509,8 @@ class PreviewSite:
             collector.errors.append(f"การสร้างตัวอย่างหยุดกลางคัน / preview build stopped: {exc!r}")
             print(f"ERROR: การสร้างตัวอย่างหยุดกลางคัน / preview build stopped: {exc!r}", file=self.stream)
         finally:
+            if ahead is not None:
+                ahead.abandon()
             os.chdir(cwd)
             signals.all_generators_finalized.disconnect(remember_layout)
             root_logger.removeHandler(collector)

@@ -34,13 +34,13 @@ MIN_FILES = 200
 
 def worth_forking(files: int, forced: bool | None = None) -> bool:
     """Whether reading `files` never-read sources is shared with a forked process (`forced`
-    overrides, but never forks where it cannot): two cores or more, and no other thread in this
-    process (see tools/two_writers.worth_splitting)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1 or not files or forced is False:
+    overrides, as tools/two_writers.worth_splitting's does): two cores or more, and no other
+    thread in this process (the web editor's server rebuilds in one)."""
+    if not hasattr(os, "fork") or not files:
         return False
-    if forced:
-        return True
-    if files < MIN_FILES:
+    if forced is not None:
+        return forced
+    if threading.active_count() > 1 or files < MIN_FILES:
         return False
     try:
         cores = len(os.sched_getaffinity(0))

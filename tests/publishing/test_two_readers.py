@@ -94,7 +94,65 @@ def test_who_reads_in_two_processes():
     other = threading.Thread(target=stop.wait)
     other.start()
     try:  # never beside another thread (the web editor's server rebuilds in one)
-        assert not worth_forking(MIN_FILES) and not worth_forking(10, True)
+        assert not worth_forking(MIN_FILES) and worth_forking(10, True)
     finally:
         stop.set()
         other.join()
+
+
+def test_the_live_previews_first_build_reads_and_writes_on_two_cores_and_makes_the_same_site(tmp_path, monkeypatch):
+    """`invoke livereload` builds everything before its server starts (no other thread yet):
+    that build reads and writes in two processes too (tools/two_writers.py), and a save
+    afterwards still works as before."""
+    import tools.two_readers as two_readers
+    import tools.two_writers as two_writers
+    from tools.preview import PreviewSite
+
+    settings = _site(tmp_path)
+    # As at `invoke livereload`'s start, where nothing else runs yet (a test run may have left a
+    # thread of its own: asyncio's child watcher).
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+    def first_build(name: str):
+        site = PreviewSite(ROOT / "pelicanconf.py", tmp_path / name, quiet=True,
+                           overrides={**settings, "CACHE_PATH": str(tmp_path / f"cache-{name}")})
+        return site, site.full_build()
+
+    taken = []
+    join = two_readers.ReadAhead.join
+
+    def noted_join(self):
+        join(self)
+        taken.append(self.taken)
+
+    split = two_writers.Split.join
+    joined = []
+
+    def noted_split_join(self):
+        joined.append(self.share)
+        split(self)
+
+    monkeypatch.setattr(two_readers.ReadAhead, "join", noted_join)
+    monkeypatch.setattr(two_writers.Split, "join", noted_split_join)
+    monkeypatch.setattr(two_readers, "MIN_FILES", 10_000)
+    monkeypatch.setattr(two_writers, "MIN_ARTICLES", 10_000)
+    one_site, one = first_build("one")
+    assert not any(taken) and 0 not in joined
+    monkeypatch.setattr(two_readers, "MIN_FILES", 1)
+    monkeypatch.setattr(two_writers, "MIN_ARTICLES", 1)
+    site, two = first_build("two")
+    assert any(taken)  # the second process read some of the articles
+    assert 0 in joined  # and wrote its share of the pages
+    assert two.rendered == one.rendered  # every page counted once, whichever process wrote it
+    assert one.ok and two.ok, (one.errors, two.errors)
+    left, right = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert len(left) > 100 and sorted(k for k in left.keys() | right.keys() if left.get(k) != right.get(k)) == []
+    assert one.warnings == two.warnings and sum("onclick" in w for w in two.warnings) == 2
+    assert site.article_sources() == one_site.article_sources()
+
+    post = sorted((tmp_path / "content" / "news").glob("*.md"))[-1]  # read by the second process
+    post.write_text(post.read_text(encoding="utf-8") + "\nย่อหน้าที่เพิ่มหลังการสร้างครั้งแรก รหัส XJ42Q\n", encoding="utf-8")
+    report = site.refresh()
+    assert report.ok and report.kind == "incremental" and report.rendered >= 1
+    page = tmp_path / "two" / site.output_of(post)
+    assert "XJ42Q" in page.read_text(encoding="utf-8")
