@@ -346,10 +346,9 @@ class PreviewSite:
         last = self.verdict.site if self.verdict is not None else None
         if edited is not None and last is not None:
             sources = sources_after_edits(last.sources, edited, last.settings)
-        # The rules that only warn are judged in a forked process while Pelican reads (as in a
-        # build), when nothing else runs in this process yet (the first build, before the server).
-        alone = threading.active_count() == 1
-        self.verdict = judge(self.settings, remember=full, sources=sources, defer=full and alone)
+        # (Not `defer`, as a build does: what the spelling rule found would stay in the forked
+        # process, and the first save would judge every file's spelling again, about 2 s.)
+        self.verdict = judge(self.settings, remember=full, sources=sources)
 
     def _with_errors(self, paths) -> set[Path]:
         """The changed sources that now have an ERROR and whose last good version is in memory."""

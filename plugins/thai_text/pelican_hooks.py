@@ -13,6 +13,7 @@ Order in a build:
 from __future__ import annotations
 
 import logging
+from itertools import islice
 from pathlib import Path
 
 from markupsafe import Markup
@@ -269,19 +270,31 @@ def set_summary(item) -> bool:
 
 
 def handoff_mark():
-    """Before the fork: where the segmentation cache stands (None outside a build)."""
-    return None if _build is None else _build.segmenter.mark()
+    """Before the fork: where the segmentation cache and the `thai_wbr` memo stand (None outside
+    a build)."""
+    return None if _build is None else (_build.segmenter.mark(), len(_build.wbr_memo))
 
 
 def handoff_changes(mark):
-    """In the forked process: what it added to the segmentation cache since `mark`."""
-    return None if _build is None or mark is None else _build.segmenter.changes_since(mark)
+    """In the forked process: what it added to the segmentation cache and the `thai_wbr` memo
+    since `mark`."""
+    if _build is None or mark is None:
+        return None
+    segments, memo = mark
+    added = dict(islice(_build.wbr_memo.items(), memo, None)) if len(_build.wbr_memo) >= memo else {}
+    return _build.segmenter.changes_since(segments), added
 
 
 def handoff_take(changes) -> None:
-    """In the first process: take the forked one's additions, so that this build saves them."""
+    """In the first process: take the forked one's additions, so that this build saves them and
+    a process that builds again (the live preview) finds the other's titles marked up."""
     if _build is not None and changes is not None:
-        _build.segmenter.take(changes)
+        segments, memo = changes
+        _build.segmenter.take(segments)
+        for key, value in memo.items():
+            if len(_build.wbr_memo) >= WBR_MEMO_ENTRIES:
+                break
+            _build.wbr_memo.setdefault(key, value)
 
 
 # Figures of the last finished build, for benchmarks and tests: characters run through the

@@ -85,3 +85,40 @@ def test_the_next_build_reuses_the_memo_until_the_dictionary_changes(tmp_path):
     remade = third.wbr(title)
     assert remade == wbr_text(title, third.segmenter) and without_breaks(remade) == title
     assert remade.count("<wbr>") < made.count("<wbr>")  # the new site word is kept whole
+
+
+def test_a_forked_writer_hands_back_what_it_marked_up(tmp_path, monkeypatch):
+    """tools/two_writers.py and two_readers.py: a forked process's new `thai_wbr` results (and
+    segmentations) come back with the handoff, so the live preview's first save after a build in
+    two processes finds every title marked up (it took 0.29-0.43 s instead of 0.16 s without)."""
+    import os
+    import pickle
+
+    from thai_text import pelican_hooks
+
+    state = _build_state(tmp_path)
+    monkeypatch.setattr(pelican_hooks, "_build", state)
+    state.wbr("ข่าวที่กระบวนการแรกเขียน")
+    mark = pelican_hooks.handoff_mark()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the forked writer marks up titles of its own pages
+        try:
+            state.wbr("ผู้ตรวจราชการลงพื้นที่จังหวัดน่าน")
+            state.wbr(Markup("<b>ศูนย์ปฏิบัติการต่อต้านการทุจริต</b>"))
+            with os.fdopen(write, "wb") as pipe:
+                pickle.dump(pelican_hooks.handoff_changes(mark), pipe)
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        changes = pickle.loads(pipe.read())
+    os.waitpid(pid, 0)
+    assert len(state.wbr_memo) == 1
+    pelican_hooks.handoff_take(changes)
+    assert ("ผู้ตรวจราชการลงพื้นที่จังหวัดน่าน", False) in state.wbr_memo
+    assert ("<b>ศูนย์ปฏิบัติการต่อต้านการทุจริต</b>", True) in state.wbr_memo
+    assert len(state.wbr_memo) == 3
+    before = state.segmenter.segmented_chars  # the child's segmentation came back too
+    state.segmenter.boundaries("ผู้ตรวจราชการลงพื้นที่จังหวัดน่าน")
+    assert state.segmenter.segmented_chars == before
