@@ -346,8 +346,9 @@ class PreviewSite:
         last = self.verdict.site if self.verdict is not None else None
         if edited is not None and last is not None:
             sources = sources_after_edits(last.sources, edited, last.settings)
-        # (Not `defer`, as a build does: what the spelling rule found would stay in the forked
-        # process, and the first save would judge every file's spelling again, about 2 s.)
+        # Every rule is judged in this process, also at a full build (a build judges the warning
+        # rules in a forked one): the spelling rule's memo must stay here, or the next save
+        # judges every file's spelling again (about 2 s on 2,000 posts).
         self.verdict = judge(self.settings, remember=full, sources=sources)
 
     def _with_errors(self, paths) -> set[Path]:
