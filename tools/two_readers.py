@@ -20,13 +20,12 @@ failed or died leaves its files to the parent, which reads them itself.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
-import pickle
-import signal
 import sys
 import threading
+
+from tools import forked
 
 # Fewer files to read than this: one process (forking costs more than it saves).
 MIN_FILES = 200
@@ -88,17 +87,11 @@ class ReadAhead:
         thai = _thai_text()
         thai_mark = thai.handoff_mark() if thai is not None else None
         entries_mark = len(self.cache.entries)
-        gc.freeze()  # what is read so far is neither scanned again nor copied page by page
-        read, write = os.pipe()
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        pid = os.fork()
+        pid, fd = forked.fork()
         if pid == 0:
-            os.close(read)
             self.child = True
-            self._child(generator, content_class, write, thai_mark, entries_mark)  # never returns
-        os.close(write)
-        self.pid, self._fd = pid, read
+            self._child(generator, content_class, fd, thai_mark, entries_mark)  # never returns
+        self.pid, self._fd = pid, fd
         return order
 
     # -- the child -------------------------------------------------------------------------------
@@ -132,8 +125,7 @@ class ReadAhead:
                 "read": done,
                 "thai_text": thai.handoff_changes(thai_mark) if thai is not None and thai_mark is not None else None,
             }
-            with os.fdopen(fd, "wb") as pipe:
-                pickle.dump(handoff, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            forked.hand_back(fd, handoff)
         except BaseException:  # noqa: BLE001 - the parent reads whatever the child did not hand back
             status = 1
         finally:
@@ -159,16 +151,9 @@ class ReadAhead:
         """Wait for the child and take its readings (nothing, if it failed)."""
         if self.child or not self.pid:
             return
-        with os.fdopen(self._fd, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(self.pid, 0)
+        handoff, _status = forked.collect(self.pid, self._fd)
         self.pid = 0
-        gc.unfreeze()
-        try:
-            handoff = pickle.loads(data) if data else None
-        except Exception:  # noqa: BLE001 - the parent reads those files itself
-            handoff = None
-        if not handoff:
+        if not handoff:  # the parent reads those files itself
             return
         self.cache.take(handoff["entries"], handoff["read"])
         self.taken = len(handoff["read"])
@@ -179,11 +164,5 @@ class ReadAhead:
     def abandon(self) -> None:
         """After a failure in the parent: stop the child."""
         if not self.child and self.pid:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
-            os.close(self._fd)
+            forked.stop(self.pid, self._fd)
             self.pid = 0
-            gc.unfreeze()

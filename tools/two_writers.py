@@ -18,15 +18,15 @@ in a half-written site. The output is the same bytes as with one writer (tests/p
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import pickle
-import signal
 import sys
 import threading
 import zlib
 from dataclasses import dataclass, field
+
+from tools import forked
 
 # Fewer articles than this: one writer (forking costs more than it saves on a small site).
 MIN_ARTICLES = 300
@@ -94,23 +94,15 @@ class Split:
 
         thai = _thai_text()
         self._thai_mark = thai.handoff_mark() if thai is not None else None
-        # The site read so far stays as it is until both processes end: out of the garbage
-        # collector's sight, it is neither scanned again nor copied into the child page by page.
-        gc.freeze()
-        read, write = os.pipe()
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        pid = os.fork()
+        pid, fd = forked.fork()
         if pid == 0:
-            os.close(read)
-            self.share, self._fd = 1, write
+            self.share, self._fd = 1, fd
             # Everything the child logs goes to the parent, which logs it as its own.
             self._capture = LogCapture()
             root = logging.getLogger()
             root.handlers = [self._capture]
             return
-        os.close(write)
-        self.share, self.pid, self._fd = 0, pid, read
+        self.share, self.pid, self._fd = 0, pid, fd
 
     # -- the child -------------------------------------------------------------------------------
 
@@ -134,9 +126,7 @@ class Split:
                     share.error = error
                 except Exception:  # noqa: BLE001
                     share.error = RuntimeError(f"the second writing process failed: {type(error).__name__}: {error}")
-            data = pickle.dumps(share, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(self._fd, "wb") as pipe:
-                pipe.write(data)
+            forked.hand_back(self._fd, share)
         except BaseException:  # noqa: BLE001 - the parent reports a child that said nothing
             status = 2
         finally:
@@ -150,16 +140,8 @@ class Split:
 
         if self.share != 0:
             return
-        with os.fdopen(self._fd, "rb") as pipe:
-            data = pipe.read()
-        _pid, status = os.waitpid(self.pid, 0)
+        share, status = forked.collect(self.pid, self._fd)
         self.pid = 0
-        gc.unfreeze()  # (a process that builds again and again must not keep old builds frozen)
-        share = None
-        try:
-            share = pickle.loads(data) if data else None
-        except Exception:  # noqa: BLE001 - reported below
-            share = None
         if share is None:
             raise RuntimeError(f"the second writing process ended without its result (status {status})")
         replay(share.records)
@@ -179,10 +161,5 @@ class Split:
     def abandon(self) -> None:
         """In the parent, after a failure before `join`: stop the child."""
         if self.share == 0 and self.pid:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
+            forked.stop(self.pid, self._fd)
             self.pid = 0
-            gc.unfreeze()
