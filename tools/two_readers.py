@@ -108,21 +108,19 @@ class ReadAhead:
         status = 0
         try:
             logging.getLogger().handlers = [logging.NullHandler()]  # the parent logs everything
-            done = []
             while (i := self._claim_from_end()) is not None:
-                path = self.todo[i]
                 try:
-                    generator.readers.read_file(base_path=generator.path, path=path,
+                    generator.readers.read_file(base_path=generator.path, path=self.todo[i],
                                                 content_class=content_class, context=generator.context)
                 except Exception:  # noqa: BLE001 - the parent reads it again and reports it
                     pass
-                done.append(os.path.abspath(os.path.join(generator.path, path)))
             self.cache.close()
+            # What the parent takes: each file whose reading went into the read cache.
             added = dict(list(self.cache.entries.items())[entries_mark:])
             thai = _thai_text()
             handoff = {
                 "entries": added,
-                "read": done,
+                "read": [key[1] for key in added],
                 "thai_text": thai.handoff_changes(thai_mark) if thai is not None and thai_mark is not None else None,
             }
             forked.hand_back(fd, handoff)

@@ -83,6 +83,7 @@ def test_a_second_reader_that_dies_or_fails_leaves_its_files_to_the_first(tmp_pa
     monkeypatch.setattr(Readers, "read_file", failing_in_the_child)
     failed = _build(tmp_path, settings, "failed", two_readers=True)
     _same(one, failed, tmp_path, "one", "failed")
+    assert failed.read_ahead == 0  # what it failed to read is not counted as read ahead
 
 
 def test_who_reads_in_two_processes():
