@@ -266,7 +266,7 @@ def set_summary(item) -> bool:
     return True
 
 
-# -- a build that writes its pages in two processes (tools/two_writers.py) -------------------------
+# -- a build that reads or writes in two processes (tools/two_readers.py, tools/two_writers.py) ---
 
 
 def handoff_mark():
