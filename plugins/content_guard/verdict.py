@@ -235,8 +235,9 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
     with `depends_on` find is kept in CACHE_PATH for the next process (remembered.py).
 
     `defer` (a build of DEFER_FROM_SOURCES sources or more): the rules that only warn are judged
-    in a second process while Pelican works; `Verdict.complete()` waits for them and returns what
-    they found."""
+    in a second process, started before the other rules are judged here, while this process
+    judges those and Pelican works; `Verdict.complete()` waits for them and returns what they
+    found."""
     settings = settings if effective else effective_settings(settings)
     site = Site(settings, sources, now, in_build)
     if remember:
@@ -248,6 +249,9 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
     later = [r for r in rules if r.when == START and r.warns_only]
     if not defer or len(site.sources) < DEFER_FROM_SOURCES:
         later = []
+    # The second process starts before the other rules are judged here, which keeps one core
+    # busy while Pelican has not started reading yet.
+    pending = Deferred(site, later) if later else None
     for rule in rules:
         if rule.when == START and rule not in later:
             problems.extend(_run(rule, site, site.sources))
@@ -257,9 +261,7 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
         for rule in rules:
             if rule.when == READING:
                 problems.extend(_run(rule, site, readable))
-    verdict = Verdict(problems, site)
-    if later:
-        verdict.pending = Deferred(site, later)
+    verdict = Verdict(problems, site, pending)
     if site.found is not None:
         run = {r.id for r in rules if r.depends_on is not None and r not in later
                and (r.when == START or not in_build)}
