@@ -2,9 +2,12 @@
 
 Once every content object, URL and list is final (Pelican asks for its writer), the build forks.
 Both processes hold the same site in memory (the child gets a copy-on-write image of it: nothing
-is pickled on the way there), and each writes the pages and feeds whose output name falls to it
-(`mine`: a CRC of the name, so a paginated list and its later pages, or two writes to one file,
-stay in one process). The articles and pages generators write in both; the child stops at the
+is pickled on the way there) and go through Pelican's writing in the same order; each page or
+feed is written by the process that comes to it first (`mine`: it claims the output name's slot
+in a table both share, so a paginated list and its later pages, or two writes to one file, stay
+in one process). Neither waits for the other while there is work left: a fixed half each left
+one process idle for 0.7-0.9 s of a 3-4 s writing phase on 2,000 posts (the child also pays for
+the memory pages it copies). The articles and pages generators write in both; the child stops at the
 `Join` generator placed after them (tools/pelican_adapter.py), hands back what the parent needs and
 exits; the parent waits for it there, then runs the plugins' generators, the static files and
 `finalized` (the search index, the sitemap...) alone, on the whole output.
@@ -30,6 +33,8 @@ from tools import forked
 
 # Fewer articles than this: one writer (forking costs more than it saves on a small site).
 MIN_ARTICLES = 300
+# Slots of the table of claimed output names (two names in one slot go to one process).
+SLOTS = 1 << 16
 
 
 def worth_splitting(articles: int, forced: bool | None) -> bool:
@@ -78,6 +83,9 @@ class Split:
         self._fd = -1
         self._capture = None
         self._thai_mark = None
+        self._owners = None  # shared: per slot, 0 (unclaimed) or the claiming share + 1
+        self._lock = None
+        self._joined = False  # in the parent, once the child is done: every name is its own
 
     @property
     def child(self) -> bool:
@@ -85,13 +93,23 @@ class Split:
 
     def mine(self, name: str) -> bool:
         """Whether this process writes the page or feed `name` (every name before the fork)."""
-        if self.share is None:
+        if self.share is None or self._joined:
             return True
-        return zlib.crc32(os.path.normpath(name).encode("utf-8", "surrogateescape")) % 2 == self.share
+        slot = zlib.crc32(os.path.normpath(name).encode("utf-8", "surrogateescape")) % SLOTS
+        with self._lock:
+            owner = self._owners[slot]
+            if not owner:
+                self._owners[slot] = owner = self.share + 1
+        return owner == self.share + 1
 
     def fork(self) -> None:
+        import multiprocessing
+
         from tools.build_cache import LogCapture
 
+        context = multiprocessing.get_context("fork")
+        self._owners = context.RawArray("B", SLOTS)
+        self._lock = context.Lock()
         thai = _thai_text()
         self._thai_mark = thai.handoff_mark() if thai is not None else None
         pid, fd = forked.fork()
@@ -142,6 +160,7 @@ class Split:
             return
         share, status = forked.collect(self.pid, self._fd)
         self.pid = 0
+        self._joined = True
         if share is None:
             raise RuntimeError(f"the second writing process ended without its result (status {status})")
         replay(share.records)

@@ -91,3 +91,34 @@ def test_who_writes_in_two_processes():
     finally:
         stop.set()
         other.join()
+
+
+def test_each_file_is_written_once_by_whichever_process_came_to_it_first(tmp_path, monkeypatch):
+    """The two processes share the pages as they come (`Split.mine`): every file is written by
+    one process only, both write, and the later pages of a paginated list go with its first."""
+    from pelican.writers import Writer
+
+    settings = _site(tmp_path)
+    log = tmp_path / "writes.log"
+    original = Writer._open_w
+
+    def noted(self, filename, encoding, override=False):
+        with open(log, "a", encoding="utf-8") as fh:  # one short line per write: appended whole
+            fh.write(f"{os.getpid()} {Path(filename).relative_to(tmp_path / 'output.new').as_posix()}\n")
+        return original(self, filename, encoding, override)
+
+    monkeypatch.setattr(Writer, "_open_w", noted)
+    result = build(ROOT / "pelicanconf.py", tmp_path / "output", quiet=True, two_writers=True,
+                   overrides={**settings, "CACHE_PATH": str(tmp_path / "cache")})
+    assert result.ok and result.writers == 2, result.errors
+    writes = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    by_file: dict[str, set] = {}
+    for pid, name in writes:
+        by_file.setdefault(name, set()).add(pid)
+    assert len(writes) == len(by_file) > 100  # no file written twice
+    assert len({pid for pid, _ in writes}) == 2, "both processes write"
+    lists = [name for name in by_file if "/page/" in f"/{name}"]
+    assert lists
+    for name in lists:  # e.g. category/x/page/2/index.html goes with category/x/index.html
+        first = name.split("page/", 1)[0] + "index.html"
+        assert by_file[name] == by_file[first], name
