@@ -73,6 +73,9 @@ def table(result: dict) -> str:
         None, "peak_ratio_vs_pelican")
     row("vanilla Pelican cold build", _f(r["vanilla_cold_s"], " s"), 1.0, r["pelican_ratio_vs_hugo"],
         cpu_ratio=1.0)
+    if r.get("vanilla_beside_publish_s") is not None:  # (runs saved before they were measured have none)
+        row("  again, before each production run (its ratio is to these)", _f(r["vanilla_beside_publish_s"], " s"))
+        row("  again, before each rebuild (its ratio is to these)", _f(r.get("vanilla_beside_rebuild_s"), " s"))
     seg = r.get("segment") or {}
     alone = f" (nlpo3 alone {_f(seg['nlpo3_alone_mb_s'], ' MB/s')}, {_f(seg['times_nlpo3'], 'x')} its time)" \
         if seg.get("nlpo3_alone_mb_s") else ""

@@ -6,8 +6,10 @@ Ratios are what we compare (absolute seconds drift with the machine and its load
 1. corpus (cached) and photos (cached) in the work folder;
 2. cold builds, interleaved per repetition so that a load change hits all three alike:
    vanilla Pelican, Hugo, ours (development settings, THAI_SEARCH_ENABLED=False);
-3. our production pipeline (publishconf.py) with each step timed;
-4. our rebuild after editing one post, and the live-preview latency (tools/preview.py);
+3. our production pipeline (publishconf.py) with each step timed, a vanilla Pelican cold build
+   before each repetition (its ratio is to those: the machine's speed drifts between steps);
+4. our rebuild after editing one post (a vanilla cold build before each repetition, as in 3),
+   and the live-preview latency (tools/preview.py);
 5. Thai segmentation throughput with the site dictionary (plugins/thai_text);
 6. galleries: pelican-photos 1.6.2 vs our photo_gallery at equal work, cold and warm, then our
    full set of sizes and formats;
@@ -149,11 +151,23 @@ def measure_builds(work: Path, info: corpus.CorpusInfo, reps: int) -> dict:
     return {"vanilla": vanilla, "hugo": hugo_m, "ours": ours}
 
 
-def measure_publish(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
+def _vanilla_beside(work: Path, info: corpus.CorpusInfo, into: Measure) -> None:
+    """One vanilla Pelican cold build, added to `into`: run before each repetition of a later
+    measure, so that its ratio is to vanilla Pelican at the same minutes (this machine's speed
+    drifts by a quarter within minutes; the cold builds ran earlier)."""
+    out = _fresh(work / "out-vanilla")
+    into.runs.append(run([PY, "-m", "pelican", info.pelican_content, "-o", out, "-s",
+                          sites.vanilla_settings(work, info.pelican_content), "-q"]))
+
+
+def measure_publish(work: Path, info: corpus.CorpusInfo, reps: int) -> tuple[Measure, Measure]:
+    """Our production pipeline, and vanilla Pelican's cold build run before each repetition."""
     m = Measure("ours, production pipeline (publishconf.py)")
+    beside = Measure("vanilla Pelican 4.12, cold, beside the production pipeline")
     shares = []
     for rep in range(reps):
         _log(f"production pipeline, repetition {rep + 1}/{reps}")
+        _vanilla_beside(work, info, beside)
         out, cache = _fresh(work / "out-publish"), _fresh(work / "cache-publish")
         extra = ["--production"] if _have("tools/production.py") else []
         r = run(_our_build_cmd("publishconf.py", info.pelican_content, out, cache, "--steps", *extra,
@@ -161,13 +175,13 @@ def measure_publish(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
         m.runs.append(r)
         shares.append(last_json(r.stdout).get("steps", {}))
     _check_ours(m, "production pipeline")
-    _done(m)
+    _done(beside, m)
     steps = sorted({k for s in shares for k in s})
     m.extra["steps_s"] = {k: round(statistics.median(s.get(k, 0.0) for s in shares), 3) for k in steps}
     # Whole process minus the build itself: interpreter start-up, imports, exit.
     inner = [last_json(r.stdout).get("seconds", 0.0) for r in m.runs]
     m.extra["outside_build_s"] = round(statistics.median(r.wall - i for r, i in zip(m.runs, inner)), 3)
-    return m
+    return m, beside
 
 
 def edit_post(path: Path, rep: int) -> None:
@@ -176,8 +190,9 @@ def edit_post(path: Path, rep: int) -> None:
         fh.write(f"\nแก้ไขเพิ่มเติมครั้งที่ {rep + 1}: ผู้สนใจสอบถามรายละเอียดได้ที่สายด่วน 1546\n")
 
 
-def measure_rebuild(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
-    """Our build after editing one post, with the caches a previous build left (as `invoke build`)."""
+def measure_rebuild(work: Path, info: corpus.CorpusInfo, reps: int) -> tuple[Measure, Measure]:
+    """Our build after editing one post, with the caches a previous build left (as `invoke build`),
+    and vanilla Pelican's cold build run before each repetition."""
     content = _fresh(work / "content-edit")
     shutil.copytree(info.pelican_content, content)
     out, cache = _fresh(work / "out-rebuild"), _fresh(work / "cache-rebuild")
@@ -186,13 +201,15 @@ def measure_rebuild(work: Path, info: corpus.CorpusInfo, reps: int) -> Measure:
     run(cmd)
     posts = sorted((content / "news").glob("*.md"))
     m = Measure("ours, rebuild after editing one post")
+    beside = Measure("vanilla Pelican 4.12, cold, beside the rebuild")
     for rep in range(reps):
         _log(f"rebuild after one edit, repetition {rep + 1}/{reps}")
+        _vanilla_beside(work, info, beside)
         edit_post(posts[(rep * 7919) % len(posts)], rep)
         m.runs.append(run(cmd))
     _check_ours(m, "rebuild")
-    _done(m)
-    return m
+    _done(beside, m)
+    return m, beside
 
 
 def measure_preview(work: Path, info: corpus.CorpusInfo, reps: int) -> dict | None:
@@ -344,10 +361,10 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
 
     missing = {}
     builds = measure_builds(work, info, reps)
-    publish = measure_publish(work, info, reps)
+    publish, vanilla_publish = measure_publish(work, info, reps)
     if not _have("tools/production.py"):
         missing["publish_postprocess"] = "tools/production.py has not landed (no minify/compress)"
-    rebuild = measure_rebuild(work, info, reps)
+    rebuild, vanilla_rebuild = measure_rebuild(work, info, reps)
     broken: dict = {}
     preview = _guarded(broken, "preview_seconds", measure_preview, work, info, reps)
     if preview is None and "preview_seconds" not in broken:
@@ -386,6 +403,10 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
         "cpus": os.cpu_count(),
         # Absolute figures (seconds, MiB).
         "vanilla_cold_s": round(vanilla.wall, 3),
+        # vanilla Pelican's cold build again, before each repetition of the production pipeline
+        # and of the rebuild: their ratios are to these
+        "vanilla_beside_publish_s": round(vanilla_publish.wall, 3),
+        "vanilla_beside_rebuild_s": round(vanilla_rebuild.wall, 3),
         "hugo_cold_s": round(hugo.wall, 3),
         "ours_cold_s": _wall(ours),
         "ours_publish_s": _wall(publish),
@@ -400,8 +421,8 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
         "hugo_peak_rss_mib": round(hugo.peak_rss_mib, 1),
         # Ratios: what we compare.
         "cold_ratio_vs_pelican": _ratio(_wall(ours), vanilla.wall),
-        "publish_ratio_vs_pelican": _ratio(_wall(publish), vanilla.wall),
-        "warm_ratio_vs_pelican": _ratio(_wall(rebuild), vanilla.wall),
+        "publish_ratio_vs_pelican": _ratio(_wall(publish), vanilla_publish.wall),
+        "warm_ratio_vs_pelican": _ratio(_wall(rebuild), vanilla_rebuild.wall),
         "peak_ratio_vs_pelican": _ratio(_peak(ours), vanilla.peak_rss_mib),
         "cold_ratio_vs_hugo": _ratio(_wall(ours), hugo.wall),
         "publish_ratio_vs_hugo": _ratio(_wall(publish), hugo.wall),
@@ -409,8 +430,8 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
         "pelican_ratio_vs_hugo": _ratio(vanilla.wall, hugo.wall),
         # CPU-time ratios: steadier than wall time on a shared, loaded machine.
         "cold_cpu_ratio_vs_pelican": _ratio(_cpu(ours), vanilla.cpu),
-        "publish_cpu_ratio_vs_pelican": _ratio(_cpu(publish), vanilla.cpu),
-        "warm_cpu_ratio_vs_pelican": _ratio(_cpu(rebuild), vanilla.cpu),
+        "publish_cpu_ratio_vs_pelican": _ratio(_cpu(publish), vanilla_publish.cpu),
+        "warm_cpu_ratio_vs_pelican": _ratio(_cpu(rebuild), vanilla_rebuild.cpu),
         "publish_steps_s": publish.extra.get("steps_s", {}),
         "our_build_warnings": ours.extra.get("warnings", 0),
         "preview_seconds": round(preview["median_s"], 3) if preview else None,
@@ -445,7 +466,8 @@ def run_bench(posts: int = 2000, quick: bool = False, reps: int | None = None,
     out.update(wp)
     out["measures"] = [
         {"name": m.name, **m.summary()}
-        for m in [vanilla, hugo, ours, publish, rebuild, *gallery.values(), *wp_measures]
+        for m in [vanilla, hugo, ours, vanilla_publish, publish, vanilla_rebuild, rebuild,
+                  *gallery.values(), *wp_measures]
     ]
     if preview:
         out["preview"] = preview
