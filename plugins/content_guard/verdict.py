@@ -33,6 +33,7 @@ import importlib.util
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -270,13 +271,18 @@ def judge(settings: dict, *, now=None, sources=None, in_build: bool = False,
 
 
 class Deferred:
-    """Rules judged in a forked process (two or more CPUs), else when asked for."""
+    """Rules judged in a forked process (two or more CPUs), else when asked for.
+
+    Never forked beside another thread (the web editor's server rebuilds in one): the child has
+    only the thread that forked, and a lock another thread held at that moment (an import's, the
+    logging module's) would stay locked in it, the child would never answer and the build would
+    wait for it for ever."""
 
     def __init__(self, site: Site, rules: list[Rule]):
         self.site, self.rules = site, rules
         self.process = self.receiver = None
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        if cpus > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if cpus > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             context = multiprocessing.get_context("fork")
             self.receiver, sender = context.Pipe(duplex=False)
             self.process = context.Process(target=self._child, args=(sender,), daemon=True)

@@ -200,3 +200,30 @@ def test_a_large_build_judges_warnings_alongside_with_the_same_result(verdicts, 
     assert later and {p.rule for p in later} == {"spelling"} and judged.pending is None
     built = build(ROOT / "pelicanconf.py", tmp_path / "output", overrides=overrides, quiet=True)
     assert _keys(built.problems) == _keys(verdicts["check"])
+
+
+def test_beside_another_thread_the_warnings_are_judged_when_asked(verdicts, tmp_path, monkeypatch):
+    """The web editor's server rebuilds in a thread: no process is forked there for the rules that
+    only warn (a lock another thread held would stay locked in it); they are judged when the
+    build asks, with the same result."""
+    import threading
+
+    from content_guard import verdict
+
+    monkeypatch.setattr(verdict, "DEFER_FROM_SOURCES", 1)
+    content = tmp_path / "content"
+    _write(content)
+    overrides = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"), **SETTINGS}
+    settings = check.load_settings(overrides=overrides)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        judged = verdict.judge(settings, in_build=True, defer=True)
+    finally:
+        stop.set()
+        other.join()
+    assert judged.pending is not None and judged.pending.process is None
+    later = judged.complete()
+    alone = verdict.judge(settings, in_build=True, defer=True)  # (forks, with two cores and no thread)
+    assert later and sorted(p.key for p in later) == sorted(p.key for p in alone.complete())
