@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 import time
 import warnings
 import zipfile
@@ -397,6 +398,17 @@ class Stats:
         return self.processed / self.seconds if self.seconds and self.processed else 0.0
 
 
+def pool_context():
+    """How the worker processes start: forked (they begin with what this process has loaded) in a
+    process with one thread; beside other threads (the web editor's server rebuilds in one) from
+    a fork server, a clean process of one thread, since a worker forked here would keep any lock
+    another thread held at that moment (an import's, logging's) locked for ever."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+
+
 def process_photos(
     sources: list[Path], settings: dict, cache_dir: Path, stats: Stats | None = None
 ) -> dict[Path, Processed]:
@@ -425,10 +437,7 @@ def process_photos(
 
     processes = min(int(settings.get("GALLERY_PROCESSES") or 1), len(jobs))
     if processes > 1:
-        context = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        )
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=processes, mp_context=pool_context()) as pool:
             outcomes = list(pool.map(process_photo, jobs, chunksize=1))
     else:
         outcomes = [process_photo(job) for job in jobs]

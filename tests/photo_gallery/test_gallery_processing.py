@@ -278,6 +278,32 @@ def test_two_processes_give_the_same_files(src, tmp_path):
     )
 
 
+def test_beside_another_thread_the_workers_start_from_a_fork_server(src, tmp_path):
+    """The web editor's server rebuilds in a thread: its photo workers are not forked from that
+    process (a lock another thread held would stay locked in them), and make the same files."""
+    import threading
+
+    for n in range(3):
+        jpeg(src / f"p{n}.jpg", (400 + n * 10, 300))
+    if threading.active_count() == 1:  # (no thread left running by an earlier test)
+        assert processing.pool_context().get_start_method() == "fork"  # as fast as before
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert processing.pool_context().get_start_method() == "forkserver"
+        stats = run(src, tmp_path, GALLERY_PROCESSES=2)
+    finally:
+        stop.set()
+        other.join()
+    assert (stats.processed, stats.failed) == (3, 0)
+    single = process_gallery(src, tmp_path / "out1", tmp_path / "cache1", dict(SMALL))
+    assert single.processed == 3
+    for path in sorted((tmp_path / "out").iterdir()):
+        if path.suffix != ".zip":
+            assert path.read_bytes() == (tmp_path / "out1" / path.name).read_bytes(), path.name
+
+
 def test_heic_without_pillow_heif_says_how_to_convert(src, tmp_path, monkeypatch):
     upright((300, 200)).save(src / "iphone.heic", "HEIF", quality=90)
     monkeypatch.setattr(processing, "HEIF_SUPPORTED", False)
