@@ -62,6 +62,27 @@ def link_targets(source: SourceFile) -> list[tuple[int, str]]:
     return source.derived("content_guard.link_targets", lambda: list(_link_targets(source)))
 
 
+def image_targets(source: SourceFile) -> frozenset[tuple[int, str]]:
+    """(line number, target) of the images among `link_targets`: `![alt](target)` and the `src`
+    of `<img>` and `<source>` (a missing photo gets a photo's fix, not a link's)."""
+    return source.derived("content_guard.image_targets", lambda: frozenset(_image_targets(source)))
+
+
+def _image_targets(source: SourceFile):
+    for number, line in outside_code_fences(enumerate(source.lines, start=1)):
+        if "![" not in line and "<" not in line:
+            continue
+        for match in MD_LINK.finditer(INLINE_CODE.sub("", line)):
+            if match.group().startswith("!"):
+                yield number, match["target"]
+            for inner in MD_LINK.finditer(match["text"]):
+                if inner.group().startswith("!"):
+                    yield number, inner["target"]
+        for match in HTML_LINK.finditer(line):
+            if not match.group().lower().startswith("<a"):
+                yield number, match["target"]
+
+
 def _link_targets(source: SourceFile):
     for number, line in outside_code_fences(enumerate(source.lines, start=1)):
         if "](" not in line and "<" not in line and "]:" not in line:
@@ -220,19 +241,30 @@ def check_links(source: SourceFile, site) -> list[Problem]:
     if not site.settings["CONTENT_GUARD_CHECK_LINKS"]:
         return []
     problems = []
+    images = image_targets(source)
     for line, target in link_targets(source):
-        problem = _check_link(site, source, line, target.strip())
+        problem = _check_link(site, source, line, target.strip(), (line, target) in images)
         if problem is not None:
             problems.append(problem)
     return problems
 
 
-def _check_link(site, source: SourceFile, line: int, target: str) -> Problem | None:
+# What an author does about a photo that is not there (the web editor's field ภาพกิจกรรม puts
+# photos in the release's gallery; a photo in the text lives in content/images/).
+IMAGE_FIX = (
+    "เพิ่มภาพในช่อง ภาพกิจกรรม ของระบบเขียนข่าว หรือวางไฟล์ภาพไว้ใน content/images/ "
+    "แล้วเขียน ![คำบรรยายภาพ]({static}/images/ชื่อไฟล์)",
+    "add the photo in the web editor's photos field (ภาพกิจกรรม), or put the file in "
+    "content/images/ and write ![caption]({static}/images/file)",
+)
+
+
+def _check_link(site, source: SourceFile, line: int, target: str, image: bool = False) -> Problem | None:
     match = PLACEHOLDER.match(target)
     if match and not urls.is_same_site(html.unescape(target)):
         return None  # `{static}//evil.example/x` leaves the site: the sanitiser removes and reports it
     if match:
-        return _placeholder(site, source, line, target, match["kind"], unquote(match["rest"]))
+        return _placeholder(site, source, line, target, match["kind"], unquote(match["rest"]), image)
     # Where a browser would go, decided as it decides (WHATWG parsing: `/\\evil.example` is another
     # site, `%2F%2Fx` a path here); a link to another site is not ours to check.
     key = "ARTICLE_URL" if source.kind == ARTICLE else "PAGE_URL"
@@ -249,6 +281,10 @@ def _check_link(site, source: SourceFile, line: int, target: str) -> Problem | N
             f"เขียนเป็น {{filename}}/{site_path} แทน", f"write {{filename}}/{site_path} instead")
     if url_exists(site, site_path):
         return None
+    if image:
+        return _problem(
+            source, line, ERROR,
+            f'ไม่พบภาพ "{target}" ในเว็บไซต์', f'the image "{target}" is not on the site', *IMAGE_FIX)
     return _problem(
         source, line, ERROR,
         f'ลิงก์ "{target}" ไม่พบหน้านี้ในเว็บไซต์',
@@ -257,7 +293,7 @@ def _check_link(site, source: SourceFile, line: int, target: str) -> Problem | N
         "fix it, or link to a post with {filename}file.md")
 
 
-def _placeholder(site, source, line, target, kind, rest) -> Problem | None:
+def _placeholder(site, source, line, target, kind, rest, image: bool = False) -> Problem | None:
     if kind in ("filename", "static", "attach"):
         path_part = rest.split("#", 1)[0].split("?", 1)[0]
         if path_part.startswith("/"):
@@ -275,6 +311,14 @@ def _placeholder(site, source, line, target, kind, rest) -> Problem | None:
                 "link only to files under content/, e.g. {static}/images/file or {filename}/news/file.md")
         if not path_part or not resolved.is_file():
             missing = site.name(resolved)
+            if image:
+                return _problem(
+                    source, line, ERROR,
+                    f'ไม่พบภาพ "{target}": ไม่มีไฟล์ {missing}',
+                    f'the image "{target}" is missing: {missing} does not exist',
+                    "ตรวจชื่อไฟล์ภาพ (ตัวพิมพ์เล็ก-ใหญ่และนามสกุลต้องตรงกัน: .jpg ไม่ใช่ .JPG) " + IMAGE_FIX[0],
+                    "check the photo's file name (case and extension must match: .jpg is not .JPG); "
+                    + IMAGE_FIX[1])
             return _problem(
                 source, line, ERROR,
                 f'ลิงก์ไปยัง "{target}" ไม่พบไฟล์ {missing}',

@@ -345,6 +345,24 @@ def test_broken_internal_links(site):
     assert "missing.md" in found[0].text()
 
 
+def test_a_missing_photo_gets_a_photos_fix(site):
+    # A photo in the text that is not there: the fix says where photos go (the web editor's photos
+    # field, or content/images/ with {static}), not how to link to a post; a link keeps its own.
+    body = (
+        "ย่อหน้าแรก\n\n"
+        "![ภาพบรรยากาศการประชุม](IMG_2041.jpg)\n"
+        '<img src="{static}/images/banner.JPG" alt="ป้ายงาน">\n'
+        "[ข่าวที่หายไป](/no-such-page/)\n"
+    )
+    found = only(site({"news/photo.md": news(body, Slug="photo")}), "link")
+    assert where(found) == [("content/news/photo.md", line, "error") for line in (8, 9, 10)]
+    photo, static, link = found
+    assert "ไม่พบภาพ" in photo.thai and "image" in photo.english
+    assert "ภาพกิจกรรม" in photo.fix and "{static}/images/" in photo.fix_english
+    assert "content/images/banner.JPG" in static.thai and ".JPG" in static.fix_english
+    assert "ภาพ" not in link.thai and "{filename}" in link.fix_english
+
+
 def test_category_placeholder_links_get_the_readable_url(site):
     problems = site({"pages/cats.md": "Title: หมวด\nSlug: cats\n\n[ประกาศ]({category}ประกาศ)\n"})
     found = only(problems, "link")
