@@ -36,7 +36,8 @@ MD_LINK = re.compile(
     r"!?\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
     r"\(\s*<?(?P<target>[^)\s>\[]{1,2048})>?(?:\s+[\"'][^)\n]{0,500}[\"'])?\s*\)")
 HTML_LINK = re.compile(r"""<(?:a|img|source)\b[^<>]{0,2000}?\s(?:href|src)\s*=\s*["'](?P<target>[^"']{1,2048})["']""", re.I)
-REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
+# (not a footnote's text, `[^1]: ...`: Markdown's "extra" makes that a footnote, not a link)
+REF_LINK = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
 # Where Pelican may resolve an intra-site link when it renders a body ({filename}, {static},
 # |filename|: an attribute value that starts with { or |), with its default INTRASITE_LINK_REGEX.
 _MAYBE_INTRASITE = re.compile(r"""=\s*["']?\s*[{|]""")
