@@ -11,6 +11,7 @@
 | link | ERROR / WARNING | a link or image that leads nowhere / to a draft (links.py) |
 | markup | ERROR | brackets that never close or nesting that Markdown cannot read in time (markup_limits.py) |
 | bullet | WARNING | lines that start with a bullet pasted from Word or LINE (•, ▪, ➢...), or items numbered in Thai digits (๑.): not a list (bullets.py) |
+| heading | WARNING | a level-1 heading in the text (`# `, `===`, `<h1>`): the page's title is its one `<h1>` (headings.py) |
 | url | ERROR | the file would replace one of the site's own pages, or be written outside it (output_paths.py) |
 | template | ERROR | `Template:` names no template of the theme (output_paths.py) |
 | html | WARNING | HTML the sanitiser removes (reading_rules.py; found by the build's reader) |
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import os
 
-from . import bullets, links, markup_limits, output_paths, reading_rules
+from . import bullets, headings, links, markup_limits, output_paths, reading_rules
 from .problems import ERROR, Problem
 from .source import check_header
 from .sources import ARTICLE, STATUSES
@@ -113,6 +114,7 @@ RULES = (
     Rule("markup", markup_limits.check_markup,
          depends_on=("CONTENT_GUARD_MAX_NESTING", "CONTENT_GUARD_MAX_OPEN_BRACKETS")),
     Rule("bullet", bullets.check_bullets, depends_on=()),
+    Rule("heading", headings.check_headings, depends_on=()),
     Rule("url", output_paths.check_output_path, markdown_only=False),
     Rule("template", output_paths.check_template, markdown_only=False),
     Rule("static", check_static_links, per=SITE),

@@ -345,6 +345,15 @@ def test_broken_internal_links(site):
     assert "missing.md" in found[0].text()
 
 
+def test_a_footnote_is_no_link(site):
+    # Markdown's "extra" (Pelican's default) makes [^1]: ... a footnote; a reference link
+    # definition on the next line is still checked.
+    body = "ย่อหน้าแรก\n\nตามรายงาน[^1] และ[คู่มือ][k]\n\n[^1]: รายงานประจำปี 2567 หน้า 12\n[k]: /no-such-guide/\n"
+    found = only(site({"news/notes.md": news(body, Slug="notes")}), "link")
+    assert where(found) == [("content/news/notes.md", 11, "error")]
+    assert "no-such-guide" in found[0].english
+
+
 def test_a_missing_photo_gets_a_photos_fix(site):
     # A photo in the text that is not there: the fix says where photos go (the web editor's photos
     # field, or content/images/ with {static}), not how to link to a post; a link keeps its own.
@@ -361,6 +370,24 @@ def test_a_missing_photo_gets_a_photos_fix(site):
     assert "ภาพกิจกรรม" in photo.fix and "{static}/images/" in photo.fix_english
     assert "content/images/banner.JPG" in static.thai and ".JPG" in static.fix_english
     assert "ภาพ" not in link.thai and "{filename}" in link.fix_english
+
+
+def test_a_level_one_heading_in_the_text_gets_the_level_two_fix(site):
+    # The page's title is its one <h1>: "# ", a === underline or <h1> in the text is another;
+    # "## ", hashtags (no space after #) and code blocks are not reported.
+    body = (
+        "ย่อหน้าแรก\n\n"
+        "# ผลการดำเนินงาน\n\n"
+        "สรุปผลการประชุม\n===\n\n"
+        "<h1>ภาคผนวก</h1>\n\n"
+        "## หัวข้อย่อย\n\n"
+        "#ดวงตาแรงงาน #ศปทแรงงาน\n\n"
+        "```\n# ไม่ใช่หัวข้อ\n```\n"
+    )
+    found = only(site({"news/heads.md": news(body, Slug="heads")}), "heading")
+    assert where(found) == [("content/news/heads.md", line, "warning") for line in (8, 11, 13)]
+    assert "# ผลการดำเนินงาน" in found[0].thai and '"##"' in found[0].fix_english
+    assert "หัวข้อ 2" in found[0].fix and "สรุปผลการประชุม" in found[1].thai and "<h2>" in found[2].fix
 
 
 def test_category_placeholder_links_get_the_readable_url(site):
