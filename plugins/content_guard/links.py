@@ -320,12 +320,18 @@ def _placeholder(site, source, line, target, kind, rest, image: bool = False) ->
                     "ตรวจชื่อไฟล์ภาพ (ตัวพิมพ์เล็ก-ใหญ่และนามสกุลต้องตรงกัน: .jpg ไม่ใช่ .JPG) " + IMAGE_FIX[0],
                     "check the photo's file name (case and extension must match: .jpg is not .JPG); "
                     + IMAGE_FIX[1])
+            if kind == "filename":
+                fix = ("ตรวจชื่อไฟล์ (ชื่อไฟล์ข่าวคือ Slug ตามด้วย .md)",
+                       "check the file name (a post's file is its slug and .md)")
+            else:  # a document or another file
+                fix = ("ตรวจชื่อไฟล์ (ตัวพิมพ์เล็ก-ใหญ่และนามสกุลต้องตรงกัน) และวางไฟล์ไว้ใน content/ "
+                       "เช่น เอกสาร PDF ใน content/extra/ แล้วเขียน {static}/extra/ชื่อไฟล์",
+                       "check the file name (case and extension must match) and that the file is "
+                       "under content/, e.g. a PDF in content/extra/ linked as {static}/extra/file")
             return _problem(
                 source, line, ERROR,
                 f'ลิงก์ไปยัง "{target}" ไม่พบไฟล์ {missing}',
-                f'link "{target}" leads nowhere: {missing} does not exist',
-                "ตรวจชื่อไฟล์ (ชื่อไฟล์ข่าวคือ Slug ตามด้วย .md)",
-                "check the file name (a post's file is its slug and .md)")
+                f'link "{target}" leads nowhere: {missing} does not exist', *fix)
         linked = site.source_at(resolved)
         if linked is not None and linked.status == "draft" and source.status != "draft":
             return _problem(

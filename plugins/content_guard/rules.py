@@ -8,6 +8,7 @@
 | body | WARNING | metadata but no text |
 | category | ERROR | an article without `Category:`, or one not in CATEGORIES |
 | status | ERROR | a `Status:` other than published, draft or hidden |
+| tags | WARNING | `Tags:` separated by both `;` and `,` (Pelican then splits at `;` alone: `ก;ข, ค` is the tags ก and "ข, ค") |
 | link | ERROR / WARNING | a link or image that leads nowhere / to a draft (links.py) |
 | markup | ERROR | brackets that never close or nesting that Markdown cannot read in time (markup_limits.py) |
 | bullet | WARNING | lines that start with a bullet pasted from Word or LINE (•, ▪, ➢...), or items numbered in Thai digits (๑.): not a list (bullets.py) |
@@ -24,7 +25,7 @@ from __future__ import annotations
 import os
 
 from . import bullets, headings, links, markup_limits, output_paths, reading_rules
-from .problems import ERROR, Problem
+from .problems import ERROR, WARNING, Problem
 from .source import check_header
 from .sources import ARTICLE, STATUSES
 from .verdict import READING, SITE, Rule
@@ -44,8 +45,16 @@ def check_header_rule(source, site) -> list[Problem]:
 
 
 def check_metadata(source, site) -> list[Problem]:
-    """Rules category and status."""
+    """Rules category, status and tags."""
     problems = []
+    tags = source.value("tags") or ""
+    if ";" in tags and "," in tags:  # Pelican splits at ";" alone when there is one
+        shown = " | ".join(t.strip() for t in tags.split(";") if t.strip())
+        problems.append(Problem(
+            source.name, source.line_of("tags"), "tags", WARNING,
+            f'ป้ายกำกับคั่นด้วยทั้ง ";" และ "," เว็บไซต์จึงแยกที่ ";" อย่างเดียว ได้ป้ายกำกับ: {shown}',
+            f'the tags are separated by both ";" and ",": the site then splits at ";" only, giving: {shown}',
+            "คั่นป้ายกำกับด้วยจุลภาค (,) อย่างเดียว", "separate the tags with commas only"))
     categories = list(site.settings.get("CATEGORIES") or [])
     allowed = ", ".join(categories)
     if source.value("status") and source.status not in STATUSES:

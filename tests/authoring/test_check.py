@@ -345,6 +345,17 @@ def test_broken_internal_links(site):
     assert "missing.md" in found[0].text()
 
 
+def test_tags_separated_by_semicolons_and_commas_are_named(site):
+    # Pelican splits Tags: at ";" alone when there is one: "ต้านโกง;ITA, ความโปร่งใส" would be
+    # the tags ต้านโกง and "ITA, ความโปร่งใส".
+    mixed = site({"news/tags.md": news(Slug="tags", Tags="ต้านโกง;ITA, ความโปร่งใส")})
+    (found,) = only(mixed, "tags")
+    assert where([found]) == [("content/news/tags.md", found.line, "warning")] and found.line
+    assert "ITA, ความโปร่งใส" in found.thai and "commas only" in found.fix_english
+    assert only(site({"news/tags.md": news(Slug="tags", Tags="ต้านโกง, ITA")}), "tags") == []
+    assert only(site({"news/tags.md": news(Slug="tags", Tags="ต้านโกง; ITA")}), "tags") == []
+
+
 def test_a_footnote_is_no_link(site):
     # Markdown's "extra" (Pelican's default) makes [^1]: ... a footnote; a reference link
     # definition on the next line is still checked.
@@ -370,6 +381,10 @@ def test_a_missing_photo_gets_a_photos_fix(site):
     assert "ภาพกิจกรรม" in photo.fix and "{static}/images/" in photo.fix_english
     assert "content/images/banner.JPG" in static.thai and ".JPG" in static.fix_english
     assert "ภาพ" not in link.thai and "{filename}" in link.fix_english
+    found = only(site({"news/doc.md": news("[ประกาศ]({static}/extra/notice-2568.PDF)", Slug="doc")}), "link")
+    pdf = [p for p in found if p.file == "content/news/doc.md"]  # (a document: not a photo, not a post)
+    assert len(pdf) == 1 and "content/extra/notice-2568.PDF" in pdf[0].thai
+    assert "content/extra/" in pdf[0].fix and ".md" not in pdf[0].fix_english
 
 
 def test_a_level_one_heading_in_the_text_gets_the_level_two_fix(site):
