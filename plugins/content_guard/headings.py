@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .links import INLINE_CODE
 from .problems import WARNING, Problem
 from .sources import outside_code_fences
 
@@ -32,7 +33,7 @@ def check_headings(source, site) -> list[Problem]:
             problems.append(_problem(source.name, number, f"# {atx['text'] or ''}".strip(), "## "))
         elif SETEXT_H1.match(line) and before:
             problems.append(_problem(source.name, number, "===", "## ", underline=before.strip()))
-        elif HTML_H1.search(line):
+        elif HTML_H1.search(INLINE_CODE.sub("", line)):  # (`<h1>` in backticks is text)
             problems.append(_problem(source.name, number, "<h1>", "<h2>"))
         before = line if line.strip() and not _BLOCK_START.match(line) else ""
     return problems

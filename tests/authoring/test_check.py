@@ -396,7 +396,7 @@ def test_a_level_one_heading_in_the_text_gets_the_level_two_fix(site):
         "สรุปผลการประชุม\n===\n\n"
         "<h1>ภาคผนวก</h1>\n\n"
         "## หัวข้อย่อย\n\n"
-        "#ดวงตาแรงงาน #ศปทแรงงาน\n\n"
+        "#ดวงตาแรงงาน #ศปทแรงงาน ใช้แท็ก `<h1>` กับชื่อหน้าเท่านั้น\n\n"
         "```\n# ไม่ใช่หัวข้อ\n```\n"
     )
     found = only(site({"news/heads.md": news(body, Slug="heads")}), "heading")
