@@ -5,6 +5,7 @@
 | file | ERROR | the file cannot be read: symlink to outside content/, too large, not UTF-8, empty (sources.py) |
 | header | WARNING | an unknown or misspelt metadata key (`Catgory:`), with the nearest known key |
 | title | ERROR | no `Title:` (also when the keys are written in Thai) |
+| title | WARNING | an HTML tag in `Title:` (`<b>`), which the page shows as typed |
 | body | WARNING | metadata but no text |
 | category | ERROR | an article without `Category:`, or one not in CATEGORIES |
 | status | ERROR | a `Status:` other than published, draft or hidden |
@@ -23,6 +24,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from . import bullets, headings, links, markup_limits, output_paths, reading_rules
 from .problems import ERROR, WARNING, Problem
@@ -44,9 +46,21 @@ def check_header_rule(source, site) -> list[Problem]:
     return header_problems(source, site.settings)
 
 
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
 def check_metadata(source, site) -> list[Problem]:
-    """Rules category, status and tags."""
+    """Rules category, status, tags and title (HTML in it)."""
     problems = []
+    title = source.value("title") or ""
+    tag = HTML_TAG.search(title)
+    if tag:  # a title is text: the page would show the tag itself
+        problems.append(Problem(
+            source.name, source.line_of("title"), "title", WARNING,
+            f'ชื่อเรื่องมีแท็ก HTML ({tag.group()}) ซึ่งหน้าเว็บจะแสดงเป็นตัวอักษรตามที่พิมพ์',
+            f'the title holds an HTML tag ({tag.group()}), which the page shows as typed',
+            "ลบแท็กออก ชื่อเรื่องเป็นข้อความล้วน (ตัวหนาหรือตัวเอียงใช้ในเนื้อข่าวได้)",
+            "remove it: a title is plain text (bold or italics belong in the text)"))
     tags = source.value("tags") or ""
     if ";" in tags and "," in tags:  # Pelican splits at ";" alone when there is one
         shown = " | ".join(t.strip() for t in tags.split(";") if t.strip())

@@ -356,6 +356,13 @@ def test_tags_separated_by_semicolons_and_commas_are_named(site):
     assert only(site({"news/tags.md": news(Slug="tags", Tags="ต้านโกง; ITA")}), "tags") == []
 
 
+def test_html_in_a_title_is_named(site):
+    # A title is text: <b> would show as typed; "<" before a number or Thai is no tag.
+    found = only(site({"news/t.md": news(Slug="t", Title="<b>ประกาศ</b> ผลการคัดเลือก")}), "title")
+    assert where(found) == [("content/news/t.md", 1, "warning")] and "<b>" in found[0].thai
+    assert only(site({"news/t.md": news(Slug="t", Title="ค่าจ้าง < 300 บาท และ <ร่าง>")}), "title") == []
+
+
 def test_a_footnote_is_no_link(site):
     # Markdown's "extra" (Pelican's default) makes [^1]: ... a footnote; a reference link
     # definition on the next line is still checked.
