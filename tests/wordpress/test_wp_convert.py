@@ -43,6 +43,9 @@ def test_any_text_comes_back_from_markdown_unchanged(text):
     ("<h1>หัวข้อ</h1>", "## หัวข้อ\n"),
     ("<table><tr><td colspan=\"2\">ก</td></tr><tr><td>ข</td><td>ค</td></tr></table>",
      '<table><tr><td colspan="2">ก</td></tr><tr><td>ข</td><td>ค</td></tr></table>\n'),
+    # a table kept as HTML (a heading in a cell): its <h1> is an <h2> too
+    ("<table><tr><td><h1>ผลงาน</h1></td><td>ข</td></tr></table>",
+     "<table><tr><td><h2>ผลงาน</h2></td><td>ข</td></tr></table>\n"),
 ])
 def test_markdown_dialect(html_in, expected):
     assert to_markdown(html_in)[0] == expected

@@ -109,9 +109,12 @@ class Converter(MarkdownConverter):
 
 
 def _table_html(table) -> str:
-    """A table as compact HTML with only the attributes that carry meaning."""
+    """A table as compact HTML with only the attributes that carry meaning (an `<h1>` in a cell
+    becomes an `<h2>`, as outside tables: the page's title is its one `<h1>`)."""
     for tag in table.find_all(True):
         tag.attrs = {k: v for k, v in tag.attrs.items() if k in ("colspan", "rowspan", "href", "src", "alt")}
+        if tag.name == "h1":
+            tag.name = "h2"
     table.attrs = {}
     return re.sub(r">\s+<", "><", str(table)).strip()
 
