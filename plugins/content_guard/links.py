@@ -60,43 +60,28 @@ PAGINATED = re.compile(r"page/\d+/$")
 
 def link_targets(source: SourceFile) -> list[tuple[int, str]]:
     """(line number, target) of every link and image of `source`, outside code fences and spans."""
-    return source.derived("content_guard.link_targets", lambda: list(_link_targets(source)))
+    return [(number, target) for number, target, _image in _targets(source)]
 
 
-def image_targets(source: SourceFile) -> frozenset[tuple[int, str]]:
-    """(line number, target) of the images among `link_targets`: `![alt](target)` and the `src`
-    of `<img>` and `<source>` (a missing photo gets a photo's fix, not a link's)."""
-    return source.derived("content_guard.image_targets", lambda: frozenset(_image_targets(source)))
+def _targets(source: SourceFile) -> list[tuple[int, str, bool]]:
+    """`link_targets` with whether each is an image (`![alt](...)`, the `src` of `<img>` or
+    `<source>`): a missing photo gets a photo's fix, not a link's."""
+    return source.derived("content_guard.link_targets", lambda: list(_scan_targets(source)))
 
 
-def _image_targets(source: SourceFile):
-    for number, line in outside_code_fences(enumerate(source.lines, start=1)):
-        if "![" not in line and "<" not in line:
-            continue
-        for match in MD_LINK.finditer(INLINE_CODE.sub("", line)):
-            if match.group().startswith("!"):
-                yield number, match["target"]
-            for inner in MD_LINK.finditer(match["text"]):
-                if inner.group().startswith("!"):
-                    yield number, inner["target"]
-        for match in HTML_LINK.finditer(line):
-            if not match.group().lower().startswith("<a"):
-                yield number, match["target"]
-
-
-def _link_targets(source: SourceFile):
+def _scan_targets(source: SourceFile):
     for number, line in outside_code_fences(enumerate(source.lines, start=1)):
         if "](" not in line and "<" not in line and "]:" not in line:
             continue  # no link can be written without one of these
         for match in MD_LINK.finditer(INLINE_CODE.sub("", line)):
-            yield number, match["target"]
+            yield number, match["target"], match.group().startswith("!")
             for inner in MD_LINK.finditer(match["text"]):  # [![photo](a.jpg)](page)
-                yield number, inner["target"]
+                yield number, inner["target"], inner.group().startswith("!")
         for match in HTML_LINK.finditer(line):
-            yield number, match["target"]
+            yield number, match["target"], not match.group().lower().startswith("<a")
         ref = REF_LINK.match(line)
         if ref:
-            yield number, ref["target"]
+            yield number, ref["target"], False
 
 
 # -- slugs and URLs the build gives ------------------------------------------------------------
@@ -242,9 +227,8 @@ def check_links(source: SourceFile, site) -> list[Problem]:
     if not site.settings["CONTENT_GUARD_CHECK_LINKS"]:
         return []
     problems = []
-    images = image_targets(source)
-    for line, target in link_targets(source):
-        problem = _check_link(site, source, line, target.strip(), (line, target) in images)
+    for line, target, image in _targets(source):
+        problem = _check_link(site, source, line, target.strip(), image)
         if problem is not None:
             problems.append(problem)
     return problems
