@@ -30,27 +30,26 @@ def check_headings(source, site) -> list[Problem]:
     for number, line in outside_code_fences(source.body_lines):
         atx = ATX_H1.match(line)
         if atx is not None:
-            problems.append(_problem(source.name, number, f"# {atx['text'] or ''}".strip(), "## "))
+            shown = f'"# {atx["text"]}"' if atx["text"] else '"#"'
+            problems.append(_problem(source.name, number, shown, shown, '"##" แทน "#"', '"##" instead of "#"'))
         elif SETEXT_H1.match(line) and before:
-            problems.append(_problem(source.name, number, "===", "## ", underline=before.strip()))
+            text = before.strip()
+            problems.append(_problem(
+                source.name, number, f'"{text}" ขีดเส้นใต้ด้วย ===', f'"{text}" underlined with ===',
+                '"## " ไว้หน้าข้อความหัวข้อแทนเส้น ===', '"## " before the heading instead of the === line'))
         elif HTML_H1.search(INLINE_CODE.sub("", line)):  # (`<h1>` in backticks is text)
-            problems.append(_problem(source.name, number, "<h1>", "<h2>"))
+            problems.append(_problem(source.name, number, '"<h1>"', '"<h1>"', '"<h2>" แทน "<h1>"',
+                                     '"<h2>" instead of "<h1>"'))
         before = line if line.strip() and not _BLOCK_START.match(line) else ""
     return problems
 
 
-def _problem(name: str, line: int, written: str, instead: str, underline: str = "") -> Problem:
-    what = f'"{underline}" ขีดเส้นใต้ด้วย ===' if underline else f'"{written}"'
-    what_en = f'"{underline}" underlined with ===' if underline else f'"{written}"'
-    how = ('เขียน "## " ไว้หน้าข้อความหัวข้อแทนเส้น ===' if underline
-           else f'เขียน "{instead.strip()}" แทน "{written.split()[0]}"')
-    how_en = ('write "## " before the heading instead of the === line' if underline
-              else f'write "{instead.strip()}" instead of "{written.split()[0]}"')
+def _problem(name: str, line: int, what: str, what_en: str, how: str, how_en: str) -> Problem:
     return Problem(
         name, line, "heading", WARNING,
         f"หัวข้อระดับ 1 ในเนื้อหา ({what}) อยู่ระดับเดียวกับชื่อข่าว "
         "ผู้ใช้โปรแกรมอ่านหน้าจอจะเข้าใจว่าเป็นอีกหน้าหนึ่ง",
         f"a level-1 heading in the text ({what_en}), the level of the page's title: "
         "screen-reader users take it for another page",
-        f"ใช้หัวข้อระดับ 2: {how} (ในระบบเขียนข่าว เลือก หัวข้อ 2)",
-        f"use a level-2 heading: {how_en} (in the web editor, choose หัวข้อ 2)")
+        f"ใช้หัวข้อระดับ 2: เขียน {how} (ในระบบเขียนข่าว เลือก หัวข้อ 2)",
+        f"use a level-2 heading: write {how_en} (in the web editor, choose หัวข้อ 2)")
