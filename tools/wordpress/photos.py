@@ -8,7 +8,6 @@ p01.jpg) or why it failed, in Thai and English.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import sys
@@ -22,6 +21,7 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 from photo_gallery.cleaning import PhotoError, clean_photo, cleaned_name, is_photo_file  # noqa: E402
+from photo_gallery.processing import pool_context  # noqa: E402
 
 # Files a post may link to that are copied as they are (anything else is listed, not imported).
 DOCUMENT_SUFFIXES = {
@@ -80,9 +80,8 @@ def process(jobs: list[tuple[str, str]], processes: int = 0,
             if advance:
                 advance(1)
         return results
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     results = []
-    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=processes, mp_context=pool_context()) as pool:
         for done in pool.map(_one, jobs, chunksize=16):
             results.append(done)
             if advance:
