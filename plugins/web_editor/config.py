@@ -139,6 +139,11 @@ def editor_config(settings: dict) -> dict:
             "extension": "md",
             "format": FORMAT_NAME,
             "create": True,
+            # Decap's "delete published entry" and "unpublish" commit the removal straight to the
+            # site's branch, past the review (decaporg/decap-cms#5650): a release is withdrawn by
+            # its status (ร่าง), through review. A draft's unsaved or unreviewed changes can still
+            # be thrown away.
+            "delete": False,
             "slug": "{{fields.file_name}}",
             "identifier_field": "title",
             "summary": "{{title}}",
