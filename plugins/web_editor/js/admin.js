@@ -5,6 +5,7 @@
 import CMS from 'decap-cms-app';
 
 import * as checks from './checks.js';
+import * as copy from './copy.js';
 import * as dates from './dates.js';
 import { siteDictionary } from './dictionary.js';
 import * as format from './format.js';
@@ -52,7 +53,7 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, checks, dates, format, gallery, names, photos, photoTimings, CMS };
+  window.ZeroCorruptionEditor = { site, checks, copy, dates, format, gallery, names, photos, photoTimings, CMS };
 
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
   CMS.registerCustomFormat('pelican-markdown', 'md', format.pelicanMarkdown);
@@ -68,14 +69,16 @@ async function start() {
   const templates = previewTemplates(site);
   for (const [collection, template] of Object.entries(templates)) CMS.registerPreviewTemplate(collection, template);
   // A new entry's file name comes from its title (the address widget shows it as it is typed);
-  // set it once more when saving, from the final title, so the file is always named.
+  // set it once more when saving, from the final title, so the file is always named. A copy of a
+  // release (ทำซ้ำ) is saved as a new file (copy.js).
   CMS.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {
       if (!entry.get('newRecord')) return entry.get('data');
       const folder = site.folders[entry.get('collection')];
       const name = newFileName(site, { get: () => folder }, entry.getIn(['data', 'title']));
-      return entry.get('data').set('file_name', name);
+      const data = copy.originalOf(entry) ? copy.asNewFile(entry.get('data')) : entry.get('data');
+      return data.set('file_name', name);
     },
   });
   CMS.init();

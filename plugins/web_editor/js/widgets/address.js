@@ -6,6 +6,7 @@
 
 import React from 'react';
 
+import { originalOf } from '../copy.js';
 import { fileNameFrom } from '../names.js';
 import { entryData, h } from './common.js';
 
@@ -75,6 +76,10 @@ export function addressWidget(site) {
         const name = this.props.value;
         lines.push(name ? `ชื่อไฟล์: ${folder}/${name}.md` : 'พิมพ์ชื่อข่าวก่อน ระบบจะตั้งชื่อไฟล์จากชื่อข่าว');
         lines.push('ที่อยู่ภาษาอังกฤษของข่าวจะสร้างจากชื่อไฟล์นี้ด้วยระบบถอดอักษรของเว็บไซต์เมื่อเผยแพร่ และจะไม่เปลี่ยนอีก');
+        if (originalOf(entry)) {
+          lines.push('ข่าวนี้คัดลอกมาจากข่าวเดิม: ได้ชื่อไฟล์ ที่อยู่ และวันที่ใหม่ ไม่มีภาพของข่าวเดิม '
+            + 'แก้ชื่อข่าวและเนื้อข่าวให้เป็นของข่าวใหม่ก่อนบันทึก');
+        }
       } else {
         const path = entry ? entry.get('path') : '';
         const known = site.entries[path];

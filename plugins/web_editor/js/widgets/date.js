@@ -1,11 +1,12 @@
 // วันที่: a text field that shows and writes B.E. dates (`2569-12-01 09:30`) in the site's time
 // (Bangkok), says how the site will show the date, and that a future date holds the release back.
 // Any form thai_date reads is accepted (existing releases keep theirs); "ตอนนี้" writes the current
-// time in the editor's form. A new release starts at the current time.
+// time in the editor's form. A new release, and a copy of one (copy.js), starts at the current time.
 
 import React from 'react';
 
 import { heldUntil } from '../checks.js';
+import { originalOf } from '../copy.js';
 import { DateProblem, editorText, fromDate, parseDate, thaiDate } from '../dates.js';
 import { Messages, entryData, fieldProblems, h, validity } from './common.js';
 
@@ -13,9 +14,24 @@ export function dateWidget(site) {
   const rules = site.rules;
 
   class ThaiDate extends React.Component {
+    entry() {
+      return typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
+    }
+
     componentDidMount() {
-      const entry = typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
+      const entry = this.entry();
       if (!this.props.value && entry && entry.get('newRecord')) this.setNow();
+      else this.dropCopiedDate();
+    }
+
+    componentDidUpdate() {
+      this.dropCopiedDate();
+    }
+
+    // A copy of a release (ทำซ้ำ) starts at the current time, not at the original's date.
+    dropCopiedDate() {
+      const original = originalOf(this.entry());
+      if (original && original.date && String(this.props.value || '') === original.date) this.setNow();
     }
 
     setNow = () => {

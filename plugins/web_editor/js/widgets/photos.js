@@ -6,6 +6,7 @@
 
 import React from 'react';
 
+import { originalOf } from '../copy.js';
 import { mergePhotos } from '../gallery.js';
 import { photoName } from '../names.js';
 import { PhotoProblem, preparePhoto } from '../photos.js';
@@ -26,6 +27,22 @@ export function photosWidget(site) {
 
     componentWillUnmount() {
       Object.values(this.objectUrls).forEach(url => URL.revokeObjectURL(url));
+    }
+
+    componentDidMount() {
+      this.dropCopiedPhotos();
+    }
+
+    componentDidUpdate() {
+      this.dropCopiedPhotos();
+    }
+
+    // A copy of a release (ทำซ้ำ) has none of the original's photos, and never adds any to its folder.
+    dropCopiedPhotos() {
+      const entry = typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
+      const original = originalOf(entry);
+      const copied = original && original.photos && original.photos.gallery;
+      if (copied && this.value().gallery === copied) this.change({ gallery: '', cover: '', items: [] });
     }
 
     shouldComponentUpdate() {
