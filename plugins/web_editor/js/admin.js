@@ -4,6 +4,7 @@
 
 import CMS from 'decap-cms-app';
 
+import * as bodyLines from './body-lines.js';
 import * as checks from './checks.js';
 import * as copy from './copy.js';
 import * as dates from './dates.js';
@@ -53,7 +54,7 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, checks, copy, dates, format, gallery, names, photos, photoTimings, CMS };
+  window.ZeroCorruptionEditor = { site, bodyLines, checks, copy, dates, format, gallery, names, photos, photoTimings, CMS };
 
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
   CMS.registerCustomFormat('pelican-markdown', 'md', format.pelicanMarkdown);

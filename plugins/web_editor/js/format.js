@@ -16,6 +16,8 @@
 //   photos: { gallery, cover, items: [{ file, caption }] } for Gallery:, Cover: and Captions:
 //   body: the text after the header
 
+import { keepLines } from './body-lines.js';
+
 export const SOURCE_KEY = '__source';
 
 // Header key (lowercase) -> field; the spelling used when the editor adds a line.
@@ -259,6 +261,7 @@ export function toFile(data) {
     text = header.join('\n') + source.tail; // the body and what separates it, exactly as they were
   } else {
     body = body.replace(/\s+$/u, '');
+    if (source) body = keepLines(source.body.replace(/\s+$/u, ''), body); // body-lines.js
     text = `${header.join('\n')}\n\n${body}\n`;
   }
   if (source && source.crlf) text = text.replace(/\n/g, '\r\n');
