@@ -22,9 +22,10 @@ STATIC_PATHS = ["images", "extra"]
 ARTICLE_EXCLUDES = ["galleries"]
 PAGE_EXCLUDES = ["galleries"]
 IGNORE_FILES = [".#*", "captions.txt", "*~", "*.swp"]
-# `Captions:` holds the photo captions the web editor writes into an article's header
+# `Captions:` holds the photo captions the web editor writes into an article's header, `Hidden_photos:`
+# the published photos a writer took off the site
 # (photo_gallery reads it; see plugins/photo_gallery/README.md).
-CONTENT_GUARD_EXTRA_METADATA_KEYS = ["captions"]
+CONTENT_GUARD_EXTRA_METADATA_KEYS = ["captions", "hidden_photos"]
 
 TIMEZONE = "Asia/Bangkok"
 DEFAULT_LANG = "th"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .cover import cover_index, gallery_folder
 from .header_captions import HEADER_KEY, apply_header_captions, parse_header_captions
+from .hidden_photos import HEADER_KEY as HIDDEN_KEY, hidden_names, without_hidden
 from .model import Gallery, OgImage, Photo, Version, join_url, url_path
 from .processing import EXT, HashIndex, Processed, Stats, process_photos, sync_folder, zip_from_cache
 from .rules import unreadable_problem
@@ -52,14 +53,19 @@ def _contents(generators) -> list:
     return result
 
 
-def _with_header_captions(source: SourceGallery, contents) -> SourceGallery:
+def _as_published(source: SourceGallery, contents) -> SourceGallery:
     """`source` in the order and with the captions of the first article (by file name) that has
-    `Captions:` (header_captions.py); its problems are reported by the rule "captions"."""
-    for content in sorted(contents, key=lambda c: str(c.source_path)):
+    `Captions:` (header_captions.py), without the photos any of them hides (`Hidden_photos:`,
+    hidden_photos.py); their problems are reported by the rule "captions"."""
+    contents = sorted(contents, key=lambda c: str(c.source_path))
+    for content in contents:
         value = content.metadata.get(HEADER_KEY)
         if value:
             entries, _problems = parse_header_captions(value, Path(content.source_path))
-            return apply_header_captions(source, entries, Path(content.source_path))
+            source = apply_header_captions(source, entries, Path(content.source_path))
+            break
+    for content in contents:
+        source = without_hidden(source, hidden_names(content.metadata.get(HIDDEN_KEY)), Path(content.source_path))
     return source
 
 
@@ -88,7 +94,7 @@ def attach_galleries(generators) -> None:
     for name in users:
         folder = gallery_folder(settings, name)
         if folder is not None and folder.is_dir():
-            scanned[name] = _with_header_captions(scan_gallery(folder, name, root=Path(settings["PATH"])), users[name])
+            scanned[name] = _as_published(scan_gallery(folder, name, root=Path(settings["PATH"])), users[name])
 
     cache_dir = Path(settings["GALLERY_CACHE_DIR"]).resolve()
     stats = Stats()

@@ -6,7 +6,7 @@
 | gallery | WARNING | a gallery in use holds no photo |
 | cover | WARNING | `Cover:` without `Gallery:` (no cover), or naming no photo of the gallery (the first is used) |
 | captions | WARNING / ERROR | captions.txt: a line naming a missing photo, a line that is not `file: caption`, a photo listed twice; not UTF-8 (ERROR) |
-| captions | WARNING | a photo without a caption (GALLERY_CAPTION_REQUIRED) |
+| captions | WARNING | a photo without a caption (GALLERY_CAPTION_REQUIRED); `Captions:` or `Hidden_photos:` in a header naming a photo not in the folder |
 | photo | WARNING | a file in a gallery folder that is not a photo; a photo that cannot be decoded (left out) |
 | photo-size | WARNING | a photo over GALLERY_WARN_MB megabytes or GALLERY_WARN_MEGAPIXELS megapixels |
 | photo-metadata | ERROR | a photo under content/ that carries its location (GPS) (GALLERY_REFUSE_METADATA) |
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .cover import cover_index, gallery_folder, gallery_root, missing_captions
 from .header_captions import HEADER_KEY, apply_header_captions, header_value, parse_header_captions
+from .hidden_photos import HEADER_KEY as HIDDEN_KEY, hidden_names, without_hidden
 from .metadata import inspect_photo
 from .processing import unreadable
 from .sources import CAPTIONS_FILE, PHOTO_EXTENSIONS, is_photo, outside, scan_gallery
@@ -107,16 +108,22 @@ def _folders(site) -> list[Path]:
                   and outside(p, site.content_dir) is None)
 
 
-def with_header_captions(site, folder: Path, gallery):
+def as_published(site, folder: Path, gallery):
     """`gallery` with the `Captions:` of the first post (by file name) that uses it and has one
-    (header_captions.py; the build applies the same)."""
-    for source in sorted(_users(site, folder.name), key=lambda s: s.name):
+    (header_captions.py), without the photos any of its posts hides (hidden_photos.py): what the
+    build publishes."""
+    users = sorted(_users(site, folder.name), key=lambda s: s.name)
+    for source in users:
         line = source.line_of(HEADER_KEY)
         if line:
             entries, problems = parse_header_captions(header_value(source.lines, line), source.path, line)
-            merged = apply_header_captions(gallery, entries, source.path)
-            merged.problems.extend(problems)
-            return merged
+            gallery = apply_header_captions(gallery, entries, source.path)
+            gallery.problems.extend(problems)
+            break
+    for source in users:
+        line = source.line_of(HIDDEN_KEY)
+        if line:
+            gallery = without_hidden(gallery, hidden_names(header_value(source.lines, line), line), source.path)
     return gallery
 
 
@@ -125,7 +132,7 @@ def check_gallery_folders(site) -> list:
     settings = site.settings
     problems = []
     for folder in _folders(site):
-        gallery = with_header_captions(site, folder, scanned(site, folder))
+        gallery = as_published(site, folder, scanned(site, folder))
         used_th, used_en = _used_by(site, folder.name)
         for found in gallery.problems:
             # a line of an article's `Captions:` names the article itself; the others name its users

@@ -178,7 +178,7 @@ export function checkEntry(data, kind, context) {
 
   const photos = plain(data.photos) || {};
   const onDisk = photos.gallery ? (context.galleries || {})[photos.gallery] || [] : [];
-  for (const photo of rules.captions_required ? mergePhotos(photos.items, onDisk) : []) {
+  for (const photo of rules.captions_required ? mergePhotos(photos.items, onDisk, photos.hidden) : []) {
     if (!photo.caption) {
       problems.push({
         field: 'photos', rule: 'captions', level: WARNING, photo: photo.file,

@@ -13,7 +13,9 @@
 // Fields (the names the generated config.yml uses):
 //   title date modified category slug summary author status: strings
 //   tags: a list (split as Pelican splits it: on ";" when there is one, else on ",")
-//   photos: { gallery, cover, items: [{ file, caption }] } for Gallery:, Cover: and Captions:
+//   photos: { gallery, cover, items: [{ file, caption }], hidden: [file] } for Gallery:, Cover:,
+//     Captions: and Hidden_photos: (published photos taken off the site, photo_gallery's
+//     hidden_photos.py: one or more names per line, separated by commas)
 //   body: the text after the header
 
 import { keepLines } from './body-lines.js';
@@ -34,13 +36,14 @@ const KEYS = {
   gallery: 'Gallery',
   cover: 'Cover',
   captions: 'Captions',
+  hidden_photos: 'Hidden_photos',
 };
 // The order of the header of a new file.
 const NEW_FILE_ORDER = [
   'title', 'date', 'modified', 'category', 'tags', 'slug', 'summary', 'author', 'status',
-  'gallery', 'cover', 'captions',
+  'gallery', 'cover', 'captions', 'hidden_photos',
 ];
-const PHOTO_KEYS = { gallery: 'gallery', cover: 'cover', captions: 'items' };
+const PHOTO_KEYS = { gallery: 'gallery', cover: 'cover', captions: 'items', hidden_photos: 'hidden' };
 
 const META_RE = /^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$/;
 const META_MORE_RE = /^[ ]{4,}(.*)$/;
@@ -135,12 +138,14 @@ function fieldValues(entries) {
     if (key === 'summary') data.summary = values.join('\n');
     else if (key === 'tags') data.tags = splitList(values.join(','));
     else if (key === 'captions') data.captions = parseCaptions(values);
+    else if (key === 'hidden_photos') data.hidden_photos = values.flatMap(v => v.split(',')).map(pyStrip).filter(Boolean);
     else data[key] = values.join(' ').trim();
   }
-  const photos = { gallery: data.gallery || '', cover: data.cover || '', items: data.captions || [] };
+  const photos = { gallery: data.gallery || '', cover: data.cover || '', items: data.captions || [], hidden: data.hidden_photos || [] };
   delete data.gallery;
   delete data.cover;
   delete data.captions;
+  delete data.hidden_photos;
   data.photos = photos;
   return data;
 }
@@ -191,8 +196,8 @@ function keyName(line) {
 /** The header lines of `key` for `value` (new or edited values only). */
 function headerLines(name, key, value) {
   if (key === 'tags') return [`${name}: ${value.join(', ')}`];
-  if (key === 'captions') {
-    const lines = value.map(item => `${item.file}: ${oneLine(item.caption)}`.trimEnd());
+  if (key === 'captions' || key === 'hidden_photos') {
+    const lines = key === 'captions' ? value.map(item => `${item.file}: ${oneLine(item.caption)}`.trimEnd()) : value;
     return [`${name}: ${lines[0]}`, ...lines.slice(1).map(line => `    ${line}`)];
   }
   return [`${name}: ${oneLine(value)}`];
@@ -205,6 +210,7 @@ function currentValue(data, key) {
     if (key === 'captions') {
       return (value || []).filter(item => item && item.file).map(item => ({ file: item.file, caption: item.caption || '' }));
     }
+    if (key === 'hidden_photos') return (value || []).map(String).filter(Boolean);
     return value;
   }
   const value = plain(data[key]);
@@ -214,7 +220,8 @@ function currentValue(data, key) {
 function originalValue(source, key) {
   if (key in PHOTO_KEYS) {
     const value = (source.values.photos || {})[PHOTO_KEYS[key]];
-    return key === 'captions' ? (value || []).map(item => ({ file: item.file, caption: item.caption || '' })) : value;
+    if (key === 'captions') return (value || []).map(item => ({ file: item.file, caption: item.caption || '' }));
+    return key === 'hidden_photos' ? value || [] : value;
   }
   return source.values[key];
 }

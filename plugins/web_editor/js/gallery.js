@@ -7,10 +7,15 @@ function plain(value) {
   return value && typeof value.toJS === 'function' ? value.toJS() : value;
 }
 
-/** [{ file, caption, listed }] : `listed` is true for the photos named in the header. */
-export function mergePhotos(items, onDisk) {
-  items = (plain(items) || []).filter(item => item && item.file);
-  onDisk = plain(onDisk) || [];
+/**
+ * [{ file, caption, listed }] : `listed` is true for the photos named in the header. The photos
+ * `hidden` names (the header's Hidden_photos:, in any case) are left out, as the build leaves
+ * them out (hidden_photos.py).
+ */
+export function mergePhotos(items, onDisk, hidden = []) {
+  const gone = new Set((plain(hidden) || []).map(name => String(name).toLowerCase()));
+  items = (plain(items) || []).filter(item => item && item.file && !gone.has(item.file.toLowerCase()));
+  onDisk = (plain(onDisk) || []).filter(photo => !gone.has(photo.file.toLowerCase()));
   const byName = new Map(onDisk.map(photo => [photo.file, photo]));
   const folded = new Map(onDisk.map(photo => [photo.file.toLowerCase(), photo]));
   const taken = new Set();

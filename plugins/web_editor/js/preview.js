@@ -26,7 +26,7 @@ export function previewTemplates(site) {
   function Gallery({ photos, getAsset, field }) {
     const value = plain(photos) || {};
     const onDisk = (value.gallery && site.galleries[value.gallery]) || [];
-    const list = mergePhotos(value.items, onDisk);
+    const list = mergePhotos(value.items, onDisk, value.hidden);
     if (!list.length) return null;
     return h(
       'section',

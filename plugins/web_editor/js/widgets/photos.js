@@ -1,8 +1,8 @@
 // ภาพกิจกรรม: photos chosen many at once (or dropped), cleaned in the browser (photos.js), shown as
-// thumbnails with a caption field under each, a choice of cover, and an order. The value is
-// { gallery, cover, items: [{ file, caption }] }: js/format.js writes it as the header's
-// Gallery:, Cover: and Captions: lines, and the photos go into content/galleries/<gallery>/ with
-// the same save, so one release is one change.
+// thumbnails with a caption field under each, a choice of cover, and an order; a published photo
+// can be taken off the site. The value is { gallery, cover, items: [{ file, caption }], hidden }:
+// js/format.js writes it as the header's Gallery:, Cover:, Captions: and Hidden_photos: lines, and
+// the photos go into content/galleries/<gallery>/ with the same save, so one release is one change.
 
 import React from 'react';
 
@@ -42,7 +42,7 @@ export function photosWidget(site) {
       const entry = typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
       const original = originalOf(entry);
       const copied = original && original.photos && original.photos.gallery;
-      if (copied && this.value().gallery === copied) this.change({ gallery: '', cover: '', items: [] });
+      if (copied && this.value().gallery === copied) this.change({ gallery: '', cover: '', items: [], hidden: [] });
     }
 
     shouldComponentUpdate() {
@@ -51,7 +51,7 @@ export function photosWidget(site) {
 
     value() {
       const value = plain(this.props.value) || {};
-      return { gallery: value.gallery || '', cover: value.cover || '', items: plain(value.items) || [] };
+      return { gallery: value.gallery || '', cover: value.cover || '', items: plain(value.items) || [], hidden: plain(value.hidden) || [] };
     }
 
     onDisk(gallery) {
@@ -79,11 +79,11 @@ export function photosWidget(site) {
 
     /** Every photo of the gallery, listed in the header (so the header decides order and captions). */
     listed(value) {
-      return mergePhotos(value.items, this.onDisk(value.gallery)).map(({ file, caption }) => ({ file, caption }));
+      return mergePhotos(value.items, this.onDisk(value.gallery), value.hidden).map(({ file, caption }) => ({ file, caption }));
     }
 
     change(value) {
-      this.props.onChange({ gallery: value.gallery, cover: value.cover, items: value.items });
+      this.props.onChange({ gallery: value.gallery, cover: value.cover, items: value.items, hidden: value.hidden || [] });
     }
 
     isValid = () => {
@@ -150,6 +150,20 @@ export function photosWidget(site) {
       this.change({ ...value, items, cover: value.cover === file ? '' : value.cover });
     }
 
+    // A published photo cannot be deleted through the review (Decap deletes a file with a commit
+    // of its own on the site's branch): it is taken off the site by the header's Hidden_photos:
+    // (photo_gallery's hidden_photos.py), and the file stays. Shown again by taking it off the list.
+    hide(file) {
+      const value = this.value();
+      const items = value.items.filter(item => item && item.file !== file);
+      this.change({ ...value, items, cover: value.cover === file ? '' : value.cover, hidden: [...value.hidden, file] });
+    }
+
+    show(file) {
+      const value = this.value();
+      this.change({ ...value, hidden: value.hidden.filter(name => name.toLowerCase() !== file.toLowerCase()) });
+    }
+
     mediaFolder(gallery) {
       return `${this.props.config ? this.props.config.get('media_folder') : 'content/galleries'}/${gallery}`;
     }
@@ -165,7 +179,7 @@ export function photosWidget(site) {
     render() {
       const { forID } = this.props;
       const value = this.value();
-      const photos = mergePhotos(value.items, this.onDisk(value.gallery));
+      const photos = mergePhotos(value.items, this.onDisk(value.gallery), value.hidden);
       const problems = fieldProblems(this.props, site);
       const cover = value.cover || (photos[0] && photos[0].file) || '';
       const onDisk = new Set(this.onDisk(value.gallery).map(p => p.file));
@@ -236,10 +250,24 @@ export function photosWidget(site) {
                       h('button', { type: 'button', className: 'zc-button', disabled: index === 0, onClick: () => this.move(photo.file, -1), 'aria-label': `เลื่อนภาพที่ ${index + 1} ขึ้น` }, '↑'),
                       h('button', { type: 'button', className: 'zc-button', disabled: index === photos.length - 1, onClick: () => this.move(photo.file, 1), 'aria-label': `เลื่อนภาพที่ ${index + 1} ลง` }, '↓'),
                       onDisk.has(photo.file)
-                        ? null
+                        ? h('button', { type: 'button', className: 'zc-button', onClick: () => this.hide(photo.file), 'aria-label': `ถอนภาพที่ ${index + 1} ออกจากเว็บไซต์` }, 'ถอนออกจากเว็บไซต์')
                         : h('button', { type: 'button', className: 'zc-button', onClick: () => this.remove(photo.file), 'aria-label': `ลบภาพที่ ${index + 1}` }, 'ลบ')),
                   );
                 })),
+            )
+          : null,
+        value.hidden.length
+          ? h(
+              'fieldset',
+              { className: 'zc-photo-list zc-hidden-photos' },
+              h('legend', null, `ภาพที่ถอนออกจากเว็บไซต์ ${value.hidden.length} ภาพ (ไฟล์ยังเก็บไว้ เมื่อหัวหน้าอนุมัติ ภาพจะไม่ปรากฏบนเว็บไซต์)`),
+              h('ul', null,
+                ...value.hidden.map(file => h(
+                  'li',
+                  { key: file },
+                  `${file} `,
+                  h('button', { type: 'button', className: 'zc-button', onClick: () => this.show(file), 'aria-label': `แสดงภาพ ${file} อีกครั้ง` }, 'แสดงอีกครั้ง'),
+                ))),
             )
           : null,
         h(Messages, { id: summaryId, problems: [], notes: this.state.notes }),
