@@ -81,7 +81,7 @@ def _article_fields(settings: dict) -> list[dict]:
          "hint": "เลือกภาพจากโทรศัพท์หรือคอมพิวเตอร์ได้หลายภาพพร้อมกัน แล้วพิมพ์คำบรรยายใต้ภาพทุกภาพ"},
         {"name": "body", "label": "เนื้อข่าว", "widget": "checked-markdown", "modes": ["rich_text"],
          "buttons": BODY_BUTTONS, "editor_components": [], "sanitize_preview": True,
-         "hint": "วางข้อความจาก Word ได้ ระบบเก็บเฉพาะหัวข้อ ตัวหนา ตัวเอียง รายการ และลิงก์"},
+         "hint": "วางข้อความจาก Word ได้ ระบบเก็บเฉพาะหัวข้อ ตัวหนา ตัวเอียง รายการ ลิงก์ และตาราง"},
         {"name": "status", "label": "สถานะ", "widget": "checked-select", "options": STATUS_OPTIONS,
          "default": "published", "required": False},
         {"name": "author", "label": "ผู้เขียน", "widget": "string", "required": False,

@@ -196,3 +196,76 @@ def test_text_pasted_from_word_is_saved_as_clean_markdown(editor, editor_page):
     for word_html in ("Mso", "mso-", "<span", "style", "o:p", "<!--", "TH SarabunPSK", "<"):
         assert word_html not in body, (word_html, body)
     assert page.recorder.problems() == []
+
+
+WORD_TABLE_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<body lang=TH><!--StartFragment-->
+<p class=MsoNormal><span lang=TH>สรุปเรื่องร้องเรียนตามประเภท<o:p></o:p></span></p>
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+<thead><tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'>
+<td width=301 valign=top style='width:225.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><b><span lang=TH>ประเภทเรื่อง<o:p></o:p></span></b></p></td>
+<td width=150 valign=top><p class=MsoNormal align=center><b><span lang=TH>จำนวน<o:p></o:p></span></b></p></td>
+<td width=150 valign=top><p class=MsoNormal align=center><b><span lang=TH>ร้อยละ<o:p></o:p></span></b></p></td>
+</tr></thead>
+<tr><td valign=top><p class=MsoNormal><span lang=TH>นายหน้าจัดหางานเถื่อน<o:p></o:p></span></p>
+<p class=MsoNormal><span lang=TH>และการหลอกลวง | ต่างประเทศ<o:p></o:p></span></p></td>
+<td><p class=MsoNormal align=right>71</p></td><td><p class=MsoNormal align=right>33.2</p></td></tr>
+<tr><td><p class=MsoNormal>การเรียกรับเงิน</p></td><td><p class=MsoNormal align=right>52</p></td><td><p class=MsoNormal align=right>24.3</p></td></tr>
+<tr><td colspan=2><p class=MsoNormal><b>รวม</b> 123 เรื่อง</p></td><td><p class=MsoNormal>57.5</p></td></tr>
+</table>
+<p class=MsoNormal><span lang=TH>ข้อมูล ณ 31 มีนาคม 2569<o:p></o:p></span></p>
+<!--EndFragment--></body></html>"""
+
+
+def test_a_table_pasted_from_word_stays_a_table(editor, editor_page):
+    page = editor_page
+    saved = []
+
+    def handle(route):
+        body = __import__("json").loads(route.request.post_data or "{}")
+        if body.get("action") == "persistEntry":
+            saved.append((body["params"].get("dataFiles") or [body["params"]["entry"]])[0]["raw"])
+            route.fulfill(status=200, content_type="application/json", body='{"message":"entry persisted"}')
+        else:
+            route.continue_()
+
+    new_release(page, editor)
+    page.route(editor.url + "/api/v1", handle)
+    page.get_by_label("หมวด").click()
+    page.get_by_text("ประกาศ", exact=True).click()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    page.evaluate(
+        """html => navigator.clipboard.write([new ClipboardItem({
+             'text/html': new Blob([html], { type: 'text/html' }),
+             'text/plain': new Blob(['สรุปเรื่องร้องเรียนตามประเภท'], { type: 'text/plain' }),
+           })])""",
+        WORD_TABLE_HTML,
+    )
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.press("Control+V")
+    preview = page.frame_locator("iframe").first
+    rows = preview.locator(".prose table tr")
+    expect(rows).to_have_count(4)
+    cells = [[c.replace("\u200b", "").strip() for c in rows.nth(i).locator("th, td").all_inner_texts()] for i in range(4)]
+    assert cells == [
+        ["ประเภทเรื่อง", "จำนวน", "ร้อยละ"],
+        ["นายหน้าจัดหางานเถื่อน และการหลอกลวง \uff5c ต่างประเทศ", "71", "33.2"],
+        ["การเรียกรับเงิน", "52", "24.3"],
+        ["รวม 123 เรื่อง", "", "57.5"],
+    ], cells
+    page.get_by_role("button", name="บันทึก").first.click()
+    for _ in range(100):
+        if saved:
+            break
+        page.wait_for_timeout(100)
+    assert saved, f"not saved: {page.recorder.problems()}"
+    body = saved[0].split("\n\n", 1)[1]
+    lines = [l for l in body.split("\n") if l.startswith("|")]
+    assert len(lines) == 5, body
+    assert re.match(r"^\| \*\*ประเภทเรื่อง\*\* +\| \*\*จำนวน\*\* +\| \*\*ร้อยละ\*\* +\|$", lines[0]) or \
+        re.match(r"^\| ประเภทเรื่อง +\| จำนวน +\| ร้อยละ +\|$", lines[0]), lines[0]
+    assert "และการหลอกลวง \uff5c ต่างประเทศ" in lines[2], lines[2]
+    assert body.startswith("สรุปเรื่องร้องเรียนตามประเภท\n\n|") and body.rstrip().endswith("ข้อมูล ณ 31 มีนาคม 2569"), body
+    for word_html in ("Mso", "mso-", "<span", "style", "o:p", "<"):
+        assert word_html not in body, (word_html, body)
+    assert page.recorder.problems() == []

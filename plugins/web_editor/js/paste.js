@@ -1,5 +1,6 @@
 // Text pasted into the body from Word (or a web page) keeps only what a release uses: headings,
-// paragraphs, bold, italic, links, lists and quotes. Word's HTML (o:p elements, Mso classes,
+// paragraphs, bold, italic, links, lists, quotes and tables (a Markdown table: the first row is
+// its header, a merged cell is its text and empty cells, each cell one line). Word's HTML (o:p elements, Mso classes,
 // styles, conditional comments, lists written as paragraphs with mso-list) is reduced to that
 // plain HTML (`cleanHtml`), then written as Markdown (`htmlToMarkdown`), which the body field
 // stores and Decap's editor shows. Decap 3.16's own HTML paste fails on Word's HTML ("Cannot read
@@ -9,7 +10,9 @@ const KEEP = {
   H1: 'h2', H2: 'h2', H3: 'h3', H4: 'h3', H5: 'h3', H6: 'h3',
   P: 'p', BR: 'br', STRONG: 'strong', B: 'strong', EM: 'em', I: 'em',
   A: 'a', UL: 'ul', OL: 'ol', LI: 'li', BLOCKQUOTE: 'blockquote',
+  TABLE: 'table', TR: 'tr', TD: 'td', TH: 'td',
 };
+const BLOCKS = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'table', 'tr', 'td']);
 const DROP = new Set(['STYLE', 'SCRIPT', 'HEAD', 'TITLE', 'META', 'LINK', 'XML', 'O:P', 'IMG', 'TABLE-OF-CONTENTS']);
 const SAFE_LINK = /^(https?:|mailto:|tel:|\/|#)/i;
 
@@ -36,6 +39,8 @@ function copy(node, doc) {
     if (!SAFE_LINK.test(href)) return copyChildren(node, doc, doc.createDocumentFragment());
     out.setAttribute('href', href);
   }
+  const span = Number(node.getAttribute('colspan'));
+  if (name === 'td' && span > 1) out.setAttribute('colspan', String(Math.min(span, 50)));
   return copyChildren(node, doc, out);
 }
 
@@ -90,6 +95,43 @@ function inline(node) {
   return out;
 }
 
+/**
+ * A table cell's text on one line: its paragraphs joined by a space. A `|` becomes `｜` (U+FF5C,
+ * which looks the same): Decap's editor and preview split a cell at an escaped `\|`, and save the
+ * row with a cell more.
+ */
+function cellText(cell) {
+  const parts = [];
+  let run = [];
+  const flush = () => {
+    if (run.length) parts.push(inline({ childNodes: run }));
+    run = [];
+  };
+  for (const child of Array.from(cell.childNodes)) {
+    if (child.nodeType === 1 && BLOCKS.has(child.nodeName.toLowerCase())) {
+      flush();
+      parts.push(cellText(child));
+    } else {
+      run.push(child);
+    }
+  }
+  flush();
+  return parts.join(' ').replace(/\s+/g, ' ').trim().replace(/\|/g, '\uff5c');
+}
+
+/** A Markdown table for a pasted table: its first row is the header. */
+function table(node) {
+  const rows = Array.from(node.querySelectorAll('tr'))
+    .filter(row => row.closest('table') === node)
+    .map(row => Array.from(row.children).filter(cell => cell.nodeName.toLowerCase() === 'td')
+      .flatMap(cell => [cellText(cell), ...new Array(Number(cell.getAttribute('colspan') || 1) - 1).fill('')]))
+    .filter(cells => cells.some(Boolean));
+  const width = Math.max(0, ...rows.map(cells => cells.length));
+  if (!width) return '';
+  const line = cells => `| ${[...cells, ...new Array(width - cells.length).fill('')].join(' | ')} |`;
+  return [line(rows[0]), line(new Array(width).fill('---')), ...rows.slice(1).map(line)].join('\n');
+}
+
 function block(text) {
   // A paragraph that would read as Markdown syntax at the start of a line keeps its meaning.
   return text.trim().replace(/^([#>+-]|\d+[.)])(\s)/, '\\$1$2');
@@ -106,6 +148,9 @@ function blocks(node, prefix = '') {
       const items = Array.from(child.children).filter(li => li.nodeName.toLowerCase() === 'li');
       const lines = items.map((li, i) => `${name === 'ol' ? `${i + 1}.` : '-'} ${block(inline(li))}`);
       if (lines.length) out.push(lines.join('\n'));
+    } else if (name === 'table') {
+      const text = table(child);
+      if (text) out.push(text);
     } else if (name === 'blockquote') {
       const inner = blocks(child);
       if (inner.length) out.push(inner.map(b => b.split('\n').map(l => `> ${l}`).join('\n')).join('\n>\n'));
