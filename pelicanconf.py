@@ -22,10 +22,10 @@ STATIC_PATHS = ["images", "extra"]
 ARTICLE_EXCLUDES = ["galleries"]
 PAGE_EXCLUDES = ["galleries"]
 IGNORE_FILES = [".#*", "captions.txt", "*~", "*.swp"]
-# `Captions:` holds the photo captions the web editor writes into an article's header, `Hidden_photos:`
-# the published photos a writer took off the site
-# (photo_gallery reads it; see plugins/photo_gallery/README.md).
-CONTENT_GUARD_EXTRA_METADATA_KEYS = ["captions", "hidden_photos"]
+# Header keys the web editor writes: `Captions:` (photo captions) and `Hidden_photos:` (published
+# photos a writer took off the site), read by photo_gallery; `Attachments:` (documents under
+# content/extra/attachments/), read by the attachments plugin. See their READMEs.
+CONTENT_GUARD_EXTRA_METADATA_KEYS = ["captions", "hidden_photos", "attachments"]
 
 TIMEZONE = "Asia/Bangkok"
 DEFAULT_LANG = "th"
@@ -97,8 +97,8 @@ PLUGIN_PATHS = ["plugins"]
 # finished output; wp_legacy writes redirect pages at old WordPress addresses once every page is
 # written; web_editor reads the galleries photo_gallery attached; render_cache comes last (it
 # keeps URLs once every other plugin is done).
-PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "site_meta", "thai_search",
-           "wp_legacy", "web_editor", "render_cache"]
+PLUGINS = ["content_guard", "thai_date", "thai_text", "photo_gallery", "attachments", "site_meta",
+           "thai_search", "wp_legacy", "web_editor", "render_cache"]
 
 # Taxonomy URLs whose slug changed when slugs became standard RTGS (plugins/thai_text): the old
 # address keeps working through a page that sends the reader to the new one.

@@ -42,7 +42,7 @@ from tools.build_cache import FORMAT, cache_folder
 # metadata, which is taken whole).
 SHOWN_ATTRIBUTES = ("url", "save_as", "slug", "title", "date", "modified", "status", "lang", "template",
                     "category", "tags", "authors", "summary", "reading_time", "cover",
-                    "og_image", "gallery", "in_default_lang")
+                    "og_image", "gallery", "attachments", "in_default_lang")
 # Content objects an article's or a page's own page links to (site_meta's neighbours, related news).
 REFERENCE_ATTRIBUTES = ("newer_in_category", "older_in_category", "related", "prev_article", "next_article")
 

@@ -65,6 +65,18 @@ def _common_fields(kind: str) -> list[dict]:
     ]
 
 
+def _attachments_field(settings: dict) -> dict:
+    """เอกสารแนบ (plugins/attachments): the documents go into their own folder under ATTACHMENTS_DIR."""
+    from attachments.settings import DEFAULTS as ATTACHMENT_DEFAULTS
+
+    folder = str(settings.get("ATTACHMENTS_DIR", ATTACHMENT_DEFAULTS["ATTACHMENTS_DIR"])).strip("/")
+    where = f"/{relative(settings['PATH'], settings)}/{folder}/{{{{fields.attachments.folder}}}}"
+    return {"name": "attachments", "label": "เอกสารแนบ", "widget": "thai-attachments", "required": False,
+            "media_folder": where, "public_folder": where,
+            "hint": "ไฟล์ PDF, Word หรือ Excel ที่ผู้อ่านดาวน์โหลดได้ใต้ข่าว เช่น ประกาศฉบับเต็ม "
+                    "พิมพ์ชื่อเอกสารให้ผู้อ่านรู้ว่าเป็นเอกสารอะไร"}
+
+
 def _article_fields(settings: dict) -> list[dict]:
     categories = list(settings.get("CATEGORIES") or [])
     return [
@@ -82,6 +94,7 @@ def _article_fields(settings: dict) -> list[dict]:
         {"name": "body", "label": "เนื้อข่าว", "widget": "checked-markdown", "modes": ["rich_text"],
          "buttons": BODY_BUTTONS, "editor_components": [], "sanitize_preview": True,
          "hint": "วางข้อความจาก Word ได้ ระบบเก็บเฉพาะหัวข้อ ตัวหนา ตัวเอียง รายการ ลิงก์ และตาราง"},
+        _attachments_field(settings),
         {"name": "status", "label": "สถานะ", "widget": "checked-select", "options": STATUS_OPTIONS,
          "default": "published", "required": False},
         {"name": "author", "label": "ผู้เขียน", "widget": "string", "required": False,
@@ -89,12 +102,13 @@ def _article_fields(settings: dict) -> list[dict]:
     ]
 
 
-def _page_fields() -> list[dict]:
+def _page_fields(settings: dict) -> list[dict]:
     return [
         *_common_fields("page"),
         {"name": "summary", "label": "ข้อความย่อ", "widget": "checked-text", "required": False},
         {"name": "body", "label": "เนื้อหา", "widget": "checked-markdown", "modes": ["rich_text"],
          "buttons": BODY_BUTTONS, "editor_components": [], "sanitize_preview": True},
+        _attachments_field(settings),
         {"name": "status", "label": "สถานะ", "widget": "checked-select", "options": STATUS_OPTIONS,
          "default": "published", "required": False},
     ]
@@ -164,7 +178,7 @@ def editor_config(settings: dict) -> dict:
              "fields": _article_fields(settings)},
             {"name": "pages", "label": "หน้าเว็บไซต์", "label_singular": "หน้า", "folder": pages,
              "description": "หน้าถาวร เช่น เกี่ยวกับเรา ช่องทางร้องเรียน", **collection(),
-             "fields": _page_fields()},
+             "fields": _page_fields(settings)},
             _dictionary_collection(settings),
         ],
     }

@@ -120,6 +120,19 @@ def tags(generators) -> list[str]:
     return [name for name, _count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+def attachments(settings: dict) -> dict:
+    """What the editor's เอกสารแนบ needs of plugins/attachments: the folder (under the content
+    folder, and as a repository path), the file types and the size it warns about."""
+    from attachments.settings import DEFAULTS as ATTACHMENT_DEFAULTS
+
+    def setting(name):
+        return settings.get(name, ATTACHMENT_DEFAULTS[name])
+
+    folder = str(setting("ATTACHMENTS_DIR")).strip("/")
+    return {"dir": folder, "media": f"{relative(settings['PATH'], settings)}/{folder}",
+            "types": dict(setting("ATTACHMENTS_TYPES")), "warn_mb": setting("ATTACHMENTS_WARN_MB")}
+
+
 def site_data(generators, settings: dict) -> dict:
     from photo_gallery.settings import DEFAULTS as GALLERY_DEFAULTS
     from photo_gallery.sources import PHOTO_EXTENSIONS
@@ -140,6 +153,7 @@ def site_data(generators, settings: dict) -> dict:
             "extensions": sorted(PHOTO_EXTENSIONS),
             "browser_formats": BROWSER_FORMATS,
         },
+        "attachments": attachments(settings),
         "file_name_length": settings["WEB_EDITOR_FILE_NAME_LENGTH"],
         "preview": {
             "styles": [f"{siteurl}/{static}/css/site.css", f"{siteurl}/{static}/css/gallery.css"],

@@ -15,6 +15,7 @@ import * as names from './names.js';
 import * as photos from './photos.js';
 import { previewTemplates } from './preview.js';
 import { addressWidget, newFileName } from './widgets/address.js';
+import { attachmentsWidget } from './widgets/attachments.js';
 import { checkedWidget } from './widgets/checked.js';
 import { dateWidget } from './widgets/date.js';
 import { photoTimings, photosWidget } from './widgets/photos.js';
@@ -63,7 +64,7 @@ async function start() {
     const widget = checkedWidget(CMS, base, site);
     CMS.registerWidget(widget.name, widget.control, widget.preview);
   }
-  for (const widget of [dateWidget(site), tagsWidget(site), addressWidget(site), photosWidget(site)]) {
+  for (const widget of [dateWidget(site), tagsWidget(site), addressWidget(site), photosWidget(site), attachmentsWidget(site)]) {
     CMS.registerWidget(widget.name, widget.control, widget.preview);
   }
   for (const style of site.preview.styles) CMS.registerPreviewStyle(style);

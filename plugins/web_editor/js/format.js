@@ -16,6 +16,8 @@
 //   photos: { gallery, cover, items: [{ file, caption }], hidden: [file] } for Gallery:, Cover:,
 //     Captions: and Hidden_photos: (published photos taken off the site, photo_gallery's
 //     hidden_photos.py: one or more names per line, separated by commas)
+//   attachments: { folder, items: [{ path, title }] } for Attachments: (plugins/attachments: one
+//     document per line, `path: title`; the folder is the one the first document lies in)
 //   body: the text after the header
 
 import { keepLines } from './body-lines.js';
@@ -37,11 +39,12 @@ const KEYS = {
   cover: 'Cover',
   captions: 'Captions',
   hidden_photos: 'Hidden_photos',
+  attachments: 'Attachments',
 };
 // The order of the header of a new file.
 const NEW_FILE_ORDER = [
   'title', 'date', 'modified', 'category', 'tags', 'slug', 'summary', 'author', 'status',
-  'gallery', 'cover', 'captions', 'hidden_photos',
+  'gallery', 'cover', 'captions', 'hidden_photos', 'attachments',
 ];
 const PHOTO_KEYS = { gallery: 'gallery', cover: 'cover', captions: 'items', hidden_photos: 'hidden' };
 
@@ -71,6 +74,18 @@ export function splitList(text) {
     if (part && !seen.includes(part)) seen.push(part);
   }
   return seen;
+}
+
+function parseAttachments(lines) {
+  const items = [];
+  for (const line of lines) {
+    if (!line) continue;
+    const at = line.indexOf(': ');
+    const path = at < 0 ? line.replace(/:$/, '') : line.slice(0, at);
+    items.push({ path: pyStrip(path).replace(/^\/+/, ''), title: at < 0 ? '' : line.slice(at + 2).split(/\s+/u).filter(Boolean).join(' ') });
+  }
+  const first = items[0] ? items[0].path.split('/') : [];
+  return { folder: first.length > 1 ? first[first.length - 2] : '', items };
 }
 
 function parseCaptions(lines) {
@@ -138,6 +153,7 @@ function fieldValues(entries) {
     if (key === 'summary') data.summary = values.join('\n');
     else if (key === 'tags') data.tags = splitList(values.join(','));
     else if (key === 'captions') data.captions = parseCaptions(values);
+    else if (key === 'attachments') data.attachments = parseAttachments(values);
     else if (key === 'hidden_photos') data.hidden_photos = values.flatMap(v => v.split(',')).map(pyStrip).filter(Boolean);
     else data[key] = values.join(' ').trim();
   }
@@ -196,8 +212,9 @@ function keyName(line) {
 /** The header lines of `key` for `value` (new or edited values only). */
 function headerLines(name, key, value) {
   if (key === 'tags') return [`${name}: ${value.join(', ')}`];
-  if (key === 'captions' || key === 'hidden_photos') {
-    const lines = key === 'captions' ? value.map(item => `${item.file}: ${oneLine(item.caption)}`.trimEnd()) : value;
+  if (key === 'captions' || key === 'hidden_photos' || key === 'attachments') {
+    const lines = key === 'captions' ? value.map(item => `${item.file}: ${oneLine(item.caption)}`.trimEnd())
+      : key === 'attachments' ? value.map(item => `${item.path}: ${oneLine(item.title)}`.trimEnd()) : value;
     return [`${name}: ${lines[0]}`, ...lines.slice(1).map(line => `    ${line}`)];
   }
   return [`${name}: ${oneLine(value)}`];
@@ -213,11 +230,16 @@ function currentValue(data, key) {
     if (key === 'hidden_photos') return (value || []).map(String).filter(Boolean);
     return value;
   }
+  if (key === 'attachments') {
+    const value = plain(data.attachments) || {};
+    return (plain(value.items) || []).filter(item => item && item.path).map(item => ({ path: item.path, title: item.title || '' }));
+  }
   const value = plain(data[key]);
   return key === 'tags' && value ? value.map(String).map(pyStrip).filter(Boolean) : value;
 }
 
 function originalValue(source, key) {
+  if (key === 'attachments') return ((source.values.attachments || {}).items || []).map(item => ({ path: item.path, title: item.title || '' }));
   if (key in PHOTO_KEYS) {
     const value = (source.values.photos || {})[PHOTO_KEYS[key]];
     if (key === 'captions') return (value || []).map(item => ({ file: item.file, caption: item.caption || '' }));

@@ -34,3 +34,15 @@ export function photoName(original, extension, taken) {
   taken.add(name.toLowerCase());
   return name;
 }
+
+/** A document's file name: its own name (Thai kept, as a release's file name) and extension in lowercase. */
+export function documentName(original, taken) {
+  const text = String(original ?? '').normalize('NFC');
+  const dot = text.lastIndexOf('.');
+  const extension = dot > 0 ? text.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  const stem = (dot > 0 ? text.slice(0, dot) : text).replace(UNSAFE, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'document';
+  let name = `${stem}.${extension}`;
+  for (let n = 2; taken.has(name); n += 1) name = `${stem}-${n}.${extension}`;
+  taken.add(name);
+  return name;
+}

@@ -55,6 +55,18 @@ export function previewTemplates(site) {
     }, [document, title]);
   }
 
+  // The documents the release lists (plugins/attachments), as the page lists them.
+  function Attachments({ value }) {
+    const items = ((plain(value) || {}).items || []).filter(item => item && item.path);
+    if (!items.length) return null;
+    const kind = path => site.attachments.types[path.split('.').pop().toLowerCase()] || '';
+    return h('section', { className: 'attachments', 'aria-labelledby': 'preview-attachments-title' },
+      h('h2', { className: 'section-label', id: 'preview-attachments-title' }, 'เอกสารแนบ'),
+      h('ul', null, ...items.map(item => h('li', { key: item.path },
+        h('span', null, item.title || item.path.split('/').pop()), ' ',
+        h('span', { className: 'attachment-meta' }, `(${kind(item.path)})`)))));
+  }
+
   function Article({ entry, widgetFor, getAsset, fields, document }) {
     const data = plain(entry.get('data')) || {};
     useFrameDocument(document, data.title);
@@ -76,6 +88,7 @@ export function previewTemplates(site) {
             data.author ? h('span', null, `โดย ${data.author}`) : null)),
         h('div', { className: 'prose' }, widgetFor('body')),
         h(Gallery, { photos: data.photos, getAsset, field: photosField }),
+        h(Attachments, { value: data.attachments }),
         tags.length
           ? h('div', { className: 'tags' },
               h('h2', { className: 'tags-label' }, 'แท็ก'),
@@ -91,7 +104,8 @@ export function previewTemplates(site) {
     return h('main', { className: 'wrap', lang: 'th' },
       h('article', { className: 'article' },
         h('header', { className: 'article-header' }, h('h1', { className: 'article-title' }, data.title || '')),
-        h('div', { className: 'prose' }, widgetFor('body'))));
+        h('div', { className: 'prose' }, widgetFor('body')),
+        h(Attachments, { value: data.attachments })));
   }
 
   return { news: Article, pages: Page };

@@ -1,0 +1,47 @@
+"""The Pelican side: `article.attachments` / `page.attachments`, the documents a release lists.
+
+Runs on `all_generators_finalized`, before any template is rendered. What is wrong with a listed
+document is reported by the rule "attachments" before anything is read (an ERROR stops the build);
+here a document that is not there is only left out. The documents under ATTACHMENTS_DIR are
+copied into the output at the same path, those a published or draft release lists and no other;
+documents elsewhere in STATIC_PATHS are published by Pelican's static generator.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .documents import HEADER_KEY, attachment, document, listed, published_here
+
+CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+                 "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
+
+
+def attach_documents(generators) -> None:
+    generators = list(generators)
+    if not generators:
+        return
+    settings = generators[0].settings
+    seen = set()
+    copies: dict[str, Path] = {}  # output path -> document
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, None) or []:
+                if id(content) in seen:
+                    continue
+                seen.add(id(content))
+                entries, _bad = listed(content.metadata.get(HEADER_KEY))
+                documents = []
+                for entry in entries:
+                    path, why = document(entry, settings)
+                    if why is None:
+                        documents.append(attachment(entry, path, settings))
+                        target = published_here(path, settings)
+                        if target:
+                            copies[target] = path
+                content.attachments = documents
+    output = Path(settings["OUTPUT_PATH"])
+    for target, path in sorted(copies.items()):
+        (output / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, output / target)

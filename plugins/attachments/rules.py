@@ -1,0 +1,80 @@
+"""The rule "attachments": the documents a release lists in `Attachments:` (documents.py).
+
+| problem | severity |
+|---|---|
+| a line that is not `path: title` | WARNING (the line is ignored) |
+| a document that is not there, lies outside the content folder, is not in STATIC_PATHS or is of a type not in ATTACHMENTS_TYPES | ERROR (a link that would lead nowhere, or to a file a reader cannot open) |
+| a document without a title | WARNING (its file name is the link) |
+| a document larger than ATTACHMENTS_WARN_MB | WARNING |
+"""
+
+from __future__ import annotations
+
+from .documents import HEADER_KEY, document, listed
+
+WHY = {
+    "outside": ("อยู่นอกโฟลเดอร์ content", "lies outside the content folder",
+                "วางเอกสารไว้ในโฟลเดอร์ {dir}/ ของข่าว", "put the document in the release's folder under {dir}/"),
+    "missing": ("ไม่มีไฟล์นี้ (ตรวจชื่อไฟล์ ตัวพิมพ์เล็กใหญ่ และนามสกุล)", "is not there (check the name, case and extension)",
+                "แนบเอกสารใหม่ในช่องเอกสารแนบ หรือแก้ชื่อให้ตรงกับไฟล์ใน {dir}/",
+                "attach it again in the editor, or fix the name to match the file under {dir}/"),
+    "unpublished": ("อยู่นอกโฟลเดอร์ที่เว็บไซต์เผยแพร่ ({statics})", "is outside the folders the site publishes ({statics})",
+                    "ย้ายเอกสารไปไว้ใน {dir}/", "move the document under {dir}/"),
+    "type": ("เป็นไฟล์ชนิดที่เว็บไซต์ไม่เผยแพร่", "is of a type the site does not publish",
+             "แปลงเป็น PDF แล้วแนบใหม่ (ชนิดที่ใช้ได้: {types})", "save it as PDF and attach it again (accepted: {types})"),
+}
+
+
+def _problem(name, line, severity, thai, english, fix="", fix_english=""):
+    from content_guard.problems import Problem
+
+    return Problem(name, line, "attachments", severity, thai, english, fix, fix_english)
+
+
+def check_attachments(source, site) -> list:
+    line = source.line_of(HEADER_KEY)
+    if not line:
+        return []
+    from photo_gallery.header_captions import header_value
+
+    settings = site.settings
+    entries, bad = listed(header_value(source.lines, line), line)
+    problems = [
+        _problem(source.name, number, "warning",
+                 f'บรรทัดใน Attachments: ไม่อยู่ในรูป "โฟลเดอร์/ชื่อไฟล์.pdf: ชื่อเอกสาร" ({text[:40]}) จึงไม่ถูกใช้',
+                 'an Attachments: line is not of the form "folder/file.pdf: title"; it is ignored')
+        for number, text in bad
+    ]
+    values = {"dir": f"content/{settings['ATTACHMENTS_DIR'].strip('/')}",
+              "statics": ", ".join(f"content/{s}" for s in settings.get("STATIC_PATHS") or []),
+              "types": ", ".join(sorted({t.lower() for t in settings["ATTACHMENTS_TYPES"]}))}
+    warn_bytes = settings["ATTACHMENTS_WARN_MB"] * 1_000_000
+    for entry in entries:
+        path, why = document(entry, settings)
+        if why:
+            thai, english, fix, fix_english = (text.format(**values) for text in WHY[why])
+            problems.append(_problem(source.name, entry.line, "error",
+                                     f'เอกสารแนบ "{entry.path}" {thai}', f'attachment "{entry.path}" {english}',
+                                     fix, fix_english))
+            continue
+        if not entry.title:
+            problems.append(_problem(source.name, entry.line, "warning",
+                                     f'เอกสารแนบ "{entry.path}" ไม่มีชื่อ ผู้อ่านจะเห็นชื่อไฟล์แทน',
+                                     f'attachment "{entry.path}" has no title; readers see its file name',
+                                     "พิมพ์ชื่อเอกสารหลังเครื่องหมาย :", "write its title after the colon"))
+        size = path.stat().st_size
+        if size > warn_bytes:
+            problems.append(_problem(source.name, entry.line, "warning",
+                                     f'เอกสารแนบ "{entry.path}" ใหญ่ {size / 1_000_000:.0f} MB โหลดช้าบนโทรศัพท์',
+                                     f'attachment "{entry.path}" is {size / 1_000_000:.0f} MB, slow on a phone',
+                                     "บีบอัด PDF หรือแยกเป็นหลายไฟล์", "compress the PDF or split it"))
+    return problems
+
+
+def _rules():
+    from content_guard.verdict import Rule
+
+    return (Rule("attachments", check_attachments),)
+
+
+RULES = _rules()

@@ -1,0 +1,161 @@
+// เอกสารแนบ: documents (PDF, Word, Excel...) readers download under the release, chosen one or many
+// at once, each with a title (the link readers see). The value is { folder, items: [{ path, title }] }:
+// js/format.js writes it as the header's Attachments: lines (plugins/attachments), and the files go
+// into content/<ATTACHMENTS_DIR>/<folder>/ with the same save, so one release is one change. The
+// plugin publishes only the documents a release lists: one taken off the list leaves the site
+// once the change is approved, and its file stays in the repository.
+
+import React from 'react';
+
+import { originalOf } from '../copy.js';
+import { documentName } from '../names.js';
+import { newFileName } from './address.js';
+import { entryData, h, plain } from './common.js';
+
+export function attachmentsWidget(site) {
+  const rules = site.attachments;
+
+  class ThaiAttachments extends React.Component {
+    state = { failures: [], notes: [] };
+
+    added = new Set(); // documents added since the entry was opened (not in the repository yet)
+
+    input = React.createRef();
+
+    entry() {
+      return typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
+    }
+
+    value() {
+      const value = plain(this.props.value) || {};
+      return { folder: value.folder || '', items: (plain(value.items) || []).filter(item => item && item.path) };
+    }
+
+    change(value) {
+      this.props.onChange({ folder: value.folder, items: value.items });
+    }
+
+    componentDidMount() {
+      this.dropCopied();
+    }
+
+    componentDidUpdate() {
+      this.dropCopied();
+    }
+
+    // A copy of a release (ทำซ้ำ) lists none of the original's documents, and adds none to its folder.
+    dropCopied() {
+      const original = originalOf(this.entry());
+      const copied = original && original.attachments && original.attachments.folder;
+      if (copied && this.value().folder === copied) this.change({ folder: '', items: [] });
+    }
+
+    /** The folder of this release's documents: the one it has, else its file name and four random letters. */
+    folderName() {
+      const value = this.value();
+      if (value.folder) return value.folder;
+      const entry = this.entry();
+      const existing = entry && !entry.get('newRecord') && entry.get('path');
+      const base = existing
+        ? entry.get('path').split('/').pop().replace(/\.md$/, '')
+        : newFileName(site, this.props.collection, entryData(this.props).title);
+      if (!base) return '';
+      const letters = Array.from(crypto.getRandomValues(new Uint8Array(4)), n => 'abcdefghjkmnpqrstuvwxyz23456789'[n % 31]);
+      return `${base}-${letters.join('')}`;
+    }
+
+    addFiles = async files => {
+      files = Array.from(files || []);
+      if (!files.length) return;
+      const folder = this.folderName();
+      if (!folder) {
+        this.setState({ failures: ['พิมพ์ชื่อข่าวก่อน แล้วจึงแนบเอกสาร (ระบบตั้งชื่อโฟลเดอร์จากชื่อข่าว)'], notes: [] });
+        return;
+      }
+      let value = { ...this.value(), folder };
+      this.change(value); // the field's media folder names it: set before the first file goes there
+      const taken = new Set(value.items.map(item => item.path.split('/').pop().toLowerCase()));
+      const failures = [];
+      const notes = [];
+      for (const file of files) {
+        const extension = file.name.includes('.') ? file.name.split('.').pop().toLowerCase() : '';
+        if (!rules.types[extension]) {
+          failures.push(`${file.name}: แนบไฟล์ชนิดนี้ไม่ได้ ให้บันทึกเป็น PDF แล้วแนบใหม่ (ชนิดที่แนบได้: ${Object.keys(rules.types).join(', ')})`);
+          continue;
+        }
+        if (file.size > rules.warn_mb * 1_000_000) {
+          notes.push(`${file.name}: ไฟล์ใหญ่ ${Math.round(file.size / 1_000_000)} MB ผู้อ่านบนโทรศัพท์จะโหลดช้า ควรบีบอัดหรือแยกไฟล์`);
+        }
+        const name = documentName(file.name, taken);
+        await this.props.onPersistMedia(new File([file], name, { type: file.type }), { field: this.props.field });
+        this.added.add(name);
+        const title = file.name.replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' ').trim();
+        value = { ...value, items: [...value.items, { path: `${rules.dir}/${folder}/${name}`, title }] };
+        this.change(value);
+      }
+      this.setState({ failures, notes });
+      if (this.input.current) this.input.current.value = '';
+    };
+
+    setTitle(path, title) {
+      const value = this.value();
+      this.change({ ...value, items: value.items.map(item => (item.path === path ? { ...item, title } : item)) });
+    }
+
+    remove(path) {
+      const value = this.value();
+      const name = path.split('/').pop();
+      if (this.added.has(name)) {
+        this.props.onRemoveInsertedMedia(`${rules.media}/${value.folder}/${name}`);
+        this.added.delete(name);
+      }
+      this.change({ ...value, items: value.items.filter(item => item.path !== path) });
+    }
+
+    render() {
+      const { forID } = this.props;
+      const value = this.value();
+      const accept = Object.keys(rules.types).map(extension => `.${extension}`).join(',');
+      return h(
+        'div',
+        { className: 'zc-attachments', id: forID, role: 'group' },
+        h('label', { className: 'zc-button zc-button-primary', htmlFor: `${forID}-files` }, 'เลือกเอกสาร (PDF, Word, Excel)'),
+        h('input', {
+          id: `${forID}-files`, ref: this.input, className: 'zc-file-input', type: 'file', multiple: true, accept,
+          onChange: event => this.addFiles(event.target.files),
+        }),
+        this.state.failures.length
+          ? h('ul', { className: 'zc-failures', role: 'alert' },
+              ...this.state.failures.map((text, i) => h('li', { key: i, className: 'zc-error' }, text)))
+          : null,
+        value.items.length
+          ? h('ol', { className: 'zc-attachment-list' },
+              ...value.items.map((item, index) => {
+                const titleId = `${forID}-title-${index}`;
+                const name = item.path.split('/').pop();
+                return h(
+                  'li',
+                  { key: item.path },
+                  h('p', { className: 'zc-attachment-file' }, name),
+                  h('label', { htmlFor: titleId }, `ชื่อเอกสารที่ ${index + 1} (ข้อความของลิงก์ที่ผู้อ่านเห็น)`),
+                  h('input', {
+                    id: titleId, type: 'text', className: 'zc-caption', value: item.title || '',
+                    onChange: event => this.setTitle(item.path, event.target.value),
+                  }),
+                  h('button', {
+                    type: 'button', className: 'zc-button', onClick: () => this.remove(item.path),
+                    'aria-label': this.added.has(name) ? `ลบเอกสารที่ ${index + 1}` : `ถอนเอกสารที่ ${index + 1} ออกจากข่าว`,
+                  }, this.added.has(name) ? 'ลบ' : 'ถอนออกจากข่าว'),
+                );
+              }))
+          : null,
+        this.state.notes.length
+          ? h('ul', { className: 'zc-messages' }, ...this.state.notes.map((text, i) => h('li', { key: i, className: 'zc-note' }, text)))
+          : null,
+      );
+    }
+  }
+
+  const Preview = () => null;
+  return { name: 'thai-attachments', control: ThaiAttachments, preview: Preview };
+}

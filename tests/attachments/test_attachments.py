@@ -1,0 +1,87 @@
+"""Documents listed under a release (`Attachments:`, plugins/attachments)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from attachments.documents import document, listed
+
+ARTICLE = """Title: ประกาศผลการประเมิน ITA ปี 2569
+Date: 2569-11-20 10:00
+Category: ประกาศ
+Slug: ita-2569-notice
+{extra}
+ศูนย์ปฏิบัติการต่อต้านการทุจริตประกาศผลการประเมินคุณธรรมและความโปร่งใส รายละเอียดตามเอกสารแนบ
+"""
+PDF = b"%PDF-1.4\n" + b"0" * 2400 + b"\n%%EOF\n"
+
+
+@pytest.mark.parametrize("value", [
+    ["extra/attachments/ita/prakat.pdf: ประกาศผล  ITA", "extra/attachments/ita/score.xlsx:", "ไม่มีโคลอน"],
+    "extra/attachments/ita/prakat.pdf: ประกาศผล  ITA\nextra/attachments/ita/score.xlsx:\nไม่มีโคลอน",
+])
+def test_lines_are_path_and_title(value):
+    entries, bad = listed(value, first_line=6)
+    assert [(e.line, e.path, e.title) for e in entries] == [
+        (6, "extra/attachments/ita/prakat.pdf", "ประกาศผล ITA"), (7, "extra/attachments/ita/score.xlsx", "")]
+    assert bad == [(8, "ไม่มีโคลอน")]
+
+
+def test_where_a_document_may_be(tmp_path):
+    content = tmp_path / "content"
+    (content / "extra" / "attachments" / "ita").mkdir(parents=True)
+    (content / "extra" / "attachments" / "ita" / "prakat.pdf").write_bytes(PDF)
+    (content / "extra" / "attachments" / "ita" / "setup.exe").write_bytes(b"MZ")
+    (content / "news").mkdir()
+    (content / "news" / "notes.pdf").write_bytes(PDF)
+    settings = {"PATH": str(content), "STATIC_PATHS": ["images"], "ATTACHMENTS_DIR": "extra/attachments",
+                "ATTACHMENTS_TYPES": {"pdf": "PDF"}}
+    why = {path: document(listed(f"{path}: x")[0][0], settings)[1] for path in (
+        "extra/attachments/ita/prakat.pdf", "/extra/attachments/ita/prakat.pdf", "extra/attachments/ita/PRAKAT.pdf",
+        "extra/attachments/ita/setup.exe", "news/notes.pdf", "../secret.pdf", "extra/../../secret.pdf",
+        "images/x.pdf")}
+    assert why == {
+        "extra/attachments/ita/prakat.pdf": None, "/extra/attachments/ita/prakat.pdf": None,
+        "extra/attachments/ita/PRAKAT.pdf": "missing", "extra/attachments/ita/setup.exe": "type",
+        "news/notes.pdf": "unpublished", "../secret.pdf": "outside", "extra/../../secret.pdf": "outside",
+        "images/x.pdf": "missing"}
+
+
+def test_a_release_lists_its_documents_with_type_and_size(build_site):
+    files = {
+        "news/ita-2569-notice.md": ARTICLE.format(extra=(
+            "Attachments: extra/attachments/ita-2569/prakat-ita.pdf: ประกาศผลการประเมิน ITA ปี 2569\n"
+            "    extra/attachments/ita-2569/คะแนน รายหน่วยงาน.xlsx: ตารางคะแนนรายหน่วยงาน\n")),
+        "extra/attachments/ita-2569/prakat-ita.pdf": PDF,
+        "extra/attachments/ita-2569/คะแนน รายหน่วยงาน.xlsx": b"PK\x03\x04" + b"1" * 1_500_000,
+        "extra/attachments/ita-2569/ฉบับร่างที่ถอนออก.pdf": PDF,
+    }
+    result = build_site(files)
+    assert result.ok, result.errors
+    html = (result.output / "news" / "ita-2569-notice" / "index.html").read_text(encoding="utf-8")
+    section = re.search(r'<section class="attachments".*?</section>', html, re.S).group(0)
+    items = [re.sub(r"<[^>]+>|\u200b", "", li).split() for li in re.findall(r"<li>(.*?)</li>", section, re.S)]
+    assert items == [["ประกาศผลการประเมิน", "ITA", "ปี", "2569", "(PDF,", "2", "KB)"],
+                     ["ตารางคะแนนรายหน่วยงาน", "(Excel,", "1.5", "MB)"]], items
+    hrefs = re.findall(r'href="([^"]+)"', section)
+    assert [h.rsplit("/", 3)[-3:] for h in hrefs][0] == ["attachments", "ita-2569", "prakat-ita.pdf"]
+    from urllib.parse import unquote, urlsplit
+
+    for href in hrefs:  # each link leads to the published file, byte for byte
+        published = result.output / unquote(urlsplit(href).path).lstrip("/")
+        assert published.read_bytes() == files[unquote(urlsplit(href).path).lstrip("/")], href
+    assert not any("Attachments" in w and "metadata" in w.lower() for w in result.warnings)  # the key is known
+    # A document in the folder that no release lists (one a writer took off) is not published.
+    assert sorted(p.name for p in (result.output / "extra" / "attachments" / "ita-2569").iterdir()) == \
+        ["prakat-ita.pdf", "คะแนน รายหน่วยงาน.xlsx"]
+
+
+def test_a_document_that_is_not_there_keeps_the_release_off_the_site(build_site):
+    files = {
+        "news/ita-2569-notice.md": ARTICLE.format(extra="Attachments: extra/attachments/ita-2569/prakat.pdf: ประกาศ\n"),
+    }
+    result = build_site(files)
+    assert any("content/news/ita-2569-notice.md:5" in e and "prakat.pdf" in e and "attachments" in e.lower()
+               for e in result.errors), result.errors
+    assert not result.ok  # an ERROR: CI stops the release, and the published site stays as it was

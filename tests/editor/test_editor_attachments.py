@@ -1,0 +1,102 @@
+"""A writer attaches the full text of an announcement (PDF) to a release, in the browser.
+
+Against `invoke editor` in a throwaway repository, in headless Chromium: a new release, a PDF
+with a Thai file name and a program (refused, with the fix) chosen in เอกสารแนบ; the title
+readers see is typed; the preview lists the document. The branch holds the release and the PDF
+(the same bytes) in the release's own folder under content/extra/attachments/, `invoke check`
+passes on it, and once the supervisor publishes it the release's page links the document with
+its type and size, and the link gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editor.conftest import approve_and_publish, log_in
+
+pytestmark = pytest.mark.browser
+
+TITLE = "ศปท. แรงงาน ประกาศแนวทางรับเรื่องร้องเรียนทางไปรษณีย์อิเล็กทรอนิกส์ ฉบับที่ 3/2569"
+DOCUMENT_TITLE = "ประกาศศูนย์ปฏิบัติการต่อต้านการทุจริต ฉบับที่ 3/2569 (ฉบับเต็ม)"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"% " + b"x" * 3000 + b"\n%%EOF\n"
+
+
+def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_path):
+    page = editor_page
+    pdf = tmp_path / "ประกาศ ศปท_ฉบับที่ 3.pdf"
+    pdf.write_bytes(PDF)
+    program = tmp_path / "setup.exe"
+    program.write_bytes(b"MZ" + b"\0" * 100)
+    moment = dt.datetime.now(ZoneInfo("Asia/Bangkok")) - dt.timedelta(days=1)
+
+    log_in(page, editor)
+    page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
+    page.get_by_label("ชื่อข่าว").fill(TITLE)
+    page.get_by_label("วันที่").fill(f"{moment.year + 543}-{moment:%m-%d} 10:00")
+    page.get_by_label("หมวด").click()
+    page.get_by_text("ประกาศ", exact=True).click()
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ประกาศแนวทางรับเรื่องร้องเรียน รายละเอียดตามเอกสารแนบ")
+
+    files = page.locator(".zc-attachments input[type=file]")
+    files.set_input_files([str(program), str(pdf)])
+    expect(page.locator(".zc-attachments .zc-failures")).to_contain_text("setup.exe: แนบไฟล์ชนิดนี้ไม่ได้ ให้บันทึกเป็น PDF")
+    title = page.get_by_label("ชื่อเอกสารที่ 1 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")
+    expect(title).to_have_value("ประกาศ ศปท ฉบับที่ 3")
+    title.fill(DOCUMENT_TITLE)
+    preview = page.frame_locator("iframe").first.locator(".attachments li")
+    expect(preview).to_have_text(f"{DOCUMENT_TITLE} (PDF)")
+
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
+    page.get_by_text("สถานะ: ร่าง").click()
+    page.get_by_role("menuitem", name="ส่งให้หัวหน้าตรวจ").click()
+    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").wait_for()
+
+    branch = next(b for b in editor.branches() if "ประกาศแนวทางรับเรื่อง" in unicodedata.normalize("NFC", b))
+    changed = [unicodedata.normalize("NFC", f) for f in editor.files(branch)]
+    articles = [f for f in changed if f.startswith("content/news/")]
+    documents = [f for f in changed if f.startswith("content/extra/attachments/")]
+    assert len(articles) == 1 and len(documents) == 1 and len(changed) == 2, changed
+    stem = Path(articles[0]).stem
+    folder = Path(documents[0]).parent.name
+    assert folder.startswith(stem) and Path(documents[0]).name == "ประกาศ-ศปท-ฉบับที่-3.pdf", documents
+    raw_paths = editor.files(branch)
+    assert editor.show(branch, next(f for f in raw_paths if "/extra/" in f)) == PDF
+    header = editor.show(branch, next(f for f in raw_paths if "/news/" in f)).decode("utf-8").split("\n\n")[0]
+    listed = f"Attachments: {documents[0].removeprefix('content/')}: {DOCUMENT_TITLE}"
+    assert listed in unicodedata.normalize("NFC", header).splitlines(), header
+
+    worktree = editor.repo.parent / "attachment-review"
+    subprocess.run(["git", "-C", str(editor.repo), "worktree", "add", "-q", str(worktree), branch], check=True)
+    try:
+        check = subprocess.run([sys.executable, "-m", "invoke", "check"], cwd=worktree, capture_output=True, text=True)
+    finally:
+        subprocess.run(["git", "-C", str(editor.repo), "worktree", "remove", "--force", str(worktree)], check=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    approve_and_publish(page)
+    from thai_text.slugs import make_slug
+
+    url = f"{editor.url}/news/{make_slug(stem)}/"
+    site = page.context.new_page()
+    deadline = time.monotonic() + 180
+    while site.goto(url).status != 200 and time.monotonic() < deadline:
+        time.sleep(2)
+    item = site.locator(".attachments li")
+    expect(item).to_have_count(1)
+    text = item.inner_text().replace("\u200b", "")
+    assert re.fullmatch(re.escape(DOCUMENT_TITLE) + r" \(PDF, \d KB\)", text), text
+    href = item.locator("a").get_attribute("href")
+    assert site.request.get(href if href.startswith("http") else editor.url + href).body() == PDF
+    assert page.recorder.problems() == []
