@@ -3,8 +3,9 @@
 Runs on `all_generators_finalized`, before any template is rendered. What is wrong with a listed
 document is reported by the rule "attachments" before anything is read (an ERROR stops the build);
 here a document that is not there is only left out. The documents under ATTACHMENTS_DIR are
-copied into the output at the same path, those a published or draft release lists and no other;
-documents elsewhere in STATIC_PATHS are published by Pelican's static generator.
+copied into the output at the same path, those a page written to the output lists and no other (a
+draft in production has no page, so its documents wait with it; a future-dated release is not in
+the lists at all); documents elsewhere in STATIC_PATHS are published by Pelican's static generator.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def attach_documents(generators) -> None:
                     if why is None:
                         documents.append(attachment(entry, path, settings))
                         target = published_here(path, settings)
-                        if target:
+                        if target and getattr(content, "save_as", ""):
                             copies[target] = path
                 content.attachments = documents
     output = Path(settings["OUTPUT_PATH"])

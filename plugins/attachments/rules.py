@@ -3,7 +3,7 @@
 | problem | severity |
 |---|---|
 | a line that is not `path: title` | WARNING (the line is ignored) |
-| a document that is not there, lies outside the content folder, is not in STATIC_PATHS or is of a type not in ATTACHMENTS_TYPES | ERROR (a link that would lead nowhere, or to a file a reader cannot open) |
+| a document that is not there, lies outside the content folder, is neither under ATTACHMENTS_DIR nor in STATIC_PATHS, or is of a type not in ATTACHMENTS_TYPES | ERROR (a link that would lead nowhere, or to a file a reader cannot open) |
 | a document without a title | WARNING (its file name is the link) |
 | a document larger than ATTACHMENTS_WARN_MB | WARNING |
 """

@@ -81,13 +81,15 @@ def attach_galleries(generators) -> None:
 
     # Gallery:, Cover:, the folders and captions.txt are judged by this plugin's rules
     # (rules.py) before anything is read; here they only decide what is published.
+    # A content with no page in the output (a draft in production, where DRAFT_SAVE_AS is empty)
+    # publishes no photos: its gallery waits with it.
     users: dict[str, list] = {}  # gallery name -> contents using it
     for content in _contents(generators):
         name = str(content.metadata.get("gallery") or "").strip().strip("/")
         content.gallery = None
         content.cover = None
         content.og_image = None
-        if name:
+        if name and getattr(content, "save_as", ""):
             users.setdefault(name, []).append(content)
 
     scanned: dict[str, SourceGallery] = {}

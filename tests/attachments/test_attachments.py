@@ -85,3 +85,17 @@ def test_a_document_that_is_not_there_keeps_the_release_off_the_site(build_site)
     assert any("content/news/ita-2569-notice.md:5" in e and "prakat.pdf" in e and "attachments" in e.lower()
                for e in result.errors), result.errors
     assert not result.ok  # an ERROR: CI stops the release, and the published site stays as it was
+
+
+def test_a_drafts_documents_wait_with_it_in_production(build_site):
+    files = {
+        "news/ita-2569-notice.md": ARTICLE.format(extra=(
+            "Status: draft\nAttachments: extra/attachments/ita-2569/prakat-ita.pdf: ประกาศผลการประเมิน\n")),
+        "news/other.md": ARTICLE.replace("ita-2569-notice", "other").format(extra=""),
+        "extra/attachments/ita-2569/prakat-ita.pdf": PDF,
+    }
+    result = build_site(files, DRAFT_SAVE_AS="", DRAFT_URL="")
+    assert result.ok, result.errors
+    assert not (result.output / "extra" / "attachments").exists()
+    result = build_site(files)  # the development build shows drafts, with their documents
+    assert (result.output / "extra" / "attachments" / "ita-2569" / "prakat-ita.pdf").read_bytes() == PDF

@@ -1,7 +1,9 @@
-"""Photos taken off the site by the header (`Hidden_photos:`, hidden_photos.py).
+"""Photos not published: taken off the site by the header (`Hidden_photos:`, hidden_photos.py),
+or waiting with their draft.
 
 A writer cannot delete a published photo through the editor's review, so the release names it in
 `Hidden_photos:`: nothing is published from it (page, gallery files, ZIP, cover), the file stays.
+A draft has no page in production, and its photos are not published either.
 """
 
 import io
@@ -59,3 +61,17 @@ def test_a_hidden_photo_is_published_nowhere(build_site):
     assert "p2" not in "".join(re.findall(r'<meta property="og:image[^>]*>', html))
     assert any("content/news/hidden-photos.md:11" in w and "p9.jpg" in w for w in result.warnings), result.warnings
     assert not any("Hidden_photos" in w and "metadata" in w.lower() for w in result.warnings)  # the key is known
+
+
+def test_a_drafts_photos_wait_with_it_in_production(build_site):
+    files = {
+        "news/draft.md": ("Title: ข่าวที่ยังเป็นร่าง\nDate: 2566-06-15 09:30\nCategory: ข่าวกิจกรรม\nSlug: draft\n"
+                          "Status: draft\nGallery: event\nCaptions: p1.jpg: ภาพที่ยังไม่เผยแพร่\n\nเนื้อข่าว\n"),
+        "news/other.md": "Title: ข่าวอื่น\nDate: 2566-06-16 09:30\nCategory: ข่าวกิจกรรม\nSlug: other\n\nเนื้อข่าว\n",
+        "galleries/event/p1.jpg": _jpeg((200, 40, 40)),
+    }
+    result = build_site(files, DRAFT_SAVE_AS="", DRAFT_URL="")
+    assert result.ok, result.errors
+    assert not (result.output / "galleries" / "event").exists()
+    result = build_site(files)  # the development build shows the draft with its photos
+    assert any((result.output / "galleries" / "event").iterdir())
