@@ -25,6 +25,7 @@ class Release:
     path: Path
     url: str  # /news/<slug>/
     gallery: str | None  # its gallery folder (content/galleries/<gallery>), if any
+    attachments: bool = False  # it lists documents (Attachments:, plugins/attachments)
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +50,16 @@ def releases() -> tuple[Release, ...]:
         if (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))) > now:
             continue
         slug = content_slug(settings, header.value("slug") or "", path.relative_to(ROOT).as_posix())
-        found.append(Release(path, f"/news/{slug}/", header.value("gallery") or None))
+        found.append(Release(path, f"/news/{slug}/", header.value("gallery") or None, bool(header.value("attachments"))))
     return tuple(found)
 
 
 def with_gallery() -> Release:
     return next(r for r in releases() if r.gallery)
+
+
+def with_attachments() -> Release:
+    return next(r for r in releases() if r.attachments)
 
 
 def without_gallery() -> Release:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import category_path
-from tests.sample_pages import with_gallery, without_gallery
+from tests.sample_pages import with_attachments, with_gallery, without_gallery
 
 pytestmark = pytest.mark.browser
 
@@ -14,6 +14,7 @@ PAGES = {
     "home": "/",
     "article": without_gallery().url,
     "article with gallery": with_gallery().url,
+    "article with attachments": with_attachments().url,
     "list": "category:ข่าวกิจกรรม",
     "static page": "/report/",
     "archives": "/archives/",
