@@ -49,6 +49,8 @@ FILES = {
     ).replace("Slug: draft-2569", "Slug: draft-2569\nStatus: draft"),
     "pages/about.md": "Title: เกี่ยวกับศูนย์ฯ\nSlug: about\n\nพันธกิจของศูนย์ (ข้อมูลตัวอย่าง)\n",
     "pages/privacy.md": "Title: นโยบายคุ้มครองข้อมูลส่วนบุคคล\nSlug: privacy\n\nข้อมูลตัวอย่าง\n",
+    # A page a writer added in the editor: no menu names it.
+    "pages/procurement-plan.md": "Title: แผนการจัดซื้อจัดจ้างประจำปี\nSlug: procurement-plan\n\nข้อมูลตัวอย่าง\n",
 }
 
 SETTINGS = {"DEFAULT_PAGINATION": 2, "THAI_SEARCH_ENABLED": False}

@@ -92,6 +92,11 @@ def test_header_footer_and_navigation(theme_site):
     assert footer.find("a", href="tel:1546").get_text() == "1546"
     assert footer.find("address")
     assert footer.find("a", string="นโยบายคุ้มครองข้อมูลส่วนบุคคล")["href"] == "/privacy/"
+    # A page no menu names is linked from the footer once, after the named ones.
+    links = [a.get_text(strip=True) for a in footer.find("section", attrs={"aria-labelledby": "footer-site"}).find_all("a")]
+    assert links[:2] == ["นโยบายคุ้มครองข้อมูลส่วนบุคคล", "แผนการจัดซื้อจัดจ้างประจำปี"], links
+    assert footer.find("a", string="แผนการจัดซื้อจัดจ้างประจำปี")["href"] == "/procurement-plan/"
+    assert [a.get_text(strip=True) for a in footer.find_all("a")].count("เกี่ยวกับศูนย์ฯ") == 0
     # No social accounts are configured: no placeholder links (tests/theme/test_social.py).
     assert footer.find_all("a", rel="noopener") == []
 
