@@ -140,7 +140,7 @@ def check_gallery_folders(site) -> list:
             if Path(found.file).suffix.lower() not in (".md", ".markdown"):
                 located = dataclasses.replace(located, thai=found.thai + used_th, english=found.english + used_en)
             problems.append(located)
-        if not gallery.photos and used_th:
+        if not scanned(site, folder).photos and used_th:  # (all of them hidden is no problem)
             problems.append(_problem(
                 site.name(folder), None, "gallery", "warning",
                 "โฟลเดอร์ภาพว่าง ไม่มีภาพ JPEG, PNG, WebP หรือ HEIC" + used_th,

@@ -75,3 +75,16 @@ def test_a_drafts_photos_wait_with_it_in_production(build_site):
     assert not (result.output / "galleries" / "event").exists()
     result = build_site(files)  # the development build shows the draft with its photos
     assert any((result.output / "galleries" / "event").iterdir())
+
+
+def test_every_photo_hidden_is_no_empty_folder(build_site):
+    files = {
+        "news/all-hidden.md": ("Title: ถอนภาพทั้งหมด\nDate: 2566-06-15 09:30\nCategory: ข่าวกิจกรรม\nSlug: all-hidden\n"
+                               "Gallery: event\nHidden_photos: p1.jpg, p2.jpg\n\nเนื้อข่าว\n"),
+        **{f"galleries/event/p{n}.jpg": _jpeg((60 * n, 40, 40)) for n in (1, 2)},
+    }
+    result = build_site(files)
+    assert result.ok, result.errors
+    assert result.warnings == []  # not "the folder holds no photo: put photos in it"
+    html = (result.output / "news" / "all-hidden" / "index.html").read_text(encoding="utf-8")
+    assert 'class="gallery' not in html
