@@ -203,6 +203,32 @@ def log_in(page, editor) -> None:
     page.get_by_role("link", name="ข่าว").first.wait_for()
 
 
+def capture_saves(page, editor) -> dict[str, str]:
+    """Answer the editor's saves (`persistEntry`) as the backend would, without committing: the
+    returned dict fills with repository path -> the file Decap sent."""
+    saved: dict[str, str] = {}
+
+    def handle(route):
+        body = json.loads(route.request.post_data or "{}")
+        if body.get("action") != "persistEntry":
+            route.continue_()
+            return
+        for data in body["params"].get("dataFiles") or [body["params"]["entry"]]:
+            saved[data["path"]] = data["raw"]
+        route.fulfill(status=200, content_type="application/json", body='{"message":"entry persisted"}')
+
+    page.route(editor.url + "/api/v1", handle)
+    return saved
+
+
+def wait_for_save(page, saved: dict, path: str | None = None) -> None:
+    """Wait (up to 10 s) until `saved` holds `path`, or any file."""
+    for _ in range(100):
+        if (path in saved) if path else saved:
+            return
+        page.wait_for_timeout(100)
+
+
 def approve_and_publish(page) -> None:
     """The supervisor, on an entry sent for review: approve it, then publish it now."""
     page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").click()

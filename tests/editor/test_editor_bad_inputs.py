@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import log_in, screenshot_dir
+from tests.editor.conftest import capture_saves, log_in, screenshot_dir, wait_for_save
 from tests.editor.photos import scan
 
 pytestmark = pytest.mark.browser
@@ -152,42 +152,39 @@ WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="
 <!--EndFragment--></body></html>"""
 
 
-def test_text_pasted_from_word_is_saved_as_clean_markdown(editor, editor_page):
-    page = editor_page
-    saved = []
-
-    def handle(route):
-        body = __import__("json").loads(route.request.post_data or "{}")
-        if body.get("action") == "persistEntry":
-            saved.append((body["params"].get("dataFiles") or [body["params"]["entry"]])[0]["raw"])
-            route.fulfill(status=200, content_type="application/json", body='{"message":"entry persisted"}')
-        else:
-            route.continue_()
-
+def paste_into_a_new_release(page, editor, html: str, plain: str) -> dict[str, str]:
+    """A new release (category ประกาศ) whose body gets `html` by a real paste: the clipboard holds
+    it, then Ctrl+V in the body. Saves are captured, not committed (the returned dict)."""
     new_release(page, editor)
-    page.route(editor.url + "/api/v1", handle)
+    saved = capture_saves(page, editor)
     page.get_by_label("หมวด").click()
     page.get_by_text("ประกาศ", exact=True).click()
-    # A real paste: the clipboard holds Word's HTML, then Ctrl+V in the body.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
     page.evaluate(
-        """html => navigator.clipboard.write([new ClipboardItem({
+        """([html, plain]) => navigator.clipboard.write([new ClipboardItem({
              'text/html': new Blob([html], { type: 'text/html' }),
-             'text/plain': new Blob(['ผลการดำเนินงาน'], { type: 'text/plain' }),
+             'text/plain': new Blob([plain], { type: 'text/plain' }),
            })])""",
-        WORD_HTML,
+        [html, plain],
     )
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.press("Control+V")
-    expect(page.frame_locator("iframe").first.locator(".prose h2")).to_have_text("ผลการดำเนินงาน")
+    return saved
+
+
+def saved_body(page, saved: dict) -> str:
+    """Save the release and return the body of the file Decap sent."""
     page.get_by_role("button", name="บันทึก").first.click()
-    page.wait_for_timeout(500)
-    for _ in range(100):
-        if saved:
-            break
-        page.wait_for_timeout(100)
+    wait_for_save(page, saved)
     assert saved, f"not saved: {page.recorder.problems()}"
-    body = saved[0].split("\n\n", 1)[1]
+    return next(iter(saved.values())).split("\n\n", 1)[1]
+
+
+def test_text_pasted_from_word_is_saved_as_clean_markdown(editor, editor_page):
+    page = editor_page
+    saved = paste_into_a_new_release(page, editor, WORD_HTML, "ผลการดำเนินงาน")
+    expect(page.frame_locator("iframe").first.locator(".prose h2")).to_have_text("ผลการดำเนินงาน")
+    body = saved_body(page, saved)
     assert "## ผลการดำเนินงาน" in body, body
     assert "**ร้องเรียน 128 เรื่อง**" in body, body
     assert re.search(r"^[-*] ดำเนินการแล้วเสร็จ 97 เรื่อง$", body, re.M), body
@@ -219,30 +216,7 @@ WORD_TABLE_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xml
 
 def test_a_table_pasted_from_word_stays_a_table(editor, editor_page):
     page = editor_page
-    saved = []
-
-    def handle(route):
-        body = __import__("json").loads(route.request.post_data or "{}")
-        if body.get("action") == "persistEntry":
-            saved.append((body["params"].get("dataFiles") or [body["params"]["entry"]])[0]["raw"])
-            route.fulfill(status=200, content_type="application/json", body='{"message":"entry persisted"}')
-        else:
-            route.continue_()
-
-    new_release(page, editor)
-    page.route(editor.url + "/api/v1", handle)
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ประกาศ", exact=True).click()
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
-    page.evaluate(
-        """html => navigator.clipboard.write([new ClipboardItem({
-             'text/html': new Blob([html], { type: 'text/html' }),
-             'text/plain': new Blob(['สรุปเรื่องร้องเรียนตามประเภท'], { type: 'text/plain' }),
-           })])""",
-        WORD_TABLE_HTML,
-    )
-    page.locator("[data-slate-editor]").first.click()
-    page.keyboard.press("Control+V")
+    saved = paste_into_a_new_release(page, editor, WORD_TABLE_HTML, "สรุปเรื่องร้องเรียนตามประเภท")
     preview = page.frame_locator("iframe").first
     rows = preview.locator(".prose table tr")
     expect(rows).to_have_count(4)
@@ -253,13 +227,7 @@ def test_a_table_pasted_from_word_stays_a_table(editor, editor_page):
         ["การเรียกรับเงิน", "52", "24.3"],
         ["รวม 123 เรื่อง", "", "57.5"],
     ], cells
-    page.get_by_role("button", name="บันทึก").first.click()
-    for _ in range(100):
-        if saved:
-            break
-        page.wait_for_timeout(100)
-    assert saved, f"not saved: {page.recorder.problems()}"
-    body = saved[0].split("\n\n", 1)[1]
+    body = saved_body(page, saved)
     lines = [l for l in body.split("\n") if l.startswith("|")]
     assert len(lines) == 5, body
     assert re.match(r"^\| \*\*ประเภทเรื่อง\*\* +\| \*\*จำนวน\*\* +\| \*\*ร้อยละ\*\* +\|$", lines[0]) or \

@@ -13,13 +13,12 @@ list made, a paragraph split, a bullet removed) is written as the editor wrote i
 from __future__ import annotations
 
 import difflib
-import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import log_in
+from tests.editor.conftest import capture_saves, log_in, wait_for_save
 
 pytestmark = pytest.mark.browser
 
@@ -36,19 +35,8 @@ def _one_letter_more(old: str, new: str) -> bool:
 
 def test_one_letter_typed_changes_one_line_of_every_file(editor, editor_page):
     page = editor_page
-    saved: dict[str, str] = {}
-
-    def handle(route):
-        body = json.loads(route.request.post_data or "{}")
-        if body.get("action") != "persistEntry":
-            route.continue_()
-            return
-        for data in body["params"].get("dataFiles") or [body["params"]["entry"]]:
-            saved[data["path"]] = data["raw"]
-        route.fulfill(status=200, content_type="application/json", body='{"message":"entry persisted"}')
-
     log_in(page, editor)
-    page.route(editor.url + "/api/v1", handle)
+    saved = capture_saves(page, editor)
     problems = []
     for collection, path in FILES:
         rel = path.relative_to(ROOT).as_posix()
@@ -62,10 +50,7 @@ def test_one_letter_typed_changes_one_line_of_every_file(editor, editor_page):
         page.keyboard.press("Control+Home")
         page.keyboard.type(LETTER)
         page.get_by_role("button", name="บันทึก").first.click()
-        for _ in range(100):
-            if rel in saved:
-                break
-            page.wait_for_timeout(100)
+        wait_for_save(page, saved, rel)
         assert rel in saved, f"{rel} was not saved"
         removed, added = [], []
         for line in difflib.ndiff(original.split("\n"), saved[rel].split("\n")):

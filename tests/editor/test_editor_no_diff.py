@@ -11,13 +11,12 @@ back unchanged when nothing was edited (fromFile then toFile).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import log_in
+from tests.editor.conftest import capture_saves, log_in, wait_for_save
 
 pytestmark = pytest.mark.browser
 
@@ -28,20 +27,8 @@ FILES = [(name, path) for name, folder in COLLECTIONS.items() for path in sorted
 
 def test_every_content_file_is_saved_unchanged(editor, editor_page):
     page = editor_page
-    saved: dict[str, str] = {}
-
-    def handle(route):
-        body = json.loads(route.request.post_data or "{}")
-        if body.get("action") != "persistEntry":
-            route.continue_()
-            return
-        files = body["params"].get("dataFiles") or [body["params"]["entry"]]
-        for data in files:
-            saved[data["path"]] = data["raw"]
-        route.fulfill(status=200, content_type="application/json", body='{"message":"entry persisted"}')
-
     log_in(page, editor)
-    page.route(editor.url + "/api/v1", handle)
+    saved = capture_saves(page, editor)
     assert len(FILES) > 20
     for collection, path in FILES:
         rel = path.relative_to(ROOT).as_posix()
@@ -60,10 +47,7 @@ def test_every_content_file_is_saved_unchanged(editor, editor_page):
         title.press("End")
         title.type(" (แก้)")
         save.click()
-        for _ in range(100):
-            if rel in saved:
-                break
-            page.wait_for_timeout(100)
+        wait_for_save(page, saved, rel)
         assert rel in saved, f"{rel} was not saved"
         lines = original.split("\n")
         at = next(i for i, line in enumerate(lines) if line.lower().startswith("title:"))
