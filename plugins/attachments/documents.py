@@ -71,7 +71,7 @@ def listed(value, first_line: int | None = None) -> tuple[list[Listed], list[tup
 def document(entry: Listed, settings: dict) -> tuple[Path | None, str | None]:
     """(the file, None) for a listed document that will be published, or (None, why not): one
     of "outside", "missing", "unpublished" (neither under ATTACHMENTS_DIR nor in STATIC_PATHS),
-    "type"."""
+    "type", "empty"."""
     content = Path(settings["PATH"]).resolve()
     path = Path(os.path.normpath(content / entry.path))
     if content not in path.parents:
@@ -86,6 +86,8 @@ def document(entry: Listed, settings: dict) -> tuple[Path | None, str | None]:
         return None, "unpublished"
     if path.suffix.lower().lstrip(".") not in settings["ATTACHMENTS_TYPES"]:
         return None, "type"
+    if path.stat().st_size == 0:
+        return None, "empty"
     return path, None
 
 

@@ -3,7 +3,7 @@
 | problem | severity |
 |---|---|
 | a line that is not `path: title` | WARNING (the line is ignored) |
-| a document that is not there, lies outside the content folder, is neither under ATTACHMENTS_DIR nor in STATIC_PATHS, or is of a type not in ATTACHMENTS_TYPES | ERROR (a link that would lead nowhere, or to a file a reader cannot open) |
+| a document that is not there, lies outside the content folder, is neither under ATTACHMENTS_DIR nor in STATIC_PATHS, is of a type not in ATTACHMENTS_TYPES, or is empty | ERROR (a link that would lead nowhere, or to a file a reader cannot open) |
 | a document without a title | WARNING (its file name is the link) |
 | a document larger than ATTACHMENTS_WARN_MB | WARNING |
 """
@@ -20,6 +20,8 @@ WHY = {
                 "attach it again in the editor, or fix the name to match the file under {dir}/"),
     "unpublished": ("อยู่นอกโฟลเดอร์ที่เว็บไซต์เผยแพร่ ({statics})", "is outside the folders the site publishes ({statics})",
                     "ย้ายเอกสารไปไว้ใน {dir}/", "move the document under {dir}/"),
+    "empty": ("เป็นไฟล์ว่าง (0 ไบต์) ผู้อ่านเปิดไม่ได้", "is empty (0 bytes): readers cannot open it",
+              "แนบไฟล์ใหม่จากต้นฉบับ", "attach it again from the original"),
     "type": ("เป็นไฟล์ชนิดที่เว็บไซต์ไม่เผยแพร่", "is of a type the site does not publish",
              "แปลงเป็น PDF แล้วแนบใหม่ (ชนิดที่ใช้ได้: {types})", "save it as PDF and attach it again (accepted: {types})"),
 }

@@ -33,6 +33,7 @@ def test_where_a_document_may_be(tmp_path):
     (content / "extra" / "attachments" / "ita").mkdir(parents=True)
     (content / "extra" / "attachments" / "ita" / "prakat.pdf").write_bytes(PDF)
     (content / "extra" / "attachments" / "ita" / "setup.exe").write_bytes(b"MZ")
+    (content / "extra" / "attachments" / "ita" / "empty.pdf").write_bytes(b"")
     (content / "news").mkdir()
     (content / "news" / "notes.pdf").write_bytes(PDF)
     settings = {"PATH": str(content), "STATIC_PATHS": ["images"], "ATTACHMENTS_DIR": "extra/attachments",
@@ -40,12 +41,12 @@ def test_where_a_document_may_be(tmp_path):
     why = {path: document(listed(f"{path}: x")[0][0], settings)[1] for path in (
         "extra/attachments/ita/prakat.pdf", "/extra/attachments/ita/prakat.pdf", "extra/attachments/ita/PRAKAT.pdf",
         "extra/attachments/ita/setup.exe", "news/notes.pdf", "../secret.pdf", "extra/../../secret.pdf",
-        "images/x.pdf")}
+        "images/x.pdf", "extra/attachments/ita/empty.pdf")}
     assert why == {
         "extra/attachments/ita/prakat.pdf": None, "/extra/attachments/ita/prakat.pdf": None,
         "extra/attachments/ita/PRAKAT.pdf": "missing", "extra/attachments/ita/setup.exe": "type",
         "news/notes.pdf": "unpublished", "../secret.pdf": "outside", "extra/../../secret.pdf": "outside",
-        "images/x.pdf": "missing"}
+        "images/x.pdf": "missing", "extra/attachments/ita/empty.pdf": "empty"}
 
 
 def test_a_release_lists_its_documents_with_type_and_size(build_site):

@@ -1,8 +1,8 @@
 """A writer attaches the full text of an announcement (PDF) to a release, in the browser.
 
 Against `invoke editor` in a throwaway repository, in headless Chromium: a new release, a PDF
-with a Thai file name and a program (refused, with the fix) chosen in เอกสารแนบ; the title
-readers see is typed; the preview lists the document. The branch holds the release and the PDF
+with a Thai file name, a program and an empty file (both refused, with the fix) chosen in
+เอกสารแนบ; the title readers see is typed; the preview lists the document. The branch holds the release and the PDF
 (the same bytes) in the release's own folder under content/extra/attachments/, `invoke check`
 passes on it, and once the supervisor publishes it the release's page links the document with
 its type and size, and the link gives the same bytes.
@@ -37,6 +37,8 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     pdf.write_bytes(PDF)
     program = tmp_path / "setup.exe"
     program.write_bytes(b"MZ" + b"\0" * 100)
+    empty = tmp_path / "ประกาศที่ดาวน์โหลดไม่สำเร็จ.pdf"
+    empty.write_bytes(b"")
     moment = dt.datetime.now(ZoneInfo("Asia/Bangkok")) - dt.timedelta(days=1)
 
     log_in(page, editor)
@@ -49,8 +51,10 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     page.keyboard.type("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ประกาศแนวทางรับเรื่องร้องเรียน รายละเอียดตามเอกสารแนบ")
 
     files = page.locator(".zc-attachments input[type=file]")
-    files.set_input_files([str(program), str(pdf)])
-    expect(page.locator(".zc-attachments .zc-failures")).to_contain_text("setup.exe: แนบไฟล์ชนิดนี้ไม่ได้ ให้บันทึกเป็น PDF")
+    files.set_input_files([str(program), str(empty), str(pdf)])
+    failures = page.locator(".zc-attachments .zc-failures")
+    expect(failures).to_contain_text("setup.exe: แนบไฟล์ชนิดนี้ไม่ได้ ให้บันทึกเป็น PDF")
+    expect(failures).to_contain_text("ประกาศที่ดาวน์โหลดไม่สำเร็จ.pdf: ไฟล์ว่าง (0 ไบต์)")
     title = page.get_by_label("ชื่อเอกสารที่ 1 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")
     expect(title).to_have_value("ประกาศ ศปท ฉบับที่ 3")
     title.fill(DOCUMENT_TITLE)

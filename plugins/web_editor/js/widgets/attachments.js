@@ -83,6 +83,10 @@ export function attachmentsWidget(site) {
           failures.push(`${file.name}: แนบไฟล์ชนิดนี้ไม่ได้ ให้บันทึกเป็น PDF แล้วแนบใหม่ (ชนิดที่แนบได้: ${Object.keys(rules.types).join(', ')})`);
           continue;
         }
+        if (!file.size) {
+          failures.push(`${file.name}: ไฟล์ว่าง (0 ไบต์) ผู้อ่านเปิดไม่ได้ ให้แนบไฟล์ใหม่จากต้นฉบับ`);
+          continue;
+        }
         if (file.size > rules.warn_mb * 1_000_000) {
           notes.push(`${file.name}: ไฟล์ใหญ่ ${Math.round(file.size / 1_000_000)} MB ผู้อ่านบนโทรศัพท์จะโหลดช้า ควรบีบอัดหรือแยกไฟล์`);
         }
