@@ -22,7 +22,7 @@ from tests.editor.photos import scan
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-OUR_WIDGETS = [".zc-address", ".zc-date", ".zc-tags", ".zc-photos", ".zc-checked .zc-messages"]
+OUR_WIDGETS = [".zc-address", ".zc-date", ".zc-tags", ".zc-photos", ".zc-attachments", ".zc-checked .zc-messages"]
 
 
 def new_release(page, editor):
@@ -125,6 +125,10 @@ def test_our_widgets_and_the_preview_pass_axe(editor, editor_page, tmp_path):
     )
     page.get_by_label("คำบรรยายภาพที่ 2").wait_for()
     page.get_by_label("คำบรรยายภาพที่ 1").fill("ภาพตัวอย่างสำหรับตรวจการเข้าถึง")
+    (tmp_path / "ประกาศ.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 2000)
+    (tmp_path / "setup.exe").write_bytes(b"MZ")
+    page.locator(".zc-attachments input[type=file]").set_input_files([str(tmp_path / "setup.exe"), str(tmp_path / "ประกาศ.pdf")])
+    page.get_by_label("ชื่อเอกสารที่ 1 (ข้อความของลิงก์ที่ผู้อ่านเห็น)").wait_for()  # and a refusal above it
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("เนื้อข่าวที่มีคำพิมพ์ผิด เเละ")
     axe = Axe()

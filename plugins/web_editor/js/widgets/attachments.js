@@ -10,7 +10,7 @@ import React from 'react';
 import { originalOf } from '../copy.js';
 import { documentName } from '../names.js';
 import { newFileName } from './address.js';
-import { entryData, h, plain } from './common.js';
+import { Failures, entryData, h, plain } from './common.js';
 
 export function attachmentsWidget(site) {
   const rules = site.attachments;
@@ -128,10 +128,7 @@ export function attachmentsWidget(site) {
           id: `${forID}-files`, ref: this.input, className: 'zc-file-input', type: 'file', multiple: true, accept,
           onChange: event => this.addFiles(event.target.files),
         }),
-        this.state.failures.length
-          ? h('ul', { className: 'zc-failures', role: 'alert' },
-              ...this.state.failures.map((text, i) => h('li', { key: i, className: 'zc-error' }, text)))
-          : null,
+        h(Failures, { items: this.state.failures }),
         value.items.length
           ? h('ol', { className: 'zc-attachment-list' },
               ...value.items.map((item, index) => {

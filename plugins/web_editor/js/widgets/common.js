@@ -60,3 +60,11 @@ export function Messages({ id, problems, notes = [] }) {
       : null,
   );
 }
+
+/** Files refused, each with why and the fix, announced at once (the alert is around the list, so
+ * that the list stays a list for a screen reader). */
+export function Failures({ items }) {
+  if (!items.length) return null;
+  return h('div', { role: 'alert' },
+    h('ul', { className: 'zc-failures' }, ...items.map((text, i) => h('li', { key: i, className: 'zc-error' }, text))));
+}

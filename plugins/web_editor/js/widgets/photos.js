@@ -11,7 +11,7 @@ import { mergePhotos } from '../gallery.js';
 import { photoName } from '../names.js';
 import { PhotoProblem, preparePhoto } from '../photos.js';
 import { newFileName } from './address.js';
-import { Messages, entryData, fieldProblems, h, plain } from './common.js';
+import { Failures, Messages, entryData, fieldProblems, h, plain } from './common.js';
 
 const EXTENSIONS = { 'image/jpeg': '.jpg', 'image/png': '.png' };
 
@@ -210,10 +210,7 @@ export function photosWidget(site) {
           h('p', { className: 'zc-drop-hint' }, 'หรือลากภาพมาวางที่นี่ ระบบจะหมุนภาพให้ตั้งตรง ลบข้อมูลตำแหน่ง GPS และย่อภาพให้พอดีก่อนบันทึก'),
         ),
         this.state.busy ? h('p', { className: 'zc-busy', role: 'status' }, this.state.busy) : null,
-        this.state.failures.length
-          ? h('ul', { className: 'zc-failures', role: 'alert' },
-              ...this.state.failures.map((text, i) => h('li', { key: i, className: 'zc-error' }, text)))
-          : null,
+        h(Failures, { items: this.state.failures }),
         photos.length
           ? h(
               'fieldset',
