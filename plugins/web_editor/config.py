@@ -11,7 +11,7 @@ Field names match js/format.js (the `Key: value` header); the widgets whose name
 
 from __future__ import annotations
 
-from .site_data import relative
+from .site_data import attachments, relative
 
 FORMAT_NAME = "pelican-markdown"  # registered by js/admin.js (js/format.js)
 DICTIONARY_FORMAT = "site-dictionary"  # registered by js/admin.js (js/dictionary.js)
@@ -67,10 +67,7 @@ def _common_fields(kind: str) -> list[dict]:
 
 def _attachments_field(settings: dict) -> dict:
     """เอกสารแนบ (plugins/attachments): the documents go into their own folder under ATTACHMENTS_DIR."""
-    from attachments.settings import DEFAULTS as ATTACHMENT_DEFAULTS
-
-    folder = str(settings.get("ATTACHMENTS_DIR", ATTACHMENT_DEFAULTS["ATTACHMENTS_DIR"])).strip("/")
-    where = f"/{relative(settings['PATH'], settings)}/{folder}/{{{{fields.attachments.folder}}}}"
+    where = f"/{attachments(settings)['media']}/{{{{fields.attachments.folder}}}}"
     return {"name": "attachments", "label": "เอกสารแนบ", "widget": "thai-attachments", "required": False,
             "media_folder": where, "public_folder": where,
             "hint": "ไฟล์ PDF, Word หรือ Excel ที่ผู้อ่านดาวน์โหลดได้ใต้ข่าว เช่น ประกาศฉบับเต็ม "
