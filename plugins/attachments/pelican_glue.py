@@ -15,11 +15,10 @@ from pathlib import Path
 
 from .documents import HEADER_KEY, attachment, document, listed, published_here
 
-CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                 "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
-
 
 def attach_documents(generators) -> None:
+    from content_guard.site_checks import CONTENT_LISTS  # every list of contents a generator keeps
+
     generators = list(generators)
     if not generators:
         return

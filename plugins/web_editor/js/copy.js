@@ -7,10 +7,7 @@
 //   releases at one address, or at one old WordPress address (asNewFile, on save in admin.js).
 
 import { SOURCE_KEY } from './format.js';
-
-function plain(value) {
-  return value && typeof value.toJS === 'function' ? value.toJS() : value;
-}
+import { plain } from './widgets/common.js';
 
 /** The original's values as read from its file ({ title, date, photos, ... }) if `entry` is a copy. */
 export function originalOf(entry) {

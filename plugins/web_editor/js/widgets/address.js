@@ -24,6 +24,25 @@ export function newFileName(site, collection, title) {
   return fileNameFrom(title, site.file_name_length, takenNames(site, collection.get('folder')));
 }
 
+/**
+ * The name a folder of an entry's own files (its photos, its documents) starts from: the entry's
+ * file name once it is saved, else the one its title gives; and whether it is saved.
+ */
+export function entryFolderBase(site, props) {
+  const entry = typeof props.getEntry === 'function' ? props.getEntry() : props.entry;
+  const saved = Boolean(entry && !entry.get('newRecord') && entry.get('path'));
+  const base = saved
+    ? entry.get('path').split('/').pop().replace(/\.md$/, '')
+    : newFileName(site, props.collection, entryData(props).title);
+  return { base, saved };
+}
+
+/** `base` and four random letters: two new entries with one title never share a folder. */
+export function withRandomLetters(base) {
+  const letters = Array.from(crypto.getRandomValues(new Uint8Array(4)), n => 'abcdefghjkmnpqrstuvwxyz23456789'[n % 31]);
+  return `${base}-${letters.join('')}`;
+}
+
 export function addressWidget(site) {
   class Address extends React.Component {
     entry() {

@@ -9,8 +9,8 @@ import React from 'react';
 
 import { originalOf } from '../copy.js';
 import { documentName } from '../names.js';
-import { newFileName } from './address.js';
-import { Failures, entryData, h, plain } from './common.js';
+import { entryFolderBase, withRandomLetters } from './address.js';
+import { Failures, h, plain } from './common.js';
 
 export function attachmentsWidget(site) {
   const rules = site.attachments;
@@ -54,14 +54,8 @@ export function attachmentsWidget(site) {
     folderName() {
       const value = this.value();
       if (value.folder) return value.folder;
-      const entry = this.entry();
-      const existing = entry && !entry.get('newRecord') && entry.get('path');
-      const base = existing
-        ? entry.get('path').split('/').pop().replace(/\.md$/, '')
-        : newFileName(site, this.props.collection, entryData(this.props).title);
-      if (!base) return '';
-      const letters = Array.from(crypto.getRandomValues(new Uint8Array(4)), n => 'abcdefghjkmnpqrstuvwxyz23456789'[n % 31]);
-      return `${base}-${letters.join('')}`;
+      const { base } = entryFolderBase(site, this.props);
+      return base ? withRandomLetters(base) : '';
     }
 
     addFiles = async files => {

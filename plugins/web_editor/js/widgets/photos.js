@@ -10,8 +10,8 @@ import { originalOf } from '../copy.js';
 import { mergePhotos } from '../gallery.js';
 import { photoName } from '../names.js';
 import { PhotoProblem, preparePhoto } from '../photos.js';
-import { newFileName } from './address.js';
-import { Failures, Messages, entryData, fieldProblems, h, plain } from './common.js';
+import { entryFolderBase, withRandomLetters } from './address.js';
+import { Failures, Messages, fieldProblems, h, plain } from './common.js';
 
 const EXTENSIONS = { 'image/jpeg': '.jpg', 'image/png': '.png' };
 
@@ -66,15 +66,9 @@ export function photosWidget(site) {
     galleryName() {
       const value = this.value();
       if (value.gallery) return value.gallery;
-      const entry = typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
-      const existing = entry && !entry.get('newRecord') && entry.get('path');
-      const base = existing
-        ? entry.get('path').split('/').pop().replace(/\.md$/, '')
-        : newFileName(site, this.props.collection, entryData(this.props).title);
+      const { base, saved } = entryFolderBase(site, this.props);
       if (!base) return '';
-      if (existing && !site.galleries[base]) return base;
-      const letters = Array.from(crypto.getRandomValues(new Uint8Array(4)), n => 'abcdefghjkmnpqrstuvwxyz23456789'[n % 31]);
-      return `${base}-${letters.join('')}`;
+      return saved && !site.galleries[base] ? base : withRandomLetters(base);
     }
 
     /** Every photo of the gallery, listed in the header (so the header decides order and captions). */
