@@ -221,6 +221,35 @@ def capture_saves(page, editor) -> dict[str, str]:
     return saved
 
 
+# Every content file the editor opens, as (collection, path): news and pages.
+CONTENT_FILES = [(name, path) for name, folder in (("news", ROOT / "content" / "news"), ("pages", ROOT / "content" / "pages"))
+                 for path in sorted(folder.glob("*.md"))]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def open_content_file(page, editor, collection: str, path: Path):
+    """Open the entry of `path` in a fresh page (after a save Decap goes on loading the saved
+    entry) and wait until it is this entry; returns (the file's text, its title field)."""
+    from playwright.sync_api import expect
+
+    page.goto("about:blank")
+    page.goto(f"{editor.url}/admin/#/collections/{collection}/entries/{path.stem}")
+    text = path.read_text(encoding="utf-8")
+    title = next(l for l in text.split("\n") if l.lower().startswith("title:")).split(":", 1)[1].strip()
+    field = page.get_by_label("ชื่อข่าว" if collection == "news" else "ชื่อหน้า")
+    expect(field).to_have_value(title, timeout=30_000)
+    return text, field
+
+
+def axe_violations(target, include=None):
+    """axe-core's WCAG 2.1 A/AA violations on a page or frame (only inside `include` selectors)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    context = {"include": [[selector] for selector in include]} if include else None
+    return Axe().run(target, context=context, options=options)
+
+
 def wait_for_save(page, saved: dict, path: str | None = None) -> None:
     """Wait (up to 10 s) until `saved` holds `path`, or any file."""
     for _ in range(100):

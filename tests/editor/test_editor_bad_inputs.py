@@ -16,12 +16,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import capture_saves, log_in, screenshot_dir, wait_for_save
+from tests.editor.conftest import axe_violations, capture_saves, log_in, screenshot_dir, wait_for_save
 from tests.editor.photos import scan
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OUR_WIDGETS = [".zc-address", ".zc-date", ".zc-tags", ".zc-photos", ".zc-attachments", ".zc-checked .zc-messages"]
 
 
@@ -110,8 +109,6 @@ def test_a_future_date_holds_the_release_back_and_the_editor_says_so(editor, edi
 
 
 def test_our_widgets_and_the_preview_pass_axe(editor, editor_page, tmp_path):
-    from axe_playwright_python.sync_playwright import Axe
-
     from tests.editor.photos import phone_photo
 
     page = editor_page
@@ -131,12 +128,10 @@ def test_our_widgets_and_the_preview_pass_axe(editor, editor_page, tmp_path):
     page.get_by_label("ชื่อเอกสารที่ 1 (ข้อความของลิงก์ที่ผู้อ่านเห็น)").wait_for()  # and a refusal above it
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("เนื้อข่าวที่มีคำพิมพ์ผิด เเละ")
-    axe = Axe()
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    widgets = axe.run(page, context={"include": [[selector] for selector in OUR_WIDGETS]}, options=options)
+    widgets = axe_violations(page, OUR_WIDGETS)
     assert widgets.violations_count == 0, widgets.generate_report()
     frame = next(f for f in page.frames if f != page.main_frame and f.locator(".article-title").count())
-    preview = axe.run(frame, options=options)
+    preview = axe_violations(frame)
     assert preview.violations_count == 0, preview.generate_report()
     assert page.recorder.problems() == []
 

@@ -16,15 +16,12 @@ import difflib
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
-from tests.editor.conftest import capture_saves, log_in, wait_for_save
+from tests.editor.conftest import CONTENT_FILES, capture_saves, log_in, open_content_file, wait_for_save
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-COLLECTIONS = {"news": ROOT / "content" / "news", "pages": ROOT / "content" / "pages"}
-FILES = [(name, path) for name, folder in COLLECTIONS.items() for path in sorted(folder.glob("*.md"))]
+FILES = CONTENT_FILES
 LETTER = "ก"
 
 
@@ -40,11 +37,7 @@ def test_one_letter_typed_changes_one_line_of_every_file(editor, editor_page):
     problems = []
     for collection, path in FILES:
         rel = path.relative_to(ROOT).as_posix()
-        page.goto("about:blank")
-        page.goto(f"{editor.url}/admin/#/collections/{collection}/entries/{path.stem}")
-        original = path.read_text(encoding="utf-8")
-        title = next(l for l in original.split("\n") if l.lower().startswith("title:")).split(":", 1)[1].strip()
-        expect(page.get_by_label("ชื่อข่าว" if collection == "news" else "ชื่อหน้า")).to_have_value(title, timeout=30_000)
+        original, _title = open_content_file(page, editor, collection, path)
         body = page.locator("[data-slate-editor]").first
         body.locator("[data-slate-string]").first.click()
         page.keyboard.press("Control+Home")

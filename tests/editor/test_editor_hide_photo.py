@@ -18,7 +18,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import log_in
+from tests.editor.conftest import axe_violations, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -53,12 +53,7 @@ def test_a_published_photo_is_taken_off_the_site_through_review(editor, editor_p
     expect(hidden).to_have_count(0)
     page.get_by_role("button", name="ถอนภาพที่ 2 ออกจากเว็บไซต์").click()
     expect(photos).to_have_count(5)
-    from axe_playwright_python.sync_playwright import Axe
-
-    from tests.editor.test_editor_bad_inputs import WCAG_TAGS
-
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    found = Axe().run(page, context={"include": [[".zc-photos"]]}, options=options)
+    found = axe_violations(page, [".zc-photos"])
     assert found.violations_count == 0, found.generate_report()
 
     page.get_by_role("button", name="บันทึก").first.click()

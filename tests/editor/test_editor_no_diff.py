@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import capture_saves, log_in, wait_for_save
+from tests.editor.conftest import CONTENT_FILES, capture_saves, log_in, open_content_file, wait_for_save
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-COLLECTIONS = {"news": ROOT / "content" / "news", "pages": ROOT / "content" / "pages"}
-FILES = [(name, path) for name, folder in COLLECTIONS.items() for path in sorted(folder.glob("*.md"))]
+FILES = CONTENT_FILES
 
 
 def test_every_content_file_is_saved_unchanged(editor, editor_page):
@@ -32,13 +31,7 @@ def test_every_content_file_is_saved_unchanged(editor, editor_page):
     assert len(FILES) > 20
     for collection, path in FILES:
         rel = path.relative_to(ROOT).as_posix()
-        # A fresh page for each entry: after a save Decap goes on loading the saved entry.
-        page.goto("about:blank")
-        page.goto(f"{editor.url}/admin/#/collections/{collection}/entries/{path.stem}")
-        original = path.read_text(encoding="utf-8")
-        expected_title = next(l for l in original.split("\n") if l.lower().startswith("title:")).split(":", 1)[1].strip()
-        title = page.get_by_label("ชื่อข่าว" if collection == "news" else "ชื่อหน้า")
-        expect(title).to_have_value(expected_title, timeout=30_000)  # this entry, loaded
+        original, title = open_content_file(page, editor, collection, path)
         title.press("End")
         title.press("x")
         title.press("Backspace")
