@@ -12,6 +12,7 @@ import { siteDictionary } from './dictionary.js';
 import * as format from './format.js';
 import * as gallery from './gallery.js';
 import * as names from './names.js';
+import * as paste from './paste.js';
 import * as photos from './photos.js';
 import { previewTemplates } from './preview.js';
 import { addressWidget, newFileName } from './widgets/address.js';
@@ -55,7 +56,7 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, bodyLines, checks, copy, dates, format, gallery, names, photos, photoTimings, CMS };
+  window.ZeroCorruptionEditor = { site, bodyLines, checks, copy, dates, format, gallery, names, paste, photos, photoTimings, CMS };
 
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
   CMS.registerCustomFormat('pelican-markdown', 'md', format.pelicanMarkdown);

@@ -134,8 +134,9 @@ function table(node) {
 }
 
 function block(text) {
-  // A paragraph that would read as Markdown syntax at the start of a line keeps its meaning.
-  return text.trim().replace(/^([#>+-]|\d+[.)])(\s)/, '\\$1$2');
+  // A paragraph that would read as Markdown syntax at the start of a line keeps its meaning:
+  // "- " and "# " get a backslash, "2569. " its dot (a backslash before a digit is shown as it is).
+  return text.trim().replace(/^([#>+-])(\s)/, '\\$1$2').replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
 }
 
 function blocks(node, prefix = '') {
@@ -167,4 +168,49 @@ function blocks(node, prefix = '') {
 export function htmlToMarkdown(html) {
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
   return blocks(doc.body.firstChild).join('\n\n');
+}
+
+/** How many pictures the pasted HTML holds (Word's, a web page's): they are not pasted. */
+export function pastedImageCount(html) {
+  const source = new DOMParser().parseFromString(String(html), 'text/html');
+  return source.querySelectorAll('img[src]').length;
+}
+
+// A line that starts a list, a heading, a quote or a table: pasted blocks do not split it.
+const STRUCTURED_LINE = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\|)/;
+const BLANK_LINE = /\n[ \t]*\n/g;
+// Nothing but a block's own syntax before the cursor: the cursor is at the start of its text.
+const BLOCK_SYNTAX = /^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s?|\|\s*)?$/;
+
+/**
+ * The body with `pasted` (Markdown) put where `mark` is (the author's cursor, typed into the
+ * editor before the paste was read); without the mark, after the body. One paragraph goes into
+ * the line at the cursor. Blocks (several paragraphs, a list, a table) split the paragraph at the
+ * cursor, or go before the block when the cursor is at its start, or after a list, a table, a
+ * heading or a quote the cursor is in.
+ */
+export function placePasted(markdown, mark, pasted) {
+  const at = markdown.indexOf(mark);
+  if (at < 0) {
+    const current = markdown.replace(/\s+$/u, '');
+    return current ? `${current}\n\n${pasted}` : pasted;
+  }
+  const before = markdown.slice(0, at);
+  const after = markdown.slice(at + mark.length);
+  const blanks = [...before.matchAll(BLANK_LINE)];
+  const blockStart = blanks.length ? blanks[blanks.length - 1].index + blanks[blanks.length - 1][0].length : 0;
+  if (!pasted.includes('\n') && !STRUCTURED_LINE.test(pasted)) {
+    const inLine = before.slice(before.lastIndexOf('\n') + 1);
+    return before + (inLine.trimStart().startsWith('|') ? pasted.replace(/\|/g, '\uff5c') : pasted) + after;
+  }
+  const join = (head, tail) => {
+    head = head.replace(/\s+$/u, '');
+    tail = tail.replace(/^\s+/u, '');
+    return [head, pasted, tail].filter(Boolean).join('\n\n');
+  };
+  const opening = before.slice(blockStart);
+  if (BLOCK_SYNTAX.test(opening)) return join(before.slice(0, blockStart), opening + after);
+  if (!STRUCTURED_LINE.test((opening + after).split('\n')[0])) return join(before, after);
+  const end = after.search(BLANK_LINE);
+  return end < 0 ? join(before + after, '') : join(before + after.slice(0, end), after.slice(end));
 }

@@ -3,32 +3,130 @@
 
 import React from 'react';
 
-import { cleanHtml, htmlToMarkdown } from '../paste.js';
+import { cleanHtml, htmlToMarkdown, pastedImageCount, placePasted } from '../paste.js';
 import { Messages, fieldProblems, h, validity } from './common.js';
+
+// Typed at the author's cursor when a paste is read, and replaced by what was pasted.
+const PASTE_MARK = '\uE000\uE001\uE000';
+
+/**
+ * The last words of pasted Markdown as the editor shows them, within one run of formatting (the
+ * editor draws a bold word or a link as a text of its own), to find them after a paste.
+ */
+function lastWords(markdown) {
+  let line = (markdown.split('\n').filter(l => l.trim()).pop() || '')
+    .replace(/^\s*(?:[-*+]\s+|\d+\\?[.)]\s+|#{1,6}\s+|>\s?)/, '');
+  if (line.trim().startsWith('|')) line = line.split('|').filter(cell => cell.trim()).pop() || '';
+  const runs = line.split(/\*\*|\[|\]\([^)]*\)|(?<=^|\s)_|_(?=\s|$)/)
+    .map(run => run.replace(/\\(.)/g, '$1').trim()).filter(Boolean);
+  return (runs.pop() || '').slice(-16);
+}
 
 export function checkedWidget(CMS, baseName, site) {
   const base = CMS.getWidget(baseName);
   const Base = base.control;
 
   class Checked extends React.Component {
-    state = { generation: 0 };
+    state = { generation: 0, pasteNotes: [] };
 
     /**
      * Paste into the rich-text body: the clipboard's HTML is cleaned and written as Markdown
-     * (paste.js) after what the body holds; the editor is then drawn again from the Markdown.
+     * (paste.js) and put at the cursor (`insertPasted`). Pictures are not pasted: the author is
+     * told where photos go.
      */
     onPasteCapture = event => {
       const data = event.clipboardData;
-      const html = data && data.getData('text/html');
-      if (!html || !(event.target.closest && event.target.closest('[data-slate-editor]'))) return;
+      const body = event.target.closest && event.target.closest('[data-slate-editor]');
+      if (!data || !body) return;
+      const html = data.getData('text/html');
+      const images = html ? pastedImageCount(html)
+        : Array.from(data.files || []).filter(file => file.type.startsWith('image/')).length;
+      if (images || this.state.pasteNotes.length) {
+        this.setState({ pasteNotes: images ? [this.imagesNote(images, Boolean(html))] : [] });
+      }
+      if (!html) {
+        if (images) event.preventDefault();
+        return;
+      }
       event.preventDefault();
       event.stopPropagation();
       const pasted = htmlToMarkdown(cleanHtml(html));
-      if (!pasted) return;
-      const current = String(this.props.value || '').replace(/\s+$/u, '');
-      this.props.onChange(current ? `${current}\n\n${pasted}` : pasted);
-      this.setState(state => ({ generation: state.generation + 1 }));
+      if (pasted) this.insertPasted(body, pasted);
     };
+
+    /**
+     * `pasted` (Markdown) at the cursor. Text without markup is typed in by Slate itself (the
+     * cursor stays after it, and undo takes it out). Anything else: a mark typed at the cursor,
+     * the Markdown put there (`placePasted`), the editor drawn again from the Markdown and the
+     * cursor put after the pasted text. Should Slate take neither, the text goes after the body:
+     * nothing pasted is lost.
+     */
+    async insertPasted(body, pasted) {
+      const before = String(this.latest ?? this.props.value ?? '');
+      this.latest = undefined;
+      if (pasted.length > 1 && !/[\\*_[\]`|\n]/.test(pasted) && this.typeAtCursor(body, pasted)
+          && await this.changed(value => value.length >= before.length + pasted.length)) return;
+      const marked = this.typeAtCursor(body, PASTE_MARK) && await this.changed(value => value.includes(PASTE_MARK));
+      this.props.onChange(placePasted(marked || String(this.latest ?? this.props.value ?? before), PASTE_MARK, pasted));
+      this.cursorAfter = lastWords(pasted);
+      this.setState(state => ({ generation: state.generation + 1 }));
+    }
+
+    /** The body once Slate has changed it so that `test` holds (within half a second), or null. */
+    async changed(test) {
+      for (let tries = 0; tries < 50; tries += 1) {
+        if (this.latest !== undefined && test(String(this.latest))) return String(this.latest);
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      return null;
+    }
+
+    /**
+     * Plain text put at the cursor by Slate itself, as the browser asks it to paste text only
+     * (true if Slate took it). Slate reads the cursor from the page first; a paste event would
+     * use where the cursor was up to 0.1 s before.
+     */
+    typeAtCursor(body, text) {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const input = new InputEvent('beforeinput', {
+        inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true,
+      });
+      return !body.dispatchEvent(input);
+    }
+
+    /** After a paste drew the editor again: the cursor after the pasted text, as before it. */
+    componentDidUpdate(_props, state) {
+      if (state.generation === this.state.generation || this.cursorAfter === undefined) return;
+      const words = this.cursorAfter;
+      this.cursorAfter = undefined;
+      const editable = this.wrapper && this.wrapper.querySelector('[data-slate-editor]');
+      if (!editable) return;
+      editable.focus();
+      const walker = document.createTreeWalker(editable, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node && words; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(words);
+        if (at >= 0) {
+          document.getSelection().setBaseAndExtent(node, at + words.length, node, at + words.length);
+          return;
+        }
+      }
+    }
+
+    /** Decap's value as Slate writes it; the paste mark never reaches the entry. */
+    onChange = value => {
+      this.latest = value;
+      this.props.onChange(typeof value === 'string' ? value.split(PASTE_MARK).join('') : value);
+    };
+
+    imagesNote(count, withText) {
+      const fields = this.props.collection && this.props.collection.get('fields');
+      const photos = fields && fields.find(field => field.get('widget') === 'thai-photos');
+      const fix = photos ? `ให้เพิ่มภาพในช่อง ${photos.get('label')}` : 'หน้าเว็บไซต์มีได้เฉพาะข้อความ';
+      return withText
+        ? `ภาพ ${count} ภาพในข้อความที่วางไม่ได้นำมาด้วย เพราะเนื้อข่าวมีได้เฉพาะข้อความ ${fix}`
+        : `วางภาพในเนื้อข่าวไม่ได้ ${fix}`;
+    }
 
     isValid = () => {
       return validity(fieldProblems(this.props, site));
@@ -40,12 +138,13 @@ export function checkedWidget(CMS, baseName, site) {
       return h(
         'div',
         {
+          ref: element => { this.wrapper = element; },
           className: 'zc-checked',
-          'aria-describedby': problems.length ? id : undefined,
+          'aria-describedby': problems.length || this.state.pasteNotes.length ? id : undefined,
           onPasteCapture: baseName === 'markdown' ? this.onPasteCapture : undefined,
         },
-        h(Base, { ...this.props, key: this.state.generation }),
-        h(Messages, { id, problems }),
+        h(Base, { ...this.props, onChange: this.onChange, key: this.state.generation }),
+        h(Messages, { id, problems, notes: this.state.pasteNotes }),
       );
     }
   }
