@@ -4,6 +4,7 @@
 
 import CMS from 'decap-cms-app';
 
+import * as assets from './assets.js';
 import * as bodyLines from './body-lines.js';
 import * as checks from './checks.js';
 import * as copy from './copy.js';
@@ -56,8 +57,9 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, bodyLines, checks, copy, dates, format, gallery, names, paste, photos, photoTimings, CMS };
+  window.ZeroCorruptionEditor = { site, assets, bodyLines, checks, copy, dates, format, gallery, names, paste, photos, photoTimings, CMS };
 
+  assets.commitListedAssetsOnly(CMS, site.backend.name);
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
   CMS.registerCustomFormat('pelican-markdown', 'md', format.pelicanMarkdown);
   CMS.registerCustomFormat('site-dictionary', 'txt', siteDictionary);

@@ -100,13 +100,11 @@ export function attachmentsWidget(site) {
       this.change({ ...value, items: value.items.map(item => (item.path === path ? { ...item, title } : item)) });
     }
 
+    // The document leaves the list; a file added since the entry was opened is then not committed
+    // (assets.js), one in the repository stays there and is no longer published.
     remove(path) {
       const value = this.value();
-      const name = path.split('/').pop();
-      if (this.added.has(name)) {
-        this.props.onRemoveInsertedMedia(`${rules.media}/${value.folder}/${name}`);
-        this.added.delete(name);
-      }
+      this.added.delete(path.split('/').pop());
       this.change({ ...value, items: value.items.filter(item => item.path !== path) });
     }
 

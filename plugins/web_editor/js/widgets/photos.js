@@ -135,10 +135,11 @@ export function photosWidget(site) {
       this.change({ ...value, items });
     }
 
+    // A photo not yet published leaves the list; the save then neither commits its file nor keeps
+    // it on the release's branch (assets.js).
     remove(file) {
       const value = this.value();
       const items = this.listed(value).filter(item => item.file !== file);
-      this.props.onRemoveInsertedMedia(`${this.mediaFolder(value.gallery)}/${file}`);
       if (this.objectUrls[file]) URL.revokeObjectURL(this.objectUrls[file]);
       delete this.objectUrls[file];
       this.change({ ...value, items, cover: value.cover === file ? '' : value.cover });
@@ -156,10 +157,6 @@ export function photosWidget(site) {
     show(file) {
       const value = this.value();
       this.change({ ...value, hidden: value.hidden.filter(name => name.toLowerCase() !== file.toLowerCase()) });
-    }
-
-    mediaFolder(gallery) {
-      return `${this.props.config ? this.props.config.get('media_folder') : 'content/galleries'}/${gallery}`;
     }
 
     thumb(gallery, photo) {
