@@ -1,0 +1,93 @@
+"""Every button and choice of our widgets does, in the saved file, what it says.
+
+The ลบ button of a photo did nothing for a year of sessions because no test pressed it. Here each
+control a writer has is used once on a published release, through the browser, and the file
+Decap would commit is read (the save is answered as the backend would, so nothing is committed):
+a tag's ×, เพิ่ม, ตอนนี้, a photo's ↑ and ↓, ใช้เป็นภาพปก, and a published document's
+ถอนออกจากข่าว. Everything else in the file stays as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editor.conftest import ROOT, capture_saves, log_in, open_content_file, wait_for_save
+
+pytestmark = pytest.mark.browser
+
+RELEASE = ROOT / "content" / "news" / "integrity-training-2566.md"
+WITH_DOCUMENT = ROOT / "content" / "news" / "complaint-email-guideline-2569.md"
+
+
+def changed_lines(original: str, saved: str) -> tuple[list[str], list[str]]:
+    removed, added = [], []
+    for line in difflib.ndiff(original.split("\n"), saved.split("\n")):
+        (removed if line.startswith("- ") else added if line.startswith("+ ") else []).append(line[2:])
+    return removed, added
+
+
+def header(text: str) -> str:
+    return text.split("\n\n", 1)[0]
+
+
+def test_tags_date_and_photo_controls(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    saved = capture_saves(page, editor)
+    rel = RELEASE.relative_to(ROOT).as_posix()
+    original, _title = open_content_file(page, editor, "news", RELEASE)
+
+    page.get_by_role("button", name="ลบป้ายกำกับ ป.ป.ช.").click()
+    tags = page.get_by_label("ป้ายกำกับ (ทางเลือก)")
+    tags.fill("อบรมออนไลน์")
+    page.locator(".zc-tags").get_by_role("button", name="เพิ่ม").click()
+    expect(page.get_by_role("button", name="ลบป้ายกำกับ อบรมออนไลน์")).to_be_visible()
+
+    page.get_by_role("button", name="ตอนนี้").click()
+    now = dt.datetime.now(ZoneInfo("Asia/Bangkok"))
+    written = page.get_by_label("วันที่").input_value()
+    moment = dt.datetime.strptime(written, "%Y-%m-%d %H:%M")
+    assert moment.year == now.year + 543, written
+    assert abs(moment.replace(year=now.year) - now.replace(tzinfo=None, second=0, microsecond=0)) <= dt.timedelta(minutes=2), written
+
+    captions = page.locator(".zc-caption")
+    order = [page.locator(".zc-photo img").nth(i).get_attribute("alt") for i in range(captions.count())]
+    assert [re.search(r"\((.*)\)", alt)[1] for alt in order][:3] == ["p01.jpg", "p02.jpg", "p03.jpg"], order
+    page.get_by_role("button", name="เลื่อนภาพที่ 2 ขึ้น").click()
+    page.get_by_role("button", name="เลื่อนภาพที่ 2 ลง").click()  # p01 is now second: p02, p03, p01
+    page.locator(".zc-photo").nth(2).get_by_label("ใช้เป็นภาพปก").check()
+
+    page.get_by_role("button", name="บันทึก").first.click()
+    wait_for_save(page, saved, rel)
+    head = header(saved[rel])
+    assert re.search(r"^Tags: ฝึกอบรม, คุณธรรมจริยธรรม, ผลประโยชน์ทับซ้อน, อบรมออนไลน์$", head, re.M), head
+    assert re.search(rf"^Date: {re.escape(written)}$", head, re.M), head
+    listed = re.findall(r"^(?:Captions:)?\s*(p0\d\.(?:jpg|png)):", head, re.M)
+    assert listed[:3] == ["p02.jpg", "p03.jpg", "p01.jpg"], head
+    assert re.search(r"^Cover: p01\.jpg$", head, re.M), head
+    removed, added = changed_lines(original, saved[rel])
+    assert all(line.split(":", 1)[0] in {"Tags", "Date", "Cover", "Captions", ""} or line.startswith("    ")
+               for line in removed + added), (removed, added)
+    assert original.split("\n\n", 1)[1] == saved[rel].split("\n\n", 1)[1]  # the body as it was
+    assert page.recorder.problems() == []
+
+
+def test_a_published_document_is_taken_off_the_release(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    saved = capture_saves(page, editor)
+    rel = WITH_DOCUMENT.relative_to(ROOT).as_posix()
+    original, _title = open_content_file(page, editor, "news", WITH_DOCUMENT)
+    page.get_by_role("button", name="ถอนเอกสารที่ 1 ออกจากข่าว").click()
+    expect(page.frame_locator("iframe").first.locator(".attachments")).to_have_count(0)
+    page.get_by_role("button", name="บันทึก").first.click()
+    wait_for_save(page, saved, rel)
+    removed, added = changed_lines(original, saved[rel])
+    assert [line.split(":", 1)[0] for line in removed] == ["Attachments"] and added == [], (removed, added)
+    assert page.recorder.problems() == []
