@@ -85,6 +85,13 @@ class Editor:
     def status(self, branch: str) -> str:
         return _git(self.repo, "config", "--get", f"branch.{branch}.description").strip()
 
+    def discard(self, branch: str) -> None:
+        """Delete an entry's branch (as a supervisor who throws the change away), so that the tests
+        after this one see only their own."""
+        _git(self.repo, "branch", "-D", branch)
+        subprocess.run(["git", "-C", str(self.repo), "config", "--remove-section", f"branch.{branch}"],
+                       capture_output=True)
+
 
 @pytest.fixture(scope="session")
 def editor(editor_repo):

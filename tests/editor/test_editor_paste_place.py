@@ -72,12 +72,16 @@ def put_on_clipboard(page, editor, html: str, plain: str) -> None:
 
 
 def cursor_at_start_of(page, text: str) -> None:
-    """Click into the body's block that begins with `text`, then Home; wait as a person would
-    before pasting (the editor takes the cursor from the page a moment after it moves)."""
+    """Put the cursor at the start of the body's block that begins with `text` (as a click just
+    before its first letter does; headless Chromium's Home key is not reliable in Thai lines),
+    then wait as a person would before pasting."""
     block = page.locator("[data-slate-editor] > *").filter(has_text=text).first
     block.locator("[data-slate-string]").first.click()
-    page.keyboard.press("Home")
-    page.wait_for_timeout(300)
+    block.evaluate("""element => {
+        const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode();
+        document.getSelection().collapse(text, 0);
+    }""")
+    page.wait_for_timeout(400)
 
 
 def added_lines(original: str, saved: str) -> tuple[list[str], list[str]]:

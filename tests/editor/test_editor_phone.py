@@ -120,3 +120,4 @@ def test_a_release_written_on_a_phone_reaches_review(editor, phone, tmp_path):
     expect(page.get_by_text(TITLE[:20]).first).to_be_visible()
     fits(page)
     assert page.recorder.problems() == []
+    editor.discard(branch)

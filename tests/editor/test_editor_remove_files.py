@@ -90,3 +90,4 @@ def test_photos_and_documents_removed_before_review_are_not_committed(editor, ed
     header = editor.show(branch, release).decode().split("\n\n", 1)[0]
     assert "img-5101.jpg: ภาพกิจกรรมที่ 1" in header and "img-5102" not in header and "img-5103" not in header, header
     assert page.recorder.problems() == []
+    editor.discard(branch)

@@ -15,7 +15,7 @@ import * as gallery from './gallery.js';
 import * as names from './names.js';
 import * as paste from './paste.js';
 import * as photos from './photos.js';
-import { previewTemplates } from './preview.js';
+import { PREVIEW_STYLE, previewTemplates } from './preview.js';
 import { addressWidget, newFileName } from './widgets/address.js';
 import { attachmentsWidget } from './widgets/attachments.js';
 import { checkedWidget } from './widgets/checked.js';
@@ -71,6 +71,7 @@ async function start() {
     CMS.registerWidget(widget.name, widget.control, widget.preview);
   }
   for (const style of site.preview.styles) CMS.registerPreviewStyle(style);
+  CMS.registerPreviewStyle(PREVIEW_STYLE, { raw: true });
   const templates = previewTemplates(site);
   for (const [collection, template] of Object.entries(templates)) CMS.registerPreviewTemplate(collection, template);
   // A new entry's file name comes from its title (the address widget shows it as it is typed);

@@ -21,6 +21,8 @@
 // a line of text the same with or without it). A bullet the author added to a list takes the
 // list's own marker.
 
+import { matchingPairs } from './sequence.js';
+
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const BULLET = /^(\s*)([-*+])([ \t]+)(.*)$/;
 const ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
@@ -68,54 +70,12 @@ export function lineKey(line) {
   return `line ${indent}${head}${unescaped(rest.slice(head.length))}`;
 }
 
-/** Pairs [i, j] of lines a[i] and b[j] with the same key, in order, as many as there can be. */
-function matches(a, b) {
-  const ka = a.map(lineKey);
-  const kb = b.map(lineKey);
-  // Lines equal at both ends need no table.
-  let start = 0;
-  while (start < a.length && start < b.length && ka[start] === kb[start]) start += 1;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && ka[endA - 1] === kb[endB - 1]) {
-    endA -= 1;
-    endB -= 1;
-  }
-  const n = endA - start;
-  const m = endB - start;
-  const table = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i -= 1) {
-    for (let j = m - 1; j >= 0; j -= 1) {
-      table[i][j] = ka[start + i] === kb[start + j]
-        ? table[i + 1][j + 1] + 1
-        : Math.max(table[i + 1][j], table[i][j + 1]);
-    }
-  }
-  const pairs = [];
-  for (let i = 0; i < start; i += 1) pairs.push([i, i]);
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (ka[start + i] === kb[start + j]) {
-      pairs.push([start + i, start + j]);
-      i += 1;
-      j += 1;
-    } else if (table[i + 1][j] >= table[i][j + 1]) {
-      i += 1;
-    } else {
-      j += 1;
-    }
-  }
-  for (let k = 0; k < a.length - endA; k += 1) pairs.push([endA + k, endB + k]);
-  return pairs;
-}
-
 /** `edited` (Decap's Markdown) with every line the author did not change as `original` has it. */
 export function keepLines(original, edited) {
   const a = original.split('\n');
   const b = edited.split('\n');
   const from = new Array(b.length).fill(-1); // the original line each edited line is, if any
-  for (const [i, j] of matches(a, b)) from[j] = i;
+  for (const [i, j] of matchingPairs(a.map(lineKey), b.map(lineKey))) from[j] = i;
   const out = []; // { text, added }
   let previous = -1; // the original line last written, if the last line written was one
   for (let j = 0; j < b.length; j += 1) {

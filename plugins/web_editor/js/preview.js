@@ -1,17 +1,123 @@
 // The preview pane: the release as the site's article page shows it (theme/templates/article.html
 // and partials/gallery.html), in the theme's own style sheets and Sarabun: the category, the title,
 // the B.E. date in the site's "full" format, the body, the gallery as thumbnails with captions,
-// and the tags. A date in the future gets a notice: the release waits until then.
+// and the tags. A date in the future gets a notice: the release waits until then. A release the
+// site has published shows what differs from its page on the site (for the supervisor's review).
 
 import React from 'react';
 
 import { heldUntil } from './checks.js';
 import { parseDate, thaiDate } from './dates.js';
 import { mergePhotos } from './gallery.js';
+import { matchingPairs } from './sequence.js';
 import { h, plain } from './widgets/common.js';
+
+// What the supervisor reviews: where the text differs from the page on the site now. The page is
+// fetched once per address, from the editor's own origin.
+const publishedPages = new Map();
+
+function blockText(element) {
+  return element.textContent.replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The blocks of a page's text (paragraphs, headings, list items, table rows), in order. */
+export function textBlocks(root) {
+  if (!root) return [];
+  return Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6, li, tr, pre'))
+    .filter(element => !(element.matches('li') && element.querySelector('p, li')))
+    .filter(element => !element.parentElement.closest('pre'))
+    .map(element => ({ element, text: blockText(element) }))
+    .filter(block => block.text);
+}
+
+/** The page at `url` as the site has it: its title and body blocks (null if there is none). */
+function publishedPage(url) {
+  if (!publishedPages.has(url)) {
+    const path = new URL(url, window.location.href).pathname;
+    publishedPages.set(url, fetch(path, { cache: 'no-cache' })
+      .then(response => (response.ok ? response.text() : null))
+      .then(html => {
+        if (!html) return null;
+        const page = new DOMParser().parseFromString(html, 'text/html');
+        const title = page.querySelector('.article-title');
+        return { title: title ? blockText(title) : '', blocks: textBlocks(page.querySelector('.prose')).map(b => b.text) };
+      })
+      .catch(() => null));
+  }
+  return publishedPages.get(url);
+}
+
+/**
+ * The blocks of `blocks` that are not in the published page's text (`publishedTexts`, matched in
+ * order), and the published texts that are gone: a published block in the place of a changed
+ * one is its old text, not a removal.
+ */
+export function changedBlocks(blocks, publishedTexts) {
+  const pairs = matchingPairs(blocks.map(block => block.text), publishedTexts);
+  const changed = [];
+  const removed = [];
+  let i = 0;
+  let j = 0;
+  for (const [a, b] of [...pairs, [blocks.length, publishedTexts.length]]) {
+    const edited = blocks.slice(i, a);
+    changed.push(...edited);
+    removed.push(...publishedTexts.slice(j + Math.min(edited.length, b - j), b));
+    i = a + 1;
+    j = b + 1;
+  }
+  return { changed, removed };
+}
+
+/** The preview's own style: the notices above the page, and the mark of a changed block. */
+export const PREVIEW_STYLE = `
+.zc-preview-changes, .zc-preview-held { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #b26b00; background: #fff8e6; color: #1c2430; }
+.zc-preview-changes p { margin: .25rem 0; }
+.zc-changed { box-shadow: inset 4px 0 0 #b26b00; background: #fff8e6; padding-left: .75rem; }
+tr.zc-changed > * { background: #fff8e6; }
+tr.zc-changed > :first-child { box-shadow: inset 4px 0 0 #b26b00; }
+`;
 
 export function previewTemplates(site) {
   const rules = site.rules;
+
+  /**
+   * For an entry the site has published: marks the changed blocks of the preview (class
+   * zc-changed) and says what changed, above the preview. Nothing for a new entry.
+   */
+  function PublishedChanges({ entry, document }) {
+    const known = site.entries[entry.get('path')];
+    const url = known && known.status !== 'draft' && !entry.get('newRecord') ? known.url : null;
+    const [page, setPage] = React.useState(undefined);
+    const [summary, setSummary] = React.useState(null);
+    React.useEffect(() => {
+      if (url) publishedPage(url).then(setPage);
+    }, [url]);
+    React.useEffect(() => {
+      if (!page || !document) return;
+      const blocks = textBlocks(document.querySelector('.prose'));
+      const { changed, removed } = changedBlocks(blocks, page.blocks);
+      for (const block of blocks) block.element.classList.toggle('zc-changed', changed.includes(block));
+      const title = document.querySelector('.article-title');
+      const titleChanged = Boolean(title && page.title && blockText(title) !== page.title);
+      if (title) title.classList.toggle('zc-changed', titleChanged);
+      const next = `${changed.length}|${removed.join('\n')}|${titleChanged}`;
+      if (!summary || summary.key !== next) setSummary({ key: next, changed: changed.length, removed, titleChanged });
+    });
+    if (!url || !page || !summary) return null;
+    const { changed, removed, titleChanged } = summary;
+    if (!changed && !removed.length && !titleChanged) {
+      return h('p', { className: 'zc-preview-changes', role: 'note' }, 'ข้อความเหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกย่อหน้า');
+    }
+    const parts = [];
+    if (titleChanged) parts.push('ชื่อข่าว');
+    if (changed) parts.push(`${changed} ย่อหน้า (มีแถบสีด้านซ้าย)`);
+    return h('div', { className: 'zc-preview-changes', role: 'note' },
+      h('p', null, parts.length ? `แก้ไขจากที่เผยแพร่อยู่: ${parts.join(' และ ')}` : 'แก้ไขจากที่เผยแพร่อยู่'),
+      removed.length
+        ? h('div', null, h('p', null, `ลบออก ${removed.length} ย่อหน้า:`),
+            h('ul', null, ...removed.map((text, i) => h('li', { key: i }, h('del', null, text.length > 120 ? `${text.slice(0, 120)}…` : text)))))
+        : null);
+  }
 
   function dateLine(value) {
     if (!value) return null;
@@ -77,6 +183,7 @@ export function previewTemplates(site) {
       'main',
       { className: 'wrap', lang: 'th' },
       held ? h('p', { className: 'zc-preview-held', role: 'note' }, `ข่าวนี้ลงวันที่ล่วงหน้า จะปรากฏบนเว็บไซต์เมื่อ ${held}`) : null,
+      h(PublishedChanges, { entry, document }),
       h(
         'article',
         { className: 'article' },
@@ -102,6 +209,7 @@ export function previewTemplates(site) {
     const data = plain(entry.get('data')) || {};
     useFrameDocument(document, data.title);
     return h('main', { className: 'wrap', lang: 'th' },
+      h(PublishedChanges, { entry, document }),
       h('article', { className: 'article' },
         h('header', { className: 'article-header' }, h('h1', { className: 'article-title' }, data.title || '')),
         h('div', { className: 'prose' }, widgetFor('body')),

@@ -1,0 +1,98 @@
+"""The supervisor sees what an edit changes in a published release: in the preview, not in git.
+
+A writer's edit of a published release went to the supervisor with nothing to say what had
+changed: Decap shows the whole release, and the supervisor was to compare it with the site by
+eye. The preview now fetches the release's page from the site (same origin) and marks each
+paragraph, heading, list item and table row whose text the page does not have, names the
+paragraphs taken out, and says when the title changed.
+
+The property over all content: opened and not edited, every published file's preview has the
+text of its page on the site, block for block ("ข้อความเหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกย่อหน้า"),
+so the preview is what the site will show. Then edits a writer makes, each marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editor.conftest import CONTENT_FILES, ROOT, axe_violations, log_in, open_content_file
+
+pytestmark = pytest.mark.browser
+
+SAME = "ข้อความเหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกย่อหน้า"
+RELEASE = ROOT / "content" / "news" / "integrity-training-2566.md"
+
+
+def is_draft(path) -> bool:
+    return bool(re.search(r"^status:\s*draft\s*$", path.read_text(encoding="utf-8").split("\n\n", 1)[0], re.I | re.M))
+
+
+def test_every_published_file_previews_as_its_page(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    problems = []
+    for collection, path in CONTENT_FILES:
+        open_content_file(page, editor, collection, path)
+        preview = page.frame_locator("iframe").first
+        note = preview.locator(".zc-preview-changes")
+        if is_draft(path):
+            page.wait_for_timeout(500)
+            if note.count():
+                problems.append(f"{path.name}: a draft has a note: {note.inner_text()}")
+            continue
+        try:
+            expect(note).to_be_visible(timeout=10_000)
+        except AssertionError:
+            problems.append(f"{path.name}: no note")
+            continue
+        if note.inner_text().strip() != SAME:
+            marked = preview.locator(".zc-changed").all_inner_texts()
+            problems.append(f"{path.name}: {note.inner_text()!r} {marked[:3]}")
+    assert problems == []
+    assert page.recorder.problems() == []
+
+
+def test_edits_of_a_published_release_are_marked(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    open_content_file(page, editor, "news", RELEASE)
+    preview = page.frame_locator("iframe").first
+    note = preview.locator(".zc-preview-changes")
+    expect(note).to_have_text(SAME)
+
+    # A word typed into the paragraph after the first heading.
+    paragraph = page.locator("[data-slate-editor] > p").filter(has_text="การอบรมแบ่งออกเป็น 4 ช่วง").first
+    paragraph.locator("[data-slate-string]").first.click()
+    page.keyboard.type(" (แก้ไขตามคำสั่งที่ 12/2566)")
+    expect(note).to_contain_text("แก้ไขจากที่เผยแพร่อยู่: 1 ย่อหน้า")
+    marked = preview.locator(".prose .zc-changed")
+    expect(marked).to_have_count(1)
+    expect(marked).to_contain_text("แก้ไขตามคำสั่งที่ 12/2566")
+
+    # The title, and a paragraph taken out.
+    page.get_by_label("ชื่อข่าว").fill("ศปท. กระทรวงแรงงาน จัดอบรมหลักสูตร \"ข้าราชการแรงงานยุคใหม่\" รุ่นที่ 1 (ฉบับแก้ไข)")
+    expect(note).to_contain_text("ชื่อข่าว และ 1 ย่อหน้า")
+    expect(preview.locator(".article-title.zc-changed")).to_have_count(1)
+    gone = page.locator("[data-slate-editor] > p").filter(has_text="ภาพบรรยากาศการอบรมอยู่ในแกลเลอรีท้ายข่าวนี้").first
+    gone.locator("[data-slate-string]").first.click(click_count=3)  # the whole paragraph
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    expect(note).to_contain_text("ลบออก 1 ย่อหน้า")
+    expect(note.locator("del")).to_have_text("ภาพบรรยากาศการอบรมอยู่ในแกลเลอรีท้ายข่าวนี้")
+    expect(marked).to_have_count(1)
+    frame = next(f for f in page.frames if f != page.main_frame and f.locator(".zc-preview-changes").count())
+    report = axe_violations(frame)
+    assert report.violations_count == 0, report.generate_report()
+    assert page.recorder.problems() == []
+
+
+def test_a_new_release_has_no_comparison(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
+    page.get_by_label("ชื่อข่าว").fill("ข่าวใหม่ที่ยังไม่เคยเผยแพร่")
+    page.wait_for_timeout(1000)
+    expect(page.frame_locator("iframe").first.locator(".zc-preview-changes")).to_have_count(0)
