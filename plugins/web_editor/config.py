@@ -80,6 +80,10 @@ def _article_fields(settings: dict) -> list[dict]:
         *_common_fields("article"),
         {"name": "date", "label": "วันที่", "widget": "thai-date",
          "hint": "ปี พ.ศ.-เดือน-วัน เวลา ตามเวลาประเทศไทย เช่น 2569-12-01 09:30 ข่าวที่ลงวันที่ล่วงหน้าจะปรากฏเมื่อถึงเวลานั้น"},
+        # Empty for a new release (start_now: false, read by the thai-date widget).
+        {"name": "modified", "label": "ปรับปรุงเมื่อ", "widget": "thai-date", "required": False, "start_now": False,
+         "hint": "เมื่อแก้ข้อเท็จจริงของข่าวที่เผยแพร่แล้ว (ตัวเลข ชื่อ วันที่) กด ตอนนี้ "
+                 "เว็บไซต์จะแสดงใต้ชื่อข่าวว่าปรับปรุงเมื่อใด แก้คำผิดเล็กน้อยไม่ต้องใส่"},
         {"name": "category", "label": "หมวด", "widget": "checked-select", "options": categories,
          "hint": "เลือกหนึ่งหมวด"},
         {"name": "tags", "label": "ป้ายกำกับ", "widget": "thai-tags", "required": False,

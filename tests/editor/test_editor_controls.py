@@ -3,8 +3,9 @@
 The ลบ button of a photo did nothing for a year of sessions because no test pressed it. Here each
 control a writer has is used once on a published release, through the browser, and the file
 Decap would commit is read (the save is answered as the backend would, so nothing is committed):
-a tag's ×, เพิ่ม, ตอนนี้, a photo's ↑ and ↓, ใช้เป็นภาพปก, and a published document's
-ถอนออกจากข่าว. Everything else in the file stays as it was.
+a tag's ×, เพิ่ม, ตอนนี้ of ปรับปรุงเมื่อ (the date a correction shows under the title), a photo's
+↑ and ↓, ใช้เป็นภาพปก, and a published document's ถอนออกจากข่าว. Everything else in the file
+stays as it was.
 """
 
 from __future__ import annotations
@@ -49,12 +50,17 @@ def test_tags_date_and_photo_controls(editor, editor_page):
     page.locator(".zc-tags").get_by_role("button", name="เพิ่ม").click()
     expect(page.get_by_role("button", name="ลบป้ายกำกับ อบรมออนไลน์")).to_be_visible()
 
-    page.get_by_role("button", name="ตอนนี้").click()
+    # The release was corrected today: ปรับปรุงเมื่อ, ตอนนี้ (the release's own date stays).
+    assert page.get_by_label("ปรับปรุงเมื่อ").input_value() == "2566-06-16 14:00"
+    page.locator(".zc-date").nth(1).get_by_role("button", name="ตอนนี้").click()
     now = dt.datetime.now(ZoneInfo("Asia/Bangkok"))
-    written = page.get_by_label("วันที่").input_value()
+    written = page.get_by_label("ปรับปรุงเมื่อ").input_value()
     moment = dt.datetime.strptime(written, "%Y-%m-%d %H:%M")
     assert moment.year == now.year + 543, written
     assert abs(moment.replace(year=now.year) - now.replace(tzinfo=None, second=0, microsecond=0)) <= dt.timedelta(minutes=2), written
+    assert page.get_by_label("วันที่", exact=True).input_value() == "2566-06-15 09:30"
+    expect(page.frame_locator("iframe").first.locator(".article-meta")).to_contain_text(
+        f"ปรับปรุง {now.day} ")
 
     captions = page.locator(".zc-caption")
     order = [page.locator(".zc-photo img").nth(i).get_attribute("alt") for i in range(captions.count())]
@@ -67,12 +73,12 @@ def test_tags_date_and_photo_controls(editor, editor_page):
     wait_for_save(page, saved, rel)
     head = header(saved[rel])
     assert re.search(r"^Tags: ฝึกอบรม, คุณธรรมจริยธรรม, ผลประโยชน์ทับซ้อน, อบรมออนไลน์$", head, re.M), head
-    assert re.search(rf"^Date: {re.escape(written)}$", head, re.M), head
+    assert re.search(rf"^Modified: {re.escape(written)}$", head, re.M) and re.search(r"^Date: 2566-06-15 09:30$", head, re.M), head
     listed = re.findall(r"^(?:Captions:)?\s*(p0\d\.(?:jpg|png)):", head, re.M)
     assert listed[:3] == ["p02.jpg", "p03.jpg", "p01.jpg"], head
     assert re.search(r"^Cover: p01\.jpg$", head, re.M), head
     removed, added = changed_lines(original, saved[rel])
-    assert all(line.split(":", 1)[0] in {"Tags", "Date", "Cover", "Captions", ""} or line.startswith("    ")
+    assert all(line.split(":", 1)[0] in {"Tags", "Modified", "Cover", "Captions", ""} or line.startswith("    ")
                for line in removed + added), (removed, added)
     assert original.split("\n\n", 1)[1] == saved[rel].split("\n\n", 1)[1]  # the body as it was
     assert page.recorder.problems() == []

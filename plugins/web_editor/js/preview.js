@@ -119,11 +119,11 @@ export function previewTemplates(site) {
         : null);
   }
 
-  function dateLine(value) {
+  function dateLine(value, format = 'full') {
     if (!value) return null;
     try {
       const moment = parseDate(value, rules.dates);
-      return h('time', null, thaiDate(moment, 'full', rules.dates));
+      return h('time', null, thaiDate(moment, format, rules.dates));
     } catch (error) {
       return h('span', { className: 'zc-preview-problem' }, `วันที่ "${value}" อ่านไม่ได้`);
     }
@@ -192,6 +192,7 @@ export function previewTemplates(site) {
           h('h1', { className: 'article-title' }, data.title || 'ชื่อข่าว'),
           h('p', { className: 'article-meta' },
             h('span', null, dateLine(data.date)),
+            data.modified && data.modified !== data.date ? h('span', null, 'ปรับปรุง ', dateLine(data.modified, 'long')) : null,
             data.author ? h('span', null, `โดย ${data.author}`) : null)),
         h('div', { className: 'prose' }, widgetFor('body')),
         h(Gallery, { photos: data.photos, getAsset, field: photosField }),

@@ -18,9 +18,14 @@ export function dateWidget(site) {
       return typeof this.props.getEntry === 'function' ? this.props.getEntry() : this.props.entry;
     }
 
+    // The release's date (not the date it was updated, `start_now: false`).
+    isReleaseDate() {
+      return this.props.field.get('start_now') !== false;
+    }
+
     componentDidMount() {
       const entry = this.entry();
-      if (!this.props.value && entry && entry.get('newRecord')) this.setNow();
+      if (!this.props.value && entry && entry.get('newRecord') && this.isReleaseDate()) this.setNow();
       else this.dropCopiedDate();
     }
 
@@ -31,7 +36,7 @@ export function dateWidget(site) {
     // A copy of a release (ทำซ้ำ) starts at the current time, not at the original's date.
     dropCopiedDate() {
       const original = originalOf(this.entry());
-      if (original && original.date && String(this.props.value || '') === original.date) this.setNow();
+      if (this.isReleaseDate() && original && original.date && String(this.props.value || '') === original.date) this.setNow();
     }
 
     setNow = () => {
@@ -54,7 +59,7 @@ export function dateWidget(site) {
         } catch (error) {
           if (!(error instanceof DateProblem)) throw error;
         }
-        const held = heldUntil({ ...entryData(this.props), date: text }, rules, Date.now());
+        const held = this.isReleaseDate() && heldUntil({ ...entryData(this.props), date: text }, rules, Date.now());
         if (held) notes.push(`วันที่นี้ยังไม่ถึง: ข่าวจะยังไม่ปรากฏบนเว็บไซต์จนถึง ${held} แม้หัวหน้าอนุมัติแล้ว`);
       }
       const describedBy = `${forID}-checks`;
