@@ -248,6 +248,37 @@ def open_content_file(page, editor, collection: str, path: Path):
     return text, field
 
 
+def open_captured(page, editor, path: Path, collection: str = "news"):
+    """Log in, capture saves (nothing is committed) and open the entry of `path`: returns (the
+    dict of saves, `path` relative to the repository, the file's text)."""
+    log_in(page, editor)
+    saved = capture_saves(page, editor)
+    original, _title = open_content_file(page, editor, collection, path)
+    return saved, path.relative_to(ROOT).as_posix(), original
+
+
+def changed_lines(original: str, saved: str) -> tuple[list[str], list[str]]:
+    """The lines of `original` that `saved` no longer has, and the lines it has instead."""
+    import difflib
+
+    removed, added = [], []
+    for line in difflib.ndiff(original.split("\n"), saved.split("\n")):
+        (removed if line.startswith("- ") else added if line.startswith("+ ") else []).append(line[2:])
+    return removed, added
+
+
+def put_on_clipboard(page, editor, html: str, plain: str) -> None:
+    """The clipboard holds `html` and `plain`, as after copying in Word or a browser."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    page.evaluate(
+        """([html, plain]) => navigator.clipboard.write([new ClipboardItem({
+             'text/html': new Blob([html], { type: 'text/html' }),
+             'text/plain': new Blob([plain], { type: 'text/plain' }),
+           })])""",
+        [html, plain],
+    )
+
+
 def axe_violations(target, include=None):
     """axe-core's WCAG 2.1 A/AA violations on a page or frame (only inside `include` selectors)."""
     from axe_playwright_python.sync_playwright import Axe

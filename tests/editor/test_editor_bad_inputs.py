@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import axe_violations, capture_saves, log_in, screenshot_dir, wait_for_save
+from tests.editor.conftest import axe_violations, capture_saves, log_in, put_on_clipboard, screenshot_dir, wait_for_save
 from tests.editor.photos import scan
 
 pytestmark = pytest.mark.browser
@@ -158,14 +158,7 @@ def paste_into_a_new_release(page, editor, html: str, plain: str) -> dict[str, s
     saved = capture_saves(page, editor)
     page.get_by_label("หมวด").click()
     page.get_by_text("ประกาศ", exact=True).click()
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
-    page.evaluate(
-        """([html, plain]) => navigator.clipboard.write([new ClipboardItem({
-             'text/html': new Blob([html], { type: 'text/html' }),
-             'text/plain': new Blob([plain], { type: 'text/plain' }),
-           })])""",
-        [html, plain],
-    )
+    put_on_clipboard(page, editor, html, plain)
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.press("Control+V")
     return saved

@@ -11,26 +11,18 @@ stays as it was.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import ROOT, capture_saves, log_in, open_content_file, wait_for_save
+from tests.editor.conftest import ROOT, changed_lines, open_captured, wait_for_save
 
 pytestmark = pytest.mark.browser
 
 RELEASE = ROOT / "content" / "news" / "integrity-training-2566.md"
 WITH_DOCUMENT = ROOT / "content" / "news" / "complaint-email-guideline-2569.md"
-
-
-def changed_lines(original: str, saved: str) -> tuple[list[str], list[str]]:
-    removed, added = [], []
-    for line in difflib.ndiff(original.split("\n"), saved.split("\n")):
-        (removed if line.startswith("- ") else added if line.startswith("+ ") else []).append(line[2:])
-    return removed, added
 
 
 def header(text: str) -> str:
@@ -39,10 +31,7 @@ def header(text: str) -> str:
 
 def test_tags_date_and_photo_controls(editor, editor_page):
     page = editor_page
-    log_in(page, editor)
-    saved = capture_saves(page, editor)
-    rel = RELEASE.relative_to(ROOT).as_posix()
-    original, _title = open_content_file(page, editor, "news", RELEASE)
+    saved, rel, original = open_captured(page, editor, RELEASE)
 
     page.get_by_role("button", name="ลบป้ายกำกับ ป.ป.ช.").click()
     tags = page.get_by_label("ป้ายกำกับ (ทางเลือก)")
@@ -86,10 +75,7 @@ def test_tags_date_and_photo_controls(editor, editor_page):
 
 def test_a_published_document_is_taken_off_the_release(editor, editor_page):
     page = editor_page
-    log_in(page, editor)
-    saved = capture_saves(page, editor)
-    rel = WITH_DOCUMENT.relative_to(ROOT).as_posix()
-    original, _title = open_content_file(page, editor, "news", WITH_DOCUMENT)
+    saved, rel, original = open_captured(page, editor, WITH_DOCUMENT)
     page.get_by_role("button", name="ถอนเอกสารที่ 1 ออกจากข่าว").click()
     expect(page.frame_locator("iframe").first.locator(".attachments")).to_have_count(0)
     page.get_by_role("button", name="บันทึก").first.click()

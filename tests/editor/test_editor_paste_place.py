@@ -11,17 +11,16 @@ paragraph that begins "2569. " keeps its number without a backslash showing.
 
 from __future__ import annotations
 
-import difflib
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import ROOT, capture_saves, log_in, open_content_file, wait_for_save
+from tests.editor.conftest import ROOT, capture_saves, changed_lines, log_in, open_captured, put_on_clipboard, wait_for_save
 from tests.editor.test_editor_bad_inputs import new_release
 
 pytestmark = pytest.mark.browser
 
 MARK = "\ue000\ue001\ue000"
+RELEASE = ROOT / "content" / "news" / "integrity-training-2566.md"
 BLOCKS = "ย่อหน้าที่วางหนึ่ง\n\nย่อหน้าที่วางสอง"
 PLACES = [
     # (what, the body with the mark where the cursor is, what is pasted, the body after)
@@ -60,17 +59,6 @@ def test_where_pasted_markdown_goes(editor, editor_page):
     assert [(what, g) for (what, *_), g in zip(PLACES, got)] == [(what, want) for what, *_, want in PLACES]
 
 
-def put_on_clipboard(page, editor, html: str, plain: str) -> None:
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
-    page.evaluate(
-        """([html, plain]) => navigator.clipboard.write([new ClipboardItem({
-             'text/html': new Blob([html], { type: 'text/html' }),
-             'text/plain': new Blob([plain], { type: 'text/plain' }),
-           })])""",
-        [html, plain],
-    )
-
-
 def cursor_at_start_of(page, text: str) -> None:
     """Put the cursor at the start of the body's block that begins with `text` (as a click just
     before its first letter does; headless Chromium's Home key is not reliable in Thai lines),
@@ -84,13 +72,6 @@ def cursor_at_start_of(page, text: str) -> None:
     page.wait_for_timeout(400)
 
 
-def added_lines(original: str, saved: str) -> tuple[list[str], list[str]]:
-    removed, added = [], []
-    for line in difflib.ndiff(original.split("\n"), saved.split("\n")):
-        (removed if line.startswith("- ") else added if line.startswith("+ ") else []).append(line[2:])
-    return removed, added
-
-
 WORD_PARAGRAPHS = """<html><body><!--StartFragment-->
 <p class=MsoNormal><span lang=TH>ผู้เข้าอบรมร้อยละ 96 เห็นว่าควรจัดอบรมให้ครบทุกจังหวัด<o:p></o:p></span></p>
 <p class=MsoNormal><b><span lang=TH>หมายเหตุ</span></b><span lang=TH> ข้อมูลจากแบบประเมินหลังการอบรม<o:p></o:p></span></p>
@@ -99,11 +80,7 @@ WORD_PARAGRAPHS = """<html><body><!--StartFragment-->
 
 def test_paragraphs_from_word_go_where_the_cursor_is(editor, editor_page):
     page = editor_page
-    log_in(page, editor)
-    saved = capture_saves(page, editor)
-    path = ROOT / "content" / "news" / "integrity-training-2566.md"
-    rel = path.relative_to(ROOT).as_posix()
-    original, _title = open_content_file(page, editor, "news", path)
+    saved, rel, original = open_captured(page, editor, RELEASE)
     put_on_clipboard(page, editor, WORD_PARAGRAPHS, "ผู้เข้าอบรมร้อยละ 96")
     cursor_at_start_of(page, "เนื้อหาของหลักสูตร")
     page.keyboard.press("Control+V")
@@ -113,7 +90,7 @@ def test_paragraphs_from_word_go_where_the_cursor_is(editor, editor_page):
     page.keyboard.type(" ปี 2566")
     page.get_by_role("button", name="บันทึก").first.click()
     wait_for_save(page, saved, rel)
-    removed, added = added_lines(original, saved[rel])
+    removed, added = changed_lines(original, saved[rel])
     pasted = ["ผู้เข้าอบรมร้อยละ 96 เห็นว่าควรจัดอบรมให้ครบทุกจังหวัด", "",
               "**หมายเหตุ** ข้อมูลจากแบบประเมินหลังการอบรม ปี 2566", ""]
     assert removed == [] and sorted(added) == sorted(pasted), (removed, added)
@@ -125,11 +102,7 @@ def test_paragraphs_from_word_go_where_the_cursor_is(editor, editor_page):
 
 def test_a_sentence_goes_into_the_line_and_undo_takes_it_out(editor, editor_page):
     page = editor_page
-    log_in(page, editor)
-    saved = capture_saves(page, editor)
-    path = ROOT / "content" / "news" / "integrity-training-2566.md"
-    rel = path.relative_to(ROOT).as_posix()
-    original, _title = open_content_file(page, editor, "news", path)
+    saved, rel, original = open_captured(page, editor, RELEASE)
     body = page.locator("[data-slate-editor]").first
     put_on_clipboard(page, editor, "<p class=MsoNormal>ตามที่แจ้งไว้แล้ว </p>", "ตามที่แจ้งไว้แล้ว ")
     cursor_at_start_of(page, "ศูนย์ฯ ให้ผู้เข้าอบรมทำแบบทดสอบ")
@@ -141,18 +114,14 @@ def test_a_sentence_goes_into_the_line_and_undo_takes_it_out(editor, editor_page
     expect(body).to_contain_text("ตามที่แจ้งไว้แล้วศูนย์ฯ ให้ผู้เข้าอบรม")
     page.get_by_role("button", name="บันทึก").first.click()
     wait_for_save(page, saved, rel)
-    removed, added = added_lines(original, saved[rel])
+    removed, added = changed_lines(original, saved[rel])
     assert len(removed) == len(added) == 1 and added[0] == "ตามที่แจ้งไว้แล้ว" + removed[0], (removed, added)
     assert page.recorder.problems() == []
 
 
 def test_a_table_pasted_into_a_table_goes_after_it(editor, editor_page):
     page = editor_page
-    log_in(page, editor)
-    saved = capture_saves(page, editor)
-    path = ROOT / "content" / "news" / "integrity-training-2566.md"
-    rel = path.relative_to(ROOT).as_posix()
-    original, _title = open_content_file(page, editor, "news", path)
+    saved, rel, original = open_captured(page, editor, RELEASE)
     put_on_clipboard(page, editor, "<table><tr><td>ภาค</td><td>ผู้เข้าอบรม</td></tr><tr><td>เหนือ</td><td>41</td></tr></table>", "ภาค")
     page.locator("[data-slate-editor] td").filter(has_text="ผลประโยชน์ทับซ้อน").first.click()
     page.wait_for_timeout(300)
@@ -160,7 +129,7 @@ def test_a_table_pasted_into_a_table_goes_after_it(editor, editor_page):
     expect(page.locator("[data-slate-editor] table")).to_have_count(2)
     page.get_by_role("button", name="บันทึก").first.click()
     wait_for_save(page, saved, rel)
-    removed, added = added_lines(original, saved[rel])
+    removed, added = changed_lines(original, saved[rel])
     assert removed == [], removed
     lines = saved[rel].split("\n")
     start = lines.index(next(l for l in lines if l.startswith("| ภาค")))
