@@ -8,7 +8,8 @@ paragraphs taken out, and says when the title changed.
 
 The property over all content: opened and not edited, every published file's preview has the
 text of its page on the site, block for block ("ข้อความเหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกย่อหน้า"),
-so the preview is what the site will show. Then edits a writer makes, each marked as such.
+so the preview is what the site will show; and the minified page the site publishes reads as the
+page (a first version marked every table row there: minifying leaves no space between cells). Then edits a writer makes, each marked as such.
 """
 
 from __future__ import annotations
@@ -53,6 +54,33 @@ def test_every_published_file_previews_as_its_page(editor, editor_page):
             problems.append(f"{path.name}: {note.inner_text()!r} {marked[:3]}")
     assert problems == []
     assert page.recorder.problems() == []
+
+
+def test_a_minified_page_reads_as_the_page(editor, editor_page):
+    """The site is published minified (tools/production.py: no space between two table cells);
+    every page the editor can compare gives the same blocks either way, so no row is marked."""
+    import urllib.request
+
+    import minify_html
+    from tools.production import HTML_OPTIONS
+
+    page = editor_page
+    log_in(page, editor)
+    entries = page.evaluate("() => window.ZeroCorruptionEditor.site.entries")
+    published = [e["url"] for e in entries.values() if e["status"] != "draft"]
+    assert len(published) >= 25, entries
+    differ = []
+    for url in published:
+        path = "/" + url.split("/", 3)[3] if url.startswith("http") else url
+        with urllib.request.urlopen(editor.url + path) as response:
+            html = response.read().decode("utf-8")
+        both = page.evaluate(
+            """pages => pages.map(html => window.ZeroCorruptionEditor.preview.textBlocks(
+                 new DOMParser().parseFromString(html, 'text/html').querySelector('.prose')).map(block => block.text))""",
+            [html, minify_html.minify(html, **HTML_OPTIONS)])
+        if not both[0] or both[0] != both[1]:
+            differ.append((path, [t for t in both[0] if t not in both[1]][:2], [t for t in both[1] if t not in both[0]][:2]))
+    assert differ == []
 
 
 def test_edits_of_a_published_release_are_marked(editor, editor_page):

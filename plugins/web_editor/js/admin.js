@@ -15,7 +15,7 @@ import * as gallery from './gallery.js';
 import * as names from './names.js';
 import * as paste from './paste.js';
 import * as photos from './photos.js';
-import { PREVIEW_STYLE, previewTemplates } from './preview.js';
+import * as preview from './preview.js';
 import { addressWidget, newFileName } from './widgets/address.js';
 import { attachmentsWidget } from './widgets/attachments.js';
 import { checkedWidget } from './widgets/checked.js';
@@ -57,7 +57,7 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, assets, bodyLines, checks, copy, dates, format, gallery, names, paste, photos, photoTimings, CMS };
+  window.ZeroCorruptionEditor = { site, assets, bodyLines, checks, copy, dates, format, gallery, names, paste, photos, photoTimings, preview, CMS };
 
   assets.commitListedAssetsOnly(CMS, site.backend.name);
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
@@ -71,8 +71,8 @@ async function start() {
     CMS.registerWidget(widget.name, widget.control, widget.preview);
   }
   for (const style of site.preview.styles) CMS.registerPreviewStyle(style);
-  CMS.registerPreviewStyle(PREVIEW_STYLE, { raw: true });
-  const templates = previewTemplates(site);
+  CMS.registerPreviewStyle(preview.PREVIEW_STYLE, { raw: true });
+  const templates = preview.previewTemplates(site);
   for (const [collection, template] of Object.entries(templates)) CMS.registerPreviewTemplate(collection, template);
   // A new entry's file name comes from its title (the address widget shows it as it is typed);
   // set it once more when saving, from the final title, so the file is always named. A copy of a

@@ -20,14 +20,20 @@ function blockText(element) {
   return element.textContent.replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The blocks of a page's text (paragraphs, headings, list items, table rows), in order. */
+/**
+ * The blocks of a page's text (paragraphs, headings, list items, table rows), in order. A row is
+ * its cells' texts (the published page is minified: no space is left between two cells).
+ */
 export function textBlocks(root) {
   if (!root) return [];
   return Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6, li, tr, pre'))
     .filter(element => !(element.matches('li') && element.querySelector('p, li')))
     .filter(element => !element.parentElement.closest('pre'))
-    .map(element => ({ element, text: blockText(element) }))
-    .filter(block => block.text);
+    .map(element => ({
+      element,
+      text: element.matches('tr') ? Array.from(element.children, blockText).join(' | ') : blockText(element),
+    }))
+    .filter(block => block.text.replace(/[ |]/g, ''));
 }
 
 /** The page at `url` as the site has it: its title and body blocks (null if there is none). */
