@@ -171,12 +171,14 @@ class Counts:
     inside: list = field(default_factory=list)  # LineEnd inside a word
     protected: list = field(default_factory=list)  # LineEnd inside a dictionary word or name
     ours: int = 0
+    wider: int = 0  # at a space of a long name wider than its line (see classify)
 
     def add(self, other: "Counts") -> None:
         self.total += other.total
         self.inside += other.inside
         self.protected += other.protected
         self.ours += other.ours
+        self.wider += other.wider
 
     @property
     def inside_share(self) -> float:
@@ -187,8 +189,14 @@ def classify(blocks, protected_spans) -> Counts:
     """Sort the line ends of `blocks` (as MEASURE_JS returns them).
 
     `protected_spans(text)` gives the (start, end) of every site-dictionary word and name in a
-    block's text; a line end strictly inside one is counted in `protected` whatever its kind.
+    block's text; a line end strictly inside one is counted in `protected` whatever its kind,
+    but for a space of a long one (a name of LONG_LETTERS letters or more, which thai_text keeps
+    whole on a line where it fits and wraps at its spaces only where it is wider than the line:
+    a caption beside a photo on a phone), counted in `wider`.
     """
+    from thai_text.markup import LONG_LETTERS
+    from thai_text.segment import letters
+
     counts = Counts()
     for text, breaks, wbr in blocks:
         if not breaks:
@@ -209,6 +217,9 @@ def classify(blocks, protected_spans) -> Counts:
             end = LineEnd(text, k, kind)
             for start, stop in spans:
                 if start < k < stop:
+                    if kind == "space" and letters(text[start:stop]) >= LONG_LETTERS:
+                        counts.wider += 1
+                        break
                     end.protected = text[start:stop]
                     counts.protected.append(end)
                     break

@@ -3,8 +3,8 @@
     .venv/bin/python tools/make_sample_photos.py        # writes content/galleries/<name>/
 
 Abstract scenes of the center's activities: a training room, tables of group work, a stage, an
-open-house booth. Each gallery exercises the plugin: one photo stored sideways with EXIF
-orientation 6 (the only EXIF tag written: no location or camera data is ever committed, which
+open-house booth, a fishing pier, a scanned form. Each gallery exercises the plugin: one photo
+stored sideways with EXIF orientation 6 (the only EXIF tag written: no location or camera data is ever committed, which
 the content check's rule "photo-metadata" enforces), one PNG, an upper-case `.JPG`, a greyscale
 photo; every photo has its caption in captions.txt, in an order that is not the file names'.
 Deterministic: same bytes on every run.
@@ -130,6 +130,38 @@ def outdoor(size, seed):
     return im
 
 
+def pier(size, seed):
+    """A fishing pier at dawn: sea, moored boats, officers and crew on the quay."""
+    rng = random.Random(seed)
+    w, h = size
+    im = Image.new("RGB", size, (236, 190, 150))
+    d = ImageDraw.Draw(im)
+    d.rectangle([0, int(h * 0.35), w, int(h * 0.7)], fill=(52, 96, 120))  # sea
+    for k in range(4):  # boats: hull, cabin, mast
+        x = w * (0.03 + k * 0.25)
+        y = h * (0.42 + (k % 2) * 0.06)
+        d.polygon([(x, y), (x + w * 0.2, y), (x + w * 0.17, y + h * 0.1), (x + w * 0.03, y + h * 0.1)],
+                  fill=[(30, 90, 160), (180, 40, 50), (40, 120, 80), (220, 180, 40)][k])
+        d.rectangle([x + w * 0.06, y - h * 0.07, x + w * 0.13, y], fill=WHITE)
+        d.line([x + w * 0.15, y, x + w * 0.15, y - h * 0.2], fill=(60, 50, 40), width=max(2, w // 400))
+    d.rectangle([0, int(h * 0.7), w, h], fill=(150, 146, 138))  # quay
+    for _ in range(14):
+        person(d, rng.uniform(0, w), rng.uniform(h * 0.72, h * 0.88), rng.uniform(0.9, 1.4) * w / 2000, rng)
+    return im
+
+
+def form_scan(size):
+    """A scanned inspection form: lines of dark "text" and boxes on white paper, greyscale."""
+    w, h = size
+    im = Image.new("L", size, 248)
+    d = ImageDraw.Draw(im)
+    for y in range(int(h * 0.08), int(h * 0.9), max(12, h // 36)):
+        d.rectangle([w * 0.08, y, w * 0.08 + (w * 0.84) * (0.45 + (y * 7 % 50) / 100), y + h // 120], fill=40)
+    for k in range(4):
+        d.rectangle([w * 0.62, h * (0.2 + k * 0.15), w * 0.9, h * (0.3 + k * 0.15)], outline=60, width=4)
+    return im
+
+
 def infographic(size, seed):
     """A slide shown at the event, as a PNG with a transparent margin."""
     rng = random.Random(seed)
@@ -193,10 +225,24 @@ def make_open_house(folder: Path) -> None:
     )
 
 
+def make_ranong_pier(folder: Path) -> None:
+    upright = finish(pier((2016, 1512), 21), 21)  # a phone held upright stores it sideways
+    save_jpeg(upright.transpose(Image.Transpose.ROTATE_90), folder / "IMG_4521.JPG", exif=orientation_exif(6))
+    save_jpeg(finish(pier((2016, 1512), 22), 22), folder / "IMG_4530.JPG")
+    save_jpeg(form_scan((1240, 1754)), folder / "scan-inspection-form.jpg")  # an A4 page, portrait
+    (folder / "captions.txt").write_text(
+        "IMG_4530.JPG: นางสาวณัฏฐ์ชุดา กิตติวรรณโณ พูดคุยกับไต๋เรือก่อนเรือออกจากท่า\n"
+        "IMG_4521.JPG: เจ้าหน้าที่ตรวจบัญชีรายชื่อลูกเรือบนท่าเทียบเรือประมงสะพานปลาระนอง\n"
+        "scan-inspection-form.jpg: แบบบันทึกการตรวจเรือที่ใช้ในการอบรม \"ไม่รับ ไม่เรียก ไม่ยอม\"\n",
+        encoding="utf-8",
+    )
+
+
 def main(root: Path = GALLERIES) -> int:
     for name, make in (
         ("integrity-training-2566", make_integrity_training),
         ("open-house-2568", make_open_house),
+        ("ranong-pier-2569", make_ranong_pier),
     ):
         folder = root / name
         folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,8 @@ A browser breaks Thai lines wherever its own dictionary allows (Chromium: กร
 - `<span class="wl">` instead, for a piece of LONG_LETTERS letters or more (an agency's full
   name, a long name with its rank): CSS makes it an inline block as wide as the line at most, so
   it stays whole when it fits on a line and wraps inside only when it is wider than the line
-  (a phone in portrait, a large heading), instead of running off the screen.
+  (a phone in portrait, a large heading), instead of running off the screen. A long name holds
+  each of its words in such a span too, so that it wraps at its spaces first.
 
 The HTML is scanned once with a tokenizer that keeps every tag, attribute, comment and entity
 byte for byte; only text nodes outside pre/code/kbd/samp/script/style/textarea/svg/math are
@@ -145,6 +146,19 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
     return _THAI_RUN.sub(wrap, "\0".join(pieces)).replace("\0", WBR), len(offsets)
 
 
+def _kept(piece: str) -> str:
+    """`piece` in its span. A long piece with spaces (a name: นางสาวณัฏฐ์ชุดา กิตติวรรณโณ) holds
+    each of its words in a long span of its own too: where the whole is wider than the line (a
+    photo's caption on a phone), it wraps at a space, between first name and surname, and inside a
+    word only when that word alone is wider than the line."""
+    if letters(piece) < LONG_LETTERS:
+        return KEEP + piece + KEEP_END
+    if " " not in piece:
+        return KEEP_LONG + piece + KEEP_END
+    words = (KEEP_LONG + word + KEEP_END if len(word) > 1 else word for word in piece.split(" "))
+    return KEEP_LONG + " ".join(words) + KEEP_END
+
+
 def _render(text: str, offsets, keep) -> str:
     """`text` with `<wbr>` at `offsets` and the spans of `keep` wrapped (see the docstring)."""
     if not offsets and not keep:
@@ -159,11 +173,8 @@ def _render(text: str, offsets, keep) -> str:
             out.append(WBR)
             pos = offsets[b]
             b += 1
-        piece = text[start:end]
         out.append(text[pos:start])
-        out.append(KEEP_LONG if letters(piece) >= LONG_LETTERS else KEEP)
-        out.append(piece)
-        out.append(KEEP_END)
+        out.append(_kept(text[start:end]))
         pos = end
     while b < n:
         out.append(text[pos : offsets[b]])
@@ -231,8 +242,11 @@ def wbr_text(text, segmenter) -> Markup:
 
 
 def strip_wbr(html: str) -> str:
-    """`html` without the `<wbr>` and the spans this module inserts."""
-    return _INSERTED.sub(_inside, html)
+    """`html` without the `<wbr>` and the spans this module inserts (a long name's spans are two
+    deep: the inner ones go first)."""
+    nested = '<span class="wl"><span' in html
+    html = _INSERTED.sub(_inside, html)
+    return _INSERTED.sub(_inside, html) if nested else html
 
 
 def _inside(match) -> str:

@@ -14,6 +14,15 @@ title but พลังงาน is not): a word title counts only where the segm
 it, which `is_boundary` tells. Dotted titles need no such test. A surname written straight
 before the next word (นายสมชาย ใจซื่อกล่าวว่า) ends where one of the words of NAME_ENDS starts.
 
+A name mentioned again without its surname (นางสาวพิมพ์ชนกกล่าว, นายธนภัทรเน้นย้ำ) is the title
+and the first name, which ends the same way; a title and letters with no space and no such word
+after them are not taken for a name. Where the segmenter itself cuts a word after its title
+(นาย|หน้าเป็น for นายหน้าเป็น...), such a word may be taken for a name: its letters then only stay
+on one line.
+
+A Burmese name has no surname and may have three or four words: it is known by its spelling in
+Latin letters written after it (นายมิน ทู อ่อง (Min Thu Aung)), word for word.
+
 Where titles are written with a space between them (รองศาสตราจารย์ ดร.ปิยะนุช ทองประเสริฐ,
 พล.ต.อ. ดร.สมศักดิ์ ...), the name's span starts at the titles after the last such space: a name
 with a whole academic rank is often wider than a phone's line, and a line may end after the rank
@@ -71,18 +80,24 @@ NAME_ENDS = (
     "เลขาธิการ", "จาก", "ใน", "กับ", "มอบ", "ชี้แจง", "ระบุ", "แถลง", "ยืนยัน", "อธิบาย",
     "หรือ", "นายก", "ว่า", "เมื่อ", "จึง", "ยัง", "ก็", "เพื่อ", "โดย", "ต่อ", "ทำหน้าที่",
     "บรรยาย", "นำ", "ตอบ", "เล่า", "เน้น", "ขอบคุณ", "ลงนาม", "เปิด",
+    "ชี้", "ย้ำ", "เผย", "แจ้ง", "บอก", "กำชับ", "สั่ง",
 )
 
+# A first name written without its surname is at most this long (ประเสริฐศักดิ์ has 15).
+FIRST_NAME_LETTERS = 15
 _LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (no digits, ฯ, ๆ or ๏)
 _NAME = re.compile(
     rf"""
     (?:{_ACTING}\ ?)?
     (?P<titles>(?:{alternation(DOTTED_TITLES + WORD_TITLES)}(?:{_FEMALE})?\ ?)+)
     (?P<first>[{_LETTERS}]{{2,24}})
-    \ (?P<last>[{_LETTERS}]{{2,30}})
-    (?P<na>\ ณ\ [{_LETTERS}]{{2,20}})?
+    (?:\ (?P<last>[{_LETTERS}]{{2,30}})(?P<na>\ ณ\ [{_LETTERS}]{{2,20}})?)?
     """,
     re.X,
+)
+# More words of a name, then the whole name in Latin letters in brackets (see _spelled_out_end).
+_SPELLED_OUT = re.compile(
+    rf"(?P<more>(?:\ [{_LETTERS}]{{2,12}}){{1,2}})\ \((?P<latin>[A-Za-z][A-Za-z'.\-]*(?:\ [A-Za-z][A-Za-z'.\-]*){{2,3}})\)"
 )
 _WORD_TITLES = frozenset(WORD_TITLES)
 _LETTER = re.compile(f"[{_LETTERS}]")
@@ -122,9 +137,15 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
         titles = m.group("titles")
         if not _starts_word(text, start, is_boundary) or not _titles_ok(text, m, titles, is_boundary):
             continue
-        end = _surname_end(text, m, is_boundary)
+        end = _first_name_end(text, m, is_boundary)
+        if end is None:
+            if m.group("last") is None:  # letters after a title, and nothing tells where a name ends
+                continue
+            end = _surname_end(text, m, is_boundary)
         if end is None:  # no surname: the word after the space is not part of the name
             end = m.end("first")
+        elif end == m.end("last"):
+            end = _spelled_out_end(text, end)
         pos = end
         between = titles.rstrip(" ").rfind(" ")
         if between >= 0:  # a title, a space, more titles: the name starts at the last ones
@@ -164,6 +185,30 @@ def _titles_ok(text: str, m: re.Match, titles: str, is_boundary) -> bool:
         return True
     offset = m.start("first")
     return bool(is_boundary and is_boundary(offset))
+
+
+def _first_name_end(text: str, m: re.Match, is_boundary) -> int | None:
+    """Where a first name written straight before the next word ends (นายธนภัทรกล่าว, a second
+    mention without the surname): where a word of NAME_ENDS starts, at most FIRST_NAME_LETTERS
+    in; None when the first name runs to a space or the end of its letters."""
+    start = m.start("first")
+    for hit in _ENDS.finditer(text, start + 2, m.end("first")):
+        at = hit.start()
+        if at - start > FIRST_NAME_LETTERS:
+            break
+        if is_boundary is None or is_boundary(at):
+            return at
+    return None
+
+
+def _spelled_out_end(text: str, end: int) -> int:
+    """Where a name of three or four words ends when it is spelled out in Latin letters after it,
+    word for word (นายมิน ทู อ่อง (Min Thu Aung)): Burmese names have no surname, and only the
+    spelling tells where they end. Otherwise `end`, the end of the surname."""
+    m = _SPELLED_OUT.match(text, end)
+    if m is None or len(m.group("latin").split()) != 2 + len(m.group("more").split()):
+        return end
+    return m.end("more")
 
 
 def _surname_end(text: str, m: re.Match, is_boundary) -> int | None:

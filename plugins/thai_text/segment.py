@@ -39,7 +39,7 @@ from .patterns import alternation
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 4  # 4: names after a spaced rank start at the last titles (names.py)
+CACHE_FORMAT = 5  # 5: a first name without its surname (นายธนภัทรกล่าว) is a name (names.py)
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that

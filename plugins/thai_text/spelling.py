@@ -34,7 +34,7 @@ from pathlib import Path
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .typos import fix_typos
 
-CACHE_FORMAT = 4  # (word, suggestion, slip) per line, names left out (4: names.py spans); older caches are not read
+CACHE_FORMAT = 5  # (word, suggestion, slip) per line, names left out (5: names.py spans); older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")

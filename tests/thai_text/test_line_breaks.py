@@ -28,12 +28,17 @@ NAMES = [
 
 
 @pytest.fixture(scope="module")
-def spans(segmenter, site_words):
+def names(segmenter):
     from thai_text.names import find_names
 
     def names(text):
         return find_names(text, set(segmenter.boundaries(text)).__contains__)
 
+    return names
+
+
+@pytest.fixture(scope="module")
+def spans(site_words, names):
     return protected_spans_for(site_words, names)
 
 
@@ -62,7 +67,8 @@ def test_no_line_end_inside_a_dictionary_word_or_a_name(measured, spans):
     for counts in per_width.values():
         total.add(counts)
     print(f"{total.total} line ends at {len(WIDTHS)} widths, {total.ours} at our <wbr>, "
-          f"{len(total.inside)} inside a word, {len(total.protected)} inside a dictionary word or name")
+          f"{len(total.inside)} inside a word, {len(total.protected)} inside a dictionary word or name, "
+          f"{total.wider} at a space of a long name wider than its line")
     assert total.total > 10_000  # the measure saw the pages
     assert not total.protected, [(e.where, e.protected, e.context()) for e in total.protected[:10]]
     for width, counts in per_width.items():
@@ -115,3 +121,26 @@ def test_the_measure_sees_browser_breaks_without_the_spans(browser, sample_url, 
         assert len(classify(unprotected, spans).inside) > 5
     finally:
         page.close()
+
+
+def test_a_person_named_in_full_is_a_name_when_named_again(measured, spans, names):
+    """Thai news names a person in full once, then by title and first name straight before the
+    next word (นางสาวพิมพ์ชนกกล่าว): on every page, each such later mention of someone named in
+    full there is a name too, so the property above keeps it on one line."""
+    mentions = 0
+    for path, (results, _wide) in measured.items():
+        texts = [text for text, _b, _w in results[0]]
+        full = {text[a:b] for text in texts for a, b in names(text) if text[a:b].count(" ") == 1}
+        shorts = {name.split(" ")[0] for name in full if not name.split(" ")[0].endswith(".")}
+        for text in texts:
+            kept = spans(text)
+            for short in shorts:
+                for at in (i for i in range(len(text)) if text.startswith(short, i)):
+                    after = text[at + len(short) : at + len(short) + 1]
+                    if not ("\u0e01" <= after <= "\u0e4e"):
+                        continue  # the full name again, or the name at the end of a sentence
+                    mentions += 1
+                    assert any(a <= at and at + len(short) <= b for a, b in kept), (path, text[at : at + 40])
+    if not mentions:
+        pytest.skip("no release of the sample content names someone again by the first name")
+    print(f"{mentions} later mentions by title and first name")

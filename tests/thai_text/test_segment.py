@@ -3,6 +3,8 @@
 import random
 from pathlib import Path
 
+import pytest
+
 from thai_text.segment import Segmenter, read_word_list, segment_throughput
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -200,3 +202,51 @@ def test_a_line_may_end_after_a_spaced_rank_but_not_inside_the_name(segmenter):
     for name in ("ผศ.ดร.วรวุฒิ ธนากิจ", "พล.ต.อ. สมศักดิ์ เกียรติวงศ์"):
         cuts = segmenter.boundaries(name)
         assert find_names(name, segmenter._is_boundary(cuts)) == [(0, len(name))]
+
+
+SECOND_MENTIONS = {
+    # a name mentioned again by its title and first name, straight before the next word
+    "นางสาวพิมพ์ชนกกล่าวว่ากฎหมายไม่อนุญาต": "นางสาวพิมพ์ชนก",
+    "ดังที่นายธนภัทรเน้นย้ำกับผู้สื่อข่าว": "นายธนภัทร",
+    "นางสาวณัฏฐ์ชุดาเน้นย้ำสามเรื่อง": "นางสาวณัฏฐ์ชุดา",
+    "ดร.ปิยะนุชอธิบายว่า": "ดร.ปิยะนุช",
+    "จ.ส.อ.ปรเมศวร์ยืนยันว่า": "จ.ส.อ.ปรเมศวร์",
+    # the verb written before a space was once taken for part of the first name
+    "นายสมชายกล่าวว่า วันนี้เราจะตรวจทุกลำ": "นายสมชาย",
+}
+NOT_NAMES = ["นายจ้างกล่าวว่าไม่ทราบ", "นายกรัฐมนตรีกล่าวว่า", "นางพยาบาลเป็นผู้ดูแล", "นายอำเภอได้สั่งการ",
+             "นายทะเบียนกล่าวว่า", "นายด่านกล่าวว่า", "นางงามได้รับรางวัล"]
+
+
+@pytest.mark.parametrize("text", list(SECOND_MENTIONS))
+def test_a_name_mentioned_again_without_its_surname_stays_whole(segmenter, text):
+    """Thai news names a person in full once, then by title and first name (นายธนภัทรกล่าว): the
+    first name is a name too, so no line ends inside it (ธน|ภัทร) and its letters are not
+    looked up as unknown words."""
+    name = SECOND_MENTIONS[text]
+    start = text.index(name)
+    assert [text[a:b] for a, b in segmenter.names(text)] == [name]
+    assert not [i for i in segmenter.break_offsets(text) if start < i < start + len(name)], text
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_a_word_that_starts_with_a_title_is_no_second_mention(segmenter, text):
+    assert segmenter.names(text) == [], text
+
+
+SPELLED_OUT = {
+    "นายมิน ทู อ่อง (Min Thu Aung) ลูกเรือจากเมืองเกาะสอง": "นายมิน ทู อ่อง",
+    "นางสาวมะ ขิ่น ซาน ยี (Ma Khin San Yi) กล่าวว่า": "นางสาวมะ ขิ่น ซาน ยี",
+    "นายสก ปิซัย (Sok Piseth) ซึ่งเล่าผ่านล่าม": "นายสก ปิซัย",
+    # the Latin words do not spell out the Thai ones word for word: the name ends at the surname
+    "นายมิน ทู อ่อง (Min Thu) ลูกเรือ": "นายมิน ทู",
+    "นายสมชาย ใจดี ผู้อำนวยการ (Director General) กล่าว": "นายสมชาย ใจดี",
+}
+
+
+@pytest.mark.parametrize("text", list(SPELLED_OUT))
+def test_a_burmese_name_ends_where_its_latin_spelling_says(segmenter, text):
+    name = SPELLED_OUT[text]
+    assert [text[a:b] for a, b in segmenter.names(text)] == [name]
+    _offsets, whole = segmenter.breaks_and_names(text, use_cache=False)
+    assert [text[a:b] for a, b in whole] == [name]
