@@ -171,6 +171,58 @@ def test_a_misspelt_query_offers_the_nearest_word_of_the_site(open_page, sample_
     no_problems(page)
 
 
+def test_no_offer_that_finds_nothing(open_page, sample_url):
+    """ทุจริดชุดา is near site words piece by piece (ทุจริต, ชุ, ดา) but no page holds ทุจริตชุดา:
+    offering it would send the reader to a second empty page. (A name typed another way, ณัฐชุดา
+    for ณัฏฐ์ชุดา, was offered รัฐชุดา.)"""
+    page = search(open_page, sample_url, "ทุจริดชุดา")
+    assert result_paths(page) == []
+    assert status(page).startswith("ไม่พบผลการค้นหา สำหรับ “ทุจริดชุดา”")
+    assert "คุณหมายถึง" not in status(page) and page.locator("#search-status a").count() == 0
+    no_problems(page)
+
+
+OFFERS = """async (queries) => {
+  const src = document.querySelector('script[type="module"][src*="/search"]').src;
+  const search = await import(src);
+  const match = await import(new URL("search-match.js", src).href);
+  const out = [];
+  for (const q of queries) {
+    const s = await search.startSearch(q);
+    if ((await search.nextResults(s, { limit: 1 })).length) continue;
+    const offer = await search.offerFor(s);
+    const nearest = match.suggest(q, s.vocabulary);
+    out.push([q, nearest, offer, offer ? (await search.searchAll(offer)).urls.length : 0]);
+  }
+  return out;
+}"""
+
+
+def test_every_offer_finds_a_page(browser, every_word, sample_url):
+    """For near misses of the site's words (a letter replaced), alone and followed by letters of no
+    word (ชุดา), whatever the page offers lists at least one page when searched."""
+    words, _found = every_word
+    vocabulary = sorted({w for page in words.values() for w in page if len(w) >= 5})[::9]
+    queries = []
+    for word in vocabulary:
+        i = len(word) // 2
+        typo = word[:i] + "ฆ" + word[i + 1 :]
+        queries += [typo, typo + "ชุดา"]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_url}/search/")
+        found = page.evaluate(OFFERS, queries)
+    finally:
+        context.close()
+    offered = [(q, offer, n) for q, _nearest, offer, n in found if offer]
+    held_back = [(q, nearest) for q, nearest, offer, _n in found if nearest and not offer]
+    print(f"{len(queries)} queries, {len(found)} found nothing, {len(offered)} offers, "
+          f"{len(held_back)} nearest queries held back as they find nothing")
+    assert len(offered) >= 20 and held_back
+    assert all(n > 0 for _q, _offer, n in offered), [o for o in offered if not o[2]][:10]
+
+
 @pytest.mark.parametrize("query", ["ทุจริต", "ทุจริด"])
 def test_search_page_with_results_or_a_suggestion_passes_axe_best_practices_too(
         open_page, sample_url, query):

@@ -3,7 +3,7 @@
 // and lists the results as links with title, B.E. date, category and a highlighted excerpt.
 // Pagefind (pagefind.js and its wasm) and the site's word list are loaded only when a search is
 // about to run. News comes before static pages; a query that finds nothing offers the nearest
-// words of the site ("คุณหมายถึง …?").
+// words of the site ("คุณหมายถึง …?") when they find something.
 //
 // startSearch() and nextResults() are the whole search, without the page around it: the browser
 // tests call them (import this module) for every word of the sample site.
@@ -93,6 +93,7 @@ export async function startSearch(text, filters = {}) {
   const tiers = (await Promise.all(searches)).map((found) => ({ candidates: found?.results ?? [], next: 0 }));
   return {
     query,
+    filters,
     asked,
     complete: !plan || plan.complete,
     vocabulary,
@@ -146,6 +147,24 @@ export async function nextResults(search, { everything = false, limit = PAGE_SIZ
   search.lookalikes = left.length > 0 && left.every((tier) => tier.paused);
   search.done = left.length === 0;
   return results;
+}
+
+/**
+ * What the page offers ("คุณหมายถึง …?") for a search that found nothing: the nearest query made
+ * of the site's words (suggest()), only when it finds a page itself, with the same filters. A
+ * query can be near words of the site and still find nothing (ณัฐชุดา: its piece ณัฐ is one edit
+ * from รัฐ, but no page holds รัฐชุดา). Null otherwise.
+ */
+export async function offerFor(search) {
+  const offer = search.query.text ? suggest(search.query.text, search.vocabulary) : null;
+  if (!offer) return null;
+  try {
+    const check = await startSearch(offer, search.filters);
+    return (await nextResults(check, { limit: 1 })).length ? offer : null;
+  } catch (error) {
+    console.warn("search: could not check the suggestion", error);
+    return null;
+  }
 }
 
 /** Every result the page would list for `text` (pressing "แสดงผลเพิ่มเติม" until the end). */
@@ -266,6 +285,10 @@ async function showMore(moveFocus, everything = false) {
     return;
   }
   if (search.token !== token) return;
+  if (search.found === 0 && !("offer" in search)) {
+    search.offer = await offerFor(search);
+    if (search.token !== token) return;
+  }
   for (const { page, check } of results) list.append(resultItem(page, check));
   root.removeAttribute("aria-busy");
   more.hidden = search.done;
@@ -281,7 +304,7 @@ function report(search) {
   const found = search.found.toLocaleString("th-TH");
   const rest = search.unchecked.toLocaleString("th-TH");
   const nothing = `ไม่พบผลการค้นหา${what}${where}`;
-  const offer = search.found === 0 && search.query.text ? suggest(search.query.text, search.vocabulary) : null;
+  const offer = search.found === 0 ? search.offer ?? null : null;
   if (search.lookalikes && !done) {
     const lead = search.found ? `พบ ${found} รายการ${what}${where}` : nothing;
     say(
