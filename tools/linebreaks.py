@@ -268,15 +268,24 @@ def page_weight(path: Path) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, 6, mtime=0))
 
 
+LISTINGS = ("page", "category", "tag", "archives")
+
+
 def site_pages(output: Path) -> list[str]:
     """Site paths of every article and static page of a built site (news/*/, top-level pages; not
-    admin/, the web editor's application shell)."""
+    admin/, the web editor's application shell), then of every listing: the home page, its
+    further pages, categories, tags and B.E. years (their cards hold titles and summaries). Not
+    the pages that only send an old address on (a redirect has no text to measure)."""
     paths = sorted(f"/news/{p.parent.name}/" for p in (output / "news").glob("*/index.html"))
-    skip = {"admin", "news", "category", "tag", "archives", "page", "search", "theme", "galleries",
-            "feeds", "pagefind", "drafts"}
+    skip = {"admin", "news", "search", "theme", "galleries", "feeds", "pagefind", "drafts", *LISTINGS}
     for index in sorted(output.glob("*/index.html")):
         if index.parent.name not in skip:
             paths.append(f"/{index.parent.name}/")
+    listings = [output / "index.html"] + sorted(p for name in LISTINGS for p in (output / name).rglob("index.html"))
+    for index in listings:
+        if 'http-equiv="refresh"' not in index.read_text(encoding="utf-8")[:2000]:
+            relative = index.parent.relative_to(output).as_posix()
+            paths.append("/" if relative == "." else f"/{relative}/")
     return paths
 
 

@@ -1,6 +1,7 @@
-"""Line ends in Chromium, as a reader sees them: every article and page of the sample content at
-widths from 320 to 1280 px (every 16 px up to 480, where lines are short and long words matter,
-then every 80 px; `python -m tools.linebreaks --step 8` measures every 8 px for the README).
+"""Line ends in Chromium, as a reader sees them: every article and page of the sample content, and
+every listing of their cards (home, categories, tags, B.E. years), at widths from 320 to 1280 px
+(every 16 px up to 480, where lines are short and long words matter, then every 80 px;
+`python -m tools.linebreaks --step 8` measures every 8 px for the README).
 Each character's line comes from Range.getClientRects() (tools/linebreaks.py).
 
 Targets (issue 13): no line end inside a site-dictionary word or a person's name, at most 1% of
@@ -44,9 +45,10 @@ def spans(site_words, names):
 
 @pytest.fixture(scope="module")
 def measured(browser, sample_site, sample_url):
-    """{path: ([blocks per width], widths that scroll sideways)} for every article and page."""
+    """{path: ([blocks per width], widths that scroll sideways)} for every article, page and listing."""
     pages = site_pages(sample_site.output)
     assert {r.url for r in releases()} <= set(pages) and "/report/" in pages  # every release is measured
+    assert "/" in pages and any(p.startswith("/tag/") for p in pages)  # and the listings
     page = browser.new_page(viewport={"width": 1300, "height": 900})
     page.goto(sample_url + "/robots.txt")
     try:
