@@ -11,6 +11,10 @@
 | `Modified:` earlier than `Date:` | WARNING |
 | a date in the file's name (FILENAME_METADATA, `2566-02-29-visit.md`) that cannot be read | ERROR |
 
+Rule "text-date": in the title, summary and body (not in code), a weekday before a date that is
+not that day's (`วันอังคารที่ 30 พฤศจิกายน 2569`, a Monday) or a day that does not exist, a WARNING
+naming the line (text_dates.py).
+
 Plain functions: `check_dates(source, site)` for the content check, the build and the editor;
 `date_problem(problem, name, line)` turns a `parsing.DateProblem` into the one Problem type.
 """
@@ -24,15 +28,16 @@ import re
 
 from .formats import BE_OFFSET
 from .parsing import ACCEPTED_FORMS, ACCEPTED_TIMES, DateProblem, parse_date, read_date
+from .text_dates import weekday_mistakes
 
 DATE_FIELDS = ("date", "modified")
 THAI = re.compile("[\u0e01-\u0e4e]")
 
 
-def _problem(name, line, severity, thai, english, fix="", fix_english=""):
+def _problem(name, line, severity, thai, english, fix="", fix_english="", rule="date"):
     from content_guard.problems import Problem
 
-    return Problem(name, line, "date", severity, thai, english, fix, fix_english)
+    return Problem(name, line, rule, severity, thai, english, fix, fix_english)
 
 
 def date_problem(problem: DateProblem, name: str, line: int | None):
@@ -113,6 +118,25 @@ def check_dates(source, site) -> list:
     return problems
 
 
+def check_text_dates(source, site) -> list:
+    """Rule "text-date": each weekday written before a date that is not that day (text_dates.py),
+    in `Title:`, `Summary:` and the body outside code, with its line."""
+    from content_guard.sources import outside_code_fences
+
+    lines = [(source.line_of(key), source.value(key)) for key in ("title", "summary") if source.line_of(key)]
+    problems = []
+    for number, line in [*lines, *outside_code_fences(source.body_lines)]:
+        if "วัน" not in line:
+            continue
+        for _written, thai, english in weekday_mistakes(line):
+            problems.append(_problem(
+                source.name, number, "warning", thai, english,
+                "แก้ชื่อวันหรือวันที่ให้ตรงกัน (ถ้าคัดลอกมาจากข่าวหรือหนังสือเชิญฉบับก่อน ให้ตรวจทุกวันที่)",
+                "make the weekday and the date agree (in text copied from an earlier release or "
+                "invitation, check every date)", rule="text-date"))
+    return problems
+
+
 def _suspicious(name, line, value, moment, oldest, horizon) -> list:
     problems = []
     be = moment.year + BE_OFFSET
@@ -161,7 +185,7 @@ def published(site):
 def _rules():
     from content_guard.verdict import Rule
 
-    return (Rule("date", check_dates),)
+    return (Rule("date", check_dates), Rule("text-date", check_text_dates, depends_on=()))
 
 
 RULES = _rules()

@@ -80,6 +80,7 @@ BAD = {
     "news/ce-with-thai-month.md": (post("ce-with-thai-month", date="10 มีนาคม 2024"), {"date"}),
     "news/modified-early.md": (post("modified-early", extra="Modified: 2568-01-01\n"), {"date"}),
     "news/2566-02-29-visit.md": (post("visit"), {"date"}),  # a day that does not exist, in the file name
+    "news/wrong-weekday.md": (post("wrong-weekday", body="เมื่อวันอังคารที่ 30 พฤศจิกายน 2569 ศูนย์ฯ ลงพื้นที่"), {"text-date"}),
     # thai_text
     "news/typo.md": (post("typo", body="กระทรวงเเรงงานจัดกิจกรรม"), {"typo"}),
     "news/spelling.md": (post("spelling", body="การทุจจริตในหน่วยงานต้องแจ้งทันที"), {"spelling"}),

@@ -7,7 +7,8 @@ verdict (content_guard.verdict.judge) reports for the rules the editor runs (tit
 category, date, typo, and captions missing from the photos of the release's gallery); every line
 corrected by the typing-error table as thai_text's `fix_typos` corrects it; and, on thousands of
 date texts, the moment thai_date's `read_date` reads, whether it adds a caution, or that it
-refuses the text. Problems only CI reports (captions.txt lines, spelling, links) are left out.
+refuses the text. Problems only CI reports (captions.txt lines, spelling, links, weekdays in the
+text) are left out.
 """
 
 from __future__ import annotations

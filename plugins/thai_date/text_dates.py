@@ -1,0 +1,54 @@
+"""Dates written in a release's text with their weekday: วันอังคารที่ 30 พฤศจิกายน 2569 must be a
+Tuesday, and the day must exist.
+
+A release is often written from last year's, or from the invitation sent before the event, and the
+date is changed but not the weekday before it; a reader (and a journalist quoting the release)
+then has two dates to choose from. Only a weekday written right before a whole date with a
+four-digit year is judged (วันจันทร์ที่ 30 พฤศจิกายน 2569, วันพฤหัสฯ short as วันพฤหัส, Thai or
+Arabic digits, month names full, short or colloquial, `พ.ศ.` or not): a date without a weekday or
+a year says nothing to check. The date is read by `parsing.parse_date`, as `Date:` is.
+
+No Pelican imports: rules.py's rule "text-date" calls `weekday_mistakes` on each line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .formats import MONTHS, MONTHS_SHORT, WEEKDAYS, to_arabic_digits
+from .parsing import _COLLOQUIAL, DateProblem, parse_date
+
+# Weekday names as written after วัน: the full ones, and พฤหัส for พฤหัสบดี.
+WEEKDAY_NUMBERS = {**{name: number for number, name in enumerate(WEEKDAYS)}, "พฤหัส": 3}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_DIGIT = "[0-9\u0e50-\u0e59]"
+TEXT_DATE = re.compile(
+    rf"วัน(?P<weekday>{_alternation(WEEKDAY_NUMBERS)})\s*(?:ที่\s*)?"
+    rf"(?P<date>{_DIGIT}{{1,2}}\s*(?:{_alternation(MONTHS + MONTHS_SHORT + _COLLOQUIAL)})\s*"
+    rf"(?:พ\.\s?ศ\.\s*)?{_DIGIT}{{4}})(?!{_DIGIT})"
+)
+
+
+def weekday_mistakes(text: str) -> list[tuple[str, str, str]]:
+    """(what is written, the problem in Thai, in English) for each weekday-and-date of `text`
+    whose weekday is not that day's, or whose day does not exist."""
+    found = []
+    for m in TEXT_DATE.finditer(text):
+        written, weekday, date = m.group(0), m.group("weekday"), m.group("date")
+        try:
+            moment = parse_date(date)
+        except DateProblem as problem:
+            found.append((written, f'"{written}": วันที่ "{date}" {problem.thai}',
+                          f'"{written}": the date "{to_arabic_digits(date)}" {problem.english}'))
+            continue
+        if WEEKDAY_NUMBERS[weekday] != moment.weekday():
+            actual = WEEKDAYS[moment.weekday()]
+            found.append((written, f'"{written}" ระบุวัน{weekday} แต่วันที่ {date} คือวัน{actual}',
+                          f'"{written}" says วัน{weekday}, but {to_arabic_digits(date)} is a '
+                          f"วัน{actual} ({moment:%A})"))
+    return found
