@@ -6,7 +6,8 @@ its owner at build time (never copied by hand):
 - typing errors: thai_text's `typos.RULES` (pattern, replacement, description);
 - dates: thai_date's `parsing` (its regular expressions, month and weekday names, year ranges)
   and `formats` (the B.E. offset, and a pattern for each display format derived from the format
-  function itself, verified on several dates);
+  function itself, verified on several dates); a weekday before a date in the text: thai_date's
+  `text_dates` (its pattern and weekday names) and content_guard's code-fence pattern;
 - the date rule's limits (thai_date's THAI_DATE_OLDEST_YEAR, THAI_DATE_FUTURE_DAYS), content_guard's
   statuses, photo_gallery's GALLERY_CAPTION_REQUIRED;
 - the site's categories (CATEGORIES) and time zone.
@@ -145,6 +146,16 @@ def check_rules(settings: dict) -> dict:
     }
 
 
+def text_date_rules() -> dict:
+    """thai_date's rule "text-date": its pattern, the weekday numbers it knows (text_dates.py) and
+    where a code fence starts (content_guard.sources.FENCE: no date is judged inside code)."""
+    from content_guard.sources import FENCE
+    from thai_date import text_dates
+
+    return {"pattern": js_pattern(text_dates.TEXT_DATE.pattern), "weekdays": dict(text_dates.WEEKDAY_NUMBERS),
+            "fence": js_pattern(FENCE.pattern)}
+
+
 def site_rules(settings: dict) -> dict:
     """Everything js/checks.js needs, as one JSON-ready dict."""
     from thai_date.settings import DEFAULTS as DATE_DEFAULTS
@@ -152,6 +163,7 @@ def site_rules(settings: dict) -> dict:
     return {
         "typos": typo_rules(),
         "dates": date_rules(settings),
+        "text_dates": text_date_rules(),
         "categories": list(settings.get("CATEGORIES") or []),
         "hold_future": bool(settings.get("THAI_DATE_HOLD_FUTURE", DATE_DEFAULTS["THAI_DATE_HOLD_FUTURE"])),
         **check_rules(settings),

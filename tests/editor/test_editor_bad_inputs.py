@@ -108,6 +108,23 @@ def test_a_future_date_holds_the_release_back_and_the_editor_says_so(editor, edi
     assert page.recorder.problems() == []
 
 
+def test_a_weekday_that_is_not_its_dates_is_pointed_out_while_typing(editor, editor_page):
+    """A release written from last year's keeps the old weekday before the new date: the body
+    says so under it while the author types (thai_date's rule "text-date"), and stops saying so
+    once the weekday is right."""
+    page = editor_page
+    new_release(page, editor)
+    body = page.locator("[data-slate-editor]").first
+    body.click()
+    page.keyboard.type("เมื่อวันอังคารที่ 30 พฤศจิกายน 2569 ศูนย์ฯ ลงพื้นที่ตรวจค่ายพักคนงาน")
+    messages = page.locator(".zc-checked .zc-messages").filter(has_text="ระบุวันอังคาร")
+    expect(messages).to_contain_text("ระบุวันอังคาร แต่วันที่ 30 พฤศจิกายน 2569 คือวันจันทร์")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 ศูนย์ฯ ลงพื้นที่ตรวจค่ายพักคนงาน")
+    expect(page.locator(".zc-checked .zc-messages").filter(has_text="ระบุวัน")).to_have_count(0)
+    assert page.recorder.problems() == []
+
+
 def test_our_widgets_and_the_preview_pass_axe(editor, editor_page, tmp_path):
     from tests.editor.photos import phone_photo
 

@@ -4,11 +4,10 @@ The editor runs the rules in the browser with rule data the build exports from t
 owners (plugins/web_editor/rule_data.py). Compared here, in Chromium, on every content file and
 on a fixture of bad inputs: for each file, the kinds of problem (rule, severity) `invoke check`'s
 verdict (content_guard.verdict.judge) reports for the rules the editor runs (title, body, status,
-category, date, typo, and captions missing from the photos of the release's gallery); every line
-corrected by the typing-error table as thai_text's `fix_typos` corrects it; and, on thousands of
+category, date, typo, text-date, and captions missing from the photos of the release's gallery);
+every line corrected by the typing-error table as thai_text's `fix_typos` corrects it; and, on thousands of
 date texts, the moment thai_date's `read_date` reads, whether it adds a caution, or that it
-refuses the text. Problems only CI reports (captions.txt lines, spelling, links, weekdays in the
-text) are left out.
+refuses the text. Problems only CI reports (captions.txt lines, spelling, links) are left out.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))  # 1 ธันวาคม 2569
-EDITOR_RULES = {"title", "body", "status", "category", "date", "typo"}
+EDITOR_RULES = {"title", "body", "status", "category", "date", "typo", "text-date"}
 
 @pytest.fixture(scope="module")
 def admin(browser, editor):
@@ -85,6 +84,13 @@ BAD_INPUTS = {
     ),
     "news/captions-txt.md": article(extra="Gallery: with-file\n"),
     "news/captions-header.md": article(extra="Gallery: with-header\nCaptions: b.jpg: ภาพบี\n    a.jpg:\n"),
+    "news/text-dates.md": article(
+        title="ลงพื้นที่วันอังคารที่ 30 พฤศจิกายน 2569",
+        extra="Summary: ประชุมวันพฤหัสที่ ๒๖ พ.ย. ๒๕๖๙\n",
+        body="เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 ลงพื้นที่ และนัดอีกครั้งวันพุธที่ 8 มกราคม พ.ศ. 2570\n\n"
+             "```\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n```\n\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n",
+    ),
+    "news/text-dates-right.md": article(body="เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 และวันพฤหัสบดีที่ ๒๖ พ.ย. ๒๕๖๙\n"),
     "pages/page.md": "Title: หน้า\n\nเนื้อหา เเละ\n",
     "pages/page-no-title.md": "Title:\n\nเนื้อหา\n",
 }
@@ -178,6 +184,21 @@ def test_a_fixture_of_bad_inputs_gets_the_same_verdicts(admin, tmp_path):
     assert set(rules) == EDITOR_RULES | {"captions"}, rules
     assert rules["date"] >= 15 and rules["typo"] >= 2
     assert ("date", "warning") in found["content/news/ambiguous.md"]  # read day first, with a caution
+    # weekdays in the text: the same mistakes, one by one (title; 8 มกราคม 2570 is a Friday; 31
+    # พฤศจิกายน does not exist; not inside code), none where the weekdays are right
+    from content_guard.verdict import judge
+    from tools.check import load_settings
+
+    settings = {**load_settings(ROOT / "pelicanconf.py"), "PATH": str(content), "THAI_TEXT_SPELLING": False}
+    lines = sorted(p.line for p in judge(settings, now=NOW).problems
+                   if p.rule == "text-date" and p.file == "content/news/text-dates.md")
+    in_browser = admin.evaluate(
+        """(text) => window.ZeroCorruptionEditor.checks.checkFile(text, 'article',
+             { rules: window.ZeroCorruptionEditor.site.rules, galleries: {}, now: 0 })
+             .filter(p => p.rule === 'text-date').map(p => p.field)""",
+        BAD_INPUTS["news/text-dates.md"])
+    assert lines == [1, 6, 12] and sorted(in_browser) == ["body", "body", "title"], (lines, in_browser)
+    assert "content/news/text-dates-right.md" in expected and not expected["content/news/text-dates-right.md"]
 
 
 def test_typing_errors_are_corrected_alike(admin):

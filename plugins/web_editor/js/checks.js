@@ -4,14 +4,15 @@
 //   status, category         - content_guard's metadata rule (its statuses, the site's CATEGORIES);
 //   date                     - thai_date's rule: its reading (dates.js) and plausibility limits;
 //   captions                 - photo_gallery's: every photo has a caption (GALLERY_CAPTION_REQUIRED);
-//   typo                     - thai_text's typing-error table (typos.py RULES).
+//   typo                     - thai_text's typing-error table (typos.py RULES);
+//   text-date                - thai_date's weekdays before dates in the text (text_dates.py).
 // Spelling, links, slugs and photo files run in CI on the pull request (`invoke check`).
 //
 // checkEntry(data, kind, context) -> [{ field, rule, level, message }]; level is "error" (the
 // release cannot be sent for review) or "warning". tests/editor/test_rules_agree.py compares the
 // verdicts with `invoke check` on every content file and on a fixture of bad inputs.
 
-import { DateProblem, epoch, parseDate, readDate, thaiDate } from './dates.js';
+import { DateProblem, epoch, parseDate, readDate, thaiDate, weekdayOf } from './dates.js';
 import { SOURCE_KEY, fromFile } from './format.js';
 import { mergePhotos } from './gallery.js';
 
@@ -82,6 +83,44 @@ function typoProblems(field, value, rules, label) {
     level: WARNING,
     message: `${label}พิมพ์ผิด: ${hit.what.split(' / ')[0]} ใน "${hit.word}" ควรเป็น "${hit.fixed}"`,
   }));
+}
+
+/**
+ * thai_date's rule "text-date" on `value` (a field, or the body outside code fences): a weekday
+ * written before a date that is not that day's, or a day that does not exist.
+ */
+export function textDateProblems(field, value, rules, label) {
+  const data = rules.text_dates;
+  if (!data || !value.includes('วัน')) return [];
+  const fence = new RegExp(data.fence, 'u');
+  const problems = [];
+  let fenced = false;
+  for (const line of value.split('\n')) {
+    if (fence.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) continue;
+    for (const m of line.matchAll(new RegExp(data.pattern, 'gu'))) {
+      const { weekday, date } = m.groups;
+      let moment;
+      try {
+        moment = parseDate(date, rules.dates);
+      } catch (error) {
+        if (!(error instanceof DateProblem)) throw error;
+        problems.push({ field, rule: 'text-date', level: WARNING, message: `${label}"${m[0]}": วันที่ "${date}" ${error.thai}` });
+        continue;
+      }
+      const actual = rules.dates.weekdays[weekdayOf(moment)];
+      if (data.weekdays[weekday] !== weekdayOf(moment)) {
+        problems.push({
+          field, rule: 'text-date', level: WARNING,
+          message: `${label}"${m[0]}" ระบุวัน${weekday} แต่วันที่ ${date} คือวัน${actual} ให้แก้ชื่อวันหรือวันที่ให้ตรงกัน`,
+        });
+      }
+    }
+  }
+  return problems;
 }
 
 /** Problems of the date fields (`date`, `modified`). */
@@ -199,6 +238,9 @@ export function checkEntry(data, kind, context) {
     problems.push(...typoProblems('header', extra, rules, ''));
   }
   problems.push(...typoProblems('body', text(data.body), rules, ''));
+  problems.push(...textDateProblems('title', text(data.title), rules, labels.title));
+  problems.push(...textDateProblems('summary', text(data.summary), rules, labels.summary));
+  problems.push(...textDateProblems('body', text(data.body), rules, ''));
   return problems;
 }
 

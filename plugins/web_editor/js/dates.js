@@ -118,7 +118,7 @@ function build(value, year, month, day, groups, rules) {
   return { year, month, day, hour, minute, second, offset };
 }
 
-function weekdayOf(moment) {
+export function weekdayOf(moment) {
   // Monday first, as Python's datetime.weekday() counts.
   return (new Date(Date.UTC(moment.year, moment.month - 1, moment.day)).getUTCDay() + 6) % 7;
 }
