@@ -23,7 +23,9 @@ WEEKDAY_NUMBERS = {**{name: number for number, name in enumerate(WEEKDAYS)}, "�
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Longest first (พฤหัสบดี before พฤหัส), then in alphabetical order: the same pattern in every
+    process (the editor's rule data is written with it, and a rebuild must not change it)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _DIGIT = "[0-9\u0e50-\u0e59]"
