@@ -169,6 +169,29 @@ def test_pictures_are_not_pasted_and_the_author_is_told(editor, editor_page):
     assert page.recorder.problems() == []
 
 
+def test_a_page_names_its_own_field_when_a_picture_is_pasted(editor, editor_page):
+    """A page has no photos field and its body is called เนื้อหา: the note says so, in its words."""
+    page = editor_page
+    _saved, _path, _original = open_captured(page, editor, ROOT / "content" / "pages" / "about.md", "pages")
+    note = page.locator(".zc-checked .zc-note")
+    body = page.locator("[data-slate-editor]").first
+    put_on_clipboard(page, editor, '<p>ผังองค์กร</p><p><img src="file:///C:/Temp/clip_image002.png"></p>', "ผังองค์กร")
+    body.click()
+    page.keyboard.press("Control+V")
+    expect(note).to_have_text("ภาพ 1 ภาพในข้อความที่วางไม่ได้นำมาด้วย เพราะเนื้อหามีได้เฉพาะข้อความ")
+    page.evaluate("""async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40; canvas.height = 30;
+      const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+    }""")
+    body.click()
+    page.keyboard.press("Control+V")
+    expect(note).to_have_text("วางภาพในเนื้อหาไม่ได้ เพราะเนื้อหามีได้เฉพาะข้อความ")
+    assert body.locator("img").count() == 0
+    assert page.recorder.problems() == []
+
+
 def test_a_paragraph_that_begins_with_a_number_keeps_it(editor, editor_page):
     page = editor_page
     new_release(page, editor)

@@ -119,13 +119,17 @@ export function checkedWidget(CMS, baseName, site) {
       this.props.onChange(typeof value === 'string' ? value.split(PASTE_MARK).join('') : value);
     };
 
+    // The field is named as the author sees it (เนื้อข่าว in a release, เนื้อหา in a page); where
+    // the collection has a photos field, the note says to add pictures there.
     imagesNote(count, withText) {
       const fields = this.props.collection && this.props.collection.get('fields');
       const photos = fields && fields.find(field => field.get('widget') === 'thai-photos');
-      const fix = photos ? `ให้เพิ่มภาพในช่อง ${photos.get('label')}` : 'หน้าเว็บไซต์มีได้เฉพาะข้อความ';
+      const label = (this.props.field && this.props.field.get('label')) || 'เนื้อข่าว';
+      const why = `เพราะ${label}มีได้เฉพาะข้อความ`;
+      const fix = photos ? ` ให้เพิ่มภาพในช่อง ${photos.get('label')}` : '';
       return withText
-        ? `ภาพ ${count} ภาพในข้อความที่วางไม่ได้นำมาด้วย เพราะเนื้อข่าวมีได้เฉพาะข้อความ ${fix}`
-        : `วางภาพในเนื้อข่าวไม่ได้ ${fix}`;
+        ? `ภาพ ${count} ภาพในข้อความที่วางไม่ได้นำมาด้วย ${why}${fix}`
+        : `วางภาพใน${label}ไม่ได้${photos ? fix : ` ${why}`}`;
     }
 
     isValid = () => {
