@@ -28,7 +28,7 @@ import re
 
 from .formats import BE_OFFSET
 from .parsing import ACCEPTED_FORMS, ACCEPTED_TIMES, DateProblem, parse_date, read_date
-from .text_dates import weekday_mistakes
+from .text_dates import mistakes_by_line
 
 DATE_FIELDS = ("date", "modified")
 THAI = re.compile("[\u0e01-\u0e4e]")
@@ -123,18 +123,16 @@ def check_text_dates(source, site) -> list:
     in `Title:`, `Summary:` and the body outside code, with its line."""
     from content_guard.sources import outside_code_fences
 
-    lines = [(source.line_of(key), source.value(key)) for key in ("title", "summary") if source.line_of(key)]
-    problems = []
-    for number, line in [*lines, *outside_code_fences(source.body_lines)]:
-        if "วัน" not in line:
-            continue
-        for _written, thai, english in weekday_mistakes(line):
-            problems.append(_problem(
-                source.name, number, "warning", thai, english,
-                "แก้ชื่อวันหรือวันที่ให้ตรงกัน (ถ้าคัดลอกมาจากข่าวหรือหนังสือเชิญฉบับก่อน ให้ตรวจทุกวันที่)",
-                "make the weekday and the date agree (in text copied from an earlier release or "
-                "invitation, check every date)", rule="text-date"))
-    return problems
+    found = []
+    for key in ("title", "summary"):
+        if source.line_of(key):
+            found += mistakes_by_line([(source.line_of(key), source.value(key))])
+    found += mistakes_by_line(outside_code_fences(source.body_lines))
+    return [_problem(source.name, number, "warning", thai, english,
+                     "แก้ชื่อวันหรือวันที่ให้ตรงกัน (ถ้าคัดลอกมาจากข่าวหรือหนังสือเชิญฉบับก่อน ให้ตรวจทุกวันที่)",
+                     "make the weekday and the date agree (in text copied from an earlier release or "
+                     "invitation, check every date)", rule="text-date")
+            for number, thai, english in found]
 
 
 def _suspicious(name, line, value, moment, oldest, horizon) -> list:

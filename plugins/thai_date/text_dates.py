@@ -6,14 +6,16 @@ date is changed but not the weekday before it; a reader (and a journalist quotin
 then has two dates to choose from. Only a weekday written right before a whole date with a
 four-digit year is judged (วันจันทร์ที่ 30 พฤศจิกายน 2569, วันพฤหัสฯ short as วันพฤหัส, Thai or
 Arabic digits, month names full, short or colloquial, `พ.ศ.` or not): a date without a weekday or
-a year says nothing to check. The date is read by `parsing.parse_date`, as `Date:` is.
+a year says nothing to check. The date is read by `parsing.parse_date`, as `Date:` is. The lines
+of a paragraph are read as one text (a weekday may end one line and its date start the next).
 
-No Pelican imports: rules.py's rule "text-date" calls `weekday_mistakes` on each line.
+No Pelican imports: rules.py's rule "text-date" calls `mistakes_by_line`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .formats import MONTHS, MONTHS_SHORT, WEEKDAYS, to_arabic_digits
 from .parsing import _COLLOQUIAL, DateProblem, parse_date
@@ -39,18 +41,51 @@ TEXT_DATE = re.compile(
 def weekday_mistakes(text: str) -> list[tuple[str, str, str]]:
     """(what is written, the problem in Thai, in English) for each weekday-and-date of `text`
     whose weekday is not that day's, or whose day does not exist."""
+    return [(m.group(0), *problem) for m in TEXT_DATE.finditer(text) if (problem := _judge(m))]
+
+
+def mistakes_by_line(numbered_lines) -> list[tuple[int, str, str]]:
+    """(line number, the problem in Thai, in English) for the lines given as (number, text): a
+    paragraph's lines are read as one text, joined by spaces, as Markdown shows them (a weekday
+    at the end of one line and its date on the next are one date); the line is the weekday's."""
     found = []
-    for m in TEXT_DATE.finditer(text):
-        written, weekday, date = m.group(0), m.group("weekday"), m.group("date")
-        try:
-            moment = parse_date(date)
-        except DateProblem as problem:
-            found.append((written, f'"{written}": วันที่ "{date}" {problem.thai}',
-                          f'"{written}": the date "{to_arabic_digits(date)}" {problem.english}'))
+    for numbers, starts, text in _paragraphs(numbered_lines):
+        if "วัน" not in text:
             continue
-        if WEEKDAY_NUMBERS[weekday] != moment.weekday():
-            actual = WEEKDAYS[moment.weekday()]
-            found.append((written, f'"{written}" ระบุวัน{weekday} แต่วันที่ {date} คือวัน{actual}',
-                          f'"{written}" says วัน{weekday}, but {to_arabic_digits(date)} is a '
-                          f"วัน{actual} ({moment:%A})"))
+        for m in TEXT_DATE.finditer(text):
+            problem = _judge(m)
+            if problem:
+                found.append((numbers[bisect_right(starts, m.start()) - 1], *problem))
     return found
+
+
+def _paragraphs(numbered_lines):
+    """(line numbers, where each line starts in the text, the lines joined by spaces) of each run
+    of consecutive non-blank lines."""
+    numbers, lines = [], []
+    for number, line in [*numbered_lines, (None, "")]:
+        if line.strip() and (not numbers or number == numbers[-1] + 1):
+            numbers.append(number)
+            lines.append(line)
+            continue
+        if numbers:
+            starts = [0]
+            for previous in lines[:-1]:
+                starts.append(starts[-1] + len(previous) + 1)
+            yield numbers, starts, " ".join(lines)
+        numbers, lines = ([number], [line]) if line.strip() else ([], [])
+
+
+def _judge(m: re.Match) -> tuple[str, str] | None:
+    """The problem (Thai, English) of one weekday-and-date, or None when the weekday is right."""
+    written, weekday, date = m.group(0), m.group("weekday"), m.group("date")
+    try:
+        moment = parse_date(date)
+    except DateProblem as problem:
+        return (f'"{written}": วันที่ "{date}" {problem.thai}',
+                f'"{written}": the date "{to_arabic_digits(date)}" {problem.english}')
+    if WEEKDAY_NUMBERS[weekday] == moment.weekday():
+        return None
+    actual = WEEKDAYS[moment.weekday()]
+    return (f'"{written}" ระบุวัน{weekday} แต่วันที่ {date} คือวัน{actual}',
+            f'"{written}" says วัน{weekday}, but {to_arabic_digits(date)} is a วัน{actual} ({moment:%A})')

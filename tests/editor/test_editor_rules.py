@@ -88,7 +88,8 @@ BAD_INPUTS = {
         title="ลงพื้นที่วันอังคารที่ 30 พฤศจิกายน 2569",
         extra="Summary: ประชุมวันพฤหัสที่ ๒๖ พ.ย. ๒๕๖๙\n",
         body="เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 ลงพื้นที่ และนัดอีกครั้งวันพุธที่ 8 มกราคม พ.ศ. 2570\n\n"
-             "```\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n```\n\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n",
+             "```\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n```\n\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n\n"
+             "ประชุมสรุปผลวันจันทร์ที่\n13 มกราคม 2570\n",
     ),
     "news/text-dates-right.md": article(body="เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 และวันพฤหัสบดีที่ ๒๖ พ.ย. ๒๕๖๙\n"),
     "pages/page.md": "Title: หน้า\n\nเนื้อหา เเละ\n",
@@ -185,7 +186,8 @@ def test_a_fixture_of_bad_inputs_gets_the_same_verdicts(admin, tmp_path):
     assert rules["date"] >= 15 and rules["typo"] >= 2
     assert ("date", "warning") in found["content/news/ambiguous.md"]  # read day first, with a caution
     # weekdays in the text: the same mistakes, one by one (title; 8 มกราคม 2570 is a Friday; 31
-    # พฤศจิกายน does not exist; not inside code), none where the weekdays are right
+    # พฤศจิกายน does not exist; not inside code; a weekday ending a line, its date on the next),
+    # none where the weekdays are right
     from content_guard.verdict import judge
     from tools.check import load_settings
 
@@ -197,7 +199,7 @@ def test_a_fixture_of_bad_inputs_gets_the_same_verdicts(admin, tmp_path):
              { rules: window.ZeroCorruptionEditor.site.rules, galleries: {}, now: 0 })
              .filter(p => p.rule === 'text-date').map(p => p.field)""",
         BAD_INPUTS["news/text-dates.md"])
-    assert lines == [1, 6, 12] and sorted(in_browser) == ["body", "body", "title"], (lines, in_browser)
+    assert lines == [1, 6, 12, 14] and sorted(in_browser) == ["body", "body", "body", "title"], (lines, in_browser)
     assert "content/news/text-dates-right.md" in expected and not expected["content/news/text-dates-right.md"]
 
 

@@ -64,6 +64,8 @@ def test_a_day_that_does_not_exist():
 
 
 def test_the_rule_names_the_line_in_title_summary_and_body_not_in_code(tmp_path):
+    """A weekday at the end of a line and its date on the next are one date (Markdown joins
+    them): the line named is the weekday's."""
     from tools.check import judge, load_settings
 
     content = tmp_path / "content"
@@ -79,7 +81,9 @@ def test_the_rule_names_the_line_in_title_summary_and_body_not_in_code(tmp_path)
         "\n"
         "```\n"
         "วันพุธที่ 8 มกราคม 2570\n"
-        "```\n",
+        "```\n"
+        "ประชุมสรุปผลวันจันทร์ที่\n"
+        "13 มกราคม 2570 ที่ห้องประชุมศูนย์ฯ\n",
         encoding="utf-8",
     )
     settings_ = load_settings(overrides={"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"),
@@ -88,5 +92,6 @@ def test_the_rule_names_the_line_in_title_summary_and_body_not_in_code(tmp_path)
     assert [(p.file, p.line, p.severity) for p in problems] == [
         ("content/news/visit.md", 1, "warning"),  # 30 November 2569 is a Monday
         ("content/news/visit.md", 7, "warning"),  # 8 January 2570 is a Friday
+        ("content/news/visit.md", 12, "warning"),  # 13 January 2570, on the next line, is a Wednesday
     ], problems
     assert "คือวันศุกร์" in problems[1].thai and problems[1].fix

@@ -93,15 +93,22 @@ export function textDateProblems(field, value, rules, label) {
   const data = rules.text_dates;
   if (!data || !value.includes('วัน')) return [];
   const fence = new RegExp(data.fence, 'u');
-  const problems = [];
+  // The lines of a paragraph are one text, joined by spaces (text_dates.mistakes_by_line).
+  const paragraphs = [];
   let fenced = false;
-  for (const line of value.split('\n')) {
-    if (fence.test(line)) {
-      fenced = !fenced;
-      continue;
+  let current = [];
+  for (const line of [...value.split('\n'), '']) {
+    if (fence.test(line)) fenced = !fenced;
+    if (fenced || fence.test(line) || !line.trim()) {
+      if (current.length) paragraphs.push(current.join(' '));
+      current = [];
+    } else {
+      current.push(line);
     }
-    if (fenced) continue;
-    for (const m of line.matchAll(new RegExp(data.pattern, 'gu'))) {
+  }
+  const problems = [];
+  for (const paragraph of paragraphs) {
+    for (const m of paragraph.matchAll(new RegExp(data.pattern, 'gu'))) {
       const { weekday, date } = m.groups;
       let moment;
       try {
