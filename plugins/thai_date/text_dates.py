@@ -4,7 +4,7 @@ Tuesday, and the day must exist.
 A release is often written from last year's, or from the invitation sent before the event, and the
 date is changed but not the weekday before it; a reader (and a journalist quoting the release)
 then has two dates to choose from. Only a weekday written right before a whole date with a
-four-digit year is judged (วันจันทร์ที่ 30 พฤศจิกายน 2569, วันพฤหัสฯ short as วันพฤหัส, Thai or
+four-digit year is judged (วันจันทร์ที่ 30 พฤศจิกายน 2569; วันพฤหัสบดี or วันพฤหัส; Thai or
 Arabic digits, month names full, short or colloquial, `พ.ศ.` or not): a date without a weekday or
 a year says nothing to check. The date is read by `parsing.parse_date`, as `Date:` is. The lines
 of a paragraph are read as one text (a weekday may end one line and its date start the next).
