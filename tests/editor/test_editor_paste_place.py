@@ -139,6 +139,18 @@ def test_a_table_pasted_into_a_table_goes_after_it(editor, editor_page):
     assert page.recorder.problems() == []
 
 
+def paste_an_image(page, body) -> None:
+    """Copy a small PNG (as from a screenshot tool) and paste it into `body`."""
+    page.evaluate("""async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40; canvas.height = 30;
+      const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+    }""")
+    body.click()
+    page.keyboard.press("Control+V")
+
+
 def test_pictures_are_not_pasted_and_the_author_is_told(editor, editor_page):
     page = editor_page
     new_release(page, editor)
@@ -151,14 +163,7 @@ def test_pictures_are_not_pasted_and_the_author_is_told(editor, editor_page):
     page.keyboard.press("Control+V")
     expect(note).to_have_text("ภาพ 2 ภาพในข้อความที่วางไม่ได้นำมาด้วย เพราะเนื้อข่าวมีได้เฉพาะข้อความ ให้เพิ่มภาพในช่อง ภาพกิจกรรม")
     expect(body).to_contain_text("ภาพประกอบการประชุม")
-    page.evaluate("""async () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 40; canvas.height = 30;
-      const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
-    }""")
-    body.click()
-    page.keyboard.press("Control+V")
+    paste_an_image(page, body)
     expect(note).to_have_text("วางภาพในเนื้อข่าวไม่ได้ ให้เพิ่มภาพในช่อง ภาพกิจกรรม")
     assert body.locator("img").count() == 0
     # The next paste of text only takes the note away.
@@ -179,14 +184,7 @@ def test_a_page_names_its_own_field_when_a_picture_is_pasted(editor, editor_page
     body.click()
     page.keyboard.press("Control+V")
     expect(note).to_have_text("ภาพ 1 ภาพในข้อความที่วางไม่ได้นำมาด้วย เพราะเนื้อหามีได้เฉพาะข้อความ")
-    page.evaluate("""async () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 40; canvas.height = 30;
-      const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
-    }""")
-    body.click()
-    page.keyboard.press("Control+V")
+    paste_an_image(page, body)
     expect(note).to_have_text("วางภาพในเนื้อหาไม่ได้ เพราะเนื้อหามีได้เฉพาะข้อความ")
     assert body.locator("img").count() == 0
     assert page.recorder.problems() == []
