@@ -26,6 +26,15 @@ function typoRules(rules) {
   return rules._typos;
 }
 
+// thai_date's text-date pattern and the code-fence pattern, compiled once (checks run on every key).
+function textDateRules(rules) {
+  if (!rules._textDates && rules.text_dates) {
+    const data = rules.text_dates;
+    rules._textDates = { weekdays: data.weekdays, re: new RegExp(data.pattern, 'gu'), fence: new RegExp(data.fence, 'u') };
+  }
+  return rules._textDates;
+}
+
 const THAI = /[\u0e01-\u0e4e]/u;
 const THAI_LETTER = /[\u0e01-\u0e4e]/u;
 
@@ -90,16 +99,16 @@ function typoProblems(field, value, rules, label) {
  * written before a date that is not that day's, or a day that does not exist.
  */
 export function textDateProblems(field, value, rules, label) {
-  const data = rules.text_dates;
+  const data = textDateRules(rules);
   if (!data || !value.includes('วัน')) return [];
-  const fence = new RegExp(data.fence, 'u');
   // The lines of a paragraph are one text, joined by spaces (text_dates.mistakes_by_line).
   const paragraphs = [];
   let fenced = false;
   let current = [];
   for (const line of [...value.split('\n'), '']) {
-    if (fence.test(line)) fenced = !fenced;
-    if (fenced || fence.test(line) || !line.trim()) {
+    const isFence = data.fence.test(line);
+    if (isFence) fenced = !fenced;
+    if (isFence || fenced || !line.trim()) {
       if (current.length) paragraphs.push(current.join(' '));
       current = [];
     } else {
@@ -108,7 +117,7 @@ export function textDateProblems(field, value, rules, label) {
   }
   const problems = [];
   for (const paragraph of paragraphs) {
-    for (const m of paragraph.matchAll(new RegExp(data.pattern, 'gu'))) {
+    for (const m of paragraph.matchAll(data.re)) {
       const { weekday, date } = m.groups;
       let moment;
       try {
