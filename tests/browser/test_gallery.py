@@ -58,6 +58,26 @@ def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
     assert page.problems.all() == []
 
 
+@pytest.mark.parametrize(("width", "density"), [(280, 3), (390, 3), (700, 2), (1280, 1)])
+def test_thumbnails_are_as_sharp_as_they_are_shown(open_page, sample_url, width, density):
+    """The `sizes` the thumbnails give follow the grid's columns: one on a 280 px screen (where
+    half the width is too narrow for a caption's words), two on a phone, three and four wider."""
+    page = open_page(sample_url + ARTICLE, width=width, height=800, device_scale_factor=density)
+    first = page.locator("[data-gallery] img").first
+    first.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('[data-gallery] img').complete")
+    # The width of the file the browser chose (its srcset descriptor), against the width shown.
+    chosen, shown = first.evaluate("""img => {
+      const sets = [...img.parentElement.querySelectorAll('source, img')].map(e => e.srcset).join(', ');
+      const found = sets.split(',').map(c => c.trim().split(/\\s+/))
+                        .find(([url]) => new URL(url, location.href).href === img.currentSrc);
+      return [parseInt(found[1]), img.getBoundingClientRect().width * devicePixelRatio];
+    }""")
+    columns = page.evaluate("getComputedStyle(document.querySelector('.gallery-grid')).gridTemplateColumns.split(' ').length")
+    assert columns == {280: 1, 390: 2, 700: 3, 1280: 4}[width]
+    assert chosen >= shown, (width, chosen, shown)
+
+
 def test_thumbnails_are_responsive_lazy_and_sized(open_page, sample_url):
     page = open_page(sample_url + ARTICLE, width=390, height=844)
     images = page.locator("[data-gallery] img")
