@@ -6,6 +6,7 @@
 | a document that is not there, lies outside the content folder, is neither under ATTACHMENTS_DIR nor in STATIC_PATHS, is of a type not in ATTACHMENTS_TYPES, or is empty | ERROR (a link that would lead nowhere, or to a file a reader cannot open) |
 | a document without a title | WARNING (its file name is the link) |
 | a document larger than ATTACHMENTS_WARN_MB | WARNING |
+| a document holding a photo that carries the place it was taken (GPS) or camera data (embedded_photos.py) | ERROR (a document is published as it is, and no published file may carry either) |
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def check_attachments(source, site) -> list:
                                      f'เอกสารแนบ "{entry.path}" ไม่มีชื่อ ผู้อ่านจะเห็นชื่อไฟล์แทน',
                                      f'attachment "{entry.path}" has no title; readers see its file name',
                                      "พิมพ์ชื่อเอกสารหลังเครื่องหมาย :", "write its title after the colon"))
+        problems += _photo_problems(source.name, entry, path)
         size = path.stat().st_size
         if size > warn_bytes:
             problems.append(_problem(source.name, entry.line, "warning",
@@ -71,6 +73,37 @@ def check_attachments(source, site) -> list:
                                      f'attachment "{entry.path}" is {size / 1_000_000:.0f} MB, slow on a phone',
                                      "บีบอัด PDF หรือแยกเป็นหลายไฟล์", "compress the PDF or split it"))
     return problems
+
+
+def _photo_problems(name, entry, path) -> list:
+    """Photos inside the document that carry the place they were taken or camera data
+    (photo_gallery's metadata, found by embedded_photos.py): an error, as no published file may
+    carry either, and a document is published as it is."""
+    from .embedded_photos import carried
+
+    found = carried(path)
+    if not found:
+        return []
+    located = [c.where for c in found if c.metadata.has_location]
+    named = located or [c.where for c in found]
+    where = ", ".join(named[:3]) + (f" และอีก {len(named) - 3} ภาพ" if len(named) > 3 else "")
+    where_en = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    if located:
+        thai = (f'เอกสารแนบ "{entry.path}" มีภาพที่บันทึกตำแหน่งที่ถ่าย (GPS) อยู่ข้างใน ({where}) '
+                "ผู้อ่านที่ดาวน์โหลดเอกสารจะรู้ตำแหน่งนั้น")
+        english = (f'attachment "{entry.path}" holds a photo that carries the place it was taken (GPS) '
+                   f"({where_en}); readers who download it would get that place")
+    else:
+        what = ", ".join(sorted({c.metadata.camera or "XMP/IPTC" for c in found}))
+        thai = f'เอกสารแนบ "{entry.path}" มีภาพที่มีข้อมูลกล้อง ({what}) อยู่ข้างใน ({where}) ซึ่งเว็บไซต์ไม่เผยแพร่'
+        english = (f'attachment "{entry.path}" holds a photo that carries camera data ({what}) ({where_en}), '
+                   "which the site never publishes")
+    return [_problem(
+        name, entry.line, "error", thai, english,
+        "ใส่ภาพที่ไม่มีข้อมูลแฝงแทนในเอกสาร (ภาพจากแกลเลอรีของเว็บไซต์ไม่มีตำแหน่งและข้อมูลกล้อง) "
+        "หรือบันทึกเอกสารเป็น PDF ใหม่ แล้วแนบแทนไฟล์เดิม",
+        "put photos without metadata in the document instead (the site's gallery copies carry none), "
+        "or save the document as PDF again, and attach it in place of this one")]
 
 
 def _rules():

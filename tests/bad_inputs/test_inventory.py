@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.attachments.documents_with_photos import pdf_keeping, word_file
 from tests.conftest import without_breaks
 from tools.build import build, plugin_receivers
 
@@ -209,6 +210,16 @@ ERROR_CASES = [
     Case("category-typo", {"news/category-typo.md": "Title: ข่าวหมวดพิมพ์ผิด\n" + DATE
                            + "Category: ข่าวกิจกรม\nSummary: สรุป\n\n" + BODY},
          "error", "news/category-typo.md", ("ข่าวกิจกรม", "ข่าวกิจกรรม"), line=3),
+    Case("attachment-located-photo", {
+        "news/word-photo.md": post("ข่าวแนบ Word ที่มีภาพจากโทรศัพท์",
+                                   extra="Attachments: extra/attachments/word-photo/คู่มือ.docx: คู่มือ\n"),
+        "extra/attachments/word-photo/คู่มือ.docx": word_file(photo(gps=True))},
+         "error", "news/word-photo.md", ("word/media/image1.jpeg", "GPS"), line=5),
+    Case("attachment-camera-in-pdf", {
+        "news/scan-photo.md": post("ข่าวแนบ PDF จากแอปสแกน",
+                                   extra="Attachments: extra/attachments/scan-photo/scan.pdf: เอกสารสแกน\n"),
+        "extra/attachments/scan-photo/scan.pdf": pdf_keeping(photo(camera=True))},
+         "error", "news/scan-photo.md", ("ภาพที่ 1", "SamplePhone"), line=5),
     Case("gallery-traversal", {"news/gallery-up.md": post("ข่าวแกลเลอรีนอกโฟลเดอร์", extra="Gallery: ../../etc\n")},
          "error", "news/gallery-up.md", ("../../etc",), line=5),
     Case("gallery-absolute", {"news/gallery-abs.md": post("ข่าวแกลเลอรีทางเต็ม", extra="Gallery: /etc\n")},

@@ -22,7 +22,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file
 from tests.editor.conftest import approve_and_publish, log_in
+from tests.photo_gallery.gallery_photos import phone_exif
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +41,8 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     program.write_bytes(b"MZ" + b"\0" * 100)
     empty = tmp_path / "ประกาศที่ดาวน์โหลดไม่สำเร็จ.pdf"
     empty.write_bytes(b"")
+    located = tmp_path / "คู่มือพร้อมภาพ.docx"  # a phone photo inserted into Word, GPS and all
+    located.write_bytes(word_file(photo(), photo(phone_exif(gps=True))))
     moment = dt.datetime.now(ZoneInfo("Asia/Bangkok")) - dt.timedelta(days=1)
 
     log_in(page, editor)
@@ -51,10 +55,12 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     page.keyboard.type("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ประกาศแนวทางรับเรื่องร้องเรียน รายละเอียดตามเอกสารแนบ")
 
     files = page.locator(".zc-attachments input[type=file]")
-    files.set_input_files([str(program), str(empty), str(pdf)])
+    files.set_input_files([str(program), str(empty), str(located), str(pdf)])
     failures = page.locator(".zc-attachments .zc-failures")
     expect(failures).to_contain_text("setup.exe: แนบไฟล์ชนิดนี้ไม่ได้ ให้บันทึกเป็น PDF")
     expect(failures).to_contain_text("ประกาศที่ดาวน์โหลดไม่สำเร็จ.pdf: ไฟล์ว่าง (0 ไบต์)")
+    expect(failures).to_contain_text(
+        "คู่มือพร้อมภาพ.docx: มีภาพที่บันทึกตำแหน่งที่ถ่าย (GPS) หรือข้อมูลกล้องอยู่ข้างใน (word/media/image2.jpeg)")
     title = page.get_by_label("ชื่อเอกสารที่ 1 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")
     expect(title).to_have_value("ประกาศ ศปท ฉบับที่ 3")
     title.fill(DOCUMENT_TITLE)
@@ -104,3 +110,47 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     href = item.locator("a").get_attribute("href")
     assert site.request.get(href if href.startswith("http") else editor.url + href).body() == PDF
     assert page.recorder.problems() == []
+
+
+def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, editor_page, tmp_path):
+    """embedded.js (the editor, as a file is chosen) and embedded_photos.py (the build and the
+    editor's CI) name the same photos, those with a location or a camera's make and model in
+    their EXIF, over documents as offices make them."""
+    import base64
+    import zipfile
+
+    from attachments.embedded_photos import carried
+
+    located, camera = photo(phone_exif(gps=True)), photo(phone_exif(gps=False))
+    documents = {
+        "word.docx": word_file(photo(), located, camera, located),
+        "stored.docx": word_file(located, compression=zipfile.ZIP_STORED),
+        "camera.docx": word_file(photo(), camera),
+        "clean.docx": word_file(photo(), photo()),
+        "scan.pdf": pdf_keeping(located),
+        "two-pages.pdf": pdf_keeping(camera)[:-6] + pdf_keeping(located),
+        "camera.pdf": pdf_keeping(camera),
+        "text.pdf": PDF,
+        "cut.docx": word_file(located)[:300],
+    }
+    build = {}
+    for name, data in documents.items():
+        (tmp_path / name).write_bytes(data)
+        build[name] = [c.where for c in carried(tmp_path / name)]
+    assert build["word.docx"] == ["word/media/image2.jpeg", "word/media/image3.jpeg", "word/media/image4.jpeg"]
+    assert build["two-pages.pdf"] == ["ภาพที่ 1", "ภาพที่ 2"] and build["camera.docx"] == ["word/media/image2.jpeg"]
+    assert build["clean.docx"] == build["text.pdf"] == build["cut.docx"] == []
+    page = editor_page
+    log_in(page, editor)
+    found = page.evaluate(
+        """async documents => {
+          const out = {};
+          for (const [name, data] of Object.entries(documents)) {
+            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+            out[name] = await window.ZeroCorruptionEditor.embedded.photosWithMetadata(new Blob([bytes]));
+          }
+          return out;
+        }""",
+        {name: base64.b64encode(data).decode() for name, data in documents.items()},
+    )
+    assert found == build

@@ -9,6 +9,7 @@ import * as bodyLines from './body-lines.js';
 import * as checks from './checks.js';
 import * as copy from './copy.js';
 import * as dates from './dates.js';
+import * as embedded from './embedded.js';
 import { siteDictionary } from './dictionary.js';
 import * as format from './format.js';
 import * as gallery from './gallery.js';
@@ -57,7 +58,7 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, assets, bodyLines, checks, copy, dates, format, gallery, names, paste, photos, photoTimings, preview, CMS };
+  window.ZeroCorruptionEditor = { site, assets, bodyLines, checks, copy, dates, embedded, format, gallery, names, paste, photos, photoTimings, preview, CMS };
 
   assets.commitListedAssetsOnly(CMS, site.backend.name);
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));

@@ -8,6 +8,7 @@
 import React from 'react';
 
 import { originalOf } from '../copy.js';
+import { photosWithMetadata } from '../embedded.js';
 import { documentName } from '../names.js';
 import { entryFolderBase, withRandomLetters } from './address.js';
 import { Failures, h, plain } from './common.js';
@@ -79,6 +80,13 @@ export function attachmentsWidget(site) {
         }
         if (!file.size) {
           failures.push(`${file.name}: ไฟล์ว่าง (0 ไบต์) ผู้อ่านเปิดไม่ได้ ให้แนบไฟล์ใหม่จากต้นฉบับ`);
+          continue;
+        }
+        const carrying = await photosWithMetadata(file).catch(() => []);
+        if (carrying.length) {
+          const where = carrying.slice(0, 3).join(', ') + (carrying.length > 3 ? ` และอีก ${carrying.length - 3} ภาพ` : '');
+          failures.push(`${file.name}: มีภาพที่บันทึกตำแหน่งที่ถ่าย (GPS) หรือข้อมูลกล้องอยู่ข้างใน (${where}) ผู้อ่านที่ดาวน์โหลดเอกสารจะได้ข้อมูลนั้นไปด้วย `
+            + 'ให้ใส่ภาพที่ไม่มีข้อมูลแฝงแทนในเอกสาร (ภาพจากแกลเลอรีของเว็บไซต์ไม่มีตำแหน่งและข้อมูลกล้อง) หรือบันทึกเอกสารเป็น PDF ใหม่ แล้วแนบอีกครั้ง');
           continue;
         }
         if (file.size > rules.warn_mb * 1_000_000) {

@@ -1,0 +1,124 @@
+// Photos inside a document a writer attaches, and whether they carry the place they were taken or
+// the camera that took them.
+// A phone photo put into a Word file keeps its EXIF GPS inside the .docx (a ZIP: word/media/); a
+// PDF from a scan app often holds each JPEG whole. The attachments widget refuses such a document
+// as the build does (plugins/attachments/embedded_photos.py finds the photos there, and
+// photo_gallery/metadata.py reads them: a GPS block with any tag but its version is a location;
+// a make or model tag is camera data). XMP and IPTC blocks are left to the build's check.
+// Here, for the writer at once: the JPEG and TIFF photos of a ZIP-based document (stored or
+// deflated members, unpacked with the browser's DecompressionStream), and the JPEG EXIF blocks in
+// the bytes of any other document. tests/editor/test_editor_attachments.py compares both sides.
+
+const PHOTO = /\.(jpe?g|jpe|tiff?)$/i;
+const GPS_TAG = 0x8825;
+const CAMERA_TAGS = [0x010f, 0x0110]; // make, model
+
+/** Where the photos that carry a location or camera data are in `file` (a File or Blob): member
+ *  names of a ZIP, or "ภาพที่ N" for the N-th EXIF block of any other file. */
+export async function photosWithMetadata(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const members = zipMembers(bytes);
+  if (members) {
+    const found = [];
+    for (const member of members) {
+      if (!PHOTO.test(member.name)) continue;
+      const data = await unpack(bytes, member);
+      if (data && photoHasMetadata(data)) found.push(member.name);
+    }
+    return found;
+  }
+  return exifBlocks(bytes, 0).map((block, index) => (tiffHasMetadata(bytes, block) ? `ภาพที่ ${index + 1}` : null))
+    .filter(Boolean);
+}
+
+function u16(bytes, at, little = true) {
+  return little ? bytes[at] | (bytes[at + 1] << 8) : (bytes[at] << 8) | bytes[at + 1];
+}
+
+function u32(bytes, at, little = true) {
+  return little
+    ? (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + bytes[at + 3] * 0x1000000
+    : bytes[at] * 0x1000000 + ((bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]);
+}
+
+/** The members of a ZIP archive from its central directory, or null when `bytes` is not one. */
+function zipMembers(bytes) {
+  const last = bytes.length - 22;
+  for (let at = last; at >= Math.max(0, last - 0xffff); at -= 1) {
+    if (u32(bytes, at) !== 0x06054b50) continue;
+    const count = u16(bytes, at + 10);
+    let entry = u32(bytes, at + 16);
+    const members = [];
+    for (let i = 0; i < count; i += 1) {
+      if (entry + 46 > bytes.length || u32(bytes, entry) !== 0x02014b50) return null;
+      const nameLength = u16(bytes, entry + 28);
+      members.push({
+        method: u16(bytes, entry + 10),
+        packed: u32(bytes, entry + 20),
+        size: u32(bytes, entry + 24),
+        header: u32(bytes, entry + 42),
+        name: new TextDecoder().decode(bytes.subarray(entry + 46, entry + 46 + nameLength)),
+      });
+      entry += 46 + nameLength + u16(bytes, entry + 30) + u16(bytes, entry + 32);
+    }
+    return members;
+  }
+  return null;
+}
+
+/** A member's bytes (stored or deflated), or null when it cannot be read. */
+async function unpack(bytes, member) {
+  const at = member.header;
+  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) return null;
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const packed = bytes.subarray(start, start + member.packed);
+  if (member.method === 0) return packed;
+  if (member.method !== 8) return null;
+  try {
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+function photoHasMetadata(data) {
+  if (data[0] === 0xff && data[1] === 0xd8) return exifBlocks(data, 2).some(block => tiffHasMetadata(data, block));
+  const tiff = (data[0] === 0x49 && data[1] === 0x49) || (data[0] === 0x4d && data[1] === 0x4d);
+  return tiff && tiffHasMetadata(data, { start: 0, end: data.length });
+}
+
+/** Where the TIFF data of each APP1 "Exif\0\0" segment in `bytes` starts and ends. */
+function exifBlocks(bytes, from) {
+  const blocks = [];
+  for (let at = from; at + 10 < bytes.length; at += 1) {
+    if (bytes[at] !== 0xff || bytes[at + 1] !== 0xe1) continue;
+    if (bytes[at + 4] !== 0x45 || bytes[at + 5] !== 0x78 || bytes[at + 6] !== 0x69 || bytes[at + 7] !== 0x66
+        || bytes[at + 8] !== 0 || bytes[at + 9] !== 0) continue;
+    blocks.push({ start: at + 10, end: Math.min(bytes.length, at + 2 + u16(bytes, at + 2, false)) });
+  }
+  return blocks;
+}
+
+/** Whether the TIFF structure in bytes[start, end) names a camera (make or model) or has a GPS
+ *  block with a tag other than 0. */
+function tiffHasMetadata(bytes, { start, end }) {
+  const little = bytes[start] === 0x49;
+  const at = offset => start + offset;
+  const entries = ifd => {
+    if (at(ifd) + 2 > end) return [];
+    const count = u16(bytes, at(ifd), little);
+    const found = [];
+    for (let i = 0; i < count; i += 1) {
+      const entry = at(ifd) + 2 + i * 12;
+      if (entry + 12 > end) break;
+      found.push({ tag: u16(bytes, entry, little), value: u32(bytes, entry + 8, little) });
+    }
+    return found;
+  };
+  if (u16(bytes, start + 2, little) !== 42) return false;
+  const first = entries(u32(bytes, start + 4, little));
+  if (first.some(entry => CAMERA_TAGS.includes(entry.tag))) return true;
+  const gps = first.find(entry => entry.tag === GPS_TAG);
+  return Boolean(gps) && entries(gps.value).some(entry => entry.tag !== 0);
+}

@@ -1,0 +1,49 @@
+"""Documents holding photos, as offices make them (generated here): a Word file whose pictures sit
+under word/media/ of its ZIP, and a PDF holding a JPEG whole, as a scan app or img2pdf writes it.
+Used by the attachments plugin's tests and the web editor's."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from tests.photo_gallery.gallery_photos import upright
+
+
+def photo(exif=None) -> bytes:
+    out = io.BytesIO()
+    upright((320, 240)).save(out, "JPEG", quality=85, **({"exif": exif} if exif is not None else {}))
+    return out.getvalue()
+
+
+def word_file(*photos: bytes, compression=zipfile.ZIP_DEFLATED) -> bytes:
+    """A .docx as Word writes it: a ZIP of XML parts, each inserted picture under word/media/."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
+        for number, data in enumerate(photos, start=1):
+            archive.writestr(f"word/media/image{number}.jpeg", data)
+    return out.getvalue()
+
+
+def pdf_keeping(jpeg: bytes) -> bytes:
+    """A one-page PDF that holds the JPEG whole (/DCTDecode), as a scan app or img2pdf makes it."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 240] /Resources << /XObject << /Im1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width 320 /Height 240 /ColorSpace /DeviceRGB"
+        b" /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % len(jpeg) + jpeg + b"\nendstream",
+        b"<< /Length 30 >>\nstream\nq 320 0 0 240 0 0 cm /Im1 Do Q\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    return bytes(out)

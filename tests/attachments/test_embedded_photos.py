@@ -1,0 +1,74 @@
+"""A document offered for download that holds a phone photo keeps the photo's location in it: a
+Word file (a ZIP, word/media/image1.jpeg), a PDF holding the JPEG whole. The rule "attachments"
+refuses it, and one whose photos carry camera data (embedded_photos.py finds the photos,
+photo_gallery's metadata.py reads them)."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from attachments.embedded_photos import carried
+from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file
+from tests.photo_gallery.gallery_photos import phone_exif
+
+ARTICLE = """Title: คู่มือแนวทางปฏิบัติการลงพื้นที่ตรวจสถานประกอบการ
+Date: 2569-11-20 10:00
+Category: ประกาศ
+Slug: inspection-handbook-2569
+Attachments: extra/attachments/handbook-2569/{name}: คู่มือแนวทางปฏิบัติ
+
+ศูนย์ปฏิบัติการต่อต้านการทุจริตเผยแพร่คู่มือสำหรับเจ้าหน้าที่ รายละเอียดตามเอกสารแนบ
+"""
+
+
+def release(name: str, data: bytes) -> dict:
+    return {"news/inspection-handbook-2569.md": ARTICLE.format(name=name),
+            f"extra/attachments/handbook-2569/{name}": data}
+
+
+def test_a_word_file_with_a_located_photo_keeps_the_release_off_the_site(build_site):
+    files = release("คู่มือ.docx", word_file(photo(), photo(phone_exif(gps=True))))
+    result = build_site(files)
+    assert not result.ok
+    found = [e for e in result.errors if "content/news/inspection-handbook-2569.md:5" in e]
+    assert len(found) == 1 and "word/media/image2.jpeg" in found[0] and "GPS" in found[0], result.errors
+    assert "image1" not in found[0]  # a photo with no EXIF is not named
+    assert "ตำแหน่ง" in found[0] and "the place it was taken" in found[0] and "PDF" in found[0]  # Thai, English, the fix
+
+
+def test_a_pdf_holding_a_located_jpeg_whole_is_refused(build_site, tmp_path):
+    data = pdf_keeping(photo(phone_exif(gps=True)))
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(data)
+    assert Image.open(io.BytesIO(photo(phone_exif(gps=True)))).getexif()  # the fixture is what it says
+    result = build_site(release("สแกน.pdf", data))
+    assert not result.ok
+    assert any("สแกน.pdf" in e and "ภาพที่ 1" in e and "GPS" in e for e in result.errors), result.errors
+
+
+def test_camera_data_alone_keeps_it_off_too(build_site):
+    """A document is published as it is: no published file may carry a camera's make and model."""
+    result = build_site(release("คู่มือ.docx", word_file(photo(), photo(phone_exif(gps=False)))))
+    assert not result.ok
+    assert any("คู่มือ.docx" in e and "SamplePhone" in e and "word/media/image2.jpeg" in e and "GPS" not in e
+               for e in result.errors), result.errors
+
+
+def test_documents_whose_photos_carry_nothing_pass(tmp_path):
+    clean_pdf = io.BytesIO()
+    Image.open(io.BytesIO(photo(phone_exif(gps=True)))).save(clean_pdf, "PDF")  # encoded again: no EXIF
+    documents = {
+        "plain.docx": word_file(photo()),
+        "no-photos.docx": word_file(),
+        "saved-again.pdf": clean_pdf.getvalue(),
+        "text.pdf": b"%PDF-1.4\n" + b"0" * 2400 + b"\n%%EOF\n",
+        "broken.docx": word_file(photo(phone_exif(gps=True)))[:200],  # cut short: not an archive
+    }
+    for name, data in documents.items():
+        (tmp_path / name).write_bytes(data)
+        assert carried(tmp_path / name) == [], name
+    located = tmp_path / "located.docx"
+    located.write_bytes(word_file(photo(phone_exif(gps=True))))
+    assert [c.where for c in carried(located)] == ["word/media/image1.jpeg"]
