@@ -7,11 +7,18 @@
 | a document without a title | WARNING (its file name is the link) |
 | a document larger than ATTACHMENTS_WARN_MB | WARNING |
 | a document holding a photo that carries the place it was taken (GPS) or camera data (embedded_photos.py) | ERROR (a document is published as it is, and no published file may carry either) |
+
+The rule "document-metadata" (per site) reads the same of every document Pelican publishes as it
+is from STATIC_PATHS (the WordPress import's old files under extra/wordpress/, a file put there by
+hand), ATTACHMENTS_DIR left out (its documents are published only when a release lists them, and
+the rule above reports those with the release's line).
 """
 
 from __future__ import annotations
 
-from .documents import HEADER_KEY, document, listed
+import dataclasses
+
+from .documents import HEADER_KEY, Listed, document, listed
 
 WHY = {
     "outside": ("อยู่นอกโฟลเดอร์ content", "lies outside the content folder",
@@ -75,6 +82,25 @@ def check_attachments(source, site) -> list:
     return problems
 
 
+def check_static_documents(site) -> list:
+    """Rule document-metadata: documents under STATIC_PATHS (not ATTACHMENTS_DIR) whose photos
+    carry a location or camera data; the problem names the document itself."""
+    settings = site.settings
+    types = {f".{t.lower()}" for t in settings["ATTACHMENTS_TYPES"]}
+    listed_only = site.content_dir / settings["ATTACHMENTS_DIR"].strip("/")
+    problems = []
+    for folder in settings.get("STATIC_PATHS") or []:
+        root = site.content_dir / folder
+        paths = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in paths:
+            if (path.suffix.lower() in types and path.is_file() and not path.is_symlink()
+                    and listed_only not in path.parents and path.stat().st_size):
+                entry = Listed(None, path.relative_to(site.content_dir).as_posix(), "")
+                problems += [dataclasses.replace(p, rule="document-metadata")
+                             for p in _photo_problems(site.name(path), entry, path)]
+    return problems
+
+
 def _photo_problems(name, entry, path) -> list:
     """Photos inside the document that carry the place they were taken or camera data
     (photo_gallery's metadata, found by embedded_photos.py): an error, as no published file may
@@ -107,9 +133,9 @@ def _photo_problems(name, entry, path) -> list:
 
 
 def _rules():
-    from content_guard.verdict import Rule
+    from content_guard.verdict import SITE, Rule
 
-    return (Rule("attachments", check_attachments),)
+    return (Rule("attachments", check_attachments), Rule("document-metadata", check_static_documents, per=SITE))
 
 
 RULES = _rules()

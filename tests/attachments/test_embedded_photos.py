@@ -72,3 +72,21 @@ def test_documents_whose_photos_carry_nothing_pass(tmp_path):
     located = tmp_path / "located.docx"
     located.write_bytes(word_file(photo(phone_exif(gps=True))))
     assert [c.where for c in carried(located)] == ["word/media/image1.jpeg"]
+
+
+def test_documents_published_as_static_files_are_read_too(build_site):
+    """An old document the WordPress import copied (under extra/, published as it is) with a
+    located photo in it fails the build, named by its own path; one under ATTACHMENTS_DIR that no
+    release lists is not published, so not reported."""
+    files = {
+        "news/plain.md": ARTICLE.replace("Attachments: extra/attachments/handbook-2569/{name}: คู่มือแนวทางปฏิบัติ\n", ""),
+        "extra/wordpress/2019/05/แบบฟอร์ม.docx": word_file(photo(phone_exif(gps=True))),
+        "extra/wordpress/2019/05/clean.docx": word_file(photo()),
+        "extra/attachments/old-2568/unlisted.docx": word_file(photo(phone_exif(gps=True))),
+    }
+    result = build_site(files)
+    assert not result.ok
+    assert [e.split(":")[0] for e in result.errors if "GPS" in e] == ["content/extra/wordpress/2019/05/แบบฟอร์ม.docx"], \
+        result.errors
+    files["extra/wordpress/2019/05/แบบฟอร์ม.docx"] = word_file(photo(), photo())  # its photos put in again, clean
+    assert build_site(files).ok
