@@ -61,10 +61,12 @@ def _alternatives(words) -> str:
 
 
 # A number with what it belongs to: a lead word, the number, a month and year, a unit.
+# Spaces between the parts count as a reader sees them (a run of them shows as one); a unit that
+# starts the lead of the next number is that lead's (ร้อยละ 25 วันที่ 17: no "25 วัน").
 NUMBER_GROUP = re.compile(
-    rf"(?:(?:{_alternatives(LEADS)})\s?)?{_NUMBER}"
-    rf"(?:\s?(?:{_MONTHS})(?:\s?(?:พ\.ศ\.|ค\.ศ\.)?\s?{_NUMBER})?)?"
-    rf"(?:\s?(?:{_alternatives(UNITS)}))?"
+    rf"(?:(?:{_alternatives(LEADS)})\s*)?{_NUMBER}"
+    rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
+    rf"(?:\s*(?:{_alternatives(UNITS)})(?!ที่\s*[{_DIGITS}]))?"
 )
 
 

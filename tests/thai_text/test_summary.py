@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from thai_text.markup import count_words, process_html, strip_wbr
@@ -179,6 +179,7 @@ def documents(draw):
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents(), st.integers(1, 40))
+@example(doc="<p>ร้อยละ 25  วันที่ 17 มีนาคม 2565</p>", max_words=1)  # found by Hypothesis: two spaces
 def test_summaries_of_generated_text(segmenter, doc, max_words):
     content = process_html(doc, segmenter)
     summary, cut = summarize(content, segmenter, max_words)
@@ -212,6 +213,8 @@ def test_a_stray_last_paragraph_is_dropped(segmenter):
     ("ผู้เข้าร่วมจำนวน 85 คน จากทุกจังหวัด", "85 คน"),
     ("จัดขึ้นเมื่อวันที่ 17 มีนาคม 2565 ณ ห้องประชุม", "17 มีนาคม 2565"),
     ("คะแนนเพิ่มขึ้นร้อยละ 25 จากปีก่อน", "ร้อยละ 25"),
+    ("คะแนนเพิ่มขึ้นร้อยละ 25  วันที่ 17 มีนาคม 2565 ณ ห้องประชุม", "วันที่ 17 มีนาคม 2565"),
+    ("ผู้เข้าร่วมจำนวน 85\n  คน จากทุกจังหวัด", "85\n  คน"),
 ])
 def test_numbers_keep_their_units(segmenter, text, whole):
     start = text.index(whole)
