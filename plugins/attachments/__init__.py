@@ -9,7 +9,7 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:
 
 from pelican import signals
 
-from .pelican_glue import attach_documents
+from .pelican_glue import attach_documents, enclose_documents
 from .settings import apply_defaults
 
 
@@ -17,3 +17,4 @@ def register():
     """Wire the plugin to Pelican signals."""
     signals.initialized.connect(apply_defaults)
     signals.all_generators_finalized.connect(attach_documents)
+    signals.feed_generated.connect(enclose_documents)

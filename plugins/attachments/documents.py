@@ -22,6 +22,18 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 HEADER_KEY = "attachments"
+# The media type a feed's enclosure gives each kind of document (fixed here, not read from the
+# machine's /etc/mime.types, so every machine writes the same feed).
+MEDIA_TYPES = {
+    "pdf": "application/pdf", "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt": "application/vnd.ms-powerpoint",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text", "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation", "csv": "text/csv", "zip": "application/zip",
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,11 @@ class Attachment:
     url: str  # site-relative, like article.url
     kind: str  # "PDF", "Excel"...
     size: int  # bytes
+
+    @property
+    def media_type(self) -> str:
+        """"application/pdf"...: what a feed's enclosure says the document is."""
+        return MEDIA_TYPES.get(self.url.rsplit(".", 1)[-1].lower(), "application/octet-stream")
 
     @property
     def size_label(self) -> str:

@@ -6,12 +6,17 @@ here a document that is not there is only left out. The documents under ATTACHME
 copied into the output at the same path, those a page written to the output lists and no other (a
 draft in production has no page, so its documents wait with it; a future-dated release is not in
 the lists at all); documents elsewhere in STATIC_PATHS are published by Pelican's static generator.
+
+On `feed_generated`, each entry of a release with documents gets them as enclosures (absolute
+links with their size and media type): a feed reader offers them for download, as the page lists
+them under the body. Atom takes them all; RSS allows one enclosure per item, the first document.
 """
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from .documents import HEADER_KEY, attachment, document, listed, published_here
 
@@ -45,3 +50,16 @@ def attach_documents(generators) -> None:
     for target, path in sorted(copies.items()):
         (output / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, output / target)
+
+
+def enclose_documents(context, feed) -> None:
+    from feedgenerator import Enclosure, Rss201rev2Feed
+
+    by_url = {getattr(item, "url", ""): item for name in ("articles", "pages") for item in context.get(name) or []}
+    base = (context.get("FEED_DOMAIN") or context.get("SITEURL") or "").rstrip("/") + "/"
+    for entry in feed.items:
+        item = by_url.get(urlsplit(entry.get("link") or "").path.lstrip("/"))
+        documents = getattr(item, "attachments", None) or []
+        if isinstance(feed, Rss201rev2Feed):
+            documents = documents[:1]
+        entry["enclosures"] = [Enclosure(urljoin(base, d.url), str(d.size), d.media_type) for d in documents]

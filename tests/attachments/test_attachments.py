@@ -100,3 +100,39 @@ def test_a_drafts_documents_wait_with_it_in_production(build_site):
     assert not (result.output / "extra" / "attachments").exists()
     result = build_site(files)  # the development build shows drafts, with their documents
     assert (result.output / "extra" / "attachments" / "ita-2569" / "prakat-ita.pdf").read_bytes() == PDF
+
+
+def test_feeds_offer_a_releases_documents_as_enclosures(build_site):
+    """A feed reader offers the documents for download: every one in Atom (link rel=enclosure),
+    the first in RSS (one enclosure per item), each an absolute link to the published file with
+    its size and media type."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import unquote, urlsplit
+
+    files = {
+        "news/ita-2569-notice.md": ARTICLE.format(extra=(
+            "Attachments: extra/attachments/ita-2569/prakat-ita.pdf: ประกาศผลการประเมิน ITA ปี 2569\n"
+            "    extra/attachments/ita-2569/คะแนน รายหน่วยงาน.xlsx: ตารางคะแนนรายหน่วยงาน\n")),
+        "news/other.md": ARTICLE.replace("ita-2569-notice", "other").replace("ITA ปี 2569", "ITA ปี 2568").format(extra=""),
+        "extra/attachments/ita-2569/prakat-ita.pdf": PDF,
+        "extra/attachments/ita-2569/คะแนน รายหน่วยงาน.xlsx": b"PK\x03\x04" + b"1" * 1_500,
+    }
+    result = build_site(files)
+    assert result.ok, result.errors
+    atom = ET.parse(result.output / "feeds" / "all.atom.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    by_entry = {e.find("a:title", ns).text: e.findall("a:link[@rel='enclosure']", ns) for e in atom.findall("a:entry", ns)}
+    assert len(by_entry) == 2
+    enclosures = next(links for title, links in by_entry.items() if links)
+    assert sum(bool(links) for links in by_entry.values()) == 1  # the release without documents has none
+    assert [(l.get("type"), l.get("length")) for l in enclosures] == [
+        ("application/pdf", str(len(PDF))),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "1504")]
+    for link in enclosures:
+        href = link.get("href")
+        assert urlsplit(href).scheme in ("http", "https")
+        assert (result.output / unquote(urlsplit(href).path).lstrip("/")).stat().st_size == int(link.get("length"))
+    rss = ET.parse(result.output / "feeds" / "all.rss.xml").getroot()
+    found = [(i.find("enclosure").get("url"), i.find("enclosure").get("type"))
+             for i in rss.iter("item") if i.find("enclosure") is not None]
+    assert found == [(enclosures[0].get("href"), "application/pdf")]
