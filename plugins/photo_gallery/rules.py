@@ -11,6 +11,7 @@
 | photo-size | WARNING | a photo over GALLERY_WARN_MB megabytes or GALLERY_WARN_MEGAPIXELS megapixels |
 | photo-metadata | ERROR | a photo under content/ that carries its location (GPS) (GALLERY_REFUSE_METADATA) |
 | photo-metadata | WARNING | a photo under content/ that carries camera data or XMP/IPTC |
+| photo-metadata | ERROR | a video under content/ (MP4, MOV, 3GP) that names the place it was filmed or the phone (video_metadata.py): published as it is |
 
 How a cover and captions are found is in cover.py; what a photo carries is in metadata.py.
 """
@@ -24,6 +25,7 @@ from .cover import cover_index, gallery_folder, gallery_root, missing_captions
 from .header_captions import HEADER_KEY, apply_header_captions, header_value, parse_header_captions
 from .hidden_photos import HEADER_KEY as HIDDEN_KEY, hidden_names, without_hidden
 from .metadata import inspect_photo
+from .video_metadata import VIDEO_EXTENSIONS, inspect_video
 from .processing import unreadable
 from .sources import CAPTIONS_FILE, PHOTO_EXTENSIONS, is_photo, outside, scan_gallery
 
@@ -197,15 +199,16 @@ def _pixel_count(path: Path) -> int | None:
     return width * height
 
 
-def _content_photos(site) -> list[Path]:
-    """Every photo file under the gallery folders and the static folders of content/."""
+def _content_photos(site, extensions=PHOTO_EXTENSIONS) -> list[Path]:
+    """Every photo file (or file of `extensions`) under the gallery folders and the static
+    folders of content/."""
     roots = [gallery_root(site.settings)]
     roots += [site.content_dir / p for p in site.settings.get("STATIC_PATHS") or []]
     found = set()
     for root in roots:
         paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
         for path in paths:
-            if path.is_file() and not path.is_symlink() and path.suffix.lower() in PHOTO_EXTENSIONS:
+            if path.is_file() and not path.is_symlink() and path.suffix.lower() in extensions:
                 found.add(path)
     return sorted(found)
 
@@ -232,6 +235,18 @@ def check_photo_metadata(site) -> list:
                 f"ภาพนี้มีข้อมูลกล้องหรือข้อมูลแฝง ({what})",
                 f"this photo carries camera data or embedded metadata ({what})",
                 "ส่งออกภาพใหม่โดยไม่มีข้อมูลแฝง", "export the photo again without metadata"))
+    for path in _content_photos(site, VIDEO_EXTENSIONS):
+        found = inspect_video(path)
+        if found.has_location or found.has_camera_data:
+            what = ("ตำแหน่งที่ถ่าย (GPS)", "the place it was filmed (GPS)") if found.has_location else (
+                f"ข้อมูลโทรศัพท์ที่ถ่าย ({found.camera})", f"the phone that filmed it ({found.camera})")
+            problems.append(_problem(
+                site.name(path), None, "photo-metadata", "error",
+                f"วิดีโอนี้มี{what[0]} และเว็บไซต์เผยแพร่วิดีโอตามไฟล์เดิม",
+                f"this video names {what[1]}, and the site publishes videos as they are",
+                "ส่งออกวิดีโอใหม่โดยไม่มีข้อมูลแฝง (เช่น ตัดต่อแล้วบันทึกใหม่) หรืออัปโหลดไว้ที่ YouTube แล้วใส่ลิงก์ในข่าวแทน",
+                "export the video again without metadata (edit and save it anew), or put it on YouTube and "
+                "link to it from the release instead"))
     return problems
 
 
