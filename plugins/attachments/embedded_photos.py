@@ -42,12 +42,15 @@ _MEMO: dict = {}
 def carried(path) -> list[Carried]:
     """The photos inside the document at `path` that carry a location or camera data."""
     path = Path(path)
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _MEMO:
-        if len(_MEMO) > 5_000:
-            _MEMO.clear()
-        _MEMO[key] = [c for c in _photos(path) if c.metadata.has_location or c.metadata.has_camera_data]
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in _MEMO:
+            if len(_MEMO) > 5_000:
+                _MEMO.clear()
+            _MEMO[key] = [c for c in _photos(path) if c.metadata.has_location or c.metadata.has_camera_data]
+    except OSError:  # gone or unreadable since it was listed: the rules that find files say so
+        return []
     return _MEMO[key]
 
 

@@ -90,3 +90,7 @@ def test_documents_published_as_static_files_are_read_too(build_site):
         result.errors
     files["extra/wordpress/2019/05/แบบฟอร์ม.docx"] = word_file(photo(), photo())  # its photos put in again, clean
     assert build_site(files).ok
+
+
+def test_a_document_gone_since_it_was_listed_gives_nothing_not_a_traceback(tmp_path):
+    assert carried(tmp_path / "gone.pdf") == []  # the rule that finds files reports it as missing
