@@ -24,7 +24,16 @@ from playwright.sync_api import expect
 
 from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file
 from tests.editor.conftest import approve_and_publish, log_in
-from tests.photo_gallery.gallery_photos import phone_exif
+from tests.photo_gallery.gallery_photos import XMP, phone_exif, upright
+
+
+def photo_with_xmp() -> bytes:
+    """A JPEG whose only metadata is an XMP packet (an editing program's)."""
+    import io
+
+    out = io.BytesIO()
+    upright((320, 240)).save(out, "JPEG", quality=85, xmp=XMP)
+    return out.getvalue()
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +124,7 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
 def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, editor_page, tmp_path):
     """embedded.js (the editor, as a file is chosen) and embedded_photos.py (the build and the
     editor's CI) name the same photos, those with a location or a camera's make and model in
-    their EXIF, over documents as offices make them."""
+    their EXIF, or an XMP packet, over documents as offices make them."""
     import base64
     import zipfile
 
@@ -126,6 +135,7 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
         "word.docx": word_file(photo(), located, camera, located),
         "stored.docx": word_file(located, compression=zipfile.ZIP_STORED),
         "camera.docx": word_file(photo(), camera),
+        "xmp.docx": word_file(photo(), photo_with_xmp()),
         "clean.docx": word_file(photo(), photo()),
         "scan.pdf": pdf_keeping(located),
         "two-pages.pdf": pdf_keeping(camera)[:-6] + pdf_keeping(located),
@@ -140,6 +150,7 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
     assert build["word.docx"] == ["word/media/image2.jpeg", "word/media/image3.jpeg", "word/media/image4.jpeg"]
     assert build["two-pages.pdf"] == ["ภาพที่ 1", "ภาพที่ 2"] and build["camera.docx"] == ["word/media/image2.jpeg"]
     assert build["clean.docx"] == build["text.pdf"] == build["cut.docx"] == []
+    assert build["xmp.docx"] == ["word/media/image2.jpeg"]
     page = editor_page
     log_in(page, editor)
     found = page.evaluate(

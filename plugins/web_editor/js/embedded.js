@@ -4,7 +4,7 @@
 // PDF from a scan app often holds each JPEG whole. The attachments widget refuses such a document
 // as the build does (plugins/attachments/embedded_photos.py finds the photos there, and
 // photo_gallery/metadata.py reads them: a GPS block with any tag but its version is a location;
-// a make or model tag is camera data). XMP and IPTC blocks are left to the build's check.
+// a make or model tag is camera data; so is an XMP packet or IPTC data in a photo's header).
 // Here, for the writer at once: the JPEG and TIFF photos of a ZIP-based document (stored or
 // deflated members, unpacked with the browser's DecompressionStream), and the JPEG EXIF blocks in
 // the bytes of any other document. tests/editor/test_editor_attachments.py compares both sides.
@@ -83,9 +83,27 @@ async function unpack(bytes, member) {
 }
 
 function photoHasMetadata(data) {
-  if (data[0] === 0xff && data[1] === 0xd8) return exifBlocks(data, 2).some(block => tiffHasMetadata(data, block));
+  if (data[0] === 0xff && data[1] === 0xd8) {
+    return exifBlocks(data, 2).some(block => tiffHasMetadata(data, block)) || hasXmpOrIptc(data);
+  }
   const tiff = (data[0] === 0x49 && data[1] === 0x49) || (data[0] === 0x4d && data[1] === 0x4d);
   return tiff && tiffHasMetadata(data, { start: 0, end: data.length });
+}
+
+const XMP = 'http://ns.adobe.com/xap/1.0/\0';
+const IPTC = 'Photoshop 3.0\0';
+
+/** Whether a JPEG's header segments (up to its image data) hold an XMP packet or IPTC data. */
+function hasXmpOrIptc(data) {
+  const text = (at, word) => at + word.length <= data.length
+    && [...word].every((ch, i) => data[at + i] === ch.charCodeAt(0));
+  for (let at = 2; at + 4 <= data.length && data[at] === 0xff;) {
+    const marker = data[at + 1];
+    if (marker === 0xda || marker === 0xd9) return false; // image data: no header after it
+    if ((marker === 0xe1 && text(at + 4, XMP)) || (marker === 0xed && text(at + 4, IPTC))) return true;
+    at += 2 + u16(data, at + 2, false);
+  }
+  return false;
 }
 
 /** Where the TIFF data of each APP1 "Exif\0\0" segment in `bytes` starts and ends. */
