@@ -218,7 +218,8 @@ def check_photo_metadata(site) -> list:
     if not site.settings["GALLERY_REFUSE_METADATA"]:
         return []
     problems = []
-    for path in _content_photos(site):
+    files = _content_photos(site, PHOTO_EXTENSIONS | VIDEO_EXTENSIONS)  # one walk of the folders
+    for path in (p for p in files if p.suffix.lower() in PHOTO_EXTENSIONS):
         found = inspect_photo(path)
         if found.has_location:
             problems.append(_problem(
@@ -235,7 +236,7 @@ def check_photo_metadata(site) -> list:
                 f"ภาพนี้มีข้อมูลกล้องหรือข้อมูลแฝง ({what})",
                 f"this photo carries camera data or embedded metadata ({what})",
                 "ส่งออกภาพใหม่โดยไม่มีข้อมูลแฝง", "export the photo again without metadata"))
-    for path in _content_photos(site, VIDEO_EXTENSIONS):
+    for path in (p for p in files if p.suffix.lower() in VIDEO_EXTENSIONS):
         found = inspect_video(path)
         if found.has_location or found.has_camera_data:
             what = ("ตำแหน่งที่ถ่าย (GPS)", "the place it was filmed (GPS)") if found.has_location else (

@@ -15,11 +15,12 @@ if sys.path[0] != PLUGINS:  # before tests/, whose attachments/ folder has the p
     sys.path.insert(0, PLUGINS)
 
 from attachments.embedded_photos import carried  # noqa: E402
+from attachments.settings import DEFAULTS  # noqa: E402
 from photo_gallery.metadata import inspect_photo  # noqa: E402
 from photo_gallery.sources import PHOTO_EXTENSIONS  # noqa: E402
 from photo_gallery.video_metadata import VIDEO_EXTENSIONS, inspect_video  # noqa: E402
 
-DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".zip"}
+DOCUMENTS = {f".{kind}" for kind in DEFAULTS["ATTACHMENTS_TYPES"]}
 
 
 def test_no_published_file_names_a_place_or_a_camera(sample_site):
