@@ -23,10 +23,36 @@ STATUS_OPTIONS = [
     {"label": "ร่าง (ยังไม่เผยแพร่แม้หัวหน้าอนุมัติแล้ว)", "value": "draft"},
 ]
 
-# Phrases of Decap's Thai locale that the authors' workflow names differently (js/admin.js merges
-# them over the locale that ships with Decap).
+# Phrases of Decap's Thai locale that the authors' workflow names differently, that it spells
+# wrong (เนิ้อหา, ค้าหา, การเปลี่ยแปลง, เปลี่ยนเปลง) or that it lacks (36 of the English locale's 248: Decap
+# shows those in English), merged by js/admin.js over the locale that ships with Decap.
+# tests/editor/test_editor_locale.py checks that every phrase is there, in Thai, and spelt right.
 LOCALE_OVERRIDES = {
+    "auth": {"loginWithForgejo": "เข้าสู่ระบบด้วย Forgejo"},
+    "collection": {
+        "sidebar": {"searchIn": "ค้นหาใน"},
+        "collectionTop": {"viewAsList": "แสดงเป็นรายการ", "viewAsGrid": "แสดงเป็นตาราง"},
+        "entries": {"loadingEntries": "กำลังโหลดเนื้อหา...", "unpublishedHeader": "ยังไม่เผยแพร่"},
+    },
     "editor": {
+        # Decap names each field's box after its widget's code name ("thai-date field").
+        "editorControl": {"field": {"widgetLabel": "ช่องกรอกข้อมูล"}},
+        "editorInterface": {"toggleNotes": "แสดงหรือซ่อนความเห็น"},
+        "editorNotesPane": {
+            "title": "ความเห็น",
+            "emptyState": "ยังไม่มีความเห็น พิมพ์ความเห็นแรกด้านล่างเพื่อคุยกันเรื่องข่าวนี้",
+            "addNote": "เพิ่มความเห็น",
+            "addPlaceholder": "พิมพ์ความเห็น...",
+            "editPlaceholder": "แก้ไขความเห็น...",
+            "save": "บันทึก",
+            "cancel": "ยกเลิก",
+            "edit": "แก้ไข",
+            "delete": "ลบ",
+            "resolve": "แก้แล้ว",
+            "unresolve": "ยังไม่ได้แก้",
+            "confirmDelete": "ต้องการลบความเห็นนี้หรือไม่",
+            "shortcut": "กด Ctrl+Enter เพื่อเพิ่มความเห็นได้ทันที",
+        },
         "editorToolbar": {
             "inReview": "ส่งให้หัวหน้าตรวจ",
             "ready": "หัวหน้าอนุมัติแล้ว",
@@ -34,6 +60,30 @@ LOCALE_OVERRIDES = {
             "publishNow": "เผยแพร่ทันที",
             "statusInfoTooltipDraft": "ข่าวนี้ยังเป็นร่าง เมื่อเขียนเสร็จให้เลือก สถานะ แล้วเลือก “ส่งให้หัวหน้าตรวจ”",
             "statusInfoTooltipInReview": "ส่งให้หัวหน้าตรวจแล้ว ระหว่างรอยังแก้ไขและบันทึกได้",
+            "deleteUnpublishedChanges": "ลบการเปลี่ยนแปลงที่ยังไม่ได้เผยแพร่",
+            "changesSaved": "บันทึกการเปลี่ยนแปลงแล้ว",
+        },
+        "editorWidgets": {
+            "markdown": {"strikethrough": "ขีดฆ่า",
+                         "toggleMode": {"rich": "สลับเป็นโหมดจัดรูปแบบ", "markdown": "สลับเป็นโหมด Markdown"}},
+            "datetime": {"setToNow": "ตั้ง %{fieldLabel} เป็นเวลานี้"},
+            "object": {"expand": "ขยาย", "collapse": "ย่อ"},
+        },
+    },
+    "mediaLibrary": {"mediaLibraryModal": {"close": "ปิด"}},
+    "ui": {
+        "settingsDropdown": {"account": "เมนูบัญชีผู้ใช้"},
+        "toast": {
+            "onBackendDown": "ระบบจัดเก็บข่าวขัดข้อง ดูรายละเอียดที่ %{details}",
+            "noteAdded": "เพิ่มความเห็นแล้ว",
+            "onFailToAddNote": "เพิ่มความเห็นไม่สำเร็จ: %{details}",
+            "noteUpdated": "แก้ไขความเห็นแล้ว",
+            "onFailToUpdateNote": "แก้ไขความเห็นไม่สำเร็จ: %{details}",
+            "noteDeleted": "ลบความเห็นแล้ว",
+            "onFailToDeleteNote": "ลบความเห็นไม่สำเร็จ: %{details}",
+            "noteResolved": "ทำเครื่องหมายว่าแก้แล้ว",
+            "noteReopened": "เปิดความเห็นอีกครั้ง",
+            "onFailToToggleNote": "เปลี่ยนสถานะความเห็นไม่สำเร็จ: %{details}",
         },
     },
     "workflow": {

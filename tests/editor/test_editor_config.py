@@ -184,6 +184,19 @@ def test_the_bundle_is_made_once_and_reused(monkeypatch):
     assert bundle_module.make_bundle(settings()) == folder
 
 
+def test_decaps_palette_is_replaced_and_a_colour_not_found_stops_the_bundle(monkeypatch):
+    bundled = (bundle_module.make_bundle(settings()) / "editor.min.js").read_text("utf-8").lower()
+    for texts in bundle_module.DECAP_COLOURS.values():
+        for old, new in texts.items():
+            colour = re.search("#[0-9a-f]{6}", old.lower()).group(0)
+            assert colour not in bundled and re.search("#[0-9a-f]{6}", new).group(0) in bundled
+    monkeypatch.setattr(bundle_module, "DECAP_COLOURS", {
+        "decap-cms-ui-default/dist/esm/styles.js": {"gray: '#000001'": "gray: '#5a6270'"}})
+    with pytest.raises(bundle_module.BundleError, match="DECAP_COLOURS") as error:
+        bundle_module.make_bundle(settings())
+    assert "gray: '#000001'" in str(error.value)
+
+
 def test_missing_packages_are_named_with_the_fix(tmp_path):
     with pytest.raises(bundle_module.BundleError, match="npm ci") as error:
         bundle_module.make_bundle(settings(WEB_EDITOR_NODE_MODULES=str(tmp_path / "node_modules")))

@@ -76,8 +76,8 @@ def test_a_published_photo_is_taken_off_the_site_through_review(editor, editor_p
     assert page.recorder.problems() == []
 
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="ลบการเปลี่ยแปลงเนื้อหาที่ยังไม่ได้เผยแพร่").click()
-    expect(page.get_by_role("button", name="ลบการเปลี่ยแปลงเนื้อหาที่ยังไม่ได้เผยแพร่")).to_have_count(0, timeout=60_000)
+    page.get_by_role("button", name="ลบการเปลี่ยนแปลงที่ยังไม่ได้เผยแพร่").click()
+    expect(page.get_by_role("button", name="ลบการเปลี่ยนแปลงที่ยังไม่ได้เผยแพร่")).to_have_count(0, timeout=60_000)
     assert [b for b in editor.branches() if b.endswith(SLUG)] == []
     assert _git(editor.repo, "rev-parse", "main").strip() == main_before
 

@@ -83,7 +83,7 @@ def write_body(page) -> None:
     page.keyboard.type("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน จัดอบรมเจ้าหน้าที่ 60 คน "
                        "เรื่องการป้องกันผลประโยชน์ทับซ้อนในการปฏิบัติงาน")
     page.keyboard.press("Enter")
-    page.get_by_title("หัวข้อ").click()
+    page.get_by_role("button", name="หัวข้อ", exact=True).click()
     page.get_by_role("menuitem", name="หัวข้อ 2").click()
     page.keyboard.type("สาระสำคัญของการอบรม")
     page.keyboard.press("Enter")

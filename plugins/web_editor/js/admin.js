@@ -9,6 +9,7 @@ import * as bodyLines from './body-lines.js';
 import * as checks from './checks.js';
 import * as copy from './copy.js';
 import * as dates from './dates.js';
+import * as decapA11y from './decap-a11y.js';
 import * as embedded from './embedded.js';
 import { siteDictionary } from './dictionary.js';
 import * as format from './format.js';
@@ -58,7 +59,7 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, assets, bodyLines, checks, copy, dates, embedded, format, gallery, names, paste, photos, photoTimings, preview, CMS };
+  window.ZeroCorruptionEditor = { site, assets, bodyLines, checks, copy, dates, decapA11y, embedded, format, gallery, names, paste, photos, photoTimings, preview, CMS };
 
   assets.commitListedAssetsOnly(CMS, site.backend.name);
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
@@ -89,6 +90,7 @@ async function start() {
     },
   });
   CMS.init();
+  decapA11y.keepMended(document);
 }
 
 start();

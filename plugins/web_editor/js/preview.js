@@ -75,7 +75,11 @@ export function changedBlocks(blocks, publishedTexts) {
 }
 
 /** The preview's own style: the notices above the page, and the mark of a changed block. */
+// Decap's preview and scroll-sync buttons float over the preview's top right corner: the header
+// and the notes above it keep clear of them.
 export const PREVIEW_STYLE = `
+.article-header { padding-right: 3rem; }
+.wrap > .zc-preview-changes, .wrap > .zc-preview-held { margin-right: 3rem; }
 .zc-preview-changes, .zc-preview-held { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #b26b00; background: #fff8e6; color: #1c2430; }
 .zc-preview-changes p { margin: .25rem 0; }
 .zc-changed { box-shadow: inset 4px 0 0 #b26b00; background: #fff8e6; padding-left: .75rem; }
