@@ -253,6 +253,11 @@ def _post(index: int, seed: int) -> dict:
     return post
 
 
+def titles(count: int, seed: int = 2026) -> list[str]:
+    """The titles of `count` posts of the corpus of `seed` (tests use them as varied titles)."""
+    return [_post(index, seed)["title"] for index in range(count)]
+
+
 def pelican_markdown(post: dict) -> str:
     year = post["year"] + BE_OFFSET if post["be_date"] else post["year"]
     lines = [
