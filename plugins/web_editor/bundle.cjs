@@ -2,8 +2,8 @@
 //
 //   node bundle.cjs '<json>'   json: { entry, outfile, minify, replace: { "<file>": { "<old>": "<new>" } } }
 //
-// `replace` changes literal text in Decap's own files as they are bundled (its colour palette:
-// bundle.py's DECAP_COLOURS says why). Each file is matched by the end of its path inside
+// `replace` changes literal text in Decap's own files as they are bundled (bundle.py's
+// DECAP_COLOURS and DECAP_BOARD_TEXT say what and why). Each file is matched by the end of its path inside
 // node_modules; a file or a text that is not found fails the bundle, so a new Decap release that
 // moved them is noticed instead of shipping its old colours silently.
 
@@ -52,7 +52,7 @@ esbuild.build({
     for (const old of Object.keys(texts)) if (!applied.has(`${file}\0${old}`)) missing.push(`${file}: ${old}`);
   }
   if (missing.length) {
-    console.error(`not found in Decap's files (update DECAP_COLOURS in bundle.py): ${missing.join('; ')}`);
+    console.error(`not found in Decap's files (update DECAP_COLOURS or DECAP_BOARD_TEXT in bundle.py): ${missing.join('; ')}`);
     process.exit(2);
   }
 }).catch(() => process.exit(1));

@@ -3,8 +3,9 @@
 decap-cms-app is published for bundlers (React is a peer dependency and React 19 ships no browser
 build), so the build bundles it with the pinned react and react-dom and js/admin.js into
 `editor.min.js` with esbuild, all from node_modules (npm ci). Nothing is fetched at run time.
-esbuild runs through its JavaScript API (bundle.cjs), which also gives Decap's interface colours
-that meet WCAG 2.1 AA (`DECAP_COLOURS`).
+esbuild runs through its JavaScript API (bundle.cjs), which also changes a few texts of Decap's
+own files: colours that meet WCAG 2.1 AA (`DECAP_COLOURS`) and the review board's card text
+(`DECAP_BOARD_TEXT`).
 
 The bundle depends only on package-lock.json, the files under js/ and the options, so it is made
 once and kept in node_modules/.cache/web_editor/<hash>/ for every later build (tests build many
@@ -45,6 +46,22 @@ DECAP_COLOURS = {
     "decap-cms-ui-default/dist/esm/Loader.js": {"color:#767676;": "color:#5a6270;"},
 }
 
+# The review board's cards show the start of each entry's body as it is, Markdown marks and all:
+# they show its words (js/board-text.js; admin.js gives Decap the function before it starts).
+DECAP_BOARD_TEXT = {
+    "decap-cms-core/dist/esm/components/Workflow/WorkflowList.js": {
+        "body: entry.getIn(['data', 'body'])": "body: globalThis.ZeroCorruptionBoardText(entry.getIn(['data', 'body']))"},
+}
+
+
+def decap_changes() -> dict:
+    """Every text replaced in Decap's files as it is bundled: {file: {old: new}}."""
+    changes: dict = {}
+    for group in (DECAP_COLOURS, DECAP_BOARD_TEXT):
+        for file, texts in group.items():
+            changes.setdefault(file, {}).update(texts)
+    return changes
+
 
 class BundleError(RuntimeError):
     """The bundle cannot be made; the message (Thai / English) says why and what to do."""
@@ -67,7 +84,7 @@ def bundle_key(modules: Path, minify: bool) -> str:
     digest = hashlib.sha256()
     lock = modules.parent / "package-lock.json"
     versions = {name: json.loads((modules / name / "package.json").read_text("utf-8"))["version"] for name in PACKAGES}
-    digest.update(json.dumps({"versions": versions, "minify": minify, "v": VERSION, "colours": DECAP_COLOURS},
+    digest.update(json.dumps({"versions": versions, "minify": minify, "v": VERSION, "changes": decap_changes()},
                              sort_keys=True).encode())
     digest.update(BUNDLER.read_bytes())
     if lock.is_file():
@@ -79,7 +96,7 @@ def bundle_key(modules: Path, minify: bool) -> str:
 
 def _esbuild(modules: Path, out_dir: Path, minify: bool) -> None:
     options = {"entry": str(SOURCES / ENTRY), "outfile": str(out_dir / BUNDLE), "minify": minify,
-               "replace": DECAP_COLOURS}
+               "replace": decap_changes()}
     env = {**os.environ, "NODE_PATH": str(modules)}
     try:
         result = subprocess.run(["node", str(BUNDLER), json.dumps(options)], cwd=modules.parent, env=env,

@@ -1,0 +1,25 @@
+// The text a card of the review board shows under the title. Decap puts the start of the entry's
+// body there as it is, Markdown and all ("## สาระสำคัญ * การระบุ..."); the bundle (bundle.py,
+// DECAP_BOARD_TEXT) makes it call this instead, which gives the words a reader sees: no heading,
+// list, quote or emphasis marks, links as their text, tables as their cells, no pictures or HTML.
+
+const LINE_MARKS = /^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+/;
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** The plain text of the Markdown `body`, on one line. */
+export function boardText(body) {
+  if (typeof body !== 'string') return body;
+  const lines = [];
+  for (const line of body.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line) || TABLE_RULE.test(line)) continue;
+    lines.push(line.replace(LINE_MARKS, '').replace(/\|/g, ' '));
+  }
+  return lines.join(' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/(\*\*|__|~~|\*|`)/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
