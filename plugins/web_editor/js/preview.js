@@ -74,9 +74,11 @@ export function changedBlocks(blocks, publishedTexts) {
   return { changed, removed };
 }
 
-/** The preview's own style: the notices above the page, and the mark of a changed block. */
-// Decap's preview and scroll-sync buttons float over the preview's top right corner: the header
-// and the notes above it keep clear of them.
+/**
+ * The preview's own style: the notices above the page, and the mark of a changed block. Decap's
+ * preview and scroll-sync buttons float over the preview's top right corner: the header and the
+ * notices above it keep clear of them.
+ */
 export const PREVIEW_STYLE = `
 .article-header { padding-right: 3rem; }
 .wrap > .zc-preview-changes, .wrap > .zc-preview-held { margin-right: 3rem; }
