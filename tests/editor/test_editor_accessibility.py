@@ -65,6 +65,9 @@ def test_a_new_release_in_each_state(editor, editor_page, tmp_path):
     page.get_by_label("ชื่อข่าว").wait_for()
     assert_passes(page, "a new release, empty")
     assert page.locator("#preview-pane").get_attribute("title")
+    # An optional date left empty must not look filled in: its placeholder is no example date.
+    expect(page.get_by_label("ปรับปรุงเมื่อ (ทางเลือก)")).to_have_attribute("placeholder", "ว่างไว้ได้")
+    expect(page.get_by_label("วันที่", exact=True)).to_have_attribute("placeholder", "เช่น 2569-12-01 09:30")
 
     # A save refused: the date does not exist and no category is chosen.
     page.get_by_label("ชื่อข่าว").fill("ทดสอบการเข้าถึงของระบบเขียนข่าว")

@@ -75,7 +75,8 @@ export function dateWidget(site) {
             type: 'text',
             inputMode: 'numeric',
             autoComplete: 'off',
-            placeholder: '2569-12-01 09:30',
+            // An example that looks like a value reads as one in an optional field left empty.
+            placeholder: this.isReleaseDate() ? 'เช่น 2569-12-01 09:30' : 'ว่างไว้ได้',
             value: text,
             'aria-describedby': describedBy,
             'aria-invalid': problems.some(p => p.level === 'error') ? 'true' : undefined,
