@@ -1,4 +1,4 @@
-// Text pasted into the body from Word (or a web page) keeps only what a release uses: headings,
+// Text pasted into the body from Word, Google Docs or a web page keeps only what a release uses: headings,
 // paragraphs, bold, italic, links, lists, quotes and tables (a Markdown table: the first row is
 // its header, a merged cell is its text and empty cells, each cell one line). Word's HTML (o:p
 // elements, Mso classes, styles, conditional comments, lists written as paragraphs with mso-list)
@@ -29,12 +29,43 @@ function wordListIsNumbered(node) {
   return Boolean(marker && /^\s*[0-9๐-๙]+[.)]/.test(marker.textContent));
 }
 
+/** The value of the CSS property `name` in a style attribute (not of a longer name ending so). */
+function cssValue(style, name) {
+  const found = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([^;!]+)`, 'i').exec(style);
+  return found ? found[1].trim() : '';
+}
+
+const isBold = weight => /^(bold|bolder)$/i.test(weight) || Number(weight) >= 600;
+const isItalic = slant => /^(italic|oblique)/i.test(slant);
+const HOLDS_BLOCKS = 'p, div, li, ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote';
+
+/**
+ * What an element means for bold and italic: its tag, unless its style says otherwise. Google
+ * Docs wraps the whole copy in <b style="font-weight:normal"> and marks bold and italic on spans
+ * (font-weight:700, font-style:italic); web pages do both too. Word's mso-bidi-font-weight is a
+ * property of its own and is not read.
+ */
+function inlineTags(node, name) {
+  const style = node.getAttribute('style') || '';
+  const weight = cssValue(style, 'font-weight');
+  const slant = cssValue(style, 'font-style');
+  if (name === 'strong') return weight && !isBold(weight) ? [] : ['strong'];
+  if (name === 'em') return slant && !isItalic(slant) ? [] : ['em'];
+  if (name || node.querySelector(HOLDS_BLOCKS)) return name ? [name] : [];
+  return [...(weight && isBold(weight) ? ['strong'] : []), ...(slant && isItalic(slant) ? ['em'] : [])];
+}
+
 function copy(node, doc) {
   if (node.nodeType === 3) return doc.createTextNode(node.textContent.replace(/\u00a0/g, ' '));
   if (node.nodeType !== 1 || DROP.has(node.nodeName.toUpperCase())) return null;
   if (/mso-list:\s*ignore/i.test(node.getAttribute('style') || '')) return null; // Word's bullet text
-  const name = KEEP[node.nodeName.toUpperCase()];
+  const tags = inlineTags(node, KEEP[node.nodeName.toUpperCase()]);
+  const name = tags[0];
   const out = name ? doc.createElement(name) : doc.createDocumentFragment();
+  if (tags[1]) { // bold and italic: <strong><em>...</em></strong>
+    copyChildren(node, doc, out.appendChild(doc.createElement(tags[1])));
+    return out;
+  }
   if (name === 'a') {
     const href = node.getAttribute('href') || '';
     if (!SAFE_LINK.test(href)) return copyChildren(node, doc, doc.createDocumentFragment());
@@ -87,8 +118,11 @@ function inline(node) {
     }
     const name = child.nodeName.toLowerCase();
     const text = inline(child);
-    if (name === 'strong' && text.trim()) out += `**${text.trim()}**`;
-    else if (name === 'em' && text.trim()) out += `_${text.trim()}_`;
+    // Spaces at the ends of a bold or italic run stay outside its marks (Markdown needs the marks
+    // against the text) and in the text: in Thai a space parts two phrases.
+    const [, before, core, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+    if (name === 'strong' && core) out += `${before}**${core}**${after}`;
+    else if (name === 'em' && core) out += `${before}_${core}_${after}`;
     else if (name === 'a') out += `[${text.trim()}](${child.getAttribute('href')})`;
     else if (name === 'br') out += '\n';
     else out += text;
