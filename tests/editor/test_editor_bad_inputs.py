@@ -238,6 +238,41 @@ def test_text_pasted_from_google_docs_keeps_its_own_bold_only(editor, editor_pag
     assert page.recorder.problems() == []
 
 
+# What LibreOffice Writer puts on the clipboard: <font> elements, headings with class "western",
+# lists of paragraphs, a table with <col> elements.
+LIBREOFFICE_HTML = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"><html><head>
+<meta http-equiv="content-type" content="text/html; charset=utf-8"/><meta name="generator" content="LibreOffice 7.5.9.2 (Linux)"/>
+<style type="text/css">p { line-height: 115%; margin-bottom: 0.25cm }h2.western { font-family: "TH SarabunPSK" }</style></head>
+<body lang="th-TH" dir="ltr"><h2 class="western"><font face="TH SarabunPSK"><font size="5" style="font-size: 18pt">\
+ผลการดำเนินงานไตรมาสที่ 1</font></font></h2>
+<p style="margin-bottom: 0cm"><font face="TH SarabunPSK"><font size="4" style="font-size: 16pt">ศูนย์ฯ รับเรื่องร้องเรียน </font></font>\
+<font face="TH SarabunPSK"><font size="4" style="font-size: 16pt"><b>214 เรื่อง</b></font></font><font face="TH SarabunPSK">\
+<font size="4" style="font-size: 16pt"> ดังนี้</font></font></p>
+<ol><li><p style="margin-bottom: 0cm"><font face="TH SarabunPSK">ดำเนินการเสร็จ 180 เรื่อง</font></p></li>
+<li><p style="margin-bottom: 0cm"><font face="TH SarabunPSK"><i>อยู่ระหว่างตรวจสอบ</i> 34 เรื่อง</font></p></li></ol>
+<table width="100%" cellpadding="4" cellspacing="0"><col width="128*"/><col width="128*"/><tr valign="top">
+<td width="50%" style="border: 1px solid #000000"><p><font face="TH SarabunPSK">ประเภท</font></p></td>
+<td width="50%" style="border: 1px solid #000000"><p><font face="TH SarabunPSK">จำนวน</font></p></td></tr>
+<tr valign="top"><td><p><font face="TH SarabunPSK">เรียกรับเงิน</font></p></td><td><p align="right"><font face="TH SarabunPSK">52</font></p></td></tr>
+</table><p style="margin-bottom: 0cm"><br/></p></body></html>"""
+
+
+def test_text_from_libreoffice_is_written_as_clean_markdown(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    markdown = page.evaluate("(html) => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }",
+                             LIBREOFFICE_HTML)
+    assert [line for line in markdown.split("\n") if line.strip()] == [
+        "## ผลการดำเนินงานไตรมาสที่ 1",
+        "ศูนย์ฯ รับเรื่องร้องเรียน **214 เรื่อง** ดังนี้",
+        "1. ดำเนินการเสร็จ 180 เรื่อง",
+        "2. _อยู่ระหว่างตรวจสอบ_ 34 เรื่อง",
+        "| ประเภท | จำนวน |",
+        "| --- | --- |",
+        "| เรียกรับเงิน | 52 |",
+    ], markdown
+
+
 WORD_TABLE_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
 <body lang=TH><!--StartFragment-->
 <p class=MsoNormal><span lang=TH>สรุปเรื่องร้องเรียนตามประเภท<o:p></o:p></span></p>
