@@ -198,6 +198,50 @@ function blocks(node, prefix = '') {
   return out;
 }
 
+// Text copied from a PDF (Chrome's and Firefox's viewers give plain text only) has a line break
+// at the end of every line of the page, mostly inside a sentence (ตรวจติดตามการ|ดำเนินงาน): each
+// line would become a paragraph. Such text is recognised by its lines: at least two "full" ones
+// (within 80% of the page's width, the second longest line, counted in letters that take room:
+// Thai marks above and below do not), the width between 40 and 110 of them (a page's line; a
+// paragraph written on one line is longer, a list of names shorter). A paragraph ends at a blank
+// line or a line shorter than full.
+const WRAPPED = { shortest: 40, longest: 110, full: 0.8 };
+const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
+// A Thai letter or mark, not ฯ or ๆ (a space follows them): two lines joined between Thai
+// letters get no space, as Thai words run on; anything else gets one.
+const THAI_RUN_ON = /[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]/;
+
+const width = line => line.replace(COMBINING, '').length;
+
+function joined(first, second) {
+  return THAI_RUN_ON.test(first.slice(-1)) && THAI_RUN_ON.test(second[0]) ? first + second : `${first} ${second}`;
+}
+
+/**
+ * Markdown paragraphs for plain `text` wrapped at a page's width, its lines joined; null when the
+ * text does not look wrapped (it is then pasted as it is, a paragraph a line).
+ */
+export function unwrappedText(text) {
+  const lines = String(text ?? '').replace(/\r\n?/g, '\n').split('\n').map(line => line.trim());
+  const widths = lines.map(width);
+  // A page's width: the second longest line (one address longer than the line does not count).
+  const page = [...widths].sort((a, b) => b - a)[Math.min(1, widths.length - 1)];
+  const full = widths.filter(w => w >= WRAPPED.full * page).length;
+  if (page < WRAPPED.shortest || page > WRAPPED.longest || full < 2) return null;
+  const paragraphs = [];
+  let current = '';
+  lines.forEach((line, i) => {
+    if (line) current = current ? joined(current, line) : line;
+    if (current && (!line || widths[i] < WRAPPED.full * page)) {
+      paragraphs.push(current);
+      current = '';
+    }
+  });
+  if (current) paragraphs.push(current);
+  if (paragraphs.length === lines.filter(Boolean).length) return null; // no line joined
+  return paragraphs.map(paragraph => block(paragraph.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, '\\$1'))).join('\n\n');
+}
+
 /** Markdown for the HTML `cleanHtml` gives. */
 export function htmlToMarkdown(html) {
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');

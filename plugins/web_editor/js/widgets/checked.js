@@ -3,7 +3,7 @@
 
 import React from 'react';
 
-import { cleanHtml, htmlToMarkdown, pastedImageCount, placePasted } from '../paste.js';
+import { cleanHtml, htmlToMarkdown, pastedImageCount, placePasted, unwrappedText } from '../paste.js';
 import { Messages, fieldProblems, h, validity } from './common.js';
 
 // Typed at the author's cursor when a paste is read, and replaced by what was pasted.
@@ -45,7 +45,18 @@ export function checkedWidget(CMS, baseName, site) {
         this.setState({ pasteNotes: images ? [this.imagesNote(images, Boolean(html))] : [] });
       }
       if (!html) {
-        if (images) event.preventDefault();
+        if (images) {
+          event.preventDefault();
+          return;
+        }
+        // Text from a PDF: its lines joined into paragraphs, and the author told.
+        const unwrapped = unwrappedText(data.getData('text/plain'));
+        if (!unwrapped) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const count = unwrapped.split('\n\n').length;
+        this.setState({ pasteNotes: [`ข้อความที่วางถูกตัดบรรทัดไว้ (เช่น คัดลอกจาก PDF) ระบบต่อบรรทัดเป็น ${count} ย่อหน้าแล้ว ตรวจการแบ่งย่อหน้าในตัวอย่าง`] });
+        this.insertPasted(body, unwrapped);
         return;
       }
       event.preventDefault();

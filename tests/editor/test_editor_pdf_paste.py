@@ -1,0 +1,131 @@
+"""Text copied from a PDF is pasted as paragraphs, not as one paragraph per line of the page.
+
+Chrome's and Firefox's PDF viewers copy plain text with a line break at the end of every line of
+the page, mostly inside a sentence: Decap made each line a paragraph of the release
+(ตรวจติดตามการ | ดำเนินงาน). js/paste.js `unwrappedText` joins the lines of text that looks wrapped
+(Thai letters run on with no space; anything else gets one) and leaves other text as it is.
+
+- A real paste (Ctrl+V, plain text only) of a PDF's lines: the release holds two paragraphs, and
+  the author is told the lines were joined.
+- Property over every paragraph of the sample content that fills three lines or more: wrapped at
+  55, 70, 85 and 100 letters (a page's line; narrower columns are not recognised) where the browser sees a word boundary (a space at the break is lost, as a PDF viewer
+  loses it), pasted back it is the paragraph (less only the spaces a break took between two Thai
+  letters: nothing tells them apart from a break inside a phrase).
+- Text that is not wrapped is pasted as it is: a list of names, one paragraph a line, a short note.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editor.conftest import capture_saves, log_in
+from tests.editor.test_editor_bad_inputs import new_release, saved_body
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PDF_LINES = ("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ได้ลงพื้นที่ตรวจติดตามการ\n"
+             "ดำเนินงานของสำนักงานจัดหางานจังหวัดตาก เมื่อวันที่ 12 พฤศจิกายน\n"
+             "2569 โดยพบว่าการให้บริการเป็นไปตามมาตรฐาน\n"
+             "ทั้งนี้ ผู้อำนวยการศูนย์ฯ ได้มอบแนวทางการป้องกันการเรียกรับเงินจากแรงงานต่าง\n"
+             "ด้าวแก่เจ้าหน้าที่ทุกคน และจะติดตามผลอีกครั้งในเดือนมกราคม 2570 ร่วมกับศูนย์ฯ\n"
+             "จังหวัดใกล้เคียง\n")
+
+WRAP = """([paragraphs, columns]) => {
+  const { paste, boardText } = window.ZeroCorruptionEditor;
+  const runOn = /[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]/;
+  const width = text => text.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g, '').length;
+  const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+  const out = [];
+  for (const markdown of paragraphs) {
+    const text = boardText(markdown);
+    const tokens = Array.from(segmenter.segment(text));
+    // Where a page's line may end, as a line breaker puts it: after a space, or between two Thai
+    // words (never inside an abbreviation, a number, an address or before punctuation).
+    const breakBefore = i => i > 0 && tokens[i].segment.trim() && (!tokens[i - 1].segment.trim()
+      || (tokens[i - 1].isWordLike && tokens[i].isWordLike && runOn.test(tokens[i - 1].segment.slice(-1))
+          && runOn.test(tokens[i].segment[0])));
+    const lines = [];
+    let line = '';
+    let expected = '';
+    tokens.forEach(({ segment }, i) => {
+      if (line.trim() && width(line + segment) > columns && breakBefore(i)) {
+        const kept = line.trimEnd();
+        lines.push(kept);
+        if (kept !== line && runOn.test(kept.slice(-1)) && runOn.test(segment[0])) expected = expected.trimEnd();
+        line = '';
+      }
+      line += segment;
+      expected += segment;
+    });
+    lines.push(line.trimEnd());
+    if (lines.length < 3) continue;
+    const pasted = paste.unwrappedText(lines.join('\\n'));
+    out.push([text, lines.join('\\n'), expected.trim(), pasted && pasted.replace(/\\\\([\\\\`*_[\\]])/g, '$1')]);
+  }
+  return out;
+}"""
+
+
+def paragraphs() -> list[str]:
+    found = []
+    for folder in (ROOT / "content" / "news", ROOT / "content" / "pages"):
+        for path in sorted(folder.glob("*.md")):
+            body = path.read_text(encoding="utf-8").split("\n\n", 1)[-1]
+            found += [block.replace("\n", " ") for block in body.split("\n\n")
+                      if block.strip() and not block.lstrip().startswith(("#", "|", "-", "*", ">", "!", "```", "<"))
+                      and not block.lstrip()[:3].rstrip(".").isdigit()]
+    return found
+
+
+def test_a_pdfs_lines_are_pasted_as_paragraphs(editor, editor_page):
+    page = editor_page
+    new_release(page, editor)
+    saved = capture_saves(page, editor)
+    page.get_by_label("หมวด").click()
+    page.get_by_text("ประกาศ", exact=True).click()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", PDF_LINES)
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.press("Control+V")
+    expect(page.get_by_text("ระบบต่อบรรทัดเป็น 2 ย่อหน้าแล้ว")).to_be_visible()
+    expect(page.frame_locator("iframe").first.locator(".prose p")).to_have_count(2)
+    body = saved_body(page, saved)
+    assert body.strip().split("\n\n") == [
+        "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ได้ลงพื้นที่ตรวจติดตามการดำเนินงานของสำนักงานจัดหางาน"
+        "จังหวัดตาก เมื่อวันที่ 12 พฤศจิกายน 2569 โดยพบว่าการให้บริการเป็นไปตามมาตรฐาน",
+        "ทั้งนี้ ผู้อำนวยการศูนย์ฯ ได้มอบแนวทางการป้องกันการเรียกรับเงินจากแรงงานต่างด้าวแก่เจ้าหน้าที่ทุกคน "
+        "และจะติดตามผลอีกครั้งในเดือนมกราคม 2570 ร่วมกับศูนย์ฯ จังหวัดใกล้เคียง",
+    ], body
+    assert page.recorder.problems() == []
+
+
+def test_every_paragraph_wrapped_as_a_pdf_wraps_it_is_pasted_back_whole(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    checked = 0
+    for columns in (55, 70, 85, 100):
+        results = page.evaluate(WRAP, [paragraphs(), columns])
+        checked += len(results)
+        wrong = [(wrapped, expected, pasted) for _text, wrapped, expected, pasted in results if pasted != expected]
+        assert wrong == [], (columns, wrong)
+    print("paragraph wrappings checked:", checked)
+    assert checked >= 100
+
+
+@pytest.mark.parametrize("text", [
+    "นายสมชาย ใจดี\nนางสาวพรทิพย์ แก้วมณี\nนายวีระพงษ์ สุขประเสริฐ\nว่าที่ร้อยตรีหญิงกนกวรรณ ศรีสวัสดิ์",
+    "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน จัดประชุมคณะทำงานป้องกันการทุจริตประจำปี 2569 ครั้งที่ 3 "
+    "ณ ห้องประชุมกระทรวงแรงงาน ชั้น 4 เพื่อติดตามผลการดำเนินงานตามแผนปฏิบัติการ\n"
+    "ที่ประชุมมีมติให้ทุกหน่วยงานรายงานผลการตรวจสอบภายในทุกไตรมาส และเผยแพร่ผลบนเว็บไซต์ของหน่วยงาน "
+    "ภายใน 30 วันหลังสิ้นไตรมาส โดยให้ศูนย์ฯ เป็นผู้รวบรวมและสรุปผลเสนอปลัดกระทรวงแรงงาน",
+    "สายด่วน 1546\nอีเมล complaint@example.org",
+])
+def test_text_that_is_not_wrapped_is_pasted_as_it_is(editor, editor_page, text):
+    page = editor_page
+    log_in(page, editor)
+    assert page.evaluate("(text) => window.ZeroCorruptionEditor.paste.unwrappedText(text)", text) is None
