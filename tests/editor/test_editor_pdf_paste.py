@@ -16,6 +16,7 @@ the page, mostly inside a sentence: Decap made each line a paragraph of the rele
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,7 @@ def paragraphs() -> list[str]:
             body = path.read_text(encoding="utf-8").split("\n\n", 1)[-1]
             found += [block.replace("\n", " ") for block in body.split("\n\n")
                       if block.strip() and not block.lstrip().startswith(("#", "|", "-", "*", ">", "!", "```", "<"))
-                      and not block.lstrip()[:3].rstrip(".").isdigit()]
+                      and not re.match(r"\s*\d+[.)]\s", block)]  # paragraphs, not lists or tables
     return found
 
 
@@ -115,6 +116,23 @@ def test_every_paragraph_wrapped_as_a_pdf_wraps_it_is_pasted_back_whole(editor, 
         assert wrong == [], (columns, wrong)
     print("paragraph wrappings checked:", checked)
     assert checked >= 100
+
+
+def test_a_pdfs_numbered_items_stay_apart(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    lines = ("ที่ประชุมคณะทำงานป้องกันการทุจริตของกระทรวงแรงงานมีมติให้ดำเนินการดังนี้\n"
+             "1. ให้สำนักงานจัดหางานทุกจังหวัดรายงานเรื่องร้องเรียนต่อศูนย์ฯ ภายในวันที่ 5\n"
+             "2. ให้ศูนย์ฯ สรุปผลการตรวจสอบเสนอปลัดกระทรวงแรงงานทุกไตรมาสและเผยแพร่ผล\n"
+             "บนเว็บไซต์ของกระทรวง\n"
+             "• ประชาชนแจ้งเบาะแสได้ที่สายด่วน 1546 หรือเว็บไซต์ของศูนย์ฯ ตลอด 24 ชั่วโมง\n")
+    pasted = page.evaluate("(text) => window.ZeroCorruptionEditor.paste.unwrappedText(text)", lines)
+    assert pasted.split("\n\n") == [
+        "ที่ประชุมคณะทำงานป้องกันการทุจริตของกระทรวงแรงงานมีมติให้ดำเนินการดังนี้",
+        "1\\. ให้สำนักงานจัดหางานทุกจังหวัดรายงานเรื่องร้องเรียนต่อศูนย์ฯ ภายในวันที่ 5",
+        "2\\. ให้ศูนย์ฯ สรุปผลการตรวจสอบเสนอปลัดกระทรวงแรงงานทุกไตรมาสและเผยแพร่ผลบนเว็บไซต์ของกระทรวง",
+        "• ประชาชนแจ้งเบาะแสได้ที่สายด่วน 1546 หรือเว็บไซต์ของศูนย์ฯ ตลอด 24 ชั่วโมง",
+    ], pasted
 
 
 @pytest.mark.parametrize("text", [

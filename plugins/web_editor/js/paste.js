@@ -204,12 +204,14 @@ function blocks(node, prefix = '') {
 // (within 80% of the page's width, the second longest line, counted in letters that take room:
 // Thai marks above and below do not), the width between 40 and 110 of them (a page's line; a
 // paragraph written on one line is longer, a list of names shorter). A paragraph ends at a blank
-// line or a line shorter than full.
+// line or a line shorter than full, and before a list item's number or bullet.
 const WRAPPED = { shortest: 40, longest: 110, full: 0.8 };
 const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
 // A Thai letter or mark, not ฯ or ๆ (a space follows them): two lines joined between Thai
 // letters get no space, as Thai words run on; anything else gets one.
 const THAI_RUN_ON = /[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]/;
+
+const LIST_ITEM = /^([0-9\u0e50-\u0e59]+[.)]|[-\u2022\u2013*])\s/;
 
 const width = line => line.replace(COMBINING, '').length;
 
@@ -231,6 +233,10 @@ export function unwrappedText(text) {
   const paragraphs = [];
   let current = '';
   lines.forEach((line, i) => {
+    if (current && LIST_ITEM.test(line)) { // "1. ", "๒) ", "• ": an item starts a paragraph
+      paragraphs.push(current);
+      current = '';
+    }
     if (line) current = current ? joined(current, line) : line;
     if (current && (!line || widths[i] < WRAPPED.full * page)) {
       paragraphs.push(current);
