@@ -1,11 +1,12 @@
-// Text pasted into the body from Word, Google Docs or a web page keeps only what a release uses: headings,
-// paragraphs, bold, italic, links, lists, quotes and tables (a Markdown table: the first row is
-// its header, a merged cell is its text and empty cells, each cell one line). Word's HTML (o:p
-// elements, Mso classes, styles, conditional comments, lists written as paragraphs with mso-list)
-// is reduced to that plain HTML (`cleanHtml`), then written as Markdown (`htmlToMarkdown`), which
-// the body field stores and Decap's editor shows. Decap 3.16's own HTML paste fails on Word's
-// HTML ("Cannot read properties of undefined") and on a pasted text that ends with a list
-// ("Unknown error").
+// Text pasted into the body from Word, Google Docs, LibreOffice or a web page keeps only what a
+// release uses: headings, paragraphs, bold, italic, links, lists, quotes and tables (a Markdown
+// table: the first row is its header, a merged cell is its text and empty cells, each cell one
+// line). Word's HTML (o:p elements, Mso classes, styles, conditional comments, lists written as
+// paragraphs with mso-list) is reduced to that plain HTML (`cleanHtml`), then written as Markdown
+// (`htmlToMarkdown`), which the body field stores and Decap's editor shows. Decap 3.16's own HTML
+// paste fails on Word's HTML ("Cannot read properties of undefined") and on a pasted text that
+// ends with a list ("Unknown error"). Plain text copied from a PDF is joined into paragraphs
+// (`unwrappedText`).
 
 const KEEP = {
   H1: 'h2', H2: 'h2', H3: 'h3', H4: 'h3', H5: 'h3', H6: 'h3',
