@@ -24,9 +24,10 @@ pytestmark = pytest.mark.browser
 
 
 # Decap's labels change colour in a transition of a fraction of a second: what a writer reads is
-# where it ends (an animation that repeats forever, a spinner, is not waited for).
+# where it ends (an animation that repeats forever, a spinner, or a paused one is not waited for).
 SETTLED = """() => Promise.all(document.getAnimations()
-  .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity).map(a => a.finished.catch(() => null)))"""
+  .filter(a => a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity)
+  .map(a => a.finished.catch(() => null)))"""
 
 
 def assert_passes(target, where: str) -> None:
