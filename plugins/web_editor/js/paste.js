@@ -205,7 +205,7 @@ function blocks(node, prefix = '') {
 // (within 80% of the page's width, the second longest line, counted in letters that take room:
 // Thai marks above and below do not), the width between 40 and 110 of them (a page's line; a
 // paragraph written on one line is longer, a list of names shorter). A paragraph ends at a blank
-// line or a line shorter than full, and before a list item's number or bullet.
+// line or a line shorter than full, and before a list item's number or bullet; page numbers go.
 const WRAPPED = { shortest: 40, longest: 110, full: 0.8 };
 const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
 // A Thai letter or mark, not ฯ or ๆ (a space follows them): two lines joined between Thai
@@ -213,6 +213,9 @@ const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
 const THAI_RUN_ON = /[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]/;
 
 const LIST_ITEM = /^([0-9\u0e50-\u0e59]+[.)]|[-\u2022\u2013*])\s/;
+// A page number between two pages of a letter ("- ๒ -", the official Thai letter's, or
+// "หน้า 2/5"): left out, and the paragraph goes on across it.
+const PAGE_NUMBER = /^([-\u2013\u2014]\s*[0-9\u0e50-\u0e59]+\s*[-\u2013\u2014]|หน้า\s*[0-9\u0e50-\u0e59]+(\s*(\/|จาก)\s*[0-9\u0e50-\u0e59]+)?)$/;
 
 const width = line => line.replace(COMBINING, '').length;
 
@@ -225,7 +228,8 @@ function joined(first, second) {
  * text does not look wrapped (it is then pasted as it is, a paragraph a line).
  */
 export function unwrappedText(text) {
-  const lines = String(text ?? '').replace(/\r\n?/g, '\n').split('\n').map(line => line.trim());
+  const lines = String(text ?? '').replace(/\r\n?/g, '\n').split('\n').map(line => line.trim())
+    .filter(line => !PAGE_NUMBER.test(line));
   const widths = lines.map(width);
   // A page's width: the second longest line (one address longer than the line does not count).
   const page = [...widths].sort((a, b) => b - a)[Math.min(1, widths.length - 1)];
