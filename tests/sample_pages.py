@@ -29,16 +29,24 @@ class Release:
 
 
 @lru_cache(maxsize=1)
-def releases() -> tuple[Release, ...]:
-    from content_guard.source import read_header
-    from thai_date.parsing import parse_date
+def site_settings() -> dict:
+    """pelicanconf.py's settings with thai_text's defaults, as the build has them for its slugs."""
     from thai_text.settings import with_defaults
-    from thai_text.slugs import content_slug
 
     from tools.check import load_settings
 
     settings = load_settings(ROOT / "pelicanconf.py")
     settings.update(with_defaults(settings))
+    return settings
+
+
+@lru_cache(maxsize=1)
+def releases() -> tuple[Release, ...]:
+    from content_guard.source import read_header
+    from thai_date.parsing import parse_date
+    from thai_text.slugs import content_slug
+
+    settings = site_settings()
     found = []
     now = dt.datetime.now(dt.timezone.utc)
     for path in sorted((ROOT / "content" / "news").glob("*.md")):

@@ -231,6 +231,18 @@ def capture_saves(page, editor) -> dict[str, str]:
 # Every content file the editor opens, as (collection, path): news and pages.
 CONTENT_FILES = [(name, path) for name, folder in (("news", ROOT / "content" / "news"), ("pages", ROOT / "content" / "pages"))
                  for path in sorted(folder.glob("*.md"))]
+
+
+def content_sources() -> list[tuple[Path, object, str]]:
+    """(path, header, body) of every file of CONTENT_FILES, read as content_guard reads them."""
+    from content_guard.source import read_header
+
+    found = []
+    for _collection, path in CONTENT_FILES:
+        text = path.read_text(encoding="utf-8")
+        header = read_header(text)
+        found.append((path, header, "\n".join(text.split("\n")[header.body_line - 1:])))
+    return found
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import log_in
+from tests.editor.conftest import content_sources, log_in
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from content_guard.source import read_header  # noqa: E402
 from thai_text.typos import fix_typos  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -46,13 +45,7 @@ SPACES = re.compile(r"[\s\u200b\u00ad]+")
 
 
 def bodies() -> list[tuple[str, str]]:
-    found = []
-    for folder in (ROOT / "content" / "news", ROOT / "content" / "pages"):
-        for path in sorted(folder.glob("*.md")):
-            text = path.read_text(encoding="utf-8")
-            body = "\n".join(text.split("\n")[read_header(text).body_line - 1:])
-            found.append((path.relative_to(ROOT).as_posix(), body))
-    return found
+    return [(path.relative_to(ROOT).as_posix(), body) for path, _header, body in content_sources()]
 
 
 def test_each_card_shows_the_words_of_its_page(editor, editor_page):

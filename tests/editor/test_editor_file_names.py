@@ -12,15 +12,10 @@ made from the whole title, with the site's own settings and the editor's own fun
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-from tests.editor.conftest import log_in
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "plugins"))
+from tests.editor.conftest import content_sources, log_in
+from tests.sample_pages import site_settings
 
 pytestmark = pytest.mark.browser
 
@@ -32,25 +27,16 @@ NAMES = """(titles) => {
 
 
 def titles() -> list[str]:
-    from content_guard.source import read_header
-
     from tools.bench import corpus
 
-    found = []
-    for folder in (ROOT / "content" / "news", ROOT / "content" / "pages"):
-        for path in sorted(folder.glob("*.md")):
-            found.append(read_header(path.read_text(encoding="utf-8")).value("title"))
+    found = [header.value("title") for _path, header, _body in content_sources()]
     return [title for title in found if title] + corpus.titles(400)
 
 
 def test_the_file_name_never_cuts_the_url_short(editor, editor_page):
-    from thai_text.settings import with_defaults
     from thai_text.slugs import content_slug
 
-    from tools.check import load_settings
-
-    settings = load_settings(ROOT / "pelicanconf.py")
-    settings.update(with_defaults(settings))
+    settings = site_settings()
     page = editor_page
     log_in(page, editor)
     every = titles()

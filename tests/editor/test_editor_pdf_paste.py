@@ -17,17 +17,14 @@ the page, mostly inside a sentence: Decap made each line a paragraph of the rele
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import capture_saves, log_in
+from tests.editor.conftest import capture_saves, content_sources, log_in
 from tests.editor.test_editor_bad_inputs import new_release, saved_body
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
 
 PDF_LINES = ("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ได้ลงพื้นที่ตรวจติดตามการ\n"
              "ดำเนินงานของสำนักงานจัดหางานจังหวัดตาก เมื่อวันที่ 12 พฤศจิกายน\n"
@@ -73,14 +70,10 @@ WRAP = """([paragraphs, columns]) => {
 
 
 def paragraphs() -> list[str]:
-    found = []
-    for folder in (ROOT / "content" / "news", ROOT / "content" / "pages"):
-        for path in sorted(folder.glob("*.md")):
-            body = path.read_text(encoding="utf-8").split("\n\n", 1)[-1]
-            found += [block.replace("\n", " ") for block in body.split("\n\n")
-                      if block.strip() and not block.lstrip().startswith(("#", "|", "-", "*", ">", "!", "```", "<"))
-                      and not re.match(r"\s*\d+[.)]\s", block)]  # paragraphs, not lists or tables
-    return found
+    """The sample content's paragraphs (not headings, lists, tables, quotes or pictures), each on one line."""
+    return [block.replace("\n", " ") for _path, _header, body in content_sources() for block in body.split("\n\n")
+            if block.strip() and not block.lstrip().startswith(("#", "|", "-", "*", ">", "!", "```", "<"))
+            and not re.match(r"\s*\d+[.)]\s", block)]
 
 
 def test_a_pdfs_lines_are_pasted_as_paragraphs(editor, editor_page):
