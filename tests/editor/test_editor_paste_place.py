@@ -60,15 +60,27 @@ def test_where_pasted_markdown_goes(editor, editor_page):
 
 
 def cursor_at_start_of(page, text: str) -> None:
-    """Put the cursor at the start of the body's block that begins with `text` (as a click just
-    before its first letter does; headless Chromium's Home key is not reliable in Thai lines),
-    then wait as a person would before pasting."""
+    """Put the cursor at the start of the body's block that begins with `text` by a click on the
+    left edge of its first letter, as a person does (headless Chromium's Home key is not
+    reliable in Thai lines, and a selection set from script may reach Slate after the paste on a
+    slow machine), then wait as a person would before pasting."""
     block = page.locator("[data-slate-editor] > *").filter(has_text=text).first
-    block.locator("[data-slate-string]").first.click()
-    block.evaluate("""element => {
+    block.scroll_into_view_if_needed()
+    box = block.evaluate("""element => {
         const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode();
-        document.getSelection().collapse(text, 0);
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 1);
+        const {left, top, height} = range.getBoundingClientRect();
+        return {x: left + 1, y: top + height / 2};
     }""")
+    page.mouse.click(box["x"], box["y"])
+    at_start = block.evaluate("""element => {
+        const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode();
+        const selection = document.getSelection();
+        return selection.isCollapsed && selection.anchorNode === text && selection.anchorOffset === 0;
+    }""")
+    assert at_start, f"the click did not put the cursor before the first letter of {text!r}"
     page.wait_for_timeout(400)
 
 
