@@ -1,11 +1,13 @@
 """Documents holding photos, as offices make them (generated here): a Word file whose pictures sit
-under word/media/ of its ZIP, and a PDF holding a JPEG whole, as a scan app or img2pdf writes it.
-Used by the attachments plugin's tests and the web editor's."""
+under word/media/ of its ZIP, a PDF holding a JPEG whole, as a scan app or img2pdf writes it, or
+deflated again as some PDF tools shrink a file, and a ZIP of such documents. Used by the
+attachments plugin's tests and the web editor's."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from tests.photo_gallery.gallery_photos import upright
 
@@ -27,15 +29,26 @@ def word_file(*photos: bytes, compression=zipfile.ZIP_DEFLATED) -> bytes:
     return out.getvalue()
 
 
-def pdf_keeping(jpeg: bytes) -> bytes:
-    """A one-page PDF that holds the JPEG whole (/DCTDecode), as a scan app or img2pdf makes it."""
+def zip_of(members: dict[str, bytes]) -> bytes:
+    """A ZIP of documents, as an office offers a set of forms for download."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def pdf_keeping(jpeg: bytes, deflated: bool = False) -> bytes:
+    """A one-page PDF that holds the JPEG whole (/DCTDecode), as a scan app or img2pdf makes it;
+    `deflated`: the JPEG deflated again (/Filter [/FlateDecode /DCTDecode]), EXIF and all."""
+    stream, filters = (zlib.compress(jpeg, 9), b"[/FlateDecode /DCTDecode]") if deflated else (jpeg, b"/DCTDecode")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 240] /Resources << /XObject << /Im1 4 0 R >> >>"
         b" /Contents 5 0 R >>",
         b"<< /Type /XObject /Subtype /Image /Width 320 /Height 240 /ColorSpace /DeviceRGB"
-        b" /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % len(jpeg) + jpeg + b"\nendstream",
+        b" /BitsPerComponent 8 /Filter %s /Length %d >>\nstream\n" % (filters, len(stream)) + stream + b"\nendstream",
         b"<< /Length 30 >>\nstream\nq 320 0 0 240 0 0 cm /Im1 Do Q\nendstream",
     ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []

@@ -10,7 +10,7 @@ import io
 from PIL import Image
 
 from attachments.embedded_photos import carried
-from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file
+from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_of
 from tests.photo_gallery.gallery_photos import phone_exif
 
 ARTICLE = """Title: คู่มือแนวทางปฏิบัติการลงพื้นที่ตรวจสถานประกอบการ
@@ -46,6 +46,51 @@ def test_a_pdf_holding_a_located_jpeg_whole_is_refused(build_site, tmp_path):
     result = build_site(release("สแกน.pdf", data))
     assert not result.ok
     assert any("สแกน.pdf" in e and "ภาพที่ 1" in e and "GPS" in e for e in result.errors), result.errors
+
+
+def test_a_pdf_whose_jpeg_was_deflated_again_is_read_unpacked(tmp_path):
+    """Some PDF tools deflate a JPEG stream once more (/Filter [/FlateDecode /DCTDecode]): its
+    EXIF, the place included, is then not in the file's bytes, only in the unpacked stream. Photos
+    are numbered in the order they are in the file, whether deflated or not."""
+    located, camera = photo(phone_exif(gps=True)), photo(phone_exif(gps=False))
+    deflated = pdf_keeping(located, deflated=True)
+    assert b"Exif" not in deflated and b"GPS" not in deflated  # hidden from a plain scan
+    (tmp_path / "shrunk.pdf").write_bytes(deflated)
+    found = carried(tmp_path / "shrunk.pdf")
+    assert [c.where for c in found] == ["ภาพที่ 1"] and found[0].metadata.has_location
+    (tmp_path / "two.pdf").write_bytes(pdf_keeping(camera, deflated=True)[:-6] + pdf_keeping(located))
+    found = carried(tmp_path / "two.pdf")
+    assert [(c.where, c.metadata.has_location) for c in found] == [("ภาพที่ 1", False), ("ภาพที่ 2", True)]
+    (tmp_path / "clean.pdf").write_bytes(pdf_keeping(photo(), deflated=True))
+    cut = pdf_keeping(located, deflated=True)
+    (tmp_path / "cut.pdf").write_bytes(cut[:cut.index(b"stream\n") + 60])  # the stream cut short
+    assert carried(tmp_path / "clean.pdf") == [] and carried(tmp_path / "cut.pdf") == []
+
+
+def test_a_located_photo_in_a_document_inside_a_zip_is_found(build_site, tmp_path):
+    """A ZIP of forms for download holds Word files and PDFs: their photos are read too, each
+    named by its path through the archives, down to three archives deep."""
+    located = photo(phone_exif(gps=True))
+    forms = zip_of({
+        "แบบฟอร์ม/คำร้อง.docx": word_file(photo(), located),
+        "แบบฟอร์ม/ว่าง.docx": word_file(photo()),
+        "ประกาศ.pdf": pdf_keeping(located, deflated=True),
+        "อ่านก่อน.txt": "กรอกแบบฟอร์มแล้วส่งทางอีเมล".encode(),
+        "เสียหาย.docx": word_file(located)[:300],
+    })
+    (tmp_path / "forms.zip").write_bytes(forms)
+    assert [c.where for c in carried(tmp_path / "forms.zip")] == [
+        "แบบฟอร์ม/คำร้อง.docx/word/media/image2.jpeg", "ประกาศ.pdf/ภาพที่ 1"]
+    three_deep = zip_of({"a.zip": zip_of({"b.docx": word_file(located)})})
+    (tmp_path / "deep.zip").write_bytes(three_deep)
+    assert [c.where for c in carried(tmp_path / "deep.zip")] == ["a.zip/b.docx/word/media/image1.jpeg"]
+    (tmp_path / "deeper.zip").write_bytes(zip_of({"c.zip": three_deep}))
+    assert carried(tmp_path / "deeper.zip") == []  # four archives deep: not read
+    result = build_site(release("แบบฟอร์ม.zip", forms))
+    assert not result.ok
+    found = [e for e in result.errors if "content/news/inspection-handbook-2569.md:5" in e]
+    assert len(found) == 1 and "แบบฟอร์ม/คำร้อง.docx/word/media/image2.jpeg" in found[0] and "GPS" in found[0], \
+        result.errors
 
 
 def test_camera_data_alone_keeps_it_off_too(build_site):

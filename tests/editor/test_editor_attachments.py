@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file
+from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_of
 from tests.editor.conftest import approve_and_publish, log_in
 from tests.photo_gallery.gallery_photos import XMP, phone_exif, upright
 
@@ -142,6 +142,12 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
         "camera.pdf": pdf_keeping(camera),
         "text.pdf": PDF,
         "cut.docx": word_file(located)[:300],
+        "shrunk.pdf": pdf_keeping(located, deflated=True),
+        "mixed.pdf": pdf_keeping(camera, deflated=True)[:-6] + pdf_keeping(photo()) + pdf_keeping(located),
+        "forms.zip": zip_of({"แบบฟอร์ม/คำร้อง.docx": word_file(photo(), located), "ประกาศ.pdf": pdf_keeping(camera),
+                             "ย่อ.pdf": pdf_keeping(located, deflated=True), "เสียหาย.docx": word_file(located)[:300],
+                             "a.zip": zip_of({"b.docx": word_file(camera),
+                                              "c.zip": zip_of({"d.jpg": located, "e.docx": word_file(located)})})}),
     }
     build = {}
     for name, data in documents.items():
@@ -151,6 +157,10 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
     assert build["two-pages.pdf"] == ["ภาพที่ 1", "ภาพที่ 2"] and build["camera.docx"] == ["word/media/image2.jpeg"]
     assert build["clean.docx"] == build["text.pdf"] == build["cut.docx"] == []
     assert build["xmp.docx"] == ["word/media/image2.jpeg"]
+    assert build["shrunk.pdf"] == ["ภาพที่ 1"] and build["mixed.pdf"] == ["ภาพที่ 1", "ภาพที่ 2"]
+    assert build["forms.zip"] == ["แบบฟอร์ม/คำร้อง.docx/word/media/image2.jpeg", "ประกาศ.pdf/ภาพที่ 1",
+                                  "ย่อ.pdf/ภาพที่ 1", "a.zip/b.docx/word/media/image1.jpeg",
+                                  "a.zip/c.zip/d.jpg"]  # not e.docx, four archives deep
     page = editor_page
     log_in(page, editor)
     found = page.evaluate(

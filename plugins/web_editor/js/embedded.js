@@ -6,29 +6,41 @@
 // photo_gallery/metadata.py reads them: a GPS block with any tag but its version is a location;
 // a make or model tag is camera data; so is an XMP packet or IPTC data in a photo's header).
 // Here, for the writer at once: the JPEG and TIFF photos of a ZIP-based document (stored or
-// deflated members, unpacked with the browser's DecompressionStream), and the JPEG EXIF blocks in
-// the bytes of any other document. tests/editor/test_editor_attachments.py compares both sides.
+// deflated members, unpacked with the browser's DecompressionStream) and of the documents inside
+// it (a Word file or a PDF in a ZIP, down to three archives deep, named by their path), and the
+// JPEG EXIF blocks of any other document, in its bytes or in a JPEG stream a PDF tool deflated
+// again. tests/editor/test_editor_attachments.py compares both sides.
 
 const PHOTO = /\.(jpe?g|jpe|tiff?)$/i;
+const DOCUMENT = /\.(docx|xlsx|pptx|odt|ods|odp|zip|pdf)$/i;
+const MAX_DEPTH = 3;
 const GPS_TAG = 0x8825;
 const CAMERA_TAGS = [0x010f, 0x0110]; // make, model
 
 /** Where the photos that carry a location or camera data are in `file` (a File or Blob): member
- *  names of a ZIP, or "ภาพที่ N" for the N-th EXIF block of any other file. */
+ *  names of a ZIP ("forms.docx/word/media/image1.jpeg" inside another), or "ภาพที่ N" for the
+ *  N-th EXIF block of any other file. */
 export async function photosWithMetadata(file) {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  return found(new Uint8Array(await file.arrayBuffer()), '', 1);
+}
+
+async function found(bytes, prefix, depth) {
   const members = zipMembers(bytes);
-  if (members) {
-    const found = [];
-    for (const member of members) {
-      if (!PHOTO.test(member.name)) continue;
-      const data = await unpack(bytes, member);
-      if (data && photoHasMetadata(data)) found.push(member.name);
+  if (!members) return (await pdfExifBlocks(bytes)).map(({ data, block }, index) => (
+    tiffHasMetadata(data, block) ? `${prefix}ภาพที่ ${index + 1}` : null)).filter(Boolean);
+  const names = [];
+  for (const member of members) {
+    const photo = PHOTO.test(member.name);
+    if (!photo && !(DOCUMENT.test(member.name) && depth < MAX_DEPTH)) continue;
+    const data = await unpack(bytes, member);
+    if (!data) continue;
+    if (photo) {
+      if (photoHasMetadata(data)) names.push(prefix + member.name);
+    } else {
+      names.push(...await found(data, `${prefix}${member.name}/`, depth + 1));
     }
-    return found;
   }
-  return exifBlocks(bytes, 0).map((block, index) => (tiffHasMetadata(bytes, block) ? `ภาพที่ ${index + 1}` : null))
-    .filter(Boolean);
+  return names;
 }
 
 function u16(bytes, at, little = true) {
@@ -113,9 +125,43 @@ function exifBlocks(bytes, from) {
     if (bytes[at] !== 0xff || bytes[at + 1] !== 0xe1) continue;
     if (bytes[at + 4] !== 0x45 || bytes[at + 5] !== 0x78 || bytes[at + 6] !== 0x69 || bytes[at + 7] !== 0x66
         || bytes[at + 8] !== 0 || bytes[at + 9] !== 0) continue;
-    blocks.push({ start: at + 10, end: Math.min(bytes.length, at + 2 + u16(bytes, at + 2, false)) });
+    blocks.push({ start: at + 10, end: Math.min(bytes.length, at + 2 + u16(bytes, at + 2, false)), at });
   }
   return blocks;
+}
+
+/** The EXIF blocks of a PDF (or any file that is not a ZIP) in file order, each with the bytes
+ *  it is in: the file's own, or a JPEG stream's whose dictionary names /FlateDecode and
+ *  /DCTDecode, unpacked (as embedded_photos.py `_deflated_jpegs`). */
+async function pdfExifBlocks(bytes) {
+  const blocks = exifBlocks(bytes, 0).map(block => ({ data: bytes, block, at: block.at }));
+  const text = new TextDecoder('latin1').decode(bytes); // one letter a byte: offsets are the bytes'
+  const stream = /stream\r?\n/g;
+  for (let match = stream.exec(text); match; match = stream.exec(text)) {
+    if (text.slice(Math.max(0, match.index - 3), match.index) === 'end') continue;
+    const from = Math.max(0, match.index - 4096);
+    const objectAt = text.lastIndexOf('obj', match.index);
+    const dictionary = text.slice(objectAt >= from ? objectAt : from, match.index);
+    if (!dictionary.includes('/FlateDecode') || !dictionary.includes('/DCTDecode')) continue;
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endstream', start);
+    const data = await inflate(bytes.subarray(start, end >= 0 ? end : bytes.length));
+    if (data) blocks.push(...exifBlocks(data, 0).map(block => ({ data, block, at: match.index })));
+  }
+  return blocks.sort((a, b) => a.at - b.at);
+}
+
+/** The bytes a zlib stream unpacks to (trailing bytes after its end are left), or null. */
+async function inflate(packed) {
+  const reader = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  const parts = [];
+  try {
+    for (let part = await reader.read(); !part.done; part = await reader.read()) parts.push(part.value);
+  } catch {
+    // a stream cut short or with bytes after its end: what came out before is kept
+  }
+  if (!parts.length) return null;
+  return new Uint8Array(await new Blob(parts).arrayBuffer());
 }
 
 /** Whether the TIFF structure in bytes[start, end) names a camera (make or model) or has a GPS
