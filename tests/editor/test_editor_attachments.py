@@ -35,6 +35,24 @@ def photo_with_xmp() -> bytes:
     upright((320, 240)).save(out, "JPEG", quality=85, xmp=XMP)
     return out.getvalue()
 
+
+def tiff(xmp: bool = False, camera: bool = False) -> bytes:
+    """A TIFF as a scanner saves it into a document: with an XMP packet (tag 700), the device's
+    make and model, or neither."""
+    import io
+
+    from PIL import TiffImagePlugin
+
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    if xmp:
+        info[700], info.tagtype[700] = XMP, 1
+    if camera:
+        info[271], info[272] = "SampleScan", "SS-200"
+    out = io.BytesIO()
+    upright((64, 48)).save(out, "TIFF", tiffinfo=info)
+    return out.getvalue()
+
+
 pytestmark = pytest.mark.browser
 
 TITLE = "ศปท. แรงงาน ประกาศแนวทางรับเรื่องร้องเรียนทางไปรษณีย์อิเล็กทรอนิกส์ ฉบับที่ 3/2569"
@@ -144,6 +162,8 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
         "cut.docx": word_file(located)[:300],
         "shrunk.pdf": pdf_keeping(located, deflated=True),
         "mixed.pdf": pdf_keeping(camera, deflated=True)[:-6] + pdf_keeping(photo()) + pdf_keeping(located),
+        "tiff.docx": zip_of({"word/media/image1.tiff": tiff(), "word/media/image2.tif": tiff(xmp=True),
+                             "word/media/image3.tiff": tiff(camera=True)}),
         "forms.zip": zip_of({"แบบฟอร์ม/คำร้อง.docx": word_file(photo(), located), "ประกาศ.pdf": pdf_keeping(camera),
                              "ย่อ.pdf": pdf_keeping(located, deflated=True), "เสียหาย.docx": word_file(located)[:300],
                              "a.zip": zip_of({"b.docx": word_file(camera),
@@ -157,6 +177,7 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
     assert build["two-pages.pdf"] == ["ภาพที่ 1", "ภาพที่ 2"] and build["camera.docx"] == ["word/media/image2.jpeg"]
     assert build["clean.docx"] == build["text.pdf"] == build["cut.docx"] == []
     assert build["xmp.docx"] == ["word/media/image2.jpeg"]
+    assert build["tiff.docx"] == ["word/media/image2.tif", "word/media/image3.tiff"]
     assert build["shrunk.pdf"] == ["ภาพที่ 1"] and build["mixed.pdf"] == ["ภาพที่ 1", "ภาพที่ 2"]
     assert build["forms.zip"] == ["แบบฟอร์ม/คำร้อง.docx/word/media/image2.jpeg", "ประกาศ.pdf/ภาพที่ 1",
                                   "ย่อ.pdf/ภาพที่ 1", "a.zip/b.docx/word/media/image1.jpeg",

@@ -4,7 +4,8 @@
 // PDF from a scan app often holds each JPEG whole. The attachments widget refuses such a document
 // as the build does (plugins/attachments/embedded_photos.py finds the photos there, and
 // photo_gallery/metadata.py reads them: a GPS block with any tag but its version is a location;
-// a make or model tag is camera data; so is an XMP packet or IPTC data in a photo's header).
+// a make or model tag is camera data; so is an XMP packet or IPTC data in a JPEG's header, or an
+// XMP packet in a TIFF's first directory).
 // Here, for the writer at once: the JPEG and TIFF photos of a ZIP-based document (stored or
 // deflated members, unpacked with the browser's DecompressionStream) and of the documents inside
 // it (a Word file or a PDF in a ZIP, down to three archives deep, named by their path), and the
@@ -16,6 +17,7 @@ const DOCUMENT = /\.(docx|xlsx|pptx|odt|ods|odp|zip|pdf)$/i;
 const MAX_DEPTH = 3;
 const GPS_TAG = 0x8825;
 const CAMERA_TAGS = [0x010f, 0x0110]; // make, model
+const XMP_TAG = 700;
 
 /** Where the photos that carry a location or camera data are in `file` (a File or Blob): member
  *  names of a ZIP ("forms.docx/word/media/image1.jpeg" inside another), or "ภาพที่ N" for the
@@ -99,7 +101,8 @@ function photoHasMetadata(data) {
     return exifBlocks(data, 2).some(block => tiffHasMetadata(data, block)) || hasXmpOrIptc(data);
   }
   const tiff = (data[0] === 0x49 && data[1] === 0x49) || (data[0] === 0x4d && data[1] === 0x4d);
-  return tiff && tiffHasMetadata(data, { start: 0, end: data.length });
+  const whole = { start: 0, end: data.length };
+  return tiff && (tiffHasMetadata(data, whole) || tiffHasXmp(data, whole));
 }
 
 const XMP = 'http://ns.adobe.com/xap/1.0/\0';
@@ -164,25 +167,39 @@ async function inflate(packed) {
   return new Uint8Array(await new Blob(parts).arrayBuffer());
 }
 
+/** The tags and values of the TIFF directory at `ifd` (an offset from `start`). */
+function ifdEntries(bytes, { start, end }, little, ifd) {
+  const at = start + ifd;
+  if (at + 2 > end) return [];
+  const count = u16(bytes, at, little);
+  const found = [];
+  for (let i = 0; i < count; i += 1) {
+    const entry = at + 2 + i * 12;
+    if (entry + 12 > end) break;
+    found.push({ tag: u16(bytes, entry, little), value: u32(bytes, entry + 8, little) });
+  }
+  return found;
+}
+
+/** The first directory of the TIFF structure in bytes[start, end), or null when it is not one. */
+function firstDirectory(bytes, block) {
+  const little = bytes[block.start] === 0x49;
+  if (u16(bytes, block.start + 2, little) !== 42) return null;
+  return { little, entries: ifdEntries(bytes, block, little, u32(bytes, block.start + 4, little)) };
+}
+
 /** Whether the TIFF structure in bytes[start, end) names a camera (make or model) or has a GPS
  *  block with a tag other than 0. */
-function tiffHasMetadata(bytes, { start, end }) {
-  const little = bytes[start] === 0x49;
-  const at = offset => start + offset;
-  const entries = ifd => {
-    if (at(ifd) + 2 > end) return [];
-    const count = u16(bytes, at(ifd), little);
-    const found = [];
-    for (let i = 0; i < count; i += 1) {
-      const entry = at(ifd) + 2 + i * 12;
-      if (entry + 12 > end) break;
-      found.push({ tag: u16(bytes, entry, little), value: u32(bytes, entry + 8, little) });
-    }
-    return found;
-  };
-  if (u16(bytes, start + 2, little) !== 42) return false;
-  const first = entries(u32(bytes, start + 4, little));
-  if (first.some(entry => CAMERA_TAGS.includes(entry.tag))) return true;
-  const gps = first.find(entry => entry.tag === GPS_TAG);
-  return Boolean(gps) && entries(gps.value).some(entry => entry.tag !== 0);
+function tiffHasMetadata(bytes, block) {
+  const first = firstDirectory(bytes, block);
+  if (!first) return false;
+  if (first.entries.some(entry => CAMERA_TAGS.includes(entry.tag))) return true;
+  const gps = first.entries.find(entry => entry.tag === GPS_TAG);
+  return Boolean(gps) && ifdEntries(bytes, block, first.little, gps.value).some(entry => entry.tag !== 0);
+}
+
+/** Whether a TIFF photo holds an XMP packet (tag 700), as Pillow reads it for the build. */
+function tiffHasXmp(bytes, block) {
+  const first = firstDirectory(bytes, block);
+  return Boolean(first) && first.entries.some(entry => entry.tag === XMP_TAG);
 }
