@@ -4,11 +4,12 @@ A writer's edit of a published release went to the supervisor with nothing to sa
 changed: Decap shows the whole release, and the supervisor was to compare it with the site by
 eye. The preview now fetches the release's page from the site (same origin) and marks each
 paragraph, heading, list item and table row whose text the page does not have, names the
-paragraphs taken out, and says when the title changed.
+paragraphs taken out, and says when the title, the category, the date, the photos (their number
+or captions), the documents or the tags changed, marking each.
 
 The property over all content: opened and not edited, every published file's preview has the
-text of its page on the site, block for block ("ข้อความเหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกย่อหน้า"),
-so the preview is what the site will show; and the minified page the site publishes reads as the
+text of its page on the site, block for block, and its category, date, captions, documents and
+tags (SAME), so the preview is what the site will show; and the minified page the site publishes reads as the
 page (a first version marked every table row there: minifying leaves no space between cells). Then edits a writer makes, each marked as such.
 """
 
@@ -23,7 +24,7 @@ from tests.editor.conftest import CONTENT_FILES, ROOT, axe_violations, log_in, o
 
 pytestmark = pytest.mark.browser
 
-SAME = "ข้อความเหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกย่อหน้า"
+SAME = "เหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกส่วน ทั้งข้อความ หมวด วันที่ ภาพ เอกสารแนบ และแท็ก"
 RELEASE = ROOT / "content" / "news" / "integrity-training-2566.md"
 
 
@@ -58,7 +59,8 @@ def test_every_published_file_previews_as_its_page(editor, editor_page):
 
 def test_a_minified_page_reads_as_the_page(editor, editor_page):
     """The site is published minified (tools/production.py: no space between two table cells);
-    every page the editor can compare gives the same blocks either way, so no row is marked."""
+    every page the editor can compare gives the same blocks and facts (category, date, captions,
+    documents, tags) either way, so nothing is marked."""
     import urllib.request
 
     import minify_html
@@ -75,8 +77,12 @@ def test_a_minified_page_reads_as_the_page(editor, editor_page):
         with urllib.request.urlopen(editor.url + path) as response:
             html = response.read().decode("utf-8")
         both = page.evaluate(
-            """pages => pages.map(html => window.ZeroCorruptionEditor.preview.textBlocks(
-                 new DOMParser().parseFromString(html, 'text/html').querySelector('.prose')).map(block => block.text))""",
+            """pages => pages.map(html => {
+                 const doc = new DOMParser().parseFromString(html, 'text/html');
+                 const preview = window.ZeroCorruptionEditor.preview;
+                 return [...preview.textBlocks(doc.querySelector('.prose')).map(block => block.text),
+                         JSON.stringify(preview.pageFacts(doc))];
+               })""",
             [html, minify_html.minify(html, **HTML_OPTIONS)])
         if not both[0] or both[0] != both[1]:
             differ.append((path, [t for t in both[0] if t not in both[1]][:2], [t for t in both[1] if t not in both[0]][:2]))
@@ -114,6 +120,40 @@ def test_edits_of_a_published_release_are_marked(editor, editor_page):
     frame = next(f for f in page.frames if f != page.main_frame and f.locator(".zc-preview-changes").count())
     report = axe_violations(frame)
     assert report.violations_count == 0, report.generate_report()
+    assert page.recorder.problems() == []
+
+
+def test_what_else_a_writer_changes_is_named_and_marked(editor, editor_page):
+    """A caption, the category and a tag of a published release: the supervisor is told of each,
+    and each is marked in the preview; put back as they were, the note says nothing changed."""
+    page = editor_page
+    log_in(page, editor)
+    open_content_file(page, editor, "news", RELEASE)
+    preview = page.frame_locator("iframe").first
+    note = preview.locator(".zc-preview-changes")
+    expect(note).to_have_text(SAME)
+
+    caption = page.get_by_label("คำบรรยายภาพที่ 2")
+    before = caption.input_value()
+    caption.fill(before + " (ภาพจากวันที่สอง)")
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: คำบรรยายภาพ 1 ภาพ (มีแถบสีด้านซ้าย)")
+    expect(preview.locator(".gallery-item.zc-changed")).to_have_count(1)
+    expect(preview.locator(".gallery-item.zc-changed")).to_contain_text("(ภาพจากวันที่สอง)")
+
+    page.get_by_label("หมวด").click()
+    page.get_by_text("ข่าวประชาสัมพันธ์", exact=True).click()
+    page.get_by_role("button", name="ลบป้ายกำกับ ป.ป.ช.").click()
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: หมวด คำบรรยายภาพ 1 ภาพ และ แท็ก (มีแถบสีด้านซ้าย)")
+    expect(preview.locator(".kicker.zc-changed, .tags.zc-changed")).to_have_count(2)
+
+    caption.fill(before)
+    page.get_by_label("หมวด").click()
+    page.get_by_text("ข่าวกิจกรรม", exact=True).click()
+    tags = page.get_by_label("ป้ายกำกับ (ทางเลือก)")
+    tags.fill("ป.ป.ช.")
+    tags.press("Enter")
+    expect(note).to_have_text(SAME)  # the tags' order is not a change
+    expect(preview.locator(".zc-changed")).to_have_count(0)
     assert page.recorder.problems() == []
 
 

@@ -12,9 +12,11 @@ import { mergePhotos } from './gallery.js';
 import { matchingPairs } from './sequence.js';
 import { h, plain } from './widgets/common.js';
 
-// What the supervisor reviews: where the text differs from the page on the site now. The page is
-// fetched once per address, from the editor's own origin.
+// What the supervisor reviews: where the release differs from its page on the site now (text,
+// title, category, date, photos, documents, tags). The page is fetched once per address, from the
+// editor's own origin.
 const publishedPages = new Map();
+export const SAME_AS_PUBLISHED = 'เหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกส่วน ทั้งข้อความ หมวด วันที่ ภาพ เอกสารแนบ และแท็ก';
 
 function blockText(element) {
   return element.textContent.replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
@@ -46,11 +48,68 @@ function publishedPage(url) {
         if (!html) return null;
         const page = new DOMParser().parseFromString(html, 'text/html');
         const title = page.querySelector('.article-title');
-        return { title: title ? blockText(title) : '', blocks: textBlocks(page.querySelector('.prose')).map(b => b.text) };
+        return {
+          title: title ? blockText(title) : '',
+          blocks: textBlocks(page.querySelector('.prose')).map(b => b.text),
+          facts: pageFacts(page),
+        };
       })
       .catch(() => null));
   }
   return publishedPages.get(url);
+}
+
+/**
+ * What a release's page shows besides its title and body, read the same way from the page on the
+ * site and from the preview (their markup is the same: theme/templates/article.html and
+ * partials/gallery.html, attachments.html): the category, the release date as written, each
+ * photo's caption in order ('' for none), the documents' titles and the tags.
+ */
+export function pageFacts(root) {
+  const one = selector => {
+    const element = root.querySelector(selector);
+    return element ? blockText(element) : '';
+  };
+  const all = selector => Array.from(root.querySelectorAll(selector), blockText);
+  return {
+    category: one('.article-header .kicker'),
+    date: one('.article-header .article-meta > span'),
+    photos: Array.from(root.querySelectorAll('.gallery-item'), item => {
+      const caption = item.querySelector('.gallery-caption');
+      return caption ? blockText(caption) : '';
+    }),
+    attachments: all('.attachments li > :first-child'),
+    tags: all('.tags li'),
+  };
+}
+
+const sameList = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * What differs between two `pageFacts`: [{what, selector}] in the order the page shows them, each
+ * with the preview's elements to mark. Photos are told by count and captions (a photo replaced by
+ * another with the same caption is not seen); tags as a set.
+ */
+export function factChanges(now, published) {
+  const changes = [];
+  if (now.category !== published.category) changes.push({ what: 'หมวด', selector: '.article-header .kicker' });
+  if (now.date !== published.date) changes.push({ what: 'วันที่', selector: '.article-header .article-meta > span:first-child' });
+  if (now.photos.length !== published.photos.length) {
+    changes.push({ what: `ภาพกิจกรรม (จาก ${published.photos.length} เป็น ${now.photos.length} ภาพ)`, selector: '.gallery' });
+  } else {
+    const captions = now.photos.map((caption, i) => (caption !== published.photos[i] ? i : -1)).filter(i => i >= 0);
+    if (captions.length) {
+      changes.push({ what: `คำบรรยายภาพ ${captions.length} ภาพ`, selector: captions.map(i => `.gallery-item:nth-child(${i + 1})`).join(', ') });
+    }
+  }
+  if (!sameList(now.attachments, published.attachments)) changes.push({ what: 'เอกสารแนบ', selector: '.attachments' });
+  if (!sameList([...now.tags].sort(), [...published.tags].sort())) changes.push({ what: 'แท็ก', selector: '.tags' });
+  return changes;
+}
+
+/** "ก", "ก และ ข", "ก ข และ ค": the parts of a change note. */
+function listed(parts) {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(' ')} และ ${parts[parts.length - 1]}`;
 }
 
 /**
@@ -112,19 +171,31 @@ export function previewTemplates(site) {
       const title = document.querySelector('.article-title');
       const titleChanged = Boolean(title && page.title && blockText(title) !== page.title);
       if (title) title.classList.toggle('zc-changed', titleChanged);
-      const next = `${changed.length}|${removed.join('\n')}|${titleChanged}`;
-      if (!summary || summary.key !== next) setSummary({ key: next, changed: changed.length, removed, titleChanged });
+      const facts = factChanges(pageFacts(document), page.facts);
+      const main = document.querySelector('main');
+      for (const element of main ? main.querySelectorAll('.zc-changed-fact') : []) {
+        element.classList.remove('zc-changed', 'zc-changed-fact');
+      }
+      for (const { selector } of facts) {
+        for (const element of document.querySelectorAll(selector)) element.classList.add('zc-changed', 'zc-changed-fact');
+      }
+      const next = `${changed.length}|${removed.join('\n')}|${titleChanged}|${facts.map(f => f.what).join('|')}`;
+      if (!summary || summary.key !== next) {
+        setSummary({ key: next, changed: changed.length, removed, titleChanged, facts: facts.map(f => f.what) });
+      }
     });
     if (!url || !page || !summary) return null;
-    const { changed, removed, titleChanged } = summary;
-    if (!changed && !removed.length && !titleChanged) {
-      return h('p', { className: 'zc-preview-changes', role: 'note' }, 'ข้อความเหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกย่อหน้า');
+    const { changed, removed, titleChanged, facts } = summary;
+    if (!changed && !removed.length && !titleChanged && !facts.length) {
+      return h('p', { className: 'zc-preview-changes', role: 'note' }, SAME_AS_PUBLISHED);
     }
     const parts = [];
     if (titleChanged) parts.push('ชื่อข่าว');
-    if (changed) parts.push(`${changed} ย่อหน้า (มีแถบสีด้านซ้าย)`);
+    parts.push(...facts.filter(what => what === 'หมวด' || what === 'วันที่'));
+    if (changed) parts.push(`${changed} ย่อหน้า`);
+    parts.push(...facts.filter(what => what !== 'หมวด' && what !== 'วันที่'));
     return h('div', { className: 'zc-preview-changes', role: 'note' },
-      h('p', null, parts.length ? `แก้ไขจากที่เผยแพร่อยู่: ${parts.join(' และ ')}` : 'แก้ไขจากที่เผยแพร่อยู่'),
+      h('p', null, parts.length ? `แก้ไขจากที่เผยแพร่อยู่: ${listed(parts)} (มีแถบสีด้านซ้าย)` : 'แก้ไขจากที่เผยแพร่อยู่'),
       removed.length
         ? h('div', null, h('p', null, `ลบออก ${removed.length} ย่อหน้า:`),
             h('ul', null, ...removed.map((text, i) => h('li', { key: i }, h('del', null, text.length > 120 ? `${text.slice(0, 120)}…` : text)))))
