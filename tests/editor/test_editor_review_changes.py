@@ -154,7 +154,38 @@ def test_what_else_a_writer_changes_is_named_and_marked(editor, editor_page):
     tags.press("Enter")
     expect(note).to_have_text(SAME)  # the tags' order is not a change
     expect(preview.locator(".zc-changed")).to_have_count(0)
+
+    # The photos themselves: told apart by their images, not by their captions.
+    page.get_by_role("button", name="เลื่อนภาพที่ 2 ขึ้น").click()
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ลำดับภาพ (มีแถบสีด้านซ้าย)")
+    expect(preview.locator(".gallery-grid.zc-changed")).to_have_count(1)
+    page.get_by_role("button", name="เลื่อนภาพที่ 1 ลง").click()
+    expect(note).to_have_text(SAME)
+    page.get_by_role("button", name="ถอนภาพที่ 3 ออกจากเว็บไซต์").click()
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ภาพกิจกรรม (ถอนออก 1 ภาพ) (มีแถบสีด้านซ้าย)")
     assert page.recorder.problems() == []
+
+
+def test_a_photo_replaced_under_the_same_caption_is_seen(editor, editor_page):
+    """The page's photos and the preview's are compared by image: a published photo whose place
+    a new one takes, captioned the same, is a photo taken off and one added."""
+    page = editor_page
+    log_in(page, editor)
+    facts = page.evaluate("""() => {
+      const { pageFacts, factChanges } = window.ZeroCorruptionEditor.preview;
+      const page = html => new DOMParser().parseFromString(html, 'text/html');
+      const gallery = items => `<ul>${items.map(([src, caption]) =>
+        `<li class="gallery-item"><figure><img src="${src}-640.jpg" srcset="${src}-320.jpg 320w, ${src}-640.jpg 640w">
+         <figcaption class="gallery-caption">${caption}</figcaption></figure></li>`).join('')}</ul>`;
+      const site = pageFacts(page(gallery([['/galleries/a/p01', 'ผู้อำนวยการเปิดงาน'], ['/galleries/a/p02', 'ภาพหมู่']])), 'http://x/news/a/');
+      const preview = items => pageFacts(page(items.map(([src, caption]) =>
+        `<li class="gallery-item"><img src="${src}"><p class="gallery-caption">${caption}</p></li>`).join('')));
+      return [
+        factChanges(preview([['/galleries/a/p01-320.jpg', 'ผู้อำนวยการเปิดงาน'], ['/galleries/a/p02-320.jpg', 'ภาพหมู่']]), site),
+        factChanges(preview([['/galleries/a/p01-320.jpg', 'ผู้อำนวยการเปิดงาน'], ['blob:new-photo', 'ภาพหมู่']]), site),
+      ].map(changes => changes.map(change => change.what));
+    }""")
+    assert facts == [[], ["ภาพกิจกรรม (เพิ่ม 1 ภาพ ถอนออก 1 ภาพ)"]], facts
 
 
 def test_a_new_release_has_no_comparison(editor, editor_page):

@@ -51,7 +51,7 @@ function publishedPage(url) {
         return {
           title: title ? blockText(title) : '',
           blocks: textBlocks(page.querySelector('.prose')).map(b => b.text),
-          facts: pageFacts(page),
+          facts: pageFacts(page, new URL(path, window.location.href).href),
         };
       })
       .catch(() => null));
@@ -63,9 +63,11 @@ function publishedPage(url) {
  * What a release's page shows besides its title and body, read the same way from the page on the
  * site and from the preview (their markup is the same: theme/templates/article.html and
  * partials/gallery.html, attachments.html): the category, the release date as written, each
- * photo's caption in order ('' for none), the documents' titles and the tags.
+ * photo (the path of its smallest JPEG, which site.galleries gives the preview as a published
+ * photo's thumbnail, and its caption, '' for none) in order, the documents' titles and the tags.
+ * `base`: the address relative image addresses are read against.
  */
-export function pageFacts(root) {
+export function pageFacts(root, base = window.location.href) {
   const one = selector => {
     const element = root.querySelector(selector);
     return element ? blockText(element) : '';
@@ -76,32 +78,57 @@ export function pageFacts(root) {
     date: one('.article-header .article-meta > span'),
     photos: Array.from(root.querySelectorAll('.gallery-item'), item => {
       const caption = item.querySelector('.gallery-caption');
-      return caption ? blockText(caption) : '';
+      return { image: photoPath(item.querySelector('img'), base), caption: caption ? blockText(caption) : '' };
     }),
     attachments: all('.attachments li > :first-child'),
     tags: all('.tags li'),
   };
 }
 
+/** The path of an image's smallest candidate (its srcset's narrowest, or its src). */
+function photoPath(img, base) {
+  if (!img) return '';
+  const candidates = (img.getAttribute('srcset') || '').split(',').map(part => part.trim().split(/\s+/))
+    .filter(([url, width]) => url && /^\d+w$/.test(width || ''))
+    .sort((a, b) => parseInt(a[1], 10) - parseInt(b[1], 10));
+  const url = candidates.length ? candidates[0][0] : img.getAttribute('src') || '';
+  try {
+    return url ? decodeURI(new URL(url, base).pathname) : '';
+  } catch {
+    return url;
+  }
+}
+
 const sameList = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
 
 /**
  * What differs between two `pageFacts`: [{what, selector}] in the order the page shows them, each
- * with the preview's elements to mark. Photos are told by count and captions (a photo replaced by
- * another with the same caption is not seen); tags as a set.
+ * with the preview's elements to mark. A photo is the same photo when its image is (a new photo,
+ * one taken off or put back, one replaced by another: added or removed, even with the same
+ * caption); then its caption and its place are compared. Tags as a set.
  */
 export function factChanges(now, published) {
   const changes = [];
   if (now.category !== published.category) changes.push({ what: 'หมวด', selector: '.article-header .kicker' });
   if (now.date !== published.date) changes.push({ what: 'วันที่', selector: '.article-header .article-meta > span:first-child' });
-  if (now.photos.length !== published.photos.length) {
-    changes.push({ what: `ภาพกิจกรรม (จาก ${published.photos.length} เป็น ${now.photos.length} ภาพ)`, selector: '.gallery' });
-  } else {
-    const captions = now.photos.map((caption, i) => (caption !== published.photos[i] ? i : -1)).filter(i => i >= 0);
-    if (captions.length) {
-      changes.push({ what: `คำบรรยายภาพ ${captions.length} ภาพ`, selector: captions.map(i => `.gallery-item:nth-child(${i + 1})`).join(', ') });
-    }
+  const item = index => `.gallery-item:nth-child(${index + 1})`;
+  const key = (photo, index) => photo.image || `#${index}`;
+  const before = new Map(published.photos.map((photo, index) => [key(photo, index), photo]));
+  const nowKeys = new Set(now.photos.map(key));
+  const added = now.photos.map((photo, index) => (before.has(key(photo, index)) ? -1 : index)).filter(i => i >= 0);
+  const removed = published.photos.filter((photo, index) => !nowKeys.has(key(photo, index))).length;
+  if (added.length || removed) {
+    const parts = [added.length ? `เพิ่ม ${added.length} ภาพ` : '', removed ? `ถอนออก ${removed} ภาพ` : ''].filter(Boolean);
+    changes.push({ what: `ภาพกิจกรรม (${parts.join(' ')})`, selector: added.length ? added.map(item).join(', ') : '.gallery-title' });
   }
+  const keptNow = now.photos.map(key).filter(k => before.has(k));
+  const keptBefore = published.photos.map(key).filter(k => nowKeys.has(k));
+  if (!sameList(keptNow, keptBefore)) changes.push({ what: 'ลำดับภาพ', selector: '.gallery-grid' });
+  const captions = now.photos.map((photo, index) => {
+    const old = before.get(key(photo, index));
+    return old && old.caption !== photo.caption ? index : -1;
+  }).filter(i => i >= 0);
+  if (captions.length) changes.push({ what: `คำบรรยายภาพ ${captions.length} ภาพ`, selector: captions.map(item).join(', ') });
   if (!sameList(now.attachments, published.attachments)) changes.push({ what: 'เอกสารแนบ', selector: '.attachments' });
   if (!sameList([...now.tags].sort(), [...published.tags].sort())) changes.push({ what: 'แท็ก', selector: '.tags' });
   return changes;
