@@ -13,7 +13,12 @@ A browser breaks Thai lines wherever its own dictionary allows (Chromium: กร
   name, a long name with its rank): CSS makes it an inline block as wide as the line at most, so
   it stays whole when it fits on a line and wraps inside only when it is wider than the line
   (a phone in portrait, a large heading), instead of running off the screen. A long name holds
-  each of its words in such a span too, so that it wraps at its spaces first.
+  each of its words in such a span too, so that it wraps at its spaces first;
+- an opening quote or bracket right before a kept piece (after a space or at the start) and a
+  closing one right after it (before a space or at the end), as a character or an entity, go into
+  its span: where the CSS makes every piece an inline block (text at twice its size on a phone),
+  a line could otherwise end with “ or start with ” (around an inline block a browser may always
+  break).
 
 The HTML is scanned once with a tokenizer that keeps every tag, attribute, comment and entity
 byte for byte; only text nodes outside pre/code/kbd/samp/script/style/textarea/svg/math are
@@ -58,6 +63,16 @@ _TOKEN = re.compile(
 _OPENER = re.compile(r"<[A-Za-z/!?]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # a piece a browser's dictionary could cut
+# A quote or bracket that opens (after a space, a break or the start) or closes (before a space, a
+# break or the end) right at a kept piece goes into its span: no line can then end after "“" or
+# start with "”" where the piece becomes an inline block (text at twice its size on a phone, CSS),
+# as none can at the usual size. `\0` stands for a break in the fast path.
+OPENING = "\"“‘(["
+CLOSING = "\"”’)]"
+_OPENING_MARKS = (*OPENING, "&quot;", "&#34;", "&#x22;", "&ldquo;", "&#8220;", "&lsquo;", "&#8216;")
+_CLOSING_MARKS = (*CLOSING, "&quot;", "&#34;", "&#x22;", "&rdquo;", "&#8221;", "&rsquo;", "&#8217;")
+_KEPT_RUN = re.compile('(?:(?<![^\\s\0])[' + re.escape(OPENING) + '])?[\u0e01-\u0e4e]+'
+                       '(?:[' + re.escape(CLOSING) + '](?![^\\s\0]))?')
 _MAYBE_OPAQUE = re.compile("[&:@]|www\\.")  # an entity, URL or e-mail address may be there
 # Elements inside a line: a text node after one of these continues the text before it, so a word
 # boundary at the edge (ได้ที่<a>ประกาศ</a>) needs its <wbr> too.
@@ -134,16 +149,17 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
 
     def wrap(m):
         piece = m.group()
-        if len(piece) < 2 or not several(piece):
+        core = piece[piece[0] in OPENING:len(piece) - (piece[-1] in CLOSING)]
+        if len(core) < 2 or not several(core):
             return piece
         if len(piece) >= LONG_LETTERS and letters(piece) >= LONG_LETTERS:
             return KEEP_LONG + piece + KEEP_END
         return KEEP + piece + KEEP_END
 
     if not offsets:
-        return _THAI_RUN.sub(wrap, text), 0
+        return _KEPT_RUN.sub(wrap, text), 0
     pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])]
-    return _THAI_RUN.sub(wrap, "\0".join(pieces)).replace("\0", WBR), len(offsets)
+    return _KEPT_RUN.sub(wrap, "\0".join(pieces)).replace("\0", WBR), len(offsets)
 
 
 def _kept(piece: str) -> str:
@@ -167,7 +183,9 @@ def _render(text: str, offsets, keep) -> str:
     pos = 0
     b = 0  # next break offset
     n = len(offsets)
+    at_break = set(offsets)
     for start, end in keep:
+        start, end = _with_quotes(text, start, end, at_break)
         while b < n and offsets[b] <= start:
             out.append(text[pos : offsets[b]])
             out.append(WBR)
@@ -183,6 +201,26 @@ def _render(text: str, offsets, keep) -> str:
         b += 1
     out.append(text[pos:])
     return "".join(out)
+
+
+def _with_quotes(text: str, start: int, end: int, at_break) -> tuple[int, int]:
+    """The kept piece text[start:end] with an opening quote or bracket right before it and a
+    closing one right after it (as `_KEPT_RUN` takes them in the fast path), written as a
+    character or as an entity (Jinja escapes a title's quotes as &#34;)."""
+    if start not in at_break:
+        for mark in _OPENING_MARKS:
+            before = start - len(mark)
+            if before >= 0 and text.startswith(mark, before) and (
+                    before == 0 or text[before - 1].isspace() or before in at_break):
+                start = before
+                break
+    if end not in at_break:
+        for mark in _CLOSING_MARKS:
+            after = end + len(mark)
+            if text.startswith(mark, end) and (after == len(text) or text[after].isspace() or after in at_break):
+                end = after
+                break
+    return start, end
 
 
 def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,

@@ -15,7 +15,8 @@
   spilling, nothing scrolling sideways. A table keeps its own sideways scrolling (1.4.10's
   exception for data tables). And thai_text's pieces kept whole (a word, a name) are split
   across lines only where one is wider than its line (on the phone at 200%, กระทรวงแรงงาน in a
-  heading is): never one that fits.
+  heading is): never one that fits, and an opening quote never ends a line nor a closing one
+  starts it.
 
 Checked with reduced motion, so that a focused element has scrolled into view when it is
 measured (the site scrolls smoothly otherwise).
@@ -95,6 +96,38 @@ SPLIT_JS = """() => {
       found.push(`split though it fits: "${e.textContent.trim()}" ${Math.round(one)} px in a line of ${Math.round(line)} px`);
     }
   }
+  return found;
+}"""
+
+# A quote or bracket that opens, left at the end of a line, or one that closes, at the start of
+# the next (thai_text keeps them in the span of the piece they hold; an inline block around a bare
+# piece would leave them a line of their own to end or start).
+QUOTES_JS = """() => {
+  const opening = '"“‘([', closing = '"”’)]';
+  const chars = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('script, style, .visually-hidden, .search-visually-hidden, [hidden]')) continue;
+    for (let i = 0; i < node.data.length; i += 1) chars.push([node, i, node.data[i]]);
+  }
+  const range = document.createRange();
+  const line = ([node, i]) => {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const rects = [...range.getClientRects()].filter(r => r.width > 0);
+    return rects.length ? Math.round(rects[0].bottom) : null;
+  };
+  const space = k => k < 0 || k >= chars.length || /\\s/.test(chars[k][2]);
+  const found = [];
+  chars.forEach(([node, i, c], k) => {
+    let other = null;
+    if (opening.includes(c) && space(k - 1) && !space(k + 1)) other = k + 1;
+    else if (closing.includes(c) && space(k + 1) && !space(k - 1)) other = k - 1;
+    if (other === null) return;
+    const a = line(chars[k]), b = line(chars[other]);
+    if (a !== null && b !== null && Math.abs(a - b) > 4) {
+      found.push(`"${c}" on a line apart from "${chars[other][2]}": ${node.data.slice(Math.max(0, i - 10), i + 10)}`);
+    }
+  });
   return found;
 }"""
 
@@ -240,7 +273,7 @@ def test_large_text_cuts_off_nothing(browser, tmp_path, sample_url, pages, font_
             _open(page, sample_url + path)
             if path == "/":
                 assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == f"{font_px}px"
-            problems = page.evaluate(CUT_OFF_JS) + page.evaluate(SPLIT_JS)
+            problems = page.evaluate(CUT_OFF_JS) + page.evaluate(SPLIT_JS) + page.evaluate(QUOTES_JS)
             if problems:
                 found[path] = problems[:5]
     finally:
@@ -249,8 +282,8 @@ def test_large_text_cuts_off_nothing(browser, tmp_path, sample_url, pages, font_
 
 
 def test_the_checks_can_fail(spaced_page, tab_page, sample_url):
-    """A card title of fixed height, a word split across lines though it fits, a focus ring taken
-    away, a link hidden off the screen and a field that keeps the focus: each is reported."""
+    """A card title of fixed height, a word split across lines though it fits, a quote apart from
+    its word, a focus ring taken away, a link hidden off the screen and a field that keeps the focus: each is reported."""
     _open(spaced_page, sample_url + "/")
     spaced_page.add_style_tag(content=SPACING_CSS + ".card-title{height:1.2em;overflow:hidden}")
     assert any(p.startswith("cut off: <h") for p in spaced_page.evaluate(CUT_OFF_JS))
@@ -259,6 +292,10 @@ def test_the_checks_can_fail(spaced_page, tab_page, sample_url):
 
     spaced_page.add_style_tag(content=".w{display:inline-block;white-space:normal;max-width:2em}")
     assert any(p.startswith("split though it fits") for p in spaced_page.evaluate(SPLIT_JS))
+
+    spaced_page.set_content('<p style="width:8em;font-size:16px">ผู้เข้าอบรม "<span style="display:inline-block">'
+                            'ข้าราชการแรงงาน</span>" รุ่นที่ 1</p>')
+    assert any(p.startswith('"\"" on a line apart') for p in spaced_page.evaluate(QUOTES_JS))
 
     _open(tab_page, sample_url + "/")
     tab_page.add_style_tag(content=".site-footer a:focus-visible{outline:none;box-shadow:none}")

@@ -32,6 +32,27 @@ def test_words_of_several_syllables_are_kept_on_one_line(segmenter):
     assert "<wbr>จัด<wbr>" in out and "<wbr>และ<wbr>" in out
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ('หลักสูตร "ข้าราชการแรงงาน" รุ่นที่ 1', ['"ข้าราชการ', 'แรงงาน"']),
+    ("เดิน-วิ่ง “แรงงานไทยไม่โกง” ครั้งที่ 2", ["“แรงงาน"]),  # โกง: one syllable, no span
+    ("ศูนย์ฯ (กระทรวงแรงงาน) จัด", ["ศูนย์ฯ", "(กระทรวงแรงงาน)"]),
+    ("ข่าว &#34;ประเทศไทยใสสะอาด&#34; – ศปท.", ["&#34;ประเทศ", "สะอาด&#34;"]),  # a title, as Jinja escapes it
+    ("ข่าว &ldquo;แรงงานไทย&rdquo; และ", ["&ldquo;แรงงาน"]),
+    ('คำว่า"ทุจริต"ในข่าว', ["ทุจริต"]),  # inside a word: neither opens nor closes
+    ('นายสมชาย ใจซื่อ กล่าวว่า "เจ้าหน้าที่ทุกคน"', ["นายสมชาย ใจซื่อ", '"เจ้าหน้าที่']),
+])
+def test_a_quote_or_bracket_stays_with_its_piece(segmenter, text, kept):
+    """An opening quote or bracket (after a space) and a closing one (before a space) go into the
+    span of the piece they touch, so that no line ends with "“" or starts with "”" where the CSS
+    makes the piece an inline block (text at twice its size on a phone)."""
+    out = process_html(text, segmenter)
+    spans = [m.group(2) for m in SPAN.finditer(out)]
+    assert set(kept) <= set(spans), out
+    quoted = re.compile(r'^(["“(]|&#34;|&ldquo;)|(["”)]|&#34;|&rdquo;)$')
+    assert [s for s in spans if quoted.search(s)] == [k for k in kept if quoted.search(k)], out
+    assert strip_wbr(out) == text
+
+
 def test_long_pieces_may_wrap_inside_when_wider_than_the_line(segmenter):
     out = process_html("<p>ศูนย์ปฏิบัติการต่อต้านการทุจริตจัดอบรม</p>", segmenter)
     assert KEEP_LONG + "ศูนย์ปฏิบัติการต่อต้านการทุจริต" + KEEP_END in out
@@ -310,7 +331,8 @@ def test_arbitrary_input_never_breaks_inside_markup(segmenter, doc):
 @given(st.lists(st.sampled_from(
     ["ศูนย์ปฏิบัติการต่อต้านการทุจริต", "กระทรวงแรงงาน", "จัด", "อบรม", " ", "และ", "นายสมชาย ใจซื่อ",
      "โรงแรมแมริออท", "ทุจจริต", "3,000 บาท", "&amp;", "https://x.th/ข่าว", "ป.ป.ช.", "ITA",
-     "เครือข่ายอาสาสมัคร", "ผู้", "การ", "มาตรการป้องกัน", "ๆ", "ยูทูบ"]), max_size=15).map("".join))
+     "เครือข่ายอาสาสมัคร", "ผู้", "การ", "มาตรการป้องกัน", "ๆ", "ยูทูบ", '"', "“", "”", "(", ")",
+     "&#34;"]), max_size=15).map("".join))
 def test_the_fast_path_marks_up_as_line_layout_says(segmenter, text):
     """markup._mark_up (one regex pass in the usual case) = _render of segmenter.line_layout."""
     from thai_text.markup import _mark_up, _render
