@@ -210,6 +210,21 @@ def log_in(page, editor) -> None:
     page.get_by_role("link", name="ข่าว").first.wait_for()
 
 
+def new_release(page, editor, title: str = "ทดสอบข้อมูลที่ไม่ถูกต้อง", category: str | None = None) -> None:
+    """Log in and open a new release with `title` (and `category`, when given)."""
+    log_in(page, editor)
+    page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
+    page.get_by_label("ชื่อข่าว").fill(title)
+    if category:
+        choose_category(page, category)
+
+
+def choose_category(page, name: str) -> None:
+    """Pick `name` in the release's category list."""
+    page.get_by_label("หมวด").click()
+    page.get_by_text(name, exact=True).click()
+
+
 def capture_saves(page, editor) -> dict[str, str]:
     """Answer the editor's saves (`persistEntry`) as the backend would, without committing: the
     returned dict fills with repository path -> the file Decap sent."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import ROOT, axe_violations, log_in, open_content_file
+from tests.editor.conftest import ROOT, axe_violations, choose_category, log_in, new_release, open_content_file
 from tests.editor.photos import phone_photo
 from tests.editor.test_editor_dictionary import open_dictionary
 
@@ -79,8 +79,7 @@ def test_a_new_release_in_each_state(editor, editor_page, tmp_path):
 
     # Filled in: a tag, a photo, a document, a body with a heading chosen from the keyboard.
     page.get_by_label("วันที่").fill("2569-11-20 09:30")
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ข่าวกิจกรรม", exact=True).click()
+    choose_category(page, "ข่าวกิจกรรม")
     tags = page.get_by_label("ป้ายกำกับ (ทางเลือก)")
     tags.fill("การเข้าถึง")
     tags.press("Enter")
@@ -157,11 +156,7 @@ def test_the_dictionary(editor, editor_page):
 def test_the_review_board(editor, editor_page):
     page = editor_page
     before = set(editor.branches())
-    log_in(page, editor)
-    page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
-    page.get_by_label("ชื่อข่าว").fill("ศปท. แรงงาน ทดสอบกระดานตรวจข่าวของหัวหน้า")
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ประกาศ", exact=True).click()
+    new_release(page, editor, "ศปท. แรงงาน ทดสอบกระดานตรวจข่าวของหัวหน้า", "ประกาศ")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("ข่าวนี้ใช้ตรวจการเข้าถึงของกระดานตรวจข่าว")
     page.get_by_role("button", name="บันทึก").first.click()

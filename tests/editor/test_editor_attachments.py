@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_of
-from tests.editor.conftest import approve_and_publish, log_in
+from tests.editor.conftest import approve_and_publish, choose_category, log_in
 from tests.photo_gallery.gallery_photos import XMP, phone_exif, upright
 
 
@@ -76,8 +76,7 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
     page.get_by_label("ชื่อข่าว").fill(TITLE)
     page.get_by_label("วันที่").fill(f"{moment.year + 543}-{moment:%m-%d} 10:00")
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ประกาศ", exact=True).click()
+    choose_category(page, "ประกาศ")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ประกาศแนวทางรับเรื่องร้องเรียน รายละเอียดตามเอกสารแนบ")
 

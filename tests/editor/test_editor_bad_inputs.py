@@ -16,18 +16,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import axe_violations, capture_saves, log_in, put_on_clipboard, screenshot_dir, wait_for_save
+from tests.editor.conftest import axe_violations, capture_saves, log_in, new_release, put_on_clipboard, screenshot_dir, wait_for_save
 from tests.editor.photos import scan
 
 pytestmark = pytest.mark.browser
 
 OUR_WIDGETS = [".zc-address", ".zc-date", ".zc-tags", ".zc-photos", ".zc-attachments", ".zc-checked .zc-messages"]
-
-
-def new_release(page, editor):
-    log_in(page, editor)
-    page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
-    page.get_by_label("ชื่อข่าว").fill("ทดสอบข้อมูลที่ไม่ถูกต้อง")
 
 
 def persisted(page) -> list[dict]:
@@ -171,10 +165,8 @@ WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="
 def paste_into_a_new_release(page, editor, html: str, plain: str) -> dict[str, str]:
     """A new release (category ประกาศ) whose body gets `html` by a real paste: the clipboard holds
     it, then Ctrl+V in the body. Saves are captured, not committed (the returned dict)."""
-    new_release(page, editor)
+    new_release(page, editor, category="ประกาศ")
     saved = capture_saves(page, editor)
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ประกาศ", exact=True).click()
     put_on_clipboard(page, editor, html, plain)
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.press("Control+V")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import content_sources, log_in
+from tests.editor.conftest import content_sources, log_in, new_release
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -64,11 +64,7 @@ def test_each_card_shows_the_words_of_its_page(editor, editor_page):
 def test_the_board_shows_no_markdown(editor, editor_page):
     page = editor_page
     before = set(editor.branches())
-    log_in(page, editor)
-    page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
-    page.get_by_label("ชื่อข่าว").fill("ศปท. แรงงาน ทดสอบข้อความบนการ์ดของกระดานตรวจข่าว")
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ประกาศ", exact=True).click()
+    new_release(page, editor, "ศปท. แรงงาน ทดสอบข้อความบนการ์ดของกระดานตรวจข่าว", "ประกาศ")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("ย่อหน้าแรกของข่าวบนการ์ด")
     page.keyboard.press("Enter")

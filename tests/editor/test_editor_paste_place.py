@@ -14,8 +14,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import ROOT, capture_saves, changed_lines, log_in, open_captured, put_on_clipboard, wait_for_save
-from tests.editor.test_editor_bad_inputs import new_release
+from tests.editor.conftest import ROOT, capture_saves, changed_lines, log_in, new_release, open_captured, put_on_clipboard, wait_for_save
 
 pytestmark = pytest.mark.browser
 
@@ -204,10 +203,8 @@ def test_a_page_names_its_own_field_when_a_picture_is_pasted(editor, editor_page
 
 def test_a_paragraph_that_begins_with_a_number_keeps_it(editor, editor_page):
     page = editor_page
-    new_release(page, editor)
+    new_release(page, editor, category="ประกาศ")
     saved = capture_saves(page, editor)
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ประกาศ", exact=True).click()
     put_on_clipboard(page, editor, "<p>สรุปผล</p><p>2569. ปีแห่งความโปร่งใส</p><p>- ไม่ใช่รายการ</p>", "สรุปผล")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.press("Control+V")

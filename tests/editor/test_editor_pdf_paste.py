@@ -21,8 +21,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import capture_saves, content_sources, log_in
-from tests.editor.test_editor_bad_inputs import new_release, saved_body
+from tests.editor.conftest import capture_saves, content_sources, log_in, new_release
+from tests.editor.test_editor_bad_inputs import saved_body
 
 pytestmark = pytest.mark.browser
 
@@ -78,10 +78,8 @@ def paragraphs() -> list[str]:
 
 def test_a_pdfs_lines_are_pasted_as_paragraphs(editor, editor_page):
     page = editor_page
-    new_release(page, editor)
+    new_release(page, editor, category="ประกาศ")
     saved = capture_saves(page, editor)
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ประกาศ", exact=True).click()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
     page.evaluate("(text) => navigator.clipboard.writeText(text)", PDF_LINES)
     page.locator("[data-slate-editor]").first.click()

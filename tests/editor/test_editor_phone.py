@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import axe_violations, log_in
+from tests.editor.conftest import axe_violations, choose_category, log_in
 from tests.editor.photos import phone_photo
 
 pytestmark = pytest.mark.browser
@@ -73,8 +73,7 @@ def test_a_release_written_on_a_phone_reaches_review(editor, phone, tmp_path):
     fits(page)
     title.tap()
     title.fill(TITLE)
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ข่าวกิจกรรม", exact=True).click()
+    choose_category(page, "ข่าวกิจกรรม")
     tags = page.get_by_label("ป้ายกำกับ (ทางเลือก)")
     tags.fill("ลำปาง")
     tags.press("Enter")

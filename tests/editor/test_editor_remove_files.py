@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import log_in
+from tests.editor.conftest import choose_category, log_in
 from tests.editor.photos import phone_photo
 
 pytestmark = pytest.mark.browser
@@ -52,8 +52,7 @@ def test_photos_and_documents_removed_before_review_are_not_committed(editor, ed
     log_in(page, editor)
     page.get_by_label("สร้างเนื้อหาประเภท ข่าว").click()
     page.get_by_label("ชื่อข่าว").fill(TITLE)
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ข่าวกิจกรรม", exact=True).click()
+    choose_category(page, "ข่าวกิจกรรม")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ตรวจเยี่ยมสำนักงานจัดหางานจังหวัดแพร่")
     page.locator(".zc-photos input[type=file]").set_input_files([str(p) for p in photos])

@@ -20,7 +20,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import CONTENT_FILES, ROOT, axe_violations, log_in, open_content_file
+from tests.editor.conftest import CONTENT_FILES, ROOT, axe_violations, choose_category, log_in, open_content_file
 
 pytestmark = pytest.mark.browser
 
@@ -89,13 +89,19 @@ def test_a_minified_page_reads_as_the_page(editor, editor_page):
     assert differ == []
 
 
-def test_edits_of_a_published_release_are_marked(editor, editor_page):
-    page = editor_page
+def open_release_unedited(page, editor):
+    """Open RELEASE and wait for its note to say it is as published: (the preview, the note)."""
     log_in(page, editor)
     open_content_file(page, editor, "news", RELEASE)
     preview = page.frame_locator("iframe").first
     note = preview.locator(".zc-preview-changes")
     expect(note).to_have_text(SAME)
+    return preview, note
+
+
+def test_edits_of_a_published_release_are_marked(editor, editor_page):
+    page = editor_page
+    preview, note = open_release_unedited(page, editor)
 
     # A word typed into the paragraph after the first heading.
     paragraph = page.locator("[data-slate-editor] > p").filter(has_text="การอบรมแบ่งออกเป็น 4 ช่วง").first
@@ -127,11 +133,7 @@ def test_what_else_a_writer_changes_is_named_and_marked(editor, editor_page):
     """A caption, the category and a tag of a published release: the supervisor is told of each,
     and each is marked in the preview; put back as they were, the note says nothing changed."""
     page = editor_page
-    log_in(page, editor)
-    open_content_file(page, editor, "news", RELEASE)
-    preview = page.frame_locator("iframe").first
-    note = preview.locator(".zc-preview-changes")
-    expect(note).to_have_text(SAME)
+    preview, note = open_release_unedited(page, editor)
 
     caption = page.get_by_label("คำบรรยายภาพที่ 2")
     before = caption.input_value()
@@ -140,15 +142,13 @@ def test_what_else_a_writer_changes_is_named_and_marked(editor, editor_page):
     expect(preview.locator(".gallery-item.zc-changed")).to_have_count(1)
     expect(preview.locator(".gallery-item.zc-changed")).to_contain_text("(ภาพจากวันที่สอง)")
 
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ข่าวประชาสัมพันธ์", exact=True).click()
+    choose_category(page, "ข่าวประชาสัมพันธ์")
     page.get_by_role("button", name="ลบป้ายกำกับ ป.ป.ช.").click()
     expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: หมวด คำบรรยายภาพ 1 ภาพ และ แท็ก (มีแถบสีด้านซ้าย)")
     expect(preview.locator(".kicker.zc-changed, .tags.zc-changed")).to_have_count(2)
 
     caption.fill(before)
-    page.get_by_label("หมวด").click()
-    page.get_by_text("ข่าวกิจกรรม", exact=True).click()
+    choose_category(page, "ข่าวกิจกรรม")
     tags = page.get_by_label("ป้ายกำกับ (ทางเลือก)")
     tags.fill("ป.ป.ช.")
     tags.press("Enter")
