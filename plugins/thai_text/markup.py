@@ -71,6 +71,8 @@ OPENING = "\"“‘(["
 CLOSING = "\"”’)]"
 _OPENING_MARKS = (*OPENING, "&quot;", "&#34;", "&#x22;", "&ldquo;", "&#8220;", "&lsquo;", "&#8216;")
 _CLOSING_MARKS = (*CLOSING, "&quot;", "&#34;", "&#x22;", "&rdquo;", "&#8221;", "&rsquo;", "&#8217;")
+_OPENING_ENDS = frozenset(OPENING + ";")  # the last character of a mark in _OPENING_MARKS
+_CLOSING_STARTS = frozenset(CLOSING + "&")  # the first character of one in _CLOSING_MARKS
 _KEPT_RUN = re.compile('(?:(?<![^\\s\0])[' + re.escape(OPENING) + '])?[\u0e01-\u0e4e]+'
                        '(?:[' + re.escape(CLOSING) + '](?![^\\s\0]))?')
 _MAYBE_OPAQUE = re.compile("[&:@]|www\\.")  # an entity, URL or e-mail address may be there
@@ -207,14 +209,14 @@ def _with_quotes(text: str, start: int, end: int, at_break) -> tuple[int, int]:
     """The kept piece text[start:end] with an opening quote or bracket right before it and a
     closing one right after it (as `_KEPT_RUN` takes them in the fast path), written as a
     character or as an entity (Jinja escapes a title's quotes as &#34;)."""
-    if start not in at_break:
+    if start and text[start - 1] in _OPENING_ENDS and start not in at_break:
         for mark in _OPENING_MARKS:
             before = start - len(mark)
             if before >= 0 and text.startswith(mark, before) and (
                     before == 0 or text[before - 1].isspace() or before in at_break):
                 start = before
                 break
-    if end not in at_break:
+    if end < len(text) and text[end] in _CLOSING_STARTS and end not in at_break:
         for mark in _CLOSING_MARKS:
             after = end + len(mark)
             if text.startswith(mark, end) and (after == len(text) or text[after].isspace() or after in at_break):
