@@ -113,3 +113,59 @@ def test_without_javascript_thumbnails_link_to_large_images(browser, sample_url)
         assert page.evaluate("() => document.images[0].naturalWidth") == 1600
     finally:
         context.close()
+
+
+def _open_first_photo(page) -> None:
+    """Open the first photo with a click (a tap), and wait until focus is in it."""
+    page.locator("[data-gallery] a.gallery-link").first.click()
+    page.wait_for_selector(".pswp--open", timeout=5000)
+    # Its keys are bound once the opening is done and focus is in the dialog.
+    page.wait_for_function("() => document.activeElement?.classList.contains('pswp')", timeout=10000)
+
+
+def _closed(page) -> None:
+    page.wait_for_selector(".pswp", state="detached", timeout=5000)
+
+
+def test_the_back_button_closes_the_photo_and_stays_on_the_release(open_page, sample_url):
+    """On a phone the back gesture is how a reader leaves a photo shown full screen: it closes
+    the photo and leaves the reader on the release, where they were; the next back goes to the
+    page they came from, as it would have without the photo."""
+    page = open_page(sample_url + "/", width=390, height=844, is_mobile=True, has_touch=True)
+    page.goto(sample_url + ARTICLE)
+    _open_first_photo(page)
+    page.keyboard.press("ArrowRight")
+    _wait_caption(page, "ภาพที่ 2 จาก")
+    page.go_back()
+    _closed(page)
+    assert page.url == sample_url + ARTICLE
+    # Opened by a tap, focus went into the photo and comes back to the thumbnail.
+    assert page.evaluate(
+        "() => document.activeElement === document.querySelector('[data-gallery] a.gallery-link')"
+    )
+    page.go_back()
+    page.wait_for_url(sample_url + "/")
+    assert page.problems.all() == []
+
+
+@pytest.mark.parametrize("close", ["Escape", "button"])
+def test_a_photo_closed_on_the_page_leaves_no_step_in_the_history(open_page, sample_url, close):
+    """Closed with its button or Escape, the photo leaves nothing to go back through: back goes
+    to the page the reader came from; opened again, it closes on back again."""
+    page = open_page(sample_url + "/", width=390, height=844)
+    page.goto(sample_url + ARTICLE)
+    for _ in range(2):
+        _open_first_photo(page)
+        if close == "Escape":
+            page.keyboard.press("Escape")
+        else:
+            page.locator(".pswp__button--close").click()
+        _closed(page)
+        page.wait_for_function("() => history.state === null || !history.state.zcPhoto")
+    assert page.url == sample_url + ARTICLE
+    _open_first_photo(page)
+    page.go_back()
+    _closed(page)
+    page.go_back()
+    page.wait_for_url(sample_url + "/")
+    assert page.problems.all() == []

@@ -1,7 +1,9 @@
 // Photo galleries (photo_gallery plugin): PhotoSwipe 5 lightbox over the thumbnail grid.
 // Without this script every thumbnail is a plain link to its large JPEG. PhotoSwipe brings
 // keyboard (arrows, Escape, Tab kept inside), swipe and pinch-zoom, and returns focus to the
-// thumbnail on close; this file adds Thai labels and a caption that screen readers announce.
+// thumbnail on close; this file adds Thai labels, a caption that screen readers announce, focus
+// in the photo however it was opened, and a step in the history so that the back button (a
+// phone's back gesture) closes the photo instead of leaving the release.
 import PhotoSwipeLightbox from '../vendor/photoswipe/photoswipe-lightbox.esm.min.js';
 
 const galleries = document.querySelectorAll('[data-gallery]');
@@ -19,6 +21,45 @@ function captionOf(element) {
   const figcaption = element.closest('figure')?.querySelector('figcaption');
   if (figcaption) return figcaption.textContent.trim();
   return element.querySelector('img')?.getAttribute('alt') ?? '';
+}
+
+// PhotoSwipe moves focus into the photo only when it was opened from the keyboard; opened by a
+// tap (as a screen reader on a phone opens it too), focus stayed on the thumbnail behind it.
+// Focus goes in once the photo is shown, and back to the thumbnail when it closes.
+function keepFocus(lightbox) {
+  let opener = null;
+  lightbox.on('beforeOpen', () => { opener = document.activeElement; });
+  lightbox.on('openingAnimationEnd', () => {
+    const root = lightbox.pswp?.element;
+    if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
+  });
+  lightbox.on('destroy', () => {
+    if (opener?.isConnected && opener !== document.activeElement) opener.focus({ preventScroll: true });
+    opener = null;
+  });
+}
+
+// Opening a photo adds one step to the history (same address): back takes it away, and the photo
+// closes. Closed on the page (its button, Escape, a swipe), the photo takes its step away itself,
+// so back still goes to the page the reader came from.
+const STEP = 'zcPhoto';
+
+function closeOnBack(lightbox) {
+  let stepGone = false;
+  const onBack = () => {
+    if (history.state?.[STEP]) return;
+    stepGone = true;
+    lightbox.pswp?.close();
+  };
+  lightbox.on('afterInit', () => {
+    stepGone = false;
+    if (!history.state?.[STEP]) history.pushState({ ...history.state, [STEP]: true }, '');
+    window.addEventListener('popstate', onBack);
+  });
+  lightbox.on('close', () => {
+    if (!stepGone && history.state?.[STEP]) history.back();
+  });
+  lightbox.on('destroy', () => window.removeEventListener('popstate', onBack));
 }
 
 if (galleries.length) {
@@ -64,6 +105,8 @@ if (galleries.length) {
       root.setAttribute('aria-modal', 'true');
       if (heading) root.setAttribute('aria-label', heading.textContent.trim());
     });
+    keepFocus(lightbox);
+    closeOnBack(lightbox);
     lightbox.init();
   }
 }
