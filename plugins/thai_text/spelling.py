@@ -6,6 +6,16 @@ dictionary); a run of tokens that are not dictionary words (with 1-2 letter frag
 them) is one suspicious word. Runs shorter than 3 letters, words in the site dictionary and words
 the spell checker knows are skipped; each word is reported once per file.
 
+A word typed without one of its marks (a tone mark, ็, ์ or an upper or lower vowel: the most
+usual Thai slip) is usually cut by the segmenter into pieces that are each a word (พร้อม typed
+พรอม is พร|อม; จังหวัด typed จังหวด is จัง|หวด), so no piece is unknown. `missing_marks` looks at
+every two or three pieces written together: when one mark put in makes them a word far more
+frequent than the pieces are together (MARK_EVIDENCE, in pythainlp's word counts),
+that is the word meant. A short piece no dictionary counts (ไม, ให, กวา) is looked at alone the
+same way, when the pieces beside it are whole words (a name no dictionary knows is cut into short
+pieces: สุ|นัน|ทา). Those pieces are then not reported again as unknown words, and a suggestion for an
+unknown word prefers a mark put in (สถติ -> สถิติ, not สติ).
+
 Before any of that, the line is read with its typing errors fixed (typos.py reports those, once),
 and the site's names typed with one slip (near_miss.py: ศูนย์ปฏิบัติการต่อต้านการทุจริด) are found
 and named with their right spelling; their pieces are not reported again as unknown words.
@@ -25,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import math
 import os
 import pickle
 import re
@@ -34,12 +45,22 @@ from pathlib import Path
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .typos import fix_typos
 
-CACHE_FORMAT = 5  # (word, suggestion, slip) per line, names left out (5: names.py spans); older caches are not read
+CACHE_FORMAT = 6  # (word, suggestion, slip) per line, names left out (6: missing marks); older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 INLINE_CODE = re.compile(r"`[^`]*`")
 URLISH = re.compile(r"(?:https?://|www\.|mailto:)\S+|\]\([^)]*\)|<[^>]+>|\{[a-z]+\}\S*")
+# Upper and lower vowels, tone marks, ็ and ์: what a slip most often leaves out or gets wrong.
+MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+# How much likelier (natural log of the ratio of pythainlp's word counts) the word with a mark put
+# in must be than its pieces written together, to be taken as the word meant. Measured on every
+# line of content/ and of the segmentation gold set: the highest of text written right is 3.5
+# (คนหา: ค้นหา, where คน|หา may be meant); พรอม for พร้อม is 4.7, most dropped marks above 8.
+MARK_EVIDENCE = 4.0
+# A lone piece that no count knows is taken as a word missing a mark only when that word is
+# common (pythainlp's count: ให้ 54 million, กว่า 9 million); below it, names' pieces come in.
+LONE_PIECE_MIN_COUNT = 1_000_000
 SPELLING_CACHE = "spelling.pickle"  # in CACHE_PATH/thai_text: what each line gave, by dictionary
 
 # Words Thai writers often misspell although every piece is a dictionary word (so no segmenter
@@ -140,11 +161,41 @@ class Speller:
         self._added = False
 
     def suggestion(self, word: str) -> str | None:
-        """The most frequent known word one edit away, if any (no two-edit search: too slow)."""
+        """The most frequent known word one edit away, if any (no two-edit search: too slow); a
+        word one mark away comes first (สถติ -> สถิติ, though สติ is more frequent)."""
         candidates = self.checker.known(self._edits1(word))
         if not candidates:
             return None
-        return max(candidates, key=lambda w: (self.checker.freq(w), w))
+        marked = set(candidates) & mark_edits(word)
+        return max(marked or candidates, key=lambda w: (self.checker.freq(w), w))
+
+    @cached_property
+    def _total(self) -> int:
+        return sum(count for _word, count in self.checker.dictionary())
+
+    def log_chance(self, word: str) -> float:
+        """Natural log of `word`'s share of pythainlp's word counts (half a count when it has none)."""
+        return math.log((self.checker.freq(word) or 0.5) / self._total)
+
+    def mark_fix(self, text: str) -> str | None:
+        """The most frequent counted word that is `text` with one mark put in, if any."""
+        return self._mark_index.get(text)
+
+    @cached_property
+    def _mark_index(self) -> dict[str, str]:
+        """Each counted word under its spelling without one of its marks (the most frequent word
+        where two share one): mark_fix looks a text up once instead of trying every mark at every
+        place (about 49,000 keys, built in 0.2 s by the first line not remembered)."""
+        index: dict[str, str] = {}
+        freq = self.checker.freq
+        for word, count in self.checker.dictionary():
+            for i, char in enumerate(word):
+                if char in MARKS:
+                    key = word[:i] + word[i + 1:]
+                    held = index.get(key)
+                    if held is None or (count, word) > (freq(held), held):
+                        index[key] = word
+        return index
 
     def line_findings(self, line: str) -> list[tuple[str, str | None, str | None]]:
         """(word, suggestion or None, slip) of one line of prose, remembered by a hash of the line:
@@ -166,12 +217,68 @@ class Speller:
             names = self.segmenter.names(text)  # (the boundaries just computed, remembered)
             if names:
                 tokens = _outside(tokens, names)
+            marks = missing_marks(tokens, self)
+            found += [(word, better, None) for _start, _end, word, better in marks]
+            for start, end, _word, _better in marks:
+                tokens[start:end] = [" "] * (end - start)
             found += [(word, better, None) for word, better in suspicious_runs(tokens, self)]
             if len(self._lines) > 200_000:
                 self._lines.clear()
             self._lines[key] = found
             self._added = True
         return found
+
+
+def mark_edits(word: str) -> set[str]:
+    """`word` with one mark put in after any letter, or one of its marks changed for another."""
+    edits = set()
+    for i in range(1, len(word) + 1):
+        edits.update(word[:i] + mark + word[i:] for mark in MARKS)
+    for i, char in enumerate(word):
+        if char in MARKS:
+            edits.update(word[:i] + mark + word[i + 1:] for mark in MARKS if mark != char)
+    return edits
+
+
+def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, str, str]]:
+    """(first token, token after the last, what was written, the word meant) for each place where
+    a word was typed without one of its marks (or with a wrong one): two or three tokens written
+    together that one mark makes a far likelier word (MARK_EVIDENCE), or one short token no count
+    knows that one mark makes a common word (LONE_PIECE_MIN_COUNT). Places do not overlap; the
+    first found wins."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        place = _missing_mark_at(tokens, i, speller) if THAI_WORD.match(tokens[i]) else None
+        if place:
+            found.append(place)
+            i = place[1]
+        else:
+            i += 1
+    return found
+
+
+def _missing_mark_at(tokens: list[str], i: int, speller: Speller) -> tuple[int, int, str, str] | None:
+    for size in (2, 3):
+        piece = tokens[i:i + size]
+        if len(piece) < size or not all(THAI_WORD.match(t) for t in piece):
+            break
+        written = "".join(piece)
+        if written in speller.known_words:
+            continue
+        meant = speller.mark_fix(written)
+        if meant and speller.log_chance(meant) - sum(map(speller.log_chance, piece)) > MARK_EVIDENCE:
+            return i, i + size, written, meant
+    token = tokens[i]
+    if len(token) < 2 or token in speller.site_words or speller.checker.freq(token):
+        return None
+    # A name no dictionary knows is cut into short pieces (สุ|นัน|ทา): a slip sits between words.
+    if any(len(t) < 3 and THAI_WORD.match(t) for t in tokens[max(i - 1, 0):i] + tokens[i + 1:i + 2]):
+        return None
+    meant = speller.mark_fix(token)
+    if meant and speller.checker.freq(meant) >= LONE_PIECE_MIN_COUNT:
+        return i, i + 1, token, meant
+    return None
 
 
 def _outside(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
