@@ -9,8 +9,8 @@ the spell checker knows are skipped; each word is reported once per file.
 A word typed without one of its marks (a tone mark, ็, ์ or an upper or lower vowel: the most
 usual Thai slip) is usually cut by the segmenter into pieces that are each a word (พร้อม typed
 พรอม is พร|อม; จังหวัด typed จังหวด is จัง|หวด), so no piece is unknown. `missing_marks` looks at
-every two or three pieces written together: when one mark put in makes them a word far more
-frequent than the pieces are together (MARK_EVIDENCE, in pythainlp's word counts),
+every two or three pieces written together: when one mark put in (or a tone mark changed for
+another: ได่ for ได้) makes them a word far more frequent than the pieces are together (MARK_EVIDENCE, in pythainlp's word counts),
 that is the word meant. A short piece no dictionary counts (ไม, ให, กวา) is looked at alone the
 same way, when the pieces beside it are whole words (a name no dictionary knows is cut into short
 pieces: สุ|นัน|ทา). Those pieces are then not reported again as unknown words, and a suggestion for an
@@ -58,6 +58,9 @@ MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4
 # line of content/ and of the segmentation gold set: the highest of text written right is 3.5
 # (คนหา: ค้นหา, where คน|หา may be meant); พรอม for พร้อม is 4.7, most dropped marks above 8.
 MARK_EVIDENCE = 4.0
+# A tone mark typed for another (่ for ้: keys side by side) is read like a missing mark. Other
+# marks are not changed for each other: that read transliterated names as slips (วิว, วัว).
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # A lone piece that no count knows is taken as a word missing a mark only when that word is
 # common (pythainlp's count: ให้ 54 million, กว่า 9 million); below it, names' pieces come in.
 LONE_PIECE_MIN_COUNT = 1_000_000
@@ -178,20 +181,30 @@ class Speller:
         return math.log((self.checker.freq(word) or 0.5) / self._total)
 
     def mark_fix(self, text: str) -> str | None:
-        """The most frequent counted word that is `text` with one mark put in, if any."""
-        return self._mark_index.get(text)
+        """The most frequent counted word that is `text` with one mark put in, or with one tone
+        mark changed for another, if any."""
+        index = self._mark_index
+        found = [index.get(text)]
+        found += [index.get(text[:i] + "*" + text[i + 1:]) for i, char in enumerate(text) if char in TONE_MARKS]
+        found = [word for word in found if word and word != text]
+        return max(found, key=lambda w: (self.checker.freq(w), w)) if found else None
 
     @cached_property
     def _mark_index(self) -> dict[str, str]:
-        """Each counted word under its spelling without one of its marks (the most frequent word
-        where two share one): mark_fix looks a text up once instead of trying every mark at every
-        place (about 49,000 keys, built in 0.2 s by the first line not remembered)."""
+        """Each counted word under its spelling without one of its marks, and under its spelling
+        with one tone mark made "*" (the most frequent word where two share a key): mark_fix looks
+        a text up instead of trying every mark at every place (about 64,000 keys, built in 0.04 s
+        by the first line not remembered)."""
         index: dict[str, str] = {}
         freq = self.checker.freq
         for word, count in self.checker.dictionary():
             for i, char in enumerate(word):
-                if char in MARKS:
-                    key = word[:i] + word[i + 1:]
+                if char not in MARKS:
+                    continue
+                keys = [word[:i] + word[i + 1:]]
+                if char in TONE_MARKS:
+                    keys.append(word[:i] + "*" + word[i + 1:])
+                for key in keys:
                     held = index.get(key)
                     if held is None or (count, word) > (freq(held), held):
                         index[key] = word

@@ -4,7 +4,8 @@ Leaving out a tone mark or an upper or lower vowel is the usual Thai slip, and t
 cuts most such words into pieces that are each a word (พร้อม typed พรอม is พร|อม), so the rule
 "spelling" said nothing about them: over all the content and the gold set (9,605 slips), a mark
 left out of a word gave a warning 28% of the time, naming the word meant 14% of the time; now
-63% and 47%. The rest are slips that leave another real word (ได้ -> ได, รับ -> รบ, ต้อง ->
+63% and 47%. A tone mark typed for another (4,069 slips: ่ for ้ and back, ๊ for ้, ๋ for ่):
+30% and 11% before, now 67% and 51%. The rest are slips that leave another real word (ได้ -> ได, รับ -> รบ, ต้อง ->
 ตอง), which only the sense of the sentence can tell.
 """
 
@@ -47,10 +48,10 @@ def test_text_written_right_has_no_missing_mark(speller, segmenter):
     assert found == []
 
 
-def test_a_mark_left_out_of_any_word_of_the_content_is_found(speller, segmenter):
-    """Every mark of every word the dictionaries know, in every line written right, left out
-    in turn: how often the line gets a warning, and how often it names the word meant."""
-    from thai_text.spelling import MARKS, THAI_WORD
+def slips(speller, segmenter, slipped):
+    """(slips tried, lines warned, lines naming the word meant): every word the dictionaries know,
+    in every line written right, typed as each `slipped(word)` gives in turn."""
+    from thai_text.spelling import THAI_WORD
 
     cases = flagged = named = 0
     for line in clean_lines():
@@ -63,13 +64,28 @@ def test_a_mark_left_out_of_any_word_of_the_content_is_found(speller, segmenter)
             if len(token) < 2 or not THAI_WORD.match(token) or token not in speller.known_words \
                     or any(a < at and start < b for a, b in names):
                 continue
-            for i in (i for i, char in enumerate(token) if char in MARKS):
-                slip = line[:start] + token[:i] + token[i + 1:] + line[at:]
-                found = speller.line_findings(slip)
+            for wrong in slipped(token):
+                found = speller.line_findings(line[:start] + wrong + line[at:])
                 cases += 1
                 flagged += bool(found)
                 named += any(better and token in better for _word, better, _slip in found)
+    return cases, flagged, named
+
+
+def test_a_mark_left_out_of_any_word_of_the_content_is_found(speller, segmenter):
+    from thai_text.spelling import MARKS
+
+    cases, flagged, named = slips(speller, segmenter, lambda word: [
+        word[:i] + word[i + 1:] for i, char in enumerate(word) if char in MARKS])
     assert cases > 8000
+    assert flagged / cases > 0.55 and named / cases > 0.40, (cases, flagged, named)
+
+
+def test_a_tone_mark_typed_for_another_in_any_word_of_the_content_is_found(speller, segmenter):
+    other = {"\u0e48": "\u0e49", "\u0e49": "\u0e48", "\u0e4a": "\u0e49", "\u0e4b": "\u0e48"}
+    cases, flagged, named = slips(speller, segmenter, lambda word: [
+        word[:i] + other[char] + word[i + 1:] for i, char in enumerate(word) if char in other])
+    assert cases > 3000
     assert flagged / cases > 0.55 and named / cases > 0.40, (cases, flagged, named)
 
 
@@ -81,6 +97,9 @@ def test_a_mark_left_out_of_any_word_of_the_content_is_found(speller, segmenter)
     ("เจ้าหน้าที่ไมรับเงินจากผู้มาติดต่อ", "ไม", "ไม่"),
     ("สิ่งที่สำคัญกวาคือความเชื่อมั่นของประชาชน", "กวา", "กว่า"),
     ("ตัวอย่างกรณีที่เจาหน้าที่ถูกชวนรับของขวัญ", "เจาหน้าที่", "เจ้าหน้าที่"),
+    ("เจ่าหน้าที่ศูนย์ฯ ลงพื้นที่", "เจ่าหน้าที่", "เจ้าหน้าที่"),  # a tone mark for another
+    ("ศูนย์ฯ ได่รับเรื่องแล้ว", "ได่", "ได้"),
+    ("ผู่เข้าร่วมอบรมทั้งหมด", "ผู่", "ผู้"),
 ])
 def test_the_word_meant_is_named(speller, line, word, meant):
     assert (word, meant, None) in speller.line_findings(line)
