@@ -9,6 +9,12 @@ a table whose first row holds the headings (Markdown tables always do).
 
 An outer table that holds another table is left as it is (the inner one gets its labels), and so
 is a cell that already has `data-label`.
+
+A column whose body cells are all numbers (1,184; 33.2; +2.73; ๔,๕๐๐; 12%; a dash for none) is
+aligned right, heading included (`class="align-right"`, the class the sanitiser gives a Markdown
+`---:` column), so that a table pasted from Word, Excel or the site itself, or imported from
+WordPress, lines its figures up as a table written with `---:` does. A cell aligned by its author
+keeps its alignment.
 The sanitiser (content_guard) drops `data-*` attributes from an author's HTML, so every
 `data-label` in a page comes from here.
 """
@@ -23,6 +29,12 @@ _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _CELL = re.compile(r"<(t[hd])\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?(\d+)""", re.I)
+# A figure: a sign, digits (Arabic or Thai) with thousands commas or a decimal point, a percent.
+_NUMBER = re.compile(r"^[+\-\u2212]?[0-9\u0e50-\u0e59]+(?:[,.][0-9\u0e50-\u0e59]+)*%?$")
+_NONE = {"", "-", "\u2013", "\u2014"}  # an empty cell or a dash for none
+_ALIGNED = re.compile(r"""\bclass\s*=\s*["'][^"']*\balign-|\bstyle\s*=|\balign\s*=""", re.I)
+_CLASS = re.compile(r"""\bclass\s*=\s*(["'])""", re.I)
+RIGHT = "align-right"
 
 
 def label_cells(html: str) -> str:
@@ -43,27 +55,61 @@ def _label_table(match: re.Match) -> str:
     labels: list[str] = []
     for cell in head:
         labels += [_plain(cell.group(3))] * _colspan(cell.group(2))
-    out = [table[: rows[1].start()] if len(rows) > 1 else table]
+    numeric = _numeric_columns([row.group(1) for row in rows[1:]], len(labels))
+    out = [_row(table[: rows[1].start()] if len(rows) > 1 else table, [], numeric)]
     for k, row in enumerate(rows[1:], start=1):
-        out.append(_label_row(row.group(0), labels))
+        out.append(_row(row.group(0), labels, numeric))
         end = rows[k + 1].start() if k + 1 < len(rows) else len(table)
         out.append(table[row.end() : end])
     return "".join(out)
 
 
-def _label_row(row: str, labels: list[str]) -> str:
+def _numeric_columns(rows: list[str], width: int) -> set[int]:
+    """The columns (by position, colspans counted) whose cells in `rows` are all numbers or
+    empty, with at least one number; a cell spanning columns, or aligned by its author, makes
+    them no such column."""
+    numbers = [0] * width
+    other = set()
+    for row in rows:
+        column = 0
+        for cell in _CELL.finditer(row):
+            span = _colspan(cell.group(2))
+            text = _plain(cell.group(3))
+            if span > 1 or _ALIGNED.search(cell.group(2)) or not (text in _NONE or _NUMBER.match(text)):
+                other.update(range(column, column + span))
+            elif text not in _NONE and column < width:
+                numbers[column] += 1
+            column += span
+    return {c for c in range(width) if numbers[c] and c not in other}
+
+
+def _row(row: str, labels: list[str], numeric: set[int]) -> str:
+    """`row` with its body cells labelled by `labels` (none for the heading row) and the cells of
+    `numeric` columns aligned right."""
     column = 0
     out = []
     pos = 0
     for cell in _CELL.finditer(row):
         label = labels[column] if column < len(labels) else ""
-        column += _colspan(cell.group(2))
-        if cell.group(1).lower() != "td" or not label or "data-label" in cell.group(2):
+        attributes = cell.group(2)
+        right = column in numeric and _colspan(attributes) == 1 and not _ALIGNED.search(attributes)
+        column += _colspan(attributes)
+        labelled = cell.group(1).lower() == "td" and label and "data-label" not in attributes
+        if not (labelled or right):
             continue
-        at = cell.start() + 3  # after "<td"
+        at = cell.start() + 3  # after "<td" or "<th"
         out.append(row[pos:at])
-        out.append(f' data-label="{htmllib.escape(label, quote=True)}"')
+        if labelled:
+            out.append(f' data-label="{htmllib.escape(label, quote=True)}"')
         pos = at
+        if right:
+            existing = _CLASS.search(attributes)
+            if existing:
+                quote_at = cell.start(2) + existing.end()
+                out.append(row[pos:quote_at] + RIGHT + " ")
+                pos = quote_at
+            else:
+                out.append(f' class="{RIGHT}"')
     out.append(row[pos:])
     return "".join(out)
 
