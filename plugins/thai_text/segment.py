@@ -275,6 +275,18 @@ def _rare_short_words_now() -> frozenset:
     )
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of this plugin's own code. What `remember` keeps (a page's marked-up HTML, a
+    summary) is made by markup.py, tables.py, summaries.py...: a cache written by other code is
+    not used, so a build after a change to the plugin gives what a build from nothing gives
+    (before, a page kept its old tables and line breaks until its source changed)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _default_cache_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"thai_text-{os.getuid() if hasattr(os, 'getuid') else 0}"
 
@@ -410,7 +422,7 @@ class Segmenter:
         try:
             with open(self.cache_file, "rb") as fh:
                 data = pickle.load(fh)
-            if data.get("dictionary") == self.dictionary_hash:
+            if data.get("dictionary") == self.dictionary_hash and data.get("code") == code_digest():
                 self._memory = data["segments"]
         except Exception as exc:  # a damaged cache is rebuilt, never fatal
             logger.info("thai_text: ignoring unreadable cache %s (%s)", self.cache_file, exc)
@@ -423,7 +435,7 @@ class Segmenter:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = self.cache_file.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump({"dictionary": self.dictionary_hash, "segments": keep}, fh, protocol=5)
+            pickle.dump({"dictionary": self.dictionary_hash, "code": code_digest(), "segments": keep}, fh, protocol=5)
         os.replace(tmp, self.cache_file)
 
     # -- a second process's results (tools/two_writers.py) --------------------------------------

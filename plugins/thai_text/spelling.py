@@ -28,7 +28,8 @@ spell checker's suggestion is not offered for an unknown word of fewer than 4 le
 
 `Speller(site_words, segmenter)` does the work for one site dictionary and remembers what it found
 for each line it was given, so the live preview checks again only the lines an edit changed;
-`load`/`save` keep that between builds (CACHE_PATH/thai_text/spelling.pickle).
+`load`/`save` keep that between builds (CACHE_PATH/thai_text/spelling.pickle), for the same
+dictionary and the same code of this plugin (segment.code_digest).
 """
 
 from __future__ import annotations
@@ -147,7 +148,9 @@ class Speller:
                 data = pickle.load(handle)
         except (OSError, ValueError, EOFError, pickle.UnpicklingError):
             return
-        if isinstance(data, dict) and data.get("format") == CACHE_FORMAT \
+        from .segment import code_digest
+
+        if isinstance(data, dict) and data.get("format") == CACHE_FORMAT and data.get("code") == code_digest() \
                 and data.get("dictionary") == self.segmenter.dictionary_hash:
             self._lines = {**data.get("lines", {}), **self._lines}
 
@@ -157,7 +160,10 @@ class Speller:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        data = {"format": CACHE_FORMAT, "dictionary": self.segmenter.dictionary_hash, "lines": self._lines}
+        from .segment import code_digest
+
+        data = {"format": CACHE_FORMAT, "code": code_digest(), "dictionary": self.segmenter.dictionary_hash,
+                "lines": self._lines}
         with open(tmp, "wb") as handle:
             pickle.dump(data, handle, protocol=5)
         os.replace(tmp, path)

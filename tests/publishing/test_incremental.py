@@ -257,3 +257,43 @@ def test_a_build_judges_again_only_the_files_that_changed(tmp_path):
     post.write_text(post.read_text(encoding="utf-8") + "\nศูนย์ฯ ขอบคุณผู้แจ้งเบาะแสทุกราย\n", encoding="utf-8")
     edited = build_in_a_new_process()
     assert edited.misses == rules and edited.hits == rules * (files - 1)
+
+
+def test_a_change_to_the_plugins_code_gives_the_cold_output(tmp_path):
+    """The build's caches are kept between builds by what made them: after a change to a
+    plugin's code (here: thai_text gives a right-aligned table column another class), a build
+    with the cache the old code left gives what a build from nothing gives. thai_text's memo of
+    marked-up pages, kept by the dictionary alone, gave the old tables until a source changed."""
+    import subprocess
+    import sys
+
+    plugins = tmp_path / "plugins"
+    shutil.copytree(ROOT / "plugins", plugins, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's bundle, beside its plugins
+    site = Site(tmp_path, search=False)
+    script = (
+        "import json, sys; from pathlib import Path; from tools.build import build; import thai_text.tables as t;"
+        "r = build(Path('pelicanconf.py'), Path(sys.argv[1]), overrides=json.loads(sys.argv[2]), quiet=True);"
+        "assert t.__file__.startswith(sys.argv[3]), t.__file__; print(r.errors); sys.exit(0 if r.ok else 1)"
+    )
+
+    def build_in_a_new_process(output: Path, cache: Path) -> dict[str, bytes]:
+        import json
+
+        overrides = {**site._overrides(cache), "PLUGIN_PATHS": [str(plugins)]}
+        env = {**__import__("os").environ, "PYTHONPATH": f"{plugins}:{ROOT}"}
+        done = subprocess.run([sys.executable, "-c", script, str(output), json.dumps(overrides), str(plugins)],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+        return _files(output)
+
+    before = build_in_a_new_process(tmp_path / "output", tmp_path / "cache")
+    assert any(b'class="align-right"' in data for data in before.values())
+    tables = plugins / "thai_text" / "tables.py"
+    code = tables.read_text(encoding="utf-8")
+    assert 'RIGHT = "align-right"' in code
+    tables.write_text(code.replace('RIGHT = "align-right"', 'RIGHT = "align-end"'), encoding="utf-8")
+    warm = build_in_a_new_process(tmp_path / "output", tmp_path / "cache")
+    cold = build_in_a_new_process(tmp_path / "cold", tmp_path / "cold-cache")
+    assert any(b'class="align-end"' in data for data in cold.values())
+    assert _differences(warm, cold) == []
