@@ -265,6 +265,48 @@ def test_text_from_libreoffice_is_written_as_clean_markdown(editor, editor_page)
     ], markdown
 
 
+# A list inside a list, as Word puts it on the clipboard (each item a paragraph, its level in
+# mso-list, its bullet or number as text to ignore) and as Google Docs does (a deeper level is a
+# list right inside the list, each item with its aria-level).
+WORD_NESTED_HTML = """<body lang=TH><!--StartFragment-->
+<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]>ติดประกาศอัตราค่าใช้จ่าย<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:"Courier New";mso-list:Ignore'>o<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]>ค่าตรวจสุขภาพ<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:"Courier New";mso-list:Ignore'>o<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]>ค่าทำหนังสือเดินทาง<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]>ห้ามรับเงินสด<o:p></o:p></p>
+<!--EndFragment--></body>"""
+
+GOOGLE_DOCS_NESTED_HTML = """<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">\
+<ol style="margin-top:0;margin-bottom:0;"><li dir="ltr" style="list-style-type:decimal;" aria-level="1"><p dir="ltr" role="presentation">\
+<span style="font-weight:400;">ติดประกาศอัตราค่าใช้จ่าย</span></p></li><ul style="margin-top:0;margin-bottom:0;">\
+<li dir="ltr" style="list-style-type:circle;" aria-level="2"><p dir="ltr" role="presentation"><span>ค่าตรวจสุขภาพ</span></p></li>\
+<li dir="ltr" style="list-style-type:circle;" aria-level="2"><p dir="ltr" role="presentation"><span>ค่าทำหนังสือเดินทาง</span></p></li></ul>\
+<li dir="ltr" style="list-style-type:decimal;" aria-level="1"><p dir="ltr" role="presentation"><span>ห้ามรับเงินสด</span></p></li></ol></b>"""
+
+
+def test_a_list_inside_a_list_from_word_or_google_docs_stays_inside(editor, editor_page):
+    """Its items were run into one list (Word) or lost (Google Docs' inner list)."""
+    import markdown as python_markdown
+
+    from content_guard.writers_markdown import WritersMarkdown
+
+    page = editor_page
+    # Pasted from Word through Decap's editor to the saved file, and the site's reading of it.
+    saved = paste_into_a_new_release(page, editor, WORD_NESTED_HTML, "ติดประกาศอัตราค่าใช้จ่าย")
+    body = saved_body(page, saved)
+    html = python_markdown.markdown(body, extensions=[WritersMarkdown()])
+    assert re.search(r"<li>ติดประกาศอัตราค่าใช้จ่าย\s*<ul>\s*<li>ค่าตรวจสุขภาพ</li>\s*<li>ค่าทำหนังสือเดินทาง</li>\s*</ul>", html), (body, html)
+    assert "<li>ห้ามรับเงินสด</li>" in html, (body, html)
+    for html in (WORD_NESTED_HTML, GOOGLE_DOCS_NESTED_HTML):
+        markdown = page.evaluate(
+            "(html) => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }", html)
+        assert markdown.split("\n") == [
+            "1. ติดประกาศอัตราค่าใช้จ่าย",
+            "   - ค่าตรวจสุขภาพ",
+            "   - ค่าทำหนังสือเดินทาง",
+            "2. ห้ามรับเงินสด",
+        ], markdown
+
+
 WORD_TABLE_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
 <body lang=TH><!--StartFragment-->
 <p class=MsoNormal><span lang=TH>สรุปเรื่องร้องเรียนตามประเภท<o:p></o:p></span></p>

@@ -68,7 +68,7 @@ function copy(node, doc) {
     return out;
   }
   if (name === 'a') {
-    const href = node.getAttribute('href') || '';
+    const href = siteHref(node.getAttribute('href') || '');
     if (!SAFE_LINK.test(href)) return copyChildren(node, doc, doc.createDocumentFragment());
     out.setAttribute('href', href);
   }
@@ -77,22 +77,55 @@ function copy(node, doc) {
   return copyChildren(node, doc, out);
 }
 
+/**
+ * A link to a page of this site, copied from the site itself (a writer starting from an earlier
+ * release; the editor is served at the site's own address), is kept as the page's path, Thai
+ * letters readable: the build's link check then checks that the page exists, and the link works
+ * wherever the site is served. Other links are kept as they are.
+ */
+function siteHref(href) {
+  let url;
+  try {
+    url = new URL(href);
+  } catch {
+    return href; // not an absolute address
+  }
+  if (url.origin !== location.origin || !/^https?:$/.test(url.protocol)) return href;
+  const path = url.pathname + url.search + url.hash;
+  try {
+    const readable = decodeURI(path);
+    return /[\s()<>]/.test(readable) ? path : readable; // a space or bracket would end the Markdown link
+  } catch {
+    return path;
+  }
+}
+
+/** The level of a Word list paragraph (`mso-list:l0 level2 lfo1`): 1 for the outermost. */
+function wordListLevel(node) {
+  const found = /mso-list:\s*\S+\s+level(\d+)/i.exec(node.getAttribute('style') || '');
+  return found ? Math.min(Math.max(Number(found[1]), 1), 9) : 1;
+}
+
 function copyChildren(node, doc, out) {
-  let list = null;
+  let lists = []; // Word's list paragraphs: the list open at each level, the outermost first
   for (const child of Array.from(node.childNodes)) {
     if (child.nodeType === 1 && isWordListItem(child)) {
       const kind = wordListIsNumbered(child) ? 'ol' : 'ul';
+      const level = Math.min(wordListLevel(child), lists.length + 1); // no level skipped
+      lists = lists.slice(0, level);
+      let list = lists[level - 1];
       if (!list || list.nodeName.toLowerCase() !== kind) {
         list = doc.createElement(kind);
-        out.appendChild(list);
+        (level > 1 ? lists[level - 2].lastElementChild : out).appendChild(list);
+        lists[level - 1] = list;
       }
       const item = doc.createElement('li');
       copyChildren(child, doc, item);
       list.appendChild(item);
       continue;
     }
-    if (child.nodeType === 3 && !child.textContent.trim() && list) continue; // space between items
-    list = null;
+    if (child.nodeType === 3 && !child.textContent.trim() && lists.length) continue; // space between items
+    lists = [];
     const copied = copy(child, doc);
     if (copied) out.appendChild(copied);
   }
@@ -174,6 +207,33 @@ function block(text) {
   return text.trim().replace(/^([#>+-])(\s)/, '\\$1$2').replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
 }
 
+const isList = node => /^(ul|ol)$/i.test(node.nodeName);
+
+/**
+ * The lines of a list: an item's own text after its number or dash, and a list inside it on the
+ * lines after, indented to the item's text (two spaces under "- ", three under "1. "), as the
+ * editor writes one. (Its text was run into the item's own, word against word.)
+ */
+function listLines(list, indent = '') {
+  const numbered = list.nodeName.toLowerCase() === 'ol';
+  const lines = [];
+  let number = 0;
+  let inner = indent; // where a list inside the last item goes
+  for (const child of Array.from(list.children)) {
+    if (isList(child)) { // Google Docs writes a deeper level as a list right inside the list
+      lines.push(...listLines(child, inner));
+    } else if (child.nodeName.toLowerCase() === 'li') {
+      const marker = numbered ? `${++number}.` : '-';
+      const own = child.cloneNode(true);
+      Array.from(own.children).filter(isList).forEach(list => list.remove());
+      lines.push(`${indent}${marker} ${block(inline(own))}`.trimEnd());
+      inner = indent + ' '.repeat(marker.length + 1);
+      Array.from(child.children).filter(isList).forEach(list => lines.push(...listLines(list, inner)));
+    }
+  }
+  return lines;
+}
+
 function blocks(node, prefix = '') {
   const out = [];
   for (const child of Array.from(node.childNodes)) {
@@ -182,8 +242,7 @@ function blocks(node, prefix = '') {
       const text = inline(child).trim();
       if (text) out.push(`${name === 'h2' ? '##' : '###'} ${text}`);
     } else if (name === 'ul' || name === 'ol') {
-      const items = Array.from(child.children).filter(li => li.nodeName.toLowerCase() === 'li');
-      const lines = items.map((li, i) => `${name === 'ol' ? `${i + 1}.` : '-'} ${block(inline(li))}`);
+      const lines = listLines(child);
       if (lines.length) out.push(lines.join('\n'));
     } else if (name === 'table') {
       const text = table(child);
