@@ -261,10 +261,10 @@ def mark_edits(word: str) -> set[str]:
 
 def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, str, str]]:
     """(first token, token after the last, what was written, the word meant) for each place where
-    a word was typed without one of its marks (or with a wrong one): two or three tokens written
-    together that one mark makes a far likelier word (MARK_EVIDENCE), or one short token no count
-    knows that one mark makes a common word (LONE_PIECE_MIN_COUNT). Places do not overlap; the
-    first found wins."""
+    a word was typed without one of its marks, or with a tone mark for another: two or three tokens
+    written together that one mark (put in, or a tone mark changed) makes a far likelier word
+    (MARK_EVIDENCE), or one short token no count knows, between whole words, that one mark makes a
+    common word (LONE_PIECE_MIN_COUNT). Places do not overlap; the first found wins."""
     found = []
     i = 0
     while i < len(tokens):

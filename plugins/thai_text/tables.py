@@ -8,15 +8,14 @@ cell on its own lines under its column heading, which comes from `data-label` (C
 a table whose first row holds the headings (Markdown tables always do).
 
 An outer table that holds another table is left as it is (the inner one gets its labels), and so
-is a cell that already has `data-label`.
+is a cell that already has `data-label`. The sanitiser (content_guard) drops `data-*`
+attributes from an author's HTML, so every `data-label` in a page comes from here.
 
 A column whose body cells are all numbers (1,184; 33.2; +2.73; ๔,๕๐๐; 12%; a dash for none) is
 aligned right, heading included (`class="align-right"`, the class the sanitiser gives a Markdown
 `---:` column), so that a table pasted from Word, Excel or the site itself, or imported from
-WordPress, lines its figures up as a table written with `---:` does. A cell aligned by its author
-keeps its alignment.
-The sanitiser (content_guard) drops `data-*` attributes from an author's HTML, so every
-`data-label` in a page comes from here.
+WordPress, lines its figures up as a table written with `---:` does. A column its author aligned,
+or with a cell spanning columns, is left as written.
 """
 
 from __future__ import annotations
