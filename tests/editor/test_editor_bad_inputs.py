@@ -292,6 +292,8 @@ def test_a_list_inside_a_list_from_word_or_google_docs_stays_inside(editor, edit
     page = editor_page
     # Pasted from Word through Decap's editor to the saved file, and the site's reading of it.
     saved = paste_into_a_new_release(page, editor, WORD_NESTED_HTML, "ติดประกาศอัตราค่าใช้จ่าย")
+    # The preview shows the inner list (the paste has reached Decap's entry) before the save.
+    expect(page.frame_locator("iframe").first.locator(".prose li li")).to_have_count(2)
     body = saved_body(page, saved)
     html = python_markdown.markdown(body, extensions=[WritersMarkdown()])
     assert re.search(r"<li>ติดประกาศอัตราค่าใช้จ่าย\s*<ul>\s*<li>ค่าตรวจสุขภาพ</li>\s*<li>ค่าทำหนังสือเดินทาง</li>\s*</ul>", html), (body, html)
