@@ -62,6 +62,7 @@ MARK_EVIDENCE = 4.0
 # A tone mark typed for another (่ for ้: keys side by side) is read like a missing mark. Other
 # marks are not changed for each other: that read transliterated names as slips (วิว, วัว).
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+_TONE = re.compile(f"[{TONE_MARKS}]")
 # A lone piece that no count knows is taken as a word missing a mark only when that word is
 # common (pythainlp's count: ให้ 54 million, กว่า 9 million); below it, names' pieces come in.
 LONE_PIECE_MIN_COUNT = 1_000_000
@@ -191,9 +192,29 @@ class Speller:
         mark changed for another, if any."""
         index = self._mark_index
         found = [index.get(text)]
-        found += [index.get(text[:i] + "*" + text[i + 1:]) for i, char in enumerate(text) if char in TONE_MARKS]
+        found += [index.get(text[:m.start()] + "*" + text[m.end():]) for m in _TONE.finditer(text)]
         found = [word for word in found if word and word != text]
         return max(found, key=lambda w: (self.checker.freq(w), w)) if found else None
+
+    def window_fix(self, piece: tuple[str, ...]) -> str | None:
+        """The word meant by tokens written together (missing_marks), or None; remembered for
+        each run of tokens, as the same pairs come back in every text."""
+        memo = self._windows
+        if piece in memo:
+            return memo[piece]
+        written = "".join(piece)
+        meant = self.mark_fix(written)
+        if meant and (written in self.known_words
+                      or self.log_chance(meant) - sum(map(self.log_chance, piece)) <= MARK_EVIDENCE):
+            meant = None
+        if len(memo) > 500_000:
+            memo.clear()
+        memo[piece] = meant
+        return meant
+
+    @cached_property
+    def _windows(self) -> dict[tuple[str, ...], str | None]:
+        return {}
 
     @cached_property
     def _mark_index(self) -> dict[str, str]:
@@ -266,9 +287,10 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
     (MARK_EVIDENCE), or one short token no count knows, between whole words, that one mark makes a
     common word (LONE_PIECE_MIN_COUNT). Places do not overlap; the first found wins."""
     found = []
+    thai = [bool(THAI_WORD.match(token)) for token in tokens]
     i = 0
     while i < len(tokens):
-        place = _missing_mark_at(tokens, i, speller) if THAI_WORD.match(tokens[i]) else None
+        place = _missing_mark_at(tokens, thai, i, speller) if thai[i] else None
         if place:
             found.append(place)
             i = place[1]
@@ -277,22 +299,19 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
     return found
 
 
-def _missing_mark_at(tokens: list[str], i: int, speller: Speller) -> tuple[int, int, str, str] | None:
+def _missing_mark_at(tokens: list[str], thai: list[bool], i: int, speller: Speller) -> tuple[int, int, str, str] | None:
     for size in (2, 3):
-        piece = tokens[i:i + size]
-        if len(piece) < size or not all(THAI_WORD.match(t) for t in piece):
+        if i + size > len(tokens) or not thai[i + size - 1]:
             break
-        written = "".join(piece)
-        if written in speller.known_words:
-            continue
-        meant = speller.mark_fix(written)
-        if meant and speller.log_chance(meant) - sum(map(speller.log_chance, piece)) > MARK_EVIDENCE:
-            return i, i + size, written, meant
+        piece = tuple(tokens[i:i + size])
+        meant = speller.window_fix(piece)
+        if meant:
+            return i, i + size, "".join(piece), meant
     token = tokens[i]
     if len(token) < 2 or token in speller.site_words or speller.checker.freq(token):
         return None
     # A name no dictionary knows is cut into short pieces (สุ|นัน|ทา): a slip sits between words.
-    if any(len(t) < 3 and THAI_WORD.match(t) for t in tokens[max(i - 1, 0):i] + tokens[i + 1:i + 2]):
+    if (i > 0 and thai[i - 1] and len(tokens[i - 1]) < 3) or (i + 1 < len(tokens) and thai[i + 1] and len(tokens[i + 1]) < 3):
         return None
     meant = speller.mark_fix(token)
     if meant and speller.checker.freq(meant) >= LONE_PIECE_MIN_COUNT:
