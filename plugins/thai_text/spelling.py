@@ -180,12 +180,17 @@ class Speller:
         return max(marked or candidates, key=lambda w: (self.checker.freq(w), w))
 
     @cached_property
+    def counts(self) -> dict[str, int]:
+        """pythainlp's word counts (its spell checker's), word -> count."""
+        return dict(self.checker.dictionary())
+
+    @cached_property
     def _total(self) -> int:
-        return sum(count for _word, count in self.checker.dictionary())
+        return sum(self.counts.values())
 
     def log_chance(self, word: str) -> float:
         """Natural log of `word`'s share of pythainlp's word counts (half a count when it has none)."""
-        return math.log((self.checker.freq(word) or 0.5) / self._total)
+        return math.log((self.counts.get(word) or 0.5) / self._total)
 
     def mark_fix(self, text: str) -> str | None:
         """The most frequent counted word that is `text` with one mark put in, or with one tone
@@ -280,6 +285,9 @@ def mark_edits(word: str) -> set[str]:
     return edits
 
 
+_UNSEEN = object()
+
+
 def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, str, str]]:
     """(first token, token after the last, what was written, the word meant) for each place where
     a word was typed without one of its marks, or with a tone mark for another: two or three tokens
@@ -287,36 +295,42 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
     (MARK_EVIDENCE), or one short token no count knows, between whole words, that one mark makes a
     common word (LONE_PIECE_MIN_COUNT). Places do not overlap; the first found wins."""
     found = []
+    n = len(tokens)
     thai = [bool(THAI_WORD.match(token)) for token in tokens]
+    window_fix, counts, site_words = speller.window_fix, speller.counts, speller.site_words
+    remembered = speller._windows
     i = 0
-    while i < len(tokens):
-        place = _missing_mark_at(tokens, thai, i, speller) if thai[i] else None
-        if place:
-            found.append(place)
-            i = place[1]
-        else:
+    while i < n:
+        if not thai[i]:
             i += 1
+            continue
+        end = meant = None
+        for size in (2, 3):
+            if i + size > n or not thai[i + size - 1]:
+                break
+            piece = tuple(tokens[i:i + size])
+            meant = remembered.get(piece, _UNSEEN)
+            if meant is _UNSEEN:
+                meant = window_fix(piece)
+            if meant:
+                end = i + size
+                break
+        if end is None:
+            token = tokens[i]
+            # A name no dictionary knows is cut into short pieces (สุ|นัน|ทา): a slip sits
+            # between whole words.
+            if len(token) > 1 and token not in counts and token not in site_words \
+                    and not (i > 0 and thai[i - 1] and len(tokens[i - 1]) < 3) \
+                    and not (i + 1 < n and thai[i + 1] and len(tokens[i + 1]) < 3):
+                meant = speller.mark_fix(token)
+                if meant and counts.get(meant, 0) >= LONE_PIECE_MIN_COUNT:
+                    end = i + 1
+        if end is None:
+            i += 1
+            continue
+        found.append((i, end, "".join(tokens[i:end]), meant))
+        i = end
     return found
-
-
-def _missing_mark_at(tokens: list[str], thai: list[bool], i: int, speller: Speller) -> tuple[int, int, str, str] | None:
-    for size in (2, 3):
-        if i + size > len(tokens) or not thai[i + size - 1]:
-            break
-        piece = tuple(tokens[i:i + size])
-        meant = speller.window_fix(piece)
-        if meant:
-            return i, i + size, "".join(piece), meant
-    token = tokens[i]
-    if len(token) < 2 or token in speller.site_words or speller.checker.freq(token):
-        return None
-    # A name no dictionary knows is cut into short pieces (สุ|นัน|ทา): a slip sits between words.
-    if (i > 0 and thai[i - 1] and len(tokens[i - 1]) < 3) or (i + 1 < len(tokens) and thai[i + 1] and len(tokens[i + 1]) < 3):
-        return None
-    meant = speller.mark_fix(token)
-    if meant and speller.checker.freq(meant) >= LONE_PIECE_MIN_COUNT:
-        return i, i + 1, token, meant
-    return None
 
 
 def _outside(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
