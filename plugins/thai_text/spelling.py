@@ -199,7 +199,7 @@ class Speller:
         found = [index.get(text)]
         found += [index.get(text[:m.start()] + "*" + text[m.end():]) for m in _TONE.finditer(text)]
         found = [word for word in found if word and word != text]
-        return max(found, key=lambda w: (self.checker.freq(w), w)) if found else None
+        return max(found, key=lambda w: (self.counts[w], w)) if found else None
 
     def window_fix(self, piece: tuple[str, ...]) -> str | None:
         """The word meant by tokens written together (missing_marks), or None; remembered for
@@ -228,8 +228,8 @@ class Speller:
         a text up instead of trying every mark at every place (about 64,000 keys, built in 0.04 s
         by the first line not remembered)."""
         index: dict[str, str] = {}
-        freq = self.checker.freq
-        for word, count in self.checker.dictionary():
+        counts = self.counts
+        for word, count in counts.items():
             for i, char in enumerate(word):
                 if char not in MARKS:
                     continue
@@ -238,7 +238,7 @@ class Speller:
                     keys.append(word[:i] + "*" + word[i + 1:])
                 for key in keys:
                     held = index.get(key)
-                    if held is None or (count, word) > (freq(held), held):
+                    if held is None or (count, word) > (counts[held], held):
                         index[key] = word
         return index
 
@@ -285,9 +285,6 @@ def mark_edits(word: str) -> set[str]:
     return edits
 
 
-_UNSEEN = object()
-
-
 def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, str, str]]:
     """(first token, token after the last, what was written, the word meant) for each place where
     a word was typed without one of its marks, or with a tone mark for another: two or three tokens
@@ -298,7 +295,6 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
     n = len(tokens)
     thai = [bool(THAI_WORD.match(token)) for token in tokens]
     window_fix, counts, site_words = speller.window_fix, speller.counts, speller.site_words
-    remembered = speller._windows
     i = 0
     while i < n:
         if not thai[i]:
@@ -308,10 +304,7 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
         for size in (2, 3):
             if i + size > n or not thai[i + size - 1]:
                 break
-            piece = tuple(tokens[i:i + size])
-            meant = remembered.get(piece, _UNSEEN)
-            if meant is _UNSEEN:
-                meant = window_fix(piece)
+            meant = window_fix(tuple(tokens[i:i + size]))
             if meant:
                 end = i + size
                 break
