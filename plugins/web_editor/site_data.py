@@ -5,8 +5,9 @@
 - `galleries`: each gallery folder as photo_gallery reads it from disk (`scan_gallery`: the photos
   in order with their captions.txt captions) and, for a published gallery, a thumbnail URL per
   photo; the editor merges the header's `Captions:` over it as photo_gallery does;
-- `entries`: for each article and page source file, its URL and its gallery, so the editor shows
-  an existing release's address and knows which file names are taken;
+- `entries`: for each article and page source file, its URL, its status and, when it has photos,
+  the file of its cover photo (photo_gallery's choice), so the editor shows an existing release's
+  address, knows which file names are taken and tells the review when the cover changed;
 - `photos`: the limits the editor applies to photos before they enter the repository;
 - `preview`: the theme's style sheets for the preview pane, and the site's name.
 
@@ -104,11 +105,11 @@ def entries(generators, settings: dict) -> dict[str, dict]:
     result = {}
     for kind in CONTENT_LISTS:
         for item in _contents(generators, kind):
-            result[name_of(item.source_path)] = {
-                "kind": kind,
-                "url": f"{siteurl}/{item.url}",
-                "status": getattr(item, "status", "published"),
-            }
+            entry = {"kind": kind, "url": f"{siteurl}/{item.url}", "status": getattr(item, "status", "published")}
+            cover = getattr(item, "cover", None)  # photo_gallery's choice (cover_index)
+            if cover is not None:
+                entry["cover"] = cover.name
+            result[name_of(item.source_path)] = entry
     return dict(sorted(result.items()))
 
 

@@ -156,8 +156,9 @@ def test_what_else_a_writer_changes_is_named_and_marked(editor, editor_page):
     expect(preview.locator(".zc-changed")).to_have_count(0)
 
     # The photos themselves: told apart by their images, not by their captions.
+    # With no cover chosen the first photo is the cover: moved up, the second photo becomes it.
     page.get_by_role("button", name="เลื่อนภาพที่ 2 ขึ้น").click()
-    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ลำดับภาพ (มีแถบสีด้านซ้าย)")
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ลำดับภาพ และ ภาพปก (มีแถบสีด้านซ้าย)")
     expect(preview.locator(".gallery-grid.zc-changed")).to_have_count(1)
     page.get_by_role("button", name="เลื่อนภาพที่ 1 ลง").click()
     expect(note).to_have_text(SAME)
@@ -195,3 +196,54 @@ def test_a_new_release_has_no_comparison(editor, editor_page):
     page.get_by_label("ชื่อข่าว").fill("ข่าวใหม่ที่ยังไม่เคยเผยแพร่")
     page.wait_for_timeout(1000)
     expect(page.frame_locator("iframe").first.locator(".zc-preview-changes")).to_have_count(0)
+
+
+OPEN_HOUSE = ROOT / "content" / "news" / "open-house-2568.md"
+
+
+def test_the_cover_is_named_and_a_new_cover_is_told(editor, editor_page):
+    """The page does not show which photo is the cover (the home page's card, the picture shared
+    with the link): the preview names it, and a review is told when an edit chose another."""
+    page = editor_page
+    log_in(page, editor)
+    open_content_file(page, editor, "news", OPEN_HOUSE)
+    preview = page.frame_locator("iframe").first
+    note = preview.locator(".zc-preview-changes")
+    expect(note).to_have_text(SAME)
+    cover = preview.locator(".gallery-item.zc-cover")
+    expect(cover).to_have_count(1)
+    expect(cover).to_contain_text("ภาพปก")
+    expect(cover).to_contain_text("นักศึกษาร่วมกิจกรรมฐานที่ 2")  # Cover: p02.jpg, the third photo
+    photos = page.locator(".zc-photo")
+    expect(photos.nth(2).get_by_role("radio")).to_be_checked()
+
+    photos.nth(0).get_by_role("radio").check()
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ภาพปก (มีแถบสีด้านซ้าย)")
+    expect(preview.locator(".gallery-item.zc-changed")).to_have_count(1)
+    expect(preview.locator(".gallery-item.zc-cover.zc-changed")).to_contain_text("บรรยากาศหน้างานเปิดบ้าน")
+    frame = next(f for f in page.frames if f != page.main_frame and f.locator(".zc-preview-changes").count())
+    report = axe_violations(frame)
+    assert report.violations_count == 0, report.generate_report()
+
+    photos.nth(2).get_by_role("radio").check()
+    expect(note).to_have_text(SAME)
+    expect(preview.locator(".zc-changed")).to_have_count(0)
+    assert page.recorder.problems() == []
+
+
+def test_the_editor_finds_the_cover_as_the_build_does(editor, editor_page):
+    """`coverOf` (the widget's choice and the preview's) against photo_gallery's `cover_index`:
+    the named photo exactly, then in any case, else the first photo."""
+    from photo_gallery.cover import cover_index
+
+    page = editor_page
+    log_in(page, editor)
+    names = ["p01.jpg", "IMG_4530.JPG", "img_4530.jpg", "ภาพหมู่.jpg", "p05.JPG"]
+    wanted = ["", "p01.jpg", "IMG_4530.JPG", "img_4530.jpg", "Img_4530.Jpg", "P05.jpg", " p05.JPG ",
+              "ภาพหมู่.jpg", "p09.jpg", "p01"]
+    found = page.evaluate(
+        """([names, wanted]) => wanted.map(cover => window.ZeroCorruptionEditor.gallery.coverOf(
+             cover, names.map(file => ({ file, caption: '' }))))""",
+        [names, wanted])
+    assert found == [names[cover_index(cover, names) or 0] for cover in wanted]
+    assert page.evaluate("() => window.ZeroCorruptionEditor.gallery.coverOf('p01.jpg', [])") == ""

@@ -33,3 +33,16 @@ export function mergePhotos(items, onDisk, hidden = []) {
   }
   return merged;
 }
+
+/**
+ * The file of the photo a release's cover is (the home page's card, the picture shared with the
+ * link), among `photos` as mergePhotos gives them: the one `cover` names, exactly and then in
+ * any case, else the first; '' when there is no photo. The build's rule is photo_gallery's
+ * `cover_index` (cover.py), which the review's property test holds this to.
+ */
+export function coverOf(cover, photos) {
+  const wanted = String(cover || '').trim();
+  const exact = photos.find(photo => photo.file === wanted);
+  const folded = exact || photos.find(photo => photo.file.toLowerCase() === wanted.toLowerCase());
+  return (folded || photos[0] || { file: '' }).file;
+}

@@ -8,7 +8,7 @@ import React from 'react';
 
 import { heldUntil } from './checks.js';
 import { parseDate, thaiDate } from './dates.js';
-import { mergePhotos } from './gallery.js';
+import { coverOf, mergePhotos } from './gallery.js';
 import { matchingPairs } from './sequence.js';
 import { h, plain } from './widgets/common.js';
 
@@ -170,6 +170,8 @@ export const PREVIEW_STYLE = `
 .wrap > .zc-preview-changes, .wrap > .zc-preview-held { margin-right: 3rem; }
 .zc-preview-changes, .zc-preview-held { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #b26b00; background: #fff8e6; color: #1c2430; }
 .zc-preview-changes p { margin: .25rem 0; }
+.gallery-item.zc-cover figure { position: relative; }
+.zc-cover-label { position: absolute; top: .5rem; left: .5rem; padding: 0 .5rem; border-radius: 4px; background: #1c2430; color: #fff; font-size: .875rem; }
 .zc-changed { box-shadow: inset 4px 0 0 #b26b00; background: #fff8e6; padding-left: .75rem; }
 tr.zc-changed > * { background: #fff8e6; }
 tr.zc-changed > :first-child { box-shadow: inset 4px 0 0 #b26b00; }
@@ -199,6 +201,10 @@ export function previewTemplates(site) {
       const titleChanged = Boolean(title && page.title && blockText(title) !== page.title);
       if (title) title.classList.toggle('zc-changed', titleChanged);
       const facts = factChanges(pageFacts(document), page.facts);
+      const { list, cover } = releasePhotos((plain(entry.get('data')) || {}).photos);
+      if (known.cover && list.length && page.facts.photos.length && cover !== known.cover) {
+        facts.push({ what: 'ภาพปก', selector: '.gallery-item.zc-cover' });
+      }
       const main = document.querySelector('main');
       for (const element of main ? main.querySelectorAll('.zc-changed-fact') : []) {
         element.classList.remove('zc-changed', 'zc-changed-fact');
@@ -239,10 +245,18 @@ export function previewTemplates(site) {
     }
   }
 
-  function Gallery({ photos, getAsset, field }) {
+  /** The photos of the entry's `photos` value as the page will show them, and its cover's file. */
+  function releasePhotos(photos) {
     const value = plain(photos) || {};
     const onDisk = (value.gallery && site.galleries[value.gallery]) || [];
     const list = mergePhotos(value.items, onDisk, value.hidden);
+    return { onDisk, list, cover: coverOf(value.cover, list) };
+  }
+
+  // The page does not show which photo is the cover (it is the home page's card and the picture
+  // shared with the link): the preview names it, for the writer and for the supervisor's review.
+  function Gallery({ photos, getAsset, field }) {
+    const { onDisk, list, cover } = releasePhotos(photos);
     if (!list.length) return null;
     return h(
       'section',
@@ -254,8 +268,10 @@ export function previewTemplates(site) {
           const published = onDisk.find(p => p.file === photo.file);
           const asset = getAsset(photo.file, field);
           const src = (published && published.thumb) || (asset ? asset.toString() : '');
-          return h('li', { key: photo.file, className: 'gallery-item' },
+          const isCover = photo.file === cover;
+          return h('li', { key: photo.file, className: isCover ? 'gallery-item zc-cover' : 'gallery-item' },
             h('figure', null,
+              isCover ? h('span', { className: 'zc-cover-label' }, 'ภาพปก') : null,
               h('img', { className: 'gallery-img', src, alt: photo.caption || `ภาพที่ ${index + 1}` }),
               photo.caption ? h('figcaption', { className: 'gallery-caption' }, photo.caption) : null));
         })),

@@ -7,7 +7,7 @@
 import React from 'react';
 
 import { originalOf } from '../copy.js';
-import { mergePhotos } from '../gallery.js';
+import { coverOf, mergePhotos } from '../gallery.js';
 import { photoName } from '../names.js';
 import { PhotoProblem, preparePhoto } from '../photos.js';
 import { entryFolderBase, withRandomLetters } from './address.js';
@@ -172,7 +172,7 @@ export function photosWidget(site) {
       const value = this.value();
       const photos = mergePhotos(value.items, this.onDisk(value.gallery), value.hidden);
       const problems = fieldProblems(this.props, site);
-      const cover = value.cover || (photos[0] && photos[0].file) || '';
+      const cover = coverOf(value.cover, photos);
       const onDisk = new Set(this.onDisk(value.gallery).map(p => p.file));
       const summaryId = `${forID}-checks`;
       return h(
