@@ -351,3 +351,62 @@ def test_a_table_pasted_from_word_stays_a_table(editor, editor_page):
     for word_html in ("Mso", "mso-", "<span", "style", "o:p", "<"):
         assert word_html not in body, (word_html, body)
     assert page.recorder.problems() == []
+
+
+# A signature block and an address typed with Shift+Enter in Word: one paragraph, its lines
+# parted by <br> (Word's page break is a <br> too, with its own style); a blank line typed with
+# Shift+Enter twice; a line that reads like a list item after a break; a break in a list item,
+# in a heading and in a table cell, and one that ends a paragraph (Google Docs, web pages).
+WORD_BREAKS_HTML = """<body lang=TH><!--StartFragment-->
+<p class=MsoNormal><span lang=TH>ให้ถือปฏิบัติตั้งแต่บัดนี้เป็นต้นไป<o:p></o:p></span></p>
+<p class=MsoNormal align=center style='text-align:center'><span lang=TH>ประกาศ ณ วันที่ 2 ธันวาคม พ.ศ. 2569<br>
+(นางสาวอรุณี มีสุข)<br>
+<b>รองผู้อำนวยการ<br></b>ศูนย์ปฏิบัติการต่อต้านการทุจริต<o:p></o:p></span></p>
+<span lang=TH style='font-size:16.0pt'><br clear=all style='mso-special-character:line-break;page-break-before:always'></span>
+<p class=MsoNormal><span lang=TH>ที่อยู่สำหรับส่งเอกสาร<br><br>ชั้น 4 อาคารกระทรวงแรงงาน<br>- ถนนมิตรไมตรี -<br>10400<br></span></p>
+<ul><li>สายด่วน 1546<br>กด 5</li></ul>
+<h2>ผลการดำเนินงาน<br>ปี 2569</h2>
+<table><tr><td>ช่องทาง</td><td>จำนวน</td></tr><tr><td>อีเมล<br>และไปรษณีย์</td><td>12</td></tr></table>
+<!--EndFragment--></body>"""
+
+
+def test_line_breaks_inside_a_paragraph_are_kept(editor, editor_page):
+    """A Word <br> was written as a soft line break, which the site reads as a space: a pasted
+    signature block or address ran into one line. It is now the hard break Shift+Enter saves."""
+    import markdown as python_markdown
+
+    from content_guard.writers_markdown import WritersMarkdown
+
+    page = editor_page
+    saved = paste_into_a_new_release(page, editor, WORD_BREAKS_HTML, "ให้ถือปฏิบัติตั้งแต่บัดนี้เป็นต้นไป")
+    expect(page.frame_locator("iframe").first.locator(".prose br")).to_have_count(6)
+    body = saved_body(page, saved)
+    assert body.split("\n") == [
+        "ให้ถือปฏิบัติตั้งแต่บัดนี้เป็นต้นไป",
+        "",
+        "ประกาศ ณ วันที่ 2 ธันวาคม พ.ศ. 2569\\",
+        "(นางสาวอรุณี มีสุข)\\",
+        "**รองผู้อำนวยการ**\\",
+        "ศูนย์ปฏิบัติการต่อต้านการทุจริต",
+        "",
+        "ที่อยู่สำหรับส่งเอกสาร",
+        "",
+        "ชั้น 4 อาคารกระทรวงแรงงาน\\",
+        "\\- ถนนมิตรไมตรี -\\",
+        "10400",
+        "",
+        "- สายด่วน 1546\\",
+        "  กด 5",
+        "",
+        "## ผลการดำเนินงาน ปี 2569",
+        "",
+        "| ช่องทาง | จำนวน |",
+        "| --- | --- |",
+        "| อีเมล และไปรษณีย์ | 12 |",
+        "",
+    ], body
+    html = python_markdown.markdown(body, extensions=[WritersMarkdown()])
+    assert "ประกาศ ณ วันที่ 2 ธันวาคม พ.ศ. 2569<br />\n(นางสาวอรุณี มีสุข)<br />" in html, html
+    assert re.search(r"<li>สายด่วน 1546<br />\s*กด 5</li>", html), html
+    assert "\\" not in html, html
+    assert page.recorder.problems() == []

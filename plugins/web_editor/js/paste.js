@@ -1,12 +1,12 @@
 // Text pasted into the body from Word, Google Docs, LibreOffice or a web page keeps only what a
-// release uses: headings, paragraphs, bold, italic, links, lists, quotes and tables (a Markdown
-// table: the first row is its header, a merged cell is its text and empty cells, each cell one
-// line). Word's HTML (o:p elements, Mso classes, styles, conditional comments, lists written as
-// paragraphs with mso-list) is reduced to that plain HTML (`cleanHtml`), then written as Markdown
-// (`htmlToMarkdown`), which the body field stores and Decap's editor shows. Decap 3.16's own HTML
-// paste fails on Word's HTML ("Cannot read properties of undefined") and on a pasted text that
-// ends with a list ("Unknown error"). Plain text copied from a PDF is joined into paragraphs
-// (`unwrappedText`).
+// release uses: headings, paragraphs (and line breaks in them), bold, italic, links, lists,
+// quotes and tables (a Markdown table: the first row is its header, a merged cell is its text and
+// empty cells, each cell one line). Word's HTML (o:p elements, Mso classes, styles, conditional
+// comments, lists written as paragraphs with mso-list) is reduced to that plain HTML
+// (`cleanHtml`), then written as Markdown (`htmlToMarkdown`), which the body field stores and
+// Decap's editor shows. Decap 3.16's own HTML paste fails on Word's HTML ("Cannot read properties
+// of undefined") and on a pasted text that ends with a list ("Unknown error"). Plain text copied
+// from a PDF is joined into paragraphs (`unwrappedText`).
 
 const KEEP = {
   H1: 'h2', H2: 'h2', H3: 'h3', H4: 'h3', H5: 'h3', H6: 'h3',
@@ -60,6 +60,7 @@ function copy(node, doc) {
   if (node.nodeType === 3) return doc.createTextNode(node.textContent.replace(/\u00a0/g, ' '));
   if (node.nodeType !== 1 || DROP.has(node.nodeName.toUpperCase())) return null;
   if (/mso-list:\s*ignore/i.test(node.getAttribute('style') || '')) return null; // Word's bullet text
+  if (node.nodeName === 'BR' && /page-break/i.test(node.getAttribute('style') || '')) return null; // Word's page break
   const tags = inlineTags(node, KEEP[node.nodeName.toUpperCase()]);
   const name = tags[0];
   const out = name ? doc.createElement(name) : doc.createDocumentFragment();
@@ -142,6 +143,26 @@ export function cleanHtml(html) {
 }
 
 const MARKDOWN_SPECIAL = /([\\`*_[\]])/g;
+// A line break inside a paragraph (Shift+Enter in Word, Google Docs or the editor; a <br> of a
+// page: a signature block, an address) is CommonMark's hard break, a backslash at the end of the
+// line, as the editor saves one typed with Shift+Enter (soft line breaks are read as spaces).
+const HARD_BREAK = '\\\n';
+const BREAKS = /[ \t]*(?:\\\n[ \t]*)+/g;
+
+/**
+ * The paragraphs of `text` (from `inline`), each as its lines: a hard break at the start or the
+ * end is left out, and two or more in a row (a blank line typed with Shift+Enter) end a
+ * paragraph. Each line is a `block`, so that a line after a break that starts like a list item
+ * or a heading stays text.
+ */
+function paragraphLines(text) {
+  const paragraphs = text.replace(BREAKS, run => (run.split('\n').length > 2 ? '\n\n' : HARD_BREAK)).split('\n\n');
+  return paragraphs.map(paragraph => paragraph.split(HARD_BREAK).map(block).filter(Boolean))
+    .filter(lines => lines.length);
+}
+
+/** `inline`'s text on one line (a heading, a table cell): its line breaks are spaces. */
+const oneLine = text => paragraphLines(text).flat().join(' ');
 
 function inline(node) {
   let out = '';
@@ -154,11 +175,11 @@ function inline(node) {
     const text = inline(child);
     // Spaces at the ends of a bold or italic run stay outside its marks (Markdown needs the marks
     // against the text) and in the text: in Thai a space parts two phrases.
-    const [, before, core, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+    const [, before, core, after] = /^((?:\s|\\\n)*)([\s\S]*?)((?:\s|\\\n)*)$/.exec(text);
     if (name === 'strong' && core) out += `${before}**${core}**${after}`;
     else if (name === 'em' && core) out += `${before}_${core}_${after}`;
     else if (name === 'a') out += `[${text.trim()}](${child.getAttribute('href')})`;
-    else if (name === 'br') out += '\n';
+    else if (name === 'br') out += HARD_BREAK;
     else out += text;
   }
   return out;
@@ -173,7 +194,7 @@ function cellText(cell) {
   const parts = [];
   let run = [];
   const flush = () => {
-    if (run.length) parts.push(inline({ childNodes: run }));
+    if (run.length) parts.push(oneLine(inline({ childNodes: run })));
     run = [];
   };
   for (const child of Array.from(cell.childNodes)) {
@@ -226,8 +247,8 @@ function listLines(list, indent = '') {
       const marker = numbered ? `${++number}.` : '-';
       const own = child.cloneNode(true);
       Array.from(own.children).filter(isList).forEach(list => list.remove());
-      lines.push(`${indent}${marker} ${block(inline(own))}`.trimEnd());
       inner = indent + ' '.repeat(marker.length + 1);
+      lines.push(`${indent}${marker} ${paragraphLines(inline(own)).flat().join(HARD_BREAK + inner)}`.trimEnd());
       Array.from(child.children).filter(isList).forEach(list => lines.push(...listLines(list, inner)));
     }
   }
@@ -239,7 +260,7 @@ function blocks(node, prefix = '') {
   for (const child of Array.from(node.childNodes)) {
     const name = child.nodeType === 1 ? child.nodeName.toLowerCase() : '#text';
     if (name === 'h2' || name === 'h3') {
-      const text = inline(child).trim();
+      const text = oneLine(inline(child));
       if (text) out.push(`${name === 'h2' ? '##' : '###'} ${text}`);
     } else if (name === 'ul' || name === 'ol') {
       const lines = listLines(child);
@@ -251,7 +272,8 @@ function blocks(node, prefix = '') {
       const inner = blocks(child);
       if (inner.length) out.push(inner.map(b => b.split('\n').map(l => `> ${l}`).join('\n')).join('\n>\n'));
     } else if (name === 'p' || name === '#text' || name === 'strong' || name === 'em' || name === 'a') {
-      const text = block(child.nodeType === 3 ? child.textContent.replace(/\s+/g, ' ') : inline(child));
+      const text = child.nodeType === 3 ? block(child.textContent.replace(/\s+/g, ' '))
+        : paragraphLines(inline(child)).map(lines => lines.join(HARD_BREAK)).join('\n\n');
       if (text) out.push(text);
     }
   }
