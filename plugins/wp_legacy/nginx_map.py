@@ -4,13 +4,18 @@ Format (`render(entries)`), for the `http` block of the server's configuration:
 
     map_hash_bucket_size 256;
     map_hash_max_size 262144;
-    map $request_uri $wordpress_old_query { default ""; "/?p=12" "/news/slug/"; ... }
-    map $uri $wordpress_redirect { default $wordpress_old_query; "/news/ข่าว/" "/news/slug/"; ... }
+    map "$uri?attachment_id=$arg_attachment_id" $wordpress_old_attachment_id { default ""; ... }
+    map "$uri?p=$arg_p" $wordpress_old_p { default $wordpress_old_attachment_id; "/?p=12" "/news/slug/"; ... }
+    map $uri $wordpress_redirect { default $wordpress_old_p; "/news/ข่าว/" "/news/slug/"; ... }
 
 and one line in the `server` block: `if ($wordpress_redirect) { return 301 $wordpress_redirect; }`.
 `$uri` is the decoded path (UTF-8), so a Thai address matches whichever way a browser encoded it
-(`%E0%B8%82` or `%e0%b8%82`); `$request_uri` is the raw request, used only for `?p=ID` and the
-like, which are plain ASCII. nginx matches map strings ignoring case.
+(`%E0%B8%82` or `%e0%b8%82`). An old address with a query (`?p=ID`, `?page_id=ID`,
+`?attachment_id=ID`, `?feed=rss2`: one parameter each, plain ASCII) is matched by its path and
+that one parameter, one map per parameter name, each map's default the next: so it is found
+whatever else the query holds and in whatever order (`?p=12&fbclid=...`, which Facebook adds to
+every link it opens, `?utm_source=line&p=12`, `?p=12&amp=1`). nginx matches map strings
+ignoring case.
 
 `parse(text)` reads the entries back (the build writes a static redirect page for each path).
 Nothing here imports Pelican.
@@ -29,11 +34,19 @@ HEADER = """\
 #     if ($wordpress_redirect) { return 301 $wordpress_redirect; }
 # See docs/authors/07-wordpress.md.
 """
-QUERY_VARIABLE = "$wordpress_old_query"
 PATH_VARIABLE = "$wordpress_redirect"
 SERVER_LINE = f"if ({PATH_VARIABLE}) {{ return 301 {PATH_VARIABLE}; }}"
 _ENTRY = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"\s+"((?:[^"\\]|\\.)*)";\s*$')
-_MAP = re.compile(r"^\s*map\s+(\$\w+)\s+(\$\w+)\s*\{\s*$")
+_MAP = re.compile(r'^\s*map\s+(\$\w+|"[^"]*")\s+(\$\w+)\s*\{\s*$')
+# The query of an old address: one parameter whose name an nginx variable ($arg_NAME) can hold.
+_QUERY = re.compile(r"^(?P<path>[^?]*)\?(?P<name>[A-Za-z0-9_]+)=(?P<value>[^&=#]*)$")
+# Maps written before the query maps were per parameter read the raw request.
+_SOURCES = ("$uri", "$request_uri")
+
+
+def query_source(name: str) -> str:
+    """The source of the map of the old addresses whose query is the parameter `name`."""
+    return f'"$uri?{name}=$arg_{name}"'
 
 
 @dataclass(frozen=True)
@@ -69,17 +82,26 @@ def render(entries) -> str:
     refuse the second).
 
     Entries whose source or target is not `writable` are left out."""
-    queries, paths = {}, {}
+    queries: dict[str, dict[str, Redirect]] = {}  # parameter name (lower case) -> its entries
+    paths: dict[str, Redirect] = {}
     for entry in entries:
         if not (writable(entry.source) and writable(entry.target)):
             continue
-        table = queries if entry.is_query else paths
-        table.setdefault(nginx_key(entry.source), entry)
+        if entry.is_query:
+            query = _QUERY.match(entry.source)
+            if query:  # other queries cannot be told apart from what else a link adds to them
+                queries.setdefault(query["name"].lower(), {}).setdefault(nginx_key(entry.source), entry)
+        else:
+            paths.setdefault(nginx_key(entry.source), entry)
     lines = [HEADER, "map_hash_bucket_size 256;", "map_hash_max_size 262144;", ""]
-    lines.append(f"map $request_uri {QUERY_VARIABLE} {{")
-    lines.append('    default "";')
-    lines += [f"    {_quote(e.source)} {_quote(e.target)};" for e in sorted(queries.values(), key=_order)]
-    lines += ["}", "", f"map $uri {PATH_VARIABLE} {{", f"    default {QUERY_VARIABLE};"]
+    fallback = '""'
+    for name in sorted(queries):
+        variable = f"$wordpress_old_{name}"
+        lines += [f"map {query_source(name)} {variable} {{", f"    default {fallback};"]
+        lines += [f"    {_quote(e.source)} {_quote(e.target)};" for e in sorted(queries[name].values(), key=_order)]
+        lines += ["}", ""]
+        fallback = variable
+    lines += [f"map $uri {PATH_VARIABLE} {{", f"    default {fallback};"]
     lines += [f"    {_quote(e.source)} {_quote(e.target)};" for e in sorted(paths.values(), key=_order)]
     lines += ["}", ""]
     return "\n".join(lines)
@@ -109,6 +131,6 @@ def parse(text: str) -> list[Redirect]:
             variable = None
             continue
         m = _ENTRY.match(line)
-        if m and variable in ("$uri", "$request_uri"):
+        if m and variable and (variable in _SOURCES or variable.startswith('"$uri?')):
             entries.append(Redirect(_unquote(m.group(1)), _unquote(m.group(2))))
     return entries

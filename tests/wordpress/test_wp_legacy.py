@@ -12,10 +12,15 @@ from wp_legacy.settings import DEFAULTS, with_defaults
 PATH_CHARS = st.characters(codec="utf-8", exclude_characters="\r\n\0${};", exclude_categories=("Cs",))
 
 
+QUERY_VALUES = st.text("0123456789abcXYZ-_.%", min_size=1, max_size=12)
+QUERY_NAMES = st.sampled_from(["p", "page_id", "attachment_id", "feed", "P"])
+
+
 @given(st.lists(st.tuples(st.text(PATH_CHARS, min_size=1, max_size=40), st.text(PATH_CHARS, min_size=1, max_size=30),
-                          st.booleans()), max_size=30))
+                          st.one_of(st.none(), st.tuples(st.sampled_from(["/", "/index.php", "/blog/"]), QUERY_NAMES,
+                                                         QUERY_VALUES))), max_size=30))
 def test_render_then_parse_gives_the_entries_back(raw):
-    entries = [Redirect(("/?p=" if q else "/") + s, "/" + t) for s, t, q in raw]
+    entries = [Redirect(f"{q[0]}?{q[1]}={q[2]}" if q else "/" + s, "/" + t) for s, t, q in raw]
     back = parse(render(entries))
     expected = {}
     for e in entries:  # one entry per source, whatever its letter case (nginx compares ignoring case)
@@ -25,7 +30,8 @@ def test_render_then_parse_gives_the_entries_back(raw):
 
 
 def test_render_leaves_out_what_nginx_cannot_hold():
-    text = render([Redirect("/a$b/", "/x/"), Redirect("/ok/", "/y/"), Redirect("/c/", "/z;/")])
+    text = render([Redirect("/a$b/", "/x/"), Redirect("/ok/", "/y/"), Redirect("/c/", "/z;/"),
+                   Redirect("/?p=1&lang=th", "/x/"), Redirect("/?p-x=1", "/x/")])
     assert [e.source for e in parse(text)] == ["/ok/"]
     assert not writable("") and not writable("/a\n")
 

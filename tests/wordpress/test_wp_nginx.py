@@ -1,4 +1,5 @@
-"""deploy/wordpress-redirects.conf in a real nginx: every old address answers 301 to its new page.
+"""deploy/wordpress-redirects.conf in a real nginx: every old address answers 301 to its new page,
+also with what shared links add to it (fbclid, utm_ parameters).
 
 nginx (Debian's nginx-light) runs on 127.0.0.1 with the site's own server block from
 deploy/nginx.conf, the redirect file in its http block and the one `if` line the file's header
@@ -79,7 +80,12 @@ def test_every_old_address_answers_301_to_its_new_page(imported, nginx):
     kinds = set()
     for entry in entries:
         raw = entry.source if entry.is_query else quote(entry.source, safe="/")
-        for request in dict.fromkeys([raw, raw.lower() if "%" in raw else raw, _upper(raw)]):
+        requests = [raw, raw.lower() if "%" in raw else raw, _upper(raw)]
+        # As shared links come back: Facebook adds fbclid to every link it opens, campaigns
+        # add utm_ parameters, before or after the old query.
+        path, _, query = raw.partition("?")
+        requests += [f"{raw}{'&' if query else '?'}fbclid=IwAR0x7Yc_z", f"{path}?utm_source=line&{query}".rstrip("&")]
+        for request in dict.fromkeys(requests):
             conn = http.client.HTTPConnection("127.0.0.1", nginx, timeout=10)
             conn.request("GET", request, headers={"Host": "zerocorruption.mol.go.th"})
             response = conn.getresponse()
