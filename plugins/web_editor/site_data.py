@@ -9,7 +9,8 @@
   the file of its cover photo (photo_gallery's choice), so the editor shows an existing release's
   address, knows which file names are taken and tells the review when the cover changed;
 - `photos`: the limits the editor applies to photos before they enter the repository;
-- `preview`: the theme's style sheets for the preview pane, and the site's name.
+- `preview`: the theme's style sheets for the preview pane, and what Pelican's `{static}` and
+  `{filename}` links in a body resolve to; `site_name`, the site's name.
 
 `site_data(generators, settings)` runs on `all_generators_finalized`, after photo_gallery has
 attached its galleries; it returns a JSON-ready dict and writes nothing.
@@ -158,5 +159,9 @@ def site_data(generators, settings: dict) -> dict:
         "file_name_length": settings["WEB_EDITOR_FILE_NAME_LENGTH"],
         "preview": {
             "styles": [f"{siteurl}/{static}/css/site.css", f"{siteurl}/{static}/css/gallery.css"],
+            # What Pelican resolves {static}/... to (the WordPress import's photos in a body).
+            "content_dir": relative(settings["PATH"], settings),
+            "static_paths": list(settings.get("STATIC_PATHS") or []),
+            "static_url": settings.get("STATIC_URL", "{path}"),
         },
     }

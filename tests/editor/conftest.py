@@ -43,7 +43,11 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def editor_repo(tmp_path_factory) -> Path:
-    repo = tmp_path_factory.mktemp("editor") / "site"
+    return site_repo(tmp_path_factory.mktemp("editor") / "site")
+
+
+def site_repo(repo: Path) -> Path:
+    """A git repository at `repo` holding the project's files as they are (committed on main)."""
     repo.mkdir()
     listed = subprocess.run(
         ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -95,6 +99,11 @@ class Editor:
 
 @pytest.fixture(scope="session")
 def editor(editor_repo):
+    yield from run_editor(editor_repo)
+
+
+def run_editor(editor_repo: Path):
+    """`invoke editor` in `editor_repo` until the generator is closed: yields the Editor."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "invoke", "editor", "--port", str(port)],
@@ -120,13 +129,15 @@ def editor(editor_repo):
             server.log.append(line.rstrip())
 
     threading.Thread(target=drain, daemon=True).start()
-    yield server
-    process.terminate()
     try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @dataclass

@@ -77,6 +77,8 @@ async function start() {
   CMS.registerPreviewStyle(preview.PREVIEW_STYLE, { raw: true });
   const templates = preview.previewTemplates(site);
   for (const [collection, template] of Object.entries(templates)) CMS.registerPreviewTemplate(collection, template);
+  const image = CMS.getEditorComponents().get('image');
+  if (image) CMS.registerEditorComponent(preview.withSiteImages(image, site)); // the archive's photos
   // A new entry's file name comes from its title (the address widget shows it as it is typed);
   // set it once more when saving, from the final title, so the file is always named. A copy of a
   // release (ทำซ้ำ) is saved as a new file (copy.js).

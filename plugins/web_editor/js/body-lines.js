@@ -12,19 +12,29 @@
 // writers_markdown, which reads lists and headings as the editor does):
 // - a table row: the same cells, each trimmed of its padding; a table's delimiter row: the same
 //   number of columns (the editor cannot set an alignment, so the original's stays);
-// - a bullet item: the same indentation and text, whichever of `-`, `*`, `+` marks it;
+// - a list item: the same depth (how many items it is inside, however far they are indented:
+//   the WordPress import indents a list in a list by four spaces, the editor by its marker's
+//   width), the same number for a numbered one, and the same text, whichever of `-`, `*`, `+`
+//   marks a bullet and however many spaces follow its marker; a line that goes on an item's
+//   text, at its depth;
+// - a line that ends in a line break, with two spaces (as the WordPress import writes it) or a
+//   backslash (as the editor does);
 // - any line: the same text once backslash escapes of ASCII punctuation are taken out, except
 //   in its first word, where an escape can stop a list, heading or quote (but `\#ดวงตา` is
 //   `#ดวงตา`: a heading needs a space after its `#`).
 // Lines are matched in order (the longest common subsequence). A blank line Decap puts between
 // two lines that were next to each other, above a list, is left out (the site reads a list under
 // a line of text the same with or without it). A bullet the author added to a list takes the
-// list's own marker.
+// list's own marker and, inside an item kept as it was, that item's indentation; a line break the
+// author typed is written as the file's others are.
 
 import { matchingPairs } from './sequence.js';
 
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const BULLET = /^(\s*)([-*+])([ \t]+)(.*)$/;
+const NUMBERED = /^(\s*)(\d{1,9}[.)])([ \t]+)(.*)$/;
+// A line break at the end of a line: two spaces or more, or a backslash that is not escaped.
+const LINE_BREAK = /(?:[ ]{2,}|(?<!\\)((?:\\\\)*)\\)$/;
 const ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 const DELIMITER_CELL = /^:?-+:?$/;
 
@@ -53,21 +63,70 @@ function tableCells(line) {
   return cells;
 }
 
-/** What a line says to the site: lines with the same key are read alike. */
-export function lineKey(line) {
-  const cells = tableCells(line);
-  if (cells && cells.length) {
-    if (cells.every(cell => DELIMITER_CELL.test(cell))) return `delimiter ${cells.length}`;
-    return `row ${JSON.stringify(cells.map(unescaped))}`;
-  }
-  const bullet = BULLET.exec(line);
-  if (bullet) return `bullet ${bullet[1]}${unescaped(bullet[4])}`;
+/** The text of a line: its escapes of ASCII punctuation taken out, but in its first word. */
+function lineText(line) {
   const start = /^\\#(?=[^\s#])/.test(line) ? line.slice(1) : line;
-  const indent = /^\s*/.exec(start)[0];
-  const rest = start.slice(indent.length);
   // The first word keeps its escapes (`\-`, `1\.`, `\>` stop a list or a quote).
-  const head = /^\S*/.exec(rest)[0];
-  return `line ${indent}${head}${unescaped(rest.slice(head.length))}`;
+  const head = /^\S*/.exec(start)[0];
+  return `${head}${unescaped(start.slice(head.length))}`;
+}
+
+const width = spaces => spaces.replace(/\t/g, '    ').length;
+
+/**
+ * A reader of a body's lines, one after the other: `read(line)` is what the line says to the
+ * site, `{ key, depth }` (lines with the same key are read alike; `depth`: how many list items a
+ * list item or a line going on an item's text is inside, null for other lines), and
+ * `read.columns()` the columns at which the text of the items the next line may be inside
+ * starts, outermost first. An item is inside the nearest item above it whose text starts at or
+ * before its own marker.
+ */
+function lineReader() {
+  let open = []; // the items the line may be inside: the column their text starts at
+  let blank = false;
+  const read = raw => {
+    const cells = tableCells(raw);
+    if (cells && cells.length) {
+      open = [];
+      if (cells.every(cell => DELIMITER_CELL.test(cell))) return { key: `delimiter ${cells.length}`, depth: null };
+      return { key: `row ${JSON.stringify(cells.map(unescaped))}`, depth: null };
+    }
+    if (!raw.trim()) {
+      blank = true;
+      return { key: 'line ', depth: null };
+    }
+    const broken = LINE_BREAK.exec(raw);
+    const line = broken ? raw.slice(0, broken.index) + (broken[1] || '') : raw;
+    const end = broken ? ' (line break)' : '';
+    const item = BULLET.exec(line) || NUMBERED.exec(line);
+    const indent = width(/^\s*/.exec(line)[0]);
+    if (item) {
+      open = open.filter(column => column <= indent);
+      const depth = open.length;
+      open.push(indent + item[2].length + width(item[3]));
+      blank = false;
+      const marker = BULLET.test(line) ? 'bullet' : `number ${item[2]}`;
+      return { key: `${marker} ${depth} ${unescaped(item[4])}${end}`, depth };
+    }
+    const inside = open.filter(column => column <= indent).length;
+    if (!inside && (blank || !open.length)) open = []; // a paragraph after the list
+    blank = false;
+    if (inside) return { key: `item line ${inside} ${lineText(line.trim())}${end}`, depth: inside };
+    return { key: `line ${line.slice(0, indent)}${lineText(line.slice(indent))}${end}`, depth: null };
+  };
+  read.columns = () => [...open];
+  return read;
+}
+
+/** What each line of `lines` (a body) says to the site: lines with the same key are read alike. */
+export function lineKeys(lines) {
+  const read = lineReader();
+  return lines.map(line => read(line).key);
+}
+
+/** What a line says to the site when it stands alone (not in a list). */
+export function lineKey(line) {
+  return lineKeys([line])[0];
 }
 
 /** `edited` (Decap's Markdown) with every line the author did not change as `original` has it. */
@@ -75,8 +134,10 @@ export function keepLines(original, edited) {
   const a = original.split('\n');
   const b = edited.split('\n');
   const from = new Array(b.length).fill(-1); // the original line each edited line is, if any
-  for (const [i, j] of matchingPairs(a.map(lineKey), b.map(lineKey))) from[j] = i;
-  const out = []; // { text, added }
+  const readB = lineReader();
+  const edits = b.map(line => readB(line));
+  for (const [i, j] of matchingPairs(lineKeys(a), edits.map(edit => edit.key))) from[j] = i;
+  const out = []; // { text, added, depth }
   let previous = -1; // the original line last written, if the last line written was one
   for (let j = 0; j < b.length; j += 1) {
     if (from[j] >= 0) {
@@ -86,8 +147,26 @@ export function keepLines(original, edited) {
     }
     const aboveList = j + 1 < b.length && previous >= 0 && from[j + 1] === previous + 1 && ITEM.test(b[j + 1]);
     if (b[j].trim() === '' && aboveList) continue;
-    out.push({ text: b[j], added: true });
+    out.push({ text: b[j], added: true, depth: edits[j].depth });
     previous = -1;
+  }
+  // A list item (or a line of one) the author wrote inside an item kept as it was is indented to
+  // that item's text, as the file indents it (the WordPress import by four spaces, the editor by
+  // its marker's width): indented as Decap wrote it, it could stand outside the item.
+  const readOut = lineReader();
+  for (const entry of out) {
+    const columns = readOut.columns();
+    if (entry.added && entry.depth > 0 && columns.length >= entry.depth) {
+      entry.text = ' '.repeat(columns[entry.depth - 1]) + entry.text.trimStart();
+    }
+    readOut(entry.text);
+  }
+  // A line break in a line the author wrote is written as the file writes its others: two
+  // spaces in a file that has no backslash break (the WordPress import's).
+  const spaced = line => / {2,}$/.test(line);
+  const backslashed = line => /(?<!\\)(?:\\\\)*\\$/.test(line);
+  if (a.some(spaced) && !a.some(backslashed)) {
+    for (const entry of out) if (entry.added && backslashed(entry.text)) entry.text = `${entry.text.slice(0, -1)}  `;
   }
   // A bullet the author added takes the marker of the item above it (or else below it).
   const sameList = (entry, other) => {

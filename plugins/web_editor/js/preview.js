@@ -177,8 +177,91 @@ tr.zc-changed > * { background: #fff8e6; }
 tr.zc-changed > :first-child { box-shadow: inset 4px 0 0 #b26b00; }
 `;
 
+// Pelican's links into the site, `{static}/images/a.jpg` and `{filename}/news/a.md` (also as
+// `|static|`, and with the braces escaped), as a body of the WordPress import writes them.
+const INTRASITE = /(?:\{|%7B|\|)(static|attach|filename)(?:\}|%7D|\|)([^\s"'<>()]*)/gi;
+
+/**
+ * The address on the editor's own origin that the link `link` into the site leads to, as the
+ * site resolves it (`{static}/images/a.jpg` is `<origin>/images/a.jpg`, `{filename}/news/a.md`
+ * the release's address), or null for a link Pelican would not resolve. A whole address: Decap
+ * takes a path for one in its media folder. `entryPath`: the entry's file in the repository
+ * (a link without a leading `/` is relative to its folder), `site`: site-data.json.
+ */
+export function resolvedLink(link, entryPath, site) {
+  const { content_dir: contentDir, static_paths: staticPaths, static_url: staticUrl } = site.preview || {};
+  const found = new RegExp(`^${INTRASITE.source}$`, 'i').exec(String(link || ''));
+  if (!found || !contentDir) return null;
+  const [, kind, target] = found;
+  const folder = String(entryPath || '').split('/').slice(0, -1).join('/');
+  const inFolder = folder.startsWith(`${contentDir}/`) ? folder.slice(contentDir.length + 1) : '';
+  const [, path, rest] = /^([^?#]*)(.*)$/.exec(target);
+  const parts = [];
+  for (const part of (path.startsWith('/') ? path : `${inFolder}/${path}`).split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  const name = parts.join('/');
+  let url = null;
+  if (kind.toLowerCase() === 'filename') {
+    const entry = site.entries[`${contentDir}/${name}`];
+    url = entry ? entry.url : null;
+  } else if ((staticPaths || []).some(top => name === top || name.startsWith(`${top}/`))) {
+    url = `${site.site_url || ''}/${String(staticUrl || '{path}').replace('{path}', name)}`;
+  }
+  try {
+    return url === null ? null : window.location.origin + new URL(url, window.location.href).pathname + rest;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `body` with its links into the site resolved (`resolvedLink`), so that the preview shows the
+ * photos a body holds; the body saved is never changed.
+ */
+export function resolvedBody(body, entryPath, site) {
+  if (!body || body.search(INTRASITE) < 0) return body;
+  return body.replace(INTRASITE, whole => resolvedLink(whole, entryPath, site) || whole);
+}
+
+const ROOTED_STATIC = /^(?:\{|%7B|\|)(?:static|attach)(?:\}|%7D|\|)\//i;
+
+/**
+ * Decap's image component (`component`: a photo of the body, `![alt](address)`, shown in the
+ * editor as a photo field) for a photo given by a `{static}/...` link (the WordPress import's):
+ * Decap took the address for a file of the entry's photo folder, asked the repository for one
+ * that is not there and showed a broken photo. The field holds the photo's address on the site
+ * while the body is edited, and the link is written back as it was.
+ */
+export function withSiteImages(component, site) {
+  const shown = new Map(); // the address shown -> the link it was read from
+  const show = link => {
+    const url = ROOTED_STATIC.test(String(link || '')) ? resolvedLink(link, '', site) : null;
+    if (!url) return link;
+    shown.set(url, link);
+    return url;
+  };
+  return {
+    ...component,
+    fromBlock: match => {
+      const data = component.fromBlock(match);
+      return data && { ...data, image: show(data.image) };
+    },
+    toBlock: data => component.toBlock({ ...data, image: shown.get(data.image) || data.image }),
+  };
+}
+
 export function previewTemplates(site) {
   const rules = site.rules;
+
+  /** The body field's preview, its links into the site resolved (`resolvedBody`). */
+  function bodyPreview(entry, widgetFor) {
+    const data = entry.get('data');
+    const body = data && data.get('body');
+    const resolved = resolvedBody(body, entry.get('path'), site);
+    return resolved === body ? widgetFor('body') : widgetFor('body', undefined, data.set('body', resolved));
+  }
 
   /**
    * For an entry the site has published: marks the changed blocks of the preview (class
@@ -320,7 +403,7 @@ export function previewTemplates(site) {
             h('span', null, dateLine(data.date)),
             data.modified && data.modified !== data.date ? h('span', null, 'ปรับปรุง ', dateLine(data.modified, 'long')) : null,
             data.author ? h('span', null, `โดย ${data.author}`) : null)),
-        h('div', { className: 'prose' }, widgetFor('body')),
+        h('div', { className: 'prose' }, bodyPreview(entry, widgetFor)),
         h(Gallery, { photos: data.photos, getAsset, field: photosField }),
         h(Attachments, { value: data.attachments }),
         tags.length
@@ -339,7 +422,7 @@ export function previewTemplates(site) {
       h(PublishedChanges, { entry, document }),
       h('article', { className: 'article' },
         h('header', { className: 'article-header' }, h('h1', { className: 'article-title' }, data.title || '')),
-        h('div', { className: 'prose' }, widgetFor('body')),
+        h('div', { className: 'prose' }, bodyPreview(entry, widgetFor)),
         h(Attachments, { value: data.attachments })));
   }
 

@@ -1,0 +1,122 @@
+"""The WordPress archive, once imported, is edited in the web editor as the site's own releases are.
+
+The import writes Markdown in its own hand (markdownify's): a line break as two spaces at the end
+of the line, `-   ` and `1.  ` before list items, a list in a list indented by four spaces. The
+properties of test_editor_no_diff.py and test_editor_body_edit.py held only for the files of
+content/, which the editor or we had written; a writer who corrected one word of an old release
+saved a file with every such line rewritten (each break as a backslash, each list re-indented
+with `*`), all of it in the change the supervisor approves. Here the test export of
+tests/wordpress is imported into a repository of its own, served by its own editor, and each
+imported release and page is opened in Decap's editor: saved with nothing changed it is the
+same file, and one letter typed at the start of its body changes that one line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+
+import pytest
+
+from tests.editor.conftest import (
+    ROOT, _git, capture_saves, log_in, open_content_file, record, run_editor, site_repo, wait_for_save,
+)
+from tests.editor.test_editor_body_edit import LETTER, _one_letter_more
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """(the editor, the imported content files as (collection, path)) of a repository with the
+    project and the test export imported into it."""
+    sys.path.insert(0, str(ROOT / "tests" / "wordpress"))
+    from tools.wordpress.importer import ImportOptions, run_import
+    from wp_helpers import EXPORT
+    from wp_media import make_uploads
+
+    base = tmp_path_factory.mktemp("wordpress-editor")
+    repo = site_repo(base / "site")
+    before = {p for folder in ("news", "pages") for p in (repo / "content" / folder).glob("*.md")}
+    run_import(ImportOptions(source=EXPORT, root=repo, progress=False, processes=1, media_dir=make_uploads(base / "old")))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "The WordPress archive imported")
+    imported = sorted((folder, p) for folder in ("news", "pages") for p in (repo / "content" / folder).glob("*.md")
+                      if p not in before)
+    server = run_editor(repo)
+    yield next(server), imported
+    server.close()
+
+
+@pytest.fixture
+def archive_page(browser, archive):
+    editor, _files = archive
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.recorder = record(page, editor.url)
+    yield page
+    context.close()
+
+
+def test_imported_files_are_given_back_unchanged(archive, archive_page):
+    editor, files = archive
+    page = archive_page
+    log_in(page, editor)
+    assert len(files) >= 10
+    texts = {p.name: p.read_text(encoding="utf-8") for _c, p in files}
+    back = page.evaluate(
+        """texts => {
+          const { formatter } = window.ZeroCorruptionEditor.CMS.getCustomFormats()['pelican-markdown'];
+          return Object.fromEntries(Object.entries(texts).map(([name, text]) =>
+            [name, formatter.toFile(JSON.parse(JSON.stringify(formatter.fromFile(text))))]));
+        }""",
+        texts,
+    )
+    assert back == texts
+
+
+def test_one_letter_typed_changes_one_line_of_every_imported_file(archive, archive_page):
+    editor, files = archive
+    page = archive_page
+    log_in(page, editor)
+    saved = capture_saves(page, editor)
+    problems = []
+    for collection, path in files:
+        rel = path.relative_to(editor.repo).as_posix()
+        original, _title = open_content_file(page, editor, collection, path)
+        page.locator("[data-slate-editor]").first.locator("[data-slate-string]").first.click()
+        page.keyboard.press("Control+Home")
+        page.keyboard.type(LETTER)
+        page.get_by_role("button", name="บันทึก").first.click()
+        wait_for_save(page, saved, rel)
+        assert rel in saved, f"{rel} was not saved"
+        removed, added = [], []
+        for line in difflib.ndiff(original.split("\n"), saved[rel].split("\n")):
+            (removed if line.startswith("- ") else added if line.startswith("+ ") else []).append(line[2:])
+        if not (len(removed) == len(added) == 1 and _one_letter_more(removed[0], added[0])):
+            problems.append(f"{rel}: -{removed[:6]} +{added[:6]}")
+    assert problems == []
+    assert page.recorder.problems() == []
+
+
+def test_the_photos_of_an_imported_body_are_shown(archive, archive_page):
+    """`![alt]({static}/images/...)` and `<figure><img src="{static}/...">`: the preview asked
+    for /admin/{static}/... (404) and the editor's photo field for a file of the release's photo
+    folder (500); both show the photo the site publishes."""
+    from playwright.sync_api import expect
+
+    editor, files = archive
+    page = archive_page
+    log_in(page, editor)
+    with_photos = [(c, p) for c, p in files if "{static}/images/" in p.read_text(encoding="utf-8")]
+    assert len(with_photos) >= 2
+    for collection, path in with_photos:
+        open_content_file(page, editor, collection, path)
+        photos = page.frame_locator("iframe").first.locator(".prose img")
+        expect(photos.first).to_be_visible()
+        count = path.read_text(encoding="utf-8").count("{static}/images/")
+        expect(photos).to_have_count(count)
+        loaded = photos.evaluate_all("imgs => imgs.map(img => img.complete && img.naturalWidth > 0)")
+        assert loaded == [True] * count, (path.name, loaded)
+    assert page.recorder.problems() == []
