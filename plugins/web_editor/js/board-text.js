@@ -1,7 +1,8 @@
 // The text a card of the review board shows under the title. Decap puts the start of the entry's
 // body there as it is, Markdown and all ("## สาระสำคัญ * การระบุ..."); the bundle (bundle.py,
 // DECAP_BOARD_TEXT) makes it call this instead, which gives the words a reader sees: no heading,
-// list, quote or emphasis marks, links as their text, tables as their cells, no pictures or HTML.
+// list, quote or emphasis marks, links as their text, tables as their cells, no pictures or HTML,
+// no line break's backslash.
 
 const LINE_MARKS = /^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
@@ -12,7 +13,8 @@ export function boardText(body) {
   const lines = [];
   for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line) || TABLE_RULE.test(line)) continue;
-    lines.push(line.replace(LINE_MARKS, '').replace(/\|/g, ' '));
+    // (a backslash that ends a line is a line break, not text)
+    lines.push(line.replace(LINE_MARKS, '').replace(/(?<!\\)((?:\\\\)*)\\$/, '$1').replace(/\|/g, ' '));
   }
   return lines.join(' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
