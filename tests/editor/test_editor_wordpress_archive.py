@@ -120,3 +120,35 @@ def test_the_photos_of_an_imported_body_are_shown(archive, archive_page):
         loaded = photos.evaluate_all("imgs => imgs.map(img => img.complete && img.naturalWidth > 0)")
         assert loaded == [True] * count, (path.name, loaded)
     assert page.recorder.problems() == []
+
+
+def test_every_imported_release_previews_as_its_page(archive, archive_page):
+    """Opened unedited, an imported file's preview has its page's text, block for block, and its
+    category, date, photos, documents and tags (a draft, or a release held back by its date, has
+    no page to compare with)."""
+    import urllib.request
+
+    from playwright.sync_api import expect
+
+    from tests.editor.test_editor_review_changes import SAME
+
+    editor, files = archive
+    page = archive_page
+    log_in(page, editor)
+    entries = page.evaluate("() => window.ZeroCorruptionEditor.site.entries")
+    problems, compared = [], 0
+    for collection, path in files:
+        entry = entries.get(path.relative_to(editor.repo).as_posix())
+        if entry is None or entry["status"] == "draft":
+            continue  # not on the site: a draft, or held back until its date
+        url = entry["url"]
+        urllib.request.urlopen(editor.url + "/" + url.split("/", 3)[-1] if url.startswith("http") else editor.url + url)
+        open_content_file(page, editor, collection, path)
+        note = page.frame_locator("iframe").first.locator(".zc-preview-changes")
+        try:
+            expect(note).to_have_text(SAME, timeout=10_000)
+            compared += 1
+        except AssertionError:
+            problems.append(f"{path.name}: {note.all_inner_texts()}")
+    assert problems == [] and compared >= 8, (compared, problems)
+    assert page.recorder.problems() == []

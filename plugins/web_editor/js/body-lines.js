@@ -19,6 +19,8 @@
 //   text, at its depth;
 // - a line that ends in a line break, with two spaces (as the WordPress import writes it) or a
 //   backslash (as the editor does);
+// - a thematic break however it is written (`---`, `***`, the editor's `- - -`), `__bold__` and
+//   `**bold**`, and a mail address in `<>` and as the editor's `[address](mailto:address)`;
 // - any line: the same text once backslash escapes of ASCII punctuation are taken out, except
 //   in its first word, where an escape can stop a list, heading or quote (but `\#ดวงตา` is
 //   `#ดวงตา`: a heading needs a space after its `#`).
@@ -63,12 +65,19 @@ function tableCells(line) {
   return cells;
 }
 
+// `__bold__` is `**bold**`, `<name@mol.go.th>` is `[name@mol.go.th](mailto:name@mol.go.th)`.
+const UNDERSCORE_BOLD = /(^|[\s(])__(?=\S)(.*?\S)__(?=$|[\s).,:;!?])/g;
+const MAIL_AUTOLINK = /<([^\s<>@]+@[^\s<>]+)>/g;
+// A thematic break (`---`, `***`, `- - -`), read before a list item.
+const THEMATIC_BREAK = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
+
 /** The text of a line: its escapes of ASCII punctuation taken out, but in its first word. */
 function lineText(line) {
   const start = /^\\#(?=[^\s#])/.test(line) ? line.slice(1) : line;
   // The first word keeps its escapes (`\-`, `1\.`, `\>` stop a list or a quote).
   const head = /^\S*/.exec(start)[0];
-  return `${head}${unescaped(start.slice(head.length))}`;
+  return `${head}${unescaped(start.slice(head.length))}`
+    .replace(UNDERSCORE_BOLD, '$1**$2**').replace(MAIL_AUTOLINK, '[$1](mailto:$1)');
 }
 
 const width = spaces => spaces.replace(/\t/g, '    ').length;
@@ -94,6 +103,11 @@ function lineReader() {
     if (!raw.trim()) {
       blank = true;
       return { key: 'line ', depth: null };
+    }
+    if (THEMATIC_BREAK.test(raw)) {
+      open = [];
+      blank = false;
+      return { key: 'thematic break', depth: null };
     }
     const broken = LINE_BREAK.exec(raw);
     const line = broken ? raw.slice(0, broken.index) + (broken[1] || '') : raw;
