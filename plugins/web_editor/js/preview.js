@@ -179,7 +179,7 @@ tr.zc-changed > :first-child { box-shadow: inset 4px 0 0 #b26b00; }
 
 // Pelican's links into the site, `{static}/images/a.jpg` and `{filename}/news/a.md` (also as
 // `|static|`, and with the braces escaped), as a body of the WordPress import writes them.
-const INTRASITE = /(?:\{|%7B|\|)(static|attach|filename)(?:\}|%7D|\|)([^\s"'<>()]*)/gi;
+const INTRASITE = /(?:\{|%7B|\|)(static|filename)(?:\}|%7D|\|)([^\s"'<>()]*)/gi;
 
 /**
  * The address on the editor's own origin that the link `link` into the site leads to, as the
@@ -225,7 +225,7 @@ export function resolvedBody(body, entryPath, site) {
   return body.replace(INTRASITE, whole => resolvedLink(whole, entryPath, site) || whole);
 }
 
-const ROOTED_STATIC = /^(?:\{|%7B|\|)(?:static|attach)(?:\}|%7D|\|)\//i;
+const ROOTED_STATIC = /^(?:\{|%7B|\|)static(?:\}|%7D|\|)\//i;
 
 /**
  * Decap's image component (`component`: a photo of the body, `![alt](address)`, shown in the
