@@ -1,0 +1,78 @@
+"""The page not found offers the pages whose address is nearest to the one asked for.
+
+A reader who gets a release's link cut short (copied in part, or broken across two lines of a
+chat message) or mistyped met a 404 page with only the home page, the archive and search. The
+page now reads the sitemap (same origin, on this page only) and offers up to three pages, each
+under its title (theme/static/js/not-found.js). Property over every release of the sample site:
+its address cut after three fifths of its slug offers it (first, unless that cut is the start of
+another release's address too); one letter of its slug dropped or changed offers it. An address near nothing offers nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.sample_pages import releases
+
+pytestmark = pytest.mark.browser
+
+
+def _offered(page) -> list[tuple[str, str]]:
+    """(path, text) of each page the 404 page offers, once it has decided."""
+    page.wait_for_selector("#not-found-nearest[data-state=done]", state="attached")
+    section = page.locator("#not-found-nearest")
+    if section.is_hidden():
+        return []
+    return [(link.get_attribute("href"), link.inner_text()) for link in section.locator("a").all()]
+
+
+def _title(sample_site, url: str) -> str:
+    from bs4 import BeautifulSoup
+
+    html = (sample_site.output / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    return " ".join(BeautifulSoup(html, "html.parser").find("h1").get_text().split())
+
+
+def test_a_release_asked_for_by_a_cut_or_mistyped_address_is_offered(open_page, sample_site, sample_url):
+    page = open_page(sample_url + "/404.html", width=360, height=800)
+    missed = []
+    all_releases = releases()
+    assert len(all_releases) >= 20
+    for release in all_releases:
+        slug = release.url.strip("/").split("/")[-1]
+        middle = len(slug) // 2
+        cut = release.url[: release.url.index(slug) + max(3, len(slug) * 3 // 5)]
+        dropped = release.url.replace(slug, slug[:middle] + slug[middle + 1:])
+        changed = release.url.replace(slug, slug[:middle] + ("x" if slug[middle] != "x" else "y") + slug[middle + 1:])
+        # First, unless the cut address is the start of another release's too (ita-results-25...).
+        alone = sum(other.url.startswith(cut) for other in all_releases) == 1
+        for asked, first in ((cut, alone), (dropped, False), (changed, False)):
+            response = page.goto(sample_url + asked)
+            assert response.status == 404, asked
+            offered = _offered(page)
+            paths = [path for path, _text in offered]
+            if (paths[:1] if first else paths).count(release.url) != 1:
+                missed.append((asked, paths))
+            elif dict(offered)[release.url] != _title(sample_site, release.url):
+                missed.append((asked, "title", dict(offered)[release.url]))
+    assert missed == []
+    assert page.problems.page_errors == [] and page.problems.foreign_requests == []
+
+
+def test_an_address_near_nothing_offers_nothing(open_page, sample_url):
+    page = open_page(sample_url + "/news/qqzzq-wwvvk-2599/", width=360, height=800)
+    assert _offered(page) == []
+    expect(page.locator("#main").get_by_role("link", name="หน้าแรก")).to_be_visible()
+
+
+def test_the_offer_passes_axe(open_page, sample_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(sample_url + releases()[0].url[:-4], width=360, height=800)
+    assert _offered(page)
+    expect(page.locator("#not-found-nearest")).to_be_visible()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+                                       "resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()
+    assert page.problems.foreign_requests == []

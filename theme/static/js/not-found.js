@@ -1,0 +1,111 @@
+// The page not found (404.html): the pages whose address is nearest to the one asked for. A link
+// cut short (copied in part, or broken across two lines of a chat message) is the start of a
+// page's address; one mistyped is a letter or two from it; one from an old folder ends as a page
+// of another does. The addresses come from the sitemap (same origin), fetched only on this page;
+// up to three are offered, each under its own title.
+
+const LIMIT = 3;
+
+/** A site path as compared: decoded, lower case, without index.html and a trailing slash. */
+export function comparable(path) {
+  let text = String(path || '');
+  try {
+    text = decodeURI(text);
+  } catch {
+    // left as it was asked
+  }
+  return text.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\/+$/, '');
+}
+
+/** Letters to change, put in or take out to make `a` into `b` (stops past `most`). */
+function distance(a, b, most) {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...row) > most) return most + 1;
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+const lastPart = path => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * The paths of `paths` (site paths) nearest to `asked`, best first, at most `limit`: those it is
+ * the start of (a cut-short link: its last part at least three letters), then those one or two
+ * letters from it (one under twelve letters), then those whose last part is its last part.
+ */
+export function nearest(asked, paths, limit = LIMIT) {
+  const wanted = comparable(asked);
+  const last = lastPart(wanted);
+  if (!last) return [];
+  const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) })).filter(page => page.key !== wanted);
+  const found = [];
+  const take = list => list.forEach(page => { if (!found.includes(page.path)) found.push(page.path); });
+  if (last.length >= 3) {
+    take(pages.filter(page => page.key.startsWith(wanted)).sort((a, b) => a.key.length - b.key.length).slice(0, limit));
+  }
+  const most = wanted.length < 12 ? 1 : 2;
+  take(pages.map(page => ({ ...page, d: distance(wanted, page.key, most) })).filter(page => page.d <= most)
+    .sort((a, b) => a.d - b.d || a.key.length - b.key.length));
+  if (last.length >= 3) take(pages.filter(page => lastPart(page.key) === last));
+  return found.slice(0, limit);
+}
+
+/** The site paths the sitemap at `url` lists (read from this page's own origin). */
+async function sitemapPaths(url) {
+  const response = await fetch(new URL(url, window.location.href).pathname);
+  if (!response.ok) return [];
+  const xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
+  return Array.from(xml.getElementsByTagName('loc'), loc => {
+    try {
+      return new URL(loc.textContent.trim()).pathname;
+    } catch {
+      return '';
+    }
+  }).filter(Boolean);
+}
+
+/**
+ * A page's title as its heading shows it, with the heading's own word breaks (thai_text's
+ * `<wbr>` and the spans that keep names whole: a line ends only between words), or its
+ * address when it cannot be read.
+ */
+async function titleOf(path) {
+  try {
+    const response = await fetch(path);
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const heading = page.querySelector('h1');
+    if (heading && heading.textContent.trim()) return Array.from(heading.childNodes, node => document.importNode(node, true));
+  } catch {
+    // its address, below
+  }
+  return [document.createTextNode(comparable(path))];
+}
+
+async function offer(section, sitemap) {
+  const paths = nearest(window.location.pathname, await sitemapPaths(sitemap));
+  if (!paths.length) return;
+  const titles = await Promise.all(paths.map(titleOf));
+  const list = section.querySelector('ul');
+  paths.forEach((path, i) => {
+    const link = document.createElement('a');
+    link.href = path;
+    link.append(...titles[i]);
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  });
+  section.hidden = false;
+}
+
+const section = document.getElementById('not-found-nearest');
+const script = document.querySelector('script[data-sitemap]');
+if (section && script) {
+  // data-state="done" once decided (the tests wait for it), offer or none, whatever failed.
+  offer(section, script.dataset.sitemap).catch(() => {}).finally(() => { section.dataset.state = 'done'; });
+}
