@@ -67,6 +67,12 @@ def writable(text: str) -> bool:
                                   for c in text)
 
 
+def renderable(entry: Redirect) -> bool:
+    """True when `render` writes `entry`: its source and target are `writable` and a source with
+    a query has one parameter (`?p=12`), which its map can tell apart from what a link adds."""
+    return writable(entry.source) and writable(entry.target) and (not entry.is_query or bool(_QUERY.match(entry.source)))
+
+
 def _quote(text: str) -> str:
     if not writable(text):
         raise ValueError(f"this address cannot go into an nginx map: {text!r}")
@@ -81,16 +87,15 @@ def render(entries) -> str:
     """The file's text; entries that differ only by ASCII letter case are kept once (nginx would
     refuse the second).
 
-    Entries whose source or target is not `writable` are left out."""
+    Entries that are not `renderable` are left out."""
     queries: dict[str, dict[str, Redirect]] = {}  # parameter name (lower case) -> its entries
     paths: dict[str, Redirect] = {}
     for entry in entries:
-        if not (writable(entry.source) and writable(entry.target)):
+        if not renderable(entry):
             continue
         if entry.is_query:
-            query = _QUERY.match(entry.source)
-            if query:  # other queries cannot be told apart from what else a link adds to them
-                queries.setdefault(query["name"].lower(), {}).setdefault(nginx_key(entry.source), entry)
+            name = _QUERY.match(entry.source)["name"].lower()
+            queries.setdefault(name, {}).setdefault(nginx_key(entry.source), entry)
         else:
             paths.setdefault(nginx_key(entry.source), entry)
     lines = [HEADER, "map_hash_bucket_size 256;", "map_hash_max_size 262144;", ""]
