@@ -5,7 +5,8 @@ chat message) or mistyped met a 404 page with only the home page, the archive an
 page now reads the sitemap (same origin, on this page only) and offers up to three pages, each
 under its title (theme/static/js/not-found.js). Property over every release of the sample site:
 its address cut after three fifths of its slug offers it (first, unless that cut is the start of
-another release's address too); one letter of its slug dropped or changed offers it. An address near nothing offers nothing.
+another release's address too); one letter of its slug dropped or changed, or two swapped,
+offers it. An address near nothing offers nothing.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ def test_a_release_asked_for_by_a_cut_or_mistyped_address_is_offered(open_page, 
         changed = release.url.replace(slug, slug[:middle] + ("x" if slug[middle] != "x" else "y") + slug[middle + 1:])
         # First, unless the cut address is the start of another release's too (ita-results-25...).
         alone = sum(other.url.startswith(cut) for other in all_releases) == 1
-        for asked, first in ((cut, alone), (dropped, False), (changed, False)):
+        swapped = release.url.replace(slug, slug[:middle - 1] + slug[middle] + slug[middle - 1] + slug[middle + 1:])
+        for asked, first in ((cut, alone), (dropped, False), (changed, False), (swapped, False)):
+            if asked == release.url:
+                continue  # two letters alike swapped
             response = page.goto(sample_url + asked)
             assert response.status == 404, asked
             offered = _offered(page)
@@ -64,6 +68,13 @@ def test_an_address_near_nothing_offers_nothing(open_page, sample_url):
     page = open_page(sample_url + "/news/qqzzq-wwvvk-2599/", width=360, height=800)
     assert _offered(page) == []
     expect(page.locator("#main").get_by_role("link", name="หน้าแรก")).to_be_visible()
+    # A folder is the start of every page in it, not a link cut short.
+    nearest = page.evaluate("""async () => {
+      const { nearest } = await import(document.querySelector('script[data-sitemap]').src);
+      const pages = ['/news/ita-results-2568/', '/news/ita-results-2565/', '/about/'];
+      return [nearest('/news', pages), nearest('/news/ita-res', pages), nearest('/abuot/', pages)];
+    }""")
+    assert nearest == [[], ["/news/ita-results-2568/", "/news/ita-results-2565/"], ["/about/"]]
 
 
 def test_the_offer_passes_axe(open_page, sample_url):

@@ -17,16 +17,22 @@ export function comparable(path) {
   return text.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\/+$/, '');
 }
 
-/** Letters to change, put in or take out to make `a` into `b` (stops past `most`). */
+/**
+ * Letters to change, put in, take out or swap with the next to make `a` into `b` (stops past
+ * `most`): a swap (abuot for about) is one slip, as a letter left out is.
+ */
 function distance(a, b, most) {
   if (Math.abs(a.length - b.length) > most) return most + 1;
+  let before = null;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i += 1) {
     const row = [i];
     for (let j = 1; j <= b.length; j += 1) {
       row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
     }
     if (Math.min(...row) > most) return most + 1;
+    before = previous;
     previous = row;
   }
   return previous[b.length];
@@ -36,8 +42,9 @@ const lastPart = path => path.slice(path.lastIndexOf('/') + 1);
 
 /**
  * The paths of `paths` (site paths) nearest to `asked`, best first, at most `limit`: those it is
- * the start of (a cut-short link: its last part at least three letters), then those one or two
- * letters from it (one under twelve letters), then those whose last part is its last part.
+ * the start of, cut inside a part (a cut-short link: its last part at least three letters), then
+ * those one or two slips from it (one under twelve letters), then those whose last part is its
+ * last part.
  */
 export function nearest(asked, paths, limit = LIMIT) {
   const wanted = comparable(asked);
@@ -47,7 +54,9 @@ export function nearest(asked, paths, limit = LIMIT) {
   const found = [];
   const take = list => list.forEach(page => { if (!found.includes(page.path)) found.push(page.path); });
   if (last.length >= 3) {
-    take(pages.filter(page => page.key.startsWith(wanted)).sort((a, b) => a.key.length - b.key.length).slice(0, limit));
+    // (cut inside a part: a whole folder, /news, is the start of every page in it)
+    const cutShort = page => page.key.startsWith(wanted) && page.key[wanted.length] !== '/';
+    take(pages.filter(cutShort).sort((a, b) => a.key.length - b.key.length).slice(0, limit));
   }
   const most = wanted.length < 12 ? 1 : 2;
   take(pages.map(page => ({ ...page, d: distance(wanted, page.key, most) })).filter(page => page.d <= most)
