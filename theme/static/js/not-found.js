@@ -29,7 +29,9 @@ function distance(a, b, most) {
     const row = [i];
     for (let j = 1; j <= b.length; j += 1) {
       row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
+      if (before && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], before[j - 2] + 1);
+      }
     }
     if (Math.min(...row) > most) return most + 1;
     before = previous;
@@ -50,7 +52,8 @@ export function nearest(asked, paths, limit = LIMIT) {
   const wanted = comparable(asked);
   const last = lastPart(wanted);
   if (!last) return [];
-  const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) })).filter(page => page.key !== wanted);
+  const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) }))
+    .filter(page => page.key !== wanted);
   const found = [];
   const take = list => list.forEach(page => { if (!found.includes(page.path)) found.push(page.path); });
   if (last.length >= 3) {
@@ -89,7 +92,9 @@ async function titleOf(path) {
     const response = await fetch(path);
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     const heading = page.querySelector('h1');
-    if (heading && heading.textContent.trim()) return Array.from(heading.childNodes, node => document.importNode(node, true));
+    if (heading && heading.textContent.trim()) {
+      return Array.from(heading.childNodes, node => document.importNode(node, true));
+    }
   } catch {
     // its address, below
   }
