@@ -79,22 +79,28 @@ EVERY_WORD = """async (words) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def every_word(browser, sample_site, sample_url):
-    """{word: [site paths the search page lists, in order]} for every Thai word of 3+ letters of
-    every article and page of the sample site, and the words of each page."""
-    words = site_words(sample_site.output)
+def searched(browser, url: str, words: dict[str, set[str]]) -> dict[str, list[str]]:
+    """{word: [site paths the search page of the site at `url` lists, in order]} for every word
+    of `words` ({page: its words}), asked in one page that raises no error."""
     context = browser.new_context()
     try:
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{sample_url}/search/")
+        page.goto(f"{url}/search/")
         found = page.evaluate(EVERY_WORD, sorted(set().union(*words.values())))
         assert errors == []
     finally:
         context.close()
-    return words, found
+    return found
+
+
+@pytest.fixture(scope="module")
+def every_word(browser, sample_site, sample_url):
+    """{word: [site paths the search page lists, in order]} for every Thai word of 3+ letters of
+    every article and page of the sample site, and the words of each page."""
+    words = site_words(sample_site.output)
+    return words, searched(browser, sample_url, words)
 
 
 def test_every_word_of_every_article_finds_it(every_word):

@@ -30,13 +30,13 @@ def _one_letter_more(old: str, new: str) -> bool:
         new[p] == LETTER and new[:p] + new[p + 1:] == old for p in range(len(new)))
 
 
-def test_one_letter_typed_changes_one_line_of_every_file(editor, editor_page):
-    page = editor_page
-    log_in(page, editor)
+def one_letter_typed(page, editor, files, root: Path) -> tuple[dict[str, str], list[str]]:
+    """Open each of `files` ((collection, path) under `root`), type LETTER at the start of its
+    body and save: (the saves, one problem for each file saved with more than that changed)."""
     saved = capture_saves(page, editor)
     problems = []
-    for collection, path in FILES:
-        rel = path.relative_to(ROOT).as_posix()
+    for collection, path in files:
+        rel = path.relative_to(root).as_posix()
         original, _title = open_content_file(page, editor, collection, path)
         body = page.locator("[data-slate-editor]").first
         body.locator("[data-slate-string]").first.click()
@@ -50,6 +50,13 @@ def test_one_letter_typed_changes_one_line_of_every_file(editor, editor_page):
             (removed if line.startswith("- ") else added if line.startswith("+ ") else []).append(line[2:])
         if not (len(removed) == len(added) == 1 and _one_letter_more(removed[0], added[0])):
             problems.append(f"{rel}: -{removed[:6]} +{added[:6]}")
+    return saved, problems
+
+
+def test_one_letter_typed_changes_one_line_of_every_file(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    saved, problems = one_letter_typed(page, editor, FILES, ROOT)
     assert problems == []
     assert sorted(saved) == sorted(p.relative_to(ROOT).as_posix() for _c, p in FILES)
 

@@ -49,11 +49,9 @@ def test_every_content_file_is_saved_unchanged(editor, editor_page):
     assert sorted(saved) == sorted(p.relative_to(ROOT).as_posix() for _c, p in FILES)
 
 
-def test_the_registered_format_gives_every_file_back(editor, editor_page):
-    page = editor_page
-    log_in(page, editor)
-    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for _c, p in FILES}
-    back = page.evaluate(
+def read_and_written(page, texts: dict[str, str]) -> dict[str, str]:
+    """Each of `texts` read by the format registered in Decap and written again, in the page."""
+    return page.evaluate(
         """texts => {
           const { formatter } = window.ZeroCorruptionEditor.CMS.getCustomFormats()['pelican-markdown'];
           return Object.fromEntries(Object.entries(texts).map(([path, text]) =>
@@ -61,4 +59,10 @@ def test_the_registered_format_gives_every_file_back(editor, editor_page):
         }""",
         texts,
     )
-    assert back == texts
+
+
+def test_the_registered_format_gives_every_file_back(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for _c, p in FILES}
+    assert read_and_written(page, texts) == texts

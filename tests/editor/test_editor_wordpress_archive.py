@@ -13,15 +13,13 @@ same file, and one letter typed at the start of its body changes that one line.
 
 from __future__ import annotations
 
-import difflib
 import sys
 
 import pytest
 
-from tests.editor.conftest import (
-    ROOT, _git, capture_saves, log_in, open_content_file, record, run_editor, site_repo, wait_for_save,
-)
-from tests.editor.test_editor_body_edit import LETTER, _one_letter_more
+from tests.editor.conftest import ROOT, _git, log_in, open_content_file, record, run_editor, site_repo
+from tests.editor.test_editor_body_edit import one_letter_typed
+from tests.editor.test_editor_no_diff import read_and_written
 
 pytestmark = pytest.mark.browser
 
@@ -65,37 +63,14 @@ def test_imported_files_are_given_back_unchanged(archive, archive_page):
     log_in(page, editor)
     assert len(files) >= 10
     texts = {p.name: p.read_text(encoding="utf-8") for _c, p in files}
-    back = page.evaluate(
-        """texts => {
-          const { formatter } = window.ZeroCorruptionEditor.CMS.getCustomFormats()['pelican-markdown'];
-          return Object.fromEntries(Object.entries(texts).map(([name, text]) =>
-            [name, formatter.toFile(JSON.parse(JSON.stringify(formatter.fromFile(text))))]));
-        }""",
-        texts,
-    )
-    assert back == texts
+    assert read_and_written(page, texts) == texts
 
 
 def test_one_letter_typed_changes_one_line_of_every_imported_file(archive, archive_page):
     editor, files = archive
     page = archive_page
     log_in(page, editor)
-    saved = capture_saves(page, editor)
-    problems = []
-    for collection, path in files:
-        rel = path.relative_to(editor.repo).as_posix()
-        original, _title = open_content_file(page, editor, collection, path)
-        page.locator("[data-slate-editor]").first.locator("[data-slate-string]").first.click()
-        page.keyboard.press("Control+Home")
-        page.keyboard.type(LETTER)
-        page.get_by_role("button", name="บันทึก").first.click()
-        wait_for_save(page, saved, rel)
-        assert rel in saved, f"{rel} was not saved"
-        removed, added = [], []
-        for line in difflib.ndiff(original.split("\n"), saved[rel].split("\n")):
-            (removed if line.startswith("- ") else added if line.startswith("+ ") else []).append(line[2:])
-        if not (len(removed) == len(added) == 1 and _one_letter_more(removed[0], added[0])):
-            problems.append(f"{rel}: -{removed[:6]} +{added[:6]}")
+    _saved, problems = one_letter_typed(page, editor, files, editor.repo)
     assert problems == []
     assert page.recorder.problems() == []
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_search import EVERY_WORD
+from tests.browser.test_search import searched
 from tests.thai_search.sample_words import site_words
 from tools.linebreaks import site_pages
 
@@ -28,16 +28,7 @@ def test_every_word_of_the_archive_finds_its_page(imported_site, serve, browser)
     url = serve(output)
     words = site_words(output)
     assert len(words) >= 30 and sum(map(len, words.values())) > 3000
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{url}/search/")
-        found = page.evaluate(EVERY_WORD, sorted(set().union(*words.values())))
-    finally:
-        context.close()
-    assert errors == []
+    found = searched(browser, url, words)
     missed = sorted((word, path) for path, page_words in words.items() for word in page_words
                     if path not in found[word])
     assert missed == []

@@ -4,6 +4,8 @@
 // list, quote or emphasis marks, links as their text, tables as their cells, no pictures or HTML,
 // no line break's backslash.
 
+import { BACKSLASH_BREAK } from './body-lines.js';
+
 const LINE_MARKS = /^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
@@ -14,7 +16,7 @@ export function boardText(body) {
   for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line) || TABLE_RULE.test(line)) continue;
     // (a backslash that ends a line is a line break, not text)
-    lines.push(line.replace(LINE_MARKS, '').replace(/(?<!\\)((?:\\\\)*)\\$/, '$1').replace(/\|/g, ' '));
+    lines.push(line.replace(LINE_MARKS, '').replace(BACKSLASH_BREAK, '$1').replace(/\|/g, ' '));
   }
   return lines.join(' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')

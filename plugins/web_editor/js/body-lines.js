@@ -35,8 +35,11 @@ import { matchingPairs } from './sequence.js';
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const BULLET = /^(\s*)([-*+])([ \t]+)(.*)$/;
 const NUMBERED = /^(\s*)(\d{1,9}[.)])([ \t]+)(.*)$/;
-// A line break at the end of a line: two spaces or more, or a backslash that is not escaped.
-const LINE_BREAK = /(?:[ ]{2,}|(?<!\\)((?:\\\\)*)\\)$/;
+// A line break at the end of a line: a backslash that is not escaped (CommonMark's, the editor's;
+// group 1: the escaped backslashes before it), or two spaces or more (the WordPress import's).
+export const BACKSLASH_BREAK = /(?<!\\)((?:\\\\)*)\\$/;
+const SPACES_BREAK = / {2,}$/;
+const LINE_BREAK = new RegExp(`${SPACES_BREAK.source}|${BACKSLASH_BREAK.source}`);
 const ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 const DELIMITER_CELL = /^:?-+:?$/;
 
@@ -177,9 +180,8 @@ export function keepLines(original, edited) {
   }
   // A line break in a line the author wrote is written as the file writes its others: two
   // spaces in a file that has no backslash break (the WordPress import's).
-  const spaced = line => / {2,}$/.test(line);
-  const backslashed = line => /(?<!\\)(?:\\\\)*\\$/.test(line);
-  if (a.some(spaced) && !a.some(backslashed)) {
+  const backslashed = line => BACKSLASH_BREAK.test(line);
+  if (a.some(line => SPACES_BREAK.test(line)) && !a.some(backslashed)) {
     for (const entry of out) if (entry.added && backslashed(entry.text)) entry.text = `${entry.text.slice(0, -1)}  `;
   }
   // A bullet the author added takes the marker of the item above it (or else below it).

@@ -2,7 +2,10 @@
 // cut short (copied in part, or broken across two lines of a chat message) is the start of a
 // page's address; one mistyped is a letter or two from it; one from an old folder ends as a page
 // of another does. The addresses come from the sitemap (same origin), fetched only on this page;
-// up to three are offered, each under its own title.
+// up to three are offered, each under its own title. A slip is counted as the search page counts
+// one (search-match.js: a letter changed, put in, left out, or two swapped).
+
+import { editDistance } from './search-match.js';
 
 const LIMIT = 3;
 
@@ -15,29 +18,6 @@ export function comparable(path) {
     // left as it was asked
   }
   return text.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\/+$/, '');
-}
-
-/**
- * Letters to change, put in, take out or swap with the next to make `a` into `b` (stops past
- * `most`): a swap (abuot for about) is one slip, as a letter left out is.
- */
-function distance(a, b, most) {
-  if (Math.abs(a.length - b.length) > most) return most + 1;
-  let before = null;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (before && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j], before[j - 2] + 1);
-      }
-    }
-    if (Math.min(...row) > most) return most + 1;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length];
 }
 
 const lastPart = path => path.slice(path.lastIndexOf('/') + 1);
@@ -62,7 +42,7 @@ export function nearest(asked, paths, limit = LIMIT) {
     take(pages.filter(cutShort).sort((a, b) => a.key.length - b.key.length).slice(0, limit));
   }
   const most = wanted.length < 12 ? 1 : 2;
-  take(pages.map(page => ({ ...page, d: distance(wanted, page.key, most) })).filter(page => page.d <= most)
+  take(pages.map(page => ({ ...page, d: editDistance(wanted, page.key, most) })).filter(page => page.d <= most)
     .sort((a, b) => a.d - b.d || a.key.length - b.key.length));
   if (last.length >= 3) take(pages.filter(page => lastPart(page.key) === last));
   return found.slice(0, limit);
