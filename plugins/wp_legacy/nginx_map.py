@@ -67,10 +67,17 @@ def writable(text: str) -> bool:
                                   for c in text)
 
 
+def query_parts(source: str) -> tuple[str, str, str] | None:
+    """(path, parameter name, value) of an old address with one query parameter (`/?p=12`), or
+    None (no query, or one nginx cannot match by a single `$arg_NAME`)."""
+    match = _QUERY.match(source)
+    return (match["path"], match["name"], match["value"]) if match else None
+
+
 def renderable(entry: Redirect) -> bool:
     """True when `render` writes `entry`: its source and target are `writable` and a source with
     a query has one parameter (`?p=12`), which its map can tell apart from what a link adds."""
-    return writable(entry.source) and writable(entry.target) and (not entry.is_query or bool(_QUERY.match(entry.source)))
+    return writable(entry.source) and writable(entry.target) and (not entry.is_query or query_parts(entry.source) is not None)
 
 
 def _quote(text: str) -> str:
@@ -94,7 +101,7 @@ def render(entries) -> str:
         if not renderable(entry):
             continue
         if entry.is_query:
-            name = _QUERY.match(entry.source)["name"].lower()
+            name = query_parts(entry.source)[1].lower()
             queries.setdefault(name, {}).setdefault(nginx_key(entry.source), entry)
         else:
             paths.setdefault(nginx_key(entry.source), entry)

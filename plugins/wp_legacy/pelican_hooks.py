@@ -7,8 +7,12 @@ Order in a build:
 - all_generators_finalized: every article's and page's URL is final (and kept by render_cache):
   the URLs of everything read are taken, and the old addresses (`Old_url:`) of published content
   are collected (`Guid:`, the feed id, is site_meta's);
+  the import's nginx redirect file is read, and when the site has old addresses the templates get
+  `wp_legacy_addresses` (the address book's URL and its query parameters: index.html and 404.html
+  load theme/static/js/old-address.js with them);
 - finalized (everything else is written): a redirect page at each old address where the site
-  has no file of its own, from `Old_url:` headers and from the import's nginx redirect file.
+  has no file of its own, from `Old_url:` headers and from the import's nginx redirect file, and
+  the address book (address_book.py) of those whose new page exists.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ import logging
 import os
 from pathlib import Path
 
-from .nginx_map import parse
+from .address_book import address_book, as_redirect, render_book
+from .nginx_map import parse, query_parts
 from .redirect_pages import page_path, redirect_html
 from .settings import with_defaults
 
@@ -34,6 +39,7 @@ class LegacyAddresses:
         self.redirects: list[tuple[str, str, str, str]] = []
         self.read: list = []  # every article and page read, held back or not
         self.read_urls: set[str] = set()  # their URLs, once final
+        self.map_entries: list = []  # the import's redirect file
 
 
 _build: LegacyAddresses | None = None  # the build in progress (Pelican runs one at a time)
@@ -79,6 +85,36 @@ def collect(generators) -> None:
                 for old in _addresses(content.metadata.get("old_url")):
                     _build.redirects.append((old, url, str(getattr(content, "title", "")),
                                              getattr(content, "source_path", "")))
+    _build.map_entries = _read_map(_build.settings)
+    save_as = _build.settings["WP_LEGACY_ADDRESSES_SAVE_AS"]
+    if save_as and (_build.redirects or _build.map_entries) and generators:
+        names = {parts[1].lower() for parts in map(query_parts, _sources(_build)) if parts}
+        generators[0].context["wp_legacy_addresses"] = {"url": save_as, "names": sorted(names)}
+
+
+def _sources(build: LegacyAddresses):
+    yield from (entry.source for entry in build.map_entries)
+    yield from (entry.source for entry in _old_url_entries(build))
+
+
+def _old_url_entries(build: LegacyAddresses) -> list:
+    found = (as_redirect(old, "/" + url.lstrip("/")) for old, url, _title, _source in build.redirects)
+    return [entry for entry in found if entry is not None]
+
+
+def _read_map(settings: dict) -> list:
+    """The entries of the import's redirect file (none when there is none)."""
+    map_name = settings["WP_LEGACY_NGINX_MAP"]
+    map_file = _project_file(settings, map_name) if map_name else None
+    if map_file is None or not map_file.is_file():
+        return []
+    try:
+        return parse(map_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        logger.warning("%s: อ่านไฟล์ที่อยู่เดิมไม่ได้ (%s) จึงไม่ได้สร้างหน้าเปลี่ยนทาง / cannot read "
+                       "the redirect file (%s), so no redirect pages were written from it",
+                       map_name, exc, exc)
+        return []
 
 
 def _addresses(value) -> list[str]:
@@ -96,37 +132,35 @@ def write_redirect_pages(pelican) -> None:
     settings = build.settings
     LAST_BUILD.clear()
     LAST_BUILD.update(written=0, skipped=0, missing_targets=0)
-    if not settings["WP_LEGACY_REDIRECT_PAGES"]:
-        return
     output = Path(settings["OUTPUT_PATH"])
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    pages = settings["WP_LEGACY_REDIRECT_PAGES"]
     done: set[str] = set()
-    for old, url, title, _source in build.redirects:
+    for old, url, title, _source in build.redirects if pages else ():
         _write(output, old, f"{siteurl}/{url}", title, done)
+    live = _old_url_entries(build)
     map_name = settings["WP_LEGACY_NGINX_MAP"]
-    map_file = _project_file(settings, map_name) if map_name else None
-    if map_file is not None and map_file.is_file():
-        try:
-            entries = parse(map_file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            logger.warning("%s: อ่านไฟล์ที่อยู่เดิมไม่ได้ (%s) จึงไม่ได้สร้างหน้าเปลี่ยนทาง / cannot read "
-                           "the redirect file (%s), so no redirect pages were written from it",
-                           map_name, exc, exc)
-            entries = []
-        for entry in entries:
-            if not _target_exists(output, entry.target) and entry.target in build.read_urls:
-                continue  # a post held back until its date (or a draft): it will be there
-            if not _target_exists(output, entry.target):
-                LAST_BUILD["missing_targets"] += 1
-                logger.warning(
-                    "%s: ที่อยู่เดิม %s ชี้ไปที่ %s ซึ่งไม่มีในเว็บไซต์ (ข่าวถูกลบหรือเปลี่ยน Slug?) "
-                    "ให้นำเข้าอีกครั้งด้วย invoke import-wordpress / the old address %s leads to %s, "
-                    "which the site does not have (a post deleted or its Slug changed?): run "
-                    "invoke import-wordpress again", map_name, entry.source, entry.target,
-                    entry.source, entry.target, extra={"limit_msg": "more redirects lead nowhere"})
-                continue
-            if not entry.is_query:
-                _write(output, entry.source, siteurl + entry.target, "", done)
+    for entry in build.map_entries:
+        if not _target_exists(output, entry.target) and entry.target in build.read_urls:
+            continue  # a post held back until its date (or a draft): it will be there
+        if not _target_exists(output, entry.target):
+            LAST_BUILD["missing_targets"] += 1
+            logger.warning(
+                "%s: ที่อยู่เดิม %s ชี้ไปที่ %s ซึ่งไม่มีในเว็บไซต์ (ข่าวถูกลบหรือเปลี่ยน Slug?) "
+                "ให้นำเข้าอีกครั้งด้วย invoke import-wordpress / the old address %s leads to %s, "
+                "which the site does not have (a post deleted or its Slug changed?): run "
+                "invoke import-wordpress again", map_name, entry.source, entry.target,
+                entry.source, entry.target, extra={"limit_msg": "more redirects lead nowhere"})
+            continue
+        live.append(entry)
+        if pages and not entry.is_query:
+            _write(output, entry.source, siteurl + entry.target, "", done)
+    save_as = settings["WP_LEGACY_ADDRESSES_SAVE_AS"]
+    if save_as and (build.redirects or build.map_entries):
+        book = address_book(live, build.read_urls)
+        (output / save_as).parent.mkdir(parents=True, exist_ok=True)
+        (output / save_as).write_text(render_book(book), encoding="utf-8")
+        LAST_BUILD["book"] = {name: len(book[name]) for name in ("query", "paths")}
     logger.info("wp_legacy: %d redirect pages written, %d old addresses already had a page",
                 LAST_BUILD["written"], LAST_BUILD["skipped"])
 

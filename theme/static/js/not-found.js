@@ -3,21 +3,32 @@
 // page's address; one mistyped is a letter or two from it; one from an old folder ends as a page
 // of another does. The addresses come from the sitemap (same origin), fetched only on this page;
 // up to three are offered, each under its own title. A slip is counted as the search page counts
-// one (search-match.js: a letter changed, put in, left out, or two swapped).
+// one (search-match.js: a letter changed, put in, left out, or two swapped). When nothing of the
+// new site is near, and the site took over an old one, the old site's addresses are compared too
+// (old-address.js's book): an old Thai address cut short leads to the page it meant.
 
 import { editDistance } from './search-match.js';
 
 const LIMIT = 3;
 
+/**
+ * `text` decoded; a link cut inside the escapes of a letter (a Thai letter is three, %E0%B8%81:
+ * what a chat app cuts in an old Thai address) loses that letter; otherwise it stays as asked.
+ */
+function decoded(text) {
+  for (let end = text.length; end >= Math.max(0, text.length - 8); end--) {
+    try {
+      return decodeURI(text.slice(0, end));
+    } catch {
+      // one character fewer
+    }
+  }
+  return text;
+}
+
 /** A site path as compared: decoded, lower case, without index.html and a trailing slash. */
 export function comparable(path) {
-  let text = String(path || '');
-  try {
-    text = decodeURI(text);
-  } catch {
-    // left as it was asked
-  }
-  return text.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\/+$/, '');
+  return decoded(String(path || '')).toLowerCase().replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\/+$/, '');
 }
 
 const lastPart = path => path.slice(path.lastIndexOf('/') + 1);
@@ -81,8 +92,22 @@ async function titleOf(path) {
   return [document.createTextNode(comparable(path))];
 }
 
+/**
+ * The pages an old address of the site before (an old WordPress link cut short or mistyped)
+ * leads to, when the site has one: read from the address book old-address.js reads.
+ */
+async function oldNearest() {
+  if (!document.querySelector('script[data-old-addresses]')) return [];
+  const { fromRoot, onSite, readBook } = await import('./old-address.js');
+  const book = await readBook();
+  if (!book) return [];
+  const olds = nearest(fromRoot(window.location.pathname), Object.keys(book.paths));
+  return [...new Set(olds.map(old => new URL(onSite(book.paths[old])).pathname))];
+}
+
 async function offer(section, sitemap) {
-  const paths = nearest(window.location.pathname, await sitemapPaths(sitemap));
+  let paths = nearest(window.location.pathname, await sitemapPaths(sitemap));
+  if (!paths.length) paths = await oldNearest();
   if (!paths.length) return;
   const titles = await Promise.all(paths.map(titleOf));
   const list = section.querySelector('ul');

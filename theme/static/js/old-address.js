@@ -1,0 +1,78 @@
+// Old WordPress links on a host without server rules (GitHub Pages). A link with a query cannot
+// have a file of its own: `/?p=12&fbclid=...` is answered with the home page and
+// `/index.php?p=12` with the page not found. Both pages load this script (only on a site that has
+// an old site's addresses); when the address asked for holds one of the old parameters it reads
+// the address book the build publishes (plugins/wp_legacy/address_book.py, same origin) and goes
+// on to the page the link meant. WordPress's search (`?s=...`) goes on to the site's search.
+// Nothing is fetched for any other address. not-found.js reads the same book to offer the page
+// an old address cut short or mistyped meant.
+
+const script = document.querySelector('script[data-old-addresses]');
+
+/** The path of the site's root (SITEURL's path), ending in "/". */
+function siteBase() {
+  return new URL(script?.dataset.site || '/', window.location.href).pathname.replace(/\/?$/, '/');
+}
+
+/** `path` as the old site saw it: from the site's root, "/" first. */
+export function fromRoot(path) {
+  const base = siteBase();
+  return path.startsWith(base) ? '/' + path.slice(base.length) : path;
+}
+
+/** A target of the book (from the root, "/news/slug/") as an address of this site. */
+export function onSite(target) {
+  return new URL(siteBase() + target.replace(/^\//, ''), window.location.href).href;
+}
+
+// nginx compares map strings ignoring ASCII case only (nginx_map.nginx_key).
+const asciiLower = text => text.replace(/[A-Z]+/g, letters => letters.toLowerCase());
+
+/**
+ * The book's target for an address with a query: `path` from the site's root and `params`
+ * (URLSearchParams); the first old parameter the book knows (whatever else a shared link added).
+ */
+export function queryTarget(book, path, params) {
+  for (const [name, value] of params) {
+    if (!book.names.includes(name.toLowerCase())) continue;
+    const target = book.query[asciiLower(`${path}?${name}=${value}`)];
+    if (target) return target;
+  }
+  return null;
+}
+
+let reading = null;
+
+/** The address book (read once per page), or null when it cannot be read. */
+export function readBook() {
+  reading ??= fetch(new URL(script.dataset.oldAddresses, window.location.href).pathname)
+    .then(response => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return reading;
+}
+
+/** Where the address of this page leads, if it is an old link with a query; else null. */
+async function leadsTo() {
+  const params = new URLSearchParams(window.location.search);
+  const names = (script.dataset.names || '').split(' ').filter(Boolean);
+  if ([...params.keys()].some(name => names.includes(name.toLowerCase()))) {
+    const book = await readBook();
+    const target = book && queryTarget(book, fromRoot(window.location.pathname), params);
+    if (target) return onSite(target) + window.location.hash;
+  }
+  if (params.has('s') && script.dataset.search) {
+    const search = new URL(script.dataset.search, window.location.href);
+    const words = params.get('s').trim();
+    if (words) search.searchParams.set('q', words);
+    return search.href;
+  }
+  return null;
+}
+
+if (script) {
+  // data-state="done" once decided (the tests wait for it on pages that stay).
+  leadsTo().then(target => {
+    if (target) window.location.replace(target);
+    else script.dataset.state = 'done';
+  }, () => { script.dataset.state = 'done'; });
+}
