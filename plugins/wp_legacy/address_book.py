@@ -2,50 +2,65 @@
 
 A static host (GitHub Pages) answers an old link with a query, `/?p=12&fbclid=...`, with the home
 page, and `/index.php?p=12` with the page not found: a file cannot stand at an address with a
-query. The build therefore publishes the old addresses in one JSON file, which the home page and
-the page not found read (theme/static/js/old-address.js) only when the address asked for has one
-of the old parameters, or when the page not found has nothing of the new site to offer:
+query. The build therefore publishes the old addresses in a folder of small JSON files, which the
+home page and the page not found read (theme/static/js/old-address.js) only when the address
+asked for has one of the old parameters, or when the page not found has nothing of the new site
+to offer; one file per parameter, so that a `?p=` link does not load every photo's `?attachment_id=`:
 
-    {"names": ["p", "page_id"],                 the old parameters (lower case)
-     "query": {"/?p=12": "/news/slug/", ...},   path + one parameter, as nginx_key writes it
-     "paths": {"/news/ข่าว-เก่า": "/news/slug/"}}  old addresses of articles and pages, decoded,
-                                                without their trailing slash
+    query-p.json        {"/?p=12": "/news/slug/", "/index.php?p=12": "/news/slug/", ...}
+    query-page_id.json  ... (path + one parameter, as nginx_key writes it)
+    paths.json          {"/news/ข่าว-เก่า": "/news/slug/", ...}
 
-Targets are site-relative from the root, as in the nginx map. `paths` holds only addresses that
-lead to an article or a page (not photos, feeds, categories): the page not found compares an
-address cut short or mistyped with them. Nothing here imports Pelican.
+Targets are site-relative from the root, as in the nginx map. `paths.json` holds the old
+addresses (decoded, without their trailing slash) that lead to an article or a page, not photos,
+feeds or categories, nor an attachment page under the post it leads to: the page not found
+compares an address cut short or mistyped with them. Nothing here imports Pelican.
 """
 
 from __future__ import annotations
 
 import json
-
 from urllib.parse import urlsplit
 
 from .nginx_map import Redirect, nginx_key, query_parts, renderable
 from .redirect_pages import old_path
 
 
+PATHS_FILE = "paths.json"
+
+
+def query_file(name: str) -> str:
+    """The file of the old addresses whose query is the parameter `name` (lower case)."""
+    return f"query-{name}.json"
+
+
 def address_book(entries, pages: set[str]) -> dict:
-    """The published map of `entries` (Redirects whose targets exist), `pages` the URLs of the
-    site's articles and pages ("/news/slug/")."""
-    query: dict[str, str] = {}
+    """{"query": {parameter: {source: target}}, "paths": {old path: target}} of `entries`
+    (Redirects whose targets exist), `pages` the URLs of the site's articles and pages."""
+    query: dict[str, dict[str, str]] = {}
     paths: dict[str, str] = {}
-    names: set[str] = set()
     for entry in entries:
         if not renderable(entry):
             continue
         if entry.is_query:
-            names.add(query_parts(entry.source)[1].lower())
-            query.setdefault(nginx_key(entry.source), entry.target)
+            name = query_parts(entry.source)[1].lower()
+            query.setdefault(name, {}).setdefault(nginx_key(entry.source), entry.target)
         elif entry.target in pages:  # one spelling of "/news/old/" and "/news/old"
             paths.setdefault(entry.source.rstrip("/") or "/", entry.target)
-    return {"names": sorted(names), "query": dict(sorted(query.items())), "paths": dict(sorted(paths.items()))}
+    # an attachment page under the post it leads to: the post's own address is enough
+    paths = {old: target for old, target in paths.items() if paths.get(old.rsplit("/", 1)[0]) != target}
+    return {"query": {name: dict(sorted(found.items())) for name, found in sorted(query.items())},
+            "paths": dict(sorted(paths.items()))}
 
 
-def render_book(book: dict) -> str:
-    """The file's text: compact, keys sorted (the same input gives the same bytes)."""
-    return json.dumps(book, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+def book_files(book: dict) -> dict[str, str]:
+    """{file name: text} of the book: compact JSON, keys sorted (the same input, the same bytes)."""
+    def text(data):
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+    files = {query_file(name): text(found) for name, found in book["query"].items()}
+    files[PATHS_FILE] = text(book["paths"])
+    return files
 
 
 def as_redirect(old: str, target: str) -> Redirect | None:

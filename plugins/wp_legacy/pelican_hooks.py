@@ -8,7 +8,7 @@ Order in a build:
   the URLs of everything read are taken, and the old addresses (`Old_url:`) of published content
   are collected (`Guid:`, the feed id, is site_meta's);
   the import's nginx redirect file is read, and when the site has old addresses the templates get
-  `wp_legacy_addresses` (the address book's URL and its query parameters: index.html and 404.html
+  `wp_legacy_addresses` (the address book's folder and its query parameters: index.html and 404.html
   load theme/static/js/old-address.js with them);
 - finalized (everything else is written): a redirect page at each old address where the site
   has no file of its own, from `Old_url:` headers and from the import's nginx redirect file, and
@@ -21,7 +21,7 @@ import logging
 import os
 from pathlib import Path
 
-from .address_book import address_book, as_redirect, render_book
+from .address_book import address_book, as_redirect, book_files
 from .nginx_map import parse, query_parts
 from .redirect_pages import page_path, redirect_html
 from .settings import with_defaults
@@ -86,10 +86,10 @@ def collect(generators) -> None:
                     _build.redirects.append((old, url, str(getattr(content, "title", "")),
                                              getattr(content, "source_path", "")))
     _build.map_entries = _read_map(_build.settings)
-    save_as = _build.settings["WP_LEGACY_ADDRESSES_SAVE_AS"]
-    if save_as and (_build.redirects or _build.map_entries) and generators:
+    folder = _build.settings["WP_LEGACY_ADDRESSES_PATH"].strip("/")
+    if folder and (_build.redirects or _build.map_entries) and generators:
         names = {parts[1].lower() for parts in map(query_parts, _sources(_build)) if parts}
-        generators[0].context["wp_legacy_addresses"] = {"url": save_as, "names": sorted(names)}
+        generators[0].context["wp_legacy_addresses"] = {"url": folder + "/", "names": sorted(names)}
 
 
 def _sources(build: LegacyAddresses):
@@ -155,12 +155,13 @@ def write_redirect_pages(pelican) -> None:
         live.append(entry)
         if pages and not entry.is_query:
             _write(output, entry.source, siteurl + entry.target, "", done)
-    save_as = settings["WP_LEGACY_ADDRESSES_SAVE_AS"]
-    if save_as and (build.redirects or build.map_entries):
+    folder = settings["WP_LEGACY_ADDRESSES_PATH"].strip("/")
+    if folder and (build.redirects or build.map_entries):
         book = address_book(live, build.read_urls)
-        (output / save_as).parent.mkdir(parents=True, exist_ok=True)
-        (output / save_as).write_text(render_book(book), encoding="utf-8")
-        LAST_BUILD["book"] = {name: len(book[name]) for name in ("query", "paths")}
+        (output / folder).mkdir(parents=True, exist_ok=True)
+        for name, text in book_files(book).items():
+            (output / folder / name).write_text(text, encoding="utf-8")
+        LAST_BUILD["book"] = {"paths": len(book["paths"]), **{n: len(q) for n, q in book["query"].items()}}
     logger.info("wp_legacy: %d redirect pages written, %d old addresses already had a page",
                 LAST_BUILD["written"], LAST_BUILD["skipped"])
 

@@ -15,15 +15,15 @@ DEFAULTS = {
     # The nginx redirect file the import writes, relative to the project (the folder holding
     # PATH); its addresses without a query get redirect pages too. "" reads none.
     "WP_LEGACY_NGINX_MAP": "deploy/wordpress-redirects.conf",
-    # The address book the home page and the page not found read (address_book.py), relative to
-    # the output folder; "" writes none (and the pages load no script for old addresses).
-    "WP_LEGACY_ADDRESSES_SAVE_AS": "wordpress-addresses.json",
+    # The folder of the address book the home page and the page not found read (address_book.py),
+    # relative to the output folder; "" writes none (and the pages load no script for old addresses).
+    "WP_LEGACY_ADDRESSES_PATH": "wordpress-addresses",
 }
 
 _CHECKS = {
     "WP_LEGACY_REDIRECT_PAGES": lambda v: isinstance(v, bool),
     "WP_LEGACY_NGINX_MAP": lambda v: isinstance(v, str),
-    "WP_LEGACY_ADDRESSES_SAVE_AS": lambda v: isinstance(v, str) and not v.startswith("/") and ".." not in v,
+    "WP_LEGACY_ADDRESSES_PATH": lambda v: isinstance(v, str) and not v.startswith("/") and ".." not in v,
 }
 
 # Metadata keys this plugin reads (content_guard accepts them).

@@ -7,7 +7,7 @@ import json
 import pytest
 from hypothesis import given, strategies as st
 
-from wp_legacy.address_book import address_book, as_redirect, render_book
+from wp_legacy.address_book import address_book, as_redirect, book_files
 from wp_legacy.nginx_map import Redirect, nginx_key, parse, render, renderable, writable
 from wp_legacy.redirect_pages import page_path, redirect_html
 from wp_legacy.settings import DEFAULTS, with_defaults
@@ -64,10 +64,10 @@ def test_settings_defaults_and_bad_values(caplog):
     added = with_defaults(user)
     assert user == {"WP_LEGACY_REDIRECT_PAGES": "yes"}  # never edited
     assert added == {"WP_LEGACY_REDIRECT_PAGES": True, "WP_LEGACY_NGINX_MAP": DEFAULTS["WP_LEGACY_NGINX_MAP"],
-                     "WP_LEGACY_ADDRESSES_SAVE_AS": "wordpress-addresses.json"}
+                     "WP_LEGACY_ADDRESSES_PATH": "wordpress-addresses"}
     assert "WP_LEGACY_REDIRECT_PAGES" in caplog.text
-    for bad in ("/wordpress.json", "../up.json", None):
-        assert with_defaults({"WP_LEGACY_ADDRESSES_SAVE_AS": bad})["WP_LEGACY_ADDRESSES_SAVE_AS"] == "wordpress-addresses.json"
+    for bad in ("/wordpress", "../up", None):
+        assert with_defaults({"WP_LEGACY_ADDRESSES_PATH": bad})["WP_LEGACY_ADDRESSES_PATH"] == "wordpress-addresses"
 
 
 def test_content_guard_accepts_the_plugins_metadata_keys():
@@ -89,14 +89,15 @@ def test_build_with_old_url_and_guid_writes_pages_and_feed_ids(build_site):
     assert "url=/news/old-address-test/" in page.read_text(encoding="utf-8")
     atom = (result.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
     assert "<id>https://old.example/?p=77</id>" in atom
-    book = json.loads((result.output / "wordpress-addresses.json").read_text(encoding="utf-8"))
-    assert book == {"names": [], "query": {}, "paths": {"/news/ทดสอบ": "/news/old-address-test/"}}
-    assert "data-old-addresses" in (result.output / "index.html").read_text(encoding="utf-8")
+    book = result.output / "wordpress-addresses"
+    assert [p.name for p in book.iterdir()] == ["paths.json"]
+    assert json.loads((book / "paths.json").read_text(encoding="utf-8")) == {"/news/ทดสอบ": "/news/old-address-test/"}
+    assert 'data-old-addresses="/wordpress-addresses/"' in (result.output / "index.html").read_text(encoding="utf-8")
     off = build_site({"news/old-address-test.md": post}, WP_LEGACY_REDIRECT_PAGES=False)
     assert not (off.output / "news" / "ทดสอบ").exists()
-    assert (off.output / "wordpress-addresses.json").exists()  # the page not found still reads it
-    none = build_site({"news/old-address-test.md": post}, WP_LEGACY_ADDRESSES_SAVE_AS="")
-    assert not (none.output / "wordpress-addresses.json").exists()
+    assert (off.output / "wordpress-addresses" / "paths.json").exists()  # the page not found reads it
+    none = build_site({"news/old-address-test.md": post}, WP_LEGACY_ADDRESSES_PATH="")
+    assert not (none.output / "wordpress-addresses").exists()
     assert "old-address.js" not in (none.output / "index.html").read_text(encoding="utf-8")
 
 
@@ -106,12 +107,14 @@ def test_the_address_book_holds_what_a_static_host_cannot_answer():
                Redirect("/?feed=rss2", "/feeds/all.atom.xml"), Redirect("/news/เก่า/", "/news/a/"),
                Redirect("/news/เก่า", "/news/a/"), Redirect("/category/x/", "/category/x/"),
                Redirect("/?p=1&lang=th", "/news/a/"), Redirect("/wp-content/uploads/a.jpg", "/images/a.jpg"),
-               Redirect("/เกี่ยวกับ/", "/about/")]
+               Redirect("/เกี่ยวกับ/", "/about/"), Redirect("/news/เก่า/ภาพ-1/", "/news/a/")]
     book = address_book(entries, pages)
-    assert book == {"names": ["feed", "p"],
-                    "query": {"/?feed=rss2": "/feeds/all.atom.xml", "/?p=12": "/news/a/", "/index.php?p=12": "/news/a/"},
+    assert book == {"query": {"feed": {"/?feed=rss2": "/feeds/all.atom.xml"},
+                              "p": {"/?p=12": "/news/a/", "/index.php?p=12": "/news/a/"}},
                     "paths": {"/news/เก่า": "/news/a/", "/เกี่ยวกับ": "/about/"}}
-    assert render_book(book) == render_book(address_book(reversed(entries), pages))  # the same bytes
+    files = book_files(book)
+    assert sorted(files) == ["paths.json", "query-feed.json", "query-p.json"]
+    assert files == book_files(address_book(reversed(entries), pages))  # the same bytes
     assert as_redirect("https://old.example/?page_id=5", "/about/") == Redirect("/?page_id=5", "/about/")
     assert as_redirect("https://old.example/news/%E0%B9%80%E0%B8%81%E0%B9%88%E0%B8%B2/", "/x/").source == "/news/เก่า/"
     assert as_redirect("", "/x/") is None

@@ -99,10 +99,10 @@ async function titleOf(path) {
 async function oldNearest() {
   if (!document.querySelector('script[data-old-addresses]')) return [];
   const { fromRoot, onSite, readBook } = await import('./old-address.js');
-  const book = await readBook();
-  if (!book) return [];
-  const olds = nearest(fromRoot(window.location.pathname), Object.keys(book.paths));
-  return [...new Set(olds.map(old => new URL(onSite(book.paths[old])).pathname))];
+  const paths = await readBook('paths.json');
+  if (!paths) return [];
+  const olds = nearest(fromRoot(window.location.pathname), Object.keys(paths));
+  return [...new Set(olds.map(old => new URL(onSite(paths[old])).pathname))];
 }
 
 async function offer(section, sitemap) {

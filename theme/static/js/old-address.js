@@ -2,10 +2,10 @@
 // have a file of its own: `/?p=12&fbclid=...` is answered with the home page and
 // `/index.php?p=12` with the page not found. Both pages load this script (only on a site that has
 // an old site's addresses); when the address asked for holds one of the old parameters it reads
-// the address book the build publishes (plugins/wp_legacy/address_book.py, same origin) and goes
-// on to the page the link meant. WordPress's search (`?s=...`) goes on to the site's search.
-// Nothing is fetched for any other address. not-found.js reads the same book to offer the page
-// an old address cut short or mistyped meant.
+// that parameter's file of the address book the build publishes (plugins/wp_legacy/
+// address_book.py, same origin) and goes on to the page the link meant. WordPress's search
+// (`?s=...`) goes on to the site's search. Nothing is fetched for any other address.
+// not-found.js reads the book's old paths to offer the page an old address cut short meant.
 
 const script = document.querySelector('script[data-old-addresses]');
 
@@ -28,38 +28,40 @@ export function onSite(target) {
 // nginx compares map strings ignoring ASCII case only (nginx_map.nginx_key).
 const asciiLower = text => text.replace(/[A-Z]+/g, letters => letters.toLowerCase());
 
+const reading = {};
+
 /**
- * The book's target for an address with a query: `path` from the site's root and `params`
+ * One file of the address book (read once per page), or null when it cannot be read:
+ * `query-NAME.json` (old addresses with the parameter NAME) or `paths.json`.
+ */
+export function readBook(file) {
+  reading[file] ??= fetch(new URL(script.dataset.oldAddresses + file, window.location.href).pathname)
+    .then(response => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return reading[file];
+}
+
+/**
+ * The new page of an old address with a query: `path` from the site's root and `params`
  * (URLSearchParams); the first old parameter the book knows (whatever else a shared link added).
  */
-export function queryTarget(book, path, params) {
+export async function queryTarget(path, params, names) {
   for (const [name, value] of params) {
-    if (!book.names.includes(name.toLowerCase())) continue;
-    const target = book.query[asciiLower(`${path}?${name}=${value}`)];
+    const lower = name.toLowerCase();
+    if (!names.includes(lower)) continue;
+    const found = await readBook(`query-${lower}.json`);
+    const target = found?.[asciiLower(`${path}?${name}=${value}`)];
     if (target) return target;
   }
   return null;
-}
-
-let reading = null;
-
-/** The address book (read once per page), or null when it cannot be read. */
-export function readBook() {
-  reading ??= fetch(new URL(script.dataset.oldAddresses, window.location.href).pathname)
-    .then(response => (response.ok ? response.json() : null))
-    .catch(() => null);
-  return reading;
 }
 
 /** Where the address of this page leads, if it is an old link with a query; else null. */
 async function leadsTo() {
   const params = new URLSearchParams(window.location.search);
   const names = (script.dataset.names || '').split(' ').filter(Boolean);
-  if ([...params.keys()].some(name => names.includes(name.toLowerCase()))) {
-    const book = await readBook();
-    const target = book && queryTarget(book, fromRoot(window.location.pathname), params);
-    if (target) return onSite(target) + window.location.hash;
-  }
+  const target = await queryTarget(fromRoot(window.location.pathname), params, names);
+  if (target) return onSite(target) + window.location.hash;
   if (params.has('s') && script.dataset.search) {
     const search = new URL(script.dataset.search, window.location.href);
     const words = params.get('s').trim();
