@@ -11,7 +11,7 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from wp_helpers import BY_ID, EXPORT, ROOT, copy_project, header, imported_files
+from wp_helpers import BY_ID, EXPORT, EXPORT_DATA, ROOT, copy_project, header, imported_files
 from gallery_photos import BLUE, RED, assert_clean
 from thai_date.parsing import parse_date
 from thai_text.slugs import is_slug
@@ -290,8 +290,32 @@ def test_redirect_file_is_valid_and_covers_every_kind_of_old_address(imported):
     assert any(s.startswith("/tag/") for s in sources)
     assert any(s.startswith("/?attachment_id=") for s in sources)
     assert "/wp-content/uploads/2022/03/p01-300x225.jpg" in sources  # a resized copy
-    for kind in ("post", "page", "query", "category", "tag", "attachment", "feed", "media"):
+    for kind in ("post", "page", "query", "category", "tag", "attachment", "feed", "media", "date"):
         assert report.redirects[kind] > 0, kind
+    # WordPress's date archives of every month with a published post, to that year's archive (B.E.)
+    months = {(item.post_date[:4], item.post_date[5:7]) for item in EXPORT_DATA.items
+              if item.post_type == "post" and item.status == "publish" and item.post_date[:4] < "2090"}
+    by_source = {e.source: e.target for e in entries}
+    assert len(months) >= 5
+    for year, month in months:
+        archive = f"/archives/{int(year) + 543}/"
+        assert by_source[f"/{year}/{month}/"] == by_source[f"/{year}/"] == by_source[f"/?m={year}{month}"] == archive
+
+
+def test_month_archives_follow_bangkok_time_and_leave_out_what_is_not_there_yet():
+    import datetime as dt
+
+    from tools.wordpress.redirects import month_archives
+
+    utc = dt.timezone.utc
+    settings = {"THAI_DATE_YEAR_ARCHIVE_URL": "archives/{be_year}/", "TIMEZONE": "Asia/Bangkok",
+                "THAI_DATE_YEAR_ARCHIVE_SAVE_AS": "archives/{be_year}/index.html", "ARCHIVES_URL": "archives/"}
+    now = dt.datetime(2026, 12, 5, tzinfo=utc)
+    moments = [dt.datetime(2019, 12, 31, 20, 0, tzinfo=utc),  # 1 January 2020 in Bangkok
+               dt.datetime(2019, 5, 14, 3, 0, tzinfo=utc), dt.datetime(2099, 1, 15, tzinfo=utc), None]
+    assert month_archives(moments, settings, now) == {(2020, 1): "/archives/2563/", (2019, 5): "/archives/2562/"}
+    no_years = {**settings, "THAI_DATE_YEAR_ARCHIVE_SAVE_AS": ""}
+    assert set(month_archives(moments, no_years, now).values()) == {"/archives/"}
 
 
 def test_invoke_task_dry_run_on_the_repository_changes_nothing(old_site):

@@ -2,15 +2,18 @@
 
 `old_addresses(...)` lists one `Redirect` per old address: each post's and page's permalink (and
 its `?p=ID` / `?page_id=ID` form), category and tag archives (and their feeds), attachment pages
-(to the image's new file or the post it belongs to), the site feed (`/feed/`, `?feed=rss2`) and
-files under `wp-content/uploads/` (resized copies too). Sources are decoded paths: the nginx map
-matches them against `$uri`, which nginx has decoded the same way.
+(to the image's new file or the post it belongs to), the site feed (`/feed/`, `?feed=rss2`),
+files under `wp-content/uploads/` (resized copies too) and the date archives of every month with
+a published post (`/2019/`, `/2019/05/`, `?m=2019`, `?m=201905`: `month_archives`), to that
+year's archive, whose address is in B.E. (`/archives/2562/`). Sources are decoded paths: the nginx
+map matches them against `$uri`, which nginx has decoded the same way.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from zoneinfo import ZoneInfo
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+from thai_date.formats import be_year  # noqa: E402
 from wp_legacy.nginx_map import Redirect  # noqa: E402
 
 _SIZE_FILE = re.compile(r'"file";s:\d+:"([^"]+)"')
@@ -36,14 +40,32 @@ def _both(path: str):
         yield path.rstrip("/")
 
 
+def month_archives(moments, settings: dict, now) -> dict[tuple[int, int], str]:
+    """(C.E. year, month) -> the new archive of that year, for the months of `moments` (the dates
+    of the published posts) up to `now`: the year's archive (thai_date's B.E. address), or the
+    whole archive when the site writes none. A post dated later has no archive page yet."""
+    year_url = settings.get("THAI_DATE_YEAR_ARCHIVE_URL") if settings.get("THAI_DATE_YEAR_ARCHIVE_SAVE_AS") else ""
+    whole = "/" + (settings.get("ARCHIVES_URL") or "archives/").lstrip("/")
+    timezone = settings.get("TIMEZONE") or "Asia/Bangkok"
+    months = {}
+    for moment in moments:
+        if moment is None or moment > now:
+            continue
+        local = moment.astimezone(ZoneInfo(timezone))
+        url = year_url.format(be_year=be_year(local, timezone)) if year_url else whole
+        months[(local.year, local.month)] = "/" + url.lstrip("/")
+    return months
+
+
 def old_addresses(catalog: Catalog, item_urls: dict[str, tuple[str, str]], media_urls: dict[str, str],
                   taxonomy_urls: dict[tuple[str, str], str], feed_url: str,
-                  category_base: str = "category", tag_base: str = "tag") -> list[Redirect]:
+                  category_base: str = "category", tag_base: str = "tag",
+                  months: dict[tuple[int, int], str] | None = None) -> list[Redirect]:
     """Redirects for an import.
 
     item_urls: WordPress id -> (kind "post"/"page", new URL "/news/slug/") of imported, published
     items; media_urls: upload path -> new URL of its copy; taxonomy_urls: ("category"|"tag",
-    decoded WordPress slug) -> new URL.
+    decoded WordPress slug) -> new URL; months: `month_archives`.
     """
     entries: list[Redirect] = []
     blog = catalog.blog_path  # "/" or "/zerocorruption/"
@@ -96,5 +118,11 @@ def old_addresses(catalog: Catalog, item_urls: dict[str, tuple[str, str]], media
             entries.append(Redirect(source, feed_url, "feed"))
     for value in ("rss2", "rss", "atom", "rdf"):
         entries.append(Redirect(f"{blog}?feed={value}", feed_url, "feed"))
+    for (year, month), url in sorted((months or {}).items()):
+        for period in (f"{year}", f"{year}/{month:02d}"):
+            for source in _both(f"{blog}{period}/"):
+                entries.append(Redirect(source, url, "date"))
+            for prefix in (blog, blog + "index.php"):
+                entries.append(Redirect(f"{prefix}?m={period.replace('/', '')}", url, "date"))
     # An old address that is also a new one (an ASCII slug kept as it was) must not redirect.
     return [e for e in entries if normal_path(e.source) != normal_path(e.target) or e.is_query]

@@ -171,4 +171,5 @@ _REDIRECTS = {
     "attachment": ("หน้าไฟล์แนบ", "attachment pages"),
     "feed": ("ฟีด", "feeds"),
     "media": ("ไฟล์ใน wp-content/uploads", "files in wp-content/uploads"),
+    "date": ("คลังข่าวรายปีและรายเดือน (/2019/05/, ?m=201905)", "year and month archives (/2019/05/, ?m=201905)"),
 }
