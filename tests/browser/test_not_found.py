@@ -6,7 +6,8 @@ page now reads the sitemap (same origin, on this page only) and offers up to thr
 under its title (theme/static/js/not-found.js). Property over every release of the sample site:
 its address cut after three fifths of its slug offers it (first, unless that cut is the start of
 another release's address too); one letter of its slug dropped or changed, or two swapped,
-offers it. An address near nothing offers nothing.
+offers it; so does its address with more after it (`amp/`, Thai words run into the link), first.
+An address near nothing offers nothing.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def test_a_release_asked_for_by_a_cut_or_mistyped_address_is_offered(open_page, 
     missed = []
     all_releases = releases()
     assert len(all_releases) >= 20
-    for release in all_releases:
+    for i, release in enumerate(all_releases):
         slug = release.url.strip("/").split("/")[-1]
         middle = len(slug) // 2
         cut = release.url[: release.url.index(slug) + max(3, len(slug) * 3 // 5)]
@@ -49,7 +50,9 @@ def test_a_release_asked_for_by_a_cut_or_mistyped_address_is_offered(open_page, 
         # First, unless the cut address is the start of another release's too (ita-results-25...).
         alone = sum(other.url.startswith(cut) for other in all_releases) == 1
         swapped = release.url.replace(slug, slug[:middle - 1] + slug[middle] + slug[middle - 1] + slug[middle + 1:])
-        for asked, first in ((cut, alone), (dropped, False), (changed, False), (swapped, False)):
+        # more after its address: the /amp/ of an old WordPress link, or words run into it in a chat
+        below = release.url + ("amp/" if i % 2 else "%E0%B8%AD%E0%B9%88%E0%B8%B2%E0%B8%99%E0%B8%95%E0%B9%88%E0%B8%AD")
+        for asked, first in ((cut, alone), (dropped, False), (changed, False), (swapped, False), (below, True)):
             if asked == release.url:
                 continue  # two letters alike swapped
             response = page.goto(sample_url + asked)
@@ -71,10 +74,12 @@ def test_an_address_near_nothing_offers_nothing(open_page, sample_url):
     # A folder is the start of every page in it, not a link cut short.
     nearest = page.evaluate("""async () => {
       const { nearest } = await import(document.querySelector('script[data-sitemap]').src);
-      const pages = ['/news/ita-results-2568/', '/news/ita-results-2565/', '/about/'];
-      return [nearest('/news', pages), nearest('/news/ita-res', pages), nearest('/abuot/', pages)];
+      const pages = ['/', '/news/ita-results-2568/', '/news/ita-results-2565/', '/about/', '/about/team/'];
+      return [nearest('/news', pages), nearest('/news/ita-res', pages), nearest('/abuot/', pages),
+              nearest('/about/team/feed/', pages), nearest('/qqzzq/wwvvk/', pages)];
     }""")
-    assert nearest == [[], ["/news/ita-results-2568/", "/news/ita-results-2565/"], ["/about/"]]
+    assert nearest == [[], ["/news/ita-results-2568/", "/news/ita-results-2565/"], ["/about/"],
+                       ["/about/team/", "/about/"], []]
 
 
 def test_the_offer_passes_axe(open_page, sample_url):

@@ -110,7 +110,7 @@ def _offered(page) -> list[str]:
     return [] if section.is_hidden() else [link.get_attribute("href") for link in section.locator("a").all()]
 
 
-def test_an_old_thai_address_cut_short_offers_its_page(imported, imported_site, serve, open_page):
+def test_an_old_thai_address_cut_short_or_with_amp_offers_its_page(imported, imported_site, serve, open_page):
     root, _ = imported
     base = serve(imported_site.output)
     pairs = _old_pages(root)
@@ -123,8 +123,9 @@ def test_an_old_thai_address_cut_short_offers_its_page(imported, imported_site, 
             continue  # (an ASCII address: the sitemap's own offer, tests/browser/test_not_found.py)
         folder = old.rstrip("/")[: -len(last)]
         # cut after three fifths of the encoded letters, inside a letter's escapes as often as not;
-        # and with the escapes in upper case, as a browser writes what is pasted
-        for cut in (last[: len(last) * 3 // 5], last[: len(last) * 3 // 5 - 4].upper()):
+        # with the escapes in upper case, as a browser writes what is pasted; whole, with the /amp/
+        # WordPress's AMP plugin added
+        for cut in (last[: len(last) * 3 // 5], last[: len(last) * 3 // 5 - 4].upper(), last + "/amp/"):
             response = page.goto(base + folder + cut)
             assert response.status == 404, folder + cut
             asked_count += 1

@@ -1,7 +1,7 @@
 // The page not found (404.html): the pages whose address is nearest to the one asked for. A link
 // cut short (copied in part, or broken across two lines of a chat message) is the start of a
 // page's address; one mistyped is a letter or two from it; one from an old folder ends as a page
-// of another does. The addresses come from the sitemap (same origin), fetched only on this page;
+// of another does; one with more after a page's address (`/amp/`, words run into it) is below it. The addresses come from the sitemap (same origin), fetched only on this page;
 // up to three are offered, each under its own title. A slip is counted as the search page counts
 // one (search-match.js: a letter changed, put in, left out, or two swapped). When nothing of the
 // new site is near, and the site took over an old one, the old site's addresses are compared too
@@ -33,30 +33,44 @@ export function comparable(path) {
 
 const lastPart = path => path.slice(path.lastIndexOf('/') + 1);
 
+// How near a page is, best first: the asked address cut short, a slip or two from it, below the
+// page (more after its address), or the same last part in another folder.
+const CUT = 0;
+const SLIP = 1;
+const BELOW = 2;
+const SAME_LAST = 3;
+
 /**
- * The paths of `paths` (site paths) nearest to `asked`, best first, at most `limit`: those it is
- * the start of, cut inside a part (a cut-short link: its last part at least three letters), then
- * those one or two slips from it (one under twelve letters), then those whose last part is its
- * last part.
+ * The pages of `paths` (site paths) near `asked`, best first, as {path, rank}: those it is the
+ * start of, cut inside a part (a cut-short link: its last part at least three letters); those one
+ * or two slips from it (one under twelve letters); those it continues into a folder below (an old
+ * page's `/amp/` or `/feed/`, an attachment page, words run into a link in a chat), the deepest
+ * first, never the home page; then those whose last part is its last part.
  */
-export function nearest(asked, paths, limit = LIMIT) {
+export function ranked(asked, paths) {
   const wanted = comparable(asked);
   const last = lastPart(wanted);
   if (!last) return [];
   const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) }))
     .filter(page => page.key !== wanted);
-  const found = [];
-  const take = list => list.forEach(page => { if (!found.includes(page.path)) found.push(page.path); });
+  const found = new Map();
+  const take = (list, rank) => list.forEach(page => { if (!found.has(page.path)) found.set(page.path, rank); });
   if (last.length >= 3) {
     // (cut inside a part: a whole folder, /news, is the start of every page in it)
     const cutShort = page => page.key.startsWith(wanted) && page.key[wanted.length] !== '/';
-    take(pages.filter(cutShort).sort((a, b) => a.key.length - b.key.length).slice(0, limit));
+    take(pages.filter(cutShort).sort((a, b) => a.key.length - b.key.length).slice(0, LIMIT), CUT);
   }
   const most = wanted.length < 12 ? 1 : 2;
   take(pages.map(page => ({ ...page, d: editDistance(wanted, page.key, most) })).filter(page => page.d <= most)
-    .sort((a, b) => a.d - b.d || a.key.length - b.key.length));
-  if (last.length >= 3) take(pages.filter(page => lastPart(page.key) === last));
-  return found.slice(0, limit);
+    .sort((a, b) => a.d - b.d || a.key.length - b.key.length), SLIP);
+  take(pages.filter(page => page.key && wanted.startsWith(page.key + '/')).sort((a, b) => b.key.length - a.key.length), BELOW);
+  if (last.length >= 3) take(pages.filter(page => lastPart(page.key) === last), SAME_LAST);
+  return Array.from(found, ([path, rank]) => ({ path, rank }));
+}
+
+/** The paths of `paths` nearest to `asked` (`ranked`), at most `limit`. */
+export function nearest(asked, paths, limit = LIMIT) {
+  return ranked(asked, paths).slice(0, limit).map(page => page.path);
 }
 
 /** The site paths the sitemap at `url` lists (read from this page's own origin). */
@@ -93,21 +107,33 @@ async function titleOf(path) {
 }
 
 /**
- * The pages an old address of the site before (an old WordPress link cut short or mistyped)
- * leads to, when the site has one: read from the address book old-address.js reads.
+ * The pages near an old address of the site before (an old WordPress link cut short, mistyped or
+ * with `/amp/` after it), as `ranked` gives them, each as the new page it leads to; none when the
+ * site took over no old site. Read from the address book old-address.js reads.
  */
-async function oldNearest() {
+async function oldRanked() {
   if (!document.querySelector('script[data-old-addresses]')) return [];
   const { fromRoot, onSite, readBook } = await import('./old-address.js');
   const paths = await readBook('paths.json');
   if (!paths) return [];
-  const olds = nearest(fromRoot(window.location.pathname), Object.keys(paths));
-  return [...new Set(olds.map(old => new URL(onSite(paths[old])).pathname))];
+  return ranked(fromRoot(window.location.pathname), Object.keys(paths))
+    .map(old => ({ path: new URL(onSite(paths[old.path])).pathname, rank: old.rank }));
+}
+
+/**
+ * The pages to offer: those of the sitemap, and when none of them is a cut or a slip of the
+ * address, those the old site's addresses lead to; best first (the new site's first at a rank).
+ */
+async function offered(sitemap) {
+  let pages = ranked(window.location.pathname, await sitemapPaths(sitemap));
+  if (!pages.some(page => page.rank <= SLIP)) {
+    pages = [...pages, ...await oldRanked()].sort((a, b) => a.rank - b.rank);
+  }
+  return [...new Set(pages.map(page => page.path))].slice(0, LIMIT);
 }
 
 async function offer(section, sitemap) {
-  let paths = nearest(window.location.pathname, await sitemapPaths(sitemap));
-  if (!paths.length) paths = await oldNearest();
+  const paths = await offered(sitemap);
   if (!paths.length) return;
   const titles = await Promise.all(paths.map(titleOf));
   const list = section.querySelector('ul');
