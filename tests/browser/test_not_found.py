@@ -6,7 +6,8 @@ page now reads the sitemap (same origin, on this page only) and offers up to thr
 under its title (theme/static/js/not-found.js). Property over every release of the sample site:
 its address cut after three fifths of its slug offers it (first, unless that cut is the start of
 another release's address too); one letter of its slug dropped or changed, or two swapped,
-offers it; so does its address with more after it (`amp/`, Thai words run into the link), first.
+offers it; so do, first, its address with more after it (`amp/`, Thai words run into the link)
+and its address in capitals.
 An address near nothing offers nothing.
 """
 
@@ -52,7 +53,10 @@ def test_a_release_asked_for_by_a_cut_or_mistyped_address_is_offered(open_page, 
         swapped = release.url.replace(slug, slug[:middle - 1] + slug[middle] + slug[middle - 1] + slug[middle + 1:])
         # more after its address: the /amp/ of an old WordPress link, or words run into it in a chat
         below = release.url + ("amp/" if i % 2 else "%E0%B8%AD%E0%B9%88%E0%B8%B2%E0%B8%99%E0%B8%95%E0%B9%88%E0%B8%AD")
-        for asked, first in ((cut, alone), (dropped, False), (changed, False), (swapped, False), (below, True)):
+        # its address in capitals (a host that tells /News/ from /news/, as GitHub Pages does)
+        shouted = release.url.upper()
+        for asked, first in ((cut, alone), (dropped, False), (changed, False), (swapped, False), (below, True),
+                             (shouted, True)):
             if asked == release.url:
                 continue  # two letters alike swapped
             response = page.goto(sample_url + asked)

@@ -33,16 +33,18 @@ export function comparable(path) {
 
 const lastPart = path => path.slice(path.lastIndexOf('/') + 1);
 
-// How near a page is, best first: the asked address cut short, a slip or two from it, below the
-// page (more after its address), or the same last part in another folder.
-const CUT = 0;
-const SLIP = 1;
-const BELOW = 2;
-const SAME_LAST = 3;
+// How near a page is, best first: the asked address but for letter case (a host that tells
+// /News/ from /news/), cut short, a slip or two from it, below the page (more after its address),
+// or the same last part in another folder.
+const SAME = 0;
+const CUT = 1;
+const SLIP = 2;
+const BELOW = 3;
+const SAME_LAST = 4;
 
 /**
- * The pages of `paths` (site paths) near `asked`, best first, as {path, rank}: those it is the
- * start of, cut inside a part (a cut-short link: its last part at least three letters); those one
+ * The pages of `paths` (site paths) near `asked`, best first, as {path, rank}: the one it is but
+ * for letter case; those it is the start of, cut inside a part (a cut-short link: its last part at least three letters); those one
  * or two slips from it (one under twelve letters); those it continues into a folder below (an old
  * page's `/amp/` or `/feed/`, an attachment page, words run into a link in a chat), the deepest
  * first, never the home page; then those whose last part is its last part.
@@ -51,10 +53,10 @@ export function ranked(asked, paths) {
   const wanted = comparable(asked);
   const last = lastPart(wanted);
   if (!last) return [];
-  const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) }))
-    .filter(page => page.key !== wanted);
+  const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) }));
   const found = new Map();
   const take = (list, rank) => list.forEach(page => { if (!found.has(page.path)) found.set(page.path, rank); });
+  take(pages.filter(page => page.key === wanted), SAME);
   if (last.length >= 3) {
     // (cut inside a part: a whole folder, /news, is the start of every page in it)
     const cutShort = page => page.key.startsWith(wanted) && page.key[wanted.length] !== '/';
