@@ -12,9 +12,11 @@ to offer; one file per parameter, so that a `?p=` link does not load every photo
     paths.json          {"/news/ข่าว-เก่า": "/news/slug/", ...}
 
 Targets are site-relative from the root, as in the nginx map. `paths.json` holds the old
-addresses (decoded, without their trailing slash) that lead to an article or a page, not photos,
-feeds or categories, nor an attachment page under the post it leads to: the page not found
-compares an address cut short or mistyped with them. Nothing here imports Pelican.
+addresses (decoded, without their trailing slash) that lead to a page of the site (an article, a
+page, a category, a tag, a year's archive: a target ending in "/"), not to a photo or a feed, nor
+an attachment page under the post it leads to: the page not found compares an address cut short,
+mistyped or with more after it (`/category/ข่าว/page/2/`, `/news/ข่าว/amp/`) with them. Nothing
+here imports Pelican.
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ def query_file(name: str) -> str:
     return f"query-{name}.json"
 
 
-def address_book(entries, pages: set[str]) -> dict:
+def address_book(entries) -> dict:
     """{"query": {parameter: {source: target}}, "paths": {old path: target}} of `entries`
-    (Redirects whose targets exist), `pages` the URLs of the site's articles and pages."""
+    (Redirects whose targets exist)."""
     query: dict[str, dict[str, str]] = {}
     paths: dict[str, str] = {}
     for entry in entries:
@@ -45,7 +47,7 @@ def address_book(entries, pages: set[str]) -> dict:
         if entry.is_query:
             name = query_parts(entry.source)[1].lower()
             query.setdefault(name, {}).setdefault(nginx_key(entry.source), entry.target)
-        elif entry.target in pages:  # one spelling of "/news/old/" and "/news/old"
+        elif entry.target.endswith("/"):  # one spelling of "/news/old/" and "/news/old"
             paths.setdefault(entry.source.rstrip("/") or "/", entry.target)
     # an attachment page under the post it leads to: the post's own address is enough
     paths = {old: target for old, target in paths.items() if paths.get(old.rsplit("/", 1)[0]) != target}

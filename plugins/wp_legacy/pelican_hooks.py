@@ -157,7 +157,7 @@ def write_redirect_pages(pelican) -> None:
             _write(output, entry.source, siteurl + entry.target, "", done)
     folder = settings["WP_LEGACY_ADDRESSES_PATH"].strip("/")
     if folder and (build.redirects or build.map_entries):
-        book = address_book(live, build.read_urls)
+        book = address_book(live)
         (output / folder).mkdir(parents=True, exist_ok=True)
         for name, text in book_files(book).items():
             (output / folder / name).write_text(text, encoding="utf-8")

@@ -135,6 +135,22 @@ def test_an_old_thai_address_cut_short_or_with_amp_offers_its_page(imported, imp
     assert page.problems.page_errors == [] and page.problems.foreign_requests == []
 
 
+def test_a_later_page_of_an_old_category_or_tag_offers_the_new_one(imported, imported_site, serve, open_page):
+    root, _ = imported
+    base = serve(imported_site.output)
+    lists = {e.source: e.target for e in parse((root / REDIRECT_FILE).read_text(encoding="utf-8"))
+             if e.source.startswith(("/category/", "/tag/")) and e.source.endswith("/") and "/feed/" not in e.source}
+    assert len(lists) >= 5
+    page = open_page("", width=360, height=800)
+    missed = []
+    for old, new in sorted(lists.items()):
+        asked = quote(old, safe="/") + "page/2/"  # WordPress's second page of the list
+        assert page.goto(base + asked).status == 404
+        if _offered(page)[:1] != [new]:
+            missed.append((old, new, _offered(page)))
+    assert missed == []
+
+
 def test_a_site_without_an_old_site_loads_nothing_for_it(sample_site):
     assert not (sample_site.output / "wordpress-addresses").exists()
     for name in ("index.html", "404.html"):

@@ -43,7 +43,8 @@ const BELOW = 3;
 const SAME_LAST = 4;
 
 /**
- * The pages of `paths` (site paths) near `asked`, best first, as {path, rank}: the one it is but
+ * The pages of `paths` (site paths) near `asked`, best first, as {path, key, rank} (`key` is the
+ * path as compared, `comparable`): the one it is but
  * for letter case; those it is the start of, cut inside a part (a cut-short link: its last part at least three letters); those one
  * or two slips from it (one under twelve letters); those it continues into a folder below (an old
  * page's `/amp/` or `/feed/`, an attachment page, words run into a link in a chat), the deepest
@@ -55,7 +56,7 @@ export function ranked(asked, paths) {
   if (!last) return [];
   const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) }));
   const found = new Map();
-  const take = (list, rank) => list.forEach(page => { if (!found.has(page.path)) found.set(page.path, rank); });
+  const take = (list, rank) => list.forEach(page => { if (!found.has(page.path)) found.set(page.path, { ...page, rank }); });
   take(pages.filter(page => page.key === wanted), SAME);
   if (last.length >= 3) {
     // (cut inside a part: a whole folder, /news, is the start of every page in it)
@@ -67,7 +68,7 @@ export function ranked(asked, paths) {
     .sort((a, b) => a.d - b.d || a.key.length - b.key.length), SLIP);
   take(pages.filter(page => page.key && wanted.startsWith(page.key + '/')).sort((a, b) => b.key.length - a.key.length), BELOW);
   if (last.length >= 3) take(pages.filter(page => lastPart(page.key) === last), SAME_LAST);
-  return Array.from(found, ([path, rank]) => ({ path, rank }));
+  return [...found.values()];
 }
 
 /** The paths of `paths` nearest to `asked` (`ranked`), at most `limit`. */
@@ -119,17 +120,21 @@ async function oldRanked() {
   const paths = await readBook('paths.json');
   if (!paths) return [];
   return ranked(fromRoot(window.location.pathname), Object.keys(paths))
-    .map(old => ({ path: new URL(onSite(paths[old.path])).pathname, rank: old.rank }));
+    .map(old => ({ ...old, path: new URL(onSite(paths[old.path])).pathname }));
 }
+
+// Of two pages an address is below, the deeper is meant (/category/ข่าว before /category).
+const deeper = (a, b) => (a.rank === BELOW && b.rank === BELOW ? b.key.length - a.key.length : 0);
 
 /**
  * The pages to offer: those of the sitemap, and when none of them is a cut or a slip of the
- * address, those the old site's addresses lead to; best first (the new site's first at a rank).
+ * address, those the old site's addresses lead to; best first (at a rank, the new site's first,
+ * but the deeper of two pages the address is below).
  */
 async function offered(sitemap) {
   let pages = ranked(window.location.pathname, await sitemapPaths(sitemap));
   if (!pages.some(page => page.rank <= SLIP)) {
-    pages = [...pages, ...await oldRanked()].sort((a, b) => a.rank - b.rank);
+    pages = [...pages, ...await oldRanked()].sort((a, b) => a.rank - b.rank || deeper(a, b));
   }
   return [...new Set(pages.map(page => page.path))].slice(0, LIMIT);
 }
