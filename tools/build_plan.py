@@ -195,15 +195,22 @@ class PagePlan(Plan):
         return self.decide(key, _digest(parts))
 
 
+# What plugins give the templates of every page, set before all_generators_finalized (wp_legacy:
+# the address book the home page and the page not found load a script for).
+SITE_WIDE_CONTEXT = ("wp_legacy_addresses",)
+
+
 def layout_of(generators) -> tuple:
-    """What every page shows: the pages (title, URL) and the categories (name, URL)."""
+    """What every page shows: the pages (title, URL), the categories (name, URL) and the
+    plugins' `SITE_WIDE_CONTEXT`."""
     pages, categories = [], set()
     for generator in generators:
         for page in getattr(generator, "pages", None) or []:
             pages.append((str(page.title), page.url))
         for category, _ in getattr(generator, "categories", None) or []:
             categories.add((str(category), category.url))
-    return (tuple(sorted(pages)), tuple(sorted(categories)))
+    context = getattr(generators[0], "context", None) or {} if generators else {}
+    return (tuple(sorted(pages)), tuple(sorted(categories)), _stable([context.get(key) for key in SITE_WIDE_CONTEXT]))
 
 
 # -- the output folder ----------------------------------------------------------------------------

@@ -4,12 +4,14 @@ Order in a build:
 - initialized: defaults;
 - content_object_init: every article and page read, published or not (a redirect to a post held
   back until its date is not a dead redirect);
+- page_generator_finalized (everything is read, pages last): the import's nginx redirect file is
+  read, and when the site has old addresses (there, or in an `Old_url:`) the templates get
+  `wp_legacy_addresses`, the address book's folder and its query parameters (index.html and
+  404.html load theme/static/js/old-address.js with them). Before all_generators_finalized, where
+  the build runner compares what every page shows (tools/build_plan.py's `layout_of`);
 - all_generators_finalized: every article's and page's URL is final (and kept by render_cache):
   the URLs of everything read are taken, and the old addresses (`Old_url:`) of published content
   are collected (`Guid:`, the feed id, is site_meta's);
-  the import's nginx redirect file is read, and when the site has old addresses the templates get
-  `wp_legacy_addresses` (the address book's folder and its query parameters: index.html and 404.html
-  load theme/static/js/old-address.js with them);
 - finalized (everything else is written): a redirect page at each old address where the site
   has no file of its own, from `Old_url:` headers and from the import's nginx redirect file, and
   the address book (address_book.py) of those whose new page exists.
@@ -40,6 +42,7 @@ class LegacyAddresses:
         self.read: list = []  # every article and page read, held back or not
         self.read_urls: set[str] = set()  # their URLs, once final
         self.map_entries: list = []  # the import's redirect file
+        self.old_urls: set[str] = set()  # every `Old_url:` address read, published or not
 
 
 _build: LegacyAddresses | None = None  # the build in progress (Pelican runs one at a time)
@@ -64,6 +67,20 @@ def start_build(pelican) -> None:
 def remember_url(instance) -> None:
     if _build is not None and type(instance).__name__ in ("Article", "Page"):
         _build.read.append(instance)  # its URL is asked for once final (formatting it costs)
+        _build.old_urls.update(_addresses(instance.metadata.get("old_url")))
+
+
+def offer_addresses(generator) -> None:
+    """Read the redirect file; give the templates the address book's folder and parameters."""
+    if _build is None:
+        return
+    _build.map_entries = _read_map(_build.settings)
+    folder = _build.settings["WP_LEGACY_ADDRESSES_PATH"].strip("/")
+    if folder and (_build.old_urls or _build.map_entries):
+        sources = [entry.source for entry in _build.map_entries]
+        sources += [entry.source for entry in (as_redirect(old, "/") for old in _build.old_urls) if entry]
+        names = {parts[1].lower() for parts in map(query_parts, sources) if parts}
+        generator.context["wp_legacy_addresses"] = {"url": folder + "/", "names": sorted(names)}
 
 
 def collect(generators) -> None:
@@ -85,16 +102,6 @@ def collect(generators) -> None:
                 for old in _addresses(content.metadata.get("old_url")):
                     _build.redirects.append((old, url, str(getattr(content, "title", "")),
                                              getattr(content, "source_path", "")))
-    _build.map_entries = _read_map(_build.settings)
-    folder = _build.settings["WP_LEGACY_ADDRESSES_PATH"].strip("/")
-    if folder and (_build.redirects or _build.map_entries) and generators:
-        names = {parts[1].lower() for parts in map(query_parts, _sources(_build)) if parts}
-        generators[0].context["wp_legacy_addresses"] = {"url": folder + "/", "names": sorted(names)}
-
-
-def _sources(build: LegacyAddresses):
-    yield from (entry.source for entry in build.map_entries)
-    yield from (entry.source for entry in _old_url_entries(build))
 
 
 def _old_url_entries(build: LegacyAddresses) -> list:

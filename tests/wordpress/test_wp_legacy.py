@@ -117,3 +117,21 @@ def test_the_address_book_holds_what_a_static_host_cannot_answer():
     assert as_redirect("https://old.example/?page_id=5", "/about/") == Redirect("/?page_id=5", "/about/")
     assert as_redirect("https://old.example/news/%E0%B9%80%E0%B8%81%E0%B9%88%E0%B8%B2/", "/x/").source == "/news/เก่า/"
     assert as_redirect("", "/x/") is None
+
+
+def test_a_redirect_file_that_appears_reaches_the_pages_a_later_build_keeps(build_site, tmp_path):
+    """A development build renders again only what changed (tools/build_plan.py); the script tag
+    for old addresses is on the home page and the page not found, whose content did not change."""
+    post = ("Title: ข่าวทดสอบ\nDate: 2567-01-02 09:00\nCategory: ประกาศ\nSlug: plain-news\n\n"
+            "เนื้อหาข่าวทดสอบ\n")
+    first = build_site({"news/plain-news.md": post})
+    assert first.ok and "old-address.js" not in (first.output / "404.html").read_text(encoding="utf-8")
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "wordpress-redirects.conf").write_text(
+        render([Redirect("/?p=5", "/news/plain-news/"), Redirect("/?m=202401", "/archives/2567/")]), encoding="utf-8")
+    again = build_site({})
+    assert again.ok, again.errors
+    for name in ("index.html", "404.html"):
+        assert 'data-names="m p"' in (again.output / name).read_text(encoding="utf-8"), name
+    assert sorted(p.name for p in (again.output / "wordpress-addresses").iterdir()) == [
+        "paths.json", "query-m.json", "query-p.json"]
