@@ -11,6 +11,7 @@ Properties over the test export's addresses, served as a static host serves them
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
@@ -135,16 +136,22 @@ def test_an_old_thai_address_cut_short_or_with_amp_offers_its_page(imported, imp
     assert page.problems.page_errors == [] and page.problems.foreign_requests == []
 
 
-def test_a_later_page_of_an_old_category_or_tag_offers_the_new_one(imported, imported_site, serve, open_page):
+def test_a_later_page_of_an_old_list_offers_the_new_one(imported, imported_site, serve, open_page):
+    """A category's, a tag's or a month's second page, and a day of a month (day archives have no
+    redirect of their own), offer the new list first."""
     root, _ = imported
     base = serve(imported_site.output)
-    lists = {e.source: e.target for e in parse((root / REDIRECT_FILE).read_text(encoding="utf-8"))
+    entries = parse((root / REDIRECT_FILE).read_text(encoding="utf-8"))
+    lists = {e.source + "page/2/": e.target for e in entries
              if e.source.startswith(("/category/", "/tag/")) and e.source.endswith("/") and "/feed/" not in e.source}
-    assert len(lists) >= 5
+    months = {e.source: e.target for e in entries if re.fullmatch(r"/\d{4}/\d\d/", e.source)}
+    lists.update({month + "page/2/": new for month, new in months.items()})
+    lists.update({month + "15/": new for month, new in months.items()})
+    assert len(lists) >= 5 + 2 * 5
     page = open_page("", width=360, height=800)
     missed = []
     for old, new in sorted(lists.items()):
-        asked = quote(old, safe="/") + "page/2/"  # WordPress's second page of the list
+        asked = quote(old, safe="/")
         assert page.goto(base + asked).status == 404
         if _offered(page)[:1] != [new]:
             missed.append((old, new, _offered(page)))
