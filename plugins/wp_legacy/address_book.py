@@ -7,8 +7,9 @@ home page and the page not found read (theme/static/js/old-address.js) only when
 asked for has one of the old parameters, or when the page not found has nothing of the new site
 to offer; one file per parameter, so that a `?p=` link does not load every photo's `?attachment_id=`:
 
-    query-p.json        {"/?p=12": "/news/slug/", "/index.php?p=12": "/news/slug/", ...}
-    query-page_id.json  ... (path + one parameter, as nginx_key writes it)
+    query-p.json        {"/?p=12": "/news/slug/", ...}
+    query-page_id.json  ... (path + one parameter, as nginx_key writes it; `/index.php?p=12`
+                        only where it leads elsewhere than `/?p=12`)
     paths.json          {"/news/ข่าว-เก่า": "/news/slug/", ...}
 
 Targets are site-relative from the root, as in the nginx map. `paths.json` holds the old
@@ -22,6 +23,7 @@ here imports Pelican.
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlsplit
 
 from .nginx_map import Redirect, nginx_key, query_parts, renderable
@@ -29,6 +31,8 @@ from .redirect_pages import old_path
 
 
 PATHS_FILE = "paths.json"
+# WordPress's front controller: `/index.php?p=12` is `/?p=12`.
+_FRONT = re.compile(r"/index\.php\?")
 
 
 def query_file(name: str) -> str:
@@ -45,10 +49,15 @@ def address_book(entries) -> dict:
         if not renderable(entry):
             continue
         if entry.is_query:
-            name = query_parts(entry.source)[1].lower()
-            query.setdefault(name, {}).setdefault(nginx_key(entry.source), entry.target)
+            name = query_parts(entry.source)[1]
+            query.setdefault(name.lower(), {}).setdefault(nginx_key(entry.source), entry.target)
         elif entry.target.endswith("/"):  # one spelling of "/news/old/" and "/news/old"
             paths.setdefault(entry.source.rstrip("/") or "/", entry.target)
+    # `/index.php?p=12` where `/?p=12` leads to the same page: old-address.js asks for the latter
+    for found in query.values():
+        for key in [k for k in found if _FRONT.search(k)]:
+            if found.get(_FRONT.sub("/?", key, count=1)) == found[key]:
+                del found[key]
     # an attachment page under the post it leads to: the post's own address is enough
     paths = {old: target for old, target in paths.items() if paths.get(old.rsplit("/", 1)[0]) != target}
     return {"query": {name: dict(sorted(found.items())) for name, found in sorted(query.items())},

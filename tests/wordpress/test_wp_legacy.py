@@ -103,13 +103,14 @@ def test_build_with_old_url_and_guid_writes_pages_and_feed_ids(build_site):
 
 def test_the_address_book_holds_what_a_static_host_cannot_answer():
     entries = [Redirect("/?p=12", "/news/a/"), Redirect("/index.php?P=12", "/news/a/"),
+               Redirect("/index.php?p=13", "/news/b/"),
                Redirect("/?feed=rss2", "/feeds/all.atom.xml"), Redirect("/news/เก่า/", "/news/a/"),
                Redirect("/news/เก่า", "/news/a/"), Redirect("/category/ข่าว/", "/category/news/"),
                Redirect("/?p=1&lang=th", "/news/a/"), Redirect("/wp-content/uploads/a.jpg", "/images/a.jpg"),
                Redirect("/เกี่ยวกับ/", "/about/"), Redirect("/news/เก่า/ภาพ-1/", "/news/a/")]
     book = address_book(entries)
     assert book == {"query": {"feed": {"/?feed=rss2": "/feeds/all.atom.xml"},
-                              "p": {"/?p=12": "/news/a/", "/index.php?p=12": "/news/a/"}},
+                              "p": {"/?p=12": "/news/a/", "/index.php?p=13": "/news/b/"}},
                     "paths": {"/category/ข่าว": "/category/news/", "/news/เก่า": "/news/a/", "/เกี่ยวกับ": "/about/"}}
     files = book_files(book)
     assert sorted(files) == ["paths.json", "query-feed.json", "query-p.json"]

@@ -61,7 +61,7 @@ def test_every_old_link_with_a_query_leads_to_its_page(imported, imported_site, 
         if not _arrived(page, entry.target):
             missed.append((asked, entry.target, page.url))
     assert missed == []
-    assert sum(len(found) for name, found in book.items() if name.startswith("query-")) >= 60
+    assert sum(len(found) for name, found in book.items() if name.startswith("query-")) >= 40  # (no /index.php twins)
 
 
 def test_a_wordpress_search_link_opens_the_search(imported_site, serve, open_page):

@@ -49,8 +49,10 @@ export async function queryTarget(path, params, names) {
   for (const [name, value] of params) {
     const lower = name.toLowerCase();
     if (!names.includes(lower)) continue;
-    const found = await readBook(`query-${lower}.json`);
-    const target = found?.[asciiLower(`${path}?${name}=${value}`)];
+    const found = await readBook(`query-${lower}.json`) ?? {};
+    const key = asciiLower(`${path}?${name}=${value}`);
+    // (the book keeps /index.php?p=12 only where it leads elsewhere than /?p=12)
+    const target = found[key] ?? found[key.replace(/\/index\.php\?/, '/?')];
     if (target) return target;
   }
   return null;
