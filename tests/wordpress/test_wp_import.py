@@ -289,6 +289,13 @@ def test_redirect_file_is_valid_and_covers_every_kind_of_old_address(imported):
     assert any(s.startswith("/category/ข่าวกิจกรรม/") for s in sources)
     assert any(s.startswith("/tag/") for s in sources)
     assert any(s.startswith("/?attachment_id=") for s in sources)
+    by_source = {e.source: e.target for e in entries}
+    from tools.wordpress.taxonomy import decoded
+
+    cats = [t for t in EXPORT_DATA.categories if by_source.get(f"/category/{decoded(t.slug)}/")]
+    assert len(cats) >= 3
+    for term in cats:  # WordPress's plain link to a category
+        assert by_source[f"/?cat={term.term_id}"] == by_source[f"/category/{decoded(term.slug)}/"]
     assert "/wp-content/uploads/2022/03/p01-300x225.jpg" in sources  # a resized copy
     for kind in ("post", "page", "query", "category", "tag", "attachment", "feed", "media", "date"):
         assert report.redirects[kind] > 0, kind

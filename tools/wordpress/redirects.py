@@ -1,8 +1,9 @@
 """Every old WordPress address and where it leads now (for deploy/ and for the build's pages).
 
 `old_addresses(...)` lists one `Redirect` per old address: each post's and page's permalink (and
-its `?p=ID` / `?page_id=ID` form), category and tag archives (and their feeds), attachment pages
-(to the image's new file or the post it belongs to), the site feed (`/feed/`, `?feed=rss2`),
+its `?p=ID` / `?page_id=ID` form), category and tag archives (and their feeds; a category's
+`?cat=ID` too), attachment pages (to the image's new file or the post it belongs to), the site
+feed (`/feed/`, `?feed=rss2`),
 files under `wp-content/uploads/` (resized copies too) and the date archives of every month with
 a published post (`/2019/`, `/2019/05/`, `?m=2019`, `?m=201905`: `month_archives`), to that
 year's archive, whose address is in B.E. (`/archives/2562/`). Sources are decoded paths: the nginx
@@ -18,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .catalog import Catalog, normal_path
+from .taxonomy import decoded as decoded_slug
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "plugins") not in sys.path:
@@ -113,6 +115,11 @@ def old_addresses(catalog: Catalog, item_urls: dict[str, tuple[str, str]], media
         if (("category-feed", slug) not in taxonomy_urls) or kind != "category":
             for source in _both(f"{path}feed/"):
                 entries.append(Redirect(source, url, "feed"))
+    for term in catalog.export.categories:  # WordPress's plain link to a category: ?cat=ID
+        url = taxonomy_urls.get(("category", decoded_slug(term.slug)))
+        if url and term.term_id.isdigit():
+            for prefix in (blog, blog + "index.php"):
+                entries.append(Redirect(f"{prefix}?cat={term.term_id}", url, "category"))
     for path in ("feed/", "feed/rss2/", "feed/rss/", "feed/atom/", "feed/rdf/", "comments/feed/"):
         for source in _both(blog + path):
             entries.append(Redirect(source, feed_url, "feed"))
