@@ -41,7 +41,7 @@ class LegacyAddresses:
         self.redirects: list[tuple[str, str, str, str]] = []
         self.read: list = []  # every article and page read, held back or not
         self.read_urls: set[str] = set()  # their URLs, once final
-        self.map_entries: list = []  # the import's redirect file
+        self.map_entries: list | None = None  # the import's redirect file, once read
         self.old_urls: set[str] = set()  # every `Old_url:` address read, published or not
 
 
@@ -147,6 +147,8 @@ def write_redirect_pages(pelican) -> None:
         _write(output, old, f"{siteurl}/{url}", title, done)
     live = _old_url_entries(build)
     map_name = settings["WP_LEGACY_NGINX_MAP"]
+    if build.map_entries is None:  # (a run without a pages generator)
+        build.map_entries = _read_map(settings)
     for entry in build.map_entries:
         if not _target_exists(output, entry.target) and entry.target in build.read_urls:
             continue  # a post held back until its date (or a draft): it will be there
