@@ -165,7 +165,7 @@ def write_redirect_pages(pelican) -> None:
         if pages and not entry.is_query:
             _write(output, entry.source, siteurl + entry.target, "", done)
     folder = settings["WP_LEGACY_ADDRESSES_PATH"].strip("/")
-    if folder and (build.redirects or build.map_entries):
+    if folder and (build.old_urls or build.map_entries):  # (as the pages' script tag: offer_addresses)
         book = address_book(live)
         (output / folder).mkdir(parents=True, exist_ok=True)
         for name, text in book_files(book).items():

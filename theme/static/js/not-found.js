@@ -1,11 +1,12 @@
 // The page not found (404.html): the pages whose address is nearest to the one asked for. A link
 // cut short (copied in part, or broken across two lines of a chat message) is the start of a
 // page's address; one mistyped is a letter or two from it; one from an old folder ends as a page
-// of another does; one with more after a page's address (`/amp/`, words run into it) is below it. The addresses come from the sitemap (same origin), fetched only on this page;
-// up to three are offered, each under its own title. A slip is counted as the search page counts
-// one (search-match.js: a letter changed, put in, left out, or two swapped). When nothing of the
-// new site is near, and the site took over an old one, the old site's addresses are compared too
-// (old-address.js's book): an old Thai address cut short leads to the page it meant.
+// of another does; one with more after a page's address (`/amp/`, words run into it) is below
+// it. The addresses come from the sitemap (same origin), fetched only on this page; up to three
+// are offered, each under its own title. A slip is counted as the search page counts one
+// (search-match.js: a letter changed, put in, left out, or two swapped). When nothing of the new
+// site is a cut or a slip of it, and the site took over an old one, the old site's addresses are
+// compared too (old-address.js's book): an old Thai address cut short leads to the page it meant.
 
 import { editDistance } from './search-match.js';
 
@@ -28,7 +29,8 @@ function decoded(text) {
 
 /** A site path as compared: decoded, lower case, without index.html and a trailing slash. */
 export function comparable(path) {
-  return decoded(String(path || '')).toLowerCase().replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\/+$/, '');
+  return decoded(String(path || '')).toLowerCase().replace(/\/{2,}/g, '/')
+    .replace(/\/index\.html?$/, '/').replace(/\/+$/, '');
 }
 
 const lastPart = path => path.slice(path.lastIndexOf('/') + 1);
@@ -44,11 +46,11 @@ const SAME_LAST = 4;
 
 /**
  * The pages of `paths` (site paths) near `asked`, best first, as {path, key, rank} (`key` is the
- * path as compared, `comparable`): the one it is but
- * for letter case; those it is the start of, cut inside a part (a cut-short link: its last part at least three letters); those one
- * or two slips from it (one under twelve letters); those it continues into a folder below (an old
- * page's `/amp/` or `/feed/`, an attachment page, words run into a link in a chat), the deepest
- * first, never the home page; then those whose last part is its last part.
+ * path as compared, `comparable`): the one it is but for letter case; those it is the start of,
+ * cut inside a part (a cut-short link: its last part at least three letters); those one or two
+ * slips from it (one under twelve letters); those it continues into a folder below (an old page's
+ * `/amp/` or `/feed/`, an attachment page, words run into a link in a chat), the deepest first,
+ * never the home page; then those whose last part is its last part.
  */
 export function ranked(asked, paths) {
   const wanted = comparable(asked);
@@ -56,7 +58,9 @@ export function ranked(asked, paths) {
   if (!last) return [];
   const pages = [...new Set(paths)].map(path => ({ path, key: comparable(path) }));
   const found = new Map();
-  const take = (list, rank) => list.forEach(page => { if (!found.has(page.path)) found.set(page.path, { ...page, rank }); });
+  const take = (list, rank) => list.forEach(page => {
+    if (!found.has(page.path)) found.set(page.path, { ...page, rank });
+  });
   take(pages.filter(page => page.key === wanted), SAME);
   if (last.length >= 3) {
     // (cut inside a part: a whole folder, /news, is the start of every page in it)
@@ -66,7 +70,8 @@ export function ranked(asked, paths) {
   const most = wanted.length < 12 ? 1 : 2;
   take(pages.map(page => ({ ...page, d: editDistance(wanted, page.key, most) })).filter(page => page.d <= most)
     .sort((a, b) => a.d - b.d || a.key.length - b.key.length), SLIP);
-  take(pages.filter(page => page.key && wanted.startsWith(page.key + '/')).sort((a, b) => b.key.length - a.key.length), BELOW);
+  const below = page => page.key && wanted.startsWith(page.key + '/');
+  take(pages.filter(below).sort((a, b) => b.key.length - a.key.length), BELOW);
   if (last.length >= 3) take(pages.filter(page => lastPart(page.key) === last), SAME_LAST);
   return [...found.values()];
 }

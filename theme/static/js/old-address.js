@@ -35,7 +35,8 @@ const reading = {};
  * `query-NAME.json` (old addresses with the parameter NAME) or `paths.json`.
  */
 export function readBook(file) {
-  reading[file] ??= fetch(new URL(script.dataset.oldAddresses + file, window.location.href).pathname)
+  const url = new URL(script.dataset.oldAddresses + file, window.location.href);
+  reading[file] ??= fetch(url.pathname)
     .then(response => (response.ok ? response.json() : null))
     .catch(() => null);
   return reading[file];
