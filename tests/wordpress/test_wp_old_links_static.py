@@ -47,20 +47,21 @@ def test_every_old_link_with_a_query_leads_to_its_page(imported, imported_site, 
     base = serve(imported_site.output)
     entries = [e for e in parse((root / REDIRECT_FILE).read_text(encoding="utf-8")) if e.is_query]
     book = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (imported_site.output / "wordpress-addresses").iterdir()}
-    targets = {target for name, found in book.items() if name.startswith("query-") for target in found.values()}
     assert len(entries) >= 60 and {query_parts(e.source)[0] for e in entries} == {"/", "/index.php"}
     page = open_page("")
     _documents_and_scripts(page)
-    missed = []
+    missed, held = [], 0
     for i, entry in enumerate(sorted(entries, key=lambda e: e.source)):
         path, name, value = query_parts(entry.source)
-        if entry.target not in targets:
-            continue  # (a post held back until its date: not yet there)
+        built = imported_site.output / unquote(entry.target).lstrip("/")
+        if not (built / "index.html" if entry.target.endswith("/") else built).is_file():
+            held += 1  # (a post held back until its date: not yet there)
+            continue
         asked = f"{base}{path}?" + ADDED[i % 2].format(query=f"{name}={value}")
         page.goto(asked, wait_until="commit")
         if not _arrived(page, entry.target):
             missed.append((asked, entry.target, page.url))
-    assert missed == []
+    assert missed == [] and held <= 2  # (the export's one post dated 2099: ?p= and /index.php?p=)
     assert sum(len(found) for name, found in book.items() if name.startswith("query-")) >= 40  # (no /index.php twins)
 
 
