@@ -244,6 +244,71 @@ def _derived_text(cache_dir: Path | None, name: str, compute) -> str:
 
 
 @lru_cache(maxsize=1)
+def segmentation_word_set() -> frozenset:
+    """The words every segmenter's dictionary starts from, before any site dictionary: pythainlp's
+    word list without its phrase entries."""
+    return frozenset(filter(None, _segmentation_words_text(_default_cache_dir()).splitlines()))
+
+
+@lru_cache(maxsize=1)
+def _longest_segmentation_word() -> int:
+    return max(map(len, segmentation_word_set()))
+
+
+@lru_cache(maxsize=1)
+def _plain_kan_takers() -> dict[str, frozenset]:
+    return kan_takers(pythainlp_word_set())
+
+
+def attach_kan(text: str, cuts: tuple[int, ...], tokens: list[str], words, takers) -> tuple[int, ...]:
+    """Words that end in การ or ทาง win a tie against การ starting the next word.
+
+    newmm finds as few tokens as it can; for มาตรการป้องกัน, มาตร|การป้องกัน and
+    มาตรการ|ป้องกัน are both two dictionary words, and it may take the first. The same tie
+    gives ช่อง|ทางการ for ช่องทาง|การ. When the word before can take การ (or ทาง) and what is
+    left is still a word, the boundary moves: มาตรการ|ป้องกัน, ช่องทาง|การ, กรรมการ|คุมสอบ.
+    `tokens` are the pieces between `cuts`; they are changed to match the boundaries returned.
+    `words`: the dictionary's words; `takers`: `kan_takers(words)`.
+    """
+    moves = []  # (boundary, letters it moves to the right), decided on the tokens as nlpo3 gave them
+    # Each การ in turn, with ทาง before it when there is (as `(?:ทาง)?การ` finds them, faster:
+    # a search for a plain string skips ahead, a pattern that starts with an optional part
+    # is tried at every character).
+    at = text.find("การ")
+    while at >= 0:
+        found, at = at, text.find("การ", at + 3)
+        if found >= 3 and text.startswith("ทาง", found - 3):
+            found, head = found - 3, "ทาง"
+        else:
+            head = "การ"
+        k = bisect_left(cuts, found)
+        if k == len(cuts) or cuts[k] != found or tokens[k] not in takers[head]:
+            continue  # การ inside a token, or after a word that cannot take it
+        rest = tokens[k + 1][len(head) :]
+        if rest and rest in words and (head == "การ" or rest.startswith("การ")):
+            moves.append((k, len(head)))
+    if not moves:
+        return cuts
+    moved = list(cuts)
+    for k, n in moves:  # the token after the boundary gives its first letters to the one before
+        moved[k] += n
+        tokens[k] += tokens[k + 1][:n]
+        tokens[k + 1] = tokens[k + 1][n:]
+    return tuple(moved)
+
+
+def kan_takers(words) -> dict[str, frozenset]:
+    """For การ and ทาง: the words that make a dictionary word with it after them (มาตร for
+    การ, ช่อง for ทาง), function words left out (see attach_kan)."""
+    takers = {"การ": set(), "ทาง": set()}
+    for word in words:
+        tail = word[-3:]
+        if tail in takers and len(word) > 3:
+            takers[tail].add(word[:-3])
+    return {head: frozenset(found - FUNCTION_WORDS) for head, found in takers.items()}
+
+
+@lru_cache(maxsize=1)
 def _segmentation_words_text_now() -> str:
     phrases = phrase_entries()
     return "".join(w + "\n" for w in sorted(pythainlp_word_set() - phrases))
@@ -485,51 +550,11 @@ class Segmenter:
         return result, tokens
 
     def _attach_kan(self, text: str, cuts: tuple[int, ...], tokens: list[str]) -> tuple[int, ...]:
-        """Words that end in การ or ทาง win a tie against การ starting the next word.
-
-        newmm finds as few tokens as it can; for มาตรการป้องกัน, มาตร|การป้องกัน and
-        มาตรการ|ป้องกัน are both two dictionary words, and it may take the first. The same tie
-        gives ช่อง|ทางการ for ช่องทาง|การ. When the word before can take การ (or ทาง) and what is
-        left is still a word, the boundary moves: มาตรการ|ป้องกัน, ช่องทาง|การ, กรรมการ|คุมสอบ.
-        `tokens` are the pieces between `cuts`; they are changed to match the boundaries returned.
-        """
-        words, takers = self._words, self._kan_takers
-        moves = []  # (boundary, letters it moves to the right), decided on the tokens as nlpo3 gave them
-        # Each การ in turn, with ทาง before it when there is (as `(?:ทาง)?การ` finds them, faster:
-        # a search for a plain string skips ahead, a pattern that starts with an optional part
-        # is tried at every character).
-        at = text.find("การ")
-        while at >= 0:
-            found, at = at, text.find("การ", at + 3)
-            if found >= 3 and text.startswith("ทาง", found - 3):
-                found, head = found - 3, "ทาง"
-            else:
-                head = "การ"
-            k = bisect_left(cuts, found)
-            if k == len(cuts) or cuts[k] != found or tokens[k] not in takers[head]:
-                continue  # การ inside a token, or after a word that cannot take it
-            rest = tokens[k + 1][len(head) :]
-            if rest and rest in words and (head == "การ" or rest.startswith("การ")):
-                moves.append((k, len(head)))
-        if not moves:
-            return cuts
-        moved = list(cuts)
-        for k, n in moves:  # the token after the boundary gives its first letters to the one before
-            moved[k] += n
-            tokens[k] += tokens[k + 1][:n]
-            tokens[k + 1] = tokens[k + 1][n:]
-        return tuple(moved)
+        return attach_kan(text, cuts, tokens, self._words, self._kan_takers)
 
     @cached_property
     def _kan_takers(self) -> dict[str, frozenset]:
-        """For การ and ทาง: the words that make a dictionary word with it after them (มาตร for
-        การ, ช่อง for ทาง), function words left out (see _attach_kan)."""
-        takers = {"การ": set(), "ทาง": set()}
-        for word in self._words:
-            tail = word[-3:]
-            if tail in takers and len(word) > 3:
-                takers[tail].add(word[:-3])
-        return {head: frozenset(found - FUNCTION_WORDS) for head, found in takers.items()}
+        return kan_takers(self._words)
 
     def remember(self, kind: str, text: str, compute):
         """`compute(text)`, cached like segmentations (by `kind` and a hash of `text`)."""
@@ -558,6 +583,20 @@ class Segmenter:
     def words(self, text: str) -> list[str]:
         """The words of `text`: tokens with a letter or digit (no spaces or punctuation)."""
         return [text[a:b] for a, b in self.word_spans(text)]
+
+    def plain_words(self, text: str) -> list[str]:
+        """The words of `text` as a segmenter without the site dictionary gives them (the words
+        of a slug: a word added to the site dictionary must not change a published address).
+
+        Where no site word is in `text` they are `words(text)`. Where one is, newmm (pythainlp's,
+        the algorithm nlpo3 runs) is given only the dictionary words found in `text`, which are
+        all it would look up, and the tie rule for การ and ทาง is applied with pythainlp's words:
+        the same words as a second, site-less nlpo3 dictionary would give, without its 60 MiB.
+        Remembered like segmentations.
+        """
+        if self._special is None or not self._special.search(text):
+            return self.words(text)
+        return list(self.remember("plain-words", text, _plain_words))
 
     def word_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each word of `text` (a token that starts with a letter or digit)."""
@@ -786,6 +825,21 @@ def default_segmenter(dictionary: str | None = None) -> Segmenter:
     path = Path(dictionary) if dictionary else None
     words = read_word_list(path) if path is not None and path.exists() else []
     return Segmenter(words, persist=False)
+
+
+def _plain_words(text: str) -> tuple[str, ...]:
+    """`Segmenter.plain_words` for a text with a site word in it."""
+    from pythainlp.tokenize.newmm import segment as newmm
+    from pythainlp.util import Trie
+
+    known, longest, n = segmentation_word_set(), _longest_segmentation_word(), len(text)
+    found = {text[i:j] for i in range(n) for j in range(i + 1, min(n, i + longest) + 1) if text[i:j] in known}
+    tokens = newmm(text, custom_dict=Trie(found)) if found else [text]
+    cuts = tuple(accumulate(map(len, tokens)))[:-1]
+    if "การ" in text:
+        cuts = attach_kan(text, cuts, list(tokens), pythainlp_word_set(), _plain_kan_takers())
+    bounds = (0,) + cuts + (n,)
+    return tuple(text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a and (text[a].isalnum() or text[a] == "_"))
 
 
 def site_segmenter(settings: dict) -> Segmenter:

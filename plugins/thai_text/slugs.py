@@ -1,9 +1,11 @@
 """Readable ASCII slugs for Thai titles, file names, tags and categories.
 
-Thai words are found with the site's segmenter and romanised with pythainlp's Royal Institute
-system (RTGS, engine "royin"), one hyphen between words: ดวงตาแรงงาน -> duangtaraengngan,
-ข่าวกิจกรรม -> khao-kitchakam, ป.ป.ช. -> ppch. Slugs are lowercase [a-z0-9-], at most 60 characters,
-cut between words. Romanisations are remembered (pythainlp's first call costs about a second), in
+Thai words are found as a segmenter without the site dictionary finds them
+(`Segmenter.plain_words`: writers add words to the dictionary every week, and a word added must
+never change a published address) and romanised with pythainlp's Royal Institute system (RTGS,
+engine "royin"), one hyphen between words: ดวงตาแรงงาน -> duangta-raengngan, ข่าวกิจกรรม ->
+khao-kitchakam, ป.ป.ช. -> ppch. Slugs are lowercase [a-z0-9-], at most 60 characters, cut between
+words. Romanisations are remembered (pythainlp's first call costs about a second), in
 memory and, during a build, in the cache folder.
 """
 
@@ -99,15 +101,16 @@ class SlugMaker:
         return _join_limited(parts, self.max_length)
 
     def _words(self, thai: str) -> list[str]:
-        # Site-dictionary names are whole for line breaking, but a slug reads better with their
-        # parts: ดวงตาแรงงาน -> duangta-raengngan. Dotted abbreviations stay whole: ป.ป.ช. -> ppch.
-        site = set(getattr(self.segmenter, "site_words", ()))
-        words = []
-        for word in _merge_abbreviations(self.segmenter.words(thai)):
-            if word in site and "." not in word:
-                words.extend(split_compound(word))
-            else:
-                words.append(word)
+        # The words a segmenter without the site dictionary finds (Segmenter.plain_words): a
+        # word added to the dictionary, as writers do every week, never changes an address.
+        # Dotted abbreviations stay whole: ป.ป.ช. -> ppch, ศปท. -> sapath.
+        words: list[str] = []
+        pos = 0
+        for m in _ABBREVIATION.finditer(thai):
+            words += self.segmenter.plain_words(thai[pos : m.start()])
+            words.append(m.group(0))
+            pos = m.end()
+        words += self.segmenter.plain_words(thai[pos:])
         return words
 
     def save(self) -> None:
@@ -149,35 +152,8 @@ def _syllables(word: str) -> list[str]:
     return syllables(word)
 
 
-def split_compound(word: str) -> list[str]:
-    """`word` as the fewest pythainlp dictionary words (the word itself when no split exists)."""
-    from .segment import pythainlp_word_set
-
-    known = pythainlp_word_set()
-    n = len(word)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[0] = []
-    for end in range(1, n + 1):
-        for start in range(end):
-            if best[start] is not None and word[start:end] in known:
-                candidate = best[start] + [word[start:end]]
-                if best[end] is None or len(candidate) < len(best[end]):
-                    best[end] = candidate
-    return best[n] or [word]
-
-
-_ABBREVIATION_PART = re.compile("[\u0e01-\u0e2e]{1,3}\\.")
-
-
-def _merge_abbreviations(words: list[str]) -> list[str]:
-    """Join the pieces of a dotted abbreviation the segmenter split: ป. ป. ท. -> ป.ป.ท."""
-    merged: list[str] = []
-    for word in words:
-        if merged and _ABBREVIATION_PART.fullmatch(word) and merged[-1].endswith("."):
-            merged[-1] += word
-        else:
-            merged.append(word)
-    return merged
+# A dotted abbreviation: consonants and dots, ending in a dot (ป.ป.ช., ศปท., ก.พ.ร.).
+_ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e]{1,4}\\.)+")
 
 
 def _ascii(text: str) -> str:
@@ -291,8 +267,8 @@ def _maker(settings: dict) -> SlugMaker:
 
 def slug_for(settings: dict, text: str) -> str:
     """The slug the build gives `text` (a file name, a `Slug:`, a tag, a category) on the site of
-    `settings` (THAI_TEXT_* applied): THAI_TEXT_ROMANIZATION, THAI_TEXT_SLUG_MAX_LENGTH and the
-    site dictionary are honoured."""
+    `settings` (THAI_TEXT_* applied): THAI_TEXT_ROMANIZATION and THAI_TEXT_SLUG_MAX_LENGTH are
+    honoured; the site dictionary is not (a word added to it never changes an address)."""
     return _maker(settings).make_slug(str(text))
 
 

@@ -115,3 +115,57 @@ def test_romanisations_are_cached_on_disk(tmp_path, segmenter):
 def test_romanization_overrides(segmenter):
     maker = SlugMaker(segmenter, fixes={"ดวงตา": "eyes"})
     assert maker.make_slug("ดวงตาแรงงาน") == "eyes-raengngan"
+
+
+def _thai_texts_of_the_site() -> list[str]:
+    """Every Thai file name, title, tag and category of content/ and of the WordPress test export,
+    and names written with their titles (what writers add to the site dictionary)."""
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "tests" / "wordpress"))
+    from wp_helpers import EXPORT_DATA
+
+    texts = {"นายไพรัชต์ วงศ์สุวรรณ ลงพื้นที่ตรวจแคมป์คนงาน", "นางสาวกัญญ์ณพัชร์ ศรีประเสริฐ มอบเกียรติบัตร",
+             "การอบรม", "สัมมนาเครือข่ายต้านทุจริต ร่วมกับ มรภ.อุดรธานี"}
+    for path in (root / "content").rglob("*.md"):
+        texts.add(path.stem)
+        for key in ("Title", "Category", "Tags"):
+            found = re.search(rf"^{key}:\s*(.+)$", path.read_text(encoding="utf-8"), re.M)
+            texts.update(v.strip() for v in (found.group(1).split(",") if found else []))
+    texts.update(item.title for item in EXPORT_DATA.items)
+    texts.update(term.name for term in EXPORT_DATA.categories + EXPORT_DATA.tags)
+    return sorted(t for t in texts if re.search("[\u0e01-\u0e4e]", t))
+
+
+def test_a_word_added_to_the_site_dictionary_never_changes_an_address(tmp_path):
+    """Writers add names and terms to the site dictionary (the editor's พจนานุกรม, the spelling
+    check's fix), every week. A release's address is romanised from its Thai file name, a tag's
+    and a category's from their names: none may move when a word is added (the old address would
+    be dead, and the WordPress redirect file's targets for tags with it), nor when the dictionary
+    is empty. Property over every Thai text of the site and of the WordPress test export, with
+    each of its space-separated pieces and the whole of it added as words."""
+    from tools.newpost import site_settings
+    from thai_text.slugs import slug_for
+
+    root = Path(__file__).resolve().parents[2]
+    texts = _thai_texts_of_the_site()
+    assert len(texts) >= 120
+
+    def slugs_with(words: list[str] | None) -> dict[str, str]:
+        content = tmp_path / f"content-{'site' if words is None else len(words)}"
+        content.mkdir()
+        (content / "dictionary.txt").write_text(
+            (root / "content" / "dictionary.txt").read_text(encoding="utf-8") if words is None
+            else "\n".join(words) + "\n", encoding="utf-8")
+        settings = site_settings(content)
+        settings.update(THAI_TEXT_CACHE=False, CACHE_PATH=str(tmp_path / "cache"))
+        return {text: slug_for(settings, text) for text in texts}
+
+    site = slugs_with(None)
+    added = sorted({piece for text in texts for piece in [text.replace(" ", ""), *text.split()]
+                    if re.fullmatch("[\u0e01-\u0e4e.]{3,}", piece)})
+    assert len(added) >= 200
+    assert slugs_with([]) == site
+    moved = {text: (site[text], slug) for text, slug in slugs_with(added).items() if slug != site[text]}
+    assert moved == {}
