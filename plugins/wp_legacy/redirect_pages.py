@@ -47,18 +47,30 @@ def page_path(address: str) -> str | None:
     return clean + "/index.html"
 
 
+def feed_type(target: str) -> str | None:
+    """The media type of a feed at `target` (`.../all.atom.xml`, `.../all.rss.xml`), or None."""
+    name = PurePosixPath(urlsplit(target).path).name.lower()
+    if not name.endswith(".xml"):
+        return None
+    return "application/atom+xml" if "atom" in name else "application/rss+xml" if "rss" in name else None
+
+
 def redirect_html(target: str, canonical: str, title: str = "") -> str:
-    """The redirect page: refresh at once, canonical link, visible links, `noindex`."""
+    """The redirect page: refresh at once, canonical link, visible links, `noindex`; for a feed,
+    also the feed's own link, which feed readers look for in a page (they follow no refresh:
+    a reader subscribed to the old site's `/feed/` finds the new feed through it)."""
     href = html.escape(target, quote=True)
     canon = html.escape(canonical, quote=True)
     name = html.escape(title or target)
+    kind = feed_type(target)
+    feed = f'<link rel="alternate" type="{kind}" href="{href}">\n' if kind else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="th">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>ย้ายไปที่อยู่ใหม่: {name}</title>\n"
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
-        f'<link rel="canonical" href="{canon}">\n'
+        f'<link rel="canonical" href="{canon}">\n{feed}'
         '<meta name="robots" content="noindex">\n</head>\n<body>\n<main>\n'
         f'<h1>หน้านี้ย้ายไปที่อยู่ใหม่แล้ว</h1>\n<p><a href="{href}">{name}</a></p>\n'
         f'<p lang="en">This page has moved: <a href="{href}">{html.escape(target)}</a></p>\n'

@@ -53,6 +53,14 @@ def test_page_path(address, expected):
     assert page_path(address) == expected
 
 
+def test_a_redirect_page_to_a_feed_names_the_feed_for_feed_readers():
+    html = redirect_html("https://example.org/feeds/all.atom.xml", "https://example.org/feeds/all.atom.xml")
+    assert '<link rel="alternate" type="application/atom+xml" href="https://example.org/feeds/all.atom.xml">' in html
+    assert 'type="application/rss+xml"' in redirect_html("/feeds/all.rss.xml", "/feeds/all.rss.xml")
+    for page in ("/news/a/", "/sitemap.xml", "/images/a.jpg"):
+        assert 'rel="alternate"' not in redirect_html(page, page)
+
+
 def test_redirect_html_escapes_and_points_everywhere_at_the_target():
     html = redirect_html('/news/a"b/', '/news/a"b/', "ข่าว <ทดสอบ>")
     assert 'url=/news/a&quot;b/' in html and 'href="/news/a&quot;b/"' in html

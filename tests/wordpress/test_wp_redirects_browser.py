@@ -8,6 +8,7 @@ browser's upper case.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
@@ -91,3 +92,11 @@ def test_redirect_page_is_accessible_and_says_where_the_page_went(imported, impo
 
     results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_old_feed_address_names_the_new_feed(imported_site):
+    """Feed readers follow no refresh: one subscribed to the old site's /feed/ finds the new feed
+    by the page's alternate link (autodiscovery), on a host with no server rules."""
+    for old in ("feed", "feed/rss2", "category/ข่าวกิจกรรม/feed"):
+        html = (imported_site.output / old / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<link rel="alternate" type="application/(rss|atom)\+xml" href="/feeds/[^"]+\.xml">', html), old
