@@ -152,8 +152,11 @@ def _syllables(word: str) -> list[str]:
     return syllables(word)
 
 
-# A dotted abbreviation: consonants and dots, ending in a dot (ป.ป.ช., ศปท., ก.พ.ร.).
-_ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e]{1,4}\\.)+")
+# A dotted abbreviation: consonants and dots, ending in a dot: letter by letter (ป.ป.ช., ก.พ.ร.,
+# also written on after a word: สำนักงานป.ป.ช.), or a few letters not written on after a word
+# (ศปท., จ.ขอนแก่น; not the last letter of a word before a full stop: ประเมิน.).
+_ABBREVIATION = re.compile(
+    "(?:[\u0e01-\u0e2e]\\.){2,}(?:[\u0e01-\u0e2e]{1,4}\\.)*|(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e]{1,4}\\.)+")
 
 
 def _ascii(text: str) -> str:

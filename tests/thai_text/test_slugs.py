@@ -14,6 +14,10 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
     "text, slug",
     [
         ("ดวงตาแรงงาน", "duangta-raengngan"),
+        # dotted abbreviations whole, by their form; a full stop is not one
+        ("ศปท.แรงงาน ร่วมกับ ป.ป.ช. จ.ขอนแก่น", "sapath-raengngan-ruam-kap-ppch-ch-khon-kaen"),
+        ("สำนักงานป.ป.ช.", "samnakngan-ppch"),
+        ("ผลการประเมิน.", "phon-kan-pramoen"),
         ("ข่าวกิจกรรม", "khao-kitchakam"),
         ("ประกาศ", "prakat"),
         ("ป.ป.ช.", "ppch"),
@@ -127,7 +131,8 @@ def _thai_texts_of_the_site() -> list[str]:
     from wp_helpers import EXPORT_DATA
 
     texts = {"นายไพรัชต์ วงศ์สุวรรณ ลงพื้นที่ตรวจแคมป์คนงาน", "นางสาวกัญญ์ณพัชร์ ศรีประเสริฐ มอบเกียรติบัตร",
-             "การอบรม", "สัมมนาเครือข่ายต้านทุจริต ร่วมกับ มรภ.อุดรธานี"}
+             "การอบรม", "สัมมนาเครือข่ายต้านทุจริต ร่วมกับ มรภ.อุดรธานี", "ประชุมร่วมกับสำนักงานป.ป.ช.",
+             "สรุปผลการประเมิน."}
     for path in (root / "content").rglob("*.md"):
         texts.add(path.stem)
         for key in ("Title", "Category", "Tags"):
