@@ -77,7 +77,9 @@ def query_parts(source: str) -> tuple[str, str, str] | None:
 def renderable(entry: Redirect) -> bool:
     """True when `render` writes `entry`: its source and target are `writable` and a source with
     a query has one parameter (`?p=12`), which its map can tell apart from what a link adds."""
-    return writable(entry.source) and writable(entry.target) and (not entry.is_query or query_parts(entry.source) is not None)
+    if not (writable(entry.source) and writable(entry.target)):
+        return False
+    return not entry.is_query or query_parts(entry.source) is not None
 
 
 def _quote(text: str) -> str:
