@@ -209,8 +209,9 @@ def layout_of(generators) -> tuple:
             pages.append((str(page.title), page.url))
         for category, _ in getattr(generator, "categories", None) or []:
             categories.add((str(category), category.url))
-    context = getattr(generators[0], "context", None) or {} if generators else {}
-    return (tuple(sorted(pages)), tuple(sorted(categories)), _stable([context.get(key) for key in SITE_WIDE_CONTEXT]))
+    context = (getattr(generators[0], "context", None) or {}) if generators else {}
+    site_wide = _stable([context.get(key) for key in SITE_WIDE_CONTEXT])
+    return (tuple(sorted(pages)), tuple(sorted(categories)), site_wide)
 
 
 # -- the output folder ----------------------------------------------------------------------------

@@ -3,20 +3,19 @@
 `old_addresses(...)` lists one `Redirect` per old address: each post's and page's permalink (and
 its `?p=ID` / `?page_id=ID` form), category and tag archives (and their feeds; a category's
 `?cat=ID` too), attachment pages (to the image's new file or the post it belongs to), the site
-feed (`/feed/`, `?feed=rss2`),
-files under `wp-content/uploads/` (resized copies too) and the date archives of every month with
-a published post (`/2019/`, `/2019/05/`, `?m=2019`, `?m=201905`: `month_archives`), to that
-year's archive, whose address is in B.E. (`/archives/2562/`). Sources are decoded paths: the nginx
-map matches them against `$uri`, which nginx has decoded the same way.
+feed (`/feed/`, `?feed=rss2`), files under `wp-content/uploads/` (resized copies too) and the date
+archives of every month with a published post (`/2019/`, `/2019/05/`, `?m=2019`, `?m=201905`:
+`month_archives`), to that year's archive, whose address is in B.E. (`/archives/2562/`). Sources
+are decoded paths: the nginx map matches them against `$uri`, which nginx has decoded the same way.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from zoneinfo import ZoneInfo
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 from .catalog import Catalog, normal_path
 from .taxonomy import decoded as decoded_slug
