@@ -16,8 +16,9 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
+from tests.browser.test_not_found import _offered as offered_with_titles
 from tools.wordpress.importer import REDIRECT_FILE
-from wp_helpers import header, imported_files
+from wp_helpers import old_pages
 from wp_legacy.nginx_map import parse, query_parts
 
 pytestmark = pytest.mark.browser
@@ -92,30 +93,14 @@ def test_the_home_page_reads_nothing_for_other_links(imported_site, serve, open_
     assert page.problems.page_errors == [] and page.problems.foreign_requests == []
 
 
-def _old_pages(root) -> dict[str, str]:
-    """Old address as WordPress linked it (encoded, lower-case hex) -> new path, for every
-    published post and page of the import."""
-    pairs = {}
-    for entry in imported_files(root).values():
-        meta, _ = header(root / entry["file"])
-        old = meta.get("old_url")
-        if not old or "status" in meta or "?" in old or meta.get("date", "")[:4] > "2600":
-            continue
-        kind = "news/" if entry["file"].startswith("content/news/") else ""
-        pairs[urlsplit(old).path] = f"/{kind}{meta['slug']}/"
-    return pairs
-
-
 def _offered(page) -> list[str]:
-    page.wait_for_selector("#not-found-nearest[data-state=done]", state="attached")
-    section = page.locator("#not-found-nearest")
-    return [] if section.is_hidden() else [link.get_attribute("href") for link in section.locator("a").all()]
+    return [path for path, _title in offered_with_titles(page)]
 
 
 def test_an_old_thai_address_cut_short_or_with_amp_offers_its_page(imported, imported_site, serve, open_page):
     root, _ = imported
     base = serve(imported_site.output)
-    pairs = _old_pages(root)
+    pairs = old_pages(root)
     assert len(pairs) >= 10
     page = open_page("", width=360, height=800)
     missed, asked_count = [], 0

@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from wp_helpers import header, imported_files
+from wp_helpers import imported_files, old_pages
 from tools.wordpress.importer import REDIRECT_FILE
 from wp_legacy.nginx_map import parse
 from wp_legacy.redirect_pages import page_path
@@ -23,14 +23,7 @@ pytestmark = pytest.mark.browser
 
 def _old_addresses(root):
     """(old path as a link carries it, expected new path) for every old address with a page."""
-    pairs = {}
-    for entry in imported_files(root).values():
-        meta, _ = header(root / entry["file"])
-        old = meta.get("old_url")
-        if not old or "status" in meta or meta["date"][:4] > "2600" if "date" in meta else False:
-            continue
-        kind = "news/" if entry["file"].startswith("content/news/") else ""
-        pairs[urlsplit(old).path] = f"/{kind}{meta['slug']}/"
+    pairs = old_pages(root)
     held = f"/news/{imported_files(root)['105']['slug']}/"
     for entry in parse((root / REDIRECT_FILE).read_text(encoding="utf-8")):
         if entry.is_query or page_path(entry.source) is None or entry.target == held:

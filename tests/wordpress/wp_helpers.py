@@ -45,3 +45,19 @@ def imported_files(root: Path) -> dict[str, dict]:
     """The import's ledger: WordPress id -> {"type", "slug", "file", "gallery"}."""
     ledger = json.loads((root / "content" / "wordpress-import.json").read_text(encoding="utf-8"))
     return ledger["items"]
+
+
+def old_pages(root: Path) -> dict[str, str]:
+    """Old address as WordPress linked it (its path, encoded in lower-case hex) -> new path, for
+    every published post and page of the import at `root` (not the one held back until 2099)."""
+    from urllib.parse import urlsplit
+
+    pairs = {}
+    for entry in imported_files(root).values():
+        meta, _ = header(root / entry["file"])
+        old = meta.get("old_url")
+        if not old or "status" in meta or "?" in old or meta.get("date", "")[:4] > "2600":
+            continue
+        kind = "news/" if entry["file"].startswith("content/news/") else ""
+        pairs[urlsplit(old).path] = f"/{kind}{meta['slug']}/"
+    return pairs
