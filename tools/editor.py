@@ -32,6 +32,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from tools import editor_notes
 from tools.serve import SiteHandler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
@@ -175,6 +176,9 @@ class EditorHandler(SiteHandler):
     backend: Backend
     allowed_hosts: frozenset[str]
     on_publish = None  # called after a release is published (merged into the branch)
+    notes = None  # editor_notes.NoteStore: Decap's notes requests, which decap-server does not answer
+    on_save = None  # called with (collection, slug) after an entry under review is saved
+    note_author = ""  # who signs a note written in the local editor (git user.name)
 
     def _host_ok(self) -> bool:
         if self.headers.get("Host", "") in self.allowed_hosts:
@@ -210,6 +214,12 @@ class EditorHandler(SiteHandler):
             _json(self, 413, {"error": "ข้อมูลใหญ่เกินไป / request too large"})
             return
         body = self.rfile.read(length)
+        request = _notes_request(body) if self.notes is not None else None
+        if request is not None:
+            answered = editor_notes.answer(self.notes, request, self.note_author)
+            if answered is not None:
+                _json(self, *answered)
+                return
         try:
             status, data = self.backend.request(body)
         except OSError:
@@ -220,11 +230,38 @@ class EditorHandler(SiteHandler):
         # the rebuild has been started.
         if status == 200 and self.on_publish is not None and b'"publishUnpublishedEntry"' in body:
             self.on_publish()
+        if status == 200 and self.on_save is not None and b'"persistEntry"' in body[:200]:
+            saved = _saved_entry(body)
+            if saved is not None:
+                self.on_save(*saved)
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+
+def _notes_request(body: bytes) -> dict | None:
+    """The request, when it is one of Decap's notes requests (its action comes first: the proxy
+    backend sends {"branch", "action", "params"})."""
+    if not any(f'"{action}"'.encode() in body[:200] for action in editor_notes.ACTIONS):
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def _saved_entry(body: bytes) -> tuple[str, str] | None:
+    """(collection, slug) of a persistEntry request that saved an entry under review."""
+    try:
+        params = json.loads(body).get("params") or {}
+        options, files = params.get("options") or {}, params.get("dataFiles") or []
+        if options.get("useWorkflow") and files and options.get("collectionName"):
+            return str(options["collectionName"]), str(files[0]["slug"])
+    except (ValueError, AttributeError, KeyError, TypeError):
+        pass
+    return None
 
 
 class EditorServer(http.server.ThreadingHTTPServer):
@@ -237,14 +274,19 @@ class EditorServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(directory, backend: Backend, port: int, on_publish=None) -> http.server.ThreadingHTTPServer:
-    """The site server on 127.0.0.1:`port` (0: any free port) passing /api/v1 to `backend`."""
+def make_server(directory, backend: Backend, port: int, on_publish=None, notes=None,
+                on_save=None, note_author: str = "") -> http.server.ThreadingHTTPServer:
+    """The site server on 127.0.0.1:`port` (0: any free port) passing /api/v1 to `backend`
+    (Decap's notes requests to `notes`, when given)."""
     server = EditorServer((LOOPBACK, port), None)
     real_port = server.server_address[1]
     handler = type("BoundEditorHandler", (EditorHandler,), {
         "backend": backend,
         "allowed_hosts": frozenset({f"{LOOPBACK}:{real_port}", f"localhost:{real_port}"}),
         "on_publish": staticmethod(on_publish) if on_publish else None,
+        "notes": notes,
+        "note_author": note_author,
+        "on_save": staticmethod(on_save) if on_save else None,
     })
     server.RequestHandlerClass = functools.partial(handler, directory=str(directory))
     return server
@@ -273,7 +315,11 @@ def serve_editor(settings_file: Path, output: Path, host: str = LOOPBACK, port: 
         with lock:  # one build at a time; the editor keeps working meanwhile
             build_for_editor(settings_file, output, branch, quiet=True)
 
-    server = make_server(output, backend, port, on_publish=lambda: threading.Thread(target=rebuild, daemon=True).start())
+    notes = editor_notes.NoteStore.of_repository(repo)
+    reviewer = editor_notes.Reviewer(repo, settings_file, notes)
+    server = make_server(output, backend, port, on_publish=lambda: threading.Thread(target=rebuild, daemon=True).start(),
+                         notes=notes, on_save=reviewer.schedule,
+                         note_author=_git(repo, "config", "--default", "", "user.name").strip())
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     print(
         f"ระบบเขียนข่าว / web editor: http://{LOOPBACK}:{server.server_address[1]}/admin/  "

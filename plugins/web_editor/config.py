@@ -98,6 +98,9 @@ LOCALE_OVERRIDES = {
 }
 
 
+NOTES_BACKENDS = ("github", "proxy")
+
+
 def _backend(settings: dict) -> dict:
     branch = settings["WEB_EDITOR_BACKEND"].get("branch", "main")
     if settings["WEB_EDITOR_LOCAL_BACKEND"]:
@@ -188,6 +191,13 @@ def _dictionary_collection(settings: dict) -> dict:
     }
 
 
+def notes_supported(backend: dict, publish_mode: str) -> bool:
+    """Whether the editor shows the notes pane: Decap keeps notes with the editorial workflow, on
+    GitHub (an issue per entry) and on the local backend (tools/editor_notes.py); its Forgejo and
+    Gitea backends keep none."""
+    return publish_mode == "editorial_workflow" and backend.get("name") in NOTES_BACKENDS
+
+
 def editor_config(settings: dict) -> dict:
     """The Decap CMS configuration (config.yml) for these Pelican settings."""
     from photo_gallery.settings import DEFAULTS as GALLERY_DEFAULTS
@@ -199,6 +209,8 @@ def editor_config(settings: dict) -> dict:
     # A release's photos go to the gallery folder its photos field names (js/widgets/photos.js).
     media = {"media_folder": f"/{galleries}/{{{{fields.photos.gallery}}}}",
              "public_folder": f"/{galleries}/{{{{fields.photos.gallery}}}}"}
+    backend = _backend(settings)
+
     def collection():
         return {
             "extension": "md",
@@ -213,10 +225,13 @@ def editor_config(settings: dict) -> dict:
             "identifier_field": "title",
             "summary": "{{title}}",
             "sortable_fields": ["title"],
+            # ความเห็น: writers and the supervisor talk about a release under review, and the
+            # check of its pull request writes its findings there (tools/review_note.py).
+            "editor": {"notes": notes_supported(backend, settings["WEB_EDITOR_PUBLISH_MODE"])},
         }
 
     return {
-        "backend": _backend(settings),
+        "backend": backend,
         "publish_mode": settings["WEB_EDITOR_PUBLISH_MODE"],
         "locale": "th",
         "site_url": settings.get("SITEURL") or "/",

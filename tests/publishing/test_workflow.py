@@ -104,3 +104,21 @@ def test_publish_task_is_the_production_pipeline_the_tests_build(monkeypatch):
     assert Path(seen["settings"]).name == "publishconf.py"
     assert seen["fatal_warnings"] is True
     assert seen["postprocess"] is production.postprocess
+
+
+def test_the_review_note_job_alone_may_write_notes(workflow):
+    """The check's note on a release under review (tools/review_note.py): for the editor's
+    branches only, beside the build (not after it: the build stops when the check finds
+    something), with the one extra permission it needs and no token left in git's config."""
+    job = workflow["jobs"]["review-note"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert "needs" not in job
+    assert job["if"] == "github.event_name == 'pull_request' && startsWith(github.head_ref, 'cms/')"
+    checkout = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout")]
+    assert len(checkout) == 1 and checkout[0]["with"]["persist-credentials"] is False
+    runs = _runs(job)
+    assert "--require-hashes -r requirements.txt" in runs
+    assert runs.rstrip().endswith(".venv/bin/python -m tools.review_note")
+    [writer] = [s for s in job["steps"] if "tools.review_note" in s.get("run", "")]
+    assert writer["env"] == {"GITHUB_TOKEN": "${{ github.token }}"}
+    assert all("GITHUB_TOKEN" not in str(s.get("env", {})) for s in job["steps"] if s is not writer)

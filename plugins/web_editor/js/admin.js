@@ -92,9 +92,15 @@ async function start() {
       return data.set('file_name', name);
     },
   });
+  // With notes on (ความเห็น), Decap puts a saved entry's notes where its preview was, unless the
+  // person has chosen a pane: the preview, the review of what changed, stays what opens first.
+  if (!localStorage.getItem(RIGHT_PANE_KEY)) localStorage.setItem(RIGHT_PANE_KEY, 'preview');
   CMS.init();
   decapA11y.keepMended(document);
 }
+
+// Decap's own key for the pane right of the fields (decap-cms-core's EditorInterface).
+const RIGHT_PANE_KEY = 'cms.right-pane';
 
 // Decap's review board calls it for each card (bundle.py, DECAP_BOARD_TEXT).
 globalThis.ZeroCorruptionBoardText = boardText;

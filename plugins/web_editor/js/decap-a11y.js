@@ -8,9 +8,12 @@
 //   the accessibility tree; a click on it lands on the outer one, which opens the menu as
 //   before), and the outer one is named after it;
 // - a menu (the heading menu, the status and publish menus) holds its items in a <ul> of <div>s:
-//   the list hides them from the menu (1.3.1, 4.1.2) and is not a list; it becomes role=none.
+//   the list hides them from the menu (1.3.1, 4.1.2) and is not a list; it becomes role=none;
+// - a resolved note (ความเห็น) carries the word "resolved", written into Decap's notes pane in
+//   English (not a phrase of its locale): it reads แก้แล้ว, the pane's own word for resolving.
 
 export const PREVIEW_TITLE = 'ตัวอย่างหน้าเว็บไซต์ตามที่กรอก';
+export const RESOLVED = 'แก้แล้ว';
 
 function labelOf(element) {
   const container = element.closest('[class*="ControlContainer"]');
@@ -42,6 +45,12 @@ export function mend(root = document) {
   for (const list of root.querySelectorAll('[role="menu"] > ul:not([role])')) {
     list.setAttribute('role', 'none');
     changed += 1;
+  }
+  for (const badge of root.querySelectorAll('[class*="ResolvedBadge"]')) {
+    if (badge.textContent === 'resolved') {
+      badge.textContent = RESOLVED;
+      changed += 1;
+    }
   }
   return changed;
 }

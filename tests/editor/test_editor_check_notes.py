@@ -1,0 +1,148 @@
+"""The check's findings reach the writer in the editor, as a note (ความเห็น) on the release.
+
+Spelling against the dictionary, links and duplicate addresses are checked only on the pull
+request; a writer and a supervisor in the editor never saw what it found. The local backend of
+`invoke editor` now keeps Decap's notes (tools/editor_notes.py; decap-server answers none of
+their requests) and, after every save of a release under review, judges its branch as CI judges a
+pull request and writes the check's note on it (tools/review_note.py; on GitHub the pull
+request's job writes the same note: tests/editor/test_review_note.py).
+
+Against `invoke editor` in a throwaway repository, in headless Chromium: a writer types a word
+with a missing tone mark into a published release and saves; the notes pane says, in Thai, which
+paragraph holds which word and how to fix it; the writer's own note is kept; once the word is
+fixed and saved again, the check's note says nothing is left and is marked resolved. The check's
+note cannot be edited or deleted by the writer, and no request fails.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.editor.conftest import axe_violations, log_in
+
+pytestmark = pytest.mark.browser
+
+SLUG = "conflict-of-interest-guideline-2569"
+TITLE = "ประกาศแนวทางปฏิบัติเพื่อป้องกันผลประโยชน์ทับซ้อน สำหรับเจ้าหน้าที่กระทรวงแรงงาน พ.ศ. 2569"
+SLIP = "พรอม"  # พร้อม without its tone mark: four letters, four grapheme clusters
+FIXED = "พร้อม"
+OWN_NOTE = "หัวหน้าช่วยดูวันที่มีผลบังคับใช้อีกครั้ง"
+
+
+def system_note(editor, timeout: float = 90) -> dict:
+    """The check's note on the release in the local backend's store, once written."""
+    store = editor.repo / ".git" / "web-editor-notes.json"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            notes = json.loads(store.read_text(encoding="utf-8")).get(f"news/{SLUG}", [])
+        except (OSError, ValueError):
+            notes = []
+        found = [n for n in notes if n.get("authorId") == "site-check"]
+        if found:
+            return found[0]
+        time.sleep(0.5)
+    raise AssertionError("the check wrote no note:\n" + "\n".join(editor.log[-30:]))
+
+
+def wait_for_note(editor, resolved: bool, timeout: float = 90) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        note = system_note(editor, timeout)
+        if note["resolved"] == resolved or time.monotonic() > deadline:
+            return note
+        time.sleep(0.5)
+
+
+def branch_text(editor, branch: str, done, timeout: float = 60) -> str:
+    """The release on `branch`, once `done(text)` (the save is committed after its answer)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = editor.show(branch, f"content/news/{SLUG}.md").decode("utf-8")
+        if done(text) or time.monotonic() > deadline:
+            return text
+        time.sleep(0.3)
+
+
+def open_release(page, editor):
+    page.goto("about:blank")
+    page.goto(f"{editor.url}/admin/#/collections/news/entries/{SLUG}")
+    expect(page.get_by_label("ชื่อข่าว")).to_have_value(TITLE, timeout=30_000)
+
+
+def notes_pane(page):
+    """The notes pane (Decap remembers the pane last chosen: the preview opens first here)."""
+    pane = page.locator('[class*="NotesPaneContainer"]')
+    if not pane.count():
+        page.get_by_title("แสดงหรือซ่อนความเห็น").click()
+    expect(pane).to_be_visible()
+    return pane
+
+
+def edit_first_paragraph(page, keys) -> None:
+    body = page.locator("[data-slate-editor]").first
+    body.locator("[data-slate-string]").first.click(position={"x": 1, "y": 8})  # before its first letter
+    expect(body).to_be_focused()
+    page.wait_for_timeout(300)  # Slate takes the caret from the browser's selectionchange
+    keys()
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
+
+
+def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    open_release(page, editor)
+    edit_first_paragraph(page, lambda: page.keyboard.insert_text(SLIP + " "))
+    branch = f"cms/news/{SLUG}"
+    assert branch in editor.branches()
+    note = wait_for_note(editor, resolved=False)
+    assert f'"{SLIP}"' in note["content"] and "พร้อม" in note["content"], note["content"]
+    assert "เนื้อข่าว ย่อหน้าที่ 1 «" + SLIP in note["content"], note["content"]
+
+    open_release(page, editor)
+    pane = notes_pane(page)
+    expect(pane).to_contain_text("ระบบตรวจของเว็บไซต์")
+    expect(pane).to_contain_text(f"ไม่รู้จักคำว่า \"{SLIP}\"")
+    expect(pane).to_contain_text("ย่อหน้าที่ 1")
+    card = pane.locator('[class*="NoteCard"]').filter(has_text="ระบบตรวจข่าวนี้แล้ว")
+    for button in ("แก้ไข", "ลบ"):  # the check's note is the check's, not the writer's
+        expect(card.get_by_role("button", name=button, exact=True)).to_be_disabled()
+
+    # The writer's own note is kept by the local backend.
+    box = pane.get_by_placeholder("พิมพ์ความเห็น...")
+    box.fill(OWN_NOTE)
+    pane.get_by_role("button", name="เพิ่มความเห็น").click()
+    expect(pane).to_contain_text(OWN_NOTE)
+
+    # Fixed and saved again: the same note now says nothing is left, and is resolved.
+    open_release(page, editor)
+    def fix():
+        for _ in SLIP:
+            page.keyboard.press("Delete")
+        page.keyboard.insert_text(FIXED)
+    edit_first_paragraph(page, fix)
+    saved = branch_text(editor, branch, lambda text: SLIP not in text)
+    assert f"\n\n{FIXED} กระทรวงแรงงานประกาศ" in saved, saved[:900]
+    note = wait_for_note(editor, resolved=True)
+    assert note["content"].startswith("ระบบตรวจข่าวนี้แล้ว ไม่พบสิ่งที่ต้องแก้"), note["content"]
+    open_release(page, editor)
+    pane = notes_pane(page)
+    expect(pane).to_contain_text("ไม่พบสิ่งที่ต้องแก้")
+    expect(pane).to_contain_text(OWN_NOTE)
+    expect(pane).to_contain_text("เจ้าหน้าที่ประชาสัมพันธ์")  # the writer's note, signed by git's user.name
+    card = pane.locator('[class*="NoteCard"]').filter(has_text="ไม่พบสิ่งที่ต้องแก้")
+    expect(card.locator('[class*="ResolvedBadge"]')).to_have_text("แก้แล้ว")  # not Decap's English
+    assert "resolved" not in pane.inner_text().lower() and "Anonymous" not in pane.inner_text()
+    found = axe_violations(page, ['[class*="NotesPaneContainer"]'])
+    assert found.violations_count == 0, found.generate_report()
+    assert f'"{SLIP}"' not in pane.inner_text()
+    stored = json.loads((editor.repo / ".git" / "web-editor-notes.json").read_text(encoding="utf-8"))
+    assert [n.get("authorId") == "site-check" for n in stored[f"news/{SLUG}"]].count(True) == 1
+
+    assert page.recorder.problems() == []
+    editor.discard(branch)
