@@ -9,7 +9,10 @@ For authors' training, development and the browser tests. Three parts, one comma
 3. the site is served on 127.0.0.1 only; POST /api/v1 is passed on to the backend after the
    Host header (127.0.0.1:<port> or localhost:<port>, against DNS rebinding) and the Origin
    header (the same origin, against other sites' pages) are checked. When the supervisor
-   publishes a release, the site is built again, as CI does on the server.
+   publishes a release, the site is built again, as CI does on the server. Decap's notes
+   (ความเห็น), which decap-server does not keep, are answered here (tools/editor_notes.py), and
+   after each save of an entry under review its branch is checked and the check's note written
+   on it, as CI writes it on GitHub (tools/review_note.py).
 
 The local backend has no login and commits in the repository's working tree (it checks out the
 release branches and commits everything that is not ignored), so `serve_editor` refuses any

@@ -22,7 +22,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import axe_violations, log_in
+from tests.editor.conftest import axe_violations, log_in, screenshot_dir
 
 pytestmark = pytest.mark.browser
 
@@ -109,6 +109,8 @@ def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, ed
     expect(pane).to_contain_text("ระบบตรวจของเว็บไซต์")
     expect(pane).to_contain_text(f"ไม่รู้จักคำว่า \"{SLIP}\"")
     expect(pane).to_contain_text("ย่อหน้าที่ 1")
+    if screenshot_dir():
+        page.screenshot(path=str(screenshot_dir() / "13-check-note.png"))
     card = pane.locator('[class*="NoteCard"]').filter(has_text="ระบบตรวจข่าวนี้แล้ว")
     for button in ("แก้ไข", "ลบ"):  # the check's note is the check's, not the writer's
         expect(card.get_by_role("button", name=button, exact=True)).to_be_disabled()
