@@ -27,7 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from tools.review_note import SYSTEM_AUTHOR, SYSTEM_AUTHOR_ID, Note, note_for
+from tools.review_note import Note, note_for, saved_at
+from web_editor.notes import SYSTEM_AUTHOR, SYSTEM_AUTHOR_ID  # plugins/ is on the path: review_note
 
 ACTIONS = ("getNotes", "addNote", "updateNote", "deleteNote", "toggleNoteResolution")
 STORE_NAME = "web-editor-notes.json"
@@ -182,7 +183,9 @@ def review_branch(repo: Path, settings: dict, collection: str, slug: str, store:
             return None  # the branch is gone (published or thrown away meanwhile)
         branch_settings = {**settings, "PATH": str(content),
                            "CACHE_PATH": str(Path(work) / "cache")}
-        note = note_for(judge(branch_settings), branch_settings, collection, slug)
+        saved = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%cI", f"cms/{collection}/{slug}"],
+                               capture_output=True, text=True).stdout.strip()
+        note = note_for(judge(branch_settings), branch_settings, collection, slug, saved=saved_at(saved))
     return None if note is None else store.put_system_note(collection, slug, note)
 
 

@@ -34,15 +34,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
-SYSTEM_AUTHOR = "ระบบตรวจของเว็บไซต์"
-SYSTEM_AUTHOR_ID = "site-check"
-NOTES_LABEL = "decap-cms-notes"  # the label Decap's GitHub backend finds an entry's notes by
+from thai_date.formats import local_time, thai_date  # noqa: E402
+from web_editor.notes import NOTES_LABEL, SYSTEM_AUTHOR, SYSTEM_AUTHOR_ID  # noqa: E402
+
 NOTE_MARKER = re.compile(r"^<!-- DecapCMS Note (\{[\s\S]*?\}) -->\n?")
 BRANCH = re.compile(r"^cms/(?P<collection>[^/]+)/(?P<slug>.+)$")
 # Header keys whose field in the editor has another name (js/format.js: the photos widget holds
@@ -128,8 +129,10 @@ def _belongs(problem, name: str, source) -> bool:
                                    for path in documents.split() if "/" in path)
 
 
-def note_for(verdict, settings: dict, collection: str, slug: str) -> Note | None:
-    """The check's note on entry `collection/slug` (None: not an entry of a folder collection)."""
+def note_for(verdict, settings: dict, collection: str, slug: str, saved=None) -> Note | None:
+    """The check's note on entry `collection/slug` (None: not an entry of a folder collection);
+    `saved`: when the version checked was saved (an aware datetime), named in the note, so that
+    a writer knows which save it speaks of (and the editor's preview that a newer save's note came)."""
     known = collections(settings).get(collection)
     name = entry_name(settings, collection, slug)
     if known is None:
@@ -141,8 +144,11 @@ def note_for(verdict, settings: dict, collection: str, slug: str) -> Note | None
     others = len(verdict.problems) - len(own)
     if source is None:
         return Note(f"ระบบตรวจไม่พบไฟล์ของ{what}นี้ ({name}) ในฉบับที่บันทึก / the check found no file {name}", False)
+    stamp = ""
+    if saved:  # to the second: two saves in a minute are two versions
+        stamp = f"\n(ตรวจฉบับที่บันทึกเมื่อ {thai_date(saved, 'long')} เวลา {local_time(saved):%H.%M.%S} น.)"
     if not own and not others:
-        return Note(f"ระบบตรวจ{what}นี้แล้ว ไม่พบสิ่งที่ต้องแก้ หัวหน้าเผยแพร่ได้", True)
+        return Note(f"ระบบตรวจ{what}นี้แล้ว ไม่พบสิ่งที่ต้องแก้ หัวหน้าเผยแพร่ได้{stamp}", True)
     lines = []
     if own:
         lines.append(f"ระบบตรวจ{what}นี้แล้ว พบ {len(own)} เรื่องที่ต้องแก้ก่อนเผยแพร่"
@@ -160,7 +166,7 @@ def note_for(verdict, settings: dict, collection: str, slug: str) -> Note | None
         lines.append("")
         lines.append(f"แต่ยังพบปัญหาในไฟล์อื่นของเว็บไซต์ {others} เรื่อง ซึ่งทำให้ยังเผยแพร่ไม่ได้"
                      " ให้แจ้งเจ้าหน้าที่ไอที (ดูผลการตรวจใน pull request)")
-    return Note("\n".join(lines), False)
+    return Note("\n".join(lines) + stamp, False)
 
 
 def marked(note: Note) -> str:
@@ -247,6 +253,14 @@ class GitHubNotes:
         return "added"
 
 
+def saved_at(text) -> datetime | None:
+    """An ISO time as GitHub and git write it ("2026-12-05T06:07:21Z"), or None."""
+    try:
+        return datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
+    except ValueError:
+        return None
+
+
 def entry_of_branch(branch: str) -> tuple[str, str] | None:
     """(collection, slug) of a branch the editor made for an entry under review, else None."""
     found = BRANCH.match(branch or "")
@@ -265,7 +279,8 @@ def main(environ=None, stream=None, opener=urllib.request.urlopen, *, content_di
         event = json.loads(Path(environ.get("GITHUB_EVENT_PATH", "")).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         event = {}
-    branch = (event.get("pull_request") or {}).get("head", {}).get("ref") or environ.get("GITHUB_HEAD_REF", "")
+    pull = event.get("pull_request") or {}
+    branch = pull.get("head", {}).get("ref") or environ.get("GITHUB_HEAD_REF", "")
     entry = entry_of_branch(branch)
     if entry is None:
         print(f"ไม่ใช่สาขาของระบบเขียนข่าว ({branch or '-'}): ไม่เขียนความเห็น / "
@@ -275,7 +290,7 @@ def main(environ=None, stream=None, opener=urllib.request.urlopen, *, content_di
     if content_dir:
         settings["PATH"] = str(Path(content_dir).resolve())
     verdict = judge(settings, now=now)
-    note = note_for(verdict, settings, *entry)
+    note = note_for(verdict, settings, *entry, saved=saved_at(pull.get("updated_at")))
     if note is None:
         print(f"{entry[0]} ไม่ใช่ชุดข่าวหรือหน้า: ไม่เขียนความเห็น / {entry[0]} has no notes", file=stream)
         return 0

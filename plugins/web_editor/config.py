@@ -11,6 +11,7 @@ Field names match js/format.js (the `Key: value` header); the widgets whose name
 
 from __future__ import annotations
 
+from .notes import notes_supported
 from .site_data import attachments, relative
 
 FORMAT_NAME = "pelican-markdown"  # registered by js/admin.js (js/format.js)
@@ -96,9 +97,6 @@ LOCALE_OVERRIDES = {
         "workflow": {"workflowHeading": "ข่าวที่รอตรวจและรอเผยแพร่", "dateFormat": "D/M"},
     },
 }
-
-
-NOTES_BACKENDS = ("github", "proxy")
 
 
 def _backend(settings: dict) -> dict:
@@ -189,13 +187,6 @@ def _dictionary_collection(settings: dict) -> dict:
             }],
         }],
     }
-
-
-def notes_supported(backend: dict, publish_mode: str) -> bool:
-    """Whether the editor shows the notes pane: Decap keeps notes with the editorial workflow, on
-    GitHub (an issue per entry) and on the local backend (tools/editor_notes.py); its Forgejo and
-    Gitea backends keep none."""
-    return publish_mode == "editorial_workflow" and backend.get("name") in NOTES_BACKENDS
 
 
 def editor_config(settings: dict) -> dict:

@@ -137,6 +137,8 @@ def attachments(settings: dict) -> dict:
 
 def site_data(generators, settings: dict) -> dict:
     from photo_gallery.settings import DEFAULTS as GALLERY_DEFAULTS
+
+    from .notes import SYSTEM_AUTHOR_ID
     from photo_gallery.sources import PHOTO_EXTENSIONS
 
     static = settings.get("THEME_STATIC_DIR", "theme")
@@ -157,6 +159,7 @@ def site_data(generators, settings: dict) -> dict:
         },
         "attachments": attachments(settings),
         "file_name_length": settings["WEB_EDITOR_FILE_NAME_LENGTH"],
+        "check_note_author": SYSTEM_AUTHOR_ID,  # the content check's note (notes.py)
         "preview": {
             "styles": [f"{siteurl}/{static}/css/site.css", f"{siteurl}/{static}/css/gallery.css"],
             # What Pelican resolves {static}/... to (the WordPress import's photos in a body).

@@ -17,6 +17,7 @@ note cannot be edited or deleted by the writer, and no request fails.
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -100,9 +101,15 @@ def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, ed
     edit_first_paragraph(page, lambda: page.keyboard.insert_text(SLIP + " "))
     branch = f"cms/news/{SLUG}"
     assert branch in editor.branches()
+    # The preview, where the writer looks, says the save is being checked, then what was found,
+    # with no reload (the editor polls the local backend's notes as Decap polls GitHub's).
+    banner = page.frame_locator("#preview-pane").locator(".zc-preview-check")
+    expect(banner.filter(has_text=f'ไม่รู้จักคำว่า "{SLIP}"')).to_have_class(re.compile("zc-check-found"), timeout=90_000)
+    expect(banner).to_contain_text("ความเห็น")
     note = wait_for_note(editor, resolved=False)
     assert f'"{SLIP}"' in note["content"] and "พร้อม" in note["content"], note["content"]
     assert "เนื้อข่าว ย่อหน้าที่ 1 «" + SLIP in note["content"], note["content"]
+    assert re.search(r"\n\(ตรวจฉบับที่บันทึกเมื่อ \d+ [ก-๙]+ 25\d\d เวลา \d\d\.\d\d\.\d\d น\.\)$", note["content"])
 
     open_release(page, editor)
     pane = notes_pane(page)
@@ -121,8 +128,12 @@ def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, ed
     pane.get_by_role("button", name="เพิ่มความเห็น").click()
     expect(pane).to_contain_text(OWN_NOTE)
 
-    # Fixed and saved again: the same note now says nothing is left, and is resolved.
+    # Fixed and saved again: the same note now says nothing is left, and is resolved; the preview
+    # says so as soon as the check has written it.
     open_release(page, editor)
+    if not page.locator("#preview-pane").count():
+        page.get_by_title("เปิด/ปิดการแสดงตัวอย่าง").click()
+
     def fix():
         for _ in SLIP:
             page.keyboard.press("Delete")
@@ -130,6 +141,8 @@ def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, ed
     edit_first_paragraph(page, fix)
     saved = branch_text(editor, branch, lambda text: SLIP not in text)
     assert f"\n\n{FIXED} กระทรวงแรงงานประกาศ" in saved, saved[:900]
+    expect(banner).to_have_class(re.compile("zc-check-passed"), timeout=90_000)
+    expect(banner).to_contain_text("ไม่พบสิ่งที่ต้องแก้")
     note = wait_for_note(editor, resolved=True)
     assert note["content"].startswith("ระบบตรวจข่าวนี้แล้ว ไม่พบสิ่งที่ต้องแก้"), note["content"]
     open_release(page, editor)

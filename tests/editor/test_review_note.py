@@ -146,7 +146,8 @@ def decap_reads(body: str) -> dict:
 
 def run(github, site, tmp_path, branch=f"cms/news/{SLUG}", token="ghs-test"):
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"pull_request": {"head": {"ref": branch}}}), encoding="utf-8")
+    event.write_text(json.dumps({"pull_request": {"head": {"ref": branch}, "updated_at": "2026-12-05T06:07:21Z"}}),
+                     encoding="utf-8")
     environ = {"GITHUB_EVENT_PATH": str(event), "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": REPO,
                "GITHUB_TOKEN": token}
     out = io.StringIO()
@@ -176,6 +177,8 @@ def test_the_note_is_written_once_read_by_decap_and_cleared_when_fixed(github, s
     assert note["author"] == SYSTEM_AUTHOR and note["resolved"] is False
     assert f'ไม่รู้จักคำว่า "{SLIP}"' in note["content"]
     assert f"เนื้อข่าว ย่อหน้าที่ 1 «{SLIP} กระทรวงแรงงาน" in note["content"]
+    # which save it speaks of: the pull request's last update, in Bangkok's time and the B.E. year
+    assert note["content"].endswith("\n(ตรวจฉบับที่บันทึกเมื่อ 5 ธันวาคม 2569 เวลา 13.07.21 น.)")
 
     # A writer answers in the notes pane; then fixes the word and saves: the same comment changes.
     github.comments[1].append({"id": 7, "body": "แก้แล้วค่ะ", "user": {"login": "pr-officer"}})

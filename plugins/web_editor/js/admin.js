@@ -7,6 +7,7 @@ import CMS from 'decap-cms-app';
 import * as assets from './assets.js';
 import { boardText } from './board-text.js';
 import * as bodyLines from './body-lines.js';
+import * as checkNote from './check-note.js';
 import * as checks from './checks.js';
 import * as copy from './copy.js';
 import * as dates from './dates.js';
@@ -60,9 +61,10 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, assets, boardText, bodyLines, checks, copy, dates, decapA11y, embedded, format, gallery, names, paste, photos, photoTimings, preview, CMS };
+  window.ZeroCorruptionEditor = { site, assets, boardText, bodyLines, checkNote, checks, copy, dates, decapA11y, embedded, format, gallery, names, paste, photos, photoTimings, preview, CMS };
 
   assets.commitListedAssetsOnly(CMS, site.backend.name);
+  checkNote.watchCheckNotes(CMS, site.backend.name, site.folders, site.check_note_author);
   CMS.registerLocale('th', merge(CMS.getLocale('th'), site.locale));
   CMS.registerCustomFormat('pelican-markdown', 'md', format.pelicanMarkdown);
   CMS.registerCustomFormat('site-dictionary', 'txt', siteDictionary);

@@ -6,6 +6,7 @@
 
 import React from 'react';
 
+import { checkNoteOf, onCheckNotes } from './check-note.js';
 import { heldUntil } from './checks.js';
 import { parseDate, thaiDate } from './dates.js';
 import { coverOf, mergePhotos } from './gallery.js';
@@ -16,6 +17,8 @@ import { h, plain } from './widgets/common.js';
 // title, category, date, photos, documents, tags). The page is fetched once per address, from the
 // editor's own origin.
 const publishedPages = new Map();
+export const CHECKING = 'บันทึกแล้ว ระบบกำลังตรวจฉบับนี้ ผลการตรวจจะขึ้นที่นี่และในความเห็นภายในไม่กี่นาที';
+export const IN_THE_NOTES = 'ผลการตรวจนี้อยู่ในช่อง ความเห็น ด้วย (ปุ่มใต้รูปตา ทางขวาบน) ผู้เขียนและหัวหน้าพิมพ์คุยกันที่นั่นได้';
 export const SAME_AS_PUBLISHED = 'เหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกส่วน ทั้งข้อความ หมวด วันที่ ภาพ เอกสารแนบ และแท็ก';
 
 function blockText(element) {
@@ -170,6 +173,11 @@ export const PREVIEW_STYLE = `
 .wrap > .zc-preview-changes, .wrap > .zc-preview-held { margin-right: 3rem; }
 .zc-preview-changes, .zc-preview-held { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #b26b00; background: #fff8e6; color: #1c2430; }
 .zc-preview-changes p { margin: .25rem 0; }
+.wrap > .zc-preview-check { margin: 1rem 3rem 1rem 0; padding: .5rem 1rem; border-left: 4px solid #0b57a4; background: #eef4fb; color: #1c2430; }
+.zc-preview-check.zc-check-found { border-left-color: #b3261e; background: #fdecea; }
+.zc-preview-check.zc-check-passed { border-left-color: #1b7a2e; background: #edf7ee; }
+.zc-preview-check p { margin: .25rem 0; }
+.zc-check-text { white-space: pre-wrap; }
 .gallery-item.zc-cover figure { position: relative; }
 .zc-cover-label { position: absolute; top: .5rem; left: .5rem; padding: 0 .5rem; border-radius: 4px; background: #1c2430; color: #fff; font-size: .875rem; }
 .zc-changed { box-shadow: inset 4px 0 0 #b26b00; background: #fff8e6; padding-left: .75rem; }
@@ -318,6 +326,20 @@ export function previewTemplates(site) {
         : null);
   }
 
+  /** The content check's note on this entry (js/check-note.js): what it found, that nothing is
+   * left, or that it is checking what was just saved. Nothing for a new entry. */
+  function CheckNote({ entry }) {
+    const [, redraw] = React.useState(0);
+    React.useEffect(() => onCheckNotes(() => redraw(n => n + 1)), []);
+    if (entry.get('newRecord')) return null;
+    const { note, checking } = checkNoteOf(entry.get('collection'), entry.get('slug'));
+    if (checking) return h('p', { className: 'zc-preview-check', role: 'status' }, CHECKING);
+    if (!note) return null;
+    return h('div', { className: `zc-preview-check ${note.resolved ? 'zc-check-passed' : 'zc-check-found'}`, role: 'note' },
+      h('p', { className: 'zc-check-text' }, note.content),
+      note.resolved ? null : h('p', null, IN_THE_NOTES));
+  }
+
   function dateLine(value, format = 'full') {
     if (!value) return null;
     try {
@@ -391,6 +413,7 @@ export function previewTemplates(site) {
     return h(
       'main',
       { className: 'wrap', lang: 'th' },
+      h(CheckNote, { entry }),
       held ? h('p', { className: 'zc-preview-held', role: 'note' }, `ข่าวนี้ลงวันที่ล่วงหน้า จะปรากฏบนเว็บไซต์เมื่อ ${held}`) : null,
       h(PublishedChanges, { entry, document }),
       h(
@@ -419,6 +442,7 @@ export function previewTemplates(site) {
     const data = plain(entry.get('data')) || {};
     useFrameDocument(document, data.title);
     return h('main', { className: 'wrap', lang: 'th' },
+      h(CheckNote, { entry }),
       h(PublishedChanges, { entry, document }),
       h('article', { className: 'article' },
         h('header', { className: 'article-header' }, h('h1', { className: 'article-title' }, data.title || '')),
