@@ -320,7 +320,8 @@ def serve_editor(settings_file: Path, output: Path, host: str = LOOPBACK, port: 
 
     notes = editor_notes.NoteStore.of_repository(repo)
     reviewer = editor_notes.Reviewer(repo, settings_file, notes)
-    server = make_server(output, backend, port, on_publish=lambda: threading.Thread(target=rebuild, daemon=True).start(),
+    server = make_server(output, backend, port,
+                         on_publish=lambda: threading.Thread(target=rebuild, daemon=True).start(),
                          notes=notes, on_save=reviewer.schedule,
                          note_author=_git(repo, "config", "--default", "", "user.name").strip())
     signal.signal(signal.SIGTERM, _stop_on_sigterm)

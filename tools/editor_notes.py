@@ -25,11 +25,10 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from tools.review_note import Note, note_for, saved_at
 from web_editor.notes import SYSTEM_AUTHOR, SYSTEM_AUTHOR_ID  # plugins/ is on the path: review_note
 
+ROOT = Path(__file__).resolve().parent.parent
 ACTIONS = ("getNotes", "addNote", "updateNote", "deleteNote", "toggleNoteResolution")
 STORE_NAME = "web-editor-notes.json"
 

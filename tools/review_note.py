@@ -124,9 +124,10 @@ def _belongs(problem, name: str, source) -> bool:
     gallery = source.value("gallery")
     if gallery and f"/{gallery.strip('/')}/" in problem.file:
         return True
-    documents = source.value("attachments")
-    return bool(documents) and any(problem.file.endswith("/" + path.split(":")[0].strip().lstrip("/"))
-                                   for path in documents.split() if "/" in path)
+    from attachments.documents import HEADER_KEY, listed
+
+    documents, _bad = listed(source.header.value(HEADER_KEY))
+    return any(problem.file.endswith("/" + document.path) for document in documents)
 
 
 def note_for(verdict, settings: dict, collection: str, slug: str, saved=None) -> Note | None:
@@ -134,10 +135,10 @@ def note_for(verdict, settings: dict, collection: str, slug: str, saved=None) ->
     `saved`: when the version checked was saved (an aware datetime), named in the note, so that
     a writer knows which save it speaks of (and the editor's preview that a newer save's note came)."""
     known = collections(settings).get(collection)
-    name = entry_name(settings, collection, slug)
     if known is None:
         return None
-    _folder, labels, what = known
+    folder, labels, what = known
+    name = f"{folder.strip('/')}/{slug}.md"
     what = what or "เนื้อหา"
     source = verdict.site.source_at(Path(settings["PATH"]).parent / name) if verdict.site else None
     own = [p for p in verdict.problems if _belongs(p, name, source)]
@@ -172,7 +173,8 @@ def note_for(verdict, settings: dict, collection: str, slug: str, saved=None) ->
 def marked(note: Note) -> str:
     """The comment body: Decap's note marker (resolved, author), then the text."""
     marker = json.dumps({"resolved": note.resolved, "author": SYSTEM_AUTHOR, "authorId": SYSTEM_AUTHOR_ID},
-                        ensure_ascii=False).replace("--", "-\\u002d")
+                        ensure_ascii=False)
+    marker = re.sub(r"-(?=-)", r"\\u002d", marker)  # no "--" inside an HTML comment, as Decap writes it
     return f"<!-- DecapCMS Note {marker} -->\n{note.content}"
 
 

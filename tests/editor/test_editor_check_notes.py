@@ -104,7 +104,8 @@ def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, ed
     # The preview, where the writer looks, says the save is being checked, then what was found,
     # with no reload (the editor polls the local backend's notes as Decap polls GitHub's).
     banner = page.frame_locator("#preview-pane").locator(".zc-preview-check")
-    expect(banner.filter(has_text=f'ไม่รู้จักคำว่า "{SLIP}"')).to_have_class(re.compile("zc-check-found"), timeout=90_000)
+    found = banner.filter(has_text=f'ไม่รู้จักคำว่า "{SLIP}"')
+    expect(found).to_have_class(re.compile("zc-check-found"), timeout=90_000)
     expect(banner).to_contain_text("ความเห็น")
     note = wait_for_note(editor, resolved=False)
     assert f'"{SLIP}"' in note["content"] and "พร้อม" in note["content"], note["content"]
@@ -161,3 +162,42 @@ def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, ed
 
     assert page.recorder.problems() == []
     editor.discard(branch)
+
+
+WATCHED_GITHUB_LIKE = """async () => {
+  const { checkNote } = window.ZeroCorruptionEditor;
+  const seen = [];
+  const implementation = {
+    getNotes: async () => [{ id: '1', author: 'a', content: 'ขอแก้ชื่อข่าว', resolved: false }],
+    persistEntry: async () => ({}),
+    startNotesPolling: async (collection, slug, callbacks) => { implementation.callbacks = callbacks; },
+  };
+  const backends = { github: { init: () => implementation } };
+  checkNote.watchCheckNotes({ getBackend: name => backends[name] }, 'github', { news: 'content/news' }, 'site-check');
+  const backend = backends.github.init();
+  await backend.getNotes('news', 'x');
+  const opened = checkNote.checkNoteOf('news', 'x');
+  await backend.persistEntry({ dataFiles: [{ slug: 'x' }] }, { useWorkflow: true, collectionName: 'news' });
+  const saved = checkNote.checkNoteOf('news', 'x');
+  await backend.persistEntry({ dataFiles: [{ slug: 'words' }] }, { useWorkflow: true, collectionName: 'dictionary' });
+  await backend.startNotesPolling('news', 'x', { onUpdate: list => seen.push(list.length), onChange: () => {} });
+  implementation.callbacks.onUpdate([{ id: '2', authorId: 'site-check', content: 'พบ 1 เรื่อง', resolved: false }], []);
+  return { opened, saved, dictionary: checkNote.checkNoteOf('dictionary', 'words'),
+           polled: checkNote.checkNoteOf('news', 'x'), seen };
+}"""
+
+
+def test_the_preview_follows_the_notes_decaps_own_polling_finds(editor, editor_page):
+    """On GitHub Decap polls an entry's notes itself: the check's note its polling finds reaches
+    the preview and goes on to Decap as it was (js/check-note.js on a backend shaped as Decap's
+    GitHub one, in the editor's own bundle); a save marks the note as being checked; the
+    dictionary, on which the check writes no note, is never marked."""
+    page = editor_page
+    log_in(page, editor)
+    result = page.evaluate(WATCHED_GITHUB_LIKE)
+    assert result["opened"] == {"note": None, "checking": False}  # a writer's note is not the check's
+    assert result["saved"] == {"note": None, "checking": True}
+    assert result["dictionary"] == {"note": None, "checking": False}
+    assert result["polled"] == {"note": {"content": "พบ 1 เรื่อง", "resolved": False}, "checking": False}
+    assert result["seen"] == [1]
+    assert page.recorder.problems() == []

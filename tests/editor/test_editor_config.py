@@ -201,3 +201,17 @@ def test_missing_packages_are_named_with_the_fix(tmp_path):
     with pytest.raises(bundle_module.BundleError, match="npm ci") as error:
         bundle_module.make_bundle(settings(WEB_EDITOR_NODE_MODULES=str(tmp_path / "node_modules")))
     assert "decap-cms-app" in str(error.value) and "ไม่พบแพ็กเกจ" in str(error.value)
+
+
+@pytest.mark.parametrize("overrides, notes", [
+    ({}, True),  # GitHub, editorial workflow: Decap keeps notes as issues
+    ({"WEB_EDITOR_LOCAL_BACKEND": "/api/v1"}, True),  # invoke editor keeps them (tools/editor_notes.py)
+    ({"WEB_EDITOR_BACKEND": {"name": "forgejo", "repo": "mol/site"}}, False),  # Decap's Forgejo keeps none
+    ({"WEB_EDITOR_PUBLISH_MODE": "simple"}, False),  # no review, no notes
+])
+def test_notes_are_on_where_the_backend_keeps_them(overrides, notes):
+    config = editor_config(settings(**overrides))
+    by_name = {c["name"]: c for c in config["collections"]}
+    assert by_name["news"]["editor"] == {"notes": notes}
+    assert by_name["pages"]["editor"] == {"notes": notes}
+    assert by_name["dictionary"]["editor"] == {"preview": False}  # the check writes it no note

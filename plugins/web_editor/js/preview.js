@@ -327,14 +327,16 @@ export function previewTemplates(site) {
   }
 
   /** The content check's note on this entry (js/check-note.js): what it found, that nothing is
-   * left, or that it is checking what was just saved. Nothing for a new entry. */
+   * left, or that it is checking what was just saved. Nothing for a new or a published entry. */
   function CheckNote({ entry }) {
     const [, redraw] = React.useState(0);
     React.useEffect(() => onCheckNotes(() => redraw(n => n + 1)), []);
     if (entry.get('newRecord')) return null;
     const { note, checking } = checkNoteOf(entry.get('collection'), entry.get('slug'));
     if (checking) return h('p', { className: 'zc-preview-check', role: 'status' }, CHECKING);
-    if (!note) return null;
+    // A release with no change waiting for review (its status is the workflow's): the note is of
+    // a change published since, and stays in the notes pane.
+    if (!note || !entry.get('status')) return null;
     return h('div', { className: `zc-preview-check ${note.resolved ? 'zc-check-passed' : 'zc-check-found'}`, role: 'note' },
       h('p', { className: 'zc-check-text' }, note.content),
       note.resolved ? null : h('p', null, IN_THE_NOTES));
