@@ -85,6 +85,11 @@ LOCALE_OVERRIDES = {
             "noteResolved": "ทำเครื่องหมายว่าแก้แล้ว",
             "noteReopened": "เปิดความเห็นอีกครั้ง",
             "onFailToToggleNote": "เปลี่ยนสถานะความเห็นไม่สำเร็จ: %{details}",
+            # Branch protection refuses to merge a release the check has not passed ("Required
+            # status check build is failing"): say where the check's findings are.
+            "onFailToPublishEntry": ("เผยแพร่ไม่ได้ (%{details}) ถ้าระบบตรวจยังพบเรื่องที่ต้องแก้หรือยังตรวจไม่เสร็จ"
+                                     " ดูผลการตรวจด้านบนของตัวอย่างหรือในความเห็น แก้แล้วบันทึก"
+                                     " รอจนผลการตรวจบอกว่าไม่พบสิ่งที่ต้องแก้ แล้วเผยแพร่อีกครั้ง"),
         },
     },
     "workflow": {
