@@ -233,15 +233,16 @@ class EditorHandler(SiteHandler):
         # the rebuild has been started.
         if status == 200 and self.on_publish is not None and b'"publishUnpublishedEntry"' in body:
             self.on_publish()
-        if status == 200 and self.on_save is not None and b'"persistEntry"' in body[:200]:
-            saved = _saved_entry(body)
-            if saved is not None:
-                self.on_save(*saved)
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+        # After the answer (a save with photos is tens of MB of JSON to read again): check it.
+        if status == 200 and self.on_save is not None and b'"persistEntry"' in body[:200]:
+            saved = _saved_entry(body)
+            if saved is not None:
+                self.on_save(*saved)
 
 
 def _notes_request(body: bytes) -> dict | None:
