@@ -71,7 +71,7 @@ export function watchCheckNotes(CMS, name, folders, authorId) {
     implementation.persistEntry = async (entry, options) => {
       const result = await persistEntry(entry, options);
       const file = (entry.dataFiles || [])[0];
-      if (options && options.useWorkflow && file && options.collectionName in folders) {
+      if (options && options.useWorkflow && file && folders && options.collectionName in folders) {
         markSaved(options.collectionName, file.slug);
       }
       return result;
