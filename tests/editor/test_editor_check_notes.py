@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import time
 
 import pytest
@@ -142,6 +143,10 @@ def test_the_check_writes_its_findings_on_the_release_and_clears_them(editor, ed
     edit_first_paragraph(page, fix)
     saved = branch_text(editor, branch, lambda text: SLIP not in text)
     assert f"\n\n{FIXED} กระทรวงแรงงานประกาศ" in saved, saved[:900]
+    # Checking the branch wrote nothing decap-server would commit with the release.
+    assert editor.files(branch) == [f"content/news/{SLUG}.md"]
+    assert subprocess.run(["git", "-C", str(editor.repo), "status", "--porcelain"], capture_output=True,
+                          text=True).stdout == ""
     expect(banner).to_have_class(re.compile("zc-check-passed"), timeout=90_000)
     expect(banner).to_contain_text("ไม่พบสิ่งที่ต้องแก้")
     note = wait_for_note(editor, resolved=True)
