@@ -51,7 +51,6 @@ BRANCH = re.compile(r"^cms/(?P<collection>[^/]+)/(?P<slug>.+)$")
 FIELD_OF_KEY = {"gallery": "photos", "cover": "photos", "captions": "photos", "hidden_photos": "photos",
                 "slug": "file_name"}
 QUOTED_LENGTH = 30  # characters of a paragraph quoted to find it by
-COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # Thai vowels and marks above and below
 
 
 @dataclass(frozen=True)
@@ -90,14 +89,22 @@ def _paragraph(source, line: int) -> tuple[int, str]:
         if at == line:
             break
     start = re.sub(r"^(#+|[-*+]|\d+[.)]|>)\s+", "", start)
-    if len(start) <= QUOTED_LENGTH:
-        return number, start
-    cut = start.rfind(" ", QUOTED_LENGTH // 2, QUOTED_LENGTH + 1)  # at a space, when there is one
-    if cut < 0:
-        cut = QUOTED_LENGTH
-        while cut < len(start) and COMBINING.match(start[cut]):  # never between a letter and its marks
-            cut += 1
-    return number, start[:cut].rstrip() + "…"
+    return number, quoted(start)
+
+
+def quoted(text: str) -> str:
+    """The first words of `text`, about QUOTED_LENGTH letters, cut between words (pythainlp's
+    words: Thai has no spaces to cut at), with "…" when there is more."""
+    from pythainlp.tokenize import word_tokenize
+
+    if len(text) <= QUOTED_LENGTH:
+        return text
+    taken = ""
+    for word in word_tokenize(text[: QUOTED_LENGTH * 2], engine="newmm", keep_whitespace=True):
+        if taken.strip() and len(taken) + len(word) > QUOTED_LENGTH:
+            break
+        taken += word
+    return taken.rstrip() + "…"
 
 
 def where(problem, source, labels: dict) -> str:

@@ -246,14 +246,16 @@ def test_every_release_and_page_names_each_slip_by_its_paragraph(site):
         number = plain[index % len(plain)]
         lines[blocks[number - 1]] = f"{SLIP} " + lines[blocks[number - 1]]
         path.write_text("\n".join(lines), encoding="utf-8")
-        expected[(collection, path.stem)] = number
+        expected[(collection, path.stem)] = (number, lines[blocks[number - 1]].strip())
     assert len(expected) >= 30
     verdict = judge(settings)
-    for (collection, slug), number in expected.items():
+    for (collection, slug), (number, first_line) in expected.items():
         note = note_for(verdict, settings, collection, slug)
         assert not note.resolved
         label = "เนื้อข่าว" if collection == "news" else "เนื้อหา"
         assert f"{label} ย่อหน้าที่ {number} «{SLIP} " in note.content, (slug, number, note.content)
+        quote = re.search(r"«(.*?)»", note.content)[1]  # the paragraph's first words, to find it by
+        assert first_line.startswith(quote.removesuffix("…")) and len(quote) <= 40, (slug, quote)
         assert f'ไม่รู้จักคำว่า "{SLIP}"' in note.content, (slug, note.content)
         assert "พบ 1 เรื่องที่ต้องแก้" in note.content  # its own slip, not the other files' ones
 
