@@ -105,7 +105,7 @@ def answer(store: NoteStore, payload: dict, author: str = "") -> tuple[int, dict
     action = payload.get("action") if isinstance(payload, dict) else None
     if action not in ACTIONS:
         return None
-    params = payload.get("params") or {}
+    params = payload.get("params") if isinstance(payload.get("params"), dict) else {}
     collection, slug = str(params.get("collection") or ""), str(params.get("slug") or "")
     if not collection or not slug:
         return 422, {"error": "ต้องระบุ collection และ slug / collection and slug are required"}
