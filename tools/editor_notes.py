@@ -25,7 +25,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tools.review_note import Note, note_for, saved_at
+from tools.review_note import Note, entry_name, note_for, saved_at
 from web_editor.notes import SYSTEM_AUTHOR, SYSTEM_AUTHOR_ID  # plugins/ is on the path: review_note
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,6 +174,8 @@ def review_branch(repo: Path, settings: dict, collection: str, slug: str, store:
     from content_guard.verdict import judge
     from web_editor.site_data import relative
 
+    if entry_name(settings, collection, slug) is None:
+        return None  # a collection the check writes no note on (the site dictionary)
     folder = relative(settings["PATH"], settings)
     with tempfile.TemporaryDirectory(prefix="editor-review-") as work:
         try:
