@@ -42,6 +42,7 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 from thai_date.formats import local_time, thai_date  # noqa: E402
+from thai_text.quotes import first_words  # noqa: E402
 from web_editor.notes import NOTES_LABEL, SYSTEM_AUTHOR, SYSTEM_AUTHOR_ID  # noqa: E402
 
 NOTE_MARKER = re.compile(r"^<!-- DecapCMS Note (\{[\s\S]*?\}) -->\n?")
@@ -89,22 +90,7 @@ def _paragraph(source, line: int) -> tuple[int, str]:
         if at == line:
             break
     start = re.sub(r"^(#+|[-*+]|\d+[.)]|>)\s+", "", start)
-    return number, quoted(start)
-
-
-def quoted(text: str) -> str:
-    """The first words of `text`, about QUOTED_LENGTH letters, cut between words (pythainlp's
-    words: Thai has no spaces to cut at), with "…" when there is more."""
-    from pythainlp.tokenize import word_tokenize
-
-    if len(text) <= QUOTED_LENGTH:
-        return text
-    taken = ""
-    for word in word_tokenize(text[: QUOTED_LENGTH * 2], engine="newmm", keep_whitespace=True):
-        if taken.strip() and len(taken) + len(word) > QUOTED_LENGTH:
-            break
-        taken += word
-    return taken.rstrip() + "…"
+    return number, first_words(start, QUOTED_LENGTH)
 
 
 def where(problem, source, labels: dict) -> str:

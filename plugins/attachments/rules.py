@@ -7,9 +7,11 @@
 | a document without a title | WARNING (its file name is the link) |
 | a document larger than ATTACHMENTS_WARN_MB | WARNING |
 | a document holding a photo that carries the place it was taken (GPS) or camera data (embedded_photos.py) | ERROR (a document is published as it is, and no published file may carry either) |
+| a document keeping tracked changes or comments (hidden_content.py) | ERROR (a draft's deleted words and its reviewers' remarks, readable by whoever opens it) |
 
 The rule "document-metadata" (per site) reads the same of every document Pelican publishes as it
-is from STATIC_PATHS (the WordPress import's old files under extra/wordpress/, a file put there by
+is from STATIC_PATHS (photos only: tracked changes and comments in the old site's files were public
+before the import, and a finding there would fail every production build of the archive) (the WordPress import's old files under extra/wordpress/, a file put there by
 hand), ATTACHMENTS_DIR left out (its documents are published only when a release lists them, and
 the rule above reports those with the release's line).
 """
@@ -17,6 +19,7 @@ the rule above reports those with the release's line).
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from .documents import HEADER_KEY, Listed, document, listed
 
@@ -73,6 +76,7 @@ def check_attachments(source, site) -> list:
                                      f'attachment "{entry.path}" has no title; readers see its file name',
                                      "พิมพ์ชื่อเอกสารหลังเครื่องหมาย :", "write its title after the colon"))
         problems += _photo_problems(source.name, entry, path)
+        problems += _hidden_problems(source.name, entry, path)
         size = path.stat().st_size
         if size > warn_bytes:
             problems.append(_problem(source.name, entry.line, "warning",
@@ -130,6 +134,68 @@ def _photo_problems(name, entry, path) -> list:
         "หรือบันทึกเอกสารเป็น PDF ใหม่ แล้วแนบแทนไฟล์เดิม",
         "put photos without metadata in the document instead (the site's gallery copies carry none), "
         "or save the document as PDF again, and attach it in place of this one")]
+
+
+# What a document keeps out of sight (hidden_content.py): (Thai, English) of the finding, with {n}
+# and {sample}; the fix per program that made the file.
+LEFT_IN = {
+    "changes": ("ยังเก็บการแก้ไขที่ติดตามไว้ (Track Changes) {n} แห่ง{sample} ผู้ที่ดาวน์โหลดไปเปิดจะเห็นข้อความที่ลบและชื่อผู้แก้",
+                "still keeps {n} tracked change(s) (Track Changes){sample}; whoever downloads and opens it "
+                "sees the deleted words and who made each change"),
+    "comments": ("มีความคิดเห็น (Comment) {n} รายการ{sample} ผู้ที่ดาวน์โหลดไปเปิดจะเห็นความคิดเห็นและชื่อผู้เขียน",
+                 "holds {n} comment(s){sample}; whoever downloads and opens it sees them and who wrote them"),
+}
+LEFT_IN_FIX = {
+    ("changes", "Word"): ("เปิดไฟล์ใน Word แท็บ ตรวจทาน (Review) กด ยอมรับ (Accept) > ยอมรับการเปลี่ยนแปลงทั้งหมด "
+                         "(หรือ ปฏิเสธ ส่วนที่ไม่ใช้) แล้วบันทึก และแนบไฟล์ใหม่แทนไฟล์เดิม",
+                         "open it in Word, Review > Accept > Accept All Changes (or Reject what is not meant), "
+                         "save, and attach the new file in place of this one"),
+    ("changes", "LibreOffice"): ("เปิดไฟล์ใน LibreOffice เมนู แก้ไข > ติดตามการเปลี่ยนแปลง > จัดการ แล้วกด ยอมรับทั้งหมด "
+                                 "บันทึก และแนบไฟล์ใหม่แทนไฟล์เดิม",
+                                 "open it in LibreOffice, Edit > Track Changes > Manage > Accept All, save, and "
+                                 "attach the new file in place of this one"),
+    ("comments", "Word"): ("เปิดไฟล์ใน Word แท็บ ตรวจทาน (Review) กด ลบ (Delete) > ลบข้อคิดเห็นทั้งหมดในเอกสาร "
+                           "แล้วบันทึก และแนบไฟล์ใหม่แทนไฟล์เดิม",
+                           "open it in Word, Review > Delete > Delete All Comments in Document, save, and attach "
+                           "the new file in place of this one"),
+    ("comments", "Excel"): ("เปิดไฟล์ใน Excel คลิกขวาที่เซลล์ที่มีความคิดเห็นหรือบันทึกย่อ เลือก ลบความคิดเห็น (Delete Comment) "
+                            "ทุกเซลล์ แล้วบันทึก และแนบไฟล์ใหม่แทนไฟล์เดิม",
+                            "open it in Excel, right-click each cell with a comment or note > Delete Comment, save, "
+                            "and attach the new file in place of this one"),
+    ("comments", "PowerPoint"): ("เปิดไฟล์ใน PowerPoint แท็บ ตรวจทาน (Review) กด ลบ (Delete) > ลบข้อคิดเห็นทั้งหมดในงานนำเสนอนี้ "
+                                 "แล้วบันทึก และแนบไฟล์ใหม่แทนไฟล์เดิม",
+                                 "open it in PowerPoint, Review > Delete > Delete All Comments in This Presentation, "
+                                 "save, and attach the new file in place of this one"),
+    ("comments", "LibreOffice"): ("เปิดไฟล์ใน LibreOffice คลิกขวาที่ความคิดเห็น เลือก ลบความคิดเห็นทั้งหมด "
+                                  "แล้วบันทึก และแนบไฟล์ใหม่แทนไฟล์เดิม",
+                                  "open it in LibreOffice, right-click a comment > Delete All Comments, save, and "
+                                  "attach the new file in place of this one"),
+}
+PROGRAM = {".docx": "Word", ".xlsx": "Excel", ".pptx": "PowerPoint"}  # .odt, .ods, .odp: LibreOffice
+
+
+def _hidden_problems(name, entry, path) -> list:
+    """What the document keeps out of sight (hidden_content.py): an error per kind and document,
+    as the draft's deleted words and its reviewers' remarks would go out with it."""
+    from thai_text.quotes import first_words
+
+    from .hidden_content import left_in
+
+    problems = []
+    for found in left_in(path):
+        program = PROGRAM.get(Path(found.where or entry.path).suffix.lower(), "LibreOffice")
+        inside = f' (ไฟล์ "{found.where}" ข้างใน)' if found.where else ""
+        inside_en = f' (the file "{found.where}" inside it)' if found.where else ""
+        sample = first_words(found.sample)
+        thai, english = LEFT_IN[found.kind]
+        fix, fix_english = LEFT_IN_FIX.get((found.kind, program)) or LEFT_IN_FIX[(found.kind, "Word")]
+        problems.append(_problem(
+            name, entry.line, "error",
+            f'เอกสารแนบ "{entry.path}"{inside} ' + thai.format(n=found.count, sample=f" เช่น «{sample}»" if sample else ""),
+            f'attachment "{entry.path}"{inside_en} ' + english.format(n=found.count,
+                                                                      sample=f', such as "{sample}"' if sample else ""),
+            fix, fix_english))
+    return problems
 
 
 def _rules():

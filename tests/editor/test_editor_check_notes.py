@@ -206,3 +206,51 @@ def test_the_preview_follows_the_notes_decaps_own_polling_finds(editor, editor_p
     assert result["polled"] == {"note": {"content": "พบ 1 เรื่อง", "resolved": False}, "checking": False}
     assert result["seen"] == [1]
     assert page.recorder.problems() == []
+
+
+FIGURES = "hotline-statistics-2569"
+FIGURES_TITLE = "สายด่วน 1546 รับแจ้งเบาะแสทุจริตครึ่งปีงบประมาณ 2569 กว่า 200 เรื่อง นายหน้าเถื่อนยังนำโด่ง"
+
+
+def test_a_document_keeping_comments_is_named_in_the_preview_until_a_clean_one_replaces_it(
+        editor, editor_page, tmp_path):
+    """A writer attaches a survey form from Word that still keeps a reviewer's comment and a
+    tracked deletion (hidden on the printed page): after the save the preview names the field
+    เอกสารแนบ, both findings and Word's own buttons to fix them; once the writer takes it off and
+    attaches the file saved clean, the preview turns green."""
+    from tests.attachments.documents_keeping import word
+
+    paragraphs = ["แบบสำรวจความคิดเห็นของผู้ใช้สายด่วน 1546", "ท่านได้รับการตอบรับภายในหนึ่งวันทำการหรือไม่"]
+    kept = tmp_path / "แบบสำรวจ.docx"
+    kept.write_bytes(word(paragraphs, deleted="ภายในสามวันทำการ", comments=["ข้อ 2 ยังไม่ผ่านหัวหน้ากลุ่มงาน"]))
+    clean = tmp_path / "แบบสำรวจ-ฉบับเผยแพร่.docx"
+    clean.write_bytes(word(paragraphs))
+    page = editor_page
+    log_in(page, editor)
+    page.goto(f"{editor.url}/admin/#/collections/news/entries/{FIGURES}")
+    expect(page.get_by_label("ชื่อข่าว")).to_have_value(FIGURES_TITLE, timeout=30_000)
+    files = page.locator(".zc-attachments input[type=file]")
+    files.set_input_files([str(kept)])
+    expect(page.get_by_label("ชื่อเอกสารที่ 2 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_value("แบบสำรวจ")
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
+
+    banner = page.frame_locator("#preview-pane").locator(".zc-preview-check")
+    expect(banner).to_have_class(re.compile("zc-check-found"), timeout=90_000)
+    expect(banner).to_contain_text("พบ 2 เรื่องที่ต้องแก้")
+    expect(banner).to_contain_text("เอกสารแนบ: ")
+    expect(banner).to_contain_text("ความคิดเห็น (Comment) 1 รายการ เช่น «ข้อ 2 ยังไม่ผ่าน")
+    expect(banner).to_contain_text("การแก้ไขที่ติดตามไว้ (Track Changes) 1 แห่ง เช่น «ภายในสามวันทำการ»")
+    expect(banner).to_contain_text("ลบข้อคิดเห็นทั้งหมดในเอกสาร")
+    expect(banner).to_contain_text("ยอมรับการเปลี่ยนแปลงทั้งหมด")
+
+    page.get_by_role("button", name="ถอนเอกสารที่ 2 ออกจากข่าว").click()
+    files.set_input_files([str(clean)])
+    expect(page.get_by_label("ชื่อเอกสารที่ 2 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_value("แบบสำรวจ ฉบับเผยแพร่")
+    page.get_by_role("button", name="บันทึก").first.click()
+    expect(banner).to_have_class(re.compile("zc-check-passed"), timeout=90_000)
+    expect(banner).to_contain_text("ไม่พบสิ่งที่ต้องแก้")
+    header = editor.show(f"cms/news/{FIGURES}", f"content/news/{FIGURES}.md").decode("utf-8").split("\n\n")[0]
+    assert "แบบสำรวจ-ฉบับเผยแพร่.docx" in header and "แบบสำรวจ.docx" not in header, header
+    assert page.recorder.problems() == []
+    editor.discard(f"cms/news/{FIGURES}")

@@ -271,3 +271,21 @@ def test_a_header_problem_is_named_by_its_field(site):
     settings["PATH"] = str(site)
     note = note_for(judge(settings), settings, "news", SLUG)
     assert "\n1. วันที่: " in note.content and "30 กุมภาพันธ์" in note.content, note.content
+
+
+def test_a_document_keeping_comments_is_named_by_the_attachments_field(site):
+    """A writer attaches the hotline's figures with a reviewer's comment still in the workbook:
+    the note names the field เอกสารแนบ, the comment and the fix, in Excel's words."""
+    from content_guard.verdict import judge
+    from tests.attachments.documents_keeping import excel
+    from tools.check import load_settings
+
+    release = site / "news" / "hotline-statistics-2569.md"
+    listed = re.search(r"^Attachments: (\S+):", release.read_text(encoding="utf-8"), re.M)[1]
+    (site / listed).write_bytes(excel(notes=["ตัวเลขเดือนมีนาคมยังไม่ยืนยัน รอกองคลังตรวจ"]))
+    settings = load_settings(ROOT / "pelicanconf.py")
+    settings["PATH"] = str(site)
+    note = note_for(judge(settings), settings, "news", "hotline-statistics-2569")
+    assert not note.resolved
+    assert "\n1. เอกสารแนบ: " in note.content and "ความคิดเห็น (Comment) 1 รายการ" in note.content, note.content
+    assert "«ตัวเลขเดือนมีนาคมยังไม่ยืนยัน" in note.content and "ลบความคิดเห็น" in note.content, note.content
