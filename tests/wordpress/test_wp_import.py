@@ -297,32 +297,58 @@ def test_redirect_file_is_valid_and_covers_every_kind_of_old_address(imported):
     for term in cats:  # WordPress's plain link to a category
         assert by_source[f"/?cat={term.term_id}"] == by_source[f"/category/{decoded(term.slug)}/"]
     assert "/wp-content/uploads/2022/03/p01-300x225.jpg" in sources  # a resized copy
-    for kind in ("post", "page", "query", "category", "tag", "attachment", "feed", "media", "date"):
+    for kind in ("post", "page", "query", "category", "tag", "attachment", "feed", "media", "date", "author"):
         assert report.redirects[kind] > 0, kind
-    # WordPress's date archives of every month with a published post, to that year's archive (B.E.)
-    months = {(item.post_date[:4], item.post_date[5:7]) for item in EXPORT_DATA.items
-              if item.post_type == "post" and item.status == "publish" and item.post_date[:4] < "2090"}
+    # WordPress's plain link to a tag (?tag=slug, the slug as WordPress wrote it: percent-encoded)
+    tags = [t for t in EXPORT_DATA.tags if by_source.get(f"/tag/{decoded(t.slug)}/")]
+    assert len(tags) >= 3 and any("%e0" in t.slug for t in tags)
+    for term in tags:
+        assert by_source[f"/?tag={term.slug}"] == by_source[f"/index.php?tag={term.slug}"] \
+            == by_source[f"/tag/{decoded(term.slug)}/"]
+    # WordPress's date archives of every day with a published post, and of its month and year, to
+    # that year's archive (B.E.)
+    days = {(item.post_date[:4], item.post_date[5:7], item.post_date[8:10]) for item in EXPORT_DATA.items
+            if item.post_type == "post" and item.status == "publish" and item.post_date[:4] < "2090"
+            and not item.post_password}  # (a post behind a password is imported as a draft)
     by_source = {e.source: e.target for e in entries}
-    assert len(months) >= 5
-    for year, month in months:
+    assert len(days) >= 5
+    for year, month, day in days:
         archive = f"/archives/{int(year) + 543}/"
-        assert by_source[f"/{year}/{month}/"] == by_source[f"/{year}/"] == by_source[f"/?m={year}{month}"] == archive
+        assert by_source[f"/{year}/{month}/{day}/"] == by_source[f"/{year}/{month}/"] == by_source[f"/{year}/"] \
+            == by_source[f"/?m={year}{month}"] == by_source[f"/?m={year}{month}{day}"] == archive
+    assert not [s for s in sources if re.fullmatch(r"/\d{4}/\d\d/\d\d/", s) and tuple(s[1:-1].split("/")) not in days]
+    # the archive of each author with a published post (the site has none per author) to the whole archive
+    writers = {item.creator for item in EXPORT_DATA.items
+               if item.post_type == "post" and item.status == "publish" and not item.post_password}
+    assert len(writers) >= 2 and set(EXPORT_DATA.authors) - writers  # one account never posted
+    for author in EXPORT_DATA.authors.values():
+        found = {by_source.get(s) for s in (f"/author/{author.login}/", f"/author/{author.login}",
+                                            f"/author/{author.login}/feed/", f"/?author={author.author_id}")}
+        assert found == ({"/archives/"} if author.login in writers else {None}), (author, found)
 
 
-def test_month_archives_follow_bangkok_time_and_leave_out_what_is_not_there_yet():
+def test_date_archives_follow_bangkok_time_and_leave_out_what_is_not_there_yet():
     import datetime as dt
 
-    from tools.wordpress.redirects import month_archives
+    from tools.wordpress.redirects import date_archives
 
     utc = dt.timezone.utc
     settings = {"THAI_DATE_YEAR_ARCHIVE_URL": "archives/{be_year}/", "TIMEZONE": "Asia/Bangkok",
-                "THAI_DATE_YEAR_ARCHIVE_SAVE_AS": "archives/{be_year}/index.html", "ARCHIVES_URL": "archives/"}
+                "THAI_DATE_YEAR_ARCHIVE_SAVE_AS": "archives/{be_year}/index.html", "ARCHIVES_URL": "archives/",
+                "ARCHIVES_SAVE_AS": "archives/index.html"}
     now = dt.datetime(2026, 12, 5, tzinfo=utc)
     moments = [dt.datetime(2019, 12, 31, 20, 0, tzinfo=utc),  # 1 January 2020 in Bangkok
                dt.datetime(2019, 5, 14, 3, 0, tzinfo=utc), dt.datetime(2099, 1, 15, tzinfo=utc), None]
-    assert month_archives(moments, settings, now) == {(2020, 1): "/archives/2563/", (2019, 5): "/archives/2562/"}
+    assert date_archives(moments, settings, now) == {(2020, 1, 1): "/archives/2563/", (2019, 5, 14): "/archives/2562/"}
     no_years = {**settings, "THAI_DATE_YEAR_ARCHIVE_SAVE_AS": ""}
-    assert set(month_archives(moments, no_years, now).values()) == {"/archives/"}
+    assert set(date_archives(moments, no_years, now).values()) == {"/archives/"}
+
+
+def test_an_author_s_archive_address_is_wordpress_s():
+    from tools.wordpress.redirects import nicename
+
+    assert [nicename(n) for n in ("admin", "PR.Office", "somsri_m", "สมศรี", " web  team ")] == [
+        "admin", "pr-office", "somsri_m", "สมศรี", "web-team"]
 
 
 def test_invoke_task_dry_run_on_the_repository_changes_nothing(old_site):

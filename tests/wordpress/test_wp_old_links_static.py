@@ -49,6 +49,8 @@ def test_every_old_link_with_a_query_leads_to_its_page(imported, imported_site, 
     entries = [e for e in parse((root / REDIRECT_FILE).read_text(encoding="utf-8")) if e.is_query]
     book = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (imported_site.output / "wordpress-addresses").iterdir()}
     assert len(entries) >= 60 and {query_parts(e.source)[0] for e in entries} == {"/", "/index.php"}
+    names = {query_parts(e.source)[1] for e in entries}
+    assert names == {"p", "page_id", "attachment_id", "feed", "m", "cat", "tag", "author"}, names
     page = open_page("")
     _documents_and_scripts(page)
     missed, held = [], 0
@@ -58,6 +60,8 @@ def test_every_old_link_with_a_query_leads_to_its_page(imported, imported_site, 
         if not (built / "index.html" if entry.target.endswith("/") else built).is_file():
             held += 1  # (a post held back until its date: not yet there)
             continue
+        if "%" in value and i % 2:
+            value = value.upper()  # a Thai tag slug as a browser encodes a pasted address
         asked = f"{base}{path}?" + ADDED[i % 2].format(query=f"{name}={value}")
         page.goto(asked, wait_until="commit")
         if not _arrived(page, entry.target):
@@ -123,8 +127,8 @@ def test_an_old_thai_address_cut_short_or_with_amp_offers_its_page(imported, imp
 
 
 def test_a_later_page_of_an_old_list_offers_the_new_one(imported, imported_site, serve, open_page):
-    """A category's, a tag's or a month's second page, and a day of a month (day archives have no
-    redirect of their own), offer the new list first."""
+    """A category's, a tag's or a month's second page, and a day of a month with no post (only
+    days with one have a redirect), offer the new list first."""
     root, _ = imported
     base = serve(imported_site.output)
     entries = parse((root / REDIRECT_FILE).read_text(encoding="utf-8"))
@@ -132,7 +136,10 @@ def test_a_later_page_of_an_old_list_offers_the_new_one(imported, imported_site,
              if e.source.startswith(("/category/", "/tag/")) and e.source.endswith("/") and "/feed/" not in e.source}
     months = {e.source: e.target for e in entries if re.fullmatch(r"/\d{4}/\d\d/", e.source)}
     lists.update({month + "page/2/": new for month, new in months.items()})
-    lists.update({month + "15/": new for month, new in months.items()})
+    days = {e.source for e in entries if re.fullmatch(r"/\d{4}/\d\d/\d\d/", e.source)}
+    assert days
+    for month, new in months.items():
+        lists[month + next(f"{d:02d}/" for d in range(28, 0, -1) if f"{month}{d:02d}/" not in days)] = new
     assert len(lists) >= 5 + 2 * 5
     page = open_page("", width=360, height=800)
     missed = []

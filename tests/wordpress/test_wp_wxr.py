@@ -61,7 +61,8 @@ def test_percent_encoded_thai_slugs_are_cut_like_wordpress(export):
 def test_channel_and_terms(export):
     assert export.version == "1.2"
     assert export.blog_url == "https://acoc.mol.go.th"
-    assert set(export.authors) == {"admin", "somsri"}
+    assert set(export.authors) == {"admin", "somsri", "web.editor"}  # the last one never posted
+    assert [a.author_id for a in export.authors.values()] == ["1", "2", "3"]
     assert {t.name for t in export.categories} >= {"ข่าวกิจกรรม", "ประกาศ"}
     child = [t for t in export.categories if t.parent]
     assert child and child[0].parent == wordpress_slug("ข่าวกิจกรรม")

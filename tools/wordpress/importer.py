@@ -35,7 +35,7 @@ from .links import Links, feed_url, taxonomy_urls
 from .media import FolderSource, UrlSource
 from .plan import Planned, existing_content, name_galleries, plan_gallery, plan_items
 from .progress import Progress
-from .redirects import month_archives, old_addresses
+from .redirects import date_archives, old_addresses, whole_archive
 from .report import ImportReport, NeedsWork
 from .taxonomy import Taxonomy, parse_mapping
 from .wxr import ExportError, read_export
@@ -127,11 +127,12 @@ def run_import(options) -> ImportReport:
             advance()
 
     item_urls = {p.item.post_id: (p.kind, p.url(settings)) for p in plans if not p.draft}
-    months = month_archives((p.date.moment for p in plans if p.kind == "post" and not p.draft), settings,
-                            _dt.datetime.now(_dt.timezone.utc))
+    days = date_archives((p.date.moment for p in plans if p.kind == "post" and not p.draft), settings,
+                         _dt.datetime.now(_dt.timezone.utc))
     redirects = old_addresses(catalog, item_urls, {k: "/" + v.split("}", 1)[1].lstrip("/")
                                                    for k, v in media_urls.items()},
-                              new_taxonomy, feed_url(settings), options.category_base, options.tag_base, months)
+                              new_taxonomy, feed_url(settings), options.category_base, options.tag_base, days,
+                              whole_archive(settings))
     report.redirects.update(Counter(r.kind for r in redirects))
     writer.write_text(root / REDIRECT_FILE, render_map(redirects))
     writer.save_ledger()

@@ -2,11 +2,16 @@
 
 `old_addresses(...)` lists one `Redirect` per old address: each post's and page's permalink (and
 its `?p=ID` / `?page_id=ID` form), category and tag archives (and their feeds; a category's
-`?cat=ID` too), attachment pages (to the image's new file or the post it belongs to), the site
-feed (`/feed/`, `?feed=rss2`), files under `wp-content/uploads/` (resized copies too) and the date
-archives of every month with a published post (`/2019/`, `/2019/05/`, `?m=2019`, `?m=201905`:
-`month_archives`), to that year's archive, whose address is in B.E. (`/archives/2562/`). Sources
-are decoded paths: the nginx map matches them against `$uri`, which nginx has decoded the same way.
+`?cat=ID` and a tag's `?tag=slug` too, WordPress's plain links), attachment pages (to the image's
+new file or the post it belongs to), the site feed (`/feed/`, `?feed=rss2`), files under
+`wp-content/uploads/` (resized copies too), the date archives of every day with a published post
+and of its month and year (`/2019/`, `/2019/05/`, `/2019/05/14/`, `?m=2019`, `?m=201905`,
+`?m=20190514`: `date_archives`), to that year's archive, whose address is in B.E.
+(`/archives/2562/`), and the archive of each author with a published post (`/author/somsri/`, its
+feed, `?author=2`) to the site's whole archive (the site has no pages per author: releases are
+the office's). Sources without a query are decoded paths: the nginx map matches them against
+`$uri`, which nginx has decoded the same way; a query's value is as WordPress wrote it in its
+links (a Thai tag slug percent-encoded), which is what nginx's `$arg_tag` holds.
 """
 
 from __future__ import annotations
@@ -41,32 +46,49 @@ def _both(path: str):
         yield path.rstrip("/")
 
 
-def month_archives(moments, settings: dict, now) -> dict[tuple[int, int], str]:
-    """(C.E. year, month) -> the new archive of that year, for the months of `moments` (the dates
+def whole_archive(settings: dict) -> str:
+    """The site's archive of every release ("/archives/"), or "/" when it writes none."""
+    if not settings.get("ARCHIVES_SAVE_AS", "archives.html"):
+        return "/"
+    return "/" + (settings.get("ARCHIVES_URL") or "archives/").lstrip("/")
+
+
+def date_archives(moments, settings: dict, now) -> dict[tuple[int, int, int], str]:
+    """(C.E. year, month, day) -> the new archive of that year, for the days of `moments` (the dates
     of the published posts) up to `now`: the year's archive (thai_date's B.E. address), or the
     whole archive when the site writes none. A post dated later has no archive page yet."""
     year_url = settings.get("THAI_DATE_YEAR_ARCHIVE_URL") if settings.get("THAI_DATE_YEAR_ARCHIVE_SAVE_AS") else ""
-    whole = "/" + (settings.get("ARCHIVES_URL") or "archives/").lstrip("/")
+    whole = whole_archive(settings)
     timezone = settings.get("TIMEZONE") or "Asia/Bangkok"
-    months = {}
+    days = {}
     for moment in moments:
         if moment is None or moment > now:
             continue
         local = moment.astimezone(ZoneInfo(timezone))
         url = year_url.format(be_year=be_year(local, timezone)) if year_url else whole
-        months[(local.year, local.month)] = "/" + url.lstrip("/")
-    return months
+        days[(local.year, local.month, local.day)] = "/" + url.lstrip("/")
+    return days
+
+
+def nicename(login: str) -> str:
+    """The address WordPress gave an author's archive (`/author/<nicename>/`): its login as
+    `sanitize_title` writes it (lower case, full stops and spaces as hyphens, of ASCII only letters,
+    digits, `_` and `-`; a Thai login's letters kept, as WordPress percent-encodes them)."""
+    name = re.sub(r"[.\s]+", "-", login.strip().lower())
+    name = "".join(c for c in name if not c.isascii() or c.isalnum() or c in "_-")
+    return re.sub("-{2,}", "-", name).strip("-")
 
 
 def old_addresses(catalog: Catalog, item_urls: dict[str, tuple[str, str]], media_urls: dict[str, str],
                   taxonomy_urls: dict[tuple[str, str], str], feed_url: str,
                   category_base: str = "category", tag_base: str = "tag",
-                  months: dict[tuple[int, int], str] | None = None) -> list[Redirect]:
+                  days: dict[tuple[int, int, int], str] | None = None, archive_url: str = "") -> list[Redirect]:
     """Redirects for an import.
 
     item_urls: WordPress id -> (kind "post"/"page", new URL "/news/slug/") of imported, published
     items; media_urls: upload path -> new URL of its copy; taxonomy_urls: ("category"|"tag",
-    decoded WordPress slug) -> new URL; months: `month_archives`.
+    decoded WordPress slug) -> new URL; days: `date_archives`; archive_url: `whole_archive`, where
+    an author's archive leads ("": authors' archives are left out).
     """
     entries: list[Redirect] = []
     blog = catalog.blog_path  # "/" or "/zerocorruption/"
@@ -119,16 +141,37 @@ def old_addresses(catalog: Catalog, item_urls: dict[str, tuple[str, str]], media
         if url and term.term_id.isdigit():
             for prefix in (blog, blog + "index.php"):
                 entries.append(Redirect(f"{prefix}?cat={term.term_id}", url, "category"))
+    for term in catalog.export.tags:  # and to a tag: ?tag=slug, the slug as stored (Thai percent-encoded)
+        url = taxonomy_urls.get(("tag", decoded_slug(term.slug)))
+        if url and term.slug:
+            for prefix in (blog, blog + "index.php"):
+                entries.append(Redirect(f"{prefix}?tag={term.slug.lower()}", url, "tag"))
+    if archive_url:
+        published = {catalog.items[i].creator for i, (kind, _url) in item_urls.items()
+                     if kind == "post" and i in catalog.items}
+        for author in catalog.export.authors.values():
+            if author.login not in published:
+                continue
+            name = nicename(author.login)
+            for path in ((f"author/{name}/", f"author/{name}/feed/") if name else ()):
+                for source in _both(blog + path):
+                    entries.append(Redirect(source, archive_url, "author"))
+            if author.author_id.isdigit():
+                for prefix in (blog, blog + "index.php"):
+                    entries.append(Redirect(f"{prefix}?author={author.author_id}", archive_url, "author"))
     for path in ("feed/", "feed/rss2/", "feed/rss/", "feed/atom/", "feed/rdf/", "comments/feed/"):
         for source in _both(blog + path):
             entries.append(Redirect(source, feed_url, "feed"))
     for value in ("rss2", "rss", "atom", "rdf"):
         entries.append(Redirect(f"{blog}?feed={value}", feed_url, "feed"))
-    for (year, month), url in sorted((months or {}).items()):
-        for period in (f"{year}", f"{year}/{month:02d}"):
-            for source in _both(f"{blog}{period}/"):
-                entries.append(Redirect(source, url, "date"))
-            for prefix in (blog, blog + "index.php"):
-                entries.append(Redirect(f"{prefix}?m={period.replace('/', '')}", url, "date"))
+    periods = {}
+    for (year, month, day), url in sorted((days or {}).items()):
+        for period in (f"{year}", f"{year}/{month:02d}", f"{year}/{month:02d}/{day:02d}"):
+            periods.setdefault(period, url)
+    for period, url in periods.items():
+        for source in _both(f"{blog}{period}/"):
+            entries.append(Redirect(source, url, "date"))
+        for prefix in (blog, blog + "index.php"):
+            entries.append(Redirect(f"{prefix}?m={period.replace('/', '')}", url, "date"))
     # An old address that is also a new one (an ASCII slug kept as it was) must not redirect.
     return [e for e in entries if normal_path(e.source) != normal_path(e.target) or e.is_query]

@@ -171,5 +171,8 @@ _REDIRECTS = {
     "attachment": ("หน้าไฟล์แนบ", "attachment pages"),
     "feed": ("ฟีด", "feeds"),
     "media": ("ไฟล์ใน wp-content/uploads", "files in wp-content/uploads"),
-    "date": ("คลังข่าวรายปีและรายเดือน (/2019/05/, ?m=201905)", "year and month archives (/2019/05/, ?m=201905)"),
+    "date": ("คลังข่าวรายปี รายเดือน และรายวัน (/2019/05/, /2019/05/14/, ?m=201905)",
+             "year, month and day archives (/2019/05/, /2019/05/14/, ?m=201905)"),
+    "author": ("ข่าวของผู้เขียนแต่ละคน (/author/ชื่อ/, ?author=2) ไปที่คลังข่าวทั้งหมด",
+               "authors' archives (/author/name/, ?author=2), to the whole archive"),
 }

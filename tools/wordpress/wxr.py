@@ -49,6 +49,7 @@ class Author:
     login: str
     display_name: str
     email: str = ""
+    author_id: str = ""
 
 
 @dataclass
@@ -245,7 +246,7 @@ class _Reader:
             if login:
                 export.authors[login] = Author(
                     login, _plain(group.get("author_display_name", "")) or login,
-                    group.get("author_email", ""))
+                    group.get("author_email", ""), group.get("author_id", ""))
         elif tag == ("wp", "category"):
             export.categories.append(Term(
                 "category", _plain(group.get("cat_name", "")), group.get("category_nicename", ""),

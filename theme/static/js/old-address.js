@@ -43,8 +43,20 @@ export function readBook(file) {
 }
 
 /**
+ * The parameters of a query as the link wrote them, not decoded: the book keeps a value as
+ * WordPress wrote it in its links and nginx's $arg_NAME holds it (a Thai tag slug
+ * percent-encoded: `?tag=%e0%b8%9b...`), in ASCII lower case (asciiLower below).
+ */
+export function rawParams(search) {
+  return search.replace(/^\?/, '').split('&').filter(Boolean).map(pair => {
+    const at = pair.indexOf('=');
+    return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+  });
+}
+
+/**
  * The new page of an old address with a query: `path` from the site's root and `params`
- * (URLSearchParams); the first old parameter the book knows (whatever else a shared link added).
+ * (rawParams); the first old parameter the book knows (whatever else a shared link added).
  */
 export async function queryTarget(path, params, names) {
   for (const [name, value] of params) {
@@ -63,7 +75,7 @@ export async function queryTarget(path, params, names) {
 async function leadsTo() {
   const params = new URLSearchParams(window.location.search);
   const names = (script.dataset.names || '').split(' ').filter(Boolean);
-  const target = await queryTarget(fromRoot(window.location.pathname), params, names);
+  const target = await queryTarget(fromRoot(window.location.pathname), rawParams(window.location.search), names);
   if (target) return onSite(target) + window.location.hash;
   if (params.has('s') && script.dataset.search) {
     const search = new URL(script.dataset.search, window.location.href);
