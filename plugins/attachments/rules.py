@@ -38,6 +38,11 @@ WHY = {
 }
 
 
+def _file_name(entry) -> str:
+    """A listed document as the writer knows it: its file name (the problem's line holds the path)."""
+    return entry.path.rsplit("/", 1)[-1]
+
+
 def _problem(name, line, severity, thai, english, fix="", fix_english=""):
     from content_guard.problems import Problem
 
@@ -72,16 +77,16 @@ def check_attachments(source, site) -> list:
             continue
         if not entry.title:
             problems.append(_problem(source.name, entry.line, "warning",
-                                     f'เอกสารแนบ "{entry.path}" ไม่มีชื่อ ผู้อ่านจะเห็นชื่อไฟล์แทน',
-                                     f'attachment "{entry.path}" has no title; readers see its file name',
+                                     f'เอกสารแนบ "{_file_name(entry)}" ไม่มีชื่อ ผู้อ่านจะเห็นชื่อไฟล์แทน',
+                                     f'attachment "{_file_name(entry)}" has no title; readers see its file name',
                                      "พิมพ์ชื่อเอกสารหลังเครื่องหมาย :", "write its title after the colon"))
         problems += _photo_problems(source.name, entry, path)
         problems += _hidden_problems(source.name, entry, path)
         size = path.stat().st_size
         if size > warn_bytes:
             problems.append(_problem(source.name, entry.line, "warning",
-                                     f'เอกสารแนบ "{entry.path}" ใหญ่ {size / 1_000_000:.0f} MB โหลดช้าบนโทรศัพท์',
-                                     f'attachment "{entry.path}" is {size / 1_000_000:.0f} MB, slow on a phone',
+                                     f'เอกสารแนบ "{_file_name(entry)}" ใหญ่ {size / 1_000_000:.0f} MB โหลดช้าบนโทรศัพท์',
+                                     f'attachment "{_file_name(entry)}" is {size / 1_000_000:.0f} MB, slow on a phone',
                                      "บีบอัด PDF หรือแยกเป็นหลายไฟล์", "compress the PDF or split it"))
     return problems
 
@@ -119,14 +124,14 @@ def _photo_problems(name, entry, path) -> list:
     where = ", ".join(named[:3]) + (f" และอีก {len(named) - 3} ภาพ" if len(named) > 3 else "")
     where_en = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
     if located:
-        thai = (f'เอกสารแนบ "{entry.path}" มีภาพที่บันทึกตำแหน่งที่ถ่าย (GPS) อยู่ข้างใน ({where}) '
+        thai = (f'เอกสารแนบ "{_file_name(entry)}" มีภาพที่บันทึกตำแหน่งที่ถ่าย (GPS) อยู่ข้างใน ({where}) '
                 "ผู้อ่านที่ดาวน์โหลดเอกสารจะรู้ตำแหน่งนั้น")
-        english = (f'attachment "{entry.path}" holds a photo that carries the place it was taken (GPS) '
+        english = (f'attachment "{_file_name(entry)}" holds a photo that carries the place it was taken (GPS) '
                    f"({where_en}); readers who download it would get that place")
     else:
         what = ", ".join(sorted({c.metadata.camera or "XMP/IPTC" for c in found}))
-        thai = f'เอกสารแนบ "{entry.path}" มีภาพที่มีข้อมูลกล้อง ({what}) อยู่ข้างใน ({where}) ซึ่งเว็บไซต์ไม่เผยแพร่'
-        english = (f'attachment "{entry.path}" holds a photo that carries camera data ({what}) ({where_en}), '
+        thai = f'เอกสารแนบ "{_file_name(entry)}" มีภาพที่มีข้อมูลกล้อง ({what}) อยู่ข้างใน ({where}) ซึ่งเว็บไซต์ไม่เผยแพร่'
+        english = (f'attachment "{_file_name(entry)}" holds a photo that carries camera data ({what}) ({where_en}), '
                    "which the site never publishes")
     return [_problem(
         name, entry.line, "error", thai, english,
@@ -189,11 +194,11 @@ def _hidden_problems(name, entry, path) -> list:
         sample = first_words(found.sample)
         thai, english = LEFT_IN[found.kind]
         fix, fix_english = LEFT_IN_FIX.get((found.kind, program)) or LEFT_IN_FIX[(found.kind, "Word")]
+        quote, quote_en = (f" เช่น «{sample}»", f', such as "{sample}"') if sample else ("", "")
         problems.append(_problem(
             name, entry.line, "error",
-            f'เอกสารแนบ "{entry.path}"{inside} ' + thai.format(n=found.count, sample=f" เช่น «{sample}»" if sample else ""),
-            f'attachment "{entry.path}"{inside_en} ' + english.format(n=found.count,
-                                                                      sample=f', such as "{sample}"' if sample else ""),
+            f'เอกสารแนบ "{_file_name(entry)}"{inside} ' + thai.format(n=found.count, sample=quote),
+            f'attachment "{_file_name(entry)}"{inside_en} ' + english.format(n=found.count, sample=quote_en),
             fix, fix_english))
     return problems
 
