@@ -21,7 +21,9 @@ almost never meant is one.
 `sample` is the first deleted (else added) words, or the first comment. XML is read by the standard library's parser (no DTD is loaded and expat limits
 entity expansion); a part larger than MAX_MEMBER_BYTES unpacked, or a file that is no ZIP (a
 PDF), is not read. The answer is remembered per file version (path, size, time), as the rule runs
-on every build.
+on every build. The web editor reads the same as a file is chosen (web_editor's
+js/hidden-content.js; tests/editor/test_editor_attachments.py holds both to the same answers).
+Word's, Excel's and PowerPoint's older binary files (.doc, .xls, .ppt) are not read.
 """
 
 from __future__ import annotations

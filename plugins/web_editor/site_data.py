@@ -124,15 +124,22 @@ def tags(generators) -> list[str]:
 
 def attachments(settings: dict) -> dict:
     """What the editor's เอกสารแนบ needs of plugins/attachments: the folder (under the content
-    folder, and as a repository path), the file types and the size it warns about."""
+    folder, and as a repository path), the file types, the size it warns about and the words of
+    the rule on what a document keeps out of sight (tracked changes, comments)."""
     from attachments.settings import DEFAULTS as ATTACHMENT_DEFAULTS
 
     def setting(name):
         return settings.get(name, ATTACHMENT_DEFAULTS[name])
 
+    from attachments.rules import LEFT_IN, LEFT_IN_FIX, PROGRAM
+
     folder = str(setting("ATTACHMENTS_DIR")).strip("/")
     return {"dir": folder, "media": f"{relative(settings['PATH'], settings)}/{folder}",
-            "types": dict(setting("ATTACHMENTS_TYPES")), "warn_mb": setting("ATTACHMENTS_WARN_MB")}
+            "types": dict(setting("ATTACHMENTS_TYPES")), "warn_mb": setting("ATTACHMENTS_WARN_MB"),
+            # what a document keeps out of sight (attachments' hidden_content.py): the rule's words
+            "left_in": {kind: thai for kind, (thai, _english) in LEFT_IN.items()},
+            "left_in_fix": {f"{kind}/{program}": thai for (kind, program), (thai, _english) in LEFT_IN_FIX.items()},
+            "programs": PROGRAM}
 
 
 def site_data(generators, settings: dict) -> dict:

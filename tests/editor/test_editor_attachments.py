@@ -195,3 +195,100 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
         {name: base64.b64encode(data).decode() for name, data in documents.items()},
     )
     assert found == build
+
+
+def documents_keeping() -> dict[str, bytes]:
+    """Documents as Word, Excel, PowerPoint and LibreOffice write them, keeping tracked changes or
+    comments, or only what is no finding (speaker notes, a hidden sheet of drop-down lists)."""
+    from tests.attachments.documents_keeping import excel, open_document, powerpoint, word
+
+    text = ["แบบสำรวจความคิดเห็นของผู้ใช้สายด่วน 1546", "ท่านได้รับการตอบรับภายในหนึ่งวันทำการหรือไม่"]
+    return {
+        "changes.docx": word(text, deleted="ภายในสามวันทำการนับจากวันที่ได้รับเรื่อง", added="หนึ่งวันทำการ",
+                             comments=["ข้อ 2 ยังไม่ผ่านหัวหน้ากลุ่มงาน", "ขอแก้ชื่อ"]),
+        "added.docx": word(text, added="ฉบับร่าง"),
+        "footer.docx": word(text, footer_change=True),
+        "mark.docx": word(text, moved_paragraph_mark=True),
+        "clean.docx": word(text),
+        "notes.xlsx": excel(notes=["ตัวเลขจากกองคลัง ยังไม่ตรวจ"], threaded=["รอผลจากจังหวัด"], hidden=["รายชื่อจังหวัด"]),
+        "threaded.xlsx": excel(threaded=["รอผลจากจังหวัด"]),
+        "lists.xlsx": excel(hidden=["รายชื่อจังหวัด"], very_hidden=["ค่า"]),
+        "talk.pptx": powerpoint(notes=["เล่าที่มาของโครงการ"], empty_notes=2, comments=["เปลี่ยนภาพปก"],
+                                modern=["ตัดสไลด์นี้"]),
+        "notes-only.pptx": powerpoint(notes=["เล่าที่มาของโครงการ"]),
+        "draft.odt": open_document("text", deleted="ภายในสามวัน", inserted=True, comments=["ยังไม่ยืนยัน"]),
+        "clean.odp": open_document("presentation", notes=["ข้อความของผู้บรรยาย"]),
+        "hidden.ods": open_document("spreadsheet", hidden=["ลับ"]),
+        "forms.zip": zip_of({"แบบฟอร์ม/คำร้อง.docx": word(text, comments=["ใช้ฉบับนี้ไหม"]), "ว่าง.docx": word(text),
+                             "a.zip": zip_of({"b.xlsx": excel(notes=["ลึกสองชั้น"])})}),
+        "cut.docx": word(text, comments=["ยังไม่ยืนยัน"])[:400],
+        "damaged.docx": zip_of({"word/document.xml": b"<w:document><w:body><w:ins>", "word/comments.xml": b"\x00\x01"}),
+        "scan.pdf": PDF,
+    }
+
+
+def test_the_editor_finds_what_a_document_keeps_as_the_build_does(editor, editor_page, tmp_path):
+    """hidden-content.js (the editor, as a file is chosen) and hidden_content.py (the build and
+    the editor's CI) find the same tracked changes and comments, with the same counts and first
+    words, over documents as each program writes them."""
+    import base64
+
+    from attachments.hidden_content import left_in
+
+    documents = documents_keeping()
+    build = {}
+    for name, data in documents.items():
+        (tmp_path / name).write_bytes(data)
+        build[name] = [{"kind": f.kind, "count": f.count, "sample": f.sample, "where": f.where}
+                       for f in left_in(tmp_path / name)]
+    assert [f["kind"] for f in build["changes.docx"]] == ["changes", "comments"]
+    assert build["forms.zip"] == [
+        {"kind": "comments", "count": 1, "sample": "ใช้ฉบับนี้ไหม", "where": "แบบฟอร์ม/คำร้อง.docx"},
+        {"kind": "comments", "count": 1, "sample": "ลึกสองชั้น", "where": "a.zip/b.xlsx"}]
+    assert not any(build[n] for n in ("clean.docx", "lists.xlsx", "notes-only.pptx", "clean.odp", "hidden.ods",
+                                      "cut.docx", "damaged.docx", "scan.pdf"))
+    page = editor_page
+    log_in(page, editor)
+    found = page.evaluate(
+        """async documents => {
+          const out = {};
+          for (const [name, data] of Object.entries(documents)) {
+            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+            out[name] = await window.ZeroCorruptionEditor.hiddenContent.leftIn(new Blob([bytes]));
+          }
+          return out;
+        }""",
+        {name: base64.b64encode(data).decode() for name, data in documents.items()},
+    )
+    assert found == build
+    assert page.recorder.problems() == []
+
+
+def test_a_document_keeping_comments_is_refused_as_it_is_chosen(editor, editor_page, tmp_path):
+    """A writer chooses a survey form from Word that still keeps a reviewer's comment and a
+    tracked deletion: เอกสารแนบ refuses it at once with both findings and Word's own buttons to
+    fix them, in the rule's words; the same form saved clean is attached."""
+    from tests.attachments.documents_keeping import word
+
+    text = ["แบบสำรวจความคิดเห็นของผู้ใช้สายด่วน 1546", "ท่านได้รับการตอบรับภายในหนึ่งวันทำการหรือไม่"]
+    kept = tmp_path / "แบบสำรวจ.docx"
+    kept.write_bytes(word(text, deleted="ภายในสามวันทำการ", comments=["ข้อ 2 ยังไม่ผ่านหัวหน้ากลุ่มงาน"]))
+    clean = tmp_path / "แบบสำรวจ-ฉบับเผยแพร่.docx"
+    clean.write_bytes(word(text))
+    page = editor_page
+    log_in(page, editor)
+    page.goto(f"{editor.url}/admin/#/collections/news/entries/hotline-statistics-2569")
+    expect(page.get_by_label("ชื่อข่าว")).to_have_value(re.compile("^สายด่วน 1546"), timeout=30_000)
+    files = page.locator(".zc-attachments input[type=file]")
+    files.set_input_files([str(kept)])
+    failures = page.locator(".zc-attachments .zc-failures")
+    expect(failures).to_contain_text(
+        "แบบสำรวจ.docx: ยังเก็บการแก้ไขที่ติดตามไว้ (Track Changes) 1 แห่ง เช่น «ภายในสามวันทำการ»")
+    expect(failures).to_contain_text("ยอมรับการเปลี่ยนแปลงทั้งหมด")
+    expect(failures).to_contain_text("แบบสำรวจ.docx: มีความคิดเห็น (Comment) 1 รายการ เช่น «ข้อ 2 ยังไม่ผ่าน")
+    expect(failures).to_contain_text("ลบข้อคิดเห็นทั้งหมดในเอกสาร")
+    expect(page.get_by_label("ชื่อเอกสารที่ 2 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_count(0)  # not attached
+    files.set_input_files([str(clean)])
+    expect(page.get_by_label("ชื่อเอกสารที่ 2 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_value("แบบสำรวจ ฉบับเผยแพร่")
+    expect(failures).to_have_count(0)
+    assert page.recorder.problems() == []

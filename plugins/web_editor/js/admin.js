@@ -16,6 +16,7 @@ import * as embedded from './embedded.js';
 import { siteDictionary } from './dictionary.js';
 import * as format from './format.js';
 import * as gallery from './gallery.js';
+import * as hiddenContent from './hidden-content.js';
 import * as names from './names.js';
 import * as paste from './paste.js';
 import * as photos from './photos.js';
@@ -61,7 +62,7 @@ async function start() {
     return;
   }
   // For tests and for anyone debugging in the browser's console.
-  window.ZeroCorruptionEditor = { site, assets, boardText, bodyLines, checkNote, checks, copy, dates, decapA11y, embedded, format, gallery, names, paste, photos, photoTimings, preview, CMS };
+  window.ZeroCorruptionEditor = { site, assets, boardText, bodyLines, checkNote, checks, copy, dates, decapA11y, embedded, format, gallery, hiddenContent, names, paste, photos, photoTimings, preview, CMS };
 
   assets.commitListedAssetsOnly(CMS, site.backend.name);
   checkNote.watchCheckNotes(CMS, site.backend.name, site.folders, site.check_note_author);

@@ -56,7 +56,7 @@ function u32(bytes, at, little = true) {
 }
 
 /** The members of a ZIP archive from its central directory, or null when `bytes` is not one. */
-function zipMembers(bytes) {
+export function zipMembers(bytes) {
   const last = bytes.length - 22;
   for (let at = last; at >= Math.max(0, last - 0xffff); at -= 1) {
     if (u32(bytes, at) !== 0x06054b50) continue;
@@ -81,7 +81,7 @@ function zipMembers(bytes) {
 }
 
 /** A member's bytes (stored or deflated), or null when it cannot be read. */
-async function unpack(bytes, member) {
+export async function unpack(bytes, member) {
   const at = member.header;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) return null;
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);

@@ -3,12 +3,15 @@
 // js/format.js writes it as the header's Attachments: lines (plugins/attachments), and the files go
 // into content/<ATTACHMENTS_DIR>/<folder>/ with the same save, so one release is one change. The
 // plugin publishes only the documents a release lists: one taken off the list leaves the site
-// once the change is approved, and its file stays in the repository.
+// once the change is approved, and its file stays in the repository. A document the build would
+// refuse is refused as it is chosen: a type not published, an empty file, a photo inside with a
+// location or camera data (embedded.js), tracked changes or comments (hidden-content.js).
 
 import React from 'react';
 
 import { originalOf } from '../copy.js';
 import { photosWithMetadata } from '../embedded.js';
+import { leftIn, leftInMessage } from '../hidden-content.js';
 import { documentName } from '../names.js';
 import { entryFolderBase, withRandomLetters } from './address.js';
 import { Failures, h, plain } from './common.js';
@@ -87,6 +90,11 @@ export function attachmentsWidget(site) {
           const where = carrying.slice(0, 3).join(', ') + (carrying.length > 3 ? ` และอีก ${carrying.length - 3} ภาพ` : '');
           failures.push(`${file.name}: มีภาพที่บันทึกตำแหน่งที่ถ่าย (GPS) หรือข้อมูลกล้องอยู่ข้างใน (${where}) ผู้อ่านที่ดาวน์โหลดเอกสารจะได้ข้อมูลนั้นไปด้วย `
             + 'ให้ใส่ภาพที่ไม่มีข้อมูลแฝงแทนในเอกสาร (ภาพจากแกลเลอรีของเว็บไซต์ไม่มีตำแหน่งและข้อมูลกล้อง) หรือบันทึกเอกสารเป็น PDF ใหม่ แล้วแนบอีกครั้ง');
+          continue;
+        }
+        const kept = await leftIn(file).catch(() => []);
+        if (kept.length) {
+          failures.push(...kept.map(found => leftInMessage(found, file.name, rules)));
           continue;
         }
         if (file.size > rules.warn_mb * 1_000_000) {
