@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.attachments.documents_with_photos import pdf_keeping, word_file
+from tests.attachments.documents_keeping import word
+from tests.attachments.documents_with_photos import pdf_keeping, word_file, zip_of
 from tests.conftest import without_breaks
 from tools.build import build, plugin_receivers
 
@@ -220,6 +221,18 @@ ERROR_CASES = [
                                    extra="Attachments: extra/attachments/scan-photo/scan.pdf: เอกสารสแกน\n"),
         "extra/attachments/scan-photo/scan.pdf": pdf_keeping(photo(camera=True))},
          "error", "news/scan-photo.md", ("ภาพที่ 1", "SamplePhone"), line=5),
+    Case("attachment-word-comments", {
+        "news/word-comments.md": post("ข่าวแนบแบบฟอร์ม Word ที่ยังมีความคิดเห็น",
+                                      extra="Attachments: extra/attachments/word-comments/แบบฟอร์ม.docx: แบบฟอร์ม\n"),
+        "extra/attachments/word-comments/แบบฟอร์ม.docx": word(["แบบฟอร์มแจ้งเบาะแส"], deleted="ภายในสามวัน",
+                                                              comments=["ยังไม่ผ่านหัวหน้า"])},
+         "error", "news/word-comments.md", ("Track Changes", "«ภายในสามวัน»", "«ยังไม่ผ่านหัวหน้า»"), line=5),
+    Case("attachment-damaged-word", {
+        "news/word-damaged.md": post("ข่าวแนบไฟล์ Word ที่เสียหาย",
+                                     extra="Attachments: extra/attachments/word-damaged/เสีย.docx: เอกสาร\n"),
+        "extra/attachments/word-damaged/เสีย.docx": zip_of({"word/document.xml": b"<w:document><w:ins>",
+                                                            "word/comments.xml": b"\x00\xff<"})},
+         None, "news/word-damaged.md"),
     Case("gallery-traversal", {"news/gallery-up.md": post("ข่าวแกลเลอรีนอกโฟลเดอร์", extra="Gallery: ../../etc\n")},
          "error", "news/gallery-up.md", ("../../etc",), line=5),
     Case("gallery-absolute", {"news/gallery-abs.md": post("ข่าวแกลเลอรีทางเต็ม", extra="Gallery: /etc\n")},
