@@ -117,12 +117,19 @@ def _exif_block(data: bytes, match) -> bytes:
 def _deflated_jpegs(data: bytes):
     """(where the stream starts, its unpacked bytes) for each PDF stream that is a JPEG deflated
     again (its dictionary names both /FlateDecode and /DCTDecode)."""
+    return deflated_streams(data, lambda dictionary: b"/DCTDecode" in dictionary)
+
+
+def deflated_streams(data: bytes, wanted):
+    """(where the stream starts, its unpacked bytes) for each deflated PDF stream (its dictionary
+    names /FlateDecode) whose dictionary `wanted(dictionary bytes)` accepts, in file order: a
+    JPEG deflated again here, an object stream (/ObjStm) in hidden_content.py."""
     for match in _STREAM.finditer(data):
         if data[max(0, match.start() - 3):match.start()] == b"end":
             continue
         begin = data.rfind(b"obj", max(0, match.start() - _DICTIONARY_BYTES), match.start())
         dictionary = data[begin if begin >= 0 else max(0, match.start() - _DICTIONARY_BYTES):match.start()]
-        if b"/FlateDecode" not in dictionary or b"/DCTDecode" not in dictionary:
+        if b"/FlateDecode" not in dictionary or not wanted(dictionary):
             continue
         end = data.find(b"endstream", match.end())
         stream = _inflate(data[match.end():end if end >= 0 else len(data)])

@@ -16,9 +16,17 @@ almost never meant is one.
 | kind | read from |
 |---|---|
 | `changes` | Word: revision marks (`w:ins`, `w:del`, moves, changed formatting) in the body, headers, footers, footnotes and endnotes; LibreOffice: `text:changed-region` |
-| `comments` | Word `word/comments.xml`; Excel notes and comments (`xl/comments*.xml`, threaded comments); PowerPoint `ppt/comments/`; LibreOffice `office:annotation` |
+| `comments` | Word `word/comments.xml`; Excel notes and comments (`xl/comments*.xml`, threaded comments); PowerPoint `ppt/comments/`; LibreOffice `office:annotation`; a PDF's comments (below) |
 
-`sample` is the first deleted (else added) words, or the first comment. XML is read by the standard library's parser (no DTD is loaded and expat limits
+`sample` is the first deleted (else added) words, or the first comment.
+
+A PDF's comments are its annotations a reviewer adds in a PDF reader: sticky notes (`/Subtype
+/Text`, counted even when empty) and highlights, underlines, strike-outs and insertion marks with
+words typed in them (`/Contents`); links, form fields and text typed onto the page are not
+comments. They are looked for in the file's bytes and in its deflated object streams
+(`/ObjStm`, where PDF 1.5 files keep their dictionaries). A comment deleted and the file saved
+over it (an incremental save) is still in the file's bytes, and found: the fix says to save as a
+new file. Of an encrypted PDF the comments are counted, their words not read. XML is read by the standard library's parser (no DTD is loaded and expat limits
 entity expansion); a part larger than MAX_MEMBER_BYTES unpacked, or a file that is no ZIP (a
 PDF), is not read. The answer is remembered per file version (path, size, time), as the rule runs
 on every build. The web editor reads the same as a file is chosen (web_editor's
@@ -36,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .embedded_photos import DOCUMENT_SUFFIXES, MAX_DEPTH, MAX_MEMBER_BYTES
+from .embedded_photos import DOCUMENT_SUFFIXES, MAX_DEPTH, MAX_MEMBER_BYTES, deflated_streams
 
 KINDS = ("changes", "comments")
 # Word's revision marks (wordprocessingml), whatever the prefix: each is one change in Word's list.
@@ -48,6 +56,9 @@ EXCEL_THREADS = re.compile(r"^xl/threadedComments/[^/]+\.xml$")
 SLIDE_COMMENTS = re.compile(r"^ppt/comments/[^/]+\.xml$")
 # Excel's stand-in for a threaded comment in its old comments part, for older Excel versions.
 THREAD_STAND_IN = "[Threaded comment]"
+# A PDF annotation that is a reviewer's comment: a sticky note, or markup that may carry words.
+PDF_MARKUP = re.compile(rb"/Subtype\s*/(Text|Highlight|Underline|StrikeOut|Squiggly|Caret)(?![A-Za-z0-9#_.-])")
+PDF_SEARCH_BYTES = 65_536  # how far an annotation's dictionary is looked for around its /Subtype
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,7 @@ def left_in(path) -> list[LeftIn]:
         if key not in _MEMO:
             if len(_MEMO) > 5_000:
                 _MEMO.clear()
-            _MEMO[key] = list(_archive(path, "", 1)) if zipfile.is_zipfile(path) else []
+            _MEMO[key] = list(_archive(path, "", 1)) if zipfile.is_zipfile(path) else list(_pdf(path.read_bytes(), ""))
     except OSError:  # gone or unreadable since it was listed: the rules that find files say so
         return []
     return _MEMO[key]
@@ -91,11 +102,16 @@ def _archive(source, prefix: str, depth: int):
                     data = archive.read(member)
                     if zipfile.is_zipfile(io.BytesIO(data)):
                         inner.append((f"{prefix}{name}/", io.BytesIO(data)))
+                    else:
+                        inner.append((f"{prefix}{name}/", data))
     except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError, zlib.error):
         return  # an archive no reader can open either: nothing more of it is read here
     yield from tally.found(prefix.rstrip("/"))
     for inner_prefix, data in inner:
-        yield from _archive(data, inner_prefix, depth + 1)
+        if isinstance(data, bytes):
+            yield from _pdf(data, inner_prefix)
+        else:
+            yield from _archive(data, inner_prefix, depth + 1)
 
 
 def _read_part(archive, member, tally, names) -> None:
@@ -215,3 +231,138 @@ def _open_document(root, tally) -> None:
             tally.add("changes", 1, _text(element, loose=False))
         elif name == "annotation":
             tally.add("comments", 1, _text(element, loose=False))
+
+
+def _pdf(data: bytes, prefix: str):
+    """The comments of a PDF (any other file gives none): in its bytes and its object streams."""
+    if b"%PDF-" not in data[:1024]:  # (a reader allows bytes before the header)
+        return
+    tally = _Tally()
+    sealed = b"/Encrypt" in data  # its strings are encrypted: counted, not read
+    for text in [data, *(stream for _at, stream in deflated_streams(data, lambda d: b"/ObjStm" in d))]:
+        for match in PDF_MARKUP.finditer(text):
+            words = pdf_string(_value(_dictionary_around(text, match.start()), b"/Contents"))
+            if match[1] == b"Text" or words.strip():
+                tally.add("comments", 1, "" if sealed else words)
+    yield from tally.found(prefix.rstrip("/"))
+
+
+def _dictionary_around(text: bytes, at: int) -> bytes:
+    """The dictionary (`<< ... >>`) that holds the byte at `at`, or b"" (strings are not read
+    backwards: a `>>` inside one could mislead the search, and never does in an annotation)."""
+    depth, i, floor = 0, at, max(0, at - PDF_SEARCH_BYTES)
+    while True:
+        i = max(text.rfind(b"<<", floor, i), text.rfind(b">>", floor, i))
+        if i < 0:
+            return b""
+        if text.startswith(b">>", i):
+            depth += 1
+        elif depth == 0:
+            break
+        else:
+            depth -= 1
+    start, depth, j, end = i, 0, i, min(len(text), i + 2 * PDF_SEARCH_BYTES)
+    while j < end:
+        if text[j] == 0x28:  # "(": a literal string, read past whole
+            j = _literal_end(text, j)
+        elif text.startswith(b"<<", j):
+            depth, j = depth + 1, j + 2
+        elif text[j] == 0x3C:  # "<": a hex string (its ">" is not a dictionary's end)
+            close = text.find(b">", j)
+            j = close + 1 if close > 0 else end
+        elif text.startswith(b">>", j):
+            depth, j = depth - 1, j + 2
+            if depth == 0:
+                return text[start:j]
+        else:
+            j += 1
+    return b""
+
+
+def _literal_end(text: bytes, at: int) -> int:
+    """Where the literal string starting with "(" at `at` ends (after its ")"): parentheses nest,
+    a backslash escapes the byte after it."""
+    depth, j = 0, at
+    while j < len(text):
+        byte = text[j]
+        if byte == 0x5C:  # backslash
+            j += 2
+            continue
+        if byte == 0x28:
+            depth += 1
+        elif byte == 0x29:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return j
+
+
+def _value(dictionary: bytes, key: bytes) -> bytes:
+    """The string written after `key` at the dictionary's own level (not in a dictionary inside
+    it), as written: `(...)` or `<...>`; b"" when there is none."""
+    depth, j = 0, 0
+    while j < len(dictionary):
+        if dictionary[j] == 0x28:
+            j = _literal_end(dictionary, j)
+        elif dictionary.startswith(b"<<", j):
+            depth, j = depth + 1, j + 2
+        elif dictionary.startswith(b">>", j):
+            depth, j = depth - 1, j + 2
+        elif dictionary[j] == 0x3C:  # "<": a hex string
+            close = dictionary.find(b">", j)
+            j = close + 1 if close > 0 else len(dictionary)
+        elif depth == 1 and dictionary.startswith(key, j) and not _name_char(dictionary, j + len(key)):
+            k = j + len(key)
+            while k < len(dictionary) and dictionary[k] in b" \t\r\n\f\x00":
+                k += 1
+            if dictionary.startswith(b"(", k):
+                return dictionary[k:_literal_end(dictionary, k)]
+            if dictionary.startswith(b"<", k) and not dictionary.startswith(b"<<", k):
+                close = dictionary.find(b">", k)
+                return dictionary[k:close + 1] if close > 0 else b""
+            return b""
+        else:
+            j += 1
+    return b""
+
+
+def _name_char(text: bytes, at: int) -> bool:
+    return at < len(text) and (chr(text[at]).isalnum() or text[at] in b"#_.-")
+
+
+_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f"}
+
+
+def pdf_string(written: bytes) -> str:
+    """A PDF string as written (`(...)` with its escapes, or `<hex>`) as text: UTF-16 after its byte
+    order mark, UTF-8 after its own, else PDFDocEncoding (read as Latin-1, its close kin)."""
+    if written.startswith(b"(") and written.endswith(b")"):
+        raw, j, body = bytearray(), 0, written[1:-1]
+        while j < len(body):
+            byte = body[j]
+            if byte != 0x5C or j + 1 >= len(body):
+                raw.append(byte)
+                j += 1
+                continue
+            after = body[j + 1]
+            if 0x30 <= after <= 0x37:  # up to three octal digits
+                digits = re.match(rb"[0-7]{1,3}", body[j + 1:j + 4])[0]
+                raw.append(int(digits, 8) & 0xFF)
+                j += 1 + len(digits)
+            elif after in b"\r\n":  # a line continued: nothing
+                j += 3 if body[j + 1:j + 3] == b"\r\n" else 2
+            else:
+                raw += _ESCAPES.get(after, bytes([after]))
+                j += 2
+        data = bytes(raw)
+    elif written.startswith(b"<") and written.endswith(b">"):
+        digits = re.sub(rb"[^0-9A-Fa-f]", b"", written[1:-1])
+        data = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
+    else:
+        return ""
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", "replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    return data.decode("latin-1")

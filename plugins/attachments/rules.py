@@ -7,7 +7,7 @@
 | a document without a title | WARNING (its file name is the link) |
 | a document larger than ATTACHMENTS_WARN_MB | WARNING |
 | a document holding a photo that carries the place it was taken (GPS) or camera data (embedded_photos.py) | ERROR (a document is published as it is, and no published file may carry either) |
-| a document keeping tracked changes or comments (hidden_content.py) | ERROR (a draft's deleted words and its reviewers' remarks, readable by whoever opens it) |
+| a document keeping tracked changes or comments, a PDF keeping a reviewer's comments (hidden_content.py) | ERROR (a draft's deleted words and its reviewers' remarks, readable by whoever opens it) |
 
 The rule "document-metadata" (per site) reads the same of every document Pelican publishes as it
 is from STATIC_PATHS (photos only: tracked changes and comments in the old site's files were public
@@ -175,8 +175,14 @@ LEFT_IN_FIX = {
                                   "แล้วบันทึก และแนบไฟล์ใหม่แทนไฟล์เดิม",
                                   "open it in LibreOffice, right-click a comment > Delete All Comments, save, and "
                                   "attach the new file in place of this one"),
+    ("comments", "PDF"): ("เปิดไฟล์ใน Adobe Acrobat Reader เปิดแถบ ความคิดเห็น (Comments) เลือกความคิดเห็นทั้งหมดแล้วลบ "
+                          "จากนั้นใช้ บันทึกเป็น (Save As) เป็นไฟล์ใหม่ (การบันทึกทับไฟล์เดิมยังเก็บความคิดเห็นที่ลบไว้ในไฟล์) "
+                          "และแนบไฟล์ใหม่แทนไฟล์เดิม",
+                          "open it in Adobe Acrobat Reader, open Comments, select every comment and delete them, "
+                          "then Save As a new file (saving over the old one keeps the deleted comments in the file), "
+                          "and attach the new file in place of this one"),
 }
-PROGRAM = {".docx": "Word", ".xlsx": "Excel", ".pptx": "PowerPoint"}  # .odt, .ods, .odp: LibreOffice
+PROGRAM = {".docx": "Word", ".xlsx": "Excel", ".pptx": "PowerPoint", ".pdf": "PDF"}  # .odt, .ods, .odp: LibreOffice
 
 
 def _hidden_problems(name, entry, path) -> list:

@@ -182,3 +182,79 @@ def open_document(kind: str, *, deleted: str = "", inserted: bool = False, comme
             "spreadsheet": "application/vnd.oasis.opendocument.spreadsheet"}[kind]
     return _zip({"META-INF/manifest.xml": HEAD + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
                  "content.xml": content}, first=("mimetype", mime))
+
+
+def pdf_literal(text: str, octal: bool = False) -> bytes:
+    """A PDF literal string as Acrobat writes a comment's words: UTF-16BE after its byte order mark,
+    the bytes ( ) and backslash escaped; `octal`: every byte below 0x20 as a three-digit escape."""
+    out = bytearray(b"(")
+    for byte in b"\xfe\xff" + text.encode("utf-16-be"):
+        if byte in b"()\\":
+            out += b"\\" + bytes([byte])
+        elif octal and byte < 0x20:
+            out += b"\\%03o" % byte
+        elif byte == 0x0D:
+            out += b"\\r"
+        else:
+            out.append(byte)
+    return bytes(out + b")")
+
+
+def pdf_hex(text: str) -> bytes:
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def annotated_pdf(annotations: list[bytes], *, packed: bool = False, encrypted: bool = False,
+                  deleted: list[bytes] = ()) -> bytes:
+    """A one-page PDF whose page lists `annotations` (each an annotation dictionary, `<<...>>`), as
+    a PDF reader saves a reviewer's comments: each an object of its own, or (`packed`) all in one
+    deflated object stream, as PDF 1.5 files keep them; `encrypted` names an /Encrypt dictionary;
+    `deleted`: annotations left in the file by an incremental save after they were taken off the
+    page (their objects stay, no page lists them)."""
+    import zlib
+
+    first = 4
+    numbers = list(range(first, first + len(annotations)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [" + b" ".join(b"%d 0 R" % n for n in numbers)
+        + b"] >>",
+    ]
+    if packed:
+        header = b" ".join(b"%d %d" % (n, sum(len(a) + 1 for a in annotations[:k])) for k, n in enumerate(numbers))
+        body = b"\n".join(annotations) + b"\n"
+        stream = zlib.compress(header + b"\n" + body)
+        objects.append(b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+                       % (len(annotations), len(header) + 1, len(stream)) + stream + b"\nendstream")
+    else:
+        objects += list(annotations)
+    objects += list(deleted)
+    out, offsets = bytearray(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, b" /Encrypt << /Filter /Standard /V 2 /R 3 /O <00> /U <00> /P -4 >>" if encrypted else b"", start)
+    return bytes(out)
+
+
+def sticky_note(words: bytes, author: str = "หัวหน้ากลุ่มงาน") -> bytes:
+    """A sticky note as Acrobat Reader writes it: its keys in alphabetical order, /Contents first."""
+    return (b"<</AP<</N 12 0 R>>/C[1.0 0.819 0.0]/Contents" + words + b"/CreationDate(D:20261118100000+07'00')"
+            b"/F 28/M(D:20261118100000+07'00')/Name/Comment/NM(a1b2c3)/P 3 0 R/Popup 13 0 R"
+            b"/Rect[100 700 120 720]/Subtype/Text/T" + pdf_literal(author) + b"/Type/Annot>>")
+
+
+def markup(kind: bytes, words: bytes = b"") -> bytes:
+    """A highlight, underline, strike-out or insertion mark, with or without words typed in it."""
+    return (b"<< /Type /Annot /Subtype /" + kind + b" /Rect [72 600 300 614] /QuadPoints [72 614 300 614 72 600 300 600]"
+            + (b" /Contents " + words if words else b"") + b" /C [1 1 0] >>")
+
+
+LINK = b"<< /Type /Annot /Subtype /Link /Rect [72 500 200 514] /A << /S /URI /URI (https://www.mol.go.th/) >> >>"
+FIELD = b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /Rect [72 400 300 420] /Contents (fill in) >>"
+TYPED = b"<< /Type /Annot /Subtype /FreeText /Rect [72 300 300 320] /Contents (typed on the page) /DA (/Helv 12 Tf) >>"

@@ -165,3 +165,41 @@ def test_every_document_of_the_site_is_clean_and_a_comment_put_into_it_is_found(
         assert name not in parts
         assert kinds(tmp_path, "with-comment" + path.suffix, zip_of({**parts, name: part.encode()})) == [
             ("comments", 1, "ยังไม่ยืนยัน", "")], path
+
+
+def test_a_pdf_s_comments_are_found_in_its_bytes_and_its_object_streams(tmp_path):
+    """A reviewer's sticky notes and the words typed into a highlight, as a PDF reader saves them
+    (UTF-16 words in a literal string, escaped or in octal, or in hex; in an object of its own or
+    packed in a deflated object stream); links, form fields and text typed on the page are none;
+    a comment deleted but saved over stays in the file, and is found."""
+    from tests.attachments.documents_keeping import (FIELD, LINK, TYPED, annotated_pdf, markup, pdf_hex, pdf_literal,
+                                                     sticky_note)
+
+    note = "ตัวเลขหน้านี้ยังไม่ยืนยัน (รอกองคลัง)"
+    assert kinds(tmp_path, "note.pdf", annotated_pdf([sticky_note(pdf_literal(note)), LINK, FIELD, TYPED])) == [
+        ("comments", 1, note, "")]
+    assert kinds(tmp_path, "octal.pdf", annotated_pdf([sticky_note(pdf_literal("แก้วันที่ตรงนี้", octal=True))])) == [
+        ("comments", 1, "แก้วันที่ตรงนี้", "")]
+    assert kinds(tmp_path, "marked.pdf", annotated_pdf([
+        markup(b"Highlight", pdf_hex("ข้อนี้ต้องตัดออก")), markup(b"Highlight"), markup(b"Underline"),
+        markup(b"StrikeOut", rb"(delete \(old\) date)")])) == [("comments", 2, "ข้อนี้ต้องตัดออก", "")]
+    assert kinds(tmp_path, "packed.pdf", annotated_pdf([sticky_note(pdf_hex("ในสตรีมของวัตถุ")), LINK], packed=True)) == [
+        ("comments", 1, "ในสตรีมของวัตถุ", "")]
+    assert b"ObjStm" in annotated_pdf([LINK], packed=True) and b"Subtype" not in annotated_pdf([LINK], packed=True)
+    assert kinds(tmp_path, "sealed.pdf", annotated_pdf([sticky_note(b"(\x8a\x11\x93)")], encrypted=True)) == [
+        ("comments", 1, "", "")]  # counted; its words are encrypted
+    assert kinds(tmp_path, "empty.pdf", annotated_pdf([sticky_note(b"()")])) == [("comments", 1, "", "")]
+    assert kinds(tmp_path, "deleted.pdf", annotated_pdf([LINK], deleted=[sticky_note(pdf_literal("ลบแล้วแต่ยังอยู่"))])) == [
+        ("comments", 1, "ลบแล้วแต่ยังอยู่", "")]
+    assert kinds(tmp_path, "form.pdf", annotated_pdf([LINK, FIELD, TYPED, markup(b"Highlight")])) == []
+    assert kinds(tmp_path, "pdfs.zip", zip_of({"ประกาศ.pdf": annotated_pdf([sticky_note(pdf_literal("ร่าง"))])})) == [
+        ("comments", 1, "ร่าง", "ประกาศ.pdf")]
+
+
+def test_a_pdf_keeping_a_comment_keeps_the_release_off_the_site_with_acrobat_s_fix(build_site):
+    from tests.attachments.documents_keeping import annotated_pdf, pdf_literal, sticky_note
+
+    result = build_site(release("ประกาศ.pdf", annotated_pdf([sticky_note(pdf_literal("ยังไม่ผ่านกองกฎหมาย"))])))
+    found = [e for e in result.errors if "content/news/complaint-forms-2569.md:5" in e]
+    assert not result.ok and len(found) == 1, result.errors
+    assert "«ยังไม่ผ่านกองกฎหมาย»" in found[0] and "Acrobat" in found[0] and "Save As" in found[0], found

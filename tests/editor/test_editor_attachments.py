@@ -200,7 +200,8 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
 def documents_keeping() -> dict[str, bytes]:
     """Documents as Word, Excel, PowerPoint and LibreOffice write them, keeping tracked changes or
     comments, or only what is no finding (speaker notes, a hidden sheet of drop-down lists)."""
-    from tests.attachments.documents_keeping import excel, open_document, powerpoint, word
+    from tests.attachments.documents_keeping import (FIELD, LINK, TYPED, annotated_pdf, excel, markup, open_document,
+                                                     pdf_hex, pdf_literal, powerpoint, sticky_note, word)
 
     text = ["แบบสำรวจความคิดเห็นของผู้ใช้สายด่วน 1546", "ท่านได้รับการตอบรับภายในหนึ่งวันทำการหรือไม่"]
     return {
@@ -224,13 +225,22 @@ def documents_keeping() -> dict[str, bytes]:
         "cut.docx": word(text, comments=["ยังไม่ยืนยัน"])[:400],
         "damaged.docx": zip_of({"word/document.xml": b"<w:document><w:body><w:ins>", "word/comments.xml": b"\x00\x01"}),
         "scan.pdf": PDF,
+        "note.pdf": annotated_pdf([sticky_note(pdf_literal("ตัวเลขหน้านี้ยังไม่ยืนยัน (รอกองคลัง)")), LINK, FIELD, TYPED]),
+        "octal.pdf": annotated_pdf([sticky_note(pdf_literal("แก้วันที่ตรงนี้", octal=True))]),
+        "marked.pdf": annotated_pdf([markup(b"Highlight", pdf_hex("ข้อนี้ต้องตัดออก")), markup(b"Highlight"),
+                                     markup(b"StrikeOut", b"(delete \\(old\\) date)")]),
+        "packed.pdf": annotated_pdf([sticky_note(pdf_hex("ในสตรีมของวัตถุ")), LINK], packed=True),
+        "sealed.pdf": annotated_pdf([sticky_note(b"(\x8a\x11\x93)")], encrypted=True),
+        "deleted.pdf": annotated_pdf([LINK], deleted=[sticky_note(pdf_literal("ลบแล้วแต่ยังอยู่"))]),
+        "form.pdf": annotated_pdf([LINK, FIELD, TYPED, markup(b"Highlight")]),
+        "pdfs.zip": zip_of({"ประกาศ.pdf": annotated_pdf([sticky_note(pdf_literal("ร่าง"))]), "สะอาด.pdf": PDF}),
     }
 
 
 def test_the_editor_finds_what_a_document_keeps_as_the_build_does(editor, editor_page, tmp_path):
     """hidden-content.js (the editor, as a file is chosen) and hidden_content.py (the build and
     the editor's CI) find the same tracked changes and comments, with the same counts and first
-    words, over documents as each program writes them."""
+    words, over documents as each program writes them and PDFs as a reader saves comments in them."""
     import base64
 
     from attachments.hidden_content import left_in
@@ -246,7 +256,9 @@ def test_the_editor_finds_what_a_document_keeps_as_the_build_does(editor, editor
         {"kind": "comments", "count": 1, "sample": "ใช้ฉบับนี้ไหม", "where": "แบบฟอร์ม/คำร้อง.docx"},
         {"kind": "comments", "count": 1, "sample": "ลึกสองชั้น", "where": "a.zip/b.xlsx"}]
     assert not any(build[n] for n in ("clean.docx", "lists.xlsx", "notes-only.pptx", "clean.odp", "hidden.ods",
-                                      "cut.docx", "damaged.docx", "scan.pdf"))
+                                      "cut.docx", "damaged.docx", "scan.pdf", "form.pdf"))
+    assert build["marked.pdf"] == [{"kind": "comments", "count": 2, "sample": "ข้อนี้ต้องตัดออก", "where": ""}]
+    assert build["pdfs.zip"] == [{"kind": "comments", "count": 1, "sample": "ร่าง", "where": "ประกาศ.pdf"}]
     page = editor_page
     log_in(page, editor)
     found = page.evaluate(

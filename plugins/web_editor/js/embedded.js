@@ -138,20 +138,31 @@ function exifBlocks(bytes, from) {
  *  /DCTDecode, unpacked (as embedded_photos.py `_deflated_jpegs`). */
 async function pdfExifBlocks(bytes) {
   const blocks = exifBlocks(bytes, 0).map(block => ({ data: bytes, block, at: block.at }));
+  for (const { at, data } of await deflatedStreams(bytes, dictionary => dictionary.includes('/DCTDecode'))) {
+    blocks.push(...exifBlocks(data, 0).map(block => ({ data, block, at })));
+  }
+  return blocks.sort((a, b) => a.at - b.at);
+}
+
+/** [{ at, data }]: each deflated PDF stream (its dictionary names /FlateDecode) whose dictionary
+ *  (text, one letter a byte) `wanted` accepts, unpacked, in file order (embedded_photos.py
+ *  `deflated_streams`): a JPEG deflated again here, an object stream in hidden-content.js. */
+export async function deflatedStreams(bytes, wanted) {
   const text = new TextDecoder('latin1').decode(bytes); // one letter a byte: offsets are the bytes'
   const stream = /stream\r?\n/g;
+  const found = [];
   for (let match = stream.exec(text); match; match = stream.exec(text)) {
     if (text.slice(Math.max(0, match.index - 3), match.index) === 'end') continue;
     const from = Math.max(0, match.index - 4096);
     const objectAt = text.lastIndexOf('obj', match.index);
     const dictionary = text.slice(objectAt >= from ? objectAt : from, match.index);
-    if (!dictionary.includes('/FlateDecode') || !dictionary.includes('/DCTDecode')) continue;
+    if (!dictionary.includes('/FlateDecode') || !wanted(dictionary)) continue;
     const start = match.index + match[0].length;
     const end = text.indexOf('endstream', start);
     const data = await inflate(bytes.subarray(start, end >= 0 ? end : bytes.length));
-    if (data) blocks.push(...exifBlocks(data, 0).map(block => ({ data, block, at: match.index })));
+    if (data) found.push({ at: match.index, data });
   }
-  return blocks.sort((a, b) => a.at - b.at);
+  return found;
 }
 
 /** The bytes a zlib stream unpacks to (trailing bytes after its end are left), or null. */
