@@ -26,9 +26,11 @@ words typed in them (`/Contents`); links, form fields and text typed onto the pa
 comments. They are looked for in the file's bytes and in its deflated object streams
 (`/ObjStm`, where PDF 1.5 files keep their dictionaries). A comment deleted and the file saved
 over it (an incremental save) is still in the file's bytes, and found: the fix says to save as a
-new file. Of an encrypted PDF the comments are counted, their words not read. XML is read by the standard library's parser (no DTD is loaded and expat limits
-entity expansion); a part larger than MAX_MEMBER_BYTES unpacked, or a file that is no ZIP (a
-PDF), is not read. The answer is remembered per file version (path, size, time), as the rule runs
+new file. Of an encrypted PDF the comments are counted, their words not read.
+
+XML is read by the standard library's parser (no DTD is loaded and expat limits entity
+expansion); a part larger than MAX_MEMBER_BYTES unpacked is not read, nor a file that is neither
+a ZIP nor a PDF. The answer is remembered per file version (path, size, time), as the rule runs
 on every build. The web editor reads the same as a file is chosen (web_editor's
 js/hidden-content.js; tests/editor/test_editor_attachments.py holds both to the same answers).
 Word's, Excel's and PowerPoint's older binary files (.doc, .xls, .ppt) are not read.
@@ -81,7 +83,7 @@ def left_in(path) -> list[LeftIn]:
         if key not in _MEMO:
             if len(_MEMO) > 5_000:
                 _MEMO.clear()
-            _MEMO[key] = list(_archive(path, "", 1)) if zipfile.is_zipfile(path) else list(_pdf(path.read_bytes(), ""))
+            _MEMO[key] = list(_archive(path, "", 1)) if zipfile.is_zipfile(path) else _pdf_file(path)
     except OSError:  # gone or unreadable since it was listed: the rules that find files say so
         return []
     return _MEMO[key]
@@ -231,6 +233,13 @@ def _open_document(root, tally) -> None:
             tally.add("changes", 1, _text(element, loose=False))
         elif name == "annotation":
             tally.add("comments", 1, _text(element, loose=False))
+
+
+def _pdf_file(path: Path) -> list[LeftIn]:
+    with open(path, "rb") as stream:
+        if b"%PDF-" not in stream.read(1024):  # a CSV, a damaged file: no comments to read
+            return []
+    return list(_pdf(path.read_bytes(), ""))
 
 
 def _pdf(data: bytes, prefix: str):
