@@ -323,8 +323,10 @@ def test_redirect_file_is_valid_and_covers_every_kind_of_old_address(imported):
     assert len(writers) >= 2 and set(EXPORT_DATA.authors) - writers  # one account never posted
     for author in EXPORT_DATA.authors.values():
         found = {by_source.get(s) for s in (f"/author/{author.login}/", f"/author/{author.login}",
-                                            f"/author/{author.login}/feed/", f"/?author={author.author_id}")}
+                                            f"/?author={author.author_id}", f"/index.php?author={author.author_id}")}
         assert found == ({"/archives/"} if author.login in writers else {None}), (author, found)
+        feed = by_source.get(f"/author/{author.login}/feed/")
+        assert feed == (by_source["/feed/"] if author.login in writers else None), (author, feed)
 
 
 def test_date_archives_follow_bangkok_time_and_leave_out_what_is_not_there_yet():

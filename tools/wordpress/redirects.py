@@ -7,9 +7,9 @@ new file or the post it belongs to), the site feed (`/feed/`, `?feed=rss2`), fil
 `wp-content/uploads/` (resized copies too), the date archives of every day with a published post
 and of its month and year (`/2019/`, `/2019/05/`, `/2019/05/14/`, `?m=2019`, `?m=201905`,
 `?m=20190514`: `date_archives`), to that year's archive, whose address is in B.E.
-(`/archives/2562/`), and the archive of each author with a published post (`/author/somsri/`, its
-feed, `?author=2`) to the site's whole archive (the site has no pages per author: releases are
-the office's). Sources without a query are decoded paths: the nginx map matches them against
+(`/archives/2562/`), and the archive of each author with a published post (`/author/somsri/`,
+`?author=2`) to the site's whole archive, its feed to the site's feed (the site has no pages per
+author: releases are the office's). Sources without a query are decoded paths: the nginx map matches them against
 `$uri`, which nginx has decoded the same way; a query's value is as WordPress wrote it in its
 links (a Thai tag slug percent-encoded), which is what nginx's `$arg_tag` holds.
 """
@@ -153,9 +153,9 @@ def old_addresses(catalog: Catalog, item_urls: dict[str, tuple[str, str]], media
             if author.login not in published:
                 continue
             name = nicename(author.login)
-            for path in ((f"author/{name}/", f"author/{name}/feed/") if name else ()):
+            for path, target in (((f"author/{name}/", archive_url), (f"author/{name}/feed/", feed_url)) if name else ()):
                 for source in _both(blog + path):
-                    entries.append(Redirect(source, archive_url, "author"))
+                    entries.append(Redirect(source, target, "author"))
             if author.author_id.isdigit():
                 for prefix in (blog, blog + "index.php"):
                     entries.append(Redirect(f"{prefix}?author={author.author_id}", archive_url, "author"))
