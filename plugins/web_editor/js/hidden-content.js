@@ -7,7 +7,7 @@
 // The same parts and elements as hidden_content.py, matched by their local names;
 // tests/editor/test_editor_attachments.py compares both sides over documents as programs write them.
 
-import { deflatedStreams, unpack, zipMembers } from './embedded.js';
+import { binary, deflatedStreams, unpack, zipMembers } from './embedded.js';
 
 const KINDS = ['changes', 'comments'];
 const REVISIONS = new Set(['ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange',
@@ -134,13 +134,6 @@ function openDocument(root, tally) {
   }
 }
 
-/** The bytes as text, one letter a byte (ISO-8859-1: a letter's code is its byte). */
-function binary(bytes) {
-  let text = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return text;
-}
-
 /** A PDF's comments (hidden_content.py `_pdf`): sticky notes, and markup with words typed in it,
  *  in the file's bytes and its deflated object streams; of an encrypted PDF not their words. */
 async function pdfComments(bytes, prefix) {
@@ -148,7 +141,7 @@ async function pdfComments(bytes, prefix) {
   if (!text.slice(0, 1024).includes('%PDF-')) return [];
   const sealed = text.includes('/Encrypt');
   const tally = { comments: { count: 0, sample: '' } };
-  const streams = await deflatedStreams(bytes, dictionary => dictionary.includes('/ObjStm'));
+  const streams = await deflatedStreams(bytes, dictionary => dictionary.includes('/ObjStm'), text);
   for (const part of [text, ...streams.map(({ data }) => binary(data))]) {
     for (const match of part.matchAll(PDF_MARKUP)) {
       const words = pdfString(value(dictionaryAround(part, match.index), '/Contents'));
