@@ -44,6 +44,23 @@ _STREAM = re.compile(rb"stream\r?\n")
 _DICTIONARY_BYTES = 4096
 
 
+def member_name(member: zipfile.ZipInfo) -> str:
+    """A ZIP member's name as its maker wrote it. Without the archive's UTF-8 flag Python reads the
+    bytes as cp437; a Thai Windows' compressed folder writes them in its code page (cp874, as
+    TIS-620) and macOS's Archive Utility in UTF-8, flag or not: UTF-8 when the bytes are, else
+    cp874 (the web editor's zipMembers reads them the same way)."""
+    if member.flag_bits & 0x800:
+        return member.filename
+    try:
+        raw = member.filename.encode("cp437")
+    except UnicodeEncodeError:  # an archive read with another metadata encoding
+        return member.filename
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp874", "replace")
+
+
 @dataclass(frozen=True)
 class Carried:
     where: str  # the member of the archive, or "ภาพที่ N" in a PDF
@@ -86,10 +103,10 @@ def _archive_photos(source, prefix: str, depth: int):
                 if member.file_size > MAX_MEMBER_BYTES or member.is_dir():
                     continue
                 if name.endswith(PHOTO_SUFFIXES):
-                    yield Carried(prefix + member.filename, inspect_photo(io.BytesIO(archive.read(member))))
+                    yield Carried(prefix + member_name(member), inspect_photo(io.BytesIO(archive.read(member))))
                 elif name.endswith(DOCUMENT_SUFFIXES) and depth < MAX_DEPTH:
                     data = archive.read(member)
-                    inner = f"{prefix}{member.filename}/"
+                    inner = f"{prefix}{member_name(member)}/"
                     if zipfile.is_zipfile(io.BytesIO(data)):
                         yield from _archive_photos(io.BytesIO(data), inner, depth + 1)
                     else:

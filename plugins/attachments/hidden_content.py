@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .embedded_photos import DOCUMENT_SUFFIXES, MAX_DEPTH, MAX_MEMBER_BYTES, deflated_streams
+from .embedded_photos import DOCUMENT_SUFFIXES, MAX_DEPTH, MAX_MEMBER_BYTES, deflated_streams, member_name
 
 KINDS = ("changes", "comments")
 # Word's revision marks (wordprocessingml), whatever the prefix: each is one change in Word's list.
@@ -103,9 +103,9 @@ def _archive(source, prefix: str, depth: int):
                 elif name.lower().endswith(DOCUMENT_SUFFIXES) and depth < MAX_DEPTH:
                     data = archive.read(member)
                     if zipfile.is_zipfile(io.BytesIO(data)):
-                        inner.append((f"{prefix}{name}/", io.BytesIO(data)))
+                        inner.append((f"{prefix}{member_name(member)}/", io.BytesIO(data)))
                     else:
-                        inner.append((f"{prefix}{name}/", data))
+                        inner.append((f"{prefix}{member_name(member)}/", data))
     except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError, zlib.error):
         return  # an archive no reader can open either: nothing more of it is read here
     yield from tally.found(prefix.rstrip("/"))

@@ -60,3 +60,20 @@ def pdf_keeping(jpeg: bytes, deflated: bool = False) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
     return bytes(out)
+
+
+def zip_named(members: dict[bytes, bytes]) -> bytes:
+    """A ZIP whose member names are the given bytes, with no UTF-8 flag: as Thai Windows' compressed
+    folder writes them (cp874) or macOS's Archive Utility (UTF-8, unflagged). Python's zipfile
+    flags every non-ASCII name, so each is written as an ASCII stand-in of its length, then put
+    in place in the local header and the central directory."""
+    stand_ins = {name: (b"~%d~" % at).ljust(len(name), b"z") for at, name in enumerate(members)}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(stand_ins[name].decode("ascii"), data)
+    packed = out.getvalue()
+    for name, stand_in in stand_ins.items():
+        assert packed.count(stand_in) == 2, name
+        packed = packed.replace(stand_in, name)
+    return packed

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from attachments.hidden_content import left_in
 from tests.attachments.documents_keeping import excel, open_document, powerpoint, word
-from tests.attachments.documents_with_photos import zip_of
+from tests.attachments.documents_with_photos import zip_named, zip_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """Title: แบบฟอร์มร้องเรียนและคู่มือการกรอก
@@ -83,6 +83,11 @@ def test_documents_inside_a_zip_are_named_by_their_path(tmp_path):
                     "คะแนน.xlsx": excel(threaded=["ร่าง"])})
     assert kinds(tmp_path, "forms.zip", forms) == [
         ("comments", 1, "ใช้ฉบับนี้ไหม", "แบบฟอร์ม/คำร้อง.docx"), ("comments", 1, "ร่าง", "คะแนน.xlsx")]
+    # names written without the UTF-8 flag (Python's zipfile reads them as cp437): by a Thai
+    # Windows' compressed folder (cp874) and by macOS's Archive Utility (UTF-8)
+    unflagged = zip_named({"แบบฟอร์ม/คำร้อง.docx".encode("cp874"): word(PARAGRAPHS, comments=["ใช้ฉบับนี้ไหม"]),
+                           "คะแนน.xlsx".encode("utf-8"): excel(threaded=["ร่าง"])})
+    assert [f[3] for f in kinds(tmp_path, "windows.zip", unflagged)] == ["แบบฟอร์ม/คำร้อง.docx", "คะแนน.xlsx"]
 
 
 def test_tracked_changes_and_comments_keep_the_release_off_the_site(build_site):

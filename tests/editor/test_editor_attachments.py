@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_of
+from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_named, zip_of
 from tests.editor.conftest import approve_and_publish, choose_category, log_in
 from tests.photo_gallery.gallery_photos import XMP, phone_exif, upright
 
@@ -167,6 +167,8 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
                              "ย่อ.pdf": pdf_keeping(located, deflated=True), "เสียหาย.docx": word_file(located)[:300],
                              "a.zip": zip_of({"b.docx": word_file(camera),
                                               "c.zip": zip_of({"d.jpg": located, "e.docx": word_file(located)})})}),
+        "windows.zip": zip_named({"แบบฟอร์ม/คำร้อง.docx".encode("cp874"): word_file(photo(), located),
+                                  "ภาพ/งาน.jpg".encode("utf-8"): camera}),
     }
     build = {}
     for name, data in documents.items():
@@ -181,6 +183,8 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
     assert build["forms.zip"] == ["แบบฟอร์ม/คำร้อง.docx/word/media/image2.jpeg", "ประกาศ.pdf/ภาพที่ 1",
                                   "ย่อ.pdf/ภาพที่ 1", "a.zip/b.docx/word/media/image1.jpeg",
                                   "a.zip/c.zip/d.jpg"]  # not e.docx, four archives deep
+    # names a Thai Windows (cp874) or a Mac (UTF-8, no flag) wrote, not as Python's zipfile reads them (cp437)
+    assert build["windows.zip"] == ["แบบฟอร์ม/คำร้อง.docx/word/media/image2.jpeg", "ภาพ/งาน.jpg"]
     page = editor_page
     log_in(page, editor)
     found = page.evaluate(
@@ -234,6 +238,9 @@ def documents_keeping() -> dict[str, bytes]:
         "deleted.pdf": annotated_pdf([LINK], deleted=[sticky_note(pdf_literal("ลบแล้วแต่ยังอยู่"))]),
         "form.pdf": annotated_pdf([LINK, FIELD, TYPED, markup(b"Highlight")]),
         "pdfs.zip": zip_of({"ประกาศ.pdf": annotated_pdf([sticky_note(pdf_literal("ร่าง"))]), "สะอาด.pdf": PDF}),
+        # names without the UTF-8 flag: Thai Windows' code page, macOS's UTF-8
+        "windows.zip": zip_named({"แบบฟอร์ม/คำร้อง.docx".encode("cp874"): word(text, comments=["ใช้ฉบับนี้ไหม"]),
+                                  "ตาราง.xlsx".encode("utf-8"): excel(notes=["ยังไม่ตรวจ"])}),
     }
 
 
@@ -259,6 +266,7 @@ def test_the_editor_finds_what_a_document_keeps_as_the_build_does(editor, editor
                                       "cut.docx", "damaged.docx", "scan.pdf", "form.pdf"))
     assert build["marked.pdf"] == [{"kind": "comments", "count": 2, "sample": "ข้อนี้ต้องตัดออก", "where": ""}]
     assert build["pdfs.zip"] == [{"kind": "comments", "count": 1, "sample": "ร่าง", "where": "ประกาศ.pdf"}]
+    assert [f["where"] for f in build["windows.zip"]] == ["แบบฟอร์ม/คำร้อง.docx", "ตาราง.xlsx"]
     page = editor_page
     log_in(page, editor)
     found = page.evaluate(

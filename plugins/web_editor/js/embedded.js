@@ -55,6 +55,17 @@ function u32(bytes, at, little = true) {
     : bytes[at] * 0x1000000 + ((bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]);
 }
 
+/** A member's name: UTF-8 when the archive's flag says so or the bytes are UTF-8 (macOS writes
+ *  no flag), else Thai Windows' code page (embedded_photos.py `member_name`). */
+function memberName(raw, flags) {
+  if (flags & 0x800) return new TextDecoder().decode(raw);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return new TextDecoder('windows-874').decode(raw);
+  }
+}
+
 /** The members of a ZIP archive from its central directory, or null when `bytes` is not one. */
 export function zipMembers(bytes) {
   const last = bytes.length - 22;
@@ -66,12 +77,13 @@ export function zipMembers(bytes) {
     for (let i = 0; i < count; i += 1) {
       if (entry + 46 > bytes.length || u32(bytes, entry) !== 0x02014b50) return null;
       const nameLength = u16(bytes, entry + 28);
+      const raw = bytes.subarray(entry + 46, entry + 46 + nameLength);
       members.push({
         method: u16(bytes, entry + 10),
         packed: u32(bytes, entry + 20),
         size: u32(bytes, entry + 24),
         header: u32(bytes, entry + 42),
-        name: new TextDecoder().decode(bytes.subarray(entry + 46, entry + 46 + nameLength)),
+        name: memberName(raw, u16(bytes, entry + 8)),
       });
       entry += 46 + nameLength + u16(bytes, entry + 30) + u16(bytes, entry + 32);
     }
