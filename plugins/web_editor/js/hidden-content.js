@@ -1,10 +1,10 @@
 // What a document a writer attaches keeps that its pages do not show: Word's tracked changes (the
 // deleted words too) and comments, Excel's notes and comments, PowerPoint's comments, the same in
-// LibreOffice's files, a reviewer's comments in a PDF. Whoever downloads the document sees them. The build refuses such a
-// document (plugins/attachments/hidden_content.py reads it, the rule "attachments" reports it);
-// here the attachments widget refuses it as it is chosen, with the same words (site-data's
-// attachments.left_in, from the rule), instead of minutes later in the check's note.
-// The same parts and elements as hidden_content.py, matched by their local names;
+// LibreOffice's files, a reviewer's comments in a PDF. Whoever downloads the document sees them.
+// The build refuses such a document (plugins/attachments/hidden_content.py reads it, the rule
+// "attachments" reports it); here the attachments widget refuses it as it is chosen, with the
+// same words (site-data's attachments.left_in, from the rule), instead of minutes later in the
+// check's note. The same parts and elements as hidden_content.py, matched by their local names;
 // tests/editor/test_editor_attachments.py compares both sides over documents as programs write them.
 
 import { binary, deflatedStreams, unpack, zipMembers } from './embedded.js';
