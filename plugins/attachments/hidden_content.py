@@ -49,6 +49,9 @@ from xml.etree import ElementTree
 from .embedded_photos import DOCUMENT_SUFFIXES, MAX_DEPTH, MAX_MEMBER_BYTES, deflated_streams, member_name
 
 KINDS = ("changes", "comments")
+# Office's older binary files: their tracked changes and comments are not read (the editor says
+# so when one is chosen, and suggests saving it as .docx, .xlsx, .pptx or PDF).
+UNREAD_SUFFIXES = (".doc", ".xls", ".ppt")
 # Word's revision marks (wordprocessingml), whatever the prefix: each is one change in Word's list.
 REVISIONS = {"ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
              "tblGridChange", "trPrChange", "tcPrChange", "cellIns", "cellDel", "cellMerge", "numberingChange"}

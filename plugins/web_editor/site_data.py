@@ -131,6 +131,7 @@ def attachments(settings: dict) -> dict:
     def setting(name):
         return settings.get(name, ATTACHMENT_DEFAULTS[name])
 
+    from attachments.hidden_content import UNREAD_SUFFIXES
     from attachments.rules import LEFT_IN, LEFT_IN_FIX, PROGRAM
 
     folder = str(setting("ATTACHMENTS_DIR")).strip("/")
@@ -139,7 +140,7 @@ def attachments(settings: dict) -> dict:
             # what a document keeps out of sight (attachments' hidden_content.py): the rule's words
             "left_in": {kind: thai for kind, (thai, _english) in LEFT_IN.items()},
             "left_in_fix": {f"{kind}/{program}": thai for (kind, program), (thai, _english) in LEFT_IN_FIX.items()},
-            "programs": PROGRAM}
+            "programs": PROGRAM, "unread": list(UNREAD_SUFFIXES)}
 
 
 def site_data(generators, settings: dict) -> dict:

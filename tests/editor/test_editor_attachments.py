@@ -287,7 +287,8 @@ def test_the_editor_finds_what_a_document_keeps_as_the_build_does(editor, editor
 def test_a_document_keeping_comments_is_refused_as_it_is_chosen(editor, editor_page, tmp_path):
     """A writer chooses a survey form from Word that still keeps a reviewer's comment and a
     tracked deletion: เอกสารแนบ refuses it at once with both findings and Word's own buttons to
-    fix them, in the rule's words; the same form saved clean is attached."""
+    fix them, in the rule's words; the same form saved clean is attached; an old .doc is attached
+    with a word that what it keeps cannot be checked."""
     from tests.attachments.documents_keeping import word
 
     text = ["แบบสำรวจความคิดเห็นของผู้ใช้สายด่วน 1546", "ท่านได้รับการตอบรับภายในหนึ่งวันทำการหรือไม่"]
@@ -311,4 +312,12 @@ def test_a_document_keeping_comments_is_refused_as_it_is_chosen(editor, editor_p
     files.set_input_files([str(clean)])
     expect(page.get_by_label("ชื่อเอกสารที่ 2 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_value("แบบสำรวจ ฉบับเผยแพร่")
     expect(failures).to_have_count(0)
+    # Word 97-2003's binary file: attached, with a word that its comments cannot be checked
+    old_format = tmp_path / "แบบสำรวจปีก่อน.doc"
+    old_format.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1016)  # an OLE file's header
+    files.set_input_files([str(old_format)])
+    expect(page.get_by_label("ชื่อเอกสารที่ 3 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_value("แบบสำรวจปีก่อน")
+    expect(page.locator(".zc-attachments .zc-note")).to_contain_text(
+        "แบบสำรวจปีก่อน.doc: เป็นไฟล์แบบเก่า ระบบตรวจการแก้ไขที่ติดตามไว้และความคิดเห็นในไฟล์นี้ไม่ได้")
+    expect(page.locator(".zc-attachments .zc-note")).to_contain_text("บันทึกเป็น .docx หรือ PDF")
     assert page.recorder.problems() == []

@@ -97,6 +97,10 @@ export function attachmentsWidget(site) {
           failures.push(...kept.map(found => leftInMessage(found, file.name, rules)));
           continue;
         }
+        if (rules.unread.includes(`.${extension}`)) {
+          notes.push(`${file.name}: เป็นไฟล์แบบเก่า ระบบตรวจการแก้ไขที่ติดตามไว้และความคิดเห็นในไฟล์นี้ไม่ได้ `
+            + `ให้ตรวจในโปรแกรมที่สร้างไฟล์ก่อนส่งให้หัวหน้า หรือบันทึกเป็น .${extension}x หรือ PDF แล้วแนบใหม่`);
+        }
         if (file.size > rules.warn_mb * 1_000_000) {
           notes.push(`${file.name}: ไฟล์ใหญ่ ${Math.round(file.size / 1_000_000)} MB ผู้อ่านบนโทรศัพท์จะโหลดช้า ควรบีบอัดหรือแยกไฟล์`);
         }
