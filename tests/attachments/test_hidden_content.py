@@ -208,3 +208,31 @@ def test_a_pdf_keeping_a_comment_keeps_the_release_off_the_site_with_acrobat_s_f
     found = [e for e in result.errors if "content/news/complaint-forms-2569.md:5" in e]
     assert not result.ok and len(found) == 1, result.errors
     assert "«ยังไม่ผ่านกองกฎหมาย»" in found[0] and "Acrobat" in found[0] and "Save As" in found[0], found
+
+
+def test_damaged_documents_give_an_answer_never_a_traceback(tmp_path):
+    """Each kind of document cut short at random places or with random bytes changed (a download
+    broken off, a bad disk): left_in answers with a list, whatever the damage."""
+    import random
+
+    from tests.attachments.documents_keeping import (LINK, annotated_pdf, markup, pdf_hex, pdf_literal,
+                                                     sticky_note)
+
+    documents = [word(PARAGRAPHS, deleted="ภายในสามวัน", added="หนึ่งวัน", comments=["ยังไม่ยืนยัน"]),
+                 excel(notes=["ตัวเลข"], threaded=["รอผล"]), powerpoint(comments=["แก้สี"], modern=["ตัด"]),
+                 open_document("text", deleted="สามวัน", comments=["ยังไม่ยืนยัน"]),
+                 annotated_pdf([sticky_note(pdf_literal("แก้วันที่", octal=True)), markup(b"Highlight", pdf_hex("ตัด")),
+                                LINK]),
+                 annotated_pdf([sticky_note(pdf_hex("ในสตรีม"))], packed=True)]
+    chance = random.Random(2569)
+    for number, document in enumerate(documents):
+        for variant in range(120):
+            damaged = bytearray(document)
+            if variant % 2:
+                damaged = damaged[:chance.randrange(len(damaged))]
+            else:
+                for _ in range(chance.randrange(1, 8)):
+                    damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+            path = tmp_path / f"{number}-{variant}.bin"
+            path.write_bytes(bytes(damaged))
+            assert isinstance(left_in(path), list)
