@@ -206,4 +206,3 @@ def test_the_preview_follows_the_notes_decaps_own_polling_finds(editor, editor_p
     assert result["polled"] == {"note": {"content": "พบ 1 เรื่อง", "resolved": False}, "checking": False}
     assert result["seen"] == [1]
     assert page.recorder.problems() == []
-
