@@ -1,6 +1,6 @@
 """A document keeps what its pages do not show: Word's tracked changes (the deleted words too) and
-comments, Excel's notes and comments, PowerPoint's comments, the same in LibreOffice's files.
-Whoever downloads it sees them. The rule "attachments" keeps a release off the site while a
+comments, Excel's notes and comments, PowerPoint's comments, the same in LibreOffice's files, a
+reviewer's comments in a PDF. Whoever downloads it sees them. The rule "attachments" keeps a release off the site while a
 document it lists keeps either (hidden_content.py finds them); speaker notes and hidden sheets (a
 form's drop-down lists) are no finding."""
 
@@ -155,14 +155,21 @@ COMMENT_PART = {  # the part a program adds when a comment is made, by the docum
 
 def test_every_document_of_the_site_is_clean_and_a_comment_put_into_it_is_found(tmp_path):
     """The property over the site's own documents: each one in content/ keeps nothing out of
-    sight; each office document among them, with a comment put in as its program puts one, is
-    found, named by its comment (PDFs are not read: a PDF's comments are on its pages)."""
+    sight; each office document among them, with a comment put in as its program puts one, and
+    each PDF with a sticky note added as a PDF reader's save adds one (an object appended to the
+    file), is found, named by its comment."""
+    from tests.attachments.documents_keeping import pdf_literal, sticky_note
+
     documents = sorted(p for p in (ROOT / "content").rglob("*")
                        if p.suffix.lower() in (".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".pdf", ".zip"))
     office = [p for p in documents if p.suffix.lower() in COMMENT_PART]
-    assert {p.suffix for p in office} >= {".docx", ".xlsx"} and len(documents) > len(office)
+    pdfs = [p for p in documents if p.suffix.lower() == ".pdf"]
+    assert {p.suffix for p in office} >= {".docx", ".xlsx"} and pdfs
     for path in documents:
         assert left_in(path) == [], path
+    for path in pdfs:
+        noted = path.read_bytes() + b"\n999 0 obj\n" + sticky_note(pdf_literal("ยังไม่ยืนยัน")) + b"\nendobj\n"
+        assert kinds(tmp_path, "with-note.pdf", noted) == [("comments", 1, "ยังไม่ยืนยัน", "")], path
     for path in office:
         name, part = COMMENT_PART[path.suffix.lower()]
         with zipfile.ZipFile(path) as original:
