@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_named, zip_of
-from tests.editor.conftest import approve_and_publish, choose_category, log_in
+from tests.editor.conftest import approve_and_publish, choose_category, log_in, screenshot_dir
 from tests.photo_gallery.gallery_photos import XMP, phone_exif, upright
 
 
@@ -309,6 +309,8 @@ def test_a_document_keeping_comments_is_refused_as_it_is_chosen(editor, editor_p
     expect(failures).to_contain_text("แบบสำรวจ.docx: มีความคิดเห็น (Comment) 1 รายการ เช่น «ข้อ 2 ยังไม่ผ่าน")
     expect(failures).to_contain_text("ลบข้อคิดเห็นทั้งหมดในเอกสาร")
     expect(page.get_by_label("ชื่อเอกสารที่ 2 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_count(0)  # not attached
+    if screenshot_dir():
+        page.locator(".zc-attachments").screenshot(path=str(screenshot_dir() / "14-document-comments.png"))
     files.set_input_files([str(clean)])
     expect(page.get_by_label("ชื่อเอกสารที่ 2 (ข้อความของลิงก์ที่ผู้อ่านเห็น)")).to_have_value("แบบสำรวจ ฉบับเผยแพร่")
     expect(failures).to_have_count(0)
