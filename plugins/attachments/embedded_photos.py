@@ -72,17 +72,25 @@ _MEMO: dict = {}
 
 def carried(path) -> list[Carried]:
     """The photos inside the document at `path` that carry a location or camera data."""
+    return per_file_version(_MEMO, path, lambda found: [
+        c for c in _photos(found) if c.metadata.has_location or c.metadata.has_camera_data])
+
+
+def per_file_version(memo: dict, path, read) -> list:
+    """`read(path)` remembered in `memo` per file version (path, size, time), as the rules that
+    read documents run on every build; a file gone or unreadable since it was listed gives []
+    (the rules that find files say so). Also hidden_content.left_in's."""
     path = Path(path)
     try:
         stat = path.stat()
         key = (str(path), stat.st_size, stat.st_mtime_ns)
-        if key not in _MEMO:
-            if len(_MEMO) > 5_000:
-                _MEMO.clear()
-            _MEMO[key] = [c for c in _photos(path) if c.metadata.has_location or c.metadata.has_camera_data]
-    except OSError:  # gone or unreadable since it was listed: the rules that find files say so
+        if key not in memo:
+            if len(memo) > 5_000:
+                memo.clear()
+            memo[key] = read(path)
+    except OSError:
         return []
-    return _MEMO[key]
+    return memo[key]
 
 
 def _photos(path: Path):

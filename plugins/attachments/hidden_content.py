@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .embedded_photos import DOCUMENT_SUFFIXES, MAX_DEPTH, MAX_MEMBER_BYTES, deflated_streams, member_name
+from .embedded_photos import (DOCUMENT_SUFFIXES, MAX_DEPTH, MAX_MEMBER_BYTES, deflated_streams, member_name,
+                              per_file_version)
 
 KINDS = ("changes", "comments")
 # Office's older binary files: their tracked changes and comments are not read (the editor says
@@ -79,17 +80,8 @@ _MEMO: dict = {}
 
 def left_in(path) -> list[LeftIn]:
     """What the document at `path` (and each document in it) keeps out of sight, by kind."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-        key = (str(path), stat.st_size, stat.st_mtime_ns)
-        if key not in _MEMO:
-            if len(_MEMO) > 5_000:
-                _MEMO.clear()
-            _MEMO[key] = list(_archive(path, "", 1)) if zipfile.is_zipfile(path) else _pdf_file(path)
-    except OSError:  # gone or unreadable since it was listed: the rules that find files say so
-        return []
-    return _MEMO[key]
+    return per_file_version(_MEMO, path, lambda found: (
+        list(_archive(found, "", 1)) if zipfile.is_zipfile(found) else _pdf_file(found)))
 
 
 def _archive(source, prefix: str, depth: int):

@@ -230,16 +230,10 @@ def annotated_pdf(annotations: list[bytes], *, packed: bool = False, encrypted: 
     else:
         objects += list(annotations)
     objects += list(deleted)
-    out, offsets = bytearray(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    start = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, b" /Encrypt << /Filter /Standard /V 2 /R 3 /O <00> /U <00> /P -4 >>" if encrypted else b"", start)
-    return bytes(out)
+    from tests.attachments.documents_with_photos import pdf_file
+
+    return pdf_file(objects, b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n",
+                    b" /Encrypt << /Filter /Standard /V 2 /R 3 /O <00> /U <00> /P -4 >>" if encrypted else b"")
 
 
 def sticky_note(words: bytes, author: str = "หัวหน้ากลุ่มงาน") -> bytes:

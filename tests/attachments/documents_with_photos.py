@@ -51,14 +51,20 @@ def pdf_keeping(jpeg: bytes, deflated: bool = False) -> bytes:
         b" /BitsPerComponent 8 /Filter %s /Length %d >>\nstream\n" % (filters, len(stream)) + stream + b"\nendstream",
         b"<< /Length 30 >>\nstream\nq 320 0 0 240 0 0 cm /Im1 Do Q\nendstream",
     ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes], header: bytes = b"%PDF-1.4\n", trailer: bytes = b"") -> bytes:
+    """A PDF of `objects` (numbered from 1, the first the catalog), its cross-reference table and
+    trailer (`trailer`: more of the trailer's dictionary)."""
+    out, offsets = bytearray(header), []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     start = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, start)
     return bytes(out)
 
 

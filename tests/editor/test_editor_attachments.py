@@ -142,7 +142,6 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
     """embedded.js (the editor, as a file is chosen) and embedded_photos.py (the build and the
     editor's CI) name the same photos, those with a location or a camera's make and model in
     their EXIF, or an XMP packet, over documents as offices make them."""
-    import base64
     import zipfile
 
     from attachments.embedded_photos import carried
@@ -187,18 +186,25 @@ def test_the_editor_finds_the_photos_with_metadata_the_build_finds(editor, edito
     assert build["windows.zip"] == ["แบบฟอร์ม/คำร้อง.docx/word/media/image2.jpeg", "ภาพ/งาน.jpg"]
     page = editor_page
     log_in(page, editor)
-    found = page.evaluate(
-        """async documents => {
+    assert in_the_editor(page, "embedded.photosWithMetadata", documents) == build
+
+
+def in_the_editor(page, function: str, documents: dict[str, bytes]) -> dict:
+    """{name: what the editor's `window.ZeroCorruptionEditor.<function>` answers for the document}."""
+    import base64
+
+    return page.evaluate(
+        """async ([documents, path]) => {
+          const [module, name] = path.split('.');
           const out = {};
-          for (const [name, data] of Object.entries(documents)) {
+          for (const [file, data] of Object.entries(documents)) {
             const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
-            out[name] = await window.ZeroCorruptionEditor.embedded.photosWithMetadata(new Blob([bytes]));
+            out[file] = await window.ZeroCorruptionEditor[module][name](new Blob([bytes]));
           }
           return out;
         }""",
-        {name: base64.b64encode(data).decode() for name, data in documents.items()},
+        [{name: base64.b64encode(data).decode() for name, data in documents.items()}, function],
     )
-    assert found == build
 
 
 def documents_keeping() -> dict[str, bytes]:
@@ -248,8 +254,6 @@ def test_the_editor_finds_what_a_document_keeps_as_the_build_does(editor, editor
     """hidden-content.js (the editor, as a file is chosen) and hidden_content.py (the build and
     the editor's CI) find the same tracked changes and comments, with the same counts and first
     words, over documents as each program writes them and PDFs as a reader saves comments in them."""
-    import base64
-
     from attachments.hidden_content import left_in
 
     documents = documents_keeping()
@@ -269,18 +273,7 @@ def test_the_editor_finds_what_a_document_keeps_as_the_build_does(editor, editor
     assert [f["where"] for f in build["windows.zip"]] == ["แบบฟอร์ม/คำร้อง.docx", "ตาราง.xlsx"]
     page = editor_page
     log_in(page, editor)
-    found = page.evaluate(
-        """async documents => {
-          const out = {};
-          for (const [name, data] of Object.entries(documents)) {
-            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
-            out[name] = await window.ZeroCorruptionEditor.hiddenContent.leftIn(new Blob([bytes]));
-          }
-          return out;
-        }""",
-        {name: base64.b64encode(data).decode() for name, data in documents.items()},
-    )
-    assert found == build
+    assert in_the_editor(page, "hiddenContent.leftIn", documents) == build
     assert page.recorder.problems() == []
 
 
