@@ -28,6 +28,7 @@ asks for a word the index never held, and the page is not found. So:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -57,29 +58,46 @@ _GROUPING = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 # A Thai word starts with a consonant or a lead vowel, never right after a lead vowel.
 _WORD_START = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
 _LEAD_VOWELS = frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
+# Lao, Myanmar and Khmer (the center's notices to migrant workers) are written without spaces
+# between words too, and their vowels and marks are part of the word: letters and marks of these
+# blocks (not digits or punctuation). A syllable, so a word, starts at a consonant or independent
+# vowel (Unicode's Lo), never at one stacked under the letter before (after Myanmar's virama or
+# Khmer's coeng) nor right after a Lao lead vowel. Finals count as starts too: an inner part
+# more than needed costs a few bytes, one too few loses the page.
+UNSPACED = re.compile(
+    "[\u0E81-\u0ECE\u0EDC-\u0EDF\u1000-\u103F\u1050-\u108F\u109A-\u109D"
+    "\u1780-\u17D3\u17DD\uA9E0-\uA9EF\uA9FA-\uA9FE\uAA60-\uAA7F]"
+)
+_STACKED_AFTER = frozenset("\u1039\u17D2\u0EC0\u0EC1\u0EC2\u0EC3\u0EC4")
 
 
 def _kind(ch: str) -> str:
     if ch in THAI_LETTERS:
         return "thai"
+    if UNSPACED.match(ch):
+        return "unspaced"
     return "alnum" if ch.isalnum() else "other"
 
 
 def word_start(text: str, i: int) -> bool:
     """May an indexed word or inner part start at `text[i]`? In Thai, where a Thai word can start
-    (a consonant or lead vowel, not after a lead vowel); elsewhere, where a letter or digit
-    follows something else (ปี2565: 2565). The same rule as wordStart in search-match.js."""
+    (a consonant or lead vowel, not after a lead vowel); in Lao, Myanmar and Khmer, where a
+    syllable starts (see UNSPACED); elsewhere, where a letter or digit follows something else
+    (ปี2565: 2565). The same rule as wordStart in search-match.js."""
     if i <= 0 or i >= len(text):
         return i == 0
     here, before = _kind(text[i]), _kind(text[i - 1])
     if here == "thai":
         return text[i] in _WORD_START and not (before == "thai" and text[i - 1] in _LEAD_VOWELS)
+    if here == "unspaced":
+        return unicodedata.category(text[i]) == "Lo" and text[i - 1] not in _STACKED_AFTER
     return here == "alnum" and before != "alnum"
 
 
 def letters(text: str) -> int:
-    """How many letters and digits `text` has (Thai vowels and marks count)."""
-    return sum(1 for ch in text if ch in THAI_LETTERS or ch.isalnum())
+    """How many letters and digits `text` has (vowels and marks of Thai, Lao, Myanmar and Khmer
+    count)."""
+    return sum(1 for ch in text if ch in THAI_LETTERS or ch.isalnum() or UNSPACED.match(ch))
 
 
 def thai_runs(chunk: str) -> list[str]:

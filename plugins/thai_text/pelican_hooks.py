@@ -4,7 +4,8 @@ Order in a build:
 - initialized: defaults, site dictionary, segmenter and caches for this build;
 - generator_init: Jinja filters `thai_wbr` and `thai_slug`;
 - content_object_init (each article and page as it is read): slug from `Slug:` or the file name,
-  typing errors fixed in the title, `<wbr>` and fixes in the content, reading time;
+  typing errors fixed in the title, `lang` on text in other languages (languages.py), `<wbr>` and
+  fixes in the content, reading time;
 - article_generator_pretaxonomy: tag and category slugs (before Pelican groups articles by them);
 - all_generators_finalized: summaries (every page is read, so links in them resolve);
 - finalized: caches written to CACHE_PATH/thai_text; pages for THAI_TEXT_REDIRECTS.
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .languages import mark_languages
 from .markup import process_html, wbr_text
 from .redirects import write_redirects
 from .segment import build_segmenter, dictionary_path, read_word_list
@@ -141,13 +143,19 @@ def process_content(instance) -> None:
     words = 0
     if content:
         wbr, fix = settings["THAI_TEXT_WBR"], settings["THAI_TEXT_FIX_TYPOS"]
+        lang = (getattr(instance, "lang", None) or settings.get("DEFAULT_LANG") or "th") \
+            if settings["THAI_TEXT_LANGUAGES"] else ""
 
         def compute(html):
             stats = {"words": 0}
+            if lang:
+                html = mark_languages(html, lang)
             result = process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats)
             return (label_cells(result) if wbr else result), stats["words"]
 
-        instance._content, words = _build.segmenter.remember(f"page {wbr} {fix}", content, compute)
+        instance._content, words = _build.segmenter.remember(
+            f"page {wbr} {fix} lang={lang}", content, compute
+        )
     instance.word_count = words
     instance.reading_time = max(1, round(words / settings["THAI_TEXT_WORDS_PER_MINUTE"]))
 

@@ -15,6 +15,9 @@ DEFAULTS = {
     "THAI_TEXT_DICTIONARY": "dictionary.txt",
     # Insert <wbr> between Thai words in article and page content and in summaries.
     "THAI_TEXT_WBR": True,
+    # Mark text in Myanmar, Khmer, Lao or English script with `lang` (WCAG 2.1 "language of
+    # parts"): a block in that language, a run of another script inside a block.
+    "THAI_TEXT_LANGUAGES": True,
     # Fix common Thai typing errors (เเ, doubled or misordered marks) in displayed text.
     "THAI_TEXT_FIX_TYPOS": True,
     # Words in a summary made when the author gave none (about 3 lines of a news card).
@@ -43,6 +46,7 @@ RENAMED = {"CHECK_SPELLING": "THAI_TEXT_SPELLING"}
 _CHECKS = {
     "THAI_TEXT_DICTIONARY": lambda v: isinstance(v, str) and v,
     "THAI_TEXT_WBR": lambda v: isinstance(v, bool),
+    "THAI_TEXT_LANGUAGES": lambda v: isinstance(v, bool),
     "THAI_TEXT_FIX_TYPOS": lambda v: isinstance(v, bool),
     "THAI_TEXT_SUMMARY_WORDS": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
     "THAI_TEXT_SUMMARY_SUFFIX": lambda v: isinstance(v, str),

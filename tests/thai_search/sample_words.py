@@ -50,6 +50,38 @@ def _indexed_blocks(html: str):
     return body.select(BLOCKS) or [body]
 
 
+# A word of Lao, Myanmar or Khmer as written between spaces (the center's notices to migrant
+# workers), or of Latin letters.
+UNSPACED_RUN = re.compile(r"[\u0E81-\u0EDF\u1000-\u109F\u1780-\u17FF]+")
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def page_foreign_words(html: str) -> set[str]:
+    """The runs of Lao, Myanmar and Khmer letters between spaces and punctuation, and the Latin
+    words of 3+ letters, in the indexed part of one page (the browser test cuts the runs into
+    words with the browser's own segmenter)."""
+    found = set()
+    for block in _indexed_blocks(html):
+        text = block.get_text("")
+        found.update(run.rstrip("\u104a\u104b\u17d4\u17d5") for run in UNSPACED_RUN.findall(text))
+        found.update(LATIN_WORD.findall(text))
+    return {word for word in found if word}
+
+
+def site_foreign_words(output: Path) -> dict[str, set[str]]:
+    """{site path of an article or page: `page_foreign_words`}, for every indexed page that has any."""
+    found = {}
+    for page in sorted(Path(output).rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        path = ("/" + str(page.parent.relative_to(output)).strip(".") + "/").replace("//", "/")
+        words = page_foreign_words(html)
+        if words:
+            found[path] = words
+    return found
+
+
 def page_numbers(html: str) -> set[str]:
     """Distinct numbers of two digits or more (Arabic or Thai digits, with their commas and
     dots) in the indexed part of one page, as written."""

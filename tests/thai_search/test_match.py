@@ -19,7 +19,7 @@ PAGE = {
     # As Pagefind stores it: zero-width spaces between words, ". " after the heading.
     "content": "ศูนย์ฯ\u200bประชุม\u200bเครือข่าย\u200bดวงตา\u200bแรงงาน\u200b. \u200bเผยแพร่\u200bข่าว"
     "\u200bการ\u200bปราบ\u200bทุจริต ร่วมกับ ป.ป.ท. ชิม\u200bข้าวมันไก่\u200bแล้ว\u200bเดินทาง\u200bไกล"
-    " ประเมิน ITA ที่ Café 2566",
+    " ประเมิน ITA ที่ Café 2566 ငွေပေးရန် မလိုပါ ប្រសិនបើឈ្មួញកណ្តាល ຖ້ານາຍໜ້າ",
 }
 
 CASES = [
@@ -43,6 +43,19 @@ CASES = [
     ("CAFÉ", True),
     ("1546", False),
     ("2566", True),
+    # Myanmar, Khmer and Lao: their vowels and marks are letters, compared exactly
+    ("ငွေ", True),
+    ("ငွ", False),  # cut before the vowel sign of its syllable
+    ("ပေး", True),
+    ("ပေ", False),
+    ("ပေးရန", False),  # the asat of ရန် is part of the word
+    ("လိုပါ", True),
+    ("កណ្តាល", True),
+    ("កណ្តា", True),  # followed by a consonant, as ไก by ล in ไกล
+    ("កណ្ត", False),  # followed by its vowel sign
+    ("នាយ", False),  # Khmer letters that look like the Lao word's are another word
+    ("ນາຍໜ້າ", True),
+    ("ນາຍໜາ", False),  # without its tone mark
 ]
 
 

@@ -37,6 +37,11 @@ from thai_search.terms import (  # noqa: E402
 
 THAI = [chr(c) for c in range(0x0E01, 0x0E5C) if chr(c).isprintable()]
 OTHERS = list("aZ09 .-,()\"'/") + ["\u200b", "é"]
+# Lao, Myanmar and Khmer: consonants, lead and other vowels, marks, Myanmar's virama and asat,
+# Khmer's coeng, digits and sentence ends.
+UNSPACED = list("ກຂນອເໄາີ່ໜ໑") + list("ကငပမဥ\u102c\u102d\u1031\u1037\u1039\u103a\u103b\u1041\u104b") + list(
+    "កឈញបរឥ\u17b6\u17be\u17c6\u17cb\u17d2\u17e1\u17d4"
+)
 
 
 def test_inner_parts_start_where_a_thai_word_can():
@@ -52,7 +57,22 @@ def test_inner_parts_start_where_a_thai_word_can():
     assert "จัด" in inner_suffixes("ป.ป.ช.จัด")
 
 
-@given(st.text(alphabet=THAI + OTHERS, max_size=24))
+def test_inner_parts_of_lao_myanmar_and_khmer_start_at_a_syllable():
+    # Khmer: never at a consonant stacked under the one before (after coeng): ប្រសិនបើ holds សិនបើ
+    # and បើ, never របើ...; ឈ្មួញកណ្តាល holds កណ្តាល.
+    assert inner_suffixes("ប្រសិនបើ") == ("សិនបើ", "នបើ", "បើ")
+    assert "កណ្តាល" in inner_suffixes("ប្រសិនបើឈ្មួញកណ្តាល")
+    # Myanmar: not after the virama; a syllable of one consonant counts (မလိုပါ holds လိုပါ).
+    assert "လိုပါ" in inner_suffixes("မလိုပါ")
+    assert "ဘာ" not in inner_suffixes("ကမ္ဘာ")
+    # Lao: not right after a lead vowel (ເພື່ອ holds nothing but ພື່ອ is no part).
+    assert inner_suffixes("ເພື່ອ") == ()
+    assert "ນາຍໜ້າ" in inner_suffixes("ຖ້ານາຍໜ້າ")
+    # Their vowels and marks are letters: ပါ has two.
+    assert letters("ပါ") == 2
+
+
+@given(st.text(alphabet=THAI + OTHERS + UNSPACED, max_size=24))
 @settings(max_examples=300, deadline=None)
 def test_every_inner_part_is_a_suffix_at_a_word_start(chunk):
     for suffix in inner_suffixes(chunk):
@@ -153,7 +173,7 @@ def test_marks_already_in_a_page_cannot_confuse_the_search_page():
 
 
 def test_word_start_and_letters_agree_with_search_match_js(tmp_path):
-    chars = THAI + OTHERS
+    chars = THAI + OTHERS + UNSPACED
     pairs = [a + b for a in chars for b in chars]
     script = f"""
 import * as m from "./search-match.mjs";

@@ -5,7 +5,8 @@
 // the text of the page with its marks intact: a Thai term matches only where the same characters
 // occur and the next character is not another vowel or tone mark (ไก matches ไกล, never ไก่).
 // Spaces, zero-width spaces (Pagefind puts them between Thai words), soft hyphens and dots are
-// ignored, so ดวงตาแรงงาน matches ดวงตา​แรงงาน and ปปท matches ป.ป.ท.
+// ignored, so ดวงตาแรงงาน matches ดวงตา​แรงงาน and ปปท matches ป.ป.ท. Lao, Myanmar and Khmer (notices
+// to migrant workers) are matched the same way: their vowels and marks are letters too.
 
 // Thai combining characters: mai han-akat, the upper and lower vowels, phinthu, the tone marks,
 // thanthakhat, nikhahit, yamakkan.
@@ -16,6 +17,10 @@ const UPPER_VOWEL = /[\u0E31\u0E34-\u0E37\u0E47]/;
 const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\u2063\u2064\uFEFF.]/;
 const DIGIT = /[0-9\u0E50-\u0E59]/;
 const THAI_DIGIT = /[\u0E50-\u0E59]/;
+const MARK = /\p{M}/u;
+// Lao, Myanmar and Khmer letters and marks (plugins/thai_search/terms.py, UNSPACED): their vowels
+// and marks are part of the word, as Thai's are, and are compared exactly.
+const UNSPACED = /[\u0E81-\u0ECE\u0EDC-\u0EDF\u1000-\u103F\u1050-\u108F\u109A-\u109D\u1780-\u17D3\u17DD\uA9E0-\uA9EF\uA9FA-\uA9FE\uAA60-\uAA7F]/;
 
 /**
  * Is the comma at `src[i]` a thousands separator (a digit before it, exactly three after)? Such
@@ -59,7 +64,7 @@ export function normalize(raw) {
       i++;
       continue;
     }
-    if (!THAI.test(ch)) {
+    if (!THAI.test(ch) && !UNSPACED.test(ch)) {
       // Other scripts: case and accents do not matter (Pagefind folds them as well).
       if (/\p{M}/u.test(ch)) continue;
       const base = ch.normalize("NFD")[0].toLowerCase();
@@ -97,7 +102,8 @@ export function parseQuery(raw) {
 
 /**
  * Where `term` (normalised) occurs in `norm` (from normalize), as [start, end) ranges of the
- * original text. A Thai occurrence followed by a vowel or tone mark is not a match.
+ * original text. A Thai occurrence followed by a vowel or tone mark is not a match, nor a Lao,
+ * Myanmar or Khmer one followed by a mark of its script.
  */
 export function findTerm(norm, term) {
   const ranges = [];
@@ -105,7 +111,9 @@ export function findTerm(norm, term) {
   let at = norm.text.indexOf(term);
   while (at !== -1) {
     const after = norm.text[at + term.length];
-    if (!(isThai(term) && after && THAI_MARK.test(after))) {
+    const cutsLetter = after && (isThai(term) ? THAI_MARK.test(after)
+      : UNSPACED.test(term) && UNSPACED.test(after) && MARK.test(after));
+    if (!cutsLetter) {
       const origin = norm.from.slice(at, at + term.length);
       ranges.push([Math.min(...origin), Math.max(...origin) + 1]);
     }
@@ -139,6 +147,32 @@ export function verify(page, terms) {
   found.title = merge(found.title);
   found.content = merge(found.content);
   return found;
+}
+
+// Runs of Lao, Myanmar and Khmer in a result's text (a notice to migrant workers), with the
+// spaces, digits and punctuation between their words: the result list puts each in a span with
+// its language, as the page itself does (plugins/thai_text/languages.py), so that a screen
+// reader does not read it with the page's Thai voice.
+const JOIN = "[\\s\\u200B-\\u200D\\u2060\\d\\u0E50-\\u0E59\\u0ED0-\\u0ED9\\u1040-\\u1049\\u17E0-\\u17E9.,:!?\\-\\u2013\\u2014/]*";
+const RUN_SCRIPTS = [
+  ["lo", "\\u0E81-\\u0ECD\\u0EDC-\\u0EDF"],
+  ["my", "\\u1000-\\u103F\\u1050-\\u109F\\uA9E0-\\uA9FF\\uAA60-\\uAA7F"],
+  ["km", "\\u1780-\\u17DD\\u19E0-\\u19FF"],
+];
+const RUNS = new RegExp(RUN_SCRIPTS.map(([, chars]) => `([${chars}]+(?:${JOIN}[${chars}]+)*)`).join("|"), "g");
+
+/** `text` cut into [{text, lang}]: runs of Lao, Myanmar and Khmer with their language, the rest with null. */
+export function languageRuns(text) {
+  const out = [];
+  let at = 0;
+  for (const match of String(text ?? "").matchAll(RUNS)) {
+    if (match.index > at) out.push({ text: text.slice(at, match.index), lang: null });
+    const group = match.slice(1).findIndex((found) => found !== undefined);
+    out.push({ text: match[0], lang: RUN_SCRIPTS[group][0] });
+    at = match.index + match[0].length;
+  }
+  if (at < String(text ?? "").length) out.push({ text: text.slice(at), lang: null });
+  return out;
 }
 
 /** Sort ranges and join the ones that overlap or touch. */
@@ -228,6 +262,10 @@ const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/;
 const WORD_START = /[\u0E01-\u0E2E\u0E40-\u0E44]/;
 const LEAD_VOWEL = /[\u0E40-\u0E44]/;
 const ALNUM = /[\p{L}\p{N}]/u;
+// Lao, Myanmar and Khmer letters and marks (terms.UNSPACED): a syllable starts at a consonant or
+// independent vowel (Lo), not after Myanmar's virama, Khmer's coeng or a Lao lead vowel.
+const STACKED_AFTER = /[\u1039\u17D2\u0EC0-\u0EC4]/;
+const SYLLABLE_START = /\p{Lo}/u;
 
 /** A page's stored text (or title) as shown: extra words cut off, word marks as zero-width spaces. */
 export function unmark(text) {
@@ -239,6 +277,7 @@ export function unmark(text) {
 
 function kind(ch) {
   if (THAI_LETTER.test(ch)) return "thai";
+  if (UNSPACED.test(ch)) return "unspaced";
   return ALNUM.test(ch) ? "alnum" : "other";
 }
 
@@ -252,12 +291,13 @@ export function wordStart(text, i) {
     if (!WORD_START.test(ch)) return false;
     return kind(before) !== "thai" || !LEAD_VOWEL.test(before);
   }
+  if (here === "unspaced") return SYLLABLE_START.test(ch) && !STACKED_AFTER.test(before);
   return here === "alnum" && kind(before) !== "alnum";
 }
 
 function letters(text) {
   let n = 0;
-  for (const ch of text) if (ALNUM.test(ch) || THAI_LETTER.test(ch)) n++;
+  for (const ch of text) if (ALNUM.test(ch) || THAI_LETTER.test(ch) || UNSPACED.test(ch)) n++;
   return n;
 }
 

@@ -12,6 +12,7 @@ import {
   browserSegmenter,
   excerpt,
   highlight,
+  languageRuns,
   parseQuery,
   parseVocabulary,
   planQuery,
@@ -179,7 +180,8 @@ export async function searchAll(text, filters = {}) {
 
 function say(text, suggestion = null) {
   if (!suggestion) {
-    status.textContent = text;
+    status.replaceChildren();
+    appendText(status, text); // the query it repeats may be in Myanmar, Khmer or Lao
     return;
   }
   const link = document.createElement("a");
@@ -334,16 +336,31 @@ function describeFilters() {
 
 // Build highlight() pieces as DOM nodes (never as HTML). The zero-width spaces Pagefind keeps
 // between Thai words become <wbr>: the same line-break chances, and nothing odd when copied.
+// Lao, Myanmar and Khmer go into spans with their language (languageRuns).
 function pieces(element, parts) {
   for (const part of parts) {
     const target = part.mark ? document.createElement("mark") : element;
     part.text.split("\u200b").forEach((text, i) => {
       if (i > 0) target.append(document.createElement("wbr"));
-      if (text) target.append(text);
+      appendText(target, text);
     });
     if (part.mark) element.append(target);
   }
   return element;
+}
+
+/** Append `text` to `element`, each run of Lao, Myanmar or Khmer in a span with its language. */
+function appendText(element, text) {
+  for (const run of languageRuns(text)) {
+    if (!run.lang) {
+      element.append(run.text);
+      continue;
+    }
+    const span = document.createElement("span");
+    span.lang = run.lang;
+    span.textContent = run.text;
+    element.append(span);
+  }
 }
 
 function resultItem(page, check) {
