@@ -157,6 +157,12 @@ def _spanned(text: str, lang: str) -> str:
     return runs.sub(lambda m: f'<span lang="{m.lastgroup}">{m.group(0)}</span>', text)
 
 
+def has_other_scripts(text: str, lang: str) -> bool:
+    """Does `text` hold letters of a spanned script other than `lang`'s (so that marking it
+    would change it)? The quick test before `mark_languages` on a title."""
+    return bool(_OTHER_SPANNED.get(_base(lang), _OTHER_SPANNED["en"]).search(text))
+
+
 def _base(lang: str) -> str:
     """"th" of "th-TH", "en" of "en-GB": the part that names the language."""
     return lang.split("-", 1)[0].lower()

@@ -17,9 +17,9 @@ import logging
 from itertools import islice
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .languages import mark_languages
+from .languages import has_other_scripts, mark_languages
 from .markup import process_html, wbr_text
 from .redirects import write_redirects
 from .segment import build_segmenter, dictionary_path, read_word_list
@@ -33,9 +33,9 @@ logger = logging.getLogger(__name__)
 
 # Most results of the `thai_wbr` filter kept (titles, category names, captions).
 WBR_MEMO_ENTRIES = 20_000
-# The `thai_wbr` results of the last build, with the dictionary they were made with: a process
-# that builds again (the live preview, the web editor's server) reuses them while the site
-# dictionary is unchanged (the result depends on nothing else).
+# The `thai_wbr` results of the last build, with the dictionary and the site's language they were
+# made with: a process that builds again (the live preview, the web editor's server) reuses them
+# while both are unchanged (the result depends on nothing else).
 _WBR_MEMO: dict = {"dictionary": None, "memo": {}}
 
 
@@ -56,8 +56,11 @@ class ThaiText:
             cache_file=romanized_file(settings),
         )
         self.given_slugs: dict[tuple[str, str], str] = {}  # (kind, slug) -> source file
-        if _WBR_MEMO["dictionary"] != self.segmenter.dictionary_hash:
-            _WBR_MEMO.update(dictionary=self.segmenter.dictionary_hash, memo={})
+        # The language of the site's pages, for the lang of other scripts in titles and captions.
+        self.lang = (settings.get("DEFAULT_LANG") or "th") if settings["THAI_TEXT_LANGUAGES"] else ""
+        made_with = (self.segmenter.dictionary_hash, self.lang)
+        if _WBR_MEMO["dictionary"] != made_with:
+            _WBR_MEMO.update(dictionary=made_with, memo={})
         self.wbr_memo: dict[tuple[str, bool], Markup] = _WBR_MEMO["memo"]  # (text, is Markup) -> result
 
     def _site_words(self) -> list[str]:
@@ -80,7 +83,8 @@ class ThaiText:
         next build in this process (see _WBR_MEMO).
 
         The key is the text and its type: a `str` is escaped, `Markup` (already HTML) is not, so
-        the same characters give different output. Anything else (None, objects) is not
+        the same characters give different output. Lao, Myanmar or Khmer in a title or caption
+        gets a span with its language (languages.py). Anything else (None, objects) is not
         memoised. The memo holds at most WBR_MEMO_ENTRIES results; when full it starts again
         empty, so a huge site costs bounded memory.
         """
@@ -90,6 +94,8 @@ class ThaiText:
         key = (str(text), kind is Markup)
         found = self.wbr_memo.get(key)
         if found is None:
+            if self.lang and has_other_scripts(key[0], self.lang):
+                text = Markup(mark_languages(text if kind is Markup else str(escape(text)), self.lang))
             found = wbr_text(text, self.segmenter)
             if len(self.wbr_memo) >= WBR_MEMO_ENTRIES:
                 self.wbr_memo.clear()

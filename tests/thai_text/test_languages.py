@@ -197,3 +197,32 @@ console.log(JSON.stringify(texts.map((t) => m.languageRuns(t).map((r) => r.lang 
     found = run_node(script, tmp_path)
     assert sum("<span" in html for html in found) > 300
     assert [t for t, html in zip(texts, found) if html != _spanned(t, "th")] == []
+
+
+def test_a_build_marks_content_titles_and_summaries(build_site):
+    """In a real Pelican build: the content's blocks and runs, the title through `thai_wbr` (a
+    span, never a lang on the heading the template wrote), and the summary made from a Burmese
+    first paragraph keeps its lang. With THAI_TEXT_LANGUAGES off nothing is marked."""
+    from tests.thai_text.test_site import SETTINGS
+
+    article = (
+        "Title: ประกาศถึงแรงงานเมียนมา (အသိပေးချက်)\nDate: 2569-12-02 11:15\nCategory: ประกาศ\n\n"
+        "ပွဲစားကို ငွေမပေးပါနှင့်။ ဖုန်း 1546 သို့ အခမဲ့ ဆက်သွယ်နိုင်ပါသည်။\n\n"
+        "ป้ายเขียนว่า \"ငွေပေးရန် မလိုပါ\" แปลว่า ไม่ต้องจ่ายเงิน\n"
+    )
+    files = {"news/notice.md": article}
+    result = build_site(files, **SETTINGS)
+    assert result.ok, result.errors
+    page = (result.output / "news/notice/index.html").read_text(encoding="utf-8")
+    assert '<h1 id="title">' in page and '<span lang="my">အသိပေးချက်</span>' in page
+    assert '<p lang="my">ပွဲစားကို' in page
+    assert '"<span lang="my">ငွေပေးရန် မလိုပါ</span>"' in page
+    index = (result.output / "index.html").read_text(encoding="utf-8")
+    assert '<div class="summary"><p lang="my">' in index
+    # (the <title> in the head cannot hold a span, and a browser never shows it as text)
+    assert misread(str(BeautifulSoup(page, "html.parser").body)) == []
+    assert misread(str(BeautifulSoup(index, "html.parser").body)) == []
+
+    plain = build_site(files, **SETTINGS, THAI_TEXT_LANGUAGES=False)
+    assert plain.ok, plain.errors
+    assert "lang=\"my\"" not in (plain.output / "news/notice/index.html").read_text(encoding="utf-8")
