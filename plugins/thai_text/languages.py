@@ -54,7 +54,8 @@ _OTHER_LETTERS = {
 _ANY_LETTER = re.compile("[" + "".join(SCRIPTS.values()) + "]")
 # Between two words of one run: spaces, digits (of any script) and punctuation inside a sentence;
 # not quotes or brackets (a span never holds one side of a pair), nor `&` or `<`.
-_BETWEEN = r"[\s\u200b-\u200d\u2060\d\u0e50-\u0e59\u0ed0-\u0ed9\u1040-\u1049\u17e0-\u17e9.,:!?\-\u2013\u2014/]*"
+# The same characters as JOIN in theme/static/js/search-match.js (no \s or \d: they differ there).
+_BETWEEN = r"[0-9 \t\n\r\f\u00a0\u200b-\u200d\u2060\u0e50-\u0e59\u0ed0-\u0ed9\u1040-\u1049\u17e0-\u17e9.,:!?\-\u2013\u2014/]*"
 # For a text node in the key's language: the runs of the other spanned scripts, each named by
 # its language.
 _OTHER_RUNS = {

@@ -186,7 +186,7 @@ def test_the_search_pages_runs_agree_with_the_build(tmp_path):
     from thai_text.languages import _spanned
 
     rng = random.Random(512)
-    alphabet = (list("กขคเแาิ่้ ") + list("ກຂເາິ່") + list("ကငပ\u102c\u102d\u1031\u1039\u103a\u104b")
+    alphabet = (list("กขคเแาิ่้ \t\u00a0\u3000") + list("ກຂເາິ່") + list("ကငပ\u102c\u102d\u1031\u1039\u103a\u104b")
                 + list("កឈប\u17b6\u17d2\u17d4") + list("ab 12.,-()\"/\u200b") + ["\u0e51", "\u1041"])
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(600)]
     script = f"""

@@ -153,7 +153,7 @@ export function verify(page, terms) {
 // spaces, digits and punctuation between their words: the result list puts each in a span with
 // its language, as the page itself does (plugins/thai_text/languages.py), so that a screen
 // reader does not read it with the page's Thai voice.
-const JOIN = "[\\s\\u200B-\\u200D\\u2060\\d\\u0E50-\\u0E59\\u0ED0-\\u0ED9\\u1040-\\u1049\\u17E0-\\u17E9.,:!?\\-\\u2013\\u2014/]*";
+const JOIN = "[0-9 \\t\\n\\r\\f\\u00A0\\u200B-\\u200D\\u2060\\u0E50-\\u0E59\\u0ED0-\\u0ED9\\u1040-\\u1049\\u17E0-\\u17E9.,:!?\\-\\u2013\\u2014/]*";
 const RUN_SCRIPTS = [
   ["lo", "\\u0E81-\\u0ECD\\u0EDC-\\u0EDF"],
   ["my", "\\u1000-\\u103F\\u1050-\\u109F\\uA9E0-\\uA9FF\\uAA60-\\uAA7F"],
