@@ -1,4 +1,4 @@
-"""thai_text's rules: Thai typing errors, unknown words, and slugs.
+"""thai_text's rules: Thai typing errors, unknown words, slugs, and Myanmar text in Zawgyi.
 
 | rule | severity | what |
 |---|---|---|
@@ -6,6 +6,7 @@
 | spelling | WARNING | a site-dictionary name typed with one slip, with the name (near_miss.py); a Thai word no dictionary knows, with a suggestion when one is one edit away (spelling.py; THAI_TEXT_SPELLING) |
 | slug | ERROR | two articles (or two pages) that would get the same URL (`slugs.content_slug`) |
 | slug | WARNING | a `Slug:` that is not lowercase a-z, digits and hyphens, with the slug to use |
+| zawgyi | ERROR | a line whose Myanmar text is typed in the Zawgyi font, not Unicode: garbled on every new phone (zawgyi.py) |
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .segment import dictionary_path, site_segmenter
 from .slugs import slug_for
 from .spelling import SPELLING_CACHE, misspellings, prose_lines, speller_for
 from .typos import fix_typos, typo_reports
+from .zawgyi import zawgyi_lines
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -126,6 +128,26 @@ def check_slugs(site) -> list:
     return problems
 
 
+def check_zawgyi(source, site) -> list:
+    """Rule zawgyi: each line whose Myanmar text is in Zawgyi (zawgyi.py)."""
+    from .quotes import first_words
+
+    return [
+        _problem(
+            source.name, number, "zawgyi", "error",
+            f'ข้อความภาษาเมียนมา "{first_words(myanmar, 24)}" พิมพ์ด้วยฟอนต์ Zawgyi ไม่ใช่ Unicode '
+            "โทรศัพท์และคอมพิวเตอร์รุ่นใหม่จะแสดงเป็นตัวอักษรผิดที่ อ่านไม่ออก และโปรแกรมอ่านหน้าจออ่านไม่ได้",
+            f'Myanmar text "{first_words(myanmar, 24)}" is typed in the Zawgyi font, not Unicode: every new '
+            "phone and computer shows it garbled, and screen readers cannot read it",
+            "ขอข้อความฉบับ Unicode จากผู้แปล (พิมพ์ด้วยฟอนต์ Pyidaungsu หรือ Myanmar Text) "
+            "แล้ววางแทนข้อความนี้",
+            "ask the translator for the text in Unicode (typed in the Pyidaungsu or Myanmar Text font) "
+            "and paste it in its place",
+        )
+        for number, myanmar in zawgyi_lines(source.text)
+    ]
+
+
 def _rules():
     from content_guard.verdict import SITE, Rule
 
@@ -133,6 +155,7 @@ def _rules():
         Rule("typo", check_typos, depends_on=()),
         Rule("spelling", check_spelling, per=SITE, warns_only=True),
         Rule("slug", check_slugs, per=SITE),
+        Rule("zawgyi", check_zawgyi, depends_on=()),
     )
 
 

@@ -86,6 +86,8 @@ BAD = {
     "news/spelling.md": (post("spelling", body="การทุจจริตในหน่วยงานต้องแจ้งทันที"), {"spelling"}),
     "news/same-slug.md": (post("good", title="ข่าวที่ใช้ Slug ซ้ำ"), {"slug"}),
     "news/odd-slug.md": (post("Odd_Slug"), {"slug"}),
+    "news/zawgyi.md": (post("zawgyi", body=BODY + "\n\nေငြေပးရန္ မလိုပါ ဖုန္း 1546 သို႔ အခမဲ့ ဆက္သြယ္ႏိုင္ပါသည္။"),
+                       {"zawgyi"}),
     # photo_gallery
     "news/no-folder.md": (post("no-folder", extra="Gallery: no-such-folder\n"), {"gallery"}),
     "news/cover-alone.md": (post("cover-alone", extra="Cover: images/photo.jpg\n"), {"cover"}),

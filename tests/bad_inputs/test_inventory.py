@@ -132,6 +132,10 @@ ERROR_CASES = [
     Case("huge", {"news/huge.md": HUGE}, "error", "news/huge.md", ("too large", "bytes")),
     Case("bad-date", {"news/bad-date.md": post("วันที่ไม่มีจริง", date="Date: 2565-02-30\n")},
          "error", "news/bad-date.md", ("2565-02-30",)),
+    # A notice to migrant workers whose Burmese the translator typed in the Zawgyi font.
+    Case("zawgyi", {"news/zawgyi.md": post("ประกาศถึงแรงงานเมียนมา", body=BODY + "\n"
+         + "ပြဲစား သို႔မဟုတ္ ဝန္ထမ္းတစ္ဦးဦးက ေငြေတာင္းပါက ဖုန္း 1546 သို႔ အခမဲ့ တိုင္ၾကားႏိုင္ပါသည္။\n")},
+         "error", "news/zawgyi.md", ("Zawgyi", "Unicode", "Pyidaungsu"), line=8),
     # Photos are checked by the photo_gallery plugin; here only: a clear message, file named.
     Case("gallery-missing", {"news/no-gallery.md": post("ข่าวไม่มีโฟลเดอร์ภาพ", extra="Gallery: no-such-folder\n")},
          "any", "news/no-gallery.md", ("no-such-folder",)),
