@@ -158,10 +158,19 @@ def _spanned(text: str, lang: str) -> str:
     return runs.sub(lambda m: f'<span lang="{m.lastgroup}">{m.group(0)}</span>', text)
 
 
-def has_other_scripts(text: str, lang: str) -> bool:
-    """Does `text` hold letters of a spanned script other than `lang`'s (so that marking it
-    would change it)? The quick test before `mark_languages` on a title."""
-    return bool(_OTHER_SPANNED.get(_base(lang), _OTHER_SPANNED["en"]).search(text))
+def mark_phrase(html: str, page_lang: str) -> str:
+    """A title, caption or tag (text inside a line, no blocks) as `mark_languages` marks a block:
+    in another language by the same rule, it is wrapped in a span of that language (an English
+    title on a Thai page); runs of other scripts in it get their spans. Unchanged when it has no
+    letter of a script other than the page's."""
+    page_lang = _base(page_lang or "th")
+    if not _OTHER_LETTERS.get(page_lang, _ANY_LETTER).search(html):
+        return html
+    marked = mark_languages(f"<div>{html}</div>", page_lang)
+    opening = marked[: marked.index(">") + 1]
+    inner = marked[len(opening): -len("</div>")]
+    lang = _given_lang(opening)
+    return f'<span lang="{lang}">{inner}</span>' if lang else inner
 
 
 def _base(lang: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .languages import has_other_scripts, mark_languages
+from .languages import mark_languages, mark_phrase
 from .markup import process_html, wbr_text
 from .redirects import write_redirects
 from .segment import build_segmenter, dictionary_path, read_word_list
@@ -83,8 +83,8 @@ class ThaiText:
         next build in this process (see _WBR_MEMO).
 
         The key is the text and its type: a `str` is escaped, `Markup` (already HTML) is not, so
-        the same characters give different output. Lao, Myanmar or Khmer in a title or caption
-        gets a span with its language (languages.py). Anything else (None, objects) is not
+        the same characters give different output. A title or caption in another language, or
+        Lao, Myanmar or Khmer in one, gets a span with its language (languages.mark_phrase). Anything else (None, objects) is not
         memoised. The memo holds at most WBR_MEMO_ENTRIES results; when full it starts again
         empty, so a huge site costs bounded memory.
         """
@@ -94,8 +94,10 @@ class ThaiText:
         key = (str(text), kind is Markup)
         found = self.wbr_memo.get(key)
         if found is None:
-            if self.lang and has_other_scripts(key[0], self.lang):
-                text = Markup(mark_languages(text if kind is Markup else str(escape(text)), self.lang))
+            if self.lang:
+                marked = mark_phrase(key[0] if kind is Markup else str(escape(text)), self.lang)
+                if marked != (key[0] if kind is Markup else str(escape(text))):
+                    text = Markup(marked)
             found = wbr_text(text, self.segmenter)
             if len(self.wbr_memo) >= WBR_MEMO_ENTRIES:
                 self.wbr_memo.clear()
@@ -149,8 +151,9 @@ def process_content(instance) -> None:
     words = 0
     if content:
         wbr, fix = settings["THAI_TEXT_WBR"], settings["THAI_TEXT_FIX_TYPOS"]
-        lang = (getattr(instance, "lang", None) or settings.get("DEFAULT_LANG") or "th") \
-            if settings["THAI_TEXT_LANGUAGES"] else ""
+        # Marked against the site's language, not the page's `Lang:`: every page is Thai around
+        # its content (<html lang>, menus), and a summary is shown on Thai list pages.
+        lang = (settings.get("DEFAULT_LANG") or "th") if settings["THAI_TEXT_LANGUAGES"] else ""
 
         def compute(html):
             stats = {"words": 0}

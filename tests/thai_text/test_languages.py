@@ -15,7 +15,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from thai_text.languages import mark_languages
+from thai_text.languages import mark_languages, mark_phrase
 
 ROOT = Path(__file__).resolve().parents[2]
 # The language each script's letters are read in (by Unicode's name of the character).
@@ -100,6 +100,18 @@ def test_marks(html, expected):
     assert mark_languages(expected, "th") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ศปท. ประกาศผล ITA ปี 2569", "ศปท. ประกาศผล ITA ปี 2569"),
+    ("Labour ministry reminds employers", '<span lang="en">Labour ministry reminds employers</span>'),
+    ("แท็ก No Gift Policy", '<span lang="en"><span lang="th">แท็ก</span> No Gift Policy</span>'),
+    ("ประกาศ (အသိပေးချက်)", 'ประกาศ (<span lang="my">အသိပေးချက်</span>)'),
+    ("ป้าย ITA &amp; Line", "ป้าย ITA &amp; Line"),
+])
+def test_a_title_or_caption_in_another_language_gets_a_span(text, expected):
+    assert mark_phrase(text, "th") == expected
+    assert text_of(mark_phrase(text, "th")) == text_of(text)
+
+
 def test_a_page_in_english_marks_thai():
     html = "<p>The center met employers.</p><p>ศูนย์ฯ พบนายจ้าง</p>"
     assert mark_languages(html, "en") == '<p>The center met employers.</p><p lang="th">ศูนย์ฯ พบนายจ้าง</p>'
@@ -169,6 +181,23 @@ def test_the_sample_content_is_read_in_its_languages(sample_site):
         assert misread(str(main), soup.html.get("lang", "th")) == [], page
         found.update(element["lang"] for element in main.find_all(attrs={"lang": True}))
     assert {"my", "km", "lo", "en"} <= found
+
+
+def test_a_release_in_english_keeps_the_sites_addresses_and_thai_around_it(sample_site):
+    """`Lang: en` (the English brief): the release is at /news/<slug>/ as every release (Pelican
+    would write `<slug>-en.html` at the root), the page stays `<html lang="th">` (its menus and
+    dates are Thai), and its title and paragraphs carry `lang="en"`, on its page and in the cards
+    of the Thai list pages."""
+    output = Path(sample_site.output)
+    assert not list(output.glob("*-en.html"))
+    page = (output / "news/english-brief-2569/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.html["lang"] == "th"
+    assert soup.select_one("h1.article-title > span[lang=en]") is not None
+    assert {p.get("lang") for p in soup.select(".prose > p")} == {"en"}
+    card = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser").find(
+        "a", href="/news/english-brief-2569/")
+    assert card.find("span", lang="en") is not None
 
 
 def test_an_inline_element_inside_a_marked_span_does_not_end_it():
