@@ -103,7 +103,9 @@ def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tupl
             out.append(piece)
             continue
         keep = max_words - count
-        cut = _cut(piece, spans, keep, segmenter) if keep > 0 else 0
+        # With no word left to keep, the cut is still only where a line may break: the text
+        # before ended inside a line (`(<span lang="th">ศปท.</span>) has`), not at a space.
+        cut = _cut(piece, spans[min(keep, len(spans)) - 1][1] if keep > 0 else 0, segmenter)
         kept = sum(1 for a, _b in spans if a < cut)
         if block_words + kept < MIN_LAST_BLOCK and last_block is not None:
             size, open_tags = last_block
@@ -127,11 +129,10 @@ def _track(stack: list[str], tag: str, piece: str) -> None:
             pass
 
 
-def _cut(text: str, spans, keep: int, segmenter) -> int:
-    """Where to cut `text` to keep its first `keep` words (at least): an offset where a line may
-    break (a space or a break offset), not inside a number group, a name, a dictionary word, an
-    entity or a URL."""
-    end = spans[min(keep, len(spans)) - 1][1]
+def _cut(text: str, end: int, segmenter) -> int:
+    """Where to cut `text` to keep at least its first `end` characters (the end of the last word
+    to keep): the first offset from there where a line may break (a space or a break offset),
+    not inside a number group, a name, a dictionary word, an entity or a URL."""
     allowed = set(segmenter.break_offsets(text))
     groups = [m.span() for m in NUMBER_GROUP.finditer(text)]
     groups += segmenter.protected_spans(text)  # names, dictionary words, entities, URLs
