@@ -32,6 +32,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from thai_text import languages
+
 # The language the index is built as: one Pagefind does not segment (see 1. above).
 INDEX_LANGUAGE = "und"
 # The site's Thai words, one a line, most pages first, written into the bundle folder.
@@ -64,10 +66,7 @@ _LEAD_VOWELS = frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
 # vowel (Unicode's Lo), never at one stacked under the letter before (after Myanmar's virama or
 # Khmer's coeng) nor right after a Lao lead vowel. Finals count as starts too: an inner part
 # more than needed costs a few bytes, one too few loses the page.
-UNSPACED = re.compile(
-    "[\u0E81-\u0ECE\u0EDC-\u0EDF\u1000-\u103F\u1050-\u108F\u109A-\u109D"
-    "\u1780-\u17D3\u17DD\uA9E0-\uA9EF\uA9FA-\uA9FE\uAA60-\uAA7F]"
-)
+UNSPACED = re.compile(f"[{languages.UNSPACED}]")
 _STACKED_AFTER = frozenset("\u1039\u17D2\u0EC0\u0EC1\u0EC2\u0EC3\u0EC4")
 
 

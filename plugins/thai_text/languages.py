@@ -31,14 +31,19 @@ from collections import Counter
 
 from .markup import _INLINE, _VOID, _scan
 
-# Script -> the language its letters are written in on this site (BCP 47).
+# Script -> the language its letters are written in on this site (BCP 47): letters, vowels and
+# marks of each, not its digits, punctuation or symbols. thai_search's terms.py (UNSPACED) and
+# theme/static/js/search-match.js (RUN_SCRIPTS) use the same Lao, Myanmar and Khmer classes.
 SCRIPTS = {
-    "th": "\u0e01-\u0e4e",  # Thai letters and marks, with ฯ and ๆ (not its digits)
-    "lo": "\u0e81-\u0ecd\u0edc-\u0edf",  # Lao letters and marks (not its digits)
-    "my": "\u1000-\u103f\u1050-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f",  # Myanmar (not its digits)
-    "km": "\u1780-\u17dd\u19e0-\u19ff",  # Khmer letters, marks and signs (not its digits)
+    "th": "\u0e01-\u0e4e",  # Thai, with ฯ and ๆ
+    "lo": "\u0e81-\u0ece\u0edc-\u0edf",
+    "my": "\u1000-\u103f\u1050-\u108f\u109a-\u109d\ua9e0-\ua9ef\ua9fa-\ua9fe\uaa60-\uaa7f",
+    "km": "\u1780-\u17d3\u17d7\u17dc\u17dd",
     "en": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f",  # Latin letters
 }
+# The scripts written without spaces between words besides Thai (thai_search indexes their words
+# as it does Thai's).
+UNSPACED = SCRIPTS["lo"] + SCRIPTS["my"] + SCRIPTS["km"]
 # Languages whose runs get a span where the block is in another language (Latin does not, above).
 SPANNED = ("th", "lo", "my", "km")
 # A block switches language when at least this share of its own letters is in the other script.
@@ -52,10 +57,10 @@ _OTHER_LETTERS = {
     for lang in SCRIPTS
 }
 _ANY_LETTER = re.compile("[" + "".join(SCRIPTS.values()) + "]")
-# Between two words of one run: spaces, digits (of any script) and punctuation inside a sentence;
-# not quotes or brackets (a span never holds one side of a pair), nor `&` or `<`.
+# Between two words of one run: spaces, digits (of any script) and punctuation (Myanmar's and
+# Khmer's sentence ends too); not quotes or brackets (a span never holds one side of a pair), nor `&` or `<`.
 # The same characters as JOIN in theme/static/js/search-match.js (no \s or \d: they differ there).
-_BETWEEN = r"[0-9 \t\n\r\f\u00a0\u200b-\u200d\u2060\u0e50-\u0e59\u0ed0-\u0ed9\u1040-\u1049\u17e0-\u17e9.,:!?\-\u2013\u2014/]*"
+_BETWEEN = r"[0-9 \t\n\r\f\u00a0\u200b-\u200d\u2060\u0e50-\u0e59\u0ed0-\u0ed9\u1040-\u1049\u17e0-\u17e9\u104a\u104b\u17d4\u17d5.,:!?\-\u2013\u2014/]*"
 # For a text node in the key's language: the runs of the other spanned scripts, each named by
 # its language.
 _OTHER_RUNS = {

@@ -40,7 +40,7 @@ OTHERS = list("aZ09 .-,()\"'/") + ["\u200b", "é"]
 # Lao, Myanmar and Khmer: consonants, lead and other vowels, marks, Myanmar's virama and asat,
 # Khmer's coeng, digits and sentence ends.
 UNSPACED = list("ກຂນອເໄາີ່ໜ໑") + list("ကငပမဥ\u102c\u102d\u1031\u1037\u1039\u103a\u103b\u1041\u104b") + list(
-    "កឈញបរឥ\u17b6\u17be\u17c6\u17cb\u17d2\u17e1\u17d4"
+    "កឈញបរឥ\u17b6\u17be\u17c6\u17cb\u17d2\u17e1\u17d4\u17d7\u17dc\u17dd\u104f\u0ece\u109e"
 )
 
 

@@ -216,7 +216,8 @@ def test_the_search_pages_runs_agree_with_the_build(tmp_path):
 
     rng = random.Random(512)
     alphabet = (list("กขคเแาิ่้ \t\u00a0\u3000") + list("ກຂເາິ່") + list("ကငပ\u102c\u102d\u1031\u1039\u103a\u104b")
-                + list("កឈប\u17b6\u17d2\u17d4") + list("ab 12.,-()\"/\u200b") + ["\u0e51", "\u1041"])
+                + list("កឈប\u17b6\u17d2\u17d4\u17d7\u17dd\u17e1") + list("ab 12.,-()\"/\u200b")
+                + ["\u0e51", "\u1041", "\u104f", "\u104a", "\u0ece", "\u0ed1", "\u109e", "\u19e0"])
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(600)]
     script = f"""
 import * as m from "./search-match.mjs";

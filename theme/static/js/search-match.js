@@ -18,9 +18,14 @@ const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\u2063\u2064\uFEFF.]/;
 const DIGIT = /[0-9\u0E50-\u0E59]/;
 const THAI_DIGIT = /[\u0E50-\u0E59]/;
 const MARK = /\p{M}/u;
-// Lao, Myanmar and Khmer letters and marks (plugins/thai_search/terms.py, UNSPACED): their vowels
-// and marks are part of the word, as Thai's are, and are compared exactly.
-const UNSPACED = /[\u0E81-\u0ECE\u0EDC-\u0EDF\u1000-\u103F\u1050-\u108F\u109A-\u109D\u1780-\u17D3\u17DD\uA9E0-\uA9EF\uA9FA-\uA9FE\uAA60-\uAA7F]/;
+// Lao, Myanmar and Khmer letters and marks, as plugins/thai_text/languages.py (SCRIPTS) has
+// them: their vowels and marks are part of the word, as Thai's are, and are compared exactly.
+const RUN_SCRIPTS = [
+  ["lo", "\\u0E81-\\u0ECE\\u0EDC-\\u0EDF"],
+  ["my", "\\u1000-\\u103F\\u1050-\\u108F\\u109A-\\u109D\\uA9E0-\\uA9EF\\uA9FA-\\uA9FE\\uAA60-\\uAA7F"],
+  ["km", "\\u1780-\\u17D3\\u17D7\\u17DC\\u17DD"],
+];
+const UNSPACED = new RegExp(`[${RUN_SCRIPTS.map(([, chars]) => chars).join("")}]`);
 
 /**
  * Is the comma at `src[i]` a thousands separator (a digit before it, exactly three after)? Such
@@ -66,7 +71,7 @@ export function normalize(raw) {
     }
     if (!THAI.test(ch) && !UNSPACED.test(ch)) {
       // Other scripts: case and accents do not matter (Pagefind folds them as well).
-      if (/\p{M}/u.test(ch)) continue;
+      if (MARK.test(ch)) continue;
       const base = ch.normalize("NFD")[0].toLowerCase();
       ch = base.length === 1 ? base : ch;
     }
@@ -153,12 +158,7 @@ export function verify(page, terms) {
 // spaces, digits and punctuation between their words: the result list puts each in a span with
 // its language, as the page itself does (plugins/thai_text/languages.py), so that a screen
 // reader does not read it with the page's Thai voice.
-const JOIN = "[0-9 \\t\\n\\r\\f\\u00A0\\u200B-\\u200D\\u2060\\u0E50-\\u0E59\\u0ED0-\\u0ED9\\u1040-\\u1049\\u17E0-\\u17E9.,:!?\\-\\u2013\\u2014/]*";
-const RUN_SCRIPTS = [
-  ["lo", "\\u0E81-\\u0ECD\\u0EDC-\\u0EDF"],
-  ["my", "\\u1000-\\u103F\\u1050-\\u109F\\uA9E0-\\uA9FF\\uAA60-\\uAA7F"],
-  ["km", "\\u1780-\\u17DD\\u19E0-\\u19FF"],
-];
+const JOIN = "[0-9 \\t\\n\\r\\f\\u00A0\\u200B-\\u200D\\u2060\\u0E50-\\u0E59\\u0ED0-\\u0ED9\\u1040-\\u1049\\u17E0-\\u17E9\\u104A\\u104B\\u17D4\\u17D5.,:!?\\-\\u2013\\u2014/]*";
 const RUNS = new RegExp(RUN_SCRIPTS.map(([, chars]) => `([${chars}]+(?:${JOIN}[${chars}]+)*)`).join("|"), "g");
 
 /** `text` cut into [{text, lang}]: runs of Lao, Myanmar and Khmer with their language, the rest with null. */
