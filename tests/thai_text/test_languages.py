@@ -7,6 +7,7 @@ whose nearest `lang` is that script's language, and the text content is never ch
 
 from __future__ import annotations
 
+import json
 import random
 import unicodedata
 from pathlib import Path
@@ -195,6 +196,8 @@ def test_a_release_in_english_keeps_the_sites_addresses_and_thai_around_it(sampl
     assert soup.html["lang"] == "th"
     assert soup.select_one("h1.article-title > span[lang=en]") is not None
     assert {p.get("lang") for p in soup.select(".prose > p")} == {"en"}
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["inLanguage"] == "en"  # the article's own language in its structured data
     card = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser").find(
         "a", href="/news/english-brief-2569/")
     assert card.find("span", lang="en") is not None
@@ -209,8 +212,6 @@ def test_the_search_pages_runs_agree_with_the_build(tmp_path):
     """The search page puts Lao, Myanmar and Khmer of a result's excerpt into spans with
     `languageRuns` (theme/static/js/search-match.js); over 600 random strings of every script,
     digits, spaces and punctuation it cuts the same runs as the build does in Thai text."""
-    import json
-
     from tests.thai_search.test_match import run_node
     from thai_text.languages import _spanned
 
