@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+from pathlib import Path
 
 import markdown
 import pytest
@@ -112,3 +113,19 @@ def test_progress_bar_draws_on_a_terminal_only():
     with Progress(stream=quiet).step("x", 3) as advance:  # StringIO is not a terminal
         advance()
     assert quiet.getvalue() == ""
+
+
+def test_burmese_typed_in_zawgyi_is_named_in_the_report():
+    # A pre-2019 notice to migrant workers, its Burmese typed in the Zawgyi font: imported as
+    # written (only a reader of Burmese can check a conversion), named in the report.
+    from tools.wordpress.catalog import Catalog
+    from tools.wordpress.convert import prepare
+    from tools.wordpress.wxr import Export, Item
+
+    catalog = Catalog(export=Export(path=Path("export.xml"), link="https://example.go.th"))
+    zawgyi = "ေငြေပးရန္ မလိုပါ ဖုန္း 1546 သို႔ အခမဲ့ ဆက္သြယ္ႏိုင္ပါသည္။"
+    out = prepare(Item(line=1, content=f"<p>ประกาศถึงแรงงาน</p>\n<p>{zawgyi}</p>"), catalog)
+    assert zawgyi in out.html
+    assert any("Zawgyi" in thai and "1 paragraph" in english for thai, english in out.problems), out.problems
+    unicode = "ငွေပေးရန် မလိုပါ ဖုန်း 1546 သို့ အခမဲ့ ဆက်သွယ်နိုင်ပါသည်။"
+    assert not prepare(Item(line=1, content=f"<p>{unicode}</p>"), catalog).problems

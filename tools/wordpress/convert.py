@@ -37,7 +37,9 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_guard.sanitize import video_link  # noqa: E402  (the build's own embed rule)
+from thai_text.quotes import first_words  # noqa: E402
 from thai_text.typos import fix_typos  # noqa: E402
+from thai_text.zawgyi import zawgyi_lines  # noqa: E402
 
 YOUTUBE_ID = re.compile(
     r"^https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|live/)|youtu\.be/)"
@@ -135,6 +137,7 @@ def prepare(item: Item, catalog: Catalog) -> Prepared:
             out.problem(f"ลบ <{name}> ออกแล้ว (แปลงเป็น Markdown ไม่ได้)", f"<{name}> removed (no Markdown for it)")
     _bare_video_urls(soup, out)
     _typos(soup, out)
+    _zawgyi(soup, out)
     for img in soup.find_all("img"):
         upload = catalog.upload_of(img.get("src", ""))
         if upload:
@@ -383,6 +386,21 @@ def _typos(soup: BeautifulSoup, out: Prepared) -> None:
             if fixed != text:
                 text.replace_with(fixed)
                 out.converted["typo"] += 1
+
+
+def _zawgyi(soup: BeautifulSoup, out: Prepared) -> None:
+    """Burmese typed in the Zawgyi font (common before 2019): imported as written, since only a
+    reader of Burmese can check a conversion, and named in the report; the content check's rule
+    zawgyi keeps the release off the site until the text is replaced."""
+    found = zawgyi_lines(soup.get_text("\n"))
+    if found:
+        sample = first_words(found[0][1], 24)
+        out.problem(
+            f'ข้อความภาษาเมียนมา {len(found)} ย่อหน้า (เช่น "{sample}") พิมพ์ด้วยฟอนต์ Zawgyi ไม่ใช่ Unicode: '
+            "ระบบตรวจจะไม่ให้เผยแพร่จนกว่าจะวางข้อความฉบับ Unicode แทน",
+            f'{len(found)} paragraph(s) of Myanmar text (such as "{sample}") typed in the Zawgyi font, '
+            "not Unicode: the content check keeps the release off the site until Unicode text replaces it",
+        )
 
 
 # -- step 2: after the media ---------------------------------------------------------------------
