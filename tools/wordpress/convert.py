@@ -391,15 +391,15 @@ def _typos(soup: BeautifulSoup, out: Prepared) -> None:
 def _zawgyi(soup: BeautifulSoup, out: Prepared) -> None:
     """Burmese typed in the Zawgyi font (common before 2019): imported as written, since only a
     reader of Burmese can check a conversion, and named in the report; the content check's rule
-    zawgyi keeps the release off the site until the text is replaced."""
+    zawgyi stops the build until the text is replaced."""
     found = zawgyi_lines(soup.get_text("\n"))
     if found:
         sample = first_words(found[0][1], 24)
         out.problem(
             f'ข้อความภาษาเมียนมา {len(found)} ย่อหน้า (เช่น "{sample}") พิมพ์ด้วยฟอนต์ Zawgyi ไม่ใช่ Unicode: '
-            "ระบบตรวจจะไม่ให้เผยแพร่จนกว่าจะวางข้อความฉบับ Unicode แทน",
+            "ระบบตรวจจะไม่ให้สร้างเว็บไซต์จนกว่าจะวางข้อความฉบับ Unicode แทน",
             f'{len(found)} paragraph(s) of Myanmar text (such as "{sample}") typed in the Zawgyi font, '
-            "not Unicode: the content check keeps the release off the site until Unicode text replaces it",
+            "not Unicode: the content check stops the build until Unicode text replaces it",
         )
 
 
