@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .languages import SCRIPTS
+
 # The Myanmar text of a line: its runs of the block, with the spaces between them.
 _MYANMAR = re.compile("[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]")
 _RUN = re.compile("[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]+(?:[ 0-9]+[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]+)*")
-# Letters and marks, not digits, punctuation or symbols (၊ ။ ၌ ၍ ၎ ၏): a line with fewer is not
-# judged (၏ alone scores 0.98).
-_LETTER = re.compile("[\u1000-\u103f\u1050-\u108f\u109a-\u109d]")
+# Letters and marks (languages.py's class), not digits, punctuation or symbols (၊ ။ ၌ ၍ ၎ ၏): a
+# line with fewer is not judged (၏ alone scores 0.98).
+_LETTER = re.compile(f"[{SCRIPTS['my']}]")
 MIN_LETTERS = 3
 # The detector's probability of Zawgyi from which a line is reported. Over the sample site's
 # Myanmar text in Unicode, every run and run of runs scores below 0.02; the same converted to
