@@ -95,8 +95,9 @@ class ThaiText:
         found = self.wbr_memo.get(key)
         if found is None:
             if self.lang:
-                marked = mark_phrase(key[0] if kind is Markup else str(escape(text)), self.lang)
-                if marked != (key[0] if kind is Markup else str(escape(text))):
+                html = key[0] if kind is Markup else str(escape(text))
+                marked = mark_phrase(html, self.lang)
+                if marked != html:
                     text = Markup(marked)
             found = wbr_text(text, self.segmenter)
             if len(self.wbr_memo) >= WBR_MEMO_ENTRIES:

@@ -70,16 +70,7 @@ def page_foreign_words(html: str) -> set[str]:
 
 def site_foreign_words(output: Path) -> dict[str, set[str]]:
     """{site path of an article or page: `page_foreign_words`}, for every indexed page that has any."""
-    found = {}
-    for page in sorted(Path(output).rglob("index.html")):
-        html = page.read_text(encoding="utf-8")
-        if "data-pagefind-body" not in html:
-            continue
-        path = ("/" + str(page.parent.relative_to(output)).strip(".") + "/").replace("//", "/")
-        words = page_foreign_words(html)
-        if words:
-            found[path] = words
-    return found
+    return _per_page(output, page_foreign_words)
 
 
 def page_numbers(html: str) -> set[str]:
@@ -91,28 +82,24 @@ def page_numbers(html: str) -> set[str]:
 
 def site_numbers(output: Path) -> dict[str, set[str]]:
     """{site path of an article or page: its distinct numbers}, for every indexed page."""
+    return _per_page(output, page_numbers)
+
+
+def site_words(output: Path, min_length: int = 3) -> dict[str, set[str]]:
+    """{site path of an article or page: its distinct Thai words}, for every indexed page."""
+    return _per_page(output, lambda html: page_words(html, min_length))
+
+
+def _per_page(output: Path, found_in) -> dict[str, set[str]]:
+    """{site path: `found_in(html)`} for every page of `output` the search indexes, where that
+    is not empty."""
     found = {}
     for page in sorted(Path(output).rglob("index.html")):
         html = page.read_text(encoding="utf-8")
         if "data-pagefind-body" not in html:
             continue
         path = ("/" + str(page.parent.relative_to(output)).strip(".") + "/").replace("//", "/")
-        numbers = page_numbers(html)
-        if numbers:
-            found[path] = numbers
-    return found
-
-
-def site_words(output: Path, min_length: int = 3) -> dict[str, set[str]]:
-    """{site path of an article or page: its distinct Thai words}, for every indexed page."""
-    found = {}
-    for page in sorted(Path(output).rglob("index.html")):
-        html = page.read_text(encoding="utf-8")
-        if "data-pagefind-body" not in html:
-            continue
-        path = "/" + str(page.parent.relative_to(output)).strip(".") + "/"
-        path = path.replace("//", "/")
-        words = page_words(html, min_length)
-        if words:
-            found[path] = words
+        values = found_in(html)
+        if values:
+            found[path] = values
     return found
