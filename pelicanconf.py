@@ -24,8 +24,9 @@ PAGE_EXCLUDES = ["galleries"]
 IGNORE_FILES = [".#*", "captions.txt", "*~", "*.swp"]
 # Header keys the web editor writes: `Captions:` (photo captions) and `Hidden_photos:` (published
 # photos a writer took off the site), read by photo_gallery; `Attachments:` (documents under
-# content/extra/attachments/), read by the attachments plugin. See their READMEs.
-CONTENT_GUARD_EXTRA_METADATA_KEYS = ["captions", "hidden_photos", "attachments"]
+# content/extra/attachments/), read by the attachments plugin; `Featured_until:` (a release kept
+# among the home page's ข่าวเด่น until that date), read by site_meta. See their READMEs.
+CONTENT_GUARD_EXTRA_METADATA_KEYS = ["captions", "hidden_photos", "attachments", "featured_until"]
 
 TIMEZONE = "Asia/Bangkok"
 DEFAULT_LANG = "th"

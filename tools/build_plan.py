@@ -14,7 +14,9 @@ A page's signature is a digest of what it shows:
   the dates, the summary, category, tags, cover, reading time and every metadata field;
 - of its own article or page (and of every item of a feed), the body's HTML, with the links to
   other pages and files (`{filename}`, `{static}`...) resolved as the page shows them;
-- for a page of a paginated list, the page number and the number of pages.
+- for a page of a paginated list, the page number and the number of pages;
+- for the home page's first page, also the releases of its ข่าวเด่น (site_meta's
+  `featured_articles`), chosen at the moment of the build: a pin that ended renders it again.
 
 What every page shows (the categories and the pages linked from the menu and footer, `layout`)
 is compared as a whole, and so are the settings, the code, the theme, the galleries and the site
@@ -101,7 +103,12 @@ def shown_objects(kwargs_or_context: dict) -> list:
             return shown
     page = kwargs_or_context.get("articles_page")
     if page is not None:
-        return list(page.object_list)
+        shown = list(page.object_list)
+        if kwargs_or_context.get("page_name") == "index" and page.number == 1:
+            # the home page's ข่าวเด่น (site_meta's featured.py): chosen at the moment of the
+            # build, so a pin that ended renders the page again though no source changed
+            shown += list(kwargs_or_context.get("featured_articles") or ())
+        return shown
     return list(kwargs_or_context.get("articles") or ())
 
 

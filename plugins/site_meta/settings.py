@@ -13,6 +13,8 @@ DEFAULTS = {
     "SITE_META_DEFAULT_IMAGE_SIZE": (1200, 630),
     "SITE_META_FAVICON_ICO": "img/favicon.ico",
     "SITE_META_RELATED_COUNT": 3,
+    # At most this many releases pinned with Featured_until: are the home page's ข่าวเด่น at once.
+    "SITE_META_FEATURED_MAX": 3,
     "SITE_META_DESCRIPTION": (
         "ข่าวประชาสัมพันธ์ กิจกรรม และประกาศของศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน "
         "ช่องทางแจ้งเบาะแสการทุจริต สายด่วน 1546"

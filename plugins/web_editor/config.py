@@ -154,6 +154,11 @@ def _article_fields(settings: dict) -> list[dict]:
         _attachments_field(settings),
         {"name": "status", "label": "สถานะ", "widget": "checked-select", "options": STATUS_OPTIONS,
          "default": "published", "required": False},
+        # Featured_until: (site_meta's featured.py): empty for a new release.
+        {"name": "featured_until", "label": "ข่าวเด่นจนถึง", "widget": "thai-date", "required": False,
+         "start_now": False,
+         "hint": "ใส่วันที่เมื่อต้องการให้ข่าวนี้อยู่บนสุดของหน้าแรก (ข่าวเด่น) จนถึงสิ้นวันนั้น "
+                 "เช่น ประกาศสำคัญหรือข่าวที่ต้องการให้ผู้อ่านเห็นนานกว่าปกติ เว้นว่างได้"},
         {"name": "author", "label": "ผู้เขียน", "widget": "string", "required": False,
          "hint": "ชื่อหน่วยงานหรือผู้เขียนที่แสดงใต้ชื่อข่าว เว้นว่างได้"},
     ]

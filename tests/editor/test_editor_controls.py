@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import ROOT, changed_lines, open_captured, wait_for_save
+from tests.editor.conftest import ROOT, changed_lines, open_captured, open_content_file, wait_for_save
 
 pytestmark = pytest.mark.browser
 
@@ -82,4 +82,39 @@ def test_a_published_document_is_taken_off_the_release(editor, editor_page):
     wait_for_save(page, saved, rel)
     removed, added = changed_lines(original, saved[rel])
     assert [line.split(":", 1)[0] for line in removed] == ["Attachments"] and added == [], (removed, added)
+    assert page.recorder.problems() == []
+
+
+def test_a_release_is_made_a_featured_one_until_a_day_and_back(editor, editor_page):
+    """ข่าวเด่นจนถึง (site_meta's Featured_until:): the writer types a day, is told until when
+    the release leads the home page, and the file gains that one line; a day that is not a date
+    is pointed out (a warning: the release is still saved); emptying the field on a featured
+    release takes its line away."""
+    page = editor_page
+    saved, rel, original = open_captured(page, editor, RELEASE)
+    field = page.get_by_label("ข่าวเด่นจนถึง")
+    assert field.input_value() == ""
+    notes = page.locator(".zc-date").filter(has=field).locator(".zc-messages")
+    field.fill("สิ้นเดือนนี้")
+    expect(notes).to_contain_text("ข่าวนี้จึงไม่เป็นข่าวเด่น")
+    day = dt.datetime.now(ZoneInfo("Asia/Bangkok")).date() + dt.timedelta(days=14)
+    field.fill(f"{day.year + 543}-{day:%m-%d}")
+    expect(notes).to_contain_text("ข่าวนี้จะอยู่ในข่าวเด่นบนหน้าแรกตั้งแต่เผยแพร่จนถึงวัน")
+    expect(notes).to_contain_text(f"{day.day} ")
+    expect(notes).to_contain_text("เวลา 23.59 น.")
+    page.get_by_role("button", name="บันทึก").first.click()
+    wait_for_save(page, saved, rel)
+    removed, added = changed_lines(original, saved[rel])
+    assert removed == [] and added == [f"Featured_until: {day.year + 543}-{day:%m-%d}"], (removed, added)
+
+    featured = ROOT / "content" / "news" / "migrant-notice-four-languages-2569.md"
+    rel2 = featured.relative_to(ROOT).as_posix()
+    original2, _title = open_content_file(page, editor, "news", featured)
+    field = page.get_by_label("ข่าวเด่นจนถึง")
+    assert field.input_value() == "2570-03-31"
+    field.fill("")
+    page.get_by_role("button", name="บันทึก").first.click()
+    wait_for_save(page, saved, rel2)
+    removed, added = changed_lines(original2, saved[rel2])
+    assert removed == ["Featured_until: 2570-03-31"] and added == [], (removed, added)
     assert page.recorder.problems() == []

@@ -3,7 +3,7 @@
 A PR officer writes the second session of a training from the release of the first: open it,
 เผยแพร่แล้ว > ทำซ้ำ, change the title, add a photo, save. Decap copies every value of the
 original, so the copy used to be saved with the original's `Slug:` (two releases at one address),
-`Modified:`, date, `Gallery:` and captions (the copy's photos went into the original's gallery
+`Modified:`, date, `Gallery:` and captions, its ข่าวเด่น (`Featured_until:`) (the copy's photos went into the original's gallery
 folder) and, for a release imported from WordPress, its `Old_url:` and `Guid:`. Against
 `invoke editor` in a throwaway repository, in headless Chromium: the copy keeps the text,
 category, tags, summary and author, starts at the current time with no photos, and its branch
@@ -35,6 +35,7 @@ Tags: คุณธรรมจริยธรรม, ฝึกอบรม
 Slug: integrity-week-2562
 Author: กลุ่มงานประชาสัมพันธ์ ศปท.
 Summary: เจ้าหน้าที่ 80 คนร่วมกิจกรรมสัปดาห์คุณธรรม ฝึกวิเคราะห์กรณีศึกษาการรับของขวัญ
+Featured_until: 2562-08-20
 Old_url: https://zerocorruption.mol.go.th/2019/08/integrity-week/
 Guid: https://zerocorruption.mol.go.th/?p=1187
 Gallery: integrity-training-2566
@@ -79,6 +80,7 @@ def test_a_copy_is_a_new_release_and_leaves_the_original_alone(editor, editor_pa
         expect(title).to_have_value("สัปดาห์คุณธรรม ศปท. แรงงาน รุ่นที่ 1")
         expect(page.get_by_label("วันที่")).not_to_have_value("2562-08-05 09:00")
         expect(page.locator(".zc-photo")).to_have_count(0)
+        expect(page.get_by_label("ข่าวเด่นจนถึง")).to_have_value("")  # the original's pin stays its own
         title.fill(NEW_TITLE)
         photo = phone_photo(tmp_path / "IMG_3310.JPG", seed=7)
         page.locator(".zc-photos input[type=file]").set_input_files(str(photo))

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))  # 1 ธันวาคม 2569
-EDITOR_RULES = {"title", "body", "status", "category", "date", "typo", "text-date"}
+EDITOR_RULES = {"title", "body", "status", "category", "date", "typo", "text-date", "featured"}
 
 @pytest.fixture(scope="module")
 def admin(browser, editor):
@@ -92,6 +92,14 @@ BAD_INPUTS = {
              "ประชุมสรุปผลวันจันทร์ที่\n13 มกราคม 2570\n",
     ),
     "news/text-dates-right.md": article(body="เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 และวันพฤหัสบดีที่ ๒๖ พ.ย. ๒๕๖๙\n"),
+    # ข่าวเด่น (site_meta's rule "featured"): not a date, ending before the release, on a page;
+    # a pin with a time, and one until the release's own day, are right
+    "news/featured-words.md": article(extra="Featured_until: สิ้นเดือนนี้\n"),
+    "news/featured-before.md": article(extra="Featured_until: 2569-11-19\n"),
+    "news/featured-same-day.md": article(date="2569-11-20 16:30", extra="Featured_until: 20 พ.ย. 2569\n"),
+    "news/featured-time.md": article(extra="Featured_until: 2569-11-20 17.00 น.\n"),
+    "news/featured-ce.md": article(extra="Featured_until: 2026-12-31\n"),
+    "pages/featured-page.md": "Title: หน้าเด่น\nFeatured_until: 2570-01-31\n\nเนื้อหา\n",
     "pages/page.md": "Title: หน้า\n\nเนื้อหา เเละ\n",
     "pages/page-no-title.md": "Title:\n\nเนื้อหา\n",
 }
@@ -184,6 +192,8 @@ def test_a_fixture_of_bad_inputs_gets_the_same_verdicts(admin, tmp_path):
     rules = Counter(rule for items in found.values() for rule, _level in items)
     assert set(rules) == EDITOR_RULES | {"captions"}, rules
     assert rules["date"] >= 15 and rules["typo"] >= 2
+    assert sorted(name for name, items in found.items() if ("featured", "warning") in items) == [
+        "content/news/featured-before.md", "content/news/featured-words.md", "content/pages/featured-page.md"]
     assert ("date", "warning") in found["content/news/ambiguous.md"]  # read day first, with a caution
     # weekdays in the text: the same mistakes, one by one (title; 8 มกราคม 2570 is a Friday; 31
     # พฤศจิกายน does not exist; not inside code; a weekday ending a line, its date on the next),

@@ -198,6 +198,10 @@ def test_report_lists_what_needs_work_post_by_post(imported):
     assert "partner.example.org" in text and "private" in text
     text = " ".join(t + e for t, e in files[items["112"]["file"]].problems)
     assert "post_date_gmt" in text  # the old site's clock disagreed with GMT
+    # the one sticky post of the old home page: the report asks for a day to keep it featured
+    sticky = [n.where for n in report.needs_work if any("sticky" in e for _t, e in n.problems)]
+    assert sticky == [items["102"]["file"]]
+    assert "Featured_until" not in (root / items["102"]["file"]).read_text(encoding="utf-8")
     assert report.converted["gallery"] >= 5 and report.converted["caption"] >= 2
     assert report.converted["video"] >= 4 and report.converted["word"] >= 1
     assert report.media["unused"] == 2 and report.files["added"] >= 30

@@ -154,6 +154,14 @@ def plan_items(export, catalog: Catalog, ledger: ImportLedger, taxonomy: Taxonom
             plan.problems.append(("ไม่มีชื่อเรื่องใน WordPress: ตั้งชื่อเรื่องใหม่", "no title in WordPress: give it one"))
         if date.note:
             plan.problems.append(date.note)
+        if plan.kind == "post" and not draft and item.is_sticky.strip() == "1":
+            # WordPress's sticky post has no end; the new site's ข่าวเด่น has one (site_meta's
+            # Featured_until:), so the import does not invent a day: the report asks for it.
+            plan.problems.append((
+                "ปักหมุดไว้บนหน้าแรกของเว็บไซต์เดิม (sticky): ถ้ายังต้องการให้อยู่บนสุดของหน้าแรก "
+                "ให้ใส่ ข่าวเด่นจนถึง ในระบบเขียนข่าว",
+                "sticky on the old site: to keep it at the top of the home page, set ข่าวเด่นจนถึง "
+                "(Featured_until:) in the web editor"))
         if date.moment is None and plan.kind == "post":
             plan.problems.append(("ไม่มีวันที่ที่อ่านได้ ใช้เวลาที่นำเข้าแทน: ตรวจวันที่", "no readable date; the import time is used: check the date"))
         if plan.kind == "post":

@@ -74,6 +74,7 @@ class Item:
     menu_order: str = "0"
     post_type: str = ""
     post_password: str = ""
+    is_sticky: str = "0"  # "1": kept at the top of the old site's home page
     attachment_url: str = ""
     terms: list[Term] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
@@ -127,6 +128,7 @@ _ITEM_FIELDS = {
     ("wp", "menu_order"): "menu_order",
     ("wp", "post_type"): "post_type",
     ("wp", "post_password"): "post_password",
+    ("wp", "is_sticky"): "is_sticky",
     ("wp", "attachment_url"): "attachment_url",
 }
 _CHANNEL_FIELDS = {

@@ -5,14 +5,15 @@
 //   date                     - thai_date's rule: its reading (dates.js) and plausibility limits;
 //   captions                 - photo_gallery's: every photo has a caption (GALLERY_CAPTION_REQUIRED);
 //   typo                     - thai_text's typing-error table (typos.py RULES);
-//   text-date                - thai_date's weekdays before dates in the text (text_dates.py).
+//   text-date                - thai_date's weekdays before dates in the text (text_dates.py);
+//   featured                 - site_meta's ข่าวเด่น: Featured_until a date, not before the release's.
 // Spelling, links, slugs and photo files run in CI on the pull request (`invoke check`).
 //
 // checkEntry(data, kind, context) -> [{ field, rule, level, message }]; level is "error" (the
 // release cannot be sent for review) or "warning". tests/editor/test_rules_agree.py compares the
 // verdicts with `invoke check` on every content file and on a fixture of bad inputs.
 
-import { DateProblem, epoch, parseDate, readDate, thaiDate, weekdayOf } from './dates.js';
+import { DateProblem, epoch, local, parseDate, readDate, thaiDate, weekdayOf } from './dates.js';
 import { SOURCE_KEY, fromFile } from './format.js';
 import { mergePhotos } from './gallery.js';
 
@@ -192,6 +193,44 @@ export function checkDates(data, kind, rules, now) {
 }
 
 /**
+ * When a pin `Featured_until: value` ends (site_meta's featured.featured_end): the end of that day
+ * in the site's time when no time is given (00:00 counts as none), else that moment. Throws
+ * DateProblem.
+ */
+export function featuredEnd(value, rules) {
+  const moment = local(parseDate(value, rules.dates), rules.dates);
+  if (moment.hour || moment.minute || moment.second) return moment;
+  return { ...moment, hour: 23, minute: 59, second: 59, offset: rules.dates.utc_offset_minutes };
+}
+
+/** site_meta's rule "featured" (rules.py check_featured) on `Featured_until:`. */
+export function checkFeatured(data, kind, rules) {
+  const field = 'featured_until';
+  const value = text(data[field]).trim();
+  if (!value) return [];
+  const warn = message => [{ field, rule: 'featured', level: WARNING, message }];
+  if (kind === 'page') return warn('ข่าวเด่นใช้ได้กับข่าวเท่านั้น หน้าเว็บไซต์ไม่แสดงเป็นข่าวเด่น ให้ลบบรรทัด Featured_until: ออก');
+  let end;
+  try {
+    end = featuredEnd(value, rules);
+  } catch (error) {
+    if (!(error instanceof DateProblem)) throw error;
+    return warn(`${error.thai} ข่าวนี้จึงไม่เป็นข่าวเด่น`);
+  }
+  let date = null;
+  try {
+    date = parseDate(text(data.date).trim(), rules.dates);
+  } catch (error) {
+    if (!(error instanceof DateProblem)) throw error;
+  }
+  if (date && epoch(end, rules.dates) < epoch(date, rules.dates)) {
+    return warn(`ข่าวเด่นสิ้นสุด (${thaiDate(end, 'long', rules.dates)}) ก่อนวันที่ของข่าว `
+      + `(${thaiDate(date, 'long', rules.dates)}) ข่าวนี้จึงไม่เป็นข่าวเด่นเลย ให้ตรวจว่าพิมพ์ทั้งสองวันถูกต้อง`);
+  }
+  return [];
+}
+
+/**
  * What the author should know about a date that holds the release back (not a problem): the
  * release is published by the first build after that moment (THAI_DATE_HOLD_FUTURE).
  */
@@ -230,6 +269,7 @@ export function checkEntry(data, kind, context) {
     }
   }
   problems.push(...checkDates(data, kind, rules, now));
+  problems.push(...checkFeatured(data, kind, rules));
 
   const photos = plain(data.photos) || {};
   const onDisk = photos.gallery ? (context.galleries || {})[photos.gallery] || [] : [];

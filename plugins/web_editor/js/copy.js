@@ -2,7 +2,8 @@
 // lines it was read from (format.js's __source) included. The copy is a new release: it keeps
 // the text, category, tags, summary and author, but nothing that belongs to the original alone:
 // - its photos: the copy's photos would go into the original's gallery folder (widgets/photos.js);
-// - its date: a copy starts at the current time, as a new release does (widgets/date.js);
+// - its date: a copy starts at the current time, as a new release does, and without the
+//   original's ข่าวเด่นจนถึง (Featured_until:, widgets/date.js);
 // - its Slug: and Modified:, and the lines the editor has no field for (Old_url:, Guid:...): two
 //   releases at one address, or at one old WordPress address (asNewFile, on save in admin.js).
 

@@ -11,7 +11,7 @@
 // the author edited. Keys the editor has no field for (Lang:, Template:...) are kept as they are.
 //
 // Fields (the names the generated config.yml uses):
-//   title date modified category slug summary author status: strings
+//   title date modified category slug summary author status featured_until: strings
 //   tags: a list (split as Pelican splits it: on ";" when there is one, else on ",")
 //   photos: { gallery, cover, items: [{ file, caption }], hidden: [file] } for Gallery:, Cover:,
 //     Captions: and Hidden_photos: (published photos taken off the site, photo_gallery's
@@ -35,6 +35,7 @@ const KEYS = {
   summary: 'Summary',
   author: 'Author',
   status: 'Status',
+  featured_until: 'Featured_until',
   gallery: 'Gallery',
   cover: 'Cover',
   captions: 'Captions',
@@ -43,7 +44,7 @@ const KEYS = {
 };
 // The order of the header of a new file.
 const NEW_FILE_ORDER = [
-  'title', 'date', 'modified', 'category', 'tags', 'slug', 'summary', 'author', 'status',
+  'title', 'date', 'modified', 'category', 'tags', 'slug', 'summary', 'author', 'status', 'featured_until',
   'gallery', 'cover', 'captions', 'hidden_photos', 'attachments',
 ];
 const PHOTO_KEYS = { gallery: 'gallery', cover: 'cover', captions: 'items', hidden_photos: 'hidden' };

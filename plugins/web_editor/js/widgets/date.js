@@ -1,13 +1,15 @@
 // วันที่: a text field that shows and writes B.E. dates (`2569-12-01 09:30`) in the site's time
 // (Bangkok), says how the site will show the date, and that a future date holds the release back.
+// As ข่าวเด่นจนถึง (`featured_until`) it says until when the release leads the home page instead.
 // Any form thai_date reads is accepted (existing releases keep theirs); "ตอนนี้" writes the current
-// time in the editor's form. A new release, and a copy of one (copy.js), starts at the current time.
+// time in the editor's form. A new release, and a copy of one (copy.js), starts at the current time
+// (and a copy without the original's ข่าวเด่นจนถึง).
 
 import React from 'react';
 
-import { heldUntil } from '../checks.js';
+import { featuredEnd, heldUntil } from '../checks.js';
 import { originalOf } from '../copy.js';
-import { DateProblem, editorText, fromDate, parseDate, thaiDate } from '../dates.js';
+import { DateProblem, editorText, epoch, fromDate, parseDate, thaiDate } from '../dates.js';
 import { Messages, entryData, fieldProblems, h, validity } from './common.js';
 
 export function dateWidget(site) {
@@ -23,6 +25,11 @@ export function dateWidget(site) {
       return this.props.field.get('start_now') !== false;
     }
 
+    // ข่าวเด่นจนถึง: the end of a pin (site_meta's featured.py), not a date the site shows.
+    isPinEnd() {
+      return this.props.field.get('name') === 'featured_until';
+    }
+
     componentDidMount() {
       const entry = this.entry();
       if (!this.props.value && entry && entry.get('newRecord') && this.isReleaseDate()) this.setNow();
@@ -33,10 +40,16 @@ export function dateWidget(site) {
       this.dropCopiedDate();
     }
 
-    // A copy of a release (ทำซ้ำ) starts at the current time, not at the original's date.
+    // A copy of a release (ทำซ้ำ) starts at the current time, not at the original's date, and
+    // without the original's ข่าวเด่น (once: the writer may give the copy the same day again).
     dropCopiedDate() {
       const original = originalOf(this.entry());
-      if (this.isReleaseDate() && original && original.date && String(this.props.value || '') === original.date) this.setNow();
+      const value = String(this.props.value || '');
+      if (this.isReleaseDate() && original && original.date && value === original.date) this.setNow();
+      if (this.isPinEnd() && original && value && value === original.featured_until && !this.pinDropped) {
+        this.pinDropped = true;
+        this.props.onChange('');
+      }
     }
 
     setNow = () => {
@@ -52,7 +65,17 @@ export function dateWidget(site) {
       const text = value ? String(value) : '';
       const problems = fieldProblems(this.props, site, { shown: true });
       const notes = [];
-      if (text) {
+      if (text && this.isPinEnd()) {
+        try {
+          const end = featuredEnd(text, rules);
+          const when = `${thaiDate(end, 'full', rules.dates)} เวลา ${thaiDate(end, 'clock', rules.dates)}`;
+          notes.push(epoch(end, rules.dates) < Date.now()
+            ? `วันที่นี้ผ่านไปแล้ว (${when}) ข่าวนี้จึงไม่เป็นข่าวเด่นแล้ว`
+            : `ข่าวนี้จะอยู่ในข่าวเด่นบนหน้าแรกตั้งแต่เผยแพร่จนถึง${when}`);
+        } catch (error) {
+          if (!(error instanceof DateProblem)) throw error;
+        }
+      } else if (text) {
         try {
           const moment = parseDate(text, rules.dates);
           notes.push(`เว็บไซต์จะแสดงว่า ${thaiDate(moment, 'full', rules.dates)} เวลา ${thaiDate(moment, 'clock', rules.dates)}`);
@@ -84,7 +107,7 @@ export function dateWidget(site) {
             onFocus: setActiveStyle,
             onBlur: setInactiveStyle,
           }),
-          h('button', { type: 'button', className: 'zc-button', onClick: this.setNow }, 'ตอนนี้'),
+          this.isPinEnd() ? null : h('button', { type: 'button', className: 'zc-button', onClick: this.setNow }, 'ตอนนี้'),
         ),
         h(Messages, { id: describedBy, problems, notes }),
       );
