@@ -9,10 +9,10 @@ is shown twice. With none, the newest release is the ข่าวเด่น, a
 lists stay in date order. The hourly scheduled build (the one that publishes releases dated in
 the future) is also the one that ends a pin.
 
-`featured_end(value, timezone)` reads the field (thai_date's `parse_date`); `current_featured`
-chooses; `set_featured` (on `article_generator_finalized`) puts the choice in the templates'
-context as `featured_articles`. The rules "featured" and "featured-count" (rules.py) say what a
-writer should know.
+`featured_end(value, timezone)` reads the field (thai_date's `parse_date`); `choose` and
+`current_featured` choose; `set_featured` (on `article_generator_finalized`) puts the choice in
+the templates' context as `featured_articles`. The rule "featured" (rules.py) points out a pin
+that cannot work; it never depends on the moment (see rules.py).
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def pin_end(article, timezone: str) -> _dt.datetime | None:
 
 
 def choose(entries, now: _dt.datetime, limit: int) -> tuple[list, list]:
-    """The one rule of choosing, for the build and for the check: `entries` are (date, end, key,
-    item) with aware moments; an item is pinned at `now` from its date to its end. Returns the
-    pinned items newest first (by date, then key): (shown, left out beyond `limit`)."""
+    """The rule of choosing: `entries` are (date, end, key, item) with aware moments; an item is
+    pinned at `now` from its date to its end. Returns the pinned items newest first (by date, then
+    key): (shown, left out beyond `limit`: they take a place when a newer pin ends)."""
     pinned = sorted(((date, key, item) for date, end, key, item in entries
                      if end is not None and date is not None and date <= now <= end),
                     key=lambda entry: (entry[0], entry[1]), reverse=True)

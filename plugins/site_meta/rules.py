@@ -7,18 +7,17 @@ robots.txt and favicon.ico.
 | featured | `Featured_until:` that is not a date (thai_date reads it) | WARNING: the release is published, not featured |
 | featured | `Featured_until:` on a page (not a release) | WARNING: pages are never featured |
 | featured | a pin that ends before the release's own date | WARNING: never featured |
-| featured-count | more releases pinned at the moment of the check than SITE_META_FEATURED_MAX | WARNING on each one left out (the oldest) |
 
-Plain functions: `check_featured(source, site)` (the check, the build, the editor's twin in
-web_editor/js/checks.js) and `check_featured_count(site)` (the whole site, so the editor learns
-it after saving, in its check note).
+A plain function, `check_featured(source, site)`: the check, the build, the live preview and the
+editor's twin in web_editor/js/checks.js. Its findings depend on the file alone, never on the
+moment: the production build fails on any warning, and the hourly scheduled build must not start
+failing with no one having changed anything. So more pins than the home page shows at once is
+no problem to report: the newest are shown, and the others take their place as those end.
 """
 
 from __future__ import annotations
 
-from .featured import FIELD, choose, featured_end
-
-NOT_PUBLISHED = ("draft", "hidden", "skip")
+from .featured import FIELD, featured_end
 
 
 def _problem(source, rule, thai, english, fix, fix_english):
@@ -76,36 +75,6 @@ def check_featured(source, site) -> list:
     return []
 
 
-def check_featured_count(site) -> list:
-    """Rule "featured-count": more releases pinned at `site.now` than the home page shows; the
-    newest are shown, each one left out gets a WARNING naming how many are pinned."""
-    from thai_date.parsing import DateProblem
-
-    timezone = site.settings.get("TIMEZONE") or "UTC"
-    limit = site.settings["SITE_META_FEATURED_MAX"]
-    entries = []
-    for source in site.articles:
-        value = source.value(FIELD)
-        if not value or source.value("status").strip().lower() in NOT_PUBLISHED:
-            continue
-        try:
-            end = featured_end(value, timezone)
-        except DateProblem:
-            continue
-        entries.append((_release_date(source, site), end, source.name, source))
-    shown, left_out = choose(entries, site.now, limit)
-    return [_problem(
-        source, "featured-count",
-        f"ตอนนี้มีข่าวเด่น {len(shown) + len(left_out)} เรื่อง หน้าแรกแสดงได้ {limit} เรื่อง (เรื่องที่ใหม่กว่า) "
-        "ข่าวนี้จึงยังไม่แสดงเป็นข่าวเด่น",
-        f"{len(shown) + len(left_out)} releases are featured now and the home page shows {limit} "
-        "(the newest); this one is not shown as featured",
-        "ลบหรือเลื่อนวันที่ข่าวเด่นของข่าวที่ไม่ต้องเด่นแล้ว (" + ", ".join(s.name for s in shown) + ")",
-        "remove or shorten the pin of a release that no longer needs it ("
-        + ", ".join(s.name for s in shown) + ")")
-        for source in left_out]
-
-
 def published(site):
     settings = site.settings
     names = [settings.get("SITE_META_SITEMAP_SAVE_AS"), settings.get("SITE_META_ROBOTS_SAVE_AS")]
@@ -115,10 +84,9 @@ def published(site):
 
 
 def _rules():
-    from content_guard.verdict import SITE, Rule
+    from content_guard.verdict import Rule
 
-    return (Rule("featured", check_featured, depends_on=("TIMEZONE",)),
-            Rule("featured-count", check_featured_count, per=SITE))
+    return (Rule("featured", check_featured, depends_on=("TIMEZONE",)),)
 
 
 RULES = _rules()

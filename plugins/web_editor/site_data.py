@@ -6,8 +6,10 @@
   in order with their captions.txt captions) and, for a published gallery, a thumbnail URL per
   photo; the editor merges the header's `Captions:` over it as photo_gallery does;
 - `entries`: for each article and page source file, its URL, its status and, when it has photos,
-  the file of its cover photo (photo_gallery's choice), so the editor shows an existing release's
-  address, knows which file names are taken and tells the review when the cover changed;
+  the file of its cover photo (photo_gallery's choice) and its `Featured_until:` as written, so
+  the editor shows an existing release's address, knows which file names are taken and tells the
+  review when the cover or the ข่าวเด่น changed;
+- `featured`: the releases the home page shows as ข่าวเด่น in this build, and how many it shows;
 - `photos`: the limits the editor applies to photos before they enter the repository;
 - `preview`: the theme's style sheets for the preview pane, and what Pelican's `{static}` and
   `{filename}` links in a body resolve to; `site_name`, the site's name.
@@ -110,6 +112,9 @@ def entries(generators, settings: dict) -> dict[str, dict]:
             cover = getattr(item, "cover", None)  # photo_gallery's choice (cover_index)
             if cover is not None:
                 entry["cover"] = cover.name
+            pin = (getattr(item, "metadata", None) or {}).get("featured_until")
+            if pin:  # ข่าวเด่นจนถึง as written (site_meta's Featured_until:), for the review
+                entry["featured_until"] = str(pin).strip()
             result[name_of(item.source_path)] = entry
     return dict(sorted(result.items()))
 
@@ -143,6 +148,18 @@ def attachments(settings: dict) -> dict:
             "programs": PROGRAM, "unread": list(UNREAD_SUFFIXES)}
 
 
+def featured(generators, settings: dict) -> dict:
+    """The home page's ข่าวเด่น in this build (site_meta's `featured_articles`): each one's file and
+    title, newest first, and how many the home page shows at once. The ข่าวเด่นจนถึง field names
+    them, so a writer pinning a release knows which it joins."""
+    context = (getattr(generators[0], "context", None) or {}) if generators else {}
+    return {
+        "max": settings.get("SITE_META_FEATURED_MAX", 0),
+        "now": [{"path": relative(item.source_path, settings), "title": str(item.title)}
+                for item in context.get("featured_articles") or []],
+    }
+
+
 def site_data(generators, settings: dict) -> dict:
     from photo_gallery.settings import DEFAULTS as GALLERY_DEFAULTS
 
@@ -158,6 +175,7 @@ def site_data(generators, settings: dict) -> dict:
         "tags": tags(generators),
         "galleries": galleries(settings, generators),
         "entries": entries(generators, settings),
+        "featured": featured(generators, settings),
         "photos": {
             "max_edge": settings["WEB_EDITOR_PHOTO_MAX_EDGE"],
             "quality": settings["WEB_EDITOR_PHOTO_QUALITY"],

@@ -97,11 +97,20 @@ def test_a_release_is_made_a_featured_one_until_a_day_and_back(editor, editor_pa
     notes = page.locator(".zc-date").filter(has=field).locator(".zc-messages")
     field.fill("สิ้นเดือนนี้")
     expect(notes).to_contain_text("ข่าวนี้จึงไม่เป็นข่าวเด่น")
+    field.fill("2569-01-31")  # a day already past: no use, and said so
+    expect(notes).to_contain_text("ข่าวเด่นสิ้นสุดไปแล้วเมื่อวันเสาร์ที่ 31 มกราคม พ.ศ. 2569 เวลา 23.59 น.")
     day = dt.datetime.now(ZoneInfo("Asia/Bangkok")).date() + dt.timedelta(days=14)
     field.fill(f"{day.year + 543}-{day:%m-%d}")
     expect(notes).to_contain_text("ข่าวนี้จะอยู่ในข่าวเด่นบนหน้าแรกตั้งแต่เผยแพร่จนถึงวัน")
     expect(notes).to_contain_text(f"{day.day} ")
     expect(notes).to_contain_text("เวลา 23.59 น.")
+    # which releases lead the home page now (the site as last built), this one not among them
+    now = page.evaluate("() => window.ZeroCorruptionEditor.site.featured")
+    assert now["max"] == 3
+    if now["now"]:
+        expect(notes).to_contain_text("ข่าวเด่นบนหน้าแรกตอนนี้: " + ", ".join(f'"{item["title"]}"' for item in now["now"]))
+    else:
+        expect(notes).not_to_contain_text("ข่าวเด่นบนหน้าแรกตอนนี้")
     page.get_by_role("button", name="บันทึก").first.click()
     wait_for_save(page, saved, rel)
     removed, added = changed_lines(original, saved[rel])

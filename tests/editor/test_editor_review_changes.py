@@ -24,7 +24,7 @@ from tests.editor.conftest import CONTENT_FILES, ROOT, axe_violations, choose_ca
 
 pytestmark = pytest.mark.browser
 
-SAME = "เหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกส่วน ทั้งข้อความ หมวด วันที่ ภาพ เอกสารแนบ และแท็ก"
+SAME = "เหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกส่วน ทั้งข้อความ หมวด วันที่ ภาพ เอกสารแนบ แท็ก และข่าวเด่น"
 RELEASE = ROOT / "content" / "news" / "integrity-training-2566.md"
 
 
@@ -247,3 +247,30 @@ def test_the_editor_finds_the_cover_as_the_build_does(editor, editor_page):
         [names, wanted])
     assert found == [names[cover_index(cover, names) or 0] for cover in wanted]
     assert page.evaluate("() => window.ZeroCorruptionEditor.gallery.coverOf('p01.jpg', [])") == ""
+
+
+def test_a_pin_set_moved_or_taken_off_is_shown_to_the_supervisor(editor, editor_page):
+    """ข่าวเด่นจนถึง is not on the release's page: the preview says until when the release leads
+    the home page, and the review names ข่าวเด่น when the writer set, moved or emptied it."""
+    page = editor_page
+    preview, note = open_release_unedited(page, editor)
+    expect(preview.locator(".zc-preview-featured")).to_have_count(0)
+    page.get_by_label("ข่าวเด่นจนถึง").fill("2599-01-31")
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ข่าวเด่น (มีแถบสีด้านซ้าย)")
+    featured = preview.locator(".zc-preview-featured")
+    expect(featured).to_contain_text("ข่าวนี้จะอยู่ในข่าวเด่นบนหน้าแรกตั้งแต่เผยแพร่จนถึงวัน")
+    expect(featured).to_contain_text("31 มกราคม พ.ศ. 2599 เวลา 23.59 น.")
+    expect(featured).to_have_class(re.compile(r"\bzc-changed\b"))
+
+    pinned = ROOT / "content" / "news" / "migrant-notice-four-languages-2569.md"
+    open_content_file(page, editor, "news", pinned)
+    expect(note).to_have_text(SAME)
+    expect(preview.locator(".zc-preview-featured")).to_contain_text("2570")
+    page.get_by_label("ข่าวเด่นจนถึง").fill("2570-02-28")
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ข่าวเด่น (มีแถบสีด้านซ้าย)")
+    page.get_by_label("ข่าวเด่นจนถึง").fill("")
+    expect(note).to_have_text("แก้ไขจากที่เผยแพร่อยู่: ข่าวเด่น (มีแถบสีด้านซ้าย)")
+    expect(preview.locator(".zc-preview-featured")).to_have_count(0)
+    page.get_by_label("ข่าวเด่นจนถึง").fill("2570-03-31")
+    expect(note).to_have_text(SAME)
+    assert page.recorder.problems() == []

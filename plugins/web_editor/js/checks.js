@@ -203,6 +203,27 @@ export function featuredEnd(value, rules) {
   return { ...moment, hour: 23, minute: 59, second: 59, offset: rules.dates.utc_offset_minutes };
 }
 
+/**
+ * What the writer and the supervisor should know of a pin `Featured_until: value` (not a
+ * problem): until when the release is one of the home page's ข่าวเด่น, or that the day has passed.
+ * null for an empty field or one that is not a date (checkFeatured says so).
+ */
+export function featuredNote(value, rules, now) {
+  const written = text(value).trim();
+  if (!written) return null;
+  let end;
+  try {
+    end = featuredEnd(written, rules);
+  } catch (error) {
+    if (!(error instanceof DateProblem)) throw error;
+    return null;
+  }
+  const when = `${thaiDate(end, 'full', rules.dates)} เวลา ${thaiDate(end, 'clock', rules.dates)}`;
+  return epoch(end, rules.dates) < now
+    ? `ข่าวเด่นสิ้นสุดไปแล้วเมื่อ${when} ข่าวนี้จึงไม่อยู่ในข่าวเด่นบนหน้าแรก`
+    : `ข่าวนี้จะอยู่ในข่าวเด่นบนหน้าแรกตั้งแต่เผยแพร่จนถึง${when}`;
+}
+
 /** site_meta's rule "featured" (rules.py check_featured) on `Featured_until:`. */
 export function checkFeatured(data, kind, rules) {
   const field = 'featured_until';

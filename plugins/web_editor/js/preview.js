@@ -1,13 +1,14 @@
 // The preview pane: the release as the site's article page shows it (theme/templates/article.html
 // and partials/gallery.html), in the theme's own style sheets and Sarabun: the category, the title,
 // the B.E. date in the site's "full" format, the body, the gallery as thumbnails with captions,
-// and the tags. A date in the future gets a notice: the release waits until then. A release the
-// site has published shows what differs from its page on the site (for the supervisor's review).
+// and the tags. A date in the future gets a notice: the release waits until then; so does a pin
+// (ข่าวเด่นจนถึง): until when it leads the home page. A release the site has published shows what
+// differs from its page on the site (for the supervisor's review), its pin included.
 
 import React from 'react';
 
 import { checkNoteOf, onCheckNotes } from './check-note.js';
-import { heldUntil } from './checks.js';
+import { featuredNote, heldUntil } from './checks.js';
 import { parseDate, thaiDate } from './dates.js';
 import { coverOf, mergePhotos } from './gallery.js';
 import { matchingPairs } from './sequence.js';
@@ -19,7 +20,7 @@ import { h, plain } from './widgets/common.js';
 const publishedPages = new Map();
 export const CHECKING = 'บันทึกแล้ว ระบบกำลังตรวจฉบับนี้ ผลการตรวจจะขึ้นที่นี่และในความเห็นภายในไม่กี่นาที';
 export const IN_THE_NOTES = 'ผลการตรวจนี้อยู่ในช่อง ความเห็น ด้วย (ปุ่มใต้รูปตา ทางขวาบน) ผู้เขียนและหัวหน้าพิมพ์คุยกันที่นั่นได้';
-export const SAME_AS_PUBLISHED = 'เหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกส่วน ทั้งข้อความ หมวด วันที่ ภาพ เอกสารแนบ และแท็ก';
+export const SAME_AS_PUBLISHED = 'เหมือนที่เผยแพร่อยู่บนเว็บไซต์ทุกส่วน ทั้งข้อความ หมวด วันที่ ภาพ เอกสารแนบ แท็ก และข่าวเด่น';
 
 function blockText(element) {
   return element.textContent.replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
@@ -170,8 +171,8 @@ export function changedBlocks(blocks, publishedTexts) {
  */
 export const PREVIEW_STYLE = `
 .article-header { padding-right: 3rem; }
-.wrap > .zc-preview-changes, .wrap > .zc-preview-held { margin-right: 3rem; }
-.zc-preview-changes, .zc-preview-held { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #b26b00; background: #fff8e6; color: #1c2430; }
+.wrap > .zc-preview-changes, .wrap > .zc-preview-held, .wrap > .zc-preview-featured { margin-right: 3rem; }
+.zc-preview-changes, .zc-preview-held, .zc-preview-featured { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #b26b00; background: #fff8e6; color: #1c2430; }
 .zc-preview-changes p { margin: .25rem 0; }
 .wrap > .zc-preview-check { margin: 1rem 3rem 1rem 0; padding: .5rem 1rem; border-left: 4px solid #0b57a4; background: #eef4fb; color: #1c2430; }
 .zc-preview-check.zc-check-found { border-left-color: #b3261e; background: #fdecea; }
@@ -296,6 +297,10 @@ export function previewTemplates(site) {
       if (known.cover && list.length && page.facts.photos.length && cover !== known.cover) {
         facts.push({ what: 'ภาพปก', selector: '.gallery-item.zc-cover' });
       }
+      // ข่าวเด่นจนถึง: not on the release's page, so compared with what the site was built from
+      if (String((plain(entry.get('data')) || {}).featured_until || '').trim() !== (known.featured_until || '')) {
+        facts.push({ what: 'ข่าวเด่น', selector: '.zc-preview-featured' });
+      }
       const main = document.querySelector('main');
       for (const element of main ? main.querySelectorAll('.zc-changed-fact') : []) {
         element.classList.remove('zc-changed', 'zc-changed-fact');
@@ -411,12 +416,14 @@ export function previewTemplates(site) {
     useFrameDocument(document, data.title);
     const tags = plain(data.tags) || [];
     const held = heldUntil(data, rules, Date.now());
+    const featured = featuredNote(data.featured_until, rules, Date.now());
     const photosField = fields && fields.find(f => f.get('name') === 'photos');
     return h(
       'main',
       { className: 'wrap', lang: 'th' },
       h(CheckNote, { entry }),
       held ? h('p', { className: 'zc-preview-held', role: 'note' }, `ข่าวนี้ลงวันที่ล่วงหน้า จะปรากฏบนเว็บไซต์เมื่อ ${held}`) : null,
+      featured ? h('p', { className: 'zc-preview-featured', role: 'note' }, featured) : null,
       h(PublishedChanges, { entry, document }),
       h(
         'article',

@@ -1,15 +1,16 @@
 // วันที่: a text field that shows and writes B.E. dates (`2569-12-01 09:30`) in the site's time
 // (Bangkok), says how the site will show the date, and that a future date holds the release back.
-// As ข่าวเด่นจนถึง (`featured_until`) it says until when the release leads the home page instead.
+// As ข่าวเด่นจนถึง (`featured_until`) it says until when the release leads the home page instead,
+// and which releases are the home page's ข่าวเด่น now (site-data.json's `featured`).
 // Any form thai_date reads is accepted (existing releases keep theirs); "ตอนนี้" writes the current
 // time in the editor's form. A new release, and a copy of one (copy.js), starts at the current time
 // (and a copy without the original's ข่าวเด่นจนถึง).
 
 import React from 'react';
 
-import { featuredEnd, heldUntil } from '../checks.js';
+import { featuredNote, heldUntil } from '../checks.js';
 import { originalOf } from '../copy.js';
-import { DateProblem, editorText, epoch, fromDate, parseDate, thaiDate } from '../dates.js';
+import { DateProblem, editorText, fromDate, parseDate, thaiDate } from '../dates.js';
 import { Messages, entryData, fieldProblems, h, validity } from './common.js';
 
 export function dateWidget(site) {
@@ -66,14 +67,14 @@ export function dateWidget(site) {
       const problems = fieldProblems(this.props, site, { shown: true });
       const notes = [];
       if (text && this.isPinEnd()) {
-        try {
-          const end = featuredEnd(text, rules);
-          const when = `${thaiDate(end, 'full', rules.dates)} เวลา ${thaiDate(end, 'clock', rules.dates)}`;
-          notes.push(epoch(end, rules.dates) < Date.now()
-            ? `วันที่นี้ผ่านไปแล้ว (${when}) ข่าวนี้จึงไม่เป็นข่าวเด่นแล้ว`
-            : `ข่าวนี้จะอยู่ในข่าวเด่นบนหน้าแรกตั้งแต่เผยแพร่จนถึง${when}`);
-        } catch (error) {
-          if (!(error instanceof DateProblem)) throw error;
+        const note = featuredNote(text, rules, Date.now());
+        if (note) notes.push(note);
+        const entry = this.entry();
+        const path = entry && entry.get('path');
+        const others = ((site.featured || {}).now || []).filter(item => item.path !== path);
+        if (note && others.length) {
+          notes.push(`ข่าวเด่นบนหน้าแรกตอนนี้: ${others.map(item => `"${item.title}"`).join(', ')} `
+            + `(หน้าแรกแสดงได้ครั้งละ ${site.featured.max} ข่าว ข่าวที่ใหม่กว่าแสดงก่อน)`);
         }
       } else if (text) {
         try {
