@@ -188,7 +188,7 @@ def test_a_release_in_english_keeps_the_sites_addresses_and_thai_around_it(sampl
     """`Lang: en` (the English brief): the release is at /news/<slug>/ as every release (Pelican
     would write `<slug>-en.html` at the root), the page stays `<html lang="th">` (its menus and
     dates are Thai), and its title and paragraphs carry `lang="en"`, on its page and in the cards
-    of the Thai list pages."""
+    of the Thai list pages; its structured data and Open Graph locale say English."""
     output = Path(sample_site.output)
     assert not list(output.glob("*-en.html"))
     page = (output / "news/english-brief-2569/index.html").read_text(encoding="utf-8")
@@ -198,6 +198,9 @@ def test_a_release_in_english_keeps_the_sites_addresses_and_thai_around_it(sampl
     assert {p.get("lang") for p in soup.select(".prose > p")} == {"en"}
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["inLanguage"] == "en"  # the article's own language in its structured data
+    assert soup.find("meta", property="og:locale")["content"] == "en_US"  # and when it is shared
+    thai = BeautifulSoup((output / "news/ita-results-2568/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert thai.find("meta", property="og:locale")["content"] == "th_TH"
     card = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser").find(
         "a", href="/news/english-brief-2569/")
     assert card.find("span", lang="en") is not None
