@@ -201,17 +201,14 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def editor_page(request, browser, editor, tmp_path):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.recorder = record(page, editor.url)
+    page = editor_context_page(browser, editor)
     yield page
     if getattr(request.node, "editor_failed", False):
         # What the browser showed when the test failed, and what the editor's server said.
         path = tmp_path / "failure.png"
         page.screenshot(path=str(path))
         print(f"\nscreenshot: {path}\n" + "\n".join(editor.log[-30:]))
-    context.close()
+    page.context.close()
 
 
 def log_in(page, editor) -> None:
@@ -332,6 +329,25 @@ def wait_for_save(page, saved: dict, path: str | None = None) -> None:
         if (path in saved) if path else saved:
             return
         page.wait_for_timeout(100)
+
+
+def save_and_send_for_review(page) -> None:
+    """The writer, on an entry being edited: บันทึก, then สถานะ: ร่าง > ส่งให้หัวหน้าตรวจ."""
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
+    page.get_by_text("สถานะ: ร่าง").click()
+    page.get_by_role("menuitem", name="ส่งให้หัวหน้าตรวจ").click()
+    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").wait_for()
+
+
+def editor_context_page(browser, editor):
+    """A page of a new browser context on `editor` as a writer in Bangkok on a desktop sees it,
+    its problems recorded; for an editor fixture of a module's own. Close its context after use."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.recorder = record(page, editor.url)
+    return page
 
 
 def approve_and_publish(page) -> None:

@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_named, zip_of
-from tests.editor.conftest import approve_and_publish, choose_category, log_in, screenshot_dir
+from tests.editor.conftest import approve_and_publish, choose_category, log_in, save_and_send_for_review, screenshot_dir
 from tests.photo_gallery.gallery_photos import XMP, phone_exif, upright
 
 
@@ -93,11 +93,7 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     preview = page.frame_locator("iframe").first.locator(".attachments li")
     expect(preview).to_have_text(f"{DOCUMENT_TITLE} (PDF)")
 
-    page.get_by_role("button", name="บันทึก").first.click()
-    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
-    page.get_by_text("สถานะ: ร่าง").click()
-    page.get_by_role("menuitem", name="ส่งให้หัวหน้าตรวจ").click()
-    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").wait_for()
+    save_and_send_for_review(page)
 
     branch = next(b for b in editor.branches() if "ประกาศแนวทางรับเรื่อง" in unicodedata.normalize("NFC", b))
     changed = [unicodedata.normalize("NFC", f) for f in editor.files(branch)]

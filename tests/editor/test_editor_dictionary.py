@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import approve_and_publish, log_in, screenshot_dir
+from tests.editor.conftest import approve_and_publish, log_in, save_and_send_for_review, screenshot_dir
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +48,7 @@ def test_a_writer_adds_a_word_and_the_supervisor_publishes_it(editor, editor_pag
     field.type(WORD + "\n")
     if screenshot_dir():
         page.screenshot(path=str(screenshot_dir() / "12-dictionary.png"))
-    page.get_by_role("button", name="บันทึก").first.click()
-    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
-    page.get_by_text("สถานะ: ร่าง").click()
-    page.get_by_role("menuitem", name="ส่งให้หัวหน้าตรวจ").click()
-    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").wait_for()
+    save_and_send_for_review(page)
 
     branch = next(b for b in editor.branches() if "dictionary" in b)
     assert editor.files(branch) == [DICTIONARY]

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import approve_and_publish, log_in, record, run_editor, site_repo
+from tests.editor.conftest import (approve_and_publish, editor_context_page, log_in, run_editor,
+                                   save_and_send_for_review, site_repo)
 
 pytestmark = pytest.mark.browser
 
@@ -40,12 +41,9 @@ def editor(tmp_path_factory):
 
 @pytest.fixture
 def editor_page(browser, editor):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.recorder = record(page, editor.url)
+    page = editor_context_page(browser, editor)
     yield page
-    context.close()
+    page.context.close()
 
 
 def _home_sections(site, base: str) -> tuple[list[str], list[str]]:
@@ -71,11 +69,7 @@ def test_a_release_made_featured_leads_the_home_page_once_published(editor, edit
     day = dt.datetime.now(ZoneInfo("Asia/Bangkok")).date() + dt.timedelta(days=14)
     written = f"{day.year + 543}-{day:%m-%d}"
     page.get_by_label("ข่าวเด่นจนถึง").fill(written)
-    page.get_by_role("button", name="บันทึก").first.click()
-    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
-    page.get_by_text("สถานะ: ร่าง").click()
-    page.get_by_role("menuitem", name="ส่งให้หัวหน้าตรวจ").click()
-    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").wait_for()
+    save_and_send_for_review(page)
     assert _git(editor.repo, "rev-parse", "main").strip() == main_before
     branches = [b for b in editor.branches() if b.endswith(SLUG)]
     assert len(branches) == 1, editor.branches()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import approve_and_publish, log_in
+from tests.editor.conftest import approve_and_publish, log_in, save_and_send_for_review
 
 pytestmark = pytest.mark.browser
 
@@ -63,11 +63,7 @@ def test_a_published_release_is_withdrawn_only_through_review(editor, editor_pag
     # The writer withdraws it: status ร่าง, saved, sent for review. The site's branch is untouched.
     page.get_by_label("สถานะ").click()
     page.get_by_text("ร่าง (ยังไม่เผยแพร่แม้หัวหน้าอนุมัติแล้ว)", exact=True).click()
-    page.get_by_role("button", name="บันทึก").first.click()
-    page.get_by_text("สถานะ: ร่าง").wait_for(timeout=60_000)
-    page.get_by_text("สถานะ: ร่าง").click()
-    page.get_by_role("menuitem", name="ส่งให้หัวหน้าตรวจ").click()
-    page.get_by_text("สถานะ: ส่งให้หัวหน้าตรวจ").wait_for()
+    save_and_send_for_review(page)
     assert _git(editor.repo, "rev-parse", "main").strip() == main_before
     branches = [b for b in editor.branches() if b.endswith(SLUG)]
     assert len(branches) == 1, editor.branches()

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from tests.editor.conftest import ROOT, _git, log_in, open_content_file, record, run_editor, site_repo
+from tests.editor.conftest import ROOT, _git, editor_context_page, log_in, open_content_file, run_editor, site_repo
 from tests.editor.test_editor_body_edit import one_letter_typed
 from tests.editor.test_editor_no_diff import read_and_written
 
@@ -49,12 +49,9 @@ def archive(tmp_path_factory):
 @pytest.fixture
 def archive_page(browser, archive):
     editor, _files = archive
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.recorder = record(page, editor.url)
+    page = editor_context_page(browser, editor)
     yield page
-    context.close()
+    page.context.close()
 
 
 def test_imported_files_are_given_back_unchanged(archive, archive_page):
