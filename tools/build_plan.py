@@ -102,14 +102,12 @@ def shown_objects(kwargs_or_context: dict) -> list:
                     shown.append(ref)
             return shown
     page = kwargs_or_context.get("articles_page")
-    if page is not None:
-        shown = list(page.object_list)
-        if kwargs_or_context.get("page_name") == "index" and page.number == 1:
-            # the home page's ข่าวเด่น (site_meta's featured.py): chosen at the moment of the
-            # build, so a pin that ended renders the page again though no source changed
-            shown += list(kwargs_or_context.get("featured_articles") or ())
-        return shown
-    return list(kwargs_or_context.get("articles") or ())
+    shown = list(page.object_list) if page is not None else list(kwargs_or_context.get("articles") or ())
+    if kwargs_or_context.get("page_name") == "index" and (page is None or page.number == 1):
+        # the home page's ข่าวเด่น (site_meta's featured.py): chosen at the moment of the build,
+        # so a pin that ended renders the page again though no source changed
+        shown += list(kwargs_or_context.get("featured_articles") or ())
+    return shown
 
 
 def listing_digest(obj) -> bytes:

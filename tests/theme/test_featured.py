@@ -154,7 +154,8 @@ def test_only_the_newest_three_lead_and_the_older_ones_wait_their_turn(build_sit
     assert home(result.output)[0] == ["r09", "r06", "r05"]
 
 
-def test_a_pin_that_ends_renders_the_home_page_again_as_a_cold_build_would(tmp_path, monkeypatch):
+@pytest.mark.parametrize("pagination", [10, False], ids=["paginated", "one-page"])
+def test_a_pin_that_ends_renders_the_home_page_again_as_a_cold_build_would(tmp_path, monkeypatch, pagination):
     content = tmp_path / "content"
     for rel, text in FILES.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -165,7 +166,8 @@ def test_a_pin_that_ends_renders_the_home_page_again_as_a_cold_build_would(tmp_p
 
     def run(output: Path, cache: Path):
         result = build(ROOT / "pelicanconf.py", output, quiet=True,
-                       overrides={"PATH": str(content), "CACHE_PATH": str(cache), "THAI_SEARCH_ENABLED": False})
+                       overrides={"PATH": str(content), "CACHE_PATH": str(cache), "THAI_SEARCH_ENABLED": False,
+                                  "DEFAULT_PAGINATION": pagination})
         assert result.ok, result.errors
         return result
 
@@ -176,7 +178,7 @@ def test_a_pin_that_ends_renders_the_home_page_again_as_a_cold_build_would(tmp_p
         warm = run(tmp_path / "output", tmp_path / "cache")  # the same folder and cache each time
         cold = run(tmp_path / f"cold-{i}", tmp_path / f"cold-cache-{i}")
         assert files(tmp_path / "output") == files(tmp_path / f"cold-{i}")
-        assert home(tmp_path / "output")[0] == expected(now)[0]
+        assert home(tmp_path / "output")[0] == expected(now)[0]  # (the list below: one page or ten)
         if i:  # no source changed: only the home page (and nothing else) is drawn again
             assert warm.read_again == 0 and warm.rendered == 1, (warm.rendered, warm.kept)
         shutil.rmtree(tmp_path / f"cold-{i}")
