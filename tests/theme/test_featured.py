@@ -176,7 +176,7 @@ def test_a_pin_that_ends_renders_the_home_page_again_as_a_cold_build_would(tmp_p
     for i, now in enumerate(moments):
         at(monkeypatch, now)
         warm = run(tmp_path / "output", tmp_path / "cache")  # the same folder and cache each time
-        cold = run(tmp_path / f"cold-{i}", tmp_path / f"cold-cache-{i}")
+        run(tmp_path / f"cold-{i}", tmp_path / f"cold-cache-{i}")
         assert files(tmp_path / "output") == files(tmp_path / f"cold-{i}")
         assert home(tmp_path / "output")[0] == expected(now)[0]  # (the list below: one page or ten)
         if i:  # no source changed: only the home page (and nothing else) is drawn again
@@ -185,8 +185,9 @@ def test_a_pin_that_ends_renders_the_home_page_again_as_a_cold_build_would(tmp_p
 
 
 def test_a_random_pin_on_the_sample_site_leads_its_home_page(tmp_path, monkeypatch):
-    """Every release of the sample content, pinned alone at a moment after the last one's date,
-    leads the home page, and the latest news below it are the others in date order."""
+    """Three releases of the sample content chosen at random (a fixed seed), each pinned alone at
+    a moment after the newest one's date, lead the home page; the latest news below are the others,
+    newest first."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     releases = sorted((content / "news").glob("*.md"))
@@ -207,6 +208,9 @@ def test_a_random_pin_on_the_sample_site_leads_its_home_page(tmp_path, monkeypat
         slug = re.search(r"(?m)^Slug: (.+)$", text)
         assert highlight == [slug.group(1).strip() if slug else path.stem]
         assert highlight[0] not in latest and len(latest) >= 9
+        page = BeautifulSoup((tmp_path / f"out-{i}" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        dates = [t["datetime"] for t in page.select("section[aria-labelledby=latest-label] .card-meta time")]
+        assert len(dates) == len(latest) and dates == sorted(dates, reverse=True)
         path.write_text(text, encoding="utf-8")
 
 
