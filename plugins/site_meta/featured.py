@@ -30,16 +30,15 @@ def featured_end(value, timezone: str) -> _dt.datetime:
     DateProblem when `value` is not a date."""
     from thai_date.parsing import parse_date
 
-    moment = parse_date(str(value).strip())
-    zone = ZoneInfo(timezone)
-    moment = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
+    moment = in_zone(parse_date(str(value).strip()), ZoneInfo(timezone))
     if (moment.hour, moment.minute, moment.second) == (0, 0, 0):
         moment = moment.replace(hour=23, minute=59, second=59)
     return moment
 
 
-def _aware(moment: _dt.datetime, zone: ZoneInfo) -> _dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+def in_zone(moment: _dt.datetime, zone: ZoneInfo) -> _dt.datetime:
+    """`moment` as an aware datetime in `zone`: a naive one is taken as already there."""
+    return moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 def pin_end(article, timezone: str) -> _dt.datetime | None:
@@ -72,7 +71,7 @@ def current_featured(articles, now: _dt.datetime, timezone: str, limit: int) -> 
     entries = []
     for article in articles:
         date = getattr(article, "date", None)
-        date = _aware(date, zone) if isinstance(date, _dt.datetime) else None
+        date = in_zone(date, zone) if isinstance(date, _dt.datetime) else None
         entries.append((date, pin_end(article, timezone), str(article.source_path), article))
     return choose(entries, now, limit)
 

@@ -17,7 +17,7 @@ no problem to report: the newest are shown, and the others take their place as t
 
 from __future__ import annotations
 
-from .featured import FIELD, featured_end
+from .featured import FIELD, featured_end, in_zone
 
 
 def _problem(source, rule, thai, english, fix, fix_english):
@@ -31,10 +31,9 @@ def _release_date(source, site):
     from thai_date.parsing import DateProblem, parse_date
 
     try:
-        moment = parse_date(source.value("date"))
+        return in_zone(parse_date(source.value("date")), site.timezone)
     except DateProblem:
         return None
-    return moment.astimezone(site.timezone) if moment.tzinfo else moment.replace(tzinfo=site.timezone)
 
 
 def check_featured(source, site) -> list:
