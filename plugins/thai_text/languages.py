@@ -30,12 +30,15 @@ import re
 from collections import Counter
 
 from .markup import _INLINE, _VOID, _scan
+from .typos import GLYPH_VARIANTS
 
 # Script -> the language its letters are written in on this site (BCP 47): letters, vowels and
 # marks of each, not its digits, punctuation or symbols. thai_search's terms.py (UNSPACED) and
 # theme/static/js/search-match.js (RUN_SCRIPTS) use the same Lao, Myanmar and Khmer classes.
 SCRIPTS = {
-    "th": "\u0e01-\u0e4e",  # Thai, with ฯ and ๆ
+    # Thai, with ฯ and ๆ, and the glyph variants of Thai marks text copied from a PDF may hold
+    # (typos.py fixes them after marking: they are Thai until then)
+    "th": "\u0e01-\u0e4e" + "".join(GLYPH_VARIANTS.values()),
     "lo": "\u0e81-\u0ece\u0edc-\u0edf",
     "my": "\u1000-\u103f\u1050-\u108f\u109a-\u109d\ua9e0-\ua9ef\ua9fa-\ua9fe\uaa60-\uaa7f",
     "km": "\u1780-\u17d3\u17d7\u17dc\u17dd",

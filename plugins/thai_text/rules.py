@@ -2,7 +2,7 @@
 
 | rule | severity | what |
 |---|---|---|
-| typo | WARNING | a Thai typing error (เ+เ for แ, doubled or misplaced marks, zero-width characters), one per mistake, naming its word and the word as it should be (typos.typo_reports) |
+| typo | WARNING | a Thai typing error (เ+เ for แ, doubled or misplaced marks, a mark after a space, zero-width characters, the glyph variants a PDF's font gives), one per mistake, naming its word and the word as it should be (typos.typo_reports) |
 | spelling | WARNING | a site-dictionary name typed with one slip, with the name (near_miss.py); a Thai word no dictionary knows, with a suggestion when one is one edit away (spelling.py; THAI_TEXT_SPELLING) |
 | slug | ERROR | two articles (or two pages) that would get the same URL (`slugs.content_slug`) |
 | slug | WARNING | a `Slug:` that is not lowercase a-z, digits and hyphens, with the slug to use |

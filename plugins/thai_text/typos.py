@@ -3,6 +3,14 @@
 Only errors that render wrongly or break searching and word segmentation, each with one
 unambiguous fix, are handled; everything else in the text is kept exactly as it was (unlike
 `pythainlp.util.normalize`, which also collapses spaces and rewrites ๅ).
+
+Two of them come from text copied out of a PDF rather than from typing. The Thai fonts of Windows
+and macOS draw a mark moved lower or to the left (a tone mark with no vowel above it, a vowel on
+ป ฝ ฟ) or a letter without its tail (ญ ฐ above a lower vowel) with glyphs kept at private-use code
+points, and a PDF without a map back to the letters gives those code points when its text is
+copied: empty boxes in the site's font, matching no search. Other PDFs give each mark after a
+space, drawn on a dotted circle. (A mark after a word and a space is joined to the word; one
+written alone to name it, in brackets or on ◌, follows no Thai letter and is kept.)
 """
 
 from __future__ import annotations
@@ -21,7 +29,40 @@ class Rule(NamedTuple):
     what: str  # Thai, then English
 
 
+# The glyph variants of a Thai font at private-use code points, as Windows' fonts number them
+# (U+F700-U+F71A) and as macOS' do (U+F884-U+F89E), by the letter each one draws.
+GLYPH_VARIANTS = {
+    "\u0e0d": "\uf70f\uf89a",  # ญ without its tail
+    "\u0e10": "\uf700\uf89e",  # ฐ without its tail
+    "\u0e31": "\uf710\uf884",  # ั moved left
+    "\u0e34": "\uf701\uf885",  # ิ moved left
+    "\u0e35": "\uf702\uf886",
+    "\u0e36": "\uf703\uf887",
+    "\u0e37": "\uf704\uf888",
+    "\u0e38": "\uf718\uf89b",  # ุ moved down
+    "\u0e39": "\uf719\uf89c",
+    "\u0e3a": "\uf71a\uf89d",
+    "\u0e47": "\uf712\uf889",  # ็ moved left
+    "\u0e48": "\uf70a\uf705\uf713\uf88b\uf88c\uf88a",  # ่ moved down, down-left, left
+    "\u0e49": "\uf70b\uf706\uf714\uf88e\uf88f\uf88d",
+    "\u0e4a": "\uf70c\uf707\uf715\uf891\uf892\uf890",
+    "\u0e4b": "\uf70d\uf708\uf716\uf894\uf895\uf893",
+    "\u0e4c": "\uf70e\uf709\uf717\uf897\uf898\uf896",
+    "\u0e4d": "\uf711\uf899",  # ํ moved left
+}
+_GLYPH_VARIANT = "".join(GLYPH_VARIANTS.values())
+_GLYPH_WHAT = ("อักษรไทยรูปพิเศษจากแบบอักษรใน PDF (แสดงเป็นกล่องว่าง) แทนอักษรปกติ / "
+               "a Thai glyph variant from a PDF's font (shown as an empty box) instead of the plain letter")
+
 RULES = [
+    *(Rule(re.compile(f"[{variants}]"), letter, _GLYPH_WHAT) for letter, variants in GLYPH_VARIANTS.items()),
+    Rule(
+        # a letter, then up to three marks each after spaces (ท ี ่): one error, one fix
+        re.compile(f"([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e])[ \u00a0]+([{_MARKS}])"
+                   f"(?:[ \u00a0]+([{_MARKS}]))?(?:[ \u00a0]+([{_MARKS}]))?"),
+        "\\1\\2\\3\\4",
+        "สระหรือวรรณยุกต์ลอยหลังเว้นวรรค / a vowel or tone mark after a space",
+    ),
     Rule(
         re.compile("[\u200b\u200c\ufeff]"),
         "",
@@ -57,7 +98,7 @@ RULES = [
 # One quick test for "is there any error at all" (no back-references, so it can be combined).
 _DOUBLED = "".join(chr(c) * 2 + "|" for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
 _ANY = re.compile(
-    f"[\u200b\u200c\ufeff\u0e4d]|\u0e40\u0e40|{_DOUBLED}"
+    f"[\u200b\u200c\ufeff\u0e4d{_GLYPH_VARIANT}]|[ \u00a0][{_MARKS}]|\u0e40\u0e40|{_DOUBLED}"
     f"[{_TONES}\u0e4c][{_UPPER_LOWER}]|[\u0e30\u0e32\u0e33][{_TONES}]"
 )
 
@@ -112,7 +153,7 @@ class TypoReport(NamedTuple):
     english: str
 
 
-_THAI_RUN_CHAR = re.compile("[\u0e01-\u0e4e\u200b\u200c\ufeff]")
+_THAI_RUN_CHAR = re.compile(f"[\u0e01-\u0e4e\u200b\u200c\ufeff{_GLYPH_VARIANT}]")
 _CONTEXT = 12  # characters of Thai around a typo when no segmenter says where the word ends
 
 

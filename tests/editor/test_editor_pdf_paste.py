@@ -21,8 +21,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import capture_saves, content_sources, log_in, new_release
-from tests.editor.test_editor_bad_inputs import saved_body
+from tests.editor.conftest import capture_saves, choose_category, content_sources, log_in, new_release
+from tests.editor.test_editor_bad_inputs import paste_into_a_new_release, saved_body
 
 pytestmark = pytest.mark.browser
 
@@ -153,3 +153,92 @@ def test_text_that_is_not_wrapped_is_pasted_as_it_is(editor, editor_page, text):
     page = editor_page
     log_in(page, editor)
     assert page.evaluate("(text) => window.ZeroCorruptionEditor.paste.unwrappedText(text)", text) is None
+
+
+# The lines of PDF_LINES as a PDF made with a Windows Thai font gives them when its font has no
+# map back to the letters (glyph variants of the marks), some of its marks after a space.
+def pdf_font_lines(text: str, system: str = "windows") -> str:
+    import random
+
+    from tests.thai_text.pdf_text import loose_marks, pdf_glyphs
+
+    copied, changed = pdf_glyphs(text, system)
+    copied, _moved = loose_marks(copied, random.Random(11), 0.15)
+    assert changed, text
+    return copied
+
+
+def test_a_pdfs_glyph_variants_and_loose_marks_are_fixed_as_they_are_pasted(editor, editor_page):
+    """A real paste of PDF lines in a font's glyph variants: the release holds the letters as
+    typed, the two paragraphs of the clean paste, no typing error is left to fix, and the author
+    is told what was fixed."""
+    page = editor_page
+    new_release(page, editor, category="ประกาศ")
+    saved = capture_saves(page, editor)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", pdf_font_lines(PDF_LINES))
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.press("Control+V")
+    note = page.locator(".zc-note", has_text="แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว")
+    expect(note).to_be_visible()
+    assert "อักษรไทยรูปพิเศษจากแบบอักษรใน PDF" in note.inner_text() and "ลอยหลังเว้นวรรค" in note.inner_text()
+    expect(page.get_by_text("ระบบต่อบรรทัดเป็น 2 ย่อหน้าแล้ว")).to_be_visible()
+    expect(page.get_by_text("พิมพ์ผิด")).to_have_count(0)
+    body = saved_body(page, saved)
+    assert body.strip().split("\n\n") == [
+        "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงแรงงาน ได้ลงพื้นที่ตรวจติดตามการดำเนินงานของสำนักงานจัดหางาน"
+        "จังหวัดตาก เมื่อวันที่ 12 พฤศจิกายน 2569 โดยพบว่าการให้บริการเป็นไปตามมาตรฐาน",
+        "ทั้งนี้ ผู้อำนวยการศูนย์ฯ ได้มอบแนวทางการป้องกันการเรียกรับเงินจากแรงงานต่างด้าวแก่เจ้าหน้าที่ทุกคน "
+        "และจะติดตามผลอีกครั้งในเดือนมกราคม 2570 ร่วมกับศูนย์ฯ จังหวัดใกล้เคียง",
+    ], body
+    assert page.recorder.problems() == []
+
+
+NAMES = "นายปิ่นเพชร ฟุ้งเฟื่อง\nนางสาวกตัญญู ป้อมปราการ\nว่าที่ร้อยตรีหญิงฐิติพร ปู่ทองคำ"
+
+
+@pytest.mark.parametrize("system", ["windows", "mac"])
+def test_text_from_a_pdfs_font_that_is_not_wrapped_is_pasted_as_the_text_typed_in(editor, editor_page, system):
+    """Lines that are not a page's lines (a list of names), copied from a PDF of either system:
+    pasted, the release holds exactly what a paste of the names as typed gives, so a writer sees
+    no difference between the two; and a copied phrase pasted into a paragraph goes in at the
+    cursor as typed, the cursor after it."""
+    page = editor_page
+    log_in(page, editor)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    results = []
+    for number, text in enumerate((NAMES, pdf_font_lines(NAMES, system), "-"), start=1):
+        page.goto(f"{editor.url}/admin/#/collections/news/new")
+        page.reload()  # a new form, not the release just saved
+        page.get_by_label("ชื่อข่าว").fill(f"รายชื่อผู้ได้รับรางวัล ชุดที่ {number}")
+        choose_category(page, "ประกาศ")
+        saved = capture_saves(page, editor)
+        if text == "-":
+            break
+        page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
+        page.locator("[data-slate-editor]").first.click()
+        page.keyboard.press("Control+V")
+        page.wait_for_timeout(300)
+        results.append(saved_body(page, saved))
+        expect(page.get_by_text("พิมพ์ผิด")).to_have_count(0)
+    assert results[1] == results[0] and "นางสาวกตัญญู ป้อมปราการ" in results[0], results
+
+    body = page.locator("[data-slate-editor]").first
+    body.click()
+    page.keyboard.type("ขอบคุณ")
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", pdf_font_lines("นายปิ่นเพชร ฟุ้งเฟื่อง ผู้ตรวจแรงงาน", system))
+    page.keyboard.press("Control+V")
+    expect(page.locator(".zc-note", has_text="แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว")).to_be_visible()
+    page.keyboard.type(" ที่ให้ความร่วมมือ")  # the cursor is after what was pasted
+    assert saved_body(page, saved).strip() == "ขอบคุณนายปิ่นเพชร ฟุ้งเฟื่อง ผู้ตรวจแรงงาน ที่ให้ความร่วมมือ"
+
+
+def test_a_pages_html_with_glyph_variants_is_fixed_as_it_is_pasted(editor, editor_page):
+    """HTML copied from a web page or a converter that kept the glyph variants: fixed too."""
+    page = editor_page
+    words = "ผู้ว่าราชการจังหวัดปทุมธานี ร่วมเปิดป้ายศูนย์รับแจ้งเบาะแส"
+    copied = pdf_font_lines(words, "mac")
+    saved = paste_into_a_new_release(page, editor, f"<p><b>{copied}</b></p>", copied)
+    expect(page.locator(".zc-note", has_text="แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว")).to_be_visible()
+    body = saved_body(page, saved)
+    assert body.strip() == f"**{words}**", body

@@ -17,11 +17,31 @@ from thai_text.typos import describe_typo, find_typos, fix_typos
         ("นำ้", "น้ำ"),  # tone mark after sara am
         ("กา่ร", "ก่าร"),  # tone mark after sara aa
         ("ข่าว\u200bกิจกรรม", "ข่าวกิจกรรม"),  # zero-width space
+        # copied from a PDF: a font's glyph variants (Windows' code points, then macOS')
+        ("ต\uf70aอ", "ต่อ"),  # ่ moved down: no vowel above it
+        ("ป\uf705า", "ป่า"),  # ่ moved down and left: on ป
+        ("ป\uf702\uf713", "ปี่"),  # ี and ่ moved left: on ป
+        ("ฟ\uf712น", "ฟ็น"),
+        ("\uf70f\u0e38", "ญุ"),  # ญ without its tail above ุ
+        ("ฎ\uf718", "ฎุ"),  # ุ moved down under ฎ
+        ("แจ\uf70bง", "แจ้ง"),
+        ("ต\uf88bอ ป\uf886\uf88a \uf89e\u0e38", "ต่อ ปี่ ฐุ"),  # macOS
+        ("ผู ้ว่าราชการ", "ผู้ว่าราชการ"),  # a mark after a space
+        ("ท ี ่", "ที่"),
+        ("ที\u00a0่", "ที่"),
     ],
 )
 def test_fix(typed, fixed):
     assert fix_typos(typed) == fixed
     assert find_typos(typed)
+
+
+def test_a_mark_alone_between_spaces_or_brackets_is_kept():
+    """A mark written on its own to name it, in brackets, in quotes or on a dotted circle (ไม้เอก
+    ( ่ ), "◌์"), follows no Thai letter: it is kept. (Right after a word and a space it
+    would be joined to the word: that is how the marks of a PDF come.)"""
+    for text in ("ไม้เอก ( \u0e48 ) และไม้โท (\u0e49)", "เครื่องหมาย \u25cc\u0e4c", 'ทัณฑฆาต " \u0e4c "', "\u0e48 ตัวเดียว"):
+        assert fix_typos(text) == text and find_typos(text) == []
 
 
 def test_correct_text_is_unchanged():
@@ -104,3 +124,65 @@ def test_every_sara_ae_of_the_sample_content_typed_as_two_sara_e_is_one_report(s
             assert len({r.column for r in reports}) == len(reports)
             checked += len(reports)
     assert checked > 100
+
+
+def test_every_line_of_the_sample_content_copied_from_a_pdf_is_restored(segmenter):
+    """Property over every line of the sample content: as a PDF made with a Windows or a macOS
+    Thai font gives it when copied (glyph variants, and marks after spaces), it is fixed back to
+    the line; every changed character is in one report, which names the word around it by its
+    column and that word as written."""
+    import random
+    from pathlib import Path
+
+    from tests.thai_text.pdf_text import loose_marks, pdf_glyphs
+    from thai_text.typos import typo_reports
+
+    content = Path(__file__).resolve().parents[2] / "content"
+    rng = random.Random(2570)
+    lines = changed_words = 0
+    for path in sorted(content.rglob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if find_typos(line):
+                continue
+            for system in ("windows", "mac"):
+                pdf, changed = pdf_glyphs(line, system)
+                assert fix_typos(pdf) == line, (system, line)
+                assert bool(find_typos(pdf)) == bool(changed)
+                loose, moved = loose_marks(line, rng)
+                assert fix_typos(loose) == line, line
+                assert bool(find_typos(loose)) == bool(moved)
+            if not changed:
+                continue
+            lines += 1
+            # each report names a word around changed characters, and that word as written; every
+            # changed character is in one report (glyph variants stand one for one: positions hold)
+            reports = typo_reports(pdf, segmenter)
+            covered = []
+            for report in reports:
+                start = report.column - 1
+                span = range(start, start + len(report.word))
+                assert pdf[start:span.stop] == report.word and line[start:span.stop] == report.fixed, line
+                assert changed & set(span) and not set(span) & set(covered), line
+                covered += span
+            assert changed <= set(covered), line
+            changed_words += len(reports)
+    print("lines", lines, "words", changed_words)
+    assert lines > 100 and changed_words > 300, (lines, changed_words)
+
+
+def test_every_glyph_variant_of_both_fonts_is_restored():
+    """Syllables that put every mark in every place a font moves it (on ป ฝ ฟ ฬ, above a vowel
+    or not, under ฎ ฏ, ญ ฐ above a vowel below): all 54 glyph variants of Windows' and macOS'
+    fonts come out of them, and each syllable is restored."""
+    from itertools import product
+
+    from tests.thai_text.pdf_text import ABOVE, BELOW, TONES, pdf_glyphs
+
+    syllables = [base + above + tone for base, above, tone in product("กปฟ", ["", *ABOVE], ["", *TONES])]
+    syllables += [base + below for base, below in product("กฎฏญฐ", BELOW)]
+    seen = set()
+    for syllable, system in product(syllables, ("windows", "mac")):
+        pdf, _changed = pdf_glyphs(f"คำว่า{syllable}นี้", system)
+        assert fix_typos(pdf) == f"คำว่า{syllable}นี้", (syllable, system)
+        seen |= {c for c in pdf if "\ue000" <= c <= "\uf8ff"}
+    assert len(seen) == 54, sorted(hex(ord(c)) for c in seen)

@@ -37,7 +37,8 @@ function textDateRules(rules) {
 }
 
 const THAI = /[\u0e01-\u0e4e]/u;
-const THAI_LETTER = /[\u0e01-\u0e4e]/u;
+// A Thai letter or mark, or the glyph variant of one a PDF's font gives (typos.py GLYPH_VARIANTS).
+const THAI_LETTER = /[\u0e01-\u0e4e\uf700-\uf71a\uf884-\uf89e]/u;
 
 function wordAround(line, at, found) {
   let start = at;

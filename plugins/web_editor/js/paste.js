@@ -334,6 +334,15 @@ export function unwrappedText(text) {
   return paragraphs.map(paragraph => block(paragraph.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, '\\$1'))).join('\n\n');
 }
 
+/**
+ * Markdown for plain `text` that is not wrapped, as the editor pastes it itself: each line a
+ * paragraph, written as it is.
+ */
+export function plainParagraphs(text) {
+  return String(text ?? '').replace(/\r\n?/g, '\n').split('\n').map(line => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean).map(line => block(line.replace(MARKDOWN_SPECIAL, '\\$1'))).join('\n\n');
+}
+
 /** Markdown for the HTML `cleanHtml` gives. */
 export function htmlToMarkdown(html) {
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');

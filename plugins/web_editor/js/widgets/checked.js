@@ -3,7 +3,8 @@
 
 import React from 'react';
 
-import { cleanHtml, htmlToMarkdown, pastedImageCount, placePasted, unwrappedText } from '../paste.js';
+import { findTypos, fixTypos } from '../checks.js';
+import { cleanHtml, htmlToMarkdown, pastedImageCount, placePasted, plainParagraphs, unwrappedText } from '../paste.js';
 import { Messages, fieldProblems, h, validity } from './common.js';
 
 // Typed at the author's cursor when a paste is read, and replaced by what was pasted.
@@ -32,7 +33,9 @@ export function checkedWidget(CMS, baseName, site) {
     /**
      * Paste into the rich-text body: the clipboard's HTML is cleaned and written as Markdown
      * (paste.js) and put at the cursor (`insertPasted`). Pictures are not pasted: the author is
-     * told where photos go.
+     * told where photos go. Typing errors thai_text fixes on the site (among them the glyph
+     * variants and loose marks of Thai copied from a PDF) are fixed in what is pasted, and the
+     * author is told.
      */
     onPasteCapture = event => {
       const data = event.clipboardData;
@@ -41,29 +44,47 @@ export function checkedWidget(CMS, baseName, site) {
       const html = data.getData('text/html');
       const images = html ? pastedImageCount(html)
         : Array.from(data.files || []).filter(file => file.type.startsWith('image/')).length;
-      if (images || this.state.pasteNotes.length) {
-        this.setState({ pasteNotes: images ? [this.imagesNote(images, Boolean(html))] : [] });
-      }
+      const notes = images ? [this.imagesNote(images, Boolean(html))] : [];
+      const tell = () => {
+        if (notes.length || this.state.pasteNotes.length) this.setState({ pasteNotes: notes });
+      };
       if (!html) {
         if (images) {
+          tell();
           event.preventDefault();
           return;
         }
+        const copied = data.getData('text/plain');
+        const text = this.fixedPaste(copied, notes);
         // Text from a PDF: its lines joined into paragraphs, and the author told.
-        const unwrapped = unwrappedText(data.getData('text/plain'));
-        if (!unwrapped) return;
+        const unwrapped = unwrappedText(text);
+        if (unwrapped) {
+          const count = unwrapped.split('\n\n').length;
+          notes.push(`ข้อความที่วางถูกตัดบรรทัดไว้ (เช่น คัดลอกจาก PDF) ระบบต่อบรรทัดเป็น ${count} ย่อหน้าแล้ว ตรวจการแบ่งย่อหน้าในตัวอย่าง`);
+        }
+        tell();
+        if (!unwrapped && text === copied) return; // the editor pastes it itself
         event.preventDefault();
         event.stopPropagation();
-        const count = unwrapped.split('\n\n').length;
-        this.setState({ pasteNotes: [`ข้อความที่วางถูกตัดบรรทัดไว้ (เช่น คัดลอกจาก PDF) ระบบต่อบรรทัดเป็น ${count} ย่อหน้าแล้ว ตรวจการแบ่งย่อหน้าในตัวอย่าง`] });
-        this.insertPasted(body, unwrapped);
+        this.insertPasted(body, unwrapped || plainParagraphs(text));
         return;
       }
       event.preventDefault();
       event.stopPropagation();
-      const pasted = htmlToMarkdown(cleanHtml(html));
+      const pasted = this.fixedPaste(htmlToMarkdown(cleanHtml(html)), notes);
+      tell();
       if (pasted) this.insertPasted(body, pasted);
     };
+
+    /** `text` with its typing errors fixed (checks.js `fixTypos`); what was fixed goes in `notes`. */
+    fixedPaste(text, notes) {
+      const rules = site.rules;
+      const found = rules ? findTypos(text, rules) : [];
+      if (!found.length) return text;
+      const kinds = [...new Set(found.map(hit => hit.what.split(' / ')[0]))];
+      notes.push(`แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว ${found.length} แห่ง: ${kinds.join(' และ')} ตรวจคำในตัวอย่าง`);
+      return fixTypos(text, rules);
+    }
 
     /**
      * `pasted` (Markdown) at the cursor. Text without markup is typed in by Slate itself (the
