@@ -242,3 +242,25 @@ def test_a_pages_html_with_glyph_variants_is_fixed_as_it_is_pasted(editor, edito
     expect(page.locator(".zc-note", has_text="แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว")).to_be_visible()
     body = saved_body(page, saved)
     assert body.strip() == f"**{words}**", body
+
+
+def test_a_title_and_a_summary_copied_from_a_pdf_are_fixed_as_they_are_pasted(editor, editor_page):
+    """The subject line of a letter pasted as the title, and a sentence as the summary: the
+    fields hold the letters as typed, the file too, and the author is told."""
+    page = editor_page
+    new_release(page, editor, title="", category="ประกาศ")
+    saved = capture_saves(page, editor)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    title = "ขอความร่วมมือป้องกันการเรียกรับเงินจากแรงงานต่างด้าว"
+    summary = "ผู้ว่าราชการจังหวัดปทุมธานีย้ำว่าลูกจ้างไม่ต้องจ่ายเงินให้ผู้ใด"
+    for label, text in (("ชื่อข่าว", title), ("ข้อความย่อ", summary)):
+        page.evaluate("(text) => navigator.clipboard.writeText(text)", pdf_font_lines(text, "mac"))
+        page.get_by_label(label).click()
+        page.keyboard.press("Control+V")
+        expect(page.get_by_label(label)).to_have_value(text)
+    expect(page.locator(".zc-note", has_text="แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว")).to_have_count(2)
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("ศูนย์ฯ ขอความร่วมมือทุกหน่วยงาน")
+    saved_body(page, saved)
+    text = next(iter(saved.values()))
+    assert f"Title: {title}\n" in text and f"Summary: {summary}\n" in text, text

@@ -166,7 +166,6 @@ def test_every_line_of_the_sample_content_copied_from_a_pdf_is_restored(segmente
                 covered += span
             assert changed <= set(covered), line
             changed_words += len(reports)
-    print("lines", lines, "words", changed_words)
     assert lines > 100 and changed_words > 300, (lines, changed_words)
 
 

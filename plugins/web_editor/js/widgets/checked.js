@@ -76,6 +76,22 @@ export function checkedWidget(CMS, baseName, site) {
       if (pasted) this.insertPasted(body, pasted);
     };
 
+    /**
+     * Paste into a one-line or plain-text field (a title copied from a letter's subject line):
+     * typing errors fixed as in the body, put in as the browser pastes (undo takes it out).
+     */
+    onTextPasteCapture = event => {
+      const data = event.clipboardData;
+      if (!data || !/^(input|textarea)$/i.test(event.target.nodeName)) return;
+      const notes = [];
+      const copied = data.getData('text/plain');
+      const text = this.fixedPaste(copied, notes);
+      if (notes.length || this.state.pasteNotes.length) this.setState({ pasteNotes: notes });
+      if (text === copied) return;
+      event.preventDefault();
+      document.execCommand('insertText', false, text);
+    };
+
     /** `text` with its typing errors fixed (checks.js `fixTypos`); what was fixed goes in `notes`. */
     fixedPaste(text, notes) {
       const rules = site.rules;
@@ -177,7 +193,8 @@ export function checkedWidget(CMS, baseName, site) {
           ref: element => { this.wrapper = element; },
           className: 'zc-checked',
           'aria-describedby': problems.length || this.state.pasteNotes.length ? id : undefined,
-          onPasteCapture: baseName === 'markdown' ? this.onPasteCapture : undefined,
+          onPasteCapture: baseName === 'markdown' ? this.onPasteCapture
+            : baseName === 'string' || baseName === 'text' ? this.onTextPasteCapture : undefined,
         },
         h(Base, { ...this.props, onChange: this.onChange, key: this.state.generation }),
         h(Messages, { id, problems, notes: this.state.pasteNotes }),
