@@ -111,6 +111,7 @@ def test_visible_text_survives_word_for_word(imported):
         if entry.get("gallery"):
             written += (root / "content" / "galleries" / entry["gallery"] / "captions.txt").read_text(encoding="utf-8")
         written = " ".join(written.replace("\\", "").split())
+        assert not re.search("[\uf700-\uf8ff]", written), entry["file"]  # no glyph variant of a PDF's font
         for run in thai_run.findall(fix_typos(" ".join(seen.split()))):
             assert run in written, (entry["file"], run)
             checked += 1
