@@ -309,6 +309,27 @@ def test_sample_site_dictionary_name_finds_it(open_page, sample_site, sample_url
     no_problems(page)
 
 
+@pytest.mark.parametrize("system", ["windows", "mac"])
+def test_a_phrase_copied_from_a_pdf_finds_what_it_finds_typed(open_page, sample_url, system):
+    """The title of a release as a PDF gives it when copied (its font's glyph variants, marks
+    after spaces), pasted into the search box: the same results, marked where the typed phrase
+    is marked."""
+    import random
+
+    from tests.thai_text.pdf_text import loose_marks, pdf_glyphs
+
+    phrase = "ลงพื้นที่ตรวจค่ายพักคนงานก่อสร้าง พบนายจ้างหักค่าจ้างเกินกฎหมาย"
+    copied, changed = pdf_glyphs(phrase, system)
+    copied, moved = loose_marks(copied, random.Random(4), 0.5)
+    assert changed and moved and copied != phrase
+    typed = search(open_page, sample_url, phrase)
+    expected = (result_paths(typed), typed.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)"))
+    assert expected[0] and expected[1]
+    page = search(open_page, sample_url, copied)
+    assert (result_paths(page), page.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)")) == expected
+    no_problems(page)
+
+
 def test_sample_site_white_does_not_find_news(open_page, sample_site, sample_url):
     # The sample posts say ข่าว (news) often and ขาว (white) rarely (a black-and-white photo).
     exact = re.compile("ขาว(?![\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])")

@@ -56,6 +56,13 @@ CASES = [
     ("នាយ", False),  # Khmer letters that look like the Lao word's are another word
     ("ນາຍໜ້າ", True),
     ("ນາຍໜາ", False),  # without its tone mark
+    # copied from a PDF: a font's glyph variant of the tone mark (Windows', macOS'), a mark after a space
+    ("ข\uf70aาว", True),
+    ("ข\uf88bาว", True),
+    ("ข ่าว", True),
+    ("ดวงตาแรงงาน ข ่าว", True),
+    ("ข\uf70bาว", True),  # ข้าว (ข้าวมันไก่)
+    ("ข\uf70cาว", False),  # ข๊าว is not there
 ]
 
 
@@ -110,6 +117,19 @@ def test_excerpt_marks_the_query_and_cuts_with_ellipses(results):
     excerpt = results["ไกล"]["excerpt"]
     assert "[ไกล]" in excerpt
     assert excerpt.startswith("… ")
+
+
+def test_the_glyph_variants_are_the_ones_the_sites_text_is_fixed_with(tmp_path):
+    """search-match.js holds its own copy of thai_text's GLYPH_VARIANTS (the theme's script has no
+    build step): the two are the same."""
+    import sys
+
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from thai_text.typos import GLYPH_VARIANTS
+
+    script = 'import * as m from "./search-match.mjs";\nconsole.log(JSON.stringify(m.GLYPH_VARIANTS));\n'
+    assert run_node(script, tmp_path) == GLYPH_VARIANTS
 
 
 def test_normalize_fixes_common_typing_slips(results):

@@ -26,6 +26,39 @@ const RUN_SCRIPTS = [
   ["km", "\\u1780-\\u17D3\\u17D7\\u17DC\\u17DD"],
 ];
 const UNSPACED = new RegExp(`[${RUN_SCRIPTS.map(([, chars]) => chars).join("")}]`);
+// Words copied from a PDF: the glyph variants of Thai marks Windows' and macOS' fonts keep at
+// private-use code points, by the letter each draws (plugins/thai_text/typos.py GLYPH_VARIANTS,
+// which the site's text is fixed with; tests/thai_search/test_match.py compares the two), and
+// marks after a space.
+export const GLYPH_VARIANTS = {
+  "\u0E0D": "\uF70F\uF89A",
+  "\u0E10": "\uF700\uF89E",
+  "\u0E31": "\uF710\uF884",
+  "\u0E34": "\uF701\uF885",
+  "\u0E35": "\uF702\uF886",
+  "\u0E36": "\uF703\uF887",
+  "\u0E37": "\uF704\uF888",
+  "\u0E38": "\uF718\uF89B",
+  "\u0E39": "\uF719\uF89C",
+  "\u0E3A": "\uF71A\uF89D",
+  "\u0E47": "\uF712\uF889",
+  "\u0E48": "\uF70A\uF705\uF713\uF88B\uF88C\uF88A",
+  "\u0E49": "\uF70B\uF706\uF714\uF88E\uF88F\uF88D",
+  "\u0E4A": "\uF70C\uF707\uF715\uF891\uF892\uF890",
+  "\u0E4B": "\uF70D\uF708\uF716\uF894\uF895\uF893",
+  "\u0E4C": "\uF70E\uF709\uF717\uF897\uF898\uF896",
+  "\u0E4D": "\uF711\uF899",
+};
+const GLYPH_LETTER = new Map(
+  Object.entries(GLYPH_VARIANTS).flatMap(([letter, variants]) => [...variants].map((v) => [v, letter])),
+);
+const LOOSE_MARK = /([\u0E01-\u0E2E\u0E30-\u0E3A\u0E40-\u0E45\u0E47-\u0E4E])[ \u00A0]+(?=[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/g;
+
+/** What the visitor typed or pasted, in NFC, with a PDF's glyph variants and loose marks mended. */
+function mended(raw) {
+  const text = [...String(raw ?? "").normalize("NFC")].map((ch) => GLYPH_LETTER.get(ch) ?? ch).join("");
+  return text.replace(LOOSE_MARK, "$1");
+}
 
 /**
  * Is the comma at `src[i]` a thousands separator (a digit before it, exactly three after)? Such
@@ -47,7 +80,8 @@ function groupingComma(src, i) {
 export function normalize(raw) {
   const out = [];
   const from = [];
-  const src = String(raw ?? "").normalize("NFC");
+  // glyph variants are one UTF-16 unit each, as their letters: positions in `raw` hold
+  const src = [...String(raw ?? "").normalize("NFC")].map((ch) => GLYPH_LETTER.get(ch) ?? ch).join("");
   for (let i = 0; i < src.length; i++) {
     let ch = src[i];
     if (IGNORED.test(ch) || groupingComma(src, i)) continue;
@@ -91,7 +125,7 @@ export function isThai(term) {
  * duplicates removed; `text` is what to hand to Pagefind.
  */
 export function parseQuery(raw) {
-  const text = String(raw ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
+  const text = mended(raw).replace(/\s+/g, " ").trim();
   const seen = new Set();
   const terms = [];
   for (const word of text.split(" ")) {
@@ -388,7 +422,7 @@ export function startsSiteWord(text, vocabulary) {
 export function planQuery(raw, vocabulary, segment) {
   const pieces = [];
   let complete = true;
-  for (const part of String(raw ?? "").normalize("NFC").split(/\s+/)) {
+  for (const part of mended(raw).split(/\s+/)) {
     const text = normalize(part).text;
     if (!text) continue;
     for (const term of isThai(text) ? splitWords(text, vocabulary) : [text]) {
@@ -460,7 +494,7 @@ function nearestWord(text, vocabulary) {
 export function suggest(raw, vocabulary) {
   if (!vocabulary || !vocabulary.rank.size) return null;
   let changed = false;
-  const parts = String(raw ?? "").normalize("NFC").trim().split(/\s+/).map((part) => {
+  const parts = mended(raw).trim().split(/\s+/).map((part) => {
     const text = normalize(part).text;
     if (!text || !isThai(text) || vocabulary.rank.has(text)) return part;
     // As typed too: normalize() reorders a tone mark typed before a vowel, which can move a typo
