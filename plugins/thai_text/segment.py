@@ -34,6 +34,7 @@ from pathlib import Path
 import nlpo3
 
 from .names import find_names, may_start_name
+from .places import find_places
 from .patterns import alternation
 
 logger = logging.getLogger(__name__)
@@ -464,6 +465,11 @@ class Segmenter:
         """(start, end) of each person's name in `text` (names.py: a title, the first name, the
         surname), with this segmenter telling the title นาย from the start of นายจ้าง."""
         return self._names(text, None)
+
+    def places(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each place's name in `text` (places.py: the name after ตำบล, อำเภอ,
+        บ้าน...), with this segmenter telling the place word บ้าน from the start of บ้านพัก."""
+        return find_places(text, self._is_boundary(self.boundaries(text)))
 
     @staticmethod
     def _is_boundary(cuts):

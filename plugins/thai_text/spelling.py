@@ -22,7 +22,8 @@ and named with their right spelling; their pieces are not reported again as unkn
 People's names written with a title (names.py: นางสาวสุนันทา ภู่ระหงษ์ทองคำ, นายสก ปิซัย) are
 not searched for unknown words: first names, surnames and transliterated names are rarely in a
 dictionary, no dictionary can tell whether they are spelt right, and a warning there would hold
-back the release until a developer added each name to the site dictionary. A
+back the release until a developer added each name to the site dictionary. Nor are the names of
+places after the word for their kind (places.py: ตำบลละแม, อ.สบเมย, บ้านห้วยตองก๊อ). A
 spell checker's suggestion is not offered for an unknown word of fewer than 4 letters (สโซ่ is not
 โซ่: near_miss.spelling_suggestion_allowed).
 
@@ -46,7 +47,7 @@ from pathlib import Path
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .typos import fix_typos
 
-CACHE_FORMAT = 6  # (word, suggestion, slip) per line, names left out (6: missing marks); older caches are not read
+CACHE_FORMAT = 7  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places); older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -259,7 +260,8 @@ class Speller:
                     found.append((wrong, right, None))
                     text = text.replace(wrong, " ")
             tokens = self.segmenter.segment(text)
-            names = self.segmenter.names(text)  # (the boundaries just computed, remembered)
+            # people's and places' names (the boundaries just computed, remembered)
+            names = sorted(self.segmenter.names(text) + self.segmenter.places(text))
             if names:
                 tokens = _outside(tokens, names)
             marks = missing_marks(tokens, self)
