@@ -14,7 +14,10 @@ or หมู่. Place words are also the start of ordinary words (บ้าน�
 ถนนหนทาง): a place word counts only where it starts a word and the segmenter ends a word right
 after it, which `is_boundary` tells, as for the word titles of people's names (บ้านเกิด is one
 word: no boundary follows its บ้าน). After a place word, words of running text (ที่บ้านของเขา)
-end the name at once: no name.
+end the name at once: no name. A name longer than NAME_LENGTH is no name (the words after a place
+word then run on: เขตพื้นที่การศึกษาประถมศึกษา...). Public places named after where they are
+(สถานีตำรวจภูธรสบเมย, โรงพยาบาลแม่ลาน้อย) and the people of a village (ชาวบ้านห้วยตองก๊อ) name
+places too; ชาวบ้าน is mostly followed by running text, so its name must end at a space.
 
 Nothing here imports Pelican.
 """
@@ -26,13 +29,21 @@ import re
 from .names import NAME_ENDS
 from .patterns import alternation
 
-# Words for a kind of place, the names after them (longest first in the pattern).
+# Words for a kind of place, or for a public place named after where it is (สถานีตำรวจภูธรสบเมย,
+# โรงพยาบาลแม่ลาน้อย), the names after them (longest first in the pattern).
 PLACE_WORDS = (
     "จังหวัด", "อำเภอ", "กิ่งอำเภอ", "ตำบล", "แขวง", "เขต", "หมู่บ้าน", "บ้าน", "ชุมชน",
     "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "องค์การบริหารส่วนตำบล", "ถนน", "ซอย",
+    "สถานีตำรวจภูธร", "สถานีตำรวจนครบาล", "โรงพยาบาล", "โรงเรียน", "วัด", "นิคมอุตสาหกรรม",
+    "ชาวบ้าน",
 )
 # Their abbreviations (อ. is also อาจารย์'s: a person's name, not searched either).
-DOTTED_PLACE_WORDS = ("จ.", "อ.", "ต.", "ถ.", "ซ.", "อบต.", "ทต.", "ทม.", "ทน.")
+DOTTED_PLACE_WORDS = ("จ.", "อ.", "ต.", "ถ.", "ซ.", "อบต.", "ทต.", "ทม.", "ทน.", "สภ.", "สน.", "รพ.")
+# Words mostly followed by running text (ชาวบ้านต้องกู้เงิน...): a name after them ends at a
+# space or other non-letter, never at a word of running text.
+ALONE = ("ชาวบ้าน",)
+# A name ends within this many characters (หนองแวงตาชู has 11), or it is taken for no name.
+NAME_LENGTH = 20
 
 _LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (no digits, ฯ, ๆ or ๏)
 _LETTER = re.compile(f"[{_LETTERS}]")
@@ -44,7 +55,8 @@ _PLACE = re.compile(
 _ENDS = re.compile(alternation(NAME_ENDS + PLACE_WORDS + (
     "หมู่", "ของ", "นี้", "นั้น", "ตาม", "ไป", "มา", "แล้ว", "ทั้ง", "เรา", "เขา", "ท่าน", "แห่ง",
 )))
-_HINTS = ("จังหวัด", "อำเภอ", "ตำบล", "แขวง", "เขต", "บ้าน", "ชุมชน", "เทศบาล", "ถนน", "ซอย", "องค์การ", ".")
+_HINTS = ("จังหวัด", "อำเภอ", "ตำบล", "แขวง", "เขต", "บ้าน", "ชุมชน", "เทศบาล", "ถนน", "ซอย", "องค์การ", ".",
+          "สถานีตำรวจ", "โรงพยาบาล", "โรงเรียน", "วัด", "นิคม")
 
 
 def find_places(text: str, is_boundary) -> list[tuple[int, int]]:
@@ -69,12 +81,15 @@ def find_places(text: str, is_boundary) -> list[tuple[int, int]]:
         if not (word.endswith(".") or m.group("space") or is_boundary(start)):
             continue  # the start of an ordinary word: บ้านพัก, เขตพื้นที่
         end = m.end("name")
-        for hit in _ENDS.finditer(text, start, end):
-            if not (hit.start() == start or is_boundary(hit.start())) or not _word_follows(text, hit.end(), end, is_boundary):
-                continue  # inside a word of the name
-            end = hit.start()  # at the start: running text follows the place word, no name
-            break
-        if end - start >= 2:
+        if word not in ALONE:
+            for hit in _ENDS.finditer(text, start, end):
+                if not (hit.start() == start or is_boundary(hit.start())) or not _word_follows(text, hit.end(), end, is_boundary):
+                    continue  # inside a word of the name
+                end = hit.start()  # at the start: running text follows the place word, no name
+                break
+        elif _LETTER.match(text, end):
+            continue  # letters run on past the longest name
+        if 2 <= end - start <= NAME_LENGTH:
             found.append((start, end))
             pos = end
     return found

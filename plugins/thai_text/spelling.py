@@ -259,11 +259,7 @@ class Speller:
                 if wrong in text:
                     found.append((wrong, right, None))
                     text = text.replace(wrong, " ")
-            tokens = self.segmenter.segment(text)
-            # people's and places' names (the boundaries just computed, remembered)
-            names = sorted(self.segmenter.names(text) + self.segmenter.places(text))
-            if names:
-                tokens = _outside(tokens, names)
+            tokens = searched_tokens(self.segmenter, text)
             marks = missing_marks(tokens, self)
             found += [(word, better, None) for _start, _end, word, better in marks]
             for start, end, _word, _better in marks:
@@ -326,6 +322,14 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
         found.append((i, end, "".join(tokens[i:end]), meant))
         i = end
     return found
+
+
+def searched_tokens(segmenter, text: str) -> list[str]:
+    """The segmenter's tokens of `text`, with those of people's and places' names (names.py,
+    places.py) made spaces: what the spelling rule searches."""
+    tokens = segmenter.segment(text)
+    names = sorted(segmenter.names(text) + segmenter.places(text))  # (the boundaries just computed, remembered)
+    return _outside(tokens, names) if names else tokens
 
 
 def _outside(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
