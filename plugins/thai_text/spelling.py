@@ -358,14 +358,44 @@ def speller_for(segmenter) -> Speller:
 
 
 def prose_lines(source):
-    """(line number, text) of what a reader sees: `Title:`, `Summary:`, the body outside code fences."""
+    """(line number, text) of what a reader sees: `Title:`, `Summary:`, the body outside code
+    fences, with a table's cells read as places where their column says so (`_placed_cells`)."""
     for key in ("title", "summary"):
         line = source.line_of(key)
         if line:
             yield line, source.value(key)
     from content_guard.sources import outside_code_fences
 
-    yield from outside_code_fences(source.body_lines)
+    yield from _placed_cells(outside_code_fences(source.body_lines))
+
+
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    return line.strip().strip("|").split("|")
+
+
+def _placed_cells(lines):
+    """`lines` with each cell of a table column headed by a kind of place (อำเภอ, ตำบล, จังหวัด,
+    หมู่บ้าน: places.PLACE_WORDS) read after that word, when it does not start with a place word
+    itself: a table by district lists bare names (| สบเมย |), which are names of places all the same."""
+    from .places import DOTTED_PLACE_WORDS, PLACE_WORDS
+
+    header, kinds = None, []
+    for number, line in lines:
+        if not line.lstrip().startswith("|"):
+            header, kinds = None, []
+        elif _TABLE_DELIMITER.match(line) and header is not None:
+            kinds = [cell.strip() if cell.strip() in PLACE_WORDS else "" for cell in _cells(header)]
+        elif any(kinds):
+            cells = _cells(line)
+            line = "| " + " | ".join(
+                f"{kind}{cell.strip()}" if kind and cell.strip() and not cell.strip().startswith(PLACE_WORDS + DOTTED_PLACE_WORDS)
+                else cell.strip() for kind, cell in zip(kinds + [""] * len(cells), cells)) + " |"
+        else:
+            header = line
+        yield number, line
 
 
 def misspellings(lines, speller: Speller):

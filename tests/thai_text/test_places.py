@@ -103,3 +103,37 @@ def test_the_names_found(segmenter):
             "และ อ. ละแม จ.ชุมพร แรงงานจากอำเภอกาบังเดินทางมา ที่บ้านของเขา บ้านพักคนงาน")
     names = [line[start:end] for start, end in segmenter.places(line)]
     assert names == ["ห้วยตองก๊อ", "แม่เงา", "สบเมย", "แม่ฮ่องสอน", "ละแม", "ชุมพร", "กาบัง"], names
+
+
+TABLE = """Title: ผลการรับฟังข้อมูลแยกตามหมู่บ้าน
+Date: 2569-11-29 17:20
+Category: ข่าวกิจกรรม
+
+| หมู่บ้าน | {district} | ผู้ให้ข้อมูล (คน) | หมายเหตุ |
+|---|---|---|---|
+| ห้วยตองก๊อ | สบเมย | 14 | ประชมที่ศาลา |
+| ห้วยห้อม | อ.แม่ลาน้อย | 9 | |
+"""
+
+
+@pytest.mark.parametrize("district, reported", [
+    ("อำเภอ", {"ประชม"}),  # bare names under หมู่บ้าน and อำเภอ are places
+    ("พื้นที่", {"เมย", "ประชม"}),  # the control: under another heading a district is words
+])
+def test_a_tables_column_headed_by_a_kind_of_place_holds_places(tmp_path, district, reported):
+    """A table by village and district lists bare names (| สบเมย |): `invoke check` reads the
+    cells of a column headed อำเภอ, ตำบล, จังหวัด or หมู่บ้าน as places, and still reads the other
+    columns (a misspelt word in หมายเหตุ)."""
+    import re
+    from pathlib import Path
+
+    from content_guard.verdict import judge
+    from tools.check import load_settings
+
+    root = Path(__file__).resolve().parents[2]
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "table.md").write_text(TABLE.format(district=district), encoding="utf-8")
+    settings = {**load_settings(root / "pelicanconf.py"), "PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
+    found = {re.search(r'"([^"]+)"', p.english).group(1) for p in judge(settings).problems if p.rule == "spelling"}
+    assert found == reported, found
