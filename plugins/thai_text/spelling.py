@@ -359,14 +359,14 @@ def speller_for(segmenter) -> Speller:
 
 def prose_lines(source):
     """(line number, text) of what a reader sees: `Title:`, `Summary:`, the body outside code
-    fences, with a table's cells read as places where their column says so (`_placed_cells`)."""
+    fences, with a table's cells read as places where their column says so (`placed_cells`)."""
     for key in ("title", "summary"):
         line = source.line_of(key)
         if line:
             yield line, source.value(key)
     from content_guard.sources import outside_code_fences
 
-    yield from _placed_cells(outside_code_fences(source.body_lines))
+    yield from placed_cells(outside_code_fences(source.body_lines))
 
 
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -376,7 +376,7 @@ def _cells(line: str) -> list[str]:
     return line.strip().strip("|").split("|")
 
 
-def _placed_cells(lines):
+def placed_cells(lines):
     """`lines` with each cell of a table column headed by a kind of place (อำเภอ, ตำบล, จังหวัด,
     หมู่บ้าน: places.PLACE_WORDS) read after that word, when it does not start with a place word
     itself: a table by district lists bare names (| สบเมย |), which are names of places all the same."""
