@@ -400,16 +400,27 @@ def placed_cells(lines):
 
 def misspellings(lines, speller: Speller):
     """(line number, word, suggestion or None, slip or None) for each unknown word or site name
-    typed with a slip, once per word."""
+    typed with a slip, once per word. A place named after the word for its kind anywhere in the
+    lines is a name in all of them (อำเภอสบเมย, then ที่สบเมย or a table cell | สบเมย |): an
+    unknown word inside one of the lines' place names is not reported."""
+    lines = [(number, line) for number, line in lines if THAI.search(line)]
+    places = place_names((line for _number, line in lines), speller.segmenter)
     reported = set()
     for number, line in lines:
-        if not THAI.search(line):
-            continue
         for word, better, slip in speller.line_findings(line):
-            if word in reported:
+            if word in reported or (not slip and len(word) > 1 and any(word in place for place in places)):
                 continue
             reported.add(word)
             yield number, word, better, slip
+
+
+def place_names(lines, segmenter) -> set[str]:
+    """The names of places (places.py) written in `lines`, read as line_findings reads a line."""
+    names = set()
+    for line in lines:
+        text = fix_typos(line)
+        names.update(text[start:end] for start, end in segmenter.places(text))
+    return names
 
 
 def _letters(word: str) -> int:

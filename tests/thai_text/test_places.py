@@ -8,7 +8,9 @@ name was added to the site dictionary. places.py finds the name after the word f
 Property over real places of every region, written in four ways news writes them (full words
 with spaces, abbreviations, a name run straight into the next word, a village and its หมู่): no
 finding; and the same sentences with an ordinary word misspelt elsewhere in them still give that
-word. Place words that begin ordinary words (บ้านพัก, บ้านเกิด) hide nothing after them.
+word. Place words that begin ordinary words (บ้านพัก, บ้านเกิด) hide nothing after them. Bare
+names are places under a table column headed อำเภอ (or ตำบล...), and anywhere in a release that
+names the place with its kind once; each with its control.
 """
 
 from __future__ import annotations
@@ -105,6 +107,22 @@ def test_the_names_found(segmenter):
     assert names == ["ห้วยตองก๊อ", "แม่เงา", "สบเมย", "แม่ฮ่องสอน", "ละแม", "ชุมพร", "กาบัง"], names
 
 
+def spelling_findings(tmp_path, release: str) -> set[str]:
+    """The words `invoke check`'s rule spelling reports in a site of this one release."""
+    import re
+    from pathlib import Path
+
+    from content_guard.verdict import judge
+    from tools.check import load_settings
+
+    root = Path(__file__).resolve().parents[2]
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "release.md").write_text(release, encoding="utf-8")
+    settings = {**load_settings(root / "pelicanconf.py"), "PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
+    return {re.search(r'"([^"]+)"', p.english).group(1) for p in judge(settings).problems if p.rule == "spelling"}
+
+
 TABLE = """Title: ผลการรับฟังข้อมูลแยกตามหมู่บ้าน
 Date: 2569-11-29 17:20
 Category: ข่าวกิจกรรม
@@ -124,16 +142,26 @@ def test_a_tables_column_headed_by_a_kind_of_place_holds_places(tmp_path, distri
     """A table by village and district lists bare names (| สบเมย |): `invoke check` reads the
     cells of a column headed อำเภอ, ตำบล, จังหวัด or หมู่บ้าน as places, and still reads the other
     columns (a misspelt word in หมายเหตุ)."""
-    import re
-    from pathlib import Path
+    assert spelling_findings(tmp_path, TABLE.format(district=district)) == reported
 
-    from content_guard.verdict import judge
-    from tools.check import load_settings
 
-    root = Path(__file__).resolve().parents[2]
-    content = tmp_path / "content"
-    (content / "news").mkdir(parents=True)
-    (content / "news" / "table.md").write_text(TABLE.format(district=district), encoding="utf-8")
-    settings = {**load_settings(root / "pelicanconf.py"), "PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
-    found = {re.search(r'"([^"]+)"', p.english).group(1) for p in judge(settings).problems if p.rule == "spelling"}
-    assert found == reported, found
+NAMED_AGAIN = """Title: เตือนชาวบ้านอย่าจ่ายค่าลัดคิว
+Date: 2569-11-29 17:20
+Category: ข่าวกิจกรรม
+
+{first}
+
+ชาวบ้านที่สบเมยบางคนต้องขายวัวเพื่อนำเงินมาจ่าย
+
+| พื้นที่ | จ่ายเงินแล้ว (คน) |
+|---|---|
+| สบเมย | 6 |
+"""
+
+
+@pytest.mark.parametrize("first, reported", [
+    ("คณะลงพื้นที่อำเภอสบเมย จังหวัดแม่ฮ่องสอน", set()),  # named as a place once: a name everywhere
+    ("คณะลงพื้นที่จังหวัดแม่ฮ่องสอน", {"เมย"}),  # the control: never named as a place
+])
+def test_a_place_named_once_with_its_kind_is_a_name_in_the_whole_release(tmp_path, first, reported):
+    assert spelling_findings(tmp_path, NAMED_AGAIN.format(first=first)) == reported
