@@ -268,3 +268,33 @@ def test_a_title_and_a_summary_copied_from_a_pdf_are_fixed_as_they_are_pasted(ed
     saved_body(page, saved)
     text = next(iter(saved.values()))
     assert f"Title: {title}\n" in text and f"Summary: {summary}\n" in text, text
+
+
+def test_a_caption_and_a_documents_title_copied_from_a_pdf_are_fixed_as_they_are_pasted(editor, editor_page, tmp_path):
+    """A photo's caption and an attached document's title pasted from a PDF: the fields hold the
+    letters as typed, the saved release too, and the author is told under each list."""
+    from tests.editor.photos import phone_photo
+
+    page = editor_page
+    new_release(page, editor, category="ประกาศ")
+    saved = capture_saves(page, editor)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=editor.url)
+    page.locator(".zc-photos input[type=file]").set_input_files(str(phone_photo(tmp_path / "IMG_0001.JPG", size=(800, 600))))
+    (tmp_path / "ประกาศ.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 2000)
+    page.locator(".zc-attachments input[type=file]").set_input_files(str(tmp_path / "ประกาศ.pdf"))
+    caption = "ผู้ตรวจแรงงานชี้แจงสิทธิของลูกจ้างที่บ้านห้วยตองก๊อ"
+    title = "ประกาศศูนย์ฯ เรื่องช่องทางแจ้งเบาะแสการเรียกรับเงิน"
+    for label, text, where in (("คำบรรยายภาพที่ 1", caption, ".zc-photos"),
+                               ("ชื่อเอกสารที่ 1 (ข้อความของลิงก์ที่ผู้อ่านเห็น)", title, ".zc-attachments")):
+        page.evaluate("(text) => navigator.clipboard.writeText(text)", pdf_font_lines(text, "windows"))
+        field = page.get_by_label(label)
+        field.click()
+        field.press("Control+A")
+        page.keyboard.press("Control+V")
+        expect(field).to_have_value(text)
+        expect(page.locator(f"{where} .zc-note", has_text="แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว")).to_be_visible()
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("ศูนย์ฯ ลงพื้นที่รับฟังปัญหาของลูกจ้าง")
+    saved_body(page, saved)
+    text = "\n".join(saved.values())
+    assert caption in text and title in text, text

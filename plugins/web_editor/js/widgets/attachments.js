@@ -14,7 +14,7 @@ import { photosWithMetadata } from '../embedded.js';
 import { leftIn, leftInMessage } from '../hidden-content.js';
 import { documentName } from '../names.js';
 import { entryFolderBase, withRandomLetters } from './address.js';
-import { Failures, h, plain } from './common.js';
+import { Failures, h, pasteFixed, plain } from './common.js';
 
 export function attachmentsWidget(site) {
   const rules = site.attachments;
@@ -115,6 +115,12 @@ export function attachmentsWidget(site) {
       if (this.input.current) this.input.current.value = '';
     };
 
+    /** A title pasted: typing errors fixed (a PDF's glyph variants...), the author told. */
+    pasted(event) {
+      const note = pasteFixed(event, site);
+      if (note) this.setState(state => ({ notes: [...state.notes, note] }));
+    }
+
     setTitle(path, title) {
       const value = this.value();
       this.change({ ...value, items: value.items.map(item => (item.path === path ? { ...item, title } : item)) });
@@ -154,6 +160,7 @@ export function attachmentsWidget(site) {
                   h('input', {
                     id: titleId, type: 'text', className: 'zc-caption', value: item.title || '',
                     onChange: event => this.setTitle(item.path, event.target.value),
+                    onPaste: event => this.pasted(event),
                   }),
                   h('button', {
                     type: 'button', className: 'zc-button', onClick: () => this.remove(item.path),

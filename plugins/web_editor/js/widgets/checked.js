@@ -3,9 +3,8 @@
 
 import React from 'react';
 
-import { findTypos, fixTypos } from '../checks.js';
 import { cleanHtml, htmlToMarkdown, pastedImageCount, placePasted, plainParagraphs, unwrappedText } from '../paste.js';
-import { Messages, fieldProblems, h, validity } from './common.js';
+import { Messages, fieldProblems, fixPasted, h, pasteFixed, validity } from './common.js';
 
 // Typed at the author's cursor when a paste is read, and replaced by what was pasted.
 const PASTE_MARK = '\uE000\uE001\uE000';
@@ -81,25 +80,16 @@ export function checkedWidget(CMS, baseName, site) {
      * typing errors fixed as in the body, put in as the browser pastes (undo takes it out).
      */
     onTextPasteCapture = event => {
-      const data = event.clipboardData;
-      if (!data || !/^(input|textarea)$/i.test(event.target.nodeName)) return;
-      const notes = [];
-      const copied = data.getData('text/plain');
-      const text = this.fixedPaste(copied, notes);
-      if (notes.length || this.state.pasteNotes.length) this.setState({ pasteNotes: notes });
-      if (text === copied) return;
-      event.preventDefault();
-      document.execCommand('insertText', false, text);
+      if (!/^(input|textarea)$/i.test(event.target.nodeName)) return;
+      const note = pasteFixed(event, site);
+      if (note || this.state.pasteNotes.length) this.setState({ pasteNotes: note ? [note] : [] });
     };
 
-    /** `text` with its typing errors fixed (checks.js `fixTypos`); what was fixed goes in `notes`. */
+    /** `text` with its typing errors fixed (`fixPasted`); the note of what was fixed goes in `notes`. */
     fixedPaste(text, notes) {
-      const rules = site.rules;
-      const found = rules ? findTypos(text, rules) : [];
-      if (!found.length) return text;
-      const kinds = [...new Set(found.map(hit => hit.what.split(' / ')[0]))];
-      notes.push(`แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว ${found.length} แห่ง: ${kinds.join(' และ')} ตรวจคำในตัวอย่าง`);
-      return fixTypos(text, rules);
+      const fixed = fixPasted(text, site);
+      if (fixed.note) notes.push(fixed.note);
+      return fixed.text;
     }
 
     /**

@@ -2,7 +2,7 @@
 
 import React from 'react';
 
-import { checkEntry } from '../checks.js';
+import { checkEntry, findTypos, fixTypos } from '../checks.js';
 
 export const h = React.createElement;
 
@@ -35,6 +35,36 @@ export function fieldProblems(props, site, { shown = false } = {}) {
   const kind = kindOf(props);
   const problems = checkEntry(data, kind, { rules: site.rules, galleries: site.galleries }).filter(p => p.field === field);
   return shown && isEmpty(props.value) ? [] : problems;
+}
+
+/**
+ * Pasted `text` with the typing errors thai_text fixes on the site (checks.js; among them the
+ * glyph variants and loose marks of Thai copied from a PDF) fixed, and the note that tells the
+ * author what was fixed (null when nothing was).
+ */
+export function fixPasted(text, site) {
+  const found = site.rules ? findTypos(text, site.rules) : [];
+  if (!found.length) return { text, note: null };
+  const kinds = [...new Set(found.map(hit => hit.what.split(' / ')[0]))];
+  return {
+    text: fixTypos(text, site.rules),
+    note: `แก้ตัวอักษรที่ผิดในข้อความที่วางแล้ว ${found.length} แห่ง: ${kinds.join(' และ')} ตรวจคำในตัวอย่าง`,
+  };
+}
+
+/**
+ * A paste into one of our text inputs (a title, a caption): its text fixed (`fixPasted`) and put
+ * in as the browser pastes (undo takes it out). The note to show, or null when nothing was fixed.
+ */
+export function pasteFixed(event, site) {
+  const data = event.clipboardData;
+  if (!data) return null;
+  const { text, note } = fixPasted(data.getData('text/plain'), site);
+  if (note) {
+    event.preventDefault();
+    document.execCommand('insertText', false, text);
+  }
+  return note;
 }
 
 /** `isValid` for Decap: the errors of the field stop the save, with their Thai message. */

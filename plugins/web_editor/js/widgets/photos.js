@@ -11,7 +11,7 @@ import { coverOf, mergePhotos } from '../gallery.js';
 import { photoName } from '../names.js';
 import { PhotoProblem, preparePhoto } from '../photos.js';
 import { entryFolderBase, withRandomLetters } from './address.js';
-import { Failures, Messages, fieldProblems, h, plain } from './common.js';
+import { Failures, Messages, fieldProblems, h, pasteFixed, plain } from './common.js';
 
 const EXTENSIONS = { 'image/jpeg': '.jpg', 'image/png': '.png' };
 
@@ -119,6 +119,12 @@ export function photosWidget(site) {
       if (this.input.current) this.input.current.value = '';
     };
 
+    /** A caption pasted: typing errors fixed (a PDF's glyph variants...), the author told. */
+    pasted(event) {
+      const note = pasteFixed(event, site);
+      if (note) this.setState(state => ({ notes: [...state.notes, note] }));
+    }
+
     setCaption(file, caption) {
       const value = this.value();
       const items = this.listed(value).map(item => (item.file === file ? { ...item, caption } : item));
@@ -224,6 +230,7 @@ export function photosWidget(site) {
                       'aria-invalid': missing ? 'true' : undefined,
                       'aria-describedby': missing ? `${captionId}-hint` : undefined,
                       onChange: event => this.setCaption(photo.file, event.target.value),
+                      onPaste: event => this.pasted(event),
                     }),
                     missing ? h('p', { id: `${captionId}-hint`, className: 'zc-warning' }, 'ยังไม่มีคำบรรยาย') : null,
                     h('label', { className: 'zc-cover' },
