@@ -404,14 +404,15 @@ def misspellings(lines, speller: Speller):
     lines is a name in all of them (อำเภอสบเมย, then ที่สบเมย or a table cell | สบเมย |): an
     unknown word inside one of the lines' place names is not reported."""
     lines = [(number, line) for number, line in lines if THAI.search(line)]
-    places = place_names((line for _number, line in lines), speller.segmenter)
+    found = [(number, *finding) for number, line in lines for finding in speller.line_findings(line)]
+    # (looked for only when there is an unknown word to look up: most files have none)
+    places = place_names((line for _n, line in lines), speller.segmenter) if any(not f[3] for f in found) else ()
     reported = set()
-    for number, line in lines:
-        for word, better, slip in speller.line_findings(line):
-            if word in reported or (not slip and len(word) > 1 and any(word in place for place in places)):
-                continue
-            reported.add(word)
-            yield number, word, better, slip
+    for number, word, better, slip in found:
+        if word in reported or (not slip and len(word) > 1 and any(word in place for place in places)):
+            continue
+        reported.add(word)
+        yield number, word, better, slip
 
 
 def place_names(lines, segmenter) -> set[str]:
