@@ -14,7 +14,7 @@ A page's signature is a digest of what it shows:
   the dates, the summary, category, tags, cover, reading time and every metadata field;
 - of its own article or page (and of every item of a feed), the body's HTML, with the links to
   other pages and files (`{filename}`, `{static}`...) resolved as the page shows them;
-- for a page of a paginated list, the page number and the number of pages;
+- for a page of a paginated list, the page number, the number of pages and the number of items;
 - for the home page's first page, also the releases of its ข่าวเด่น (site_meta's
   `featured_articles`), chosen at the moment of the build: a pin that ended renders it again.
 

@@ -515,7 +515,9 @@ class _PlannedTemplate:
         name = localcontext.get("output_file")
         paginator = localcontext.get("articles_paginator")
         page = localcontext.get("articles_page")
-        extra = (paginator.num_pages, page.number) if paginator is not None and page is not None else ()
+        # a list page says how many items the list has ("13 รายการ · หน้า 1 จาก 2"): an item
+        # removed from another page of the list changes it too
+        extra = (paginator.num_pages, page.number, paginator.count) if paginator is not None and page is not None else ()
         if name and not self.plan.needs(name, self.plan.shows(localcontext), extra):
             self.kept.add(os.path.abspath(os.path.join(self.output, name)))
             if self.keep is not None:
