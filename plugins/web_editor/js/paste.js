@@ -331,7 +331,12 @@ export function unwrappedText(text) {
   });
   if (current) paragraphs.push(current);
   if (paragraphs.length === lines.filter(Boolean).length) return null; // no line joined
-  return paragraphs.map(paragraph => block(paragraph.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, '\\$1'))).join('\n\n');
+  return paragraphs.map(plainParagraph).join('\n\n');
+}
+
+/** One paragraph of plain text as Markdown: on one line, written as it is. */
+function plainParagraph(text) {
+  return block(text.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, '\\$1'));
 }
 
 /**
@@ -339,8 +344,8 @@ export function unwrappedText(text) {
  * paragraph, written as it is.
  */
 export function plainParagraphs(text) {
-  return String(text ?? '').replace(/\r\n?/g, '\n').split('\n').map(line => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean).map(line => block(line.replace(MARKDOWN_SPECIAL, '\\$1'))).join('\n\n');
+  return String(text ?? '').replace(/\r\n?/g, '\n').split('\n').filter(line => line.trim())
+    .map(plainParagraph).join('\n\n');
 }
 
 /** Markdown for the HTML `cleanHtml` gives. */
