@@ -104,15 +104,17 @@ export function checkedWidget(CMS, baseName, site) {
       this.latest = undefined;
       if (pasted.length > 1 && !/[\\*_[\]`|\n]/.test(pasted) && this.typeAtCursor(body, pasted)
           && await this.changed(value => value.length >= before.length + pasted.length)) return;
+      this.awaitingMark = true;
       const marked = this.typeAtCursor(body, PASTE_MARK) && await this.changed(value => value.includes(PASTE_MARK));
+      this.awaitingMark = false;
       this.props.onChange(placePasted(marked || String(this.latest ?? this.props.value ?? before), PASTE_MARK, pasted));
       this.cursorAfter = lastWords(pasted);
       this.setState(state => ({ generation: state.generation + 1 }));
     }
 
-    /** The body once Slate has changed it so that `test` holds (within half a second), or null. */
+    /** The body once Slate has changed it so that `test` holds (within two seconds), or null. */
     async changed(test) {
-      for (let tries = 0; tries < 50; tries += 1) {
+      for (let tries = 0; tries < 200; tries += 1) {
         if (this.latest !== undefined && test(String(this.latest))) return String(this.latest);
         await new Promise(resolve => setTimeout(resolve, 10));
       }
@@ -151,8 +153,14 @@ export function checkedWidget(CMS, baseName, site) {
       }
     }
 
-    /** Decap's value as Slate writes it; the paste mark never reaches the entry. */
+    /**
+     * Decap's value as Slate writes it; the paste mark never reaches the entry. A value with the
+     * mark when no paste waits for it is Slate's late report of a mark the paste gave up waiting
+     * for (a slow machine): the pasted text was put after the body instead, and this older value
+     * would wipe it out.
+     */
     onChange = value => {
+      if (typeof value === 'string' && value.includes(PASTE_MARK) && !this.awaitingMark) return;
       this.latest = value;
       this.props.onChange(typeof value === 'string' ? value.split(PASTE_MARK).join('') : value);
     };
