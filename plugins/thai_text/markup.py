@@ -14,6 +14,9 @@ A browser breaks Thai lines wherever its own dictionary allows (Chromium: กร
   it stays whole when it fits on a line and wraps inside only when it is wider than the line
   (a phone in portrait, a large heading), instead of running off the screen. A long name holds
   each of its words in such a span too, so that it wraps at its spaces first;
+- `<span class="w">` around each telephone number written in groups (โทร. 0 2232 1262,
+  0-2232-1262: phones.py), in any text node: a browser would otherwise end a line at one of its
+  spaces or hyphens;
 - an opening quote or bracket right before a kept piece (after a space or at the start) and a
   closing one right after it (before a space or at the end), as a character or an entity, go into
   its span: where the CSS makes every piece an inline block (text at twice its size on a phone),
@@ -32,6 +35,7 @@ import re
 
 from markupsafe import Markup, escape
 
+from .phones import find_phone_numbers
 from .segment import _LEFT_OK, _RIGHT_OK, letters
 from .typos import fix_typos
 
@@ -135,8 +139,14 @@ def _scan(html: str):
 
 def _with_breaks(text: str, segmenter) -> str:
     if not _THAI.search(text):
-        return text
+        return _numbers_kept(text)
     return _mark_up(text, segmenter)[0]
+
+
+def _numbers_kept(text: str) -> str:
+    """Text without Thai (a number in bold, in a table's cell): its telephone numbers in a span."""
+    numbers = find_phone_numbers(text)
+    return _render(text, [], numbers) if numbers else text
 
 
 def _mark_up(text: str, segmenter) -> tuple[str, int]:
@@ -144,8 +154,11 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
     `segmenter.line_layout(text)`, made faster in the usual case (no name, URL or entity in the
     text) by one regular-expression pass over the pieces between breaks."""
     offsets, names = segmenter.breaks_and_names(text)
-    if names or _MAYBE_OPAQUE.search(text):
+    numbers = find_phone_numbers(text)
+    if names or numbers or _MAYBE_OPAQUE.search(text):
         offsets, keep = segmenter.line_layout(text)
+        if numbers:  # digits and spaces, kept unless a name or dictionary word holds them
+            keep = sorted(keep + [(a, b) for a, b in numbers if not any(c < b and a < d for c, d in keep)])
         return _render(text, offsets, keep), len(offsets)
     several = segmenter.several_syllables
 
@@ -169,7 +182,7 @@ def _kept(piece: str) -> str:
     each of its words in a long span of its own too: where the whole is wider than the line (a
     photo's caption on a phone), it wraps at a space, between first name and surname, and inside a
     word only when that word alone is wider than the line."""
-    if letters(piece) < LONG_LETTERS:
+    if letters(piece) < LONG_LETTERS or not _THAI.search(piece):  # a telephone number is short
         return KEEP + piece + KEEP_END
     if " " not in piece:
         return KEEP_LONG + piece + KEEP_END
@@ -264,6 +277,7 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
                             piece = WBR + piece
                     else:
                         last = piece[-1:]
+                        piece = _numbers_kept(piece)
                 elif stats is not None:
                     words += segmenter.word_count(piece)
         out.append(piece)
