@@ -27,6 +27,8 @@ NUMBERS = [
     "0 2232\u00a01262",  # a no-break space from Word
     "0-2232-1262",
     "053-689-104",
+    "0 2232 1262-5",  # lines 1262 to 1265
+    "0 2232 1262-63",
 ]
 NOT_NUMBERS = [
     "ผู้เสียหาย 1 2345 67890",  # too few digits after a 1
