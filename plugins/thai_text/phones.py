@@ -1,5 +1,5 @@
 """Telephone numbers as Thai releases write them, in groups: 0 2232 1262, 02 232 1262,
-081 234 5678, 08 1234 5678, 0-2232-1262, +66 2232 1262.
+081 234 5678, 08 1234 5678, 0-2232-1262, +66 2232 1262, ๐ ๒๒๓๒ ๑๒๖๒.
 
 A browser may end a line at each space of such a number, and Chromium after each hyphen too: a
 reader on a phone sees "โทร. 0" or "โทร. 0-" at the end of one line and "2232 1262" at the start
@@ -13,17 +13,22 @@ lines 1262 to 1265, to 1263). Digits right before or after it (a longer number),
 or a comma (a sum) make it no telephone number. A short hotline number (1546) has no space to
 break at and is not looked for, nor are numbers abroad (+886 2 ...).
 
-Nothing here imports Pelican: a plain function markup.py, the tests and the line-break
-measurement call.
+The rule "phone" (`wrong_numbers`, below) warns of a number with a digit too many or too few:
+copied from a letter, "โทร. 0 2232 126" sends every reader who calls it to nobody.
+
+Nothing here imports Pelican: plain functions that markup.py, rules.py, the tests and the
+line-break measurement call, and data web_editor exports to the editor's checks.
 """
 
 from __future__ import annotations
 
 import re
 
+from .patterns import alternation
+
 _GAP = "[ \u00a0-]"  # between two groups of digits
 _PHONE = re.compile(
-    rf"(?<![\dA-Za-z_/#&+])(?<!\d[.,])(?<!\d{_GAP})(?:0|\+66{_GAP}?)(?:{_GAP}?\d){{8,9}}(?:-\d{{1,2}})?"
+    rf"(?<![\dA-Za-z_/#&+])(?<!\d[.,])(?<!\d{_GAP})(?:[0\u0e50]|\+66{_GAP}?)(?:{_GAP}?\d){{8,9}}(?:-\d{{1,2}})?"
     rf"(?!{_GAP}?\d|[.,]\d)"
 )
 _HINT = re.compile(rf"\d{_GAP}\d")
@@ -35,3 +40,87 @@ def find_phone_numbers(text: str) -> list[tuple[int, int]]:
     if not _HINT.search(text):
         return []
     return [m.span() for m in _PHONE.finditer(text)]
+
+
+# The rule "phone": a number a reader is to dial, with a digit too many or too few. It is a number
+# after a word that says so (โทร. 0 2232 126, สายด่วน 15466) or, anywhere, one that starts with 0
+# and is written in groups (| 0 5556 311 | in a table of offices). Thai digits count as digits.
+PHONE_WORDS = ("โทรศัพท์มือถือ", "โทรศัพท์", "โทรสาร", "โทร.", "โทร", "มือถือ", "สายด่วน", "แฟกซ์")
+_DIGIT = "[0-9\u0e50-\u0e59]"
+WRITTEN_NUMBER = re.compile(
+    "(?:(?P<word>" + alternation(PHONE_WORDS) + ")[ \u00a0]*:?[ \u00a0]*|(?:^|[^0-9\u0e50-\u0e59.,+]))"
+    rf"(?P<number>(?:\+66[ -]?)?{_DIGIT}(?:[ \u00a0-]?{_DIGIT})*)"
+)
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# What the rule says of each kind of wrong number (Thai, English): {number} as written, {digits}
+# its count of digits. rules.py and the editor's checks (through web_editor's rule data) use these.
+MESSAGES = {
+    "count": ('หมายเลขโทรศัพท์ "{number}" มี {digits} หลัก แต่หมายเลขโทรศัพท์พื้นฐานมี 9 หลัก (0 2xxx xxxx) '
+              "และหมายเลขโทรศัพท์มือถือมี 10 หลัก (08x xxx xxxx)",
+              'the telephone number "{number}" has {digits} digits: a Thai fixed line has 9 (0 2xxx xxxx), '
+              "a mobile 10 (08x xxx xxxx)"),
+    "short-mobile": ('หมายเลขโทรศัพท์มือถือ "{number}" มี 9 หลัก แต่หมายเลขที่ขึ้นต้นด้วย 06 08 หรือ 09 มี 10 หลัก',
+                     'the mobile number "{number}" has 9 digits: a number starting 06, 08 or 09 has 10'),
+    "long-fixed": ('หมายเลขโทรศัพท์ "{number}" มี 10 หลัก แต่หมายเลขโทรศัพท์พื้นฐาน (ขึ้นต้นด้วย 02 03 04 05 หรือ 07) มี 9 หลัก',
+                   'the telephone number "{number}" has 10 digits: a fixed line (starting 02, 03, 04, 05 or 07) has 9'),
+    "hotline": ('หมายเลขสายด่วน "{number}" มี {digits} หลัก แต่สายด่วนมี 3 หรือ 4 หลัก (191, 1546) '
+                "หรือ 10 หลักถ้าขึ้นต้นด้วย 1800",
+                'the hotline number "{number}" has {digits} digits: a hotline has 3 or 4 (191, 1546), or 10 starting 1800'),
+}
+FIX = ("ตรวจหมายเลขกับต้นฉบับแล้วแก้ให้ถูก ผู้อ่านจะโทรผิดเบอร์", "check the number against its source: readers would call a wrong number")
+FIXED_PREFIXES = "23457"  # 02 Bangkok, 03x-05x and 07x the provinces: 9 digits
+MOBILE_PREFIXES = "689"  # 06, 08, 09: 10 digits
+
+
+# 0, 0x or 0xx, then groups of 3 or 4 digits (a date, 05-02-2569, has a group of 2).
+GROUPED = re.compile(r"0\d{0,2}(?:[ \u00a0-]\d{3,4})+(?:-\d{1,2})?")
+
+
+def national_digits(written: str) -> str:
+    """The digits of a number as dialled in Thailand (Thai digits read, +66 for 0)."""
+    digits = re.sub(r"\D", "", written.translate(_THAI_DIGITS))
+    return "0" + digits[2:] if written.startswith("+66") else digits
+
+
+def wrong_number(written: str, after_word: bool) -> str | None:
+    """What is wrong with the telephone number `written` (as WRITTEN_NUMBER's group "number"
+    found it; `after_word`: a word such as โทร. comes before it), or None.
+
+    "short-mobile": 9 digits starting 06, 08 or 09 (a mobile number has 10);
+    "long-fixed": 10 digits starting 02, 03, 04, 05 or 07 (a fixed line has 9);
+    "count": another count of digits for a number starting with 0 (+66 stands for it);
+    "hotline": 5 to 9 digits, or more than 10, starting with 1 after such a word (a hotline has 3
+    or 4: 191, 1546; a free number 10: 1800 ...).
+    A range of lines after the number (0 2232 1262-5) is not counted. Anything else is no
+    telephone number this rule knows (a count: โทร 3 ครั้ง; 001 abroad)."""
+    digits = national_digits(written)
+    if not after_word and not written.startswith("+66") and not GROUPED.fullmatch(written.translate(_THAI_DIGITS)):
+        return None  # by itself, only a number that starts with 0 and is written in groups is one
+    line_range = re.search(r"-(\d{1,2})$", written.translate(_THAI_DIGITS))
+    if line_range and len(digits) - len(line_range.group(1)) in (9, 10):
+        digits = digits[: -len(line_range.group(1))]
+    if digits.startswith("0"):
+        if len(digits) < 6 or digits[1] in "01":
+            return None
+        if len(digits) == 9:
+            return None if digits[1] in FIXED_PREFIXES else "short-mobile"
+        if len(digits) == 10:
+            return None if digits[1] in MOBILE_PREFIXES else "long-fixed"
+        return "count"
+    if digits.startswith("1") and after_word and (5 <= len(digits) <= 9 or len(digits) > 10):
+        return "hotline"
+    return None
+
+
+def wrong_numbers(text: str) -> list[tuple[str, str, int]]:
+    """(number as written, what is wrong, its count of digits) for each telephone number of
+    `text` with a digit too many or too few (`wrong_number`)."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    found = []
+    for m in WRITTEN_NUMBER.finditer(text):
+        written = m.group("number").rstrip(" \u00a0-")
+        kind = wrong_number(written, m.group("word") is not None)
+        if kind:
+            found.append((written, kind, len(national_digits(written))))
+    return found

@@ -1,4 +1,5 @@
-"""thai_text's rules: Thai typing errors, unknown words, slugs, and Myanmar text in Zawgyi.
+"""thai_text's rules: Thai typing errors, unknown words, slugs, Myanmar text in Zawgyi, and
+telephone numbers.
 
 | rule | severity | what |
 |---|---|---|
@@ -7,6 +8,7 @@
 | slug | ERROR | two articles (or two pages) that would get the same URL (`slugs.content_slug`) |
 | slug | WARNING | a `Slug:` that is not lowercase a-z, digits and hyphens, with the slug to use |
 | zawgyi | ERROR | a line whose Myanmar text is typed in the Zawgyi font, not Unicode: garbled on every new phone (zawgyi.py) |
+| phone | WARNING | a telephone number with a digit too many or too few: 0 2232 126, 081 234 567, สายด่วน 15466 (phones.py) |
 """
 
 from __future__ import annotations
@@ -148,6 +150,18 @@ def check_zawgyi(source, site) -> list:
     ]
 
 
+def check_phone_numbers(source, site) -> list:
+    """Rule phone: each telephone number a reader sees with a digit too many or too few (phones.py)."""
+    from .phones import FIX, MESSAGES, wrong_numbers
+
+    problems = []
+    for number, line in prose_lines(source):
+        for written, kind, digits in wrong_numbers(line):
+            thai, english = (text.format(number=written, digits=digits) for text in MESSAGES[kind])
+            problems.append(_problem(source.name, number, "phone", "warning", thai, english, *FIX))
+    return problems
+
+
 def _rules():
     from content_guard.verdict import SITE, Rule
 
@@ -156,6 +170,7 @@ def _rules():
         Rule("spelling", check_spelling, per=SITE, warns_only=True),
         Rule("slug", check_slugs, per=SITE),
         Rule("zawgyi", check_zawgyi, depends_on=()),
+        Rule("phone", check_phone_numbers, depends_on=()),
     )
 
 

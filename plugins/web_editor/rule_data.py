@@ -8,6 +8,8 @@ its owner at build time (never copied by hand):
   and `formats` (the B.E. offset, and a pattern for each display format derived from the format
   function itself, verified on several dates); a weekday before a date in the text: thai_date's
   `text_dates` (its pattern and weekday names) and content_guard's code-fence pattern;
+- telephone numbers: thai_text's `phones` (the pattern of a written number, the prefixes, the
+  messages);
 - the date rule's limits (thai_date's THAI_DATE_OLDEST_YEAR, THAI_DATE_FUTURE_DAYS), content_guard's
   statuses, photo_gallery's GALLERY_CAPTION_REQUIRED;
 - the site's categories (CATEGORIES) and time zone.
@@ -156,6 +158,19 @@ def text_date_rules() -> dict:
             "fence": js_pattern(FENCE.pattern)}
 
 
+def phone_rules() -> dict:
+    """thai_text's rule "phone" (phones.py `wrong_numbers`): its pattern, what a number by itself
+    looks like, the prefixes of fixed lines and mobiles, its messages (in Thai), and where a code
+    fence starts (no number is judged inside code)."""
+    from content_guard.sources import FENCE
+    from thai_text import phones
+
+    return {"pattern": js_pattern(phones.WRITTEN_NUMBER.pattern), "grouped": js_pattern(phones.GROUPED.pattern),
+            "fixed": phones.FIXED_PREFIXES, "mobile": phones.MOBILE_PREFIXES,
+            "messages": {kind: thai for kind, (thai, _english) in phones.MESSAGES.items()},
+            "fence": js_pattern(FENCE.pattern)}
+
+
 def site_rules(settings: dict) -> dict:
     """Everything js/checks.js needs, as one JSON-ready dict."""
     from thai_date.settings import DEFAULTS as DATE_DEFAULTS
@@ -164,6 +179,7 @@ def site_rules(settings: dict) -> dict:
         "typos": typo_rules(),
         "dates": date_rules(settings),
         "text_dates": text_date_rules(),
+        "phones": phone_rules(),
         "categories": list(settings.get("CATEGORIES") or []),
         "hold_future": bool(settings.get("THAI_DATE_HOLD_FUTURE", DATE_DEFAULTS["THAI_DATE_HOLD_FUTURE"])),
         **check_rules(settings),

@@ -88,6 +88,7 @@ BAD = {
     "news/odd-slug.md": (post("Odd_Slug"), {"slug"}),
     "news/zawgyi.md": (post("zawgyi", body=BODY + "\n\nေငြေပးရန္ မလိုပါ ဖုန္း 1546 သို႔ အခမဲ့ ဆက္သြယ္ႏိုင္ပါသည္။"),
                        {"zawgyi"}),
+    "news/phone.md": (post("phone", body="สอบถามเพิ่มเติมได้ที่กลุ่มงานประชาสัมพันธ์ โทร. 0 2232 126"), {"phone"}),
     # photo_gallery
     "news/no-folder.md": (post("no-folder", extra="Gallery: no-such-folder\n"), {"gallery"}),
     "news/cover-alone.md": (post("cover-alone", extra="Cover: images/photo.jpg\n"), {"cover"}),

@@ -136,6 +136,10 @@ ERROR_CASES = [
     Case("zawgyi", {"news/zawgyi.md": post("ประกาศถึงแรงงานเมียนมา", body=BODY + "\n"
          + "ပြဲစား သို႔မဟုတ္ ဝန္ထမ္းတစ္ဦးဦးက ေငြေတာင္းပါက ဖုန္း 1546 သို႔ အခမဲ့ တိုင္ၾကားႏိုင္ပါသည္။\n")},
          "error", "news/zawgyi.md", ("Zawgyi", "Unicode", "Pyidaungsu"), line=8),
+    # A telephone number a digit short (typed from a letter): readers would call a wrong number.
+    Case("phone-number", {"news/phone-number.md": post("ข่าวเบอร์โทรขาดหลัก", body=BODY + "\n"
+         + "สอบถามเพิ่มเติมได้ที่กลุ่มงานประชาสัมพันธ์ โทร. 0 2232 126 ในวันและเวลาราชการ\n")},
+         "warning", "news/phone-number.md", ('"0 2232 126"', "8 digits", "8 หลัก"), line=8),
     # Photos are checked by the photo_gallery plugin; here only: a clear message, file named.
     Case("gallery-missing", {"news/no-gallery.md": post("ข่าวไม่มีโฟลเดอร์ภาพ", extra="Gallery: no-such-folder\n")},
          "any", "news/no-gallery.md", ("no-such-folder",)),

@@ -119,6 +119,20 @@ def test_a_weekday_that_is_not_its_dates_is_pointed_out_while_typing(editor, edi
     assert page.recorder.problems() == []
 
 
+def test_a_telephone_number_a_digit_short_is_pointed_out_while_typing(editor, editor_page):
+    """A number copied from a letter a digit short: the body says so under it while the author
+    types (thai_text's rule "phone"), and stops once the number is whole."""
+    page = editor_page
+    new_release(page, editor)
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("สอบถามเพิ่มเติมได้ที่กลุ่มงานประชาสัมพันธ์ โทร. 0 2232 126")
+    messages = page.locator(".zc-checked .zc-messages").filter(has_text="หมายเลขโทรศัพท์")
+    expect(messages).to_contain_text('ควรตรวจ: หมายเลขโทรศัพท์ "0 2232 126" มี 8 หลัก แต่หมายเลขโทรศัพท์พื้นฐานมี 9 หลัก')
+    page.keyboard.type("2 ในวันและเวลาราชการ")
+    expect(messages).to_have_count(0)
+    assert page.recorder.problems() == []
+
+
 def test_our_widgets_and_the_preview_pass_axe(editor, editor_page, tmp_path):
     from tests.editor.photos import phone_photo
 

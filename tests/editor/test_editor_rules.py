@@ -4,10 +4,11 @@ The editor runs the rules in the browser with rule data the build exports from t
 owners (plugins/web_editor/rule_data.py). Compared here, in Chromium, on every content file and
 on a fixture of bad inputs: for each file, the kinds of problem (rule, severity) `invoke check`'s
 verdict (content_guard.verdict.judge) reports for the rules the editor runs (title, body, status,
-category, date, typo, text-date, and captions missing from the photos of the release's gallery);
-every line corrected by the typing-error table as thai_text's `fix_typos` corrects it; and, on thousands of
-date texts, the moment thai_date's `read_date` reads, whether it adds a caution, or that it
-refuses the text. Problems only CI reports (captions.txt lines, spelling, links) are left out.
+category, date, typo, text-date, featured, phone, and captions missing from the photos of the
+release's gallery); every line corrected by the typing-error table as thai_text's `fix_typos`
+corrects it; every telephone number judged with the same message; and, on thousands of date
+texts, the moment thai_date's `read_date` reads, whether it adds a caution, or that it refuses
+the text. Problems only CI reports (captions.txt lines, spelling, links) are left out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))  # 1 ธันวาคม 2569
-EDITOR_RULES = {"title", "body", "status", "category", "date", "typo", "text-date", "featured"}
+EDITOR_RULES = {"title", "body", "status", "category", "date", "typo", "text-date", "featured", "phone"}
 
 @pytest.fixture(scope="module")
 def admin(browser, editor):
@@ -95,6 +96,16 @@ BAD_INPUTS = {
         body="เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 ลงพื้นที่ และนัดอีกครั้งวันพุธที่ 8 มกราคม พ.ศ. 2570\n\n"
              "```\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n```\n\nวันศุกร์ที่ 31 พฤศจิกายน 2569\n\n"
              "ประชุมสรุปผลวันจันทร์ที่\n13 มกราคม 2570\n",
+    ),
+    # telephone numbers (thai_text's rule "phone"): a digit short or too many, in each field; the
+    # right ones, a count after โทร, a date, and a wrong number inside code are no problem
+    "news/phone-title.md": article(title="เปิดสายด่วนใหม่ 0 2232 126"),
+    "news/phone-summary.md": article(extra="Summary: สอบถามได้ที่มือถือ ๐๘ ๑๒๓๔ ๕๖๗\n"),
+    "news/phone-body.md": article(body="ติดต่อ โทร. 0 2232 12623 หรือสายด่วน 15466\n\n| จังหวัด | โทรศัพท์ |\n|---|---|\n| ตาก | 0 5556 311 |\n"),
+    "news/phone-right.md": article(
+        title="สายด่วน 1546 กด 5", extra="Summary: โทร +66 2232 1262 หรือ 0-2232-1262-5\n",
+        body="โทร. 0 2232 1262 ต่อ 1507 โทร 3 ครั้ง วันที่ 05-02-2569 มือถือ 081 234 5678\n\n"
+             "```\nโทร. 0 2232 126\n```\n\n| ตาก | 0 5556 3112 |\n",
     ),
     "news/text-dates-right.md": article(body="เมื่อวันจันทร์ที่ 30 พฤศจิกายน 2569 และวันพฤหัสบดีที่ ๒๖ พ.ย. ๒๕๖๙\n"),
     # ข่าวเด่น (site_meta's rule "featured"): not a date, ending before the release, on a page;
@@ -238,6 +249,38 @@ def test_typing_errors_are_corrected_alike(admin):
     )
     assert len(lines) > 300 and sum(fix_typos(line) != line for line in lines) >= 500
     assert found == [fix_typos(line) for line in lines]
+
+
+def test_telephone_numbers_are_judged_alike(admin):
+    """Every line of the content, the cases of tests/thai_text/test_phones.py, and each number of
+    the content and of those cases with a digit dropped, added, in Thai digits or after โทร.: the
+    editor gives the very messages of the rule "phone", in the same order."""
+    import random
+
+    from thai_text.phones import MESSAGES, find_phone_numbers, wrong_numbers
+
+    from tests.thai_text.test_phones import NUMBERS, RIGHT, WRONG
+
+    written = [line for path in sorted((ROOT / "content").rglob("*.md")) for line in path.read_text("utf-8").split("\n")]
+    numbers = sorted({line[a:b] for line in written for a, b in find_phone_numbers(line)} | set(NUMBERS))
+    rng = random.Random(5)
+    varied = []
+    for number in numbers:
+        at = rng.randrange(1, len(number))
+        for text in (number[:at] + number[at + 1:], number[:at] + "7" + number[at:], number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))):
+            varied += [text, f"โทร. {text}", f"สายด่วน {text.replace(' ', '')[:5]}"]
+    lines = [line for line in written + [*WRONG, *RIGHT] + varied if not line.startswith(("```", "~~~"))]
+    expected = [MESSAGES[kind][0].format(number=number, digits=digits)
+                for line in lines for number, kind, digits in wrong_numbers(line)]
+    found = admin.evaluate(
+        r"""lines => window.ZeroCorruptionEditor.checks.checkFile(
+             `Title: ข่าว\nDate: 2569-11-20 09:30\nCategory: ข่าวกิจกรรม\n\n${lines.join('\n\n')}\n`, 'article',
+             { rules: window.ZeroCorruptionEditor.site.rules, galleries: {}, now: 0 })
+           .filter(p => p.rule === 'phone').map(p => p.message)""",
+        lines,
+    )
+    assert len(numbers) >= 15 and len(expected) >= 40, (len(numbers), len(expected))
+    assert found == expected
 
 
 def date_texts() -> list[str]:

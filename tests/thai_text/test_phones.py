@@ -1,19 +1,24 @@
-"""Telephone numbers written in groups stay on one line (phones.py, markup.py).
+"""Telephone numbers: kept on one line (phones.py, markup.py), and checked for their digits.
 
 Chromium may end a line at any space of "โทร. 0 2232 1262": the reader sees "0" at the end of a
 line and dials the rest. tests/thai_text/test_line_breaks.py measures every number of the sample
 content at every width; here are the forms a number is written in, the numbers that are not
-telephone numbers, and the markup.
+telephone numbers, and the markup. The rule "phone" warns of a number with a digit too many or
+too few (tests/authoring/test_one_verdict.py and tests/bad_inputs check its message in check,
+build and preview).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from thai_text.markup import process_html, strip_wbr, wbr_text
-from thai_text.phones import find_phone_numbers
+from thai_text.phones import MESSAGES, find_phone_numbers, wrong_numbers
+
+ROOT = Path(__file__).resolve().parents[2]
 
 NUMBERS = [
     "0 2232 1262",  # Bangkok, as the ministry writes it
@@ -29,6 +34,7 @@ NUMBERS = [
     "053-689-104",
     "0 2232 1262-5",  # lines 1262 to 1265
     "0 2232 1262-63",
+    "๐ ๒๒๓๒ ๑๒๖๒",  # Thai digits, as in a letter
 ]
 NOT_NUMBERS = [
     "ผู้เสียหาย 1 2345 67890",  # too few digits after a 1
@@ -89,3 +95,48 @@ def test_a_number_in_a_title_is_kept(segmenter):
     # Titles and card texts go through the thai_wbr filter.
     assert '<span class="w">0 2232 1262</span>' in wbr_text("เปิดสายด่วนใหม่ 0 2232 1262", segmenter)
     assert str(wbr_text("0 2232 1262", segmenter)) == '<span class="w">0 2232 1262</span>'
+
+
+# The rule "phone": numbers with a digit too many or too few, and numbers that are right.
+WRONG = {
+    "โทร. 0 2232 126": ("0 2232 126", "count", 8),
+    "โทรศัพท์ 02232126": ("02232126", "count", 8),
+    "โทร 081 234 567": ("081 234 567", "short-mobile", 9),
+    "มือถือ: 08 1234 567": ("08 1234 567", "short-mobile", 9),
+    "โทร. 0 2232 12623": ("0 2232 12623", "long-fixed", 10),
+    "สายด่วน 15466": ("15466", "hotline", 5),
+    "โทร +66 2232 126": ("+66 2232 126", "count", 8),
+    "โทร. ๐ ๒๒๓๒ ๑๒๖": ("๐ ๒๒๓๒ ๑๒๖", "count", 8),
+    "โทร 0 2232 1262 1263": ("0 2232 1262 1263", "count", 13),  # two numbers need a comma or หรือ
+    "| ตาก | 0 5556 311 |": ("0 5556 311", "count", 8),  # in groups, starting with 0: a number by itself
+}
+RIGHT = [
+    "โทร. 0 2232 1262", "โทร.0-2232-1262", "มือถือ 08 1234 5678", "โทร +66 2232 1262", "โทร +66 81 234 5678",
+    "โทร. 0 2232 1262-5", "โทร. 0 2232 1262-63", "โทรสาร: 0 2232 1263", "โทร. 0 2232 1262 ต่อ 1507",
+    "โทร. ๐ ๒๒๓๒ ๑๒๖๒", "สายด่วน 1546 กด 5", "โทร 191", "โทร 1669", "โทร 1800 123 456", "| ตาก | 0 5556 3112 |",
+    # not telephone numbers
+    "โทร 3 ครั้ง", "มือถือ 2 เครื่อง", "เวลา 08.30-16.30 น.", "วันที่ 05-02-2569", "วันที่ 05 02 2569",
+    "ยอดรวม 0 บาท", "ในปี 2569 0 2232 1262", "เลขประจำตัว 1 2345 67890 12 3", "โทรออกต่างประเทศ 001 886 2 2345",
+]
+
+
+@pytest.mark.parametrize("text", WRONG)
+def test_a_number_with_a_digit_too_many_or_too_few_is_found(text):
+    assert wrong_numbers(text) == [WRONG[text]]
+
+
+@pytest.mark.parametrize("text", RIGHT)
+def test_right_numbers_and_other_digits_are_not(text):
+    assert wrong_numbers(text) == [], text
+
+
+def test_every_message_names_the_number_and_its_digits():
+    for kind, (thai, english) in MESSAGES.items():
+        assert "{number}" in thai and "{number}" in english, kind
+        assert ("{digits}" in thai) == ("{digits}" in english), kind
+
+
+def test_the_sample_contents_numbers_are_all_right():
+    lines = [line for path in sorted((ROOT / "content").rglob("*.md")) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sum(len(find_phone_numbers(line)) for line in lines) >= 8  # the sample content writes numbers
+    assert [n for line in lines for n in wrong_numbers(line)] == []

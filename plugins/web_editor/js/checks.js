@@ -36,6 +36,67 @@ function textDateRules(rules) {
   return rules._textDates;
 }
 
+// thai_text's rule "phone" (phones.py): its patterns, compiled once.
+function phoneRules(rules) {
+  if (!rules._phones && rules.phones) {
+    const data = rules.phones;
+    rules._phones = {
+      ...data, re: new RegExp(data.pattern, 'gu'), grouped: new RegExp(`^(?:${data.grouped})$`, 'u'),
+      fence: new RegExp(data.fence, 'u'),
+    };
+  }
+  return rules._phones;
+}
+
+const asciiDigits = value => value.replace(/[\u0e50-\u0e59]/gu, d => String(d.charCodeAt(0) - 0x0e50));
+
+/** The digits of a number as dialled in Thailand (phones.py national_digits). */
+function nationalDigits(written) {
+  const digits = asciiDigits(written).replace(/\D/g, '');
+  return written.startsWith('+66') ? `0${digits.slice(2)}` : digits;
+}
+
+/** What is wrong with a telephone number as written (phones.py wrong_number), or null. */
+function wrongNumber(written, afterWord, data) {
+  let digits = nationalDigits(written);
+  if (!afterWord && !written.startsWith('+66') && !data.grouped.test(asciiDigits(written))) return null;
+  const range = asciiDigits(written).match(/-(\d{1,2})$/);
+  if (range && [9, 10].includes(digits.length - range[1].length)) digits = digits.slice(0, -range[1].length);
+  if (digits.startsWith('0')) {
+    if (digits.length < 6 || '01'.includes(digits[1])) return null;
+    if (digits.length === 9) return data.fixed.includes(digits[1]) ? null : 'short-mobile';
+    if (digits.length === 10) return data.mobile.includes(digits[1]) ? null : 'long-fixed';
+    return 'count';
+  }
+  if (digits.startsWith('1') && afterWord && ((digits.length >= 5 && digits.length <= 9) || digits.length > 10)) {
+    return 'hotline';
+  }
+  return null;
+}
+
+/** thai_text's rule "phone" on `value` (a field, or the body outside code fences). */
+function phoneProblems(field, value, rules, label) {
+  const data = phoneRules(rules);
+  if (!data || !/[0-9\u0e50-\u0e59]/u.test(value)) return [];
+  const problems = [];
+  let fenced = false;
+  for (const line of value.split('\n')) {
+    if (data.fence.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) continue;
+    for (const m of line.matchAll(data.re)) {
+      const written = m.groups.number.replace(/[ \u00a0-]+$/u, '');
+      const kind = wrongNumber(written, m.groups.word !== undefined, data);
+      if (!kind) continue;
+      const message = data.messages[kind].replace('{number}', written).replace('{digits}', String(nationalDigits(written).length));
+      problems.push({ field, rule: 'phone', level: WARNING, message: `${label}${message}` });
+    }
+  }
+  return problems;
+}
+
 const THAI = /[\u0e01-\u0e4e]/u;
 // A Thai letter or mark, or the glyph variant of one a PDF's font gives (typos.py GLYPH_VARIANTS).
 const THAI_LETTER = /[\u0e01-\u0e4e\uf700-\uf71a\uf884-\uf89e]/u;
@@ -319,6 +380,9 @@ export function checkEntry(data, kind, context) {
   problems.push(...textDateProblems('title', text(data.title), rules, labels.title));
   problems.push(...textDateProblems('summary', text(data.summary), rules, labels.summary));
   problems.push(...textDateProblems('body', text(data.body), rules, ''));
+  problems.push(...phoneProblems('title', text(data.title), rules, labels.title));
+  problems.push(...phoneProblems('summary', text(data.summary), rules, labels.summary));
+  problems.push(...phoneProblems('body', text(data.body), rules, ''));
   return problems;
 }
 
