@@ -140,3 +140,22 @@ def test_the_sample_contents_numbers_are_all_right():
     lines = [line for path in sorted((ROOT / "content").rglob("*.md")) for line in path.read_text(encoding="utf-8").splitlines()]
     assert sum(len(find_phone_numbers(line)) for line in lines) >= 8  # the sample content writes numbers
     assert [n for line in lines for n in wrong_numbers(line)] == []
+
+
+@pytest.mark.parametrize("number", ["0 2232 1262", "08 1234 5678", "0-4324-6106"])
+def test_a_summary_never_ends_inside_a_number(number, segmenter):
+    """A summary cut at each word of a sentence with a number keeps the number whole or leaves
+    it out (a card that says "โทร. 0…" sends readers nowhere)."""
+    from thai_text.summaries import summarize
+
+    html = f"<p>ผู้สนใจขอรับเอกสารได้ที่กลุ่มงานประชาสัมพันธ์ โทร. {number} ในวันและเวลาราชการ</p>"
+    cuts = set()
+    for words in range(1, 20):
+        summary, cut = summarize(html, segmenter, words)
+        if not cut:
+            break
+        text = re.sub("<[^>]+>", "", summary).removesuffix("…")
+        cuts.add(text)
+        digits = re.sub(r"\D", "", text.split("โทร.")[-1]) if "โทร." in text else ""
+        assert digits in ("", re.sub(r"\D", "", number)), (words, text)
+    assert any(number in text for text in cuts)  # the number was reached
