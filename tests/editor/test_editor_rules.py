@@ -253,8 +253,9 @@ def test_typing_errors_are_corrected_alike(admin):
 
 def test_telephone_numbers_are_judged_alike(admin):
     """Every line of the content, the cases of tests/thai_text/test_phones.py, and each number of
-    the content and of those cases with a digit dropped, added, in Thai digits or after โทร.: the
-    editor gives the very messages of the rule "phone", in the same order."""
+    the content and of those cases with a digit dropped, added, in Thai digits or after โทร., and
+    hotline numbers right and wrong: the editor gives the very messages of the rule "phone", in
+    the same order."""
     import random
 
     from thai_text.phones import MESSAGES, find_phone_numbers, wrong_numbers
@@ -268,7 +269,9 @@ def test_telephone_numbers_are_judged_alike(admin):
     for number in numbers:
         at = rng.randrange(1, len(number))
         for text in (number[:at] + number[at + 1:], number[:at] + "7" + number[at:], number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))):
-            varied += [text, f"โทร. {text}", f"สายด่วน {text.replace(' ', '')[:5]}"]
+            varied += [text, f"โทร. {text}"]
+    varied += [f"{word} {hotline}" for word in ("สายด่วน", "โทร") for hotline in (
+        "1546", "15466", "154", "1546 กด 5", "15460 กด 5", "1800 123 456", "1800 123 4567", "191", "๑๕๔๖๖")]
     lines = [line for line in written + [*WRONG, *RIGHT] + varied if not line.startswith(("```", "~~~"))]
     expected = [MESSAGES[kind][0].format(number=number, digits=digits)
                 for line in lines for number, kind, digits in wrong_numbers(line)]
