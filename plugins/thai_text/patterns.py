@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+# Thai digits (๐-๙) read as ASCII ones: str.translate(THAI_DIGITS).
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
 
 def alternation(words) -> str:
     """A regex (no groups) that matches any of `words`, preferring the longest."""

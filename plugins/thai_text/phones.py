@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import alternation
+from .patterns import THAI_DIGITS, alternation
 
 _GAP = "[ \u00a0-]"  # between two groups of digits
 _PHONE = re.compile(
@@ -53,7 +53,6 @@ WRITTEN_NUMBER = re.compile(
 )
 # A line without one of these holds no number the rule judges (a quick test before WRITTEN_NUMBER).
 _MAY_HOLD = re.compile(alternation(PHONE_WORDS) + rf"|[0\u0e50]{_DIGIT}*[ \u00a0-]{_DIGIT}|\+66")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # What the rule says of each kind of wrong number (Thai, English): {number} as written, {digits}
 # its count of digits. rules.py and the editor's checks (through web_editor's rule data) use these.
 MESSAGES = {
@@ -80,7 +79,7 @@ GROUPED = re.compile(r"0\d{0,2}(?:[ \u00a0-]\d{3,4})+(?:-\d{1,2})?")
 
 def national_digits(written: str) -> str:
     """The digits of a number as dialled in Thailand (Thai digits read, +66 for 0)."""
-    digits = re.sub(r"\D", "", written.translate(_THAI_DIGITS))
+    digits = re.sub(r"\D", "", written.translate(THAI_DIGITS))
     return "0" + digits[2:] if written.startswith("+66") else digits
 
 
@@ -96,9 +95,10 @@ def wrong_number(written: str, after_word: bool) -> str | None:
     A range of lines after the number (0 2232 1262-5) is not counted. Anything else is no
     telephone number this rule knows (a count: โทร 3 ครั้ง; 001 abroad)."""
     digits = national_digits(written)
-    if not after_word and not written.startswith("+66") and not GROUPED.fullmatch(written.translate(_THAI_DIGITS)):
+    ascii_written = written.translate(THAI_DIGITS)
+    if not after_word and not written.startswith("+66") and not GROUPED.fullmatch(ascii_written):
         return None  # by itself, only a number that starts with 0 and is written in groups is one
-    line_range = re.search(r"-(\d{1,2})$", written.translate(_THAI_DIGITS))
+    line_range = re.search(r"-(\d{1,2})$", ascii_written)
     if line_range and len(digits) - len(line_range.group(1)) in (9, 10):
         digits = digits[: -len(line_range.group(1))]
     if digits.startswith("0"):

@@ -75,7 +75,6 @@ WORDS = {
     "สมรรถนะ": "samatthana", "ภาคเหนือ": "phak-nuea", "เหนือ": "nuea",
 }
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _LEAD = "[เแโใไ]?"
 _SONORANT = "[งญนมยรลว]"
 # Clusters that RTGS writes as two sounds (kr, khl, pr, phl, tr, kw ...).

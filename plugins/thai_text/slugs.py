@@ -19,6 +19,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .patterns import THAI_DIGITS
 from .romanization import WORDS, official, respell
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,6 @@ DEFAULT_MAX_LENGTH = 60
 ROMANIZATION_FIXES = dict(WORDS)
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]+[\u0e01-\u0e4e.]*")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _NOT_SLUG = re.compile("[^a-z0-9]+")
 _SLUG = re.compile("[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -84,7 +84,7 @@ class SlugMaker:
         """A slug for `text`: RTGS for Thai words, other words lowercased, hyphens between words."""
         from .typos import fix_typos
 
-        text = unicodedata.normalize("NFC", fix_typos(str(text))).translate(_THAI_DIGITS)
+        text = unicodedata.normalize("NFC", fix_typos(str(text))).translate(THAI_DIGITS)
         parts: list[str] = []
         pos = 0
         for m in _THAI_RUN.finditer(text):
