@@ -130,6 +130,35 @@ def test_a_sentence_goes_into_the_line_and_undo_takes_it_out(editor, editor_page
     assert page.recorder.problems() == []
 
 
+PASTE_AT_ONCE = """(body, [text, html]) => {
+    body.focus();
+    const first = document.createTreeWalker(body, NodeFilter.SHOW_TEXT).nextNode();
+    document.getSelection().setBaseAndExtent(first, 0, first, 0);
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    if (html) data.setData('text/html', html);
+    body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}"""
+
+
+@pytest.mark.parametrize("html", [None, "<p>นายปิ่นเพชร ฟุ้งเฟื่อง</p><p>นางสาวกตัญญู ป้อมปราการ</p>"], ids=["text", "html"])
+def test_a_paste_at_once_after_a_click_into_a_new_body_is_not_lost(editor, editor_page, html):
+    """A paste that comes before the page has told the editor where the click put the cursor (in
+    the same moment: a fast hand, a busy office PC). Slate then knew no cursor, took the text and
+    dropped it: the body stayed empty (a list of names copied from a PDF was lost so in CI). Now
+    the text is in the body, and saved."""
+    from tests.editor.test_editor_bad_inputs import saved_body
+
+    page = editor_page
+    new_release(page, editor, "รายชื่อผู้ได้รับรางวัล", category="ประกาศ")
+    saved = capture_saves(page, editor)
+    body = page.locator("[data-slate-editor]").first
+    body.evaluate(PASTE_AT_ONCE, ["นายปิ่นเพชร ฟุ้งเฟื่อง\nนางสาวกตัญญู ป้อมปราการ", html])
+    expect(body).to_contain_text("ป้อมปราการ")
+    assert saved_body(page, saved).strip() == "นายปิ่นเพชร ฟุ้งเฟื่อง\n\nนางสาวกตัญญู ป้อมปราการ"
+    assert page.recorder.problems() == []
+
+
 def test_a_table_pasted_into_a_table_goes_after_it(editor, editor_page):
     page = editor_page
     saved, rel, original = open_captured(page, editor, RELEASE)

@@ -62,10 +62,12 @@ export function checkedWidget(CMS, baseName, site) {
           notes.push(`ข้อความที่วางถูกตัดบรรทัดไว้ (เช่น คัดลอกจาก PDF) ระบบต่อบรรทัดเป็น ${count} ย่อหน้าแล้ว ตรวจการแบ่งย่อหน้าในตัวอย่าง`);
         }
         tell();
-        if (!unwrapped && text === copied) return; // the editor pastes it itself
         event.preventDefault();
         event.stopPropagation();
-        this.insertPasted(body, unwrapped || plainParagraphs(text));
+        // Text as copied is pasted as the editor pastes it, but not by Slate's own paste: that
+        // uses the cursor Slate last heard of, none when the paste follows a click into the
+        // body at once, and then the text was dropped (see insertPasted).
+        this.insertPasted(body, unwrapped || plainParagraphs(text), !unwrapped && text === copied ? text : undefined);
         return;
       }
       event.preventDefault();
@@ -93,17 +95,21 @@ export function checkedWidget(CMS, baseName, site) {
     }
 
     /**
-     * `pasted` (Markdown) at the cursor. Text without markup is typed in by Slate itself (the
-     * cursor stays after it, and undo takes it out). Anything else: a mark typed at the cursor,
-     * the Markdown put there (`placePasted`), the editor drawn again from the Markdown and the
-     * cursor put after the pasted text. Should Slate take neither, the text goes after the body:
-     * nothing pasted is lost.
+     * `pasted` (Markdown) at the cursor. Plain text that gives the same (`typed`: one line
+     * without markup, or text pasted as copied) is typed in by Slate itself (the cursor stays
+     * after it, and undo takes it out). Anything else: a mark typed at the cursor, the Markdown
+     * put there (`placePasted`), the editor drawn again from the Markdown and the cursor put
+     * after the pasted text. Slate may take typed text and drop it, if it has heard of no cursor
+     * yet (a paste at once after a click: the page tells it of the click a moment later); then
+     * the mark is typed, as the page's cursor has reached Slate by then. Should Slate take
+     * neither, the text goes after the body: nothing pasted is lost.
      */
-    async insertPasted(body, pasted) {
+    async insertPasted(body, pasted, typed = pasted.length > 1 && !/[\\*_[\]`|\n]/.test(pasted) ? pasted : null) {
       const before = String(this.latest ?? this.props.value ?? '');
+      const letters = text => text.replace(/\s/gu, '').length;
       this.latest = undefined;
-      if (pasted.length > 1 && !/[\\*_[\]`|\n]/.test(pasted) && this.typeAtCursor(body, pasted)
-          && await this.changed(value => value.length >= before.length + pasted.length)) return;
+      if (typed && this.typeAtCursor(body, typed)
+          && await this.changed(value => letters(value) >= letters(before) + letters(typed))) return;
       this.awaitingMark = true;
       const marked = this.typeAtCursor(body, PASTE_MARK) && await this.changed(value => value.includes(PASTE_MARK));
       this.awaitingMark = false;
