@@ -13,7 +13,7 @@
 // release cannot be sent for review) or "warning". tests/editor/test_rules_agree.py compares the
 // verdicts with `invoke check` on every content file and on a fixture of bad inputs.
 
-import { DateProblem, epoch, local, parseDate, readDate, thaiDate, weekdayOf } from './dates.js';
+import { DateProblem, epoch, local, parseDate, readDate, thaiDate, toArabicDigits, weekdayOf } from './dates.js';
 import { SOURCE_KEY, fromFile } from './format.js';
 import { mergePhotos } from './gallery.js';
 
@@ -48,19 +48,17 @@ function phoneRules(rules) {
   return rules._phones;
 }
 
-const asciiDigits = value => value.replace(/[\u0e50-\u0e59]/gu, d => String(d.charCodeAt(0) - 0x0e50));
-
 /** The digits of a number as dialled in Thailand (phones.py national_digits). */
 function nationalDigits(written) {
-  const digits = asciiDigits(written).replace(/\D/g, '');
+  const digits = toArabicDigits(written).replace(/\D/g, '');
   return written.startsWith('+66') ? `0${digits.slice(2)}` : digits;
 }
 
 /** What is wrong with a telephone number as written (phones.py wrong_number), or null. */
 function wrongNumber(written, afterWord, data) {
   let digits = nationalDigits(written);
-  if (!afterWord && !written.startsWith('+66') && !data.grouped.test(asciiDigits(written))) return null;
-  const range = asciiDigits(written).match(/-(\d{1,2})$/);
+  if (!afterWord && !written.startsWith('+66') && !data.grouped.test(toArabicDigits(written))) return null;
+  const range = toArabicDigits(written).match(/-(\d{1,2})$/);
   if (range && [9, 10].includes(digits.length - range[1].length)) digits = digits.slice(0, -range[1].length);
   if (digits.startsWith('0')) {
     if (digits.length < 6 || '01'.includes(digits[1])) return null;
