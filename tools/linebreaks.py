@@ -6,7 +6,7 @@ each character's line from `Range.getClientRects()` and reports, for each block 
 offsets where a new line starts, with the offsets of our `<wbr>` break points. `classify` then
 sorts each line end: at a space or punctuation, at one of our breaks, or inside a word (a line
 end between two letters or digits with no `<wbr>` there), and whether it fell inside a
-site-dictionary word, a person's name or a telephone number.
+site-dictionary word, a person's name, a telephone number or a hashtag.
 
 Used by tests/thai_text/test_line_breaks.py (every article and page at widths from 320 to 1280
 px) and as a script that prints the figures of plugins/thai_text/README.md:
@@ -290,15 +290,16 @@ def site_pages(output: Path) -> list[str]:
 
 
 def protected_spans_for(site_words, find_names):
-    """A `protected_spans(text)` for `classify`: site-dictionary words, names and telephone
-    numbers written in groups (0 2232 1262) in `text`."""
+    """A `protected_spans(text)` for `classify`: site-dictionary words, names, telephone
+    numbers written in groups (0 2232 1262) and hashtags (#ศปทแรงงาน) in `text`."""
+    from thai_text.hashtags import find_hashtags
     from thai_text.phones import find_phone_numbers
 
     words = sorted({w for w in site_words if len(w) > 1}, key=len, reverse=True)
 
     def spans(text: str):
         text = unicodedata.normalize("NFC", text)
-        found = list(find_names(text)) + find_phone_numbers(text)
+        found = list(find_names(text)) + find_phone_numbers(text) + find_hashtags(text)
         for word in words:
             i = text.find(word)
             while i >= 0:

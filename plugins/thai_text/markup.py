@@ -17,6 +17,9 @@ A browser breaks Thai lines wherever its own dictionary allows (Chromium: กร
 - `<span class="w">` around each telephone number written in groups (โทร. 0 2232 1262,
   0-2232-1262: phones.py), in any text node: a browser would otherwise end a line at one of its
   spaces or hyphens;
+- `<span class="w">` (or `wl`, when long) around each hashtag with Thai letters, without the
+  `<wbr>` between its words (#ศปทแรงงาน: hashtags.py): a line that ended inside it showed
+  another hashtag (#ศปท) and a word after it;
 - an opening quote or bracket right before a kept piece (after a space or at the start) and a
   closing one right after it (before a space or at the end), as a character or an entity, go into
   its span: where the CSS makes every piece an inline block (text at twice its size on a phone),
@@ -35,6 +38,7 @@ import re
 
 from markupsafe import Markup, escape
 
+from .hashtags import find_hashtags
 from .phones import find_phone_numbers
 from .segment import _LEFT_OK, _RIGHT_OK, letters
 from .typos import fix_typos
@@ -155,11 +159,15 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
     text) by one regular-expression pass over the pieces between breaks."""
     offsets, names = segmenter.breaks_and_names(text)
     numbers = find_phone_numbers(text)
-    if names or numbers or _MAYBE_OPAQUE.search(text):
+    hashtags = find_hashtags(text)
+    if names or numbers or hashtags or _MAYBE_OPAQUE.search(text):
         offsets, keep = segmenter.line_layout(text)
+        if hashtags:  # one piece each, without the breaks between its words or the pieces inside
+            offsets = [k for k in offsets if not any(a < k < b for a, b in hashtags)]
+            keep = [(c, d) for c, d in keep if not any(c < b and a < d for a, b in hashtags)] + hashtags
         if numbers:  # digits and spaces, kept unless a name or dictionary word holds them
-            keep = sorted(keep + [(a, b) for a, b in numbers if not any(c < b and a < d for c, d in keep)])
-        return _render(text, offsets, keep), len(offsets)
+            keep = keep + [(a, b) for a, b in numbers if not any(c < b and a < d for c, d in keep)]
+        return _render(text, offsets, sorted(keep)), len(offsets)
     several = segmenter.several_syllables
 
     def wrap(m):
