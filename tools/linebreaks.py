@@ -1,7 +1,8 @@
 """Where Chromium ends lines in our pages, character by character, and whether it cut a word.
 
 A reader sees a word cut when a line ends between two letters of it. This module finds every
-line end the way the eye does: it walks the text nodes of a page region in a real browser, takes
+line end the way the eye does: it walks the text nodes of a page (header, menu and footer
+included) in a real browser, takes
 each character's line from `Range.getClientRects()` and reports, for each block of text, the
 offsets where a new line starts, with the offsets of our `<wbr>` break points. `classify` then
 sorts each line end: at a space or punctuation, at one of our breaks, or inside a word (a line
@@ -230,12 +231,13 @@ def classify(blocks, protected_spans) -> Counts:
     return counts
 
 
-def measure(page, selector: str = "main"):
-    """Blocks of `selector` on `page` as laid out now: [(text, line starts, <wbr> offsets)]."""
+def measure(page, selector: str = "body"):
+    """Blocks of `selector` on `page` as laid out now: [(text, line starts, <wbr> offsets)]. The
+    whole page by default: the header, the menu and the footer are on every page a reader opens."""
     return in_code_points(page.evaluate(MEASURE_JS, selector) or [])
 
 
-def measure_widths(page, url: str, widths, selector: str = "main", height: int = 800):
+def measure_widths(page, url: str, widths, selector: str = "body", height: int = 800):
     """Blocks of `selector` at each width ([blocks per width]) and the widths that scroll sideways.
 
     `page` is any page of the same origin as `url` (a small one: robots.txt); `url` is loaded in
@@ -289,6 +291,14 @@ def site_pages(output: Path) -> list[str]:
     return paths
 
 
+def measured_pages(output: Path) -> list[str]:
+    """`site_pages`, then the search page and the page not found where the site has them: their
+    text is the theme's own, but a reader reads it too."""
+    extra = [path for path, file in (("/search/", "search/index.html"), ("/404.html", "404.html"))
+             if (output / file).is_file()]
+    return site_pages(output) + extra
+
+
 def protected_spans_for(site_words, find_names):
     """A `protected_spans(text)` for `classify`: site-dictionary words, names, telephone
     numbers written in groups (0 2232 1262) and hashtags (#ศปทแรงงาน) in `text`."""
@@ -329,7 +339,7 @@ def _main(argv=None) -> int:
     from tools.serve import make_server
 
     output = Path(args.output)
-    pages = site_pages(output)
+    pages = measured_pages(output)
     dictionary = ROOT / "content" / "dictionary.txt"
     segmenter = default_segmenter(str(dictionary))
 

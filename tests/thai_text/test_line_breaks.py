@@ -1,5 +1,6 @@
-"""Line ends in Chromium, as a reader sees them: every article and page of the sample content, and
-every listing of their cards (home, categories, tags, B.E. years), at widths from 320 to 1280 px
+"""Line ends in Chromium, as a reader sees them: every article and page of the sample content,
+every listing of their cards (home, categories, tags, B.E. years), the search page and the page
+not found, each with its header, menu and footer, at widths from 320 to 1280 px
 (every 16 px up to 480, where lines are short and long words matter, then every 80 px;
 `python -m tools.linebreaks --step 8` measures every 8 px for the README).
 Each character's line comes from Range.getClientRects() (tools/linebreaks.py).
@@ -16,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from tests.sample_pages import longest, releases
-from tools.linebreaks import Counts, classify, measure_widths, protected_spans_for, site_pages
+from tools.linebreaks import Counts, classify, measure_widths, measured_pages, protected_spans_for
 
 pytestmark = pytest.mark.browser
 
@@ -52,10 +53,12 @@ def spans(site_words, names):
 
 @pytest.fixture(scope="module")
 def measured(browser, sample_site, sample_url):
-    """{path: ([blocks per width], widths that scroll sideways)} for every article, page and listing."""
-    pages = site_pages(sample_site.output)
+    """{path: ([blocks per width], widths that scroll sideways)} for every article, page and listing,
+    the search page and the page not found, each whole: header, menu and footer included."""
+    pages = measured_pages(sample_site.output)
     assert {r.url for r in releases()} <= set(pages) and "/report/" in pages  # every release is measured
     assert "/" in pages and any(p.startswith("/tag/") for p in pages)  # and the listings
+    assert {"/search/", "/404.html"} <= set(pages)
     page = browser.new_page(viewport={"width": 1300, "height": 900})
     page.goto(sample_url + "/robots.txt")
     try:
@@ -103,6 +106,23 @@ def test_names_numbers_and_hashtags_of_the_sample_releases_are_found(measured, s
 def test_nothing_scrolls_sideways(measured):
     wide = {path: w for path, (_results, w) in measured.items() if w}
     assert not wide, wide
+
+
+def test_the_header_keeps_the_centers_name_on_one_line_at_every_width(browser, sample_url, spans):
+    """The header is on every page: every 8 px from 320 to 1280, no line end inside a word of it.
+    Between 568 and 600 px the search box stood beside the name and left it 200-216 px of its
+    219: "ศูนย์ปฏิบัติการต่อต้านการ|ทุจริต" (the box now goes under the name instead)."""
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(sample_url + "/robots.txt")
+    widths = list(range(320, 1281, 8))
+    try:
+        results, wide = measure_widths(page, sample_url + "/", widths, selector="header.site-header")
+    finally:
+        page.close()
+    cut = [(width, end.context()) for width, blocks in zip(widths, results)
+           for end in (lambda c: c.inside + c.protected)(classify(blocks, spans))]
+    assert all(any("ศูนย์ปฏิบัติการต่อต้านการทุจริต" in text for text, _b, _w in blocks) for blocks in results)
+    assert cut == [] and wide == []
 
 
 def test_the_measure_sees_browser_breaks_without_the_spans(browser, sample_url, spans):
