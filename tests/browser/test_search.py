@@ -518,6 +518,32 @@ def test_fits_a_360px_screen(open_page, pairs_url):
     no_problems(page)
 
 
+@pytest.mark.parametrize("query", ["แรงงาน", "ทุจริต", "สายด่วน"])
+def test_results_break_lines_only_between_words_on_a_phone(open_page, sample_url, query):
+    """Titles and excerpts in the results keep each Thai word on one line, as the pages do: every
+    16 px from 320 to 480, no line end inside a word, a site-dictionary word or a name. Without
+    the spans of search.js Chromium's own dictionary cut "กระทรวง|แรงงาน" and
+    "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" at 320-400 px (about 50 places for each of these queries)."""
+    from thai_text.names import find_names
+    from thai_text.segment import default_segmenter, read_word_list
+    from tools.linebreaks import classify, measure, protected_spans_for
+
+    dictionary = ROOT / "content" / "dictionary.txt"
+    segmenter = default_segmenter(str(dictionary))
+    spans = protected_spans_for(read_word_list(dictionary),
+                                lambda text: find_names(text, set(segmenter.boundaries(text)).__contains__))
+    page = search(open_page, sample_url, query, width=320)
+    assert len(result_paths(page)) == 10
+    ends, cut = 0, []
+    for width in range(320, 481, 16):
+        page.set_viewport_size({"width": width, "height": 900})
+        counts = classify(measure(page, "#search-results"), spans)
+        ends += counts.total
+        cut += [(width, end.context()) for end in counts.inside + counts.protected]
+    assert ends > 300 and cut == []
+    no_problems(page)
+
+
 def test_home_page_declares_the_search_action(open_page, pairs_url):
     page = open_page(f"{pairs_url}/")
     blocks = page.eval_on_selector_all(

@@ -335,16 +335,48 @@ function describeFilters() {
 }
 
 // Build highlight() pieces as DOM nodes (never as HTML). The zero-width spaces Pagefind keeps
-// between Thai words become <wbr>: the same line-break chances, and nothing odd when copied.
+// between Thai words become <wbr>: the same line-break chances as on the page, and nothing odd
+// when copied. Each run of Thai between two of them (or a space) goes into a span of class "wl",
+// as thai_text's markup keeps it on the page (an inline block as wide as the line at most: whole
+// where it fits, wrapped inside only where it is wider than the line); without it Chromium's own
+// dictionary cut "กระทรวง|แรงงาน" and "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px.
+// A highlighted part may start or end inside a run: the run's span then holds the <mark>.
 // Lao, Myanmar and Khmer go into spans with their language (languageRuns).
+const THAI_LETTER = /[\u0E01-\u0E4E]/;
+
 function pieces(element, parts) {
+  let run = null; // the span of the Thai run being written, until a space or a break ends it
   for (const part of parts) {
-    const target = part.mark ? document.createElement("mark") : element;
-    part.text.split("\u200b").forEach((text, i) => {
-      if (i > 0) target.append(document.createElement("wbr"));
-      appendText(target, text);
-    });
-    if (part.mark) element.append(target);
+    let holder = null; // where this part's <mark> is (element or a run)
+    let mark = null;
+    const write = (parent, text) => {
+      if (!part.mark) return appendText(parent, text);
+      if (holder !== parent) {
+        mark = document.createElement("mark");
+        parent.append(mark);
+        holder = parent;
+      }
+      appendText(mark, text);
+    };
+    for (const token of part.text.split(/(\u200b|\s+)/)) {
+      if (!token) continue;
+      if (token === "\u200b") {
+        element.append(document.createElement("wbr"));
+        run = holder = null;
+      } else if (/^\s/.test(token)) {
+        run = null;
+        write(element, token);
+      } else if (run || THAI_LETTER.test(token)) {
+        if (!run) {
+          run = document.createElement("span");
+          run.className = "wl";
+          element.append(run);
+        }
+        write(run, token);
+      } else {
+        write(element, token);
+      }
+    }
   }
   return element;
 }
