@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sample_pages import with_gallery
+from tests.sample_pages import releases, with_gallery
 
 pytestmark = pytest.mark.browser
 
@@ -56,6 +56,39 @@ def test_lightbox_keyboard_caption_and_focus_return(open_page, sample_url):
         "() => document.activeElement === document.querySelector('[data-gallery] a.gallery-link')"
     )
     assert page.problems.all() == []
+
+
+@pytest.mark.parametrize("width", [320, 360, 412])
+def test_every_caption_over_a_photo_breaks_lines_only_between_words(open_page, sample_url, width):
+    """The caption PhotoSwipe shows over the photo, for every photo of every release with a
+    gallery, on a phone: no line end inside a word, a site-dictionary word or a name (as plain
+    text it was cut at "กระทรวง|แรงงาน" and 29 other places at 320-412 px)."""
+    from thai_text.names import find_names
+    from thai_text.segment import default_segmenter, read_word_list
+    from tests.conftest import ROOT
+    from tools.linebreaks import classify, measure, protected_spans_for
+
+    dictionary = ROOT / "content" / "dictionary.txt"
+    segmenter = default_segmenter(str(dictionary))
+    spans = protected_spans_for(read_word_list(dictionary),
+                                lambda text: find_names(text, set(segmenter.boundaries(text)).__contains__))
+    ends, cut = 0, []
+    galleries = [release for release in releases() if release.gallery]
+    assert len(galleries) >= 3
+    for release in galleries:
+        page = open_page(sample_url + release.url, width=width, height=800)
+        captions = page.locator("[data-gallery] figcaption").all_inner_texts()
+        page.locator("[data-gallery] a.gallery-link").first.click()
+        page.wait_for_function("() => document.activeElement?.classList.contains('pswp')", timeout=10000)
+        for number, caption in enumerate(captions, 1):
+            _wait_caption(page, f"ภาพที่ {number} จาก")
+            assert caption.replace("\u200b", "") in _caption(page).replace("\u200b", "")
+            counts = classify(measure(page, ".pswp__gallery-caption"), spans)
+            ends += counts.total
+            cut += [(release.url, number, end.context()) for end in counts.inside + counts.protected]
+            page.keyboard.press("ArrowRight")
+        assert page.problems.all() == []
+    assert ends > 5 and cut == []
 
 
 @pytest.mark.parametrize(("width", "density"), [(280, 3), (390, 3), (700, 2), (1280, 1)])

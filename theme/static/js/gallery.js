@@ -16,11 +16,17 @@ function loadStylesheet(href) {
   document.head.append(link);
 }
 
+// The caption over the photo: the thumbnail's caption as the page marks it up (thai_text's spans
+// and <wbr> keep each word whole where it wraps; as plain text Chromium cut "กระทรวง|แรงงาน" at
+// 320 px), else the photo's alt text.
 function captionOf(element) {
-  if (!element) return '';
+  if (!element) return [];
   const figcaption = element.closest('figure')?.querySelector('figcaption');
-  if (figcaption) return figcaption.textContent.trim();
-  return element.querySelector('img')?.getAttribute('alt') ?? '';
+  if (figcaption && figcaption.textContent.trim()) {
+    return Array.from(figcaption.childNodes, node => node.cloneNode(true));
+  }
+  const alt = element.querySelector('img')?.getAttribute('alt') ?? '';
+  return alt ? [document.createTextNode(alt)] : [];
 }
 
 // PhotoSwipe moves focus into the photo only when it was opened from the keyboard; opened by a
@@ -88,9 +94,9 @@ if (galleries.length) {
           element.setAttribute('aria-live', 'polite');
           element.setAttribute('aria-atomic', 'true');
           const update = () => {
-            const text = captionOf(pswp.currSlide?.data?.element);
+            const caption = captionOf(pswp.currSlide?.data?.element);
             const position = `ภาพที่ ${pswp.currIndex + 1} จาก ${pswp.getNumItems()}`;
-            element.textContent = text ? `${text} (${position})` : position;
+            element.replaceChildren(...caption, caption.length ? ` (${position})` : position);
           };
           pswp.on('change', update);
           update();
