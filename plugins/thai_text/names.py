@@ -2,7 +2,8 @@
 
 A name is a title, the first name, one space and the surname: นายสมชาย ใจซื่อ,
 นางสาวพิมพ์ชนก ศรีสวัสดิ์, ผศ.ดร.วรวุฒิ ธนากิจจานุวงศ์, พล.ต.อ. สมศักดิ์ เกียรติวงศ์ไพบูลย์,
-ว่าที่ร้อยตรีหญิงกมลวรรณ มีสุข, ม.ล.ปิยะ สนิทวงศ์ ณ อยุธยา. Titles may follow each other (ผศ.ดร.,
+ว่าที่ร้อยตรีหญิงกมลวรรณ มีสุข, ม.ล.ปิยะ สนิทวงศ์ ณ อยุธยา, มร.ฮิโรชิ ทานากะ (a foreigner: มร.,
+มิสเตอร์, มิสซิส, มาดาม). Titles may follow each other (ผศ.ดร.,
 พล.ต.อ. ดร.) and a dotted title may be followed by a space. The first name is the Thai letters
 after the titles; the surname is the Thai letters after the one space, plus `ณ <word>` when it
 follows (ณ อยุธยา). First names and surnames are rarely dictionary words (สมชาย is not in
@@ -42,6 +43,7 @@ from .patterns import alternation
 DOTTED_TITLES = (
     "ศ.", "รศ.", "ผศ.", "ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.", "สพ.ญ.", "น.ส.",
     "ด.ช.", "ด.ญ.", "ม.ร.ว.", "ม.ล.", "ม.จ.",
+    "มร.",  # Mr., before a foreigner's name (มร.ฮิโรชิ ทานากะ)
     # army
     "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.",
     "จ.ส.อ.", "จ.ส.ท.", "จ.ส.ต.", "ส.อ.", "ส.ท.", "ส.ต.",
@@ -56,6 +58,7 @@ DOTTED_TITLES = (
 WORD_TITLES = (
     "นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง", "คุณหญิง", "ท่านผู้หญิง",
     "หม่อมเจ้า", "หม่อมราชวงศ์", "หม่อมหลวง",
+    "มิสเตอร์", "มิสซิส", "มาดาม",  # before a foreigner's name, as the English or French title
     "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์", "นายแพทย์", "แพทย์หญิง",
     "ทันตแพทย์", "ทันตแพทย์หญิง", "เภสัชกร", "เภสัชกรหญิง",
     "พลเอก", "พลโท", "พลตรี", "พันเอก", "พันโท", "พันตรี", "ร้อยเอก", "ร้อยโท", "ร้อยตรี",
@@ -103,7 +106,7 @@ _WORD_TITLES = frozenset(WORD_TITLES)
 _LETTER = re.compile(f"[{_LETTERS}]")
 # Pieces of every title: without one of them a text holds no name (a quick test).
 _HINTS = ("นาย", "นาง", ".", "พล", "พัน", "ร้อย", "สิบ", "จ่า", "ดาบ", "เรือ", "นาวา", "หม่อม", "ศาสตรา",
-          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก", "ว่าที่")
+          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก", "ว่าที่", "มิส", "มาดาม")
 # Titles alone: a quick scan, and where a name can start.
 _TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
 _ENDS = re.compile(alternation(NAME_ENDS))

@@ -216,8 +216,26 @@ SECOND_MENTIONS = {
     # a surname that starts like a verb stays a surname
     "นายสมชาย แจ้งสว่าง ผู้อำนวยการ": "นายสมชาย แจ้งสว่าง",
 }
+FOREIGNERS = {
+    # a foreigner's name after the English or French title, as releases about visitors write it
+    "มร.ฮิโรชิ ทานากะ ผู้เชี่ยวชาญจากญี่ปุ่น": "มร.ฮิโรชิ ทานากะ",
+    "โดยมี มิสเตอร์ฮิโรชิ ทานากะ เป็นวิทยากร": "มิสเตอร์ฮิโรชิ ทานากะ",
+    "มิสซิสแคทเธอรีน โอไบรอัน กล่าวว่า": "มิสซิสแคทเธอรีน โอไบรอัน",
+    "มาดามโซฟี มาร์แตง ผู้แทนองค์การ": "มาดามโซฟี มาร์แตง",
+}
+
+
+@pytest.mark.parametrize("text", list(FOREIGNERS))
+def test_a_foreigners_name_after_a_foreign_title_stays_whole(segmenter, text):
+    name = FOREIGNERS[text]
+    start = text.index(name)
+    assert [text[a:b] for a, b in segmenter.names(text)] == [name]
+    assert not [i for i in segmenter.break_offsets(text) if start < i < start + len(name)], text
+
+
 NOT_NAMES = ["นายจ้างกล่าวว่าไม่ทราบ", "นายกรัฐมนตรีกล่าวว่า", "นางพยาบาลเป็นผู้ดูแล", "นายอำเภอได้สั่งการ",
-             "นายทะเบียนกล่าวว่า", "นายด่านกล่าวว่า", "นางงามได้รับรางวัล"]
+             "นายทะเบียนกล่าวว่า", "นายด่านกล่าวว่า", "นางงามได้รับรางวัล", "มิสไซล์ถูกยิงขึ้น",
+             "มิสทีนเป็นยี่ห้อหนึ่ง"]
 
 
 @pytest.mark.parametrize("text", list(SECOND_MENTIONS))
