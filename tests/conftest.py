@@ -120,7 +120,8 @@ def category_path(site, name: str) -> str:
     from bs4 import BeautifulSoup
 
     home = BeautifulSoup((site.output / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = home.find("nav", attrs={"aria-label": "เมนูหลัก"}).find("a", string=name)
+    menu = home.find("nav", attrs={"aria-label": "เมนูหลัก"})
+    link = next((a for a in menu.find_all("a") if a.get_text() == name), None)  # <wbr> and spans in it
     assert link is not None, f"no menu link for category {name}"
     return link["href"]
 

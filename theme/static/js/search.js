@@ -336,46 +336,53 @@ function describeFilters() {
 
 // Build highlight() pieces as DOM nodes (never as HTML). The zero-width spaces Pagefind keeps
 // between Thai words become <wbr>: the same line-break chances as on the page, and nothing odd
-// when copied. Each run of Thai between two of them (or a space) goes into a span of class "wl",
-// as thai_text's markup keeps it on the page (an inline block as wide as the line at most: whole
-// where it fits, wrapped inside only where it is wider than the line); without it Chromium's own
-// dictionary cut "กระทรวง|แรงงาน" and "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px.
-// A highlighted part may start or end inside a run: the run's span then holds the <mark>.
-// Lao, Myanmar and Khmer go into spans with their language (languageRuns).
+// when copied. Each run of text between two of them (or a space) that holds Thai goes into a span
+// of class "wl", quotes and brackets around it included, as thai_text's markup keeps it on the
+// page (an inline block as wide as the line at most: whole where it fits, wrapped inside only
+// where it is wider than the line); without it Chromium's own dictionary cut "กระทรวง|แรงงาน" and
+// "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px. A highlight may start or end inside
+// a run: the run's span then holds the <mark>. Lao, Myanmar and Khmer go into spans with their
+// language (languageRuns).
 const THAI_LETTER = /[\u0E01-\u0E4E]/;
 
 function pieces(element, parts) {
-  let run = null; // the span of the Thai run being written, until a space or a break ends it
+  const items = []; // "wbr", or [fragments, is a run], a fragment being [text, highlighted]
+  let run = null;
   for (const part of parts) {
-    let holder = null; // where this part's <mark> is (element or a run)
-    let mark = null;
-    const write = (parent, text) => {
-      if (!part.mark) return appendText(parent, text);
-      if (holder !== parent) {
-        mark = document.createElement("mark");
-        parent.append(mark);
-        holder = parent;
-      }
-      appendText(mark, text);
-    };
     for (const token of part.text.split(/(\u200b|\s+)/)) {
       if (!token) continue;
       if (token === "\u200b") {
-        element.append(document.createElement("wbr"));
-        run = holder = null;
-      } else if (/^\s/.test(token)) {
+        items.push("wbr");
         run = null;
-        write(element, token);
-      } else if (run || THAI_LETTER.test(token)) {
-        if (!run) {
-          run = document.createElement("span");
-          run.className = "wl";
-          element.append(run);
-        }
-        write(run, token);
+      } else if (/^\s/.test(token)) {
+        items.push([[[token, part.mark]], false]);
+        run = null;
       } else {
-        write(element, token);
+        if (!run) items.push([(run = []), true]);
+        run.push([token, part.mark]);
       }
+    }
+  }
+  for (const item of items) {
+    if (item === "wbr") {
+      element.append(document.createElement("wbr"));
+      continue;
+    }
+    const [fragments, isRun] = item;
+    let target = element;
+    if (isRun && fragments.some(([text]) => THAI_LETTER.test(text))) {
+      target = document.createElement("span");
+      target.className = "wl";
+      element.append(target);
+    }
+    for (const [text, marked] of fragments) {
+      if (!marked) {
+        appendText(target, text);
+        continue;
+      }
+      let mark = target.lastChild;
+      if (mark?.nodeName !== "MARK") mark = target.appendChild(document.createElement("mark"));
+      appendText(mark, text);
     }
   }
   return element;
