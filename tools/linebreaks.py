@@ -320,6 +320,22 @@ def protected_spans_for(site_words, find_names):
     return spans
 
 
+def site_protected_spans():
+    """`protected_spans_for` the site's dictionary (content/dictionary.txt) and names as its
+    segmenter finds them: what the script and the browser tests of text the browser writes
+    (search results, photo captions) classify line ends with."""
+    from thai_text.names import find_names
+    from thai_text.segment import default_segmenter, read_word_list
+
+    dictionary = ROOT / "content" / "dictionary.txt"
+    segmenter = default_segmenter(str(dictionary))
+
+    def names(text):
+        return find_names(text, set(segmenter.boundaries(text)).__contains__)
+
+    return protected_spans_for(read_word_list(dictionary), names)
+
+
 def _main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", default=str(ROOT / "output"), help="built site (default output/)")
@@ -334,19 +350,11 @@ def _main(argv=None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from thai_text.names import find_names
-    from thai_text.segment import default_segmenter, read_word_list
     from tools.serve import make_server
 
     output = Path(args.output)
     pages = measured_pages(output)
-    dictionary = ROOT / "content" / "dictionary.txt"
-    segmenter = default_segmenter(str(dictionary))
-
-    def names(text):
-        return find_names(text, set(segmenter.boundaries(text)).__contains__)
-
-    spans = protected_spans_for(read_word_list(dictionary), names)
+    spans = site_protected_spans()
     server = make_server(output, "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -387,7 +395,8 @@ def _main(argv=None) -> int:
     print("sideways scrolling:", overflow or "none")
     raw = gz = 0
     for path in pages:
-        r, g = page_weight(output / path.strip("/") / "index.html")
+        file = output / path.strip("/")
+        r, g = page_weight(file if file.suffix == ".html" else file / "index.html")
         raw, gz = raw + r, gz + g
     print(f"bytes per page (mean of {len(pages)}): {raw / len(pages):,.0f} raw, "
           f"{gz / len(pages):,.0f} gzip")

@@ -63,15 +63,9 @@ def test_every_caption_over_a_photo_breaks_lines_only_between_words(open_page, s
     """The caption PhotoSwipe shows over the photo, for every photo of every release with a
     gallery, on a phone: no line end inside a word, a site-dictionary word or a name (as plain
     text it was cut at "กระทรวง|แรงงาน" and 29 other places at 320-412 px)."""
-    from thai_text.names import find_names
-    from thai_text.segment import default_segmenter, read_word_list
-    from tests.conftest import ROOT
-    from tools.linebreaks import classify, measure, protected_spans_for
+    from tools.linebreaks import classify, measure, site_protected_spans
 
-    dictionary = ROOT / "content" / "dictionary.txt"
-    segmenter = default_segmenter(str(dictionary))
-    spans = protected_spans_for(read_word_list(dictionary),
-                                lambda text: find_names(text, set(segmenter.boundaries(text)).__contains__))
+    spans = site_protected_spans()
     ends, cut = 0, []
     galleries = [release for release in releases() if release.gallery]
     assert len(galleries) >= 3

@@ -524,14 +524,9 @@ def test_results_break_lines_only_between_words_on_a_phone(open_page, sample_url
     16 px from 320 to 480, no line end inside a word, a site-dictionary word or a name. Without
     the spans of search.js Chromium's own dictionary cut "กระทรวง|แรงงาน" and
     "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" at 320-400 px (about 50 places for each of these queries)."""
-    from thai_text.names import find_names
-    from thai_text.segment import default_segmenter, read_word_list
-    from tools.linebreaks import classify, measure, protected_spans_for
+    from tools.linebreaks import classify, measure, site_protected_spans
 
-    dictionary = ROOT / "content" / "dictionary.txt"
-    segmenter = default_segmenter(str(dictionary))
-    spans = protected_spans_for(read_word_list(dictionary),
-                                lambda text: find_names(text, set(segmenter.boundaries(text)).__contains__))
+    spans = site_protected_spans()
     page = search(open_page, sample_url, query, width=320)
     assert len(result_paths(page)) == 10
     ends, cut = 0, []
