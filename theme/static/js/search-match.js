@@ -292,7 +292,7 @@ function shiftForTrim(slice, ranges) {
 const WORD_MARK = "\u2063";
 const EXTRA_MARK = "\u2064";
 const EXTRA_MIN = 2; // the shortest inner part the index holds, in letters (terms.EXTRA_MIN)
-const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/;
+export const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/; // a Thai letter or mark (search.js too)
 const WORD_START = /[\u0E01-\u0E2E\u0E40-\u0E44]/;
 const LEAD_VOWEL = /[\u0E40-\u0E44]/;
 const ALNUM = /[\p{L}\p{N}]/u;

@@ -17,6 +17,7 @@ import {
   parseVocabulary,
   planQuery,
   suggest,
+  THAI_LETTER,
   unmark,
   verify,
 } from "./search-match.js";
@@ -343,7 +344,6 @@ function describeFilters() {
 // "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px. A highlight may start or end inside
 // a run: the run's span then holds the <mark>. Lao, Myanmar and Khmer go into spans with their
 // language (languageRuns).
-const THAI_LETTER = /[\u0E01-\u0E4E]/;
 
 function pieces(element, parts) {
   const items = []; // "wbr", or [fragments, is a run], a fragment being [text, highlighted]
