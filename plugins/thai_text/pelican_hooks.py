@@ -5,7 +5,7 @@ Order in a build:
 - generator_init: Jinja filters `thai_wbr` and `thai_slug`;
 - content_object_init (each article and page as it is read): slug from `Slug:` or the file name,
   typing errors fixed in the title, `lang` on text in other languages (languages.py), `<wbr>` and
-  fixes in the content, reading time;
+  fixes in the content, then its telephone numbers as `tel:` links (phone_links.py), reading time;
 - article_generator_pretaxonomy: tag and category slugs (before Pelican groups articles by them);
 - all_generators_finalized: summaries (every page is read, so links in them resolve);
 - finalized: caches written to CACHE_PATH/thai_text; pages for THAI_TEXT_REDIRECTS.
@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from .languages import mark_languages, mark_phrase
 from .markup import process_html, wbr_text
+from .phone_links import link_numbers
 from .redirects import write_redirects
 from .segment import build_segmenter, dictionary_path, read_word_list
 from .settings import apply_defaults
@@ -155,16 +156,19 @@ def process_content(instance) -> None:
         # Marked against the site's language, not the page's `Lang:`: every page is Thai around
         # its content (<html lang>, menus), and a summary is shown on Thai list pages.
         lang = (settings.get("DEFAULT_LANG") or "th") if settings["THAI_TEXT_LANGUAGES"] else ""
+        tel = settings["THAI_TEXT_PHONE_LINKS"]
 
         def compute(html):
             stats = {"words": 0}
             if lang:
                 html = mark_languages(html, lang)
             result = process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats)
+            if tel:  # after the typing errors are fixed: สายด่วน copied from a PDF is found too
+                result = link_numbers(result)
             return (label_cells(result) if wbr else result), stats["words"]
 
         instance._content, words = _build.segmenter.remember(
-            f"page {wbr} {fix} lang={lang}", content, compute
+            f"page {wbr} {fix} lang={lang} tel={tel}", content, compute
         )
     instance.word_count = words
     instance.reading_time = max(1, round(words / settings["THAI_TEXT_WORDS_PER_MINUTE"]))

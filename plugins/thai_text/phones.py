@@ -45,7 +45,11 @@ def find_phone_numbers(text: str) -> list[tuple[int, int]]:
 # The rule "phone": a number a reader is to dial, with a digit too many or too few. It is a number
 # after a word that says so (โทร. 0 2232 126, สายด่วน 15466) or, anywhere, one that starts with 0
 # and is written in groups (| 0 5556 311 | in a table of offices). Thai digits count as digits.
-PHONE_WORDS = ("โทรศัพท์มือถือ", "โทรศัพท์", "โทรสาร", "โทร.", "โทร", "มือถือ", "สายด่วน", "แฟกซ์")
+PHONE_WORDS = ("โทรศัพท์มือถือ", "โทรศัพท์", "โทรสาร", "โทร.", "โทร", "มือถือ", "สายด่วน", "แฟกซ์",
+               # the same in the languages of the site's notices to migrant workers and in English:
+               # ဖုန်း (Myanmar), ទូរស័ព្ទ (Khmer), ເບີໂທ and ໂທ (Lao)
+               "ဖုန်း", "ទូរស័ព្ទ", "ເບີໂທ", "ໂທ", "hotline", "Hotline", "telephone", "Telephone", "phone",
+               "Phone", "Tel.", "tel.")
 _DIGIT = "[0-9\u0e50-\u0e59]"
 WRITTEN_NUMBER = re.compile(
     "(?:(?P<word>" + alternation(PHONE_WORDS) + ")[ \u00a0]*:?[ \u00a0]*|(?:^|[^0-9\u0e50-\u0e59.,+]))"
@@ -83,6 +87,22 @@ def national_digits(written: str) -> str:
     return "0" + digits[2:] if written.startswith("+66") else digits
 
 
+def _by_itself(written: str) -> bool:
+    """Whether `written` is a telephone number without a word such as โทร. before it: +66, or
+    0 and groups of digits (GROUPED)."""
+    return written.startswith("+66") or GROUPED.fullmatch(written.translate(THAI_DIGITS)) is not None
+
+
+def first_line(written: str) -> str:
+    """The digits dialled for `written` (`national_digits`), without a range of lines after it:
+    0 2232 1262-5 is 022321262."""
+    digits = national_digits(written)
+    line_range = re.search(r"-(\d{1,2})$", written.translate(THAI_DIGITS))
+    if line_range and len(digits) - len(line_range.group(1)) in (9, 10):
+        digits = digits[: -len(line_range.group(1))]
+    return digits
+
+
 def wrong_number(written: str, after_word: bool) -> str | None:
     """What is wrong with the telephone number `written` (as WRITTEN_NUMBER's group "number"
     found it; `after_word`: a word such as โทร. comes before it), or None.
@@ -94,13 +114,9 @@ def wrong_number(written: str, after_word: bool) -> str | None:
     or 4: 191, 1546; a free number 10: 1800 ...).
     A range of lines after the number (0 2232 1262-5) is not counted. Anything else is no
     telephone number this rule knows (a count: โทร 3 ครั้ง; 001 abroad)."""
-    digits = national_digits(written)
-    ascii_written = written.translate(THAI_DIGITS)
-    if not after_word and not written.startswith("+66") and not GROUPED.fullmatch(ascii_written):
+    if not after_word and not _by_itself(written):
         return None  # by itself, only a number that starts with 0 and is written in groups is one
-    line_range = re.search(r"-(\d{1,2})$", ascii_written)
-    if line_range and len(digits) - len(line_range.group(1)) in (9, 10):
-        digits = digits[: -len(line_range.group(1))]
+    digits = first_line(written)
     if digits.startswith("0"):
         if len(digits) < 6 or digits[1] in "01":
             return None
@@ -125,4 +141,36 @@ def wrong_numbers(text: str) -> list[tuple[str, str, int]]:
         kind = wrong_number(written, m.group("word") is not None)
         if kind:
             found.append((written, kind, len(national_digits(written))))
+    return found
+
+
+# A decimal point or a comma and a digit after a number make it part of a sum (1546.5, 1,546).
+_SUM_GOES_ON = re.compile(r"[.,][0-9\u0e50-\u0e59]")
+
+
+def numbers_to_dial(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, what to dial) for each telephone number of `text` a reader can call: a number
+    in Thailand with the right count of digits (`wrong_number` finds nothing wrong with it), after
+    a word such as โทร. or สายด่วน or by itself in groups (0 2232 1262); a hotline of 3 or 4
+    digits, or 1800 and 6 more, only after such a word (สายด่วน 1546, โทร 191).
+
+    What to dial is "+66" and the number without its 0 (a range of lines: its first line), or the
+    hotline's digits. Digits right after a decimal point or comma (a sum) are none; nor is a count
+    (โทร 3 ครั้ง), an extension (ต่อ 14), a number abroad or a number with a digit missing."""
+    if not _MAY_HOLD.search(text):
+        return []
+    found = []
+    for m in WRITTEN_NUMBER.finditer(text):
+        written = m.group("number").rstrip(" \u00a0-")
+        start = m.start("number")
+        end = start + len(written)
+        after_word = m.group("word") is not None
+        if _SUM_GOES_ON.match(text, end) or wrong_number(written, after_word):
+            continue
+        digits = first_line(written)
+        if digits[:1] == "0" and (after_word or _by_itself(written)) and (
+                len(digits) == 9 and digits[1] in FIXED_PREFIXES or len(digits) == 10 and digits[1] in MOBILE_PREFIXES):
+            found.append((start, end, "+66" + digits[1:]))
+        elif after_word and digits[:1] == "1" and (len(digits) in (3, 4) or len(digits) == 10 and digits.startswith("1800")):
+            found.append((start, end, digits))
     return found

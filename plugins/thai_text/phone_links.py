@@ -1,0 +1,78 @@
+"""Telephone numbers a reader can tap to call: each number of a release's text becomes a `tel:` link.
+
+Most readers come on a phone. "สายด่วน 1546" or "โทร. 0 5368 9104" in a release is what they are
+asked to call; as plain text they must copy it, or remember it and type it again. `link_numbers`
+puts each number `phones.numbers_to_dial` finds into `<a href="tel:...">`, with nothing else
+changed: the text a reader sees, copies or searches is the same.
+
+- A number after a word such as โทร. or สายด่วน is found across inline markup too
+  (`**สายด่วน** 1546`, `โทร. <strong>0 2232 1262</strong>`): the words of a line since its
+  block began (a paragraph, a list item, a table cell) are read before each text node.
+- Nothing inside a link (a writer's own `[โทร](tel:...)`, or a number in a link's text), code,
+  a script or a style is touched.
+- Numbers a reader could not call are left as text: a digit missing (the rule "phone" warns of
+  it), a number abroad, an extension (ต่อ 14: the number before it is linked), a count
+  (โทร 3 ครั้ง).
+
+It runs on the content of articles and pages after markup.py, whose typing-error fixes it reads
+(a สายด่วน copied from a PDF with a font's glyph variants is found) and whose spans it reads
+through (`<span class="w">0 2232 1262</span>` gets its link inside the span, which keeps the
+number on one line); titles, which are links on list pages, are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markup import _INLINE, _scan
+from .phones import numbers_to_dial
+
+_DIGIT = re.compile("[0-9\u0e50-\u0e59]")
+# How much of the line before a text node is read for the word before a number (สายด่วน and a
+# few spaces or a colon).
+_CONTEXT = 32
+# Elements whose text is never linked: a link already (no link may hold another), a button or a
+# label (a control of a form), and the elements _scan marks as never touched (code, script...).
+_NO_LINKS = frozenset({"a", "button", "label"})
+
+
+def link_numbers(html: str) -> str:
+    """`html` with each telephone number of its text (outside links and code) in a `tel:` link."""
+    if not html or not _DIGIT.search(html):
+        return html
+    out = []
+    before = ""  # the end of the line's text so far (only inline tags came since)
+    inside = 0  # depth in elements whose text is never linked
+    for kind, piece, tag, skipping in _scan(html):
+        if kind == "markup":
+            name = tag.lstrip("/")
+            if name in _NO_LINKS:
+                inside = max(0, inside + (-1 if tag.startswith("/") else 1))
+            if tag and name not in _INLINE:
+                before = ""
+        elif kind == "raw":
+            before = ""
+        elif kind == "text":
+            if not skipping and not inside:
+                linked = _linked(before, piece)
+                before = (before + piece)[-_CONTEXT:]
+                piece = linked
+            else:
+                before = (before + piece)[-_CONTEXT:]
+        out.append(piece)
+    return "".join(out)
+
+
+def _linked(before: str, text: str) -> str:
+    offset = len(before)
+    found = [(a - offset, b - offset, dial) for a, b, dial in numbers_to_dial(before + text) if a >= offset]
+    if not found:
+        return text
+    out = []
+    pos = 0
+    for start, end, dial in found:
+        out.append(text[pos:start])
+        out.append(f'<a href="tel:{dial}">{text[start:end]}</a>')
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
