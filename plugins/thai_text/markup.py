@@ -50,8 +50,7 @@ KEEP_END = "</span>"
 # Pieces of at least this many letters get KEEP_LONG: at about 0.6 em a letter, 18 letters are
 # 11 em, the width of a phone's line (288 px) in the largest heading (26 px).
 LONG_LETTERS = 18
-# (A span may hold the `tel:` link phone_links.py puts around the telephone number it keeps.)
-_INSERTED = re.compile('<wbr>|<span class="wl?">([^<]*(?:<a href="tel:[^"<>]*">[^<]*</a>[^<]*)?)</span>')
+_INSERTED = re.compile('<wbr>|<span class="wl?">([^<]*)</span>')
 _SKIP = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
 # Elements whose content is not HTML: everything up to the matching end tag is left alone.
 _RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
@@ -306,7 +305,7 @@ def wbr_text(text, segmenter) -> Markup:
 
 def strip_wbr(html: str) -> str:
     """`html` without the `<wbr>` and the spans this module inserts (a long name's spans are two
-    deep: the inner ones go first); a telephone number's link inside its span stays."""
+    deep: the inner ones go first)."""
     nested = '<span class="wl"><span' in html
     html = _INSERTED.sub(_inside, html)
     return _INSERTED.sub(_inside, html) if nested else html

@@ -4,8 +4,8 @@ Order in a build:
 - initialized: defaults, site dictionary, segmenter and caches for this build;
 - generator_init: Jinja filters `thai_wbr` and `thai_slug`;
 - content_object_init (each article and page as it is read): slug from `Slug:` or the file name,
-  typing errors fixed in the title, `lang` on text in other languages (languages.py), `<wbr>` and
-  fixes in the content, then its telephone numbers as `tel:` links (phone_links.py), reading time;
+  typing errors fixed in the title, telephone numbers as `tel:` links (phone_links.py), `lang` on
+  text in other languages (languages.py), `<wbr>` and fixes in the content, reading time;
 - article_generator_pretaxonomy: tag and category slugs (before Pelican groups articles by them);
 - all_generators_finalized: summaries (every page is read, so links in them resolve);
 - finalized: caches written to CACHE_PATH/thai_text; pages for THAI_TEXT_REDIRECTS.
@@ -160,11 +160,11 @@ def process_content(instance) -> None:
 
         def compute(html):
             stats = {"words": 0}
+            if tel:
+                html = link_numbers(html)
             if lang:
                 html = mark_languages(html, lang)
             result = process_html(html, _build.segmenter, wbr=wbr, fix=fix, stats=stats)
-            if tel:  # after the typing errors are fixed: สายด่วน copied from a PDF is found too
-                result = link_numbers(result)
             return (label_cells(result) if wbr else result), stats["words"]
 
         instance._content, words = _build.segmenter.remember(

@@ -78,15 +78,27 @@ def test_a_number_is_linked_where_it_is_written(html, linked):
     assert link_numbers(html) == linked
 
 
-def test_the_links_go_inside_the_spans_that_keep_a_number_on_one_line(segmenter):
-    """The build links the numbers of the marked-up page (markup.py's typing-error fixes read)."""
+def test_a_linked_number_is_still_kept_on_one_line(segmenter):
+    """The build links the numbers, then markup.py keeps each on one line inside its link."""
     from thai_text.markup import process_html, strip_wbr
 
     html = "<p>ผู้เสียหายติดต่อได้ที่ <strong>สายด่วน</strong> 1546 หรือโทร. 0 5368 9104 ในวันและเวลาราชการ</p>"
-    out = link_numbers(process_html(html, segmenter))
+    linked = link_numbers(html)
+    out = process_html(linked, segmenter)
     assert '<a href="tel:1546">1546</a>' in out
-    assert '<span class="w"><a href="tel:+6653689104">0 5368 9104</a></span>' in out
-    assert strip_wbr(out) == link_numbers(html)  # summaries are made from the page without its spans
+    assert '<a href="tel:+6653689104"><span class="w">0 5368 9104</span></a>' in out
+    assert strip_wbr(out) == linked  # summaries are made from the page without its spans
+
+
+def test_a_phone_word_copied_from_a_pdf_is_read_as_fixed():
+    from tests.thai_text.pdf_text import pdf_glyphs
+
+    for system in ("windows", "mac"):
+        copied, _ = pdf_glyphs("ติดต่อสายด่วน 1546 หรือโทรศัพท์ 0 2232 1262", system)
+        assert copied != "ติดต่อสายด่วน 1546 หรือโทรศัพท์ 0 2232 1262"
+        assert [dial for _a, _b, dial in numbers_to_dial(copied)] == ["+6622321262"]  # the word is not read
+        out = link_numbers(f"<p>{copied}</p>")
+        assert re.findall(r'href="tel:([^"]+)">([^<]+)<', out) == [("1546", "1546"), ("+6622321262", "0 2232 1262")], out
 
 
 @pytest.mark.parametrize("html", [
