@@ -18,8 +18,9 @@ DEFAULTS = {
     # Mark text in Myanmar, Khmer, Lao or English script with `lang` (WCAG 2.1 "language of
     # parts"): a block in that language, a run of another script inside a block.
     "THAI_TEXT_LANGUAGES": True,
-    # Telephone numbers in article and page content become `tel:` links (phone_links.py).
-    "THAI_TEXT_PHONE_LINKS": True,
+    # Telephone numbers and e-mail addresses in article and page content become `tel:` and
+    # `mailto:` links (contact_links.py).
+    "THAI_TEXT_CONTACT_LINKS": True,
     # Fix common Thai typing errors (เเ, doubled or misordered marks) in displayed text.
     "THAI_TEXT_FIX_TYPOS": True,
     # Words in a summary made when the author gave none (about 3 lines of a news card).
@@ -49,7 +50,7 @@ _CHECKS = {
     "THAI_TEXT_DICTIONARY": lambda v: isinstance(v, str) and v,
     "THAI_TEXT_WBR": lambda v: isinstance(v, bool),
     "THAI_TEXT_LANGUAGES": lambda v: isinstance(v, bool),
-    "THAI_TEXT_PHONE_LINKS": lambda v: isinstance(v, bool),
+    "THAI_TEXT_CONTACT_LINKS": lambda v: isinstance(v, bool),
     "THAI_TEXT_FIX_TYPOS": lambda v: isinstance(v, bool),
     "THAI_TEXT_SUMMARY_WORDS": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
     "THAI_TEXT_SUMMARY_SUFFIX": lambda v: isinstance(v, str),
