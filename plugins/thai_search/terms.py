@@ -19,7 +19,8 @@ asks for a word the index never held, and the page is not found. So:
    cuts the block off the text it shows.
    Numbers are there too in the form the search page compares them (`number_form`: Arabic
    digits, no thousands separators), where the page writes them otherwise: ๔,๕๐๐ and 4,500 are
-   found by 4500, ๔,๕๐๐ and 4,500 alike.
+   found by 4500, ๔,๕๐๐ and 4,500 alike; so are telephone numbers written in groups, as their
+   digits alone (`phone_forms`: 0 2232 1262 is found by 022321262).
 3. `vocabulary()` lists the site's words (with how many pages hold each) for the search page: it
    splits a query typed without spaces into the site's words, and offers the nearest word that
    exists when nothing was found (ทุจริด → ทุจริต).
@@ -121,6 +122,7 @@ def extra_words(chunks, site_words=None, memo=None) -> list[str]:
     site's vocabulary), a Thai suffix is kept only where one of those words starts (ทุจริต of
     การทุจริต, not ระมาณ of ประมาณ); `starts_site_word` is the same test in the browser. `memo`
     (a dict kept for one set of site words) remembers the kept suffixes of each chunk."""
+    chunks = list(chunks)
     whole = dict.fromkeys(chunks)
     longest = max(map(len, site_words), default=0) if site_words is not None else 0
     memo = {} if memo is None else memo
@@ -135,7 +137,7 @@ def extra_words(chunks, site_words=None, memo=None) -> list[str]:
         for suffix in kept:
             if suffix not in whole:
                 extra[suffix] = None
-    for form in number_forms(whole):
+    for form in number_forms(whole) + phone_forms(chunks):
         if form not in whole:
             extra[form] = None
     return list(extra)
@@ -157,6 +159,25 @@ def number_forms(chunks) -> list[str]:
             if form != number:
                 found[form] = None
     return list(found)
+
+
+def phone_forms(chunks) -> list[str]:
+    """Each telephone number of `chunks` (consecutive, as the page has them) written in groups
+    (0 2232 1262, 0-4324-6106, Thai digits; thai_text's phones.py) as its digits alone: 022321262,
+    as a phone's call log or contacts show it and a reader types it. For a range of lines
+    (0 2232 1262-5), its first line too. The search page compares it so: normalize() drops the
+    spaces, and the hyphens between digits, of the page's text."""
+    from thai_text.phones import find_phone_numbers, first_line
+
+    text = " ".join(chunks)
+    forms = {}
+    for start, end in find_phone_numbers(text):
+        digits = re.sub(r"\D", "", text[start:end].translate(_THAI_DIGITS))
+        forms[digits] = None
+        first = first_line(text[start:end])
+        if first != digits and digits.startswith(first):
+            forms[first] = None
+    return list(forms)
 
 
 def starts_site_word(text: str, site_words, longest: int) -> bool:

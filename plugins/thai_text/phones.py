@@ -31,7 +31,9 @@ _PHONE = re.compile(
     rf"(?<![\dA-Za-z_/#&+])(?<!\d[.,])(?<!\d{_GAP})(?:[0\u0e50]|\+66{_GAP}?)(?:{_GAP}?\d){{8,9}}(?:-\d{{1,2}})?"
     rf"(?!{_GAP}?\d|[.,]\d)"
 )
-_HINT = re.compile(rf"\d{_GAP}\d")
+# What every number written in groups has: 0 (or +66) not after a digit, then a gap within its
+# first digits (a quick test before _PHONE, whose look-behinds at every place cost more).
+_HINT = re.compile(rf"(?<!\d)(?:[0\u0e50]|\+66){_GAP}?\d*{_GAP}\d")
 
 
 def find_phone_numbers(text: str) -> list[tuple[int, int]]:

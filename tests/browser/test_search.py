@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import CHROMIUM_ARGS, ROOT  # noqa: F401
 from tests.sample_pages import releases, without_gallery
-from tests.thai_search.sample_words import page_words, site_foreign_words, site_numbers, site_words
+from tests.thai_search.sample_words import page_words, site_foreign_words, site_numbers, site_phone_numbers, site_words
 from tests.thai_search.site_files import build_search_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -182,6 +182,33 @@ def test_every_number_of_every_page_finds_it_in_arabic_and_thai_digits(browser, 
     missed = sorted((query, path) for path, page_numbers in numbers.items() for n in page_numbers
                     for query in queries[n] if path not in found[query])
     assert sum(map(len, numbers.values())) > 100 and missed == []
+
+
+def test_every_telephone_number_of_every_page_finds_it_typed_as_a_phone_shows_it(browser, sample_site, sample_url):
+    # A reader searches for the number in the phone's call log or contacts (022321262), or with
+    # hyphens (02-232-1262), where the page writes 0 2232 1262, 0-4324-6106 or Thai digits. Each
+    # telephone number written in groups on each page, asked as written, as its digits alone and
+    # in groups of 2, 3 and 4 digits joined by hyphens, must list that page.
+    numbers = site_phone_numbers(sample_site.output)
+    written = {n for page in numbers.values() for n in page}
+    assert len(written) >= 8 and any(ch in "๐๑๒๓๔๕๖๗๘๙" for n in written for ch in n) and any("-" in n for n in written)
+
+    def forms(number):
+        digits = re.sub(r"\D", "", number_form(number))
+        hyphens = "-".join(filter(None, (digits[:2], digits[2:5], digits[5:])))
+        return {number, digits, hyphens}
+
+    queries = {n: forms(n) for n in written}
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_url}/search/")
+        found = page.evaluate(EVERY_WORD, sorted(set().union(*queries.values())))
+    finally:
+        context.close()
+    missed = sorted((query, path) for path, page_numbers in numbers.items() for n in page_numbers
+                    for query in queries[n] if path not in found[query])
+    assert missed == []
 
 
 def test_news_is_listed_before_static_pages(every_word):

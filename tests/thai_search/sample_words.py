@@ -103,3 +103,17 @@ def _per_page(output: Path, found_in) -> dict[str, set[str]]:
         if values:
             found[path] = values
     return found
+
+
+def page_phone_numbers(html: str) -> set[str]:
+    """The telephone numbers written in groups (thai_text's phones.py: 0 2232 1262, 0-4324-6106)
+    in the indexed part of one page, as written."""
+    from thai_text.phones import find_phone_numbers
+
+    return {text[a:b] for block in _indexed_blocks(html) for text in [block.get_text("")]
+            for a, b in find_phone_numbers(text)}
+
+
+def site_phone_numbers(output: Path) -> dict[str, set[str]]:
+    """{site path of an article or page: `page_phone_numbers`}, for every indexed page that has any."""
+    return _per_page(output, page_phone_numbers)

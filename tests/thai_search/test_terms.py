@@ -30,6 +30,7 @@ from thai_search.terms import (  # noqa: E402
     letters,
     number_form,
     number_forms,
+    phone_forms,
     shown_text,
     vocabulary,
     word_start,
@@ -218,3 +219,25 @@ console.log(JSON.stringify(pairs.map(([a, b]) => [m.normalize(a).text, m.normali
 """
     for (written, form), (a, b) in zip(pairs, run_node(script, tmp_path)):
         assert a == b == form.replace(".", ""), (written, form, a, b)
+
+
+def test_a_telephone_number_is_also_indexed_as_its_digits_alone():
+    chunks = ["โทร.", "0", "2232", "1262", "หรือ", "0-4324-6106", "(๐", "๕๕๕๖", "๓๑๑๒)", "สาย", "0", "2232", "1262-5",
+              "ปี", "2569", "0", "บาท"]
+    assert phone_forms(chunks) == ["022321262", "043246106", "055563112", "0223212625"]
+    extra = extra_words(chunks)
+    assert {"022321262", "043246106", "055563112", "0223212625"} <= set(extra)
+
+
+def test_search_match_js_compares_a_telephone_number_as_its_digits_alone(tmp_path):
+    # The page's text, normalised in the browser, must hold the form phone_forms indexed, so that
+    # the page Pagefind finds by it is kept: 0 2232 1262, 0-2232-1262, ๐ ๒๒๓๒ ๑๒๖๒ and 022321262
+    # are one number. A hyphen between letters stays.
+    written = ["0 2232 1262", "0-2232-1262", "02-232-1262", "๐ ๒๒๓๒ ๑๒๖๒", "0\u00a02232\u00a01262", "022321262"]
+    script = f"""
+import * as m from "./search-match.mjs";
+const written = {json.dumps(written, ensure_ascii=False)};
+console.log(JSON.stringify([...written.map((w) => m.normalize(w).text), m.normalize("e-mail 05-02").text]));
+"""
+    *numbers, other = run_node(script, tmp_path)
+    assert numbers == ["022321262"] * len(written) and other == "e-mail0502"
