@@ -146,6 +146,8 @@ def wrong_numbers(text: str) -> list[tuple[str, str, int]]:
     return found
 
 
+# What joins two numbers after one word: สายด่วน 1694 และ 1546, โทร. 1111 หรือ 1546, 191, 1669.
+_JOINED = re.compile("[ \u00a0]*(?:,|/|และ|หรือ)[ \u00a0]*")
 # A decimal point or a comma and a digit after a number make it part of a sum (1546.5, 1,546).
 _SUM_GOES_ON = re.compile(r"[.,][0-9\u0e50-\u0e59]")
 
@@ -154,7 +156,8 @@ def numbers_to_dial(text: str) -> list[tuple[int, int, str]]:
     """(start, end, what to dial) for each telephone number of `text` a reader can call: a number
     in Thailand with the right count of digits (`wrong_number` finds nothing wrong with it), after
     a word such as โทร. or สายด่วน or by itself in groups (0 2232 1262); a hotline of 3 or 4
-    digits, or 1800 and 6 more, only after such a word (สายด่วน 1546, โทร 191).
+    digits, or 1800 and 6 more, only after such a word (สายด่วน 1546, โทร 191) or after such a
+    number and และ, หรือ, a comma or a slash (สายด่วน 1694 และ 1546).
 
     What to dial is "+66" and the number without its 0 (a range of lines: its first line), or the
     hotline's digits. Digits right after a decimal point or comma (a sum) are none; nor is a count
@@ -166,7 +169,8 @@ def numbers_to_dial(text: str) -> list[tuple[int, int, str]]:
         written = m.group("number").rstrip(" \u00a0-")
         start = m.start("number")
         end = start + len(written)
-        after_word = m.group("word") is not None
+        # สายด่วน 1694 และ 1546: the word stands before both
+        after_word = m.group("word") is not None or bool(found and _JOINED.fullmatch(text, found[-1][1], start))
         if _SUM_GOES_ON.match(text, end) or wrong_number(written, after_word):
             continue
         digits = first_line(written)
