@@ -8,7 +8,9 @@ whole, the tables' labels). Links to other pages of the site came back as full a
 which lead to the address the text was copied from; they are now the page's path. A list inside
 a list item (the fees under the first measure of the Udon Thani hearing) was run into the item's
 text, word against word; it is now a list inside the item, as the editor writes one. A line break
-inside a paragraph (the signature under an announcement) was read as a space; it is kept.
+inside a paragraph (the signature under an announcement) was read as a space; it is kept. The
+links the site makes of telephone numbers and e-mail addresses (thai_text's contact_links.py)
+came back as Markdown links ([1546](tel:1546)); they come back as the text the writer wrote.
 """
 
 from __future__ import annotations
@@ -81,8 +83,26 @@ def test_every_release_copied_from_the_site_pastes_as_its_markdown(editor, edito
         assert breaks(markdown) == breaks(body), path.name  # a signature block keeps its lines
         for target in LINK.findall(markdown):
             assert not target.startswith(editor.url), (path.name, target)
+            # the site's own links of telephone numbers and addresses go back as text
+            assert not target.startswith(("tel:", "mailto:")) or target in body, (path.name, target)
             if target.startswith("/"):
                 assert target.rstrip("/").split("/")[-1] in body or target.startswith("/report/"), (path.name, target)
+
+
+def test_only_the_sites_own_telephone_and_email_links_go_back_to_text(editor, editor_page):
+    page = editor_page
+    log_in(page, editor)
+    html = ('<p>โทร. <a href="tel:+6622321262"><span class="w">0 2232 1262</span></a>-5 หรือ '
+            '<a href="tel:+6622321262">0 2232 1262-5</a> สายด่วน <a href="tel:1546">๑๕๔๖</a> '
+            '<a href="mailto:zerocorruption@mol.go.th">zerocorruption@mol.go.th</a> '
+            '<a href="tel:+6622321263">สายตรงผู้อำนวยการ</a> <a href="tel:+6622321263">0 2232 1262</a> '
+            '<a href="mailto:zerocorruption@mol.go.th">เขียนถึงศูนย์ฯ</a></p>')
+    markdown = page.evaluate(
+        "html => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }", html)
+    assert markdown.strip() == (
+        "โทร. 0 2232 1262-5 หรือ 0 2232 1262-5 สายด่วน ๑๕๔๖ zerocorruption@mol.go.th "
+        "[สายตรงผู้อำนวยการ](tel:+6622321263) [0 2232 1262](tel:+6622321263) "
+        "[เขียนถึงศูนย์ฯ](mailto:zerocorruption@mol.go.th)")
 
 
 def test_a_copied_link_to_a_page_of_the_site_is_saved_as_its_path(editor, editor_page):

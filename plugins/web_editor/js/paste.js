@@ -8,6 +8,8 @@
 // of undefined") and on a pasted text that ends with a list ("Unknown error"). Plain text copied
 // from a PDF is joined into paragraphs (`unwrappedText`).
 
+import { toArabicDigits } from './dates.js';
+
 const KEEP = {
   H1: 'h2', H2: 'h2', H3: 'h3', H4: 'h3', H5: 'h3', H6: 'h3',
   P: 'p', BR: 'br', STRONG: 'strong', B: 'strong', EM: 'em', I: 'em',
@@ -70,12 +72,31 @@ function copy(node, doc) {
   }
   if (name === 'a') {
     const href = siteHref(node.getAttribute('href') || '');
-    if (!SAFE_LINK.test(href)) return copyChildren(node, doc, doc.createDocumentFragment());
+    if (!SAFE_LINK.test(href) || linkedBySite(href, node.textContent)) {
+      return copyChildren(node, doc, doc.createDocumentFragment());
+    }
     out.setAttribute('href', href);
   }
   const span = Number(node.getAttribute('colspan'));
   if (name === 'td' && span > 1) out.setAttribute('colspan', String(Math.min(span, 50)));
   return copyChildren(node, doc, out);
+}
+
+/**
+ * A telephone number or an e-mail address that the site itself made a link (thai_text's
+ * contact_links.py: `<a href="tel:+6622321262">0 2232 1262</a>`, `<a href="mailto:x@y.go.th">x@y.go.th</a>`),
+ * copied from a release on the site: it goes back as text, as the writer wrote it, and the build
+ * links it again. A link a writer made (other text, another number) stays a link.
+ */
+function linkedBySite(href, text) {
+  const shown = text.trim();
+  if (/^mailto:/i.test(href)) return href.slice(7) === shown;
+  if (!/^tel:/i.test(href)) return false;
+  const written = toArabicDigits(shown);
+  let digits = written.replace(/\D/g, '');
+  if (written.startsWith('+66')) digits = '0' + digits.slice(2);
+  const dialled = href.slice(4).startsWith('+66') ? '0' + href.slice(7) : href.slice(4);
+  return /^\d+$/.test(dialled) && digits.startsWith(dialled) && digits.length - dialled.length <= 2; // 2 digits: a range of lines
 }
 
 /**
