@@ -34,6 +34,7 @@ from collections import Counter
 from functools import lru_cache
 
 from thai_text import languages
+from thai_text.phones import find_phone_numbers, first_line
 
 # The language the index is built as: one Pagefind does not segment (see 1. above).
 INDEX_LANGUAGE = "und"
@@ -167,8 +168,6 @@ def phone_forms(chunks) -> list[str]:
     as a phone's call log or contacts show it and a reader types it. For a range of lines
     (0 2232 1262-5), its first line too. The search page compares it so: normalize() drops the
     spaces, and the hyphens between digits, of the page's text."""
-    from thai_text.phones import find_phone_numbers, first_line
-
     text = " ".join(chunks)
     forms = {}
     for start, end in find_phone_numbers(text):

@@ -21,7 +21,8 @@ the same.
 
 It runs on the content of articles and pages before markup.py, which then keeps the number on
 one line inside the link (on the HTML Markdown wrote: after markup.py, with a tag every few
-letters, the pass took about 3 s of CPU for the benchmark's 2,000 posts; before it, 0.3 s).
+letters, cold builds of the benchmark's 2,000 posts took about 2.5 s more CPU; before it, the
+pass takes 0.3 s).
 A phone word with typing errors (สายด่วน copied from a PDF, with a font's glyph variants:
 typos.py) is read as fixed. Titles, which are links on list pages, are left alone.
 """

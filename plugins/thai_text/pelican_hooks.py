@@ -4,8 +4,9 @@ Order in a build:
 - initialized: defaults, site dictionary, segmenter and caches for this build;
 - generator_init: Jinja filters `thai_wbr` and `thai_slug`;
 - content_object_init (each article and page as it is read): slug from `Slug:` or the file name,
-  typing errors fixed in the title, telephone numbers and e-mail addresses as links (contact_links.py), `lang` on
-  text in other languages (languages.py), `<wbr>` and fixes in the content, reading time;
+  typing errors fixed in the title, telephone numbers and e-mail addresses as links
+  (contact_links.py), `lang` on text in other languages (languages.py), `<wbr>` and fixes in the
+  content, reading time;
 - article_generator_pretaxonomy: tag and category slugs (before Pelican groups articles by them);
 - all_generators_finalized: summaries (every page is read, so links in them resolve);
 - finalized: caches written to CACHE_PATH/thai_text; pages for THAI_TEXT_REDIRECTS.
@@ -19,9 +20,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from .contact_links import link_contacts
 from .languages import mark_languages, mark_phrase
 from .markup import process_html, wbr_text
-from .contact_links import link_contacts
 from .redirects import write_redirects
 from .segment import build_segmenter, dictionary_path, read_word_list
 from .settings import apply_defaults
