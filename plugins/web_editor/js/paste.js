@@ -84,9 +84,10 @@ function copy(node, doc) {
 
 /**
  * A telephone number or an e-mail address that the site itself made a link (thai_text's
- * contact_links.py: `<a href="tel:+6622321262">0 2232 1262</a>`, `<a href="mailto:x@y.go.th">x@y.go.th</a>`),
- * copied from a release on the site: it goes back as text, as the writer wrote it, and the build
- * links it again. A link a writer made (other text, another number) stays a link.
+ * contact_links.py: `<a href="tel:+6622321262">0 2232 1262</a>`,
+ * `<a href="mailto:x@y.go.th">x@y.go.th</a>`), copied from a release on the site: it goes back as
+ * text, as the writer wrote it, and the build links it again. A link a writer made (other text,
+ * another number) stays a link. A range of lines (0 2232 1262-5) dials its first line.
  */
 function linkedBySite(href, text) {
   const shown = text.trim();
@@ -96,7 +97,7 @@ function linkedBySite(href, text) {
   let digits = written.replace(/\D/g, '');
   if (written.startsWith('+66')) digits = '0' + digits.slice(2);
   const dialled = href.slice(4).startsWith('+66') ? '0' + href.slice(7) : href.slice(4);
-  return /^\d+$/.test(dialled) && digits.startsWith(dialled) && digits.length - dialled.length <= 2; // 2 digits: a range of lines
+  return /^\d+$/.test(dialled) && digits.startsWith(dialled) && digits.length - dialled.length <= 2;
 }
 
 /**

@@ -69,6 +69,13 @@ function groupingComma(src, i) {
     DIGIT.test(src[i + 2] ?? "") && DIGIT.test(src[i + 3] ?? "") && !DIGIT.test(src[i + 4] ?? "");
 }
 
+// A hyphen between two digits (0-4324-6106, 05-02-2569) is left out as a space is: a telephone
+// number is one number however its groups are joined (terms.phone_forms indexes its digits).
+function digitHyphen(src, i) {
+  return (src[i] === "-" || src[i] === "\u2010" || src[i] === "\u2011") && i > 0
+    && DIGIT.test(src[i - 1]) && DIGIT.test(src[i + 1] ?? "");
+}
+
 /**
  * Normalise text for matching and remember where each character came from.
  * Returns {text, from}: from[i] is the index in `raw` of text[i].
@@ -78,13 +85,6 @@ function groupingComma(src, i) {
  * either, and a phone's keyboard gives Arabic digits); spaces, and hyphens between digits, are
  * left out: 0 2232 1262, 0-2232-1262 and 022321262 are one telephone number.
  */
-// A hyphen between two digits (0-4324-6106, 05-02-2569) is left out as a space is: a telephone
-// number is one number however its groups are joined (terms.phone_forms indexes its digits).
-function digitHyphen(src, i) {
-  return (src[i] === "-" || src[i] === "\u2010" || src[i] === "\u2011") && i > 0
-    && DIGIT.test(src[i - 1]) && DIGIT.test(src[i + 1] ?? "");
-}
-
 export function normalize(raw) {
   const out = [];
   const from = [];
