@@ -164,6 +164,13 @@ def test_a_word_asked_as_a_hashtag_finds_what_the_word_finds(browser, every_word
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
+def _missed(numbers: dict[str, set[str]], queries: dict[str, set[str]], found) -> list[tuple[str, str]]:
+    """(query, path) for each way of asking for a number of a page (`queries`: {number: its
+    queries}) that does not list that page (`numbers`: {path: its numbers})."""
+    return sorted((query, path) for path, page_numbers in numbers.items() for n in page_numbers
+                  for query in queries[n] if path not in found[query])
+
+
 def test_every_number_of_every_page_finds_it_in_arabic_and_thai_digits(browser, sample_site, sample_url):
     # A page may write ๔,๕๐๐ or 4,500; a reader types 4500 on a phone, or ๔๕๐๐. Each number of
     # two digits or more on each page, asked as written, in Arabic digits without thousands
@@ -172,15 +179,7 @@ def test_every_number_of_every_page_finds_it_in_arabic_and_thai_digits(browser, 
     written = {n for page in numbers.values() for n in page}
     assert any(ch in "๐๑๒๓๔๕๖๗๘๙" for n in written for ch in n) and any("," in n for n in written)
     queries = {n: {n, number_form(n), number_form(n).translate(THAI_DIGITS)} for n in written}
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(f"{sample_url}/search/")
-        found = page.evaluate(EVERY_WORD, sorted(set().union(*queries.values())))
-    finally:
-        context.close()
-    missed = sorted((query, path) for path, page_numbers in numbers.items() for n in page_numbers
-                    for query in queries[n] if path not in found[query])
+    missed = _missed(numbers, queries, searched(browser, sample_url, queries))
     assert sum(map(len, numbers.values())) > 100 and missed == []
 
 
@@ -199,15 +198,7 @@ def test_every_telephone_number_of_every_page_finds_it_typed_as_a_phone_shows_it
         return {number, digits, hyphens}
 
     queries = {n: forms(n) for n in written}
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(f"{sample_url}/search/")
-        found = page.evaluate(EVERY_WORD, sorted(set().union(*queries.values())))
-    finally:
-        context.close()
-    missed = sorted((query, path) for path, page_numbers in numbers.items() for n in page_numbers
-                    for query in queries[n] if path not in found[query])
+    missed = _missed(numbers, queries, searched(browser, sample_url, queries))
     assert missed == []
 
 
