@@ -299,10 +299,12 @@ def measured_pages(output: Path) -> list[str]:
     return site_pages(output) + extra
 
 
-def protected_spans_for(site_words, find_names):
+def protected_spans_for(site_words, find_names, number_groups: bool = True):
     """A `protected_spans(text)` for `classify`: site-dictionary words, names, telephone
-    numbers written in groups (0 2232 1262) and hashtags (#ศปทแรงงาน) in `text`."""
+    numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน) and, with `number_groups`,
+    numbers with what they belong to (09.00 น., พ.ศ. 2569) in `text`."""
     from thai_text.hashtags import find_hashtags
+    from thai_text.number_groups import find_number_groups
     from thai_text.phones import find_phone_numbers
 
     words = sorted({w for w in site_words if len(w) > 1}, key=len, reverse=True)
@@ -310,6 +312,8 @@ def protected_spans_for(site_words, find_names):
     def spans(text: str):
         text = unicodedata.normalize("NFC", text)
         found = list(find_names(text)) + find_phone_numbers(text) + find_hashtags(text)
+        if number_groups:
+            found += find_number_groups(text, telephone_leads=False)
         for word in words:
             i = text.find(word)
             while i >= 0:
@@ -320,7 +324,7 @@ def protected_spans_for(site_words, find_names):
     return spans
 
 
-def site_protected_spans():
+def site_protected_spans(number_groups: bool = True):
     """`protected_spans_for` the site's dictionary (content/dictionary.txt) and names as its
     segmenter finds them: what the script and the browser tests of text the browser writes
     (search results, photo captions) classify line ends with."""
@@ -333,7 +337,7 @@ def site_protected_spans():
     def names(text):
         return find_names(text, set(segmenter.boundaries(text)).__contains__)
 
-    return protected_spans_for(read_word_list(dictionary), names)
+    return protected_spans_for(read_word_list(dictionary), names, number_groups)
 
 
 def _main(argv=None) -> int:

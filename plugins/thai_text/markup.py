@@ -20,6 +20,10 @@ A browser breaks Thai lines wherever its own dictionary allows (Chromium: กร
 - `<span class="w">` (or `wl`, when long) around each hashtag with Thai letters, without the
   `<wbr>` between its words (#ศปทแรงงาน: hashtags.py): a line that ended inside it showed
   another hashtag (#ศปท) and a word after it;
+- `<span class="w">` (or `wl`, when long) around each number with what it belongs to
+  (`09.00 น.`, `พ.ศ. ๒๕๖๙`, `27 พฤศจิกายน 2569`, `3,000 บาท`: number_groups.py), widened to the
+  break points around it: a line that starts with `น.` or a year parted from its `พ.ศ.` reads as
+  a typesetting slip;
 - an opening quote or bracket right before a kept piece (after a space or at the start) and a
   closing one right after it (before a space or at the end), as a character or an entity, go into
   its span: where the CSS makes every piece an inline block (text at twice its size on a phone),
@@ -39,8 +43,9 @@ import re
 from markupsafe import Markup, escape
 
 from .hashtags import find_hashtags
+from .number_groups import find_number_groups
 from .phones import find_phone_numbers
-from .segment import _LEFT_OK, _RIGHT_OK, letters
+from .segment import _LEFT_OK, _RIGHT_OK, _opaque_spans, letters
 from .typos import fix_typos
 
 WBR = "<wbr>"
@@ -160,13 +165,18 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
     offsets, names = segmenter.breaks_and_names(text)
     numbers = find_phone_numbers(text)
     hashtags = find_hashtags(text)
-    if names or numbers or hashtags or _MAYBE_OPAQUE.search(text):
+    groups = find_number_groups(text, telephone_leads=False)
+    if names or numbers or hashtags or groups or _MAYBE_OPAQUE.search(text):
         offsets, keep = segmenter.line_layout(text)
         if hashtags:  # one piece each, without the breaks between its words or the pieces inside
             offsets = [k for k in offsets if not any(a < k < b for a, b in hashtags)]
             keep = [(c, d) for c, d in keep if not any(c < b and a < d for a, b in hashtags)] + hashtags
         if numbers:  # digits and spaces, kept unless a name or dictionary word holds them
             keep = keep + [(a, b) for a, b in numbers if not any(c < b and a < d for c, d in keep)]
+        if numbers:  # a telephone number is kept on its own (โทร. 0 2232 1262: the word may part)
+            groups = [(a, b) for a, b in groups if not any(c < b and a < d for c, d in numbers)]
+        if groups:
+            offsets, keep = _with_groups(text, offsets, sorted(keep), groups)
         return _render(text, offsets, sorted(keep)), len(offsets)
     several = segmenter.several_syllables
 
@@ -183,6 +193,46 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
         return _KEPT_RUN.sub(wrap, text), 0
     pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])]
     return _KEPT_RUN.sub(wrap, "\0".join(pieces)).replace("\0", WBR), len(offsets)
+
+
+def _with_groups(text: str, offsets: list[int], keep: list[tuple[int, int]], groups):
+    """(offsets, keep) with each number group of `groups` kept whole, as one piece.
+
+    A group's edges move out to where a line may break (a break offset, a space, the edge of a run
+    of Thai letters: a unit that starts a longer word, `5 คนหางาน`, takes the whole word), and
+    the kept pieces it touches (a month, a name, a telephone number) become part of it; the
+    breaks inside it go. A group that reaches into a URL, an e-mail address or an entity is left
+    as it is (line_layout keeps nothing there)."""
+    at_break = set(offsets)
+    opaque = _opaque_spans(text) if _MAYBE_OPAQUE.search(text) else ()
+
+    def edge(k: int) -> bool:
+        return (k in at_break or k <= 0 or k >= len(text) or text[k - 1].isspace() or text[k].isspace()
+                or not (_THAI.match(text[k - 1]) and _THAI.match(text[k])))
+
+    merged: list[list[int]] = []
+    for a, b in groups:
+        while not edge(a):
+            a -= 1
+        while not edge(b):
+            b += 1
+        grown = True
+        while grown:
+            grown = False
+            for c, d in keep:
+                if c < b and a < d and (c < a or d > b):
+                    a, b, grown = min(a, c), max(b, d), True
+        if any(c < b and a < d for c, d in opaque):
+            continue
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    if not merged:
+        return offsets, keep
+    offsets = [k for k in offsets if not any(a < k < b for a, b in merged)]
+    keep = [(c, d) for c, d in keep if not any(a <= c and d <= b for a, b in merged)]
+    return offsets, keep + [(a, b) for a, b in merged]
 
 
 def _kept(piece: str) -> str:

@@ -7,7 +7,7 @@ Where it cuts follows three rules:
 - only where a line may break: at a space or one of the segmenter's break points, never inside
   a name (นายสมชาย ใจซื่อ), a transliterated name or a dictionary word;
 - never between a number and what it counts or measures: `3,000 บาท`, `85 คน`,
-  `17 มีนาคม 2565`, `09.00 น.`, `ร้อยละ 25` stay together (NUMBER_GROUP), nor inside a telephone
+  `17 มีนาคม 2565`, `09.00 น.`, `ร้อยละ 25` stay together (number_groups.py), nor inside a telephone
   number (`โทร. 0 2232 1262`: phones.py) or a hashtag (`#ศปทแรงงาน`: hashtags.py); the cut
   moves to the end of the group;
 - never a stray last block: when fewer than MIN_LAST_BLOCK words of the block that holds the cut
@@ -20,10 +20,9 @@ marked up again by the caller (`process_html`), so it carries the same line brea
 
 from __future__ import annotations
 
-import re
-
 from .hashtags import find_hashtags
 from .markup import _VOID, _scan, strip_wbr
+from .number_groups import find_number_groups
 from .phones import find_phone_numbers
 
 # Fewer words than this in the last block of a summary make it a stray fragment (see above).
@@ -34,44 +33,6 @@ _BLOCKS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption",
      "td", "th", "div", "section", "pre", "table", "ul", "ol", "dl", "figure"}
 )
-
-_DIGITS = "0-9\u0e50-\u0e59"
-_NUMBER = rf"[{_DIGITS}]+(?:[,.:/\-–][{_DIGITS}]+)*"
-_MONTHS = (
-    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
-    "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|"
-    "ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
-)
-# What follows a number it belongs to (longest first where one starts another).
-UNITS = (
-    "ล้านบาท", "พันบาท", "บาท", "ล้าน", "แสน", "หมื่น", "พัน", "คน", "ราย", "เรื่อง", "ครั้ง",
-    "แห่ง", "หน่วยงาน", "จังหวัด", "อำเภอ", "ตำบล", "ประเทศ", "องค์กร", "กรม", "ปี", "เดือน",
-    "สัปดาห์", "วัน", "ชั่วโมง", "นาที", "วินาที", "น.", "กิโลเมตร", "กม.", "ตารางเมตร", "เมตร",
-    "ไร่", "ฉบับ", "หลักสูตร", "รุ่น", "ชุด", "เล่ม", "ข้อ", "คะแนน", "เปอร์เซ็นต์", "%", "โครงการ",
-    "กลุ่ม", "ทีม", "ตำแหน่ง", "อัตรา", "ใบ", "แผ่น", "ชิ้น", "เครื่อง", "คัน", "ห้อง", "ชั้น",
-    "ที่นั่ง", "รางวัล", "เท่า", "คู่", "ช่องทาง", "สาขา", "มาตรการ", "แผนงาน", "ด้าน", "ขั้นตอน",
-)
-# What comes before a number it belongs to.
-LEADS = (
-    "ร้อยละ", "จำนวน", "วันที่", "ที่", "เวลา", "ปี", "พ.ศ.", "ค.ศ.", "อายุ", "เลขที่", "ครั้งที่",
-    "รุ่นที่", "ชั้น", "ข้อ", "มาตรา", "หมายเลข", "โทร.", "โทร", "สายด่วน", "ประมาณ", "กว่า",
-    "เกือบ", "ราว", "รวม", "ทั้งสิ้น", "เพียง", "เฉลี่ย", "ลำดับที่", "ไตรมาสที่", "ไตรมาส", "ระหว่าง",
-)
-
-
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-# A number with what it belongs to: a lead word, the number, a month and year, a unit.
-# Spaces between the parts count as a reader sees them (a run of them shows as one); a unit that
-# starts the lead of the next number is that lead's (ร้อยละ 25 วันที่ 17: no "25 วัน").
-NUMBER_GROUP = re.compile(
-    rf"(?:(?:{_alternatives(LEADS)})\s*)?{_NUMBER}"
-    rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
-    rf"(?:\s*(?:{_alternatives(UNITS)})(?!ที่\s*[{_DIGITS}]))?"
-)
-
 
 def summarize(html: str, segmenter, max_words: int, suffix: str = "…") -> tuple[str, bool]:
     """The first `max_words` words of `html` (about), cut as the module docstring says.
@@ -138,7 +99,7 @@ def _cut(text: str, end: int, segmenter) -> int:
     not inside a number group, a name, a dictionary word, an entity, a URL, a telephone number or
     a hashtag."""
     allowed = set(segmenter.break_offsets(text))
-    groups = [m.span() for m in NUMBER_GROUP.finditer(text)]
+    groups = find_number_groups(text)
     groups += segmenter.protected_spans(text)  # names, dictionary words, entities, URLs
     groups += find_phone_numbers(text)
     groups += find_hashtags(text)

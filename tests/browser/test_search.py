@@ -541,10 +541,12 @@ def test_results_break_lines_only_between_words_on_a_phone(open_page, sample_url
     """Titles and excerpts in the results keep each Thai word on one line, as the pages do: every
     16 px from 320 to 480, no line end inside a word, a site-dictionary word or a name. Without
     the spans of search.js Chromium's own dictionary cut "กระทรวง|แรงงาน" and
-    "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" at 320-400 px (about 50 places for each of these queries)."""
+    "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" at 320-400 px (about 50 places for each of these queries).
+    A number may part from its unit here (กว่า 200 | เรื่อง), as it may not on the pages: the
+    excerpts are Pagefind's text, with no mark of where a number group is."""
     from tools.linebreaks import classify, measure, site_protected_spans
 
-    spans = site_protected_spans()
+    spans = site_protected_spans(number_groups=False)
     page = search(open_page, sample_url, query, width=320)
     assert len(result_paths(page)) == 10
     ends, cut = 0, []

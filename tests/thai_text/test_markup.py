@@ -334,9 +334,15 @@ def test_arbitrary_input_never_breaks_inside_markup(segmenter, doc):
      "เครือข่ายอาสาสมัคร", "ผู้", "การ", "มาตรการป้องกัน", "ๆ", "ยูทูบ", '"', "“", "”", "(", ")",
      "&#34;"]), max_size=15).map("".join))
 def test_the_fast_path_marks_up_as_line_layout_says(segmenter, text):
-    """markup._mark_up (one regex pass in the usual case) = _render of segmenter.line_layout."""
-    from thai_text.markup import _mark_up, _render
+    """markup._mark_up (one regex pass in the usual case) = _render of segmenter.line_layout,
+    with the number groups (3,000 บาท) kept whole."""
+    from thai_text.markup import _mark_up, _render, _with_groups
+    from thai_text.number_groups import find_number_groups
 
     offsets, keep = segmenter.line_layout(text)
+    groups = find_number_groups(text, telephone_leads=False)
+    if groups:
+        offsets, keep = _with_groups(text, offsets, keep, groups)
+        keep = sorted(keep)
     assert _mark_up(text, segmenter) == (_render(text, offsets, keep) if offsets or keep else text,
                                          len(offsets))

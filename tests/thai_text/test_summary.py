@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from thai_text.markup import count_words, process_html, strip_wbr
-from thai_text.summaries import MIN_LAST_BLOCK, NUMBER_GROUP, summarize
+from thai_text.number_groups import NUMBER_GROUP
+from thai_text.summaries import MIN_LAST_BLOCK, summarize
 
 ROOT = Path(__file__).resolve().parents[2]
 PARAGRAPH = (

@@ -95,8 +95,11 @@ if (galleries.length) {
           element.setAttribute('aria-atomic', 'true');
           const update = () => {
             const caption = captionOf(pswp.currSlide?.data?.element);
-            const position = `ภาพที่ ${pswp.currIndex + 1} จาก ${pswp.getNumItems()}`;
-            element.replaceChildren(...caption, caption.length ? ` (${position})` : position);
+            // "ภาพที่ 3 จาก 6" on one line, as thai_text keeps a number with its word on the page.
+            const position = document.createElement('span');
+            position.className = 'w';
+            position.textContent = `ภาพที่ ${pswp.currIndex + 1} จาก ${pswp.getNumItems()}`;
+            element.replaceChildren(...caption, ...(caption.length ? [' (', position, ')'] : [position]));
           };
           pswp.on('change', update);
           update();

@@ -1,0 +1,78 @@
+"""A number with what it belongs to: `3,000 บาท`, `09.00 น.`, `พ.ศ. 2569`, `17 มีนาคม 2565`.
+
+A reader reads a number and the word that says what it counts, measures or dates as one thing.
+`09.00|` at the end of one line and `น.` at the start of the next, or `พ.ศ.|` and the year, read
+as a typesetting slip; a summary that ends `ภายใน 7…` has lost its unit. `find_number_groups`
+gives each such group (a lead word, the number, a month and year, a unit); summaries.py never
+cuts inside one and markup.py keeps each on one line (but for a telephone number's word and the
+number: see TELEPHONE_LEADS), as a careful typesetter puts a no-break space there.
+
+Nothing here imports Pelican: a plain function that markup.py, summaries.py, the tests and the
+line-break measurement call.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = "0-9\u0e50-\u0e59"
+_NUMBER = rf"[{_DIGITS}]+(?:[,.:/\-–][{_DIGITS}]+)*"
+_MONTHS = (
+    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
+    "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|"
+    "ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
+)
+# What follows a number it belongs to (longest first where one starts another).
+UNITS = (
+    "ล้านบาท", "พันบาท", "บาท", "ล้าน", "แสน", "หมื่น", "พัน", "คน", "ราย", "เรื่อง", "ครั้ง",
+    "แห่ง", "หน่วยงาน", "จังหวัด", "อำเภอ", "ตำบล", "ประเทศ", "องค์กร", "กรม", "ปี", "เดือน",
+    "สัปดาห์", "วัน", "ชั่วโมง", "นาที", "วินาที", "น.", "กิโลเมตร", "กม.", "ตารางเมตร", "เมตร",
+    "ไร่", "ฉบับ", "หลักสูตร", "รุ่น", "ชุด", "เล่ม", "ข้อ", "คะแนน", "เปอร์เซ็นต์", "%", "โครงการ",
+    "กลุ่ม", "ทีม", "ตำแหน่ง", "อัตรา", "ใบ", "แผ่น", "ชิ้น", "เครื่อง", "คัน", "ห้อง", "ชั้น",
+    "ที่นั่ง", "รางวัล", "เท่า", "คู่", "ช่องทาง", "สาขา", "มาตรการ", "แผนงาน", "ด้าน", "ขั้นตอน",
+)
+# What comes before a number it belongs to.
+LEADS = (
+    "ร้อยละ", "จำนวน", "วันที่", "ที่", "เวลา", "ปี", "พ.ศ.", "ค.ศ.", "อายุ", "เลขที่", "ครั้งที่",
+    "รุ่นที่", "ชั้น", "ข้อ", "มาตรา", "หมายเลข", "โทร.", "โทร", "สายด่วน", "ประมาณ", "กว่า",
+    "เกือบ", "ราว", "รวม", "ทั้งสิ้น", "เพียง", "เฉลี่ย", "ลำดับที่", "ไตรมาสที่", "ไตรมาส", "ระหว่าง",
+)
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_YEAR = rf"(?:ปี|พ\.ศ\.|ค\.ศ\.)\s*[{_DIGITS}]{{4}}(?![{_DIGITS},.:/\-–])"
+# The lead words that name a telephone line: a summary never ends between one and its number (it
+# would lose the number), but a line may (phones.py keeps the number itself on one line).
+TELEPHONE_LEADS = ("โทร.", "โทร", "สายด่วน")
+
+
+def _group_pattern(leads) -> re.Pattern:
+    """A number with what it belongs to: a lead word, the number, a month and year, a unit.
+    Spaces between the parts count as a reader sees them (a run of them shows as one); a unit
+    that starts the lead of the next number is that lead's (ร้อยละ 25 วันที่ 17: no "25 วัน"); a
+    year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's)."""
+    return re.compile(
+        rf"{_YEAR}|"
+        rf"(?:(?:{_alternatives(leads)})\s*)?{_NUMBER}"
+        rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
+        rf"(?:\s*(?:{_alternatives(UNITS)})(?!ที่\s*[{_DIGITS}]))?"
+    )
+
+
+NUMBER_GROUP = _group_pattern(LEADS)
+_LINE_GROUP = _group_pattern([lead for lead in LEADS if lead not in TELEPHONE_LEADS])
+_DIGIT = re.compile(f"[{_DIGITS}]")
+_NOT_NUMBER = re.compile(r"[^0-9\u0e50-\u0e59,.:/\-–]")
+
+
+def find_number_groups(text: str, *, telephone_leads: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each number in `text` with its lead word, month and year or unit, in
+    order; a number alone (`1,500`, `15-16`) is none: nothing inside it may end a line. Without
+    `telephone_leads`, โทร. and สายด่วน are no lead words (what markup.py keeps on a line)."""
+    if not _DIGIT.search(text):
+        return []
+    pattern = NUMBER_GROUP if telephone_leads else _LINE_GROUP
+    return [m.span() for m in pattern.finditer(text) if _NOT_NUMBER.search(m.group())]

@@ -1,0 +1,135 @@
+"""A number with what it belongs to stays on one line (number_groups.py, markup.py).
+
+A trial announcement in Thai digits, not in the sample content, showed at 360 px "ในปีงบประมาณ
+พ.ศ." at the end of one line and "๒๕๖๙" at the start of the next, and a line that began with "น."
+after "๐๘.๓๐ – ๑๖.๓๐". Over the sample site, at 61 widths from 320 to 1280 px, Chromium parted a
+year from its พ.ศ. at 480 line ends and a time from its น. at 129. The summaries already never
+cut inside such a group; the line breaks now follow the same rule. The line-break measure over
+the whole site (test_line_breaks.py) counts a line end inside one as inside a name; these tests
+hold the parts.
+"""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thai_text.markup import process_html, strip_wbr, wbr_text
+from thai_text.number_groups import find_number_groups
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+
+
+def break_points(html: str) -> tuple[str, set[int]]:
+    """(the text of `html`, the offsets in it where a browser may end a line): at each `<wbr>` and
+    at each space outside the spans markup.py keeps whole. A space inside a long (`wl`) span
+    parts only where the span is wider than its line, so it does not count here."""
+    text, points, depth = [], set(), 0
+    length = 0
+    for piece in re.split(r"(<[^>]+>)", html):
+        tag = _TAG.fullmatch(piece)
+        if tag:
+            if tag.group(2) == "wbr":
+                points.add(length)
+            elif tag.group(2) == "span":
+                depth += -1 if tag.group(1) else 1
+            continue
+        piece = piece.replace("&quot;", '"').replace("&amp;", "&")
+        for ch in piece:
+            if ch.isspace() and not depth:
+                points.update((length, length + 1))
+            text.append(ch)
+            length += 1
+    return "".join(text), points
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("ในปีงบประมาณ พ.ศ. ๒๕๖๙ ว่ามี", ["พ.ศ. ๒๕๖๙"]),
+    ("เวลาราชการ ๐๘.๓๐ – ๑๖.๓๐ น.", ["๑๖.๓๐ น."]),
+    ("เปิด 08.30-16.30 น. เว้นวันหยุด", ["08.30-16.30 น."]),
+    ("ประกาศ ณ วันที่ ๒๗ พฤศจิกายน พ.ศ. ๒๕๖๙", ["วันที่ ๒๗ พฤศจิกายน พ.ศ. ๒๕๖๙"]),
+    ("ระหว่างวันที่ 15-16 มิถุนายน 2566 ณ", ["วันที่ 15-16 มิถุนายน 2566"]),
+    ("ไม่เกิน ๓,๐๐๐ บาท (สามพันบาทถ้วน)", ["๓,๐๐๐ บาท"]),
+    ("รวม 1,977 คน และร้อยละ 25", ["รวม 1,977 คน", "ร้อยละ 25"]),
+    ("ถึงวันที่ 18 ธ.ค. 69 ทางออนไลน์", ["วันที่ 18 ธ.ค. 69"]),
+    ("ผลการประเมินปี 2565 คะแนนรวมเพิ่มขึ้น 3.65 คะแนน", ["ปี 2565", "3.65 คะแนน"]),  # a year takes no unit
+    ("อายุ 3 ปี 6 เดือน", ["อายุ 3 ปี", "6 เดือน"]),
+])
+def test_groups_are_found(text, groups):
+    assert [text[a:b] for a, b in find_number_groups(text)] == groups
+
+
+@pytest.mark.parametrize("text", ["เลขที่บัญชีและรหัส", "1,500", "15-16", "๒๕๖๙", ""])
+def test_a_number_alone_is_no_group(text):
+    assert find_number_groups(text) == []
+
+
+def test_a_telephone_word_is_a_lead_for_summaries_only():
+    """A summary must not end "แนะนำสายด่วน…" without the number; a line may end there (the
+    number is a link of its own on the page, and phones.py keeps it on one line)."""
+    text = "แนะนำสายด่วน 1546 หรือโทร. 043 246 105 เวลา 08.30 น."
+    assert [text[a:b] for a, b in find_number_groups(text)] == ["สายด่วน 1546", "โทร. 043", "เวลา 08.30 น."]
+    assert [text[a:b] for a, b in find_number_groups(text, telephone_leads=False)] == ["เวลา 08.30 น."]
+
+
+@pytest.mark.parametrize("text", [
+    "ในปีงบประมาณ พ.ศ. ๒๕๖๙ ว่ามีบุคคลอ้างตัว",
+    "ในวันและเวลาราชการ ๐๘.๓๐ – ๑๖.๓๐ น.",
+    "ให้มีผลตั้งแต่วันที่ ๒๗ พฤศจิกายน พ.ศ. ๒๕๖๙ เป็นต้นไป",
+    "มูลค่าไม่เกิน ๓,๐๐๐ บาท (สามพันบาทถ้วน) ต่อคนต่อโอกาส",
+    "ตั้งแต่เวลา 05.30 น. นายธนภัทร ใจดี กล่าวว่า",  # beside a name: the slow path
+    "ผู้ช่วย 5 คนหางานในจังหวัด",  # a unit that starts a longer word
+    "ตามมาตรา ๑๒๘ แห่งพระราชบัญญัติ พ.ศ. ๒๕๖๑",
+])
+def test_no_break_inside_a_group_and_the_text_is_unchanged(segmenter, text):
+    html = f"<p>{text}</p>"
+    out = process_html(html, segmenter)
+    assert strip_wbr(out) == html
+    plain, points = break_points(out)
+    groups = find_number_groups(plain, telephone_leads=False)
+    assert groups
+    for a, b in groups:
+        assert not [k for k in points if a < k < b], (plain[a:b], out)
+    assert "<wbr>" in out  # the words around them still break
+
+
+def test_a_group_in_a_title(segmenter):
+    plain, points = break_points(str(wbr_text("ประกาศ ศปท.รง. เรื่อง มาตรการป้องกัน พ.ศ. ๒๕๖๙", segmenter)))
+    (a, b), = find_number_groups(plain, telephone_leads=False)
+    assert not [k for k in points if a < k < b]
+
+
+def test_a_telephone_number_keeps_its_own_span(segmenter):
+    out = process_html("<p>แจ้งได้ที่ โทร. 0 2232 1262 ในเวลา 08.30 น.</p>", segmenter)
+    assert '<span class="w">0 2232 1262</span>' in out, out
+    assert '<span class="w">เวลา 08.30 น.</span>' in out, out
+
+
+def test_a_group_inside_a_web_address_is_left_alone(segmenter):
+    html = "<p>ดูที่ https://example.go.th/2569/5-คน ได้</p>"
+    out = process_html(html, segmenter)
+    assert "https://example.go.th/2569/5-คน" in out and strip_wbr(out) == html
+
+
+PIECES = ["ศูนย์ปฏิบัติการต่อต้านการทุจริต", " ", "จัดอบรม", "ผู้เข้าร่วม ", "พ.ศ. ", "๒๕๖๙", "2569", " น.",
+          "08.30", "๓,๐๐๐", " บาท", "บาท", " คน", "27 ", "พฤศจิกายน ", "วันที่ ", "ร้อยละ ", "15-16",
+          "นายสมชาย ใจซื่อ", "(", ")", "“", "”", "โทร. 0 2232 1262", "ภายใน ", "๗", " วัน", "หางาน"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join))
+def test_no_line_may_end_inside_any_group(segmenter, text):
+    """Over text made of dates, times, amounts, names and telephone numbers in any order: the
+    text is unchanged and no break point falls inside a group the rule finds in it (but for one
+    that holds a telephone number, which keeps a span of its own)."""
+    html = f"<p>{text}</p>"
+    out = process_html(html, segmenter)
+    assert strip_wbr(out) == html
+    plain, points = break_points(out)
+    assert plain == text
+    phones = [m.span() for m in re.finditer(r"0 2232 1262", plain)]
+    for a, b in find_number_groups(plain, telephone_leads=False):
+        if any(c < b and a < d for c, d in phones):
+            continue
+        assert not [k for k in points if a < k < b], (plain[a:b], out)
