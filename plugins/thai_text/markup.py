@@ -39,6 +39,7 @@ typing errors fixed. `textContent` is unchanged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from markupsafe import Markup, escape
 
@@ -96,6 +97,7 @@ _INLINE = frozenset(
      "s", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
 )
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+_HOLE = "\x02"  # stands for a number group in the fast path of _mark_up (never in HTML text)
 
 
 def _scan(html: str):
@@ -166,7 +168,7 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
     numbers = find_phone_numbers(text)
     hashtags = find_hashtags(text)
     groups = find_number_groups(text, telephone_leads=False)
-    if names or numbers or hashtags or groups or _MAYBE_OPAQUE.search(text):
+    if names or numbers or hashtags or _MAYBE_OPAQUE.search(text) or (groups and _HOLE in text):
         offsets, keep = segmenter.line_layout(text)
         if hashtags:  # one piece each, without the breaks between its words or the pieces inside
             offsets = [k for k in offsets if not any(a < k < b for a, b in hashtags)]
@@ -189,20 +191,66 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
             return KEEP_LONG + piece + KEEP_END
         return KEEP + piece + KEEP_END
 
+    if groups:
+        return _fast_with_groups(text, offsets, groups, wrap)
     if not offsets:
         return _KEPT_RUN.sub(wrap, text), 0
     pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])]
     return _KEPT_RUN.sub(wrap, "\0".join(pieces)).replace("\0", WBR), len(offsets)
 
 
+def _fast_with_groups(text: str, offsets: list[int], groups, wrap) -> tuple[str, int]:
+    """The fast path of `_mark_up` for text with number groups: each group (widened, with the
+    quotes around it) stands in the regular expression's pass as one character, `_HOLE`, which
+    no piece takes in, and is written in its span afterwards. (Its widened edges are break points,
+    spaces or the edges of Thai runs, so no piece between two breaks reaches into it.)"""
+    spans = _group_spans(text, offsets, (), groups)
+    offsets = _outside(offsets, spans)
+    at_break = set(offsets)
+    spans = [_with_quotes(text, a, b, at_break) for a, b in spans]
+    marked = []
+    pos = o = 0
+    for a, b in spans:
+        while o < len(offsets) and offsets[o] <= a:
+            marked += (text[pos:offsets[o]], "\0")
+            pos = offsets[o]
+            o += 1
+        marked += (text[pos:a], _HOLE)
+        pos = b
+    for k in offsets[o:]:
+        marked += (text[pos:k], "\0")
+        pos = k
+    marked.append(text[pos:])
+    parts = _KEPT_RUN.sub(wrap, "".join(marked)).replace("\0", WBR).split(_HOLE)
+    out = [parts[0]]
+    for (a, b), after in zip(spans, parts[1:]):
+        out += (_kept(text[a:b]), after)
+    return "".join(out), len(offsets)
+
+
 def _with_groups(text: str, offsets: list[int], keep: list[tuple[int, int]], groups):
-    """(offsets, keep) with each number group of `groups` kept whole, as one piece.
+    """(offsets, keep) of line_layout with each number group kept whole, as one piece."""
+    spans = _group_spans(text, offsets, keep, groups)
+    return _outside(offsets, spans), [(c, d) for c, d in keep if not any(a <= c and d <= b for a, b in spans)] + spans
+
+
+def _outside(offsets: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The offsets (in order) not strictly inside one of `spans` (in order, not overlapping)."""
+    for a, b in reversed(spans):
+        i, j = bisect_right(offsets, a), bisect_left(offsets, b)
+        if i < j:
+            offsets = offsets[:i] + offsets[j:]
+    return offsets
+
+
+def _group_spans(text: str, offsets: list[int], keep, groups) -> list[tuple[int, int]]:
+    """The spans that keep each number group of `groups` whole, in order, without overlaps.
 
     A group's edges move out to where a line may break (a break offset, a space, the edge of a run
     of Thai letters: a unit that starts a longer word, `5 คนหางาน`, takes the whole word), and
-    the kept pieces it touches (a month, a name, a telephone number) become part of it; the
-    breaks inside it go. A group that reaches into a URL, an e-mail address or an entity is left
-    as it is (line_layout keeps nothing there)."""
+    the kept pieces of `keep` it touches (a name, a dictionary word with a space) become part of
+    it; the caller drops the breaks inside it. A group that reaches into a URL, an e-mail address
+    or an entity is left as it is (line_layout keeps nothing there)."""
     at_break = set(offsets)
     opaque = _opaque_spans(text) if _MAYBE_OPAQUE.search(text) else ()
 
@@ -228,11 +276,7 @@ def _with_groups(text: str, offsets: list[int], keep: list[tuple[int, int]], gro
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    if not merged:
-        return offsets, keep
-    offsets = [k for k in offsets if not any(a < k < b for a, b in merged)]
-    keep = [(c, d) for c, d in keep if not any(a <= c and d <= b for a, b in merged)]
-    return offsets, keep + [(a, b) for a, b in merged]
+    return [(a, b) for a, b in merged]
 
 
 def _kept(piece: str) -> str:

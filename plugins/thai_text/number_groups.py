@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import alternation
+
 _DIGITS = "0-9\u0e50-\u0e59"
 _NUMBER = rf"[{_DIGITS}]+(?:[,.:/\-–][{_DIGITS}]+)*"
 _MONTHS = (
@@ -39,10 +41,6 @@ LEADS = (
 )
 
 
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _YEAR = rf"(?:ปี|พ\.ศ\.|ค\.ศ\.)\s*[{_DIGITS}]{{4}}(?![{_DIGITS},.:/\-–])"
 # The lead words that name a telephone line: a summary never ends between one and its number (it
 # would lose the number), but a line may (phones.py keeps the number itself on one line).
@@ -56,9 +54,9 @@ def _group_pattern(leads) -> re.Pattern:
     year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's)."""
     return re.compile(
         rf"{_YEAR}|"
-        rf"(?:(?:{_alternatives(leads)})\s*)?{_NUMBER}"
+        rf"(?:(?:{alternation(leads)})\s*)?{_NUMBER}"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
-        rf"(?:\s*(?:{_alternatives(UNITS)})(?!ที่\s*[{_DIGITS}]))?"
+        rf"(?:\s*(?:{alternation(UNITS)})(?!ที่\s*[{_DIGITS}]))?"
     )
 
 
