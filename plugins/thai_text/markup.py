@@ -173,9 +173,9 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
         if hashtags:  # one piece each, without the breaks between its words or the pieces inside
             offsets = [k for k in offsets if not any(a < k < b for a, b in hashtags)]
             keep = [(c, d) for c, d in keep if not any(c < b and a < d for a, b in hashtags)] + hashtags
-        if numbers:  # digits and spaces, kept unless a name or dictionary word holds them
+        if numbers:  # digits and spaces, kept unless a name or dictionary word holds them, and
+            # kept on their own, not in a number group (โทร. 0 2232 1262: the word may part)
             keep = keep + [(a, b) for a, b in numbers if not any(c < b and a < d for c, d in keep)]
-        if numbers:  # a telephone number is kept on its own (โทร. 0 2232 1262: the word may part)
             groups = [(a, b) for a, b in groups if not any(c < b and a < d for c, d in numbers)]
         if groups:
             offsets, keep = _with_groups(text, offsets, sorted(keep), groups)
@@ -231,7 +231,8 @@ def _fast_with_groups(text: str, offsets: list[int], groups, wrap) -> tuple[str,
 def _with_groups(text: str, offsets: list[int], keep: list[tuple[int, int]], groups):
     """(offsets, keep) of line_layout with each number group kept whole, as one piece."""
     spans = _group_spans(text, offsets, keep, groups)
-    return _outside(offsets, spans), [(c, d) for c, d in keep if not any(a <= c and d <= b for a, b in spans)] + spans
+    keep = [(c, d) for c, d in keep if not any(a <= c and d <= b for a, b in spans)]
+    return _outside(offsets, spans), keep + spans
 
 
 def _outside(offsets: list[int], spans: list[tuple[int, int]]) -> list[int]:

@@ -24,7 +24,7 @@ _MONTHS = (
     "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|"
     "ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
 )
-# What follows a number it belongs to (longest first where one starts another).
+# What follows a number it belongs to (where one starts another, the longest wins).
 UNITS = (
     "ล้านบาท", "พันบาท", "บาท", "ล้าน", "แสน", "หมื่น", "พัน", "คน", "ราย", "เรื่อง", "ครั้ง",
     "แห่ง", "หน่วยงาน", "จังหวัด", "อำเภอ", "ตำบล", "ประเทศ", "องค์กร", "กรม", "ปี", "เดือน",
@@ -39,8 +39,7 @@ LEADS = (
     "รุ่นที่", "ชั้น", "ข้อ", "มาตรา", "หมายเลข", "โทร.", "โทร", "สายด่วน", "ประมาณ", "กว่า",
     "เกือบ", "ราว", "รวม", "ทั้งสิ้น", "เพียง", "เฉลี่ย", "ลำดับที่", "ไตรมาสที่", "ไตรมาส", "ระหว่าง",
 )
-
-
+# A year after ปี, พ.ศ. or ค.ศ.: four digits, and no unit after them.
 _YEAR = rf"(?:ปี|พ\.ศ\.|ค\.ศ\.)\s*[{_DIGITS}]{{4}}(?![{_DIGITS},.:/\-–])"
 # The lead words that name a telephone line: a summary never ends between one and its number (it
 # would lose the number), but a line may (phones.py keeps the number itself on one line).
