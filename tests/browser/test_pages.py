@@ -77,6 +77,27 @@ def test_nothing_scrolls_sideways_at_360px(open_page, sample_site, sample_url, p
     assert wide == [], f"{path}: elements wider than the screen: {wide}"
 
 
+def test_every_table_on_a_phone_shows_each_heading_with_a_value(open_page, sample_site, sample_url):
+    """Below 40em a table's rows are blocks and each cell shows its column heading above it. An
+    empty cell (the totals row of the Mae Hong Son table leaves อำเภอ empty) showed its heading
+    over nothing, as if a figure were missing; now it is not shown. Every cell with text is."""
+    from tools.linebreaks import site_pages
+
+    output = sample_site.output
+    tables = [path for path in site_pages(output)
+              if "<td data-label" in (output / path.strip("/") / "index.html").read_text(encoding="utf-8")]
+    assert len(tables) >= 5
+    empty = 0
+    for path in tables:
+        page = open_page(sample_url + path, width=360, height=740)
+        cells = page.evaluate("""() => [...document.querySelectorAll('.prose td[data-label]')].map(
+            td => [td.dataset.label, td.textContent.trim(), td.getClientRects().length > 0])""")
+        for label, text, shown in cells:
+            assert shown == bool(text), (path, label, text, shown)
+        empty += sum(1 for _label, text, _shown in cells if not text)
+    assert empty >= 1  # the sample holds an empty cell, so the test can fail
+
+
 @pytest.mark.parametrize("path", ["/", PLAIN_ARTICLE, "/archives/"])
 def test_navigation_targets_are_44px_on_phones(open_page, sample_url, path):
     page = _settled(open_page(sample_url + path, width=360, height=740))
