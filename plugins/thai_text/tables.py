@@ -7,8 +7,10 @@ cell on its own lines under its column heading, which comes from `data-label` (C
 `td::before { content: attr(data-label) }`). `label_cells` adds that attribute to every `<td>` of
 a table whose first row holds the headings (Markdown tables always do).
 
-An outer table that holds another table is left as it is (the inner one gets its labels), and so
-is a cell that already has `data-label`. The sanitiser (content_guard) drops `data-*`
+A body cell that shows nothing (no text, no image) also gets `data-empty`: on a phone the theme
+does not show it, rather than a heading over nothing (a totals row's empty cell read as a missing
+figure). An outer table that holds another table is left as it is (the inner one gets its
+labels), and so is a cell that already has `data-label`. The sanitiser (content_guard) drops `data-*`
 attributes from an author's HTML, so every `data-label` in a page comes from here.
 
 A column whose body cells are all numbers (1,184; 33.2; +2.73; ๔,๕๐๐; 12%; a dash for none) is
@@ -34,6 +36,8 @@ _NONE = {"", "-", "\u2013", "\u2014"}  # an empty cell or a dash for none
 _ALIGNED = re.compile(r"""\bclass\s*=\s*["'][^"']*\balign-|\bstyle\s*=|\balign\s*=""", re.I)
 _CLASS = re.compile(r"""\bclass\s*=\s*(["'])""", re.I)
 RIGHT = "align-right"
+# What a cell without text may still show.
+_OBJECT = re.compile(r"<(?:img|picture|svg|video|audio|iframe|object|embed|canvas|math|input)\b", re.I)
 
 
 def label_cells(html: str) -> str:
@@ -100,6 +104,8 @@ def _row(row: str, labels: list[str], numeric: set[int]) -> str:
         out.append(row[pos:at])
         if labelled:
             out.append(f' data-label="{htmllib.escape(label, quote=True)}"')
+            if _is_empty(cell.group(3)):
+                out.append(" data-empty")
         pos = at
         if right:
             existing = _CLASS.search(attributes)
@@ -111,6 +117,12 @@ def _row(row: str, labels: list[str], numeric: set[int]) -> str:
                 out.append(f' class="{RIGHT}"')
     out.append(row[pos:])
     return "".join(out)
+
+
+def _is_empty(cell_html: str) -> bool:
+    """Does a cell show nothing: no text (spaces and no-break spaces are none: WordPress's
+    editor fills an empty cell with `&nbsp;`) and no image or other object?"""
+    return not _plain(cell_html) and not _OBJECT.search(cell_html)
 
 
 def _plain(cell_html: str) -> str:

@@ -43,6 +43,14 @@ def test_a_column_of_figures_is_aligned_right(rows, right):
     assert html.count('data-label="จำนวน"') == len(rows)
 
 
+def test_a_cell_that_shows_nothing_is_marked_empty():
+    html = label_cells(_table(["หมู่บ้าน", "อำเภอ", "ภาพ"], ["รวม", "", "&nbsp;"],  # Markdown; WordPress
+                              ["ก", " \u00a0 ", '<img src="a.jpg" alt="">'], ["ข", "<p><br></p>", "<em>-</em>"]))
+    cells = [[cell.has_attr("data-empty") for cell in row.find_all("td")]
+             for row in BeautifulSoup(html, "html.parser").find_all("tr")[1:]]
+    assert cells == [[False, True, True], [False, True, False], [False, True, False]], html
+
+
 def test_an_authors_alignment_and_a_spanning_cell_are_kept():
     centred = label_cells(_table(["ก", "ข"], ["x", "1"], ["y", "2"], cell_attrs=' class="align-center"'))
     assert "align-right" not in centred and centred.count("align-center") == 4
