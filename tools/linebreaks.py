@@ -7,7 +7,8 @@ each character's line from `Range.getClientRects()` and reports, for each block 
 offsets where a new line starts, with the offsets of our `<wbr>` break points. `classify` then
 sorts each line end: at a space or punctuation, at one of our breaks, or inside a word (a line
 end between two letters or digits with no `<wbr>` there), and whether it fell inside a
-site-dictionary word, a person's name, a telephone number or a hashtag.
+site-dictionary word, a person's name, a telephone number, a hashtag or a number with what it
+belongs to (พ.ศ. 2569, 09.00 น.).
 
 Used by tests/thai_text/test_line_breaks.py (every article and page at widths from 320 to 1280
 px) and as a script that prints the figures of plugins/thai_text/README.md:
@@ -170,7 +171,7 @@ class Counts:
 
     total: int = 0
     inside: list = field(default_factory=list)  # LineEnd inside a word
-    protected: list = field(default_factory=list)  # LineEnd inside a dictionary word or name
+    protected: list = field(default_factory=list)  # LineEnd inside a protected span (a name...)
     ours: int = 0
     wider: int = 0  # at a space of a long name wider than its line (see classify)
 
@@ -391,7 +392,8 @@ def _main(argv=None) -> int:
     worst = max(widths, key=lambda w: per_width[w].inside_share)
     print(f"{len(pages)} pages x {len(widths)} widths ({args.first}-{args.last} px, step {args.step})")
     print(f"line ends: {total.total}, at our <wbr>: {total.ours}, inside a word: {len(total.inside)} "
-          f"({total.inside_share:.2%}), inside a dictionary word or name: {len(total.protected)}")
+          f"({total.inside_share:.2%}), inside a dictionary word, name, telephone number, hashtag "
+          f"or number group: {len(total.protected)}")
     print(f"worst width {worst} px: {len(per_width[worst].inside)} of {per_width[worst].total} "
           f"({per_width[worst].inside_share:.2%})")
     for end in (total.protected + total.inside)[: args.show]:

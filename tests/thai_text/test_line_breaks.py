@@ -82,7 +82,8 @@ def test_no_line_end_inside_a_dictionary_word_or_a_name(measured, spans):
     for counts in per_width.values():
         total.add(counts)
     print(f"{total.total} line ends at {len(WIDTHS)} widths, {total.ours} at our <wbr>, "
-          f"{len(total.inside)} inside a word, {len(total.protected)} inside a dictionary word or name, "
+          f"{len(total.inside)} inside a word, {len(total.protected)} inside a dictionary word, name, "
+          f"telephone number, hashtag or number group, "
           f"{total.wider} at a space of a long name wider than its line")
     assert total.total > 10_000  # the measure saw the pages
     assert not total.protected, [(e.where, e.protected, e.context()) for e in total.protected[:10]]
