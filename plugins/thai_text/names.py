@@ -21,6 +21,11 @@ after them are not taken for a name. Where the segmenter itself cuts a word afte
 (นาย|หน้าเป็น for นายหน้าเป็น...), such a word may be taken for a name: its letters then only stay
 on one line.
 
+A foreign first name or surname may be two pieces joined by a hyphen (ดร.มาเรีย ซานโตส-เรเยส,
+มิสเตอร์ฌอง-ปิแอร์ ดูบัวส์); named again straight before the next word (ดร.ซานโตส-เรเยสเห็นว่า),
+it ends where a word of NAME_ENDS starts in the piece after the hyphen, whatever the segmenter
+makes of that piece, which it does not know.
+
 A Burmese name has no surname and may have three or four words: it is known by its spelling in
 Latin letters written after it (นายมิน ทู อ่อง (Min Thu Aung)), word for word.
 
@@ -84,17 +89,21 @@ NAME_ENDS = (
     "หรือ", "นายก", "ว่า", "เมื่อ", "จึง", "ยัง", "ก็", "เพื่อ", "โดย", "ต่อ", "ทำหน้าที่",
     "บรรยาย", "นำ", "ตอบ", "เล่า", "เน้น", "ขอบคุณ", "ลงนาม", "เปิด",
     "ชี้", "ย้ำ", "เผย", "บอก", "กำชับ", "สั่ง",  # (not แจ้ง: แจ้งสว่าง is a surname)
+    "เห็น", "มอง", "เสนอ", "แนะนำ",  # (เห็นว่า, มองว่า: 2 of pythainlp's 9,836 surnames start so)
 )
 
 # A first name written without its surname is at most this long (ประเสริฐศักดิ์ has 15).
 FIRST_NAME_LETTERS = 15
 _LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (no digits, ฯ, ๆ or ๏)
+# A name's pieces joined by a hyphen are a foreign name's (ซานโตส-เรเยส, ฌอง-ปิแอร์), not two
+# people's (นายสมชาย ใจดี-นายสมศักดิ์): the piece after the hyphen starts with no title.
+_TITLES = alternation(DOTTED_TITLES + WORD_TITLES)
 _NAME = re.compile(
     rf"""
     (?:{_ACTING}\ ?)?
-    (?P<titles>(?:{alternation(DOTTED_TITLES + WORD_TITLES)}(?:{_FEMALE})?\ ?)+)
-    (?P<first>[{_LETTERS}]{{2,24}})
-    (?:\ (?P<last>[{_LETTERS}]{{2,30}})(?P<na>\ ณ\ [{_LETTERS}]{{2,20}})?)?
+    (?P<titles>(?:{_TITLES}(?:{_FEMALE})?\ ?)+)
+    (?P<first>[{_LETTERS}]{{2,24}}(?:-(?!{_TITLES})[{_LETTERS}]{{2,24}})?)
+    (?:\ (?P<last>[{_LETTERS}]{{2,30}}(?:-(?!{_TITLES})[{_LETTERS}]{{2,30}})?)(?P<na>\ ณ\ [{_LETTERS}]{{2,20}})?)?
     """,
     re.X,
 )
@@ -142,9 +151,14 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
             continue
         end = _first_name_end(text, m, is_boundary)
         if end is None:
-            if m.group("last") is None:  # letters after a title, and nothing tells where a name ends
-                continue
-            end = _surname_end(text, m, is_boundary)
+            if m.group("last") is None:
+                # letters after a title, and nothing tells where a name ends; but a foreign
+                # name's two pieces joined by a hyphen end where their letters do (ดร.ซานโตส-เรเยส,)
+                if "-" not in m.group("first") or _LETTER.match(text, m.end("first")):
+                    continue
+                end = m.end("first")
+            else:
+                end = _surname_end(text, m, is_boundary)
         if end is None:  # no surname: the word after the space is not part of the name
             end = m.end("first")
         elif end == m.end("last"):
@@ -193,15 +207,31 @@ def _titles_ok(text: str, m: re.Match, titles: str, is_boundary) -> bool:
 def _first_name_end(text: str, m: re.Match, is_boundary) -> int | None:
     """Where a first name written straight before the next word ends (นายธนภัทรกล่าว, a second
     mention without the surname): where a word of NAME_ENDS starts, at most FIRST_NAME_LETTERS
-    in; None when the first name runs to a space or the end of its letters."""
-    start = m.start("first")
-    for hit in _ENDS.finditer(text, start + 2, m.end("first")):
+    in; None when the first name runs to a space or the end of its letters. A name of two
+    pieces joined by a hyphen (ดร.ซานโตส-เรเยสเห็นว่า) ends in its second piece."""
+    start, stop = m.span("first")
+    hyphen = text.find("-", start, stop)
+    if hyphen >= 0:
+        return _transliteration_end(text, hyphen + 1, stop)
+    for hit in _ENDS.finditer(text, start + 2, stop):
         at = hit.start()
         if at - start > FIRST_NAME_LETTERS:
             break
         if is_boundary is None or is_boundary(at):
             return at
     return None
+
+
+def _transliteration_end(text: str, start: int, stop: int) -> int | None:
+    """Where the piece of a foreign name after its hyphen (ซานโตส-|เรเยส) ends when the next word
+    follows it without a space: where a word of NAME_ENDS starts, from its third letter, at most
+    FIRST_NAME_LETTERS in. The segmenter does not know such a piece and cuts its last letters
+    into the next word (เรเย|สเห็น|ว่า), so its boundaries are not asked. None when there is no
+    such word."""
+    hit = _ENDS.search(text, start + 2, stop)
+    if hit is None or hit.start() - start > FIRST_NAME_LETTERS:
+        return None
+    return hit.start()
 
 
 def _spelled_out_end(text: str, end: int) -> int:
@@ -220,6 +250,9 @@ def _surname_end(text: str, m: re.Match, is_boundary) -> int | None:
     ends = _ENDS.match(text, start)
     if ends:  # the word after the space is a verb or a position: there is no surname
         return None
+    hyphen = text.find("-", start, end)
+    if hyphen >= 0:  # a foreign surname of two pieces (ซานโตส-เรเยส): it ends in the second
+        return _transliteration_end(text, hyphen + 1, end) or end
     for hit in _ENDS.finditer(text, start + 2, end):
         at = hit.start()
         if is_boundary is None or is_boundary(at):

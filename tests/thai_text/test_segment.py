@@ -215,6 +215,10 @@ SECOND_MENTIONS = {
     "นายสมชายกล่าวว่า วันนี้เราจะตรวจทุกลำ": "นายสมชาย",
     # a surname that starts like a verb stays a surname
     "นายสมชาย แจ้งสว่าง ผู้อำนวยการ": "นายสมชาย แจ้งสว่าง",
+    # what a person thinks, after the name (เห็นว่า, มองว่า): not part of it
+    "นายธนภัทรเห็นว่าควรเร่งตรวจ": "นายธนภัทร",
+    "ดร.ปิยะนุชมองว่าเป็นเรื่องเร่งด่วน": "ดร.ปิยะนุช",
+    "นางสาวพิมพ์ชนก เสนอให้ติดป้าย": "นางสาวพิมพ์ชนก",
 }
 FOREIGNERS = {
     # a foreigner's name after the English or French title, as releases about visitors write it
@@ -222,6 +226,12 @@ FOREIGNERS = {
     "โดยมี มิสเตอร์ฮิโรชิ ทานากะ เป็นวิทยากร": "มิสเตอร์ฮิโรชิ ทานากะ",
     "มิสซิสแคทเธอรีน โอไบรอัน กล่าวว่า": "มิสซิสแคทเธอรีน โอไบรอัน",
     "มาดามโซฟี มาร์แตง ผู้แทนองค์การ": "มาดามโซฟี มาร์แตง",
+    # a foreign name of two pieces joined by a hyphen, in full and named again before a verb
+    "ดร.มาเรีย ซานโตส-เรเยส (Dr. Maria Santos-Reyes) ที่ปรึกษาโครงการ": "ดร.มาเรีย ซานโตส-เรเยส",
+    "ขณะที่ดร.ซานโตส-เรเยสเห็นว่าการติดประกาศ": "ดร.ซานโตส-เรเยส",
+    "ตามที่ดร.ซานโตส-เรเยส, ผู้แทน": "ดร.ซานโตส-เรเยส",
+    "มิสเตอร์ฌอง-ปิแอร์ ดูบัวส์ กล่าวว่า": "มิสเตอร์ฌอง-ปิแอร์ ดูบัวส์",
+    "มิสเตอร์ฌอง-ปิแอร์กล่าวว่า": "มิสเตอร์ฌอง-ปิแอร์",
 }
 NOT_NAMES = ["นายจ้างกล่าวว่าไม่ทราบ", "นายกรัฐมนตรีกล่าวว่า", "นางพยาบาลเป็นผู้ดูแล", "นายอำเภอได้สั่งการ",
              "นายทะเบียนกล่าวว่า", "นายด่านกล่าวว่า", "นางงามได้รับรางวัล", "มิสไซล์ถูกยิงขึ้น",
@@ -237,6 +247,12 @@ def test_a_name_mentioned_again_or_after_a_foreign_title_stays_whole(segmenter, 
     start = text.index(name)
     assert [text[a:b] for a, b in segmenter.names(text)] == [name]
     assert not [i for i in segmenter.break_offsets(text) if start < i < start + len(name)], text
+
+
+def test_two_people_joined_by_a_hyphen_are_two_names(segmenter):
+    """A hyphen joins the pieces of one foreign name (ซานโตส-เรเยส), not two people."""
+    text = "การแข่งขันระหว่างนายสมชาย ใจดี-นายสมศักดิ์ ดีใจ"
+    assert [text[a:b] for a, b in segmenter.names(text)] == ["นายสมชาย ใจดี", "นายสมศักดิ์ ดีใจ"]
 
 
 @pytest.mark.parametrize("text", NOT_NAMES)
