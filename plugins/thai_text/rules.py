@@ -4,7 +4,7 @@ telephone numbers.
 | rule | severity | what |
 |---|---|---|
 | typo | WARNING | a Thai typing error (เ+เ for แ, doubled or misplaced marks, a mark after a space, zero-width characters, the glyph variants a PDF's font gives), one per mistake, naming its word and the word as it should be (typos.typo_reports) |
-| spelling | WARNING | a site-dictionary name typed with one slip, with the name (near_miss.py); a Thai word no dictionary knows, with a suggestion when one is one edit away (spelling.py; THAI_TEXT_SPELLING) |
+| spelling | WARNING | a site-dictionary name typed with one slip, with the name (near_miss.py); a Thai word no dictionary knows, with the letters written against it (spelling.in_context) and a suggestion when one is one edit away (spelling.py; THAI_TEXT_SPELLING) |
 | slug | ERROR | two articles (or two pages) that would get the same URL (`slugs.content_slug`) |
 | slug | WARNING | a `Slug:` that is not lowercase a-z, digits and hyphens, with the slug to use |
 | zawgyi | ERROR | a line whose Myanmar text is typed in the Zawgyi font, not Unicode: garbled on every new phone (zawgyi.py) |
@@ -19,7 +19,7 @@ from pathlib import Path
 from .near_miss import NearMiss, describe
 from .segment import dictionary_path, site_segmenter
 from .slugs import slug_for
-from .spelling import SPELLING_CACHE, misspellings, prose_lines, speller_for
+from .spelling import SPELLING_CACHE, in_context, misspellings, prose_lines, speller_for
 from .typos import fix_typos, typo_reports
 from .zawgyi import zawgyi_lines
 
@@ -80,22 +80,34 @@ def check_spelling(site) -> list:
             continue
         found = _FOUND.get(source.text)
         if found is None:
-            found = _FOUND[source.text] = list(misspellings(prose_lines(source), speller))
-        for number, word, better, slip in found:
+            found = _FOUND[source.text] = _misspellings(source, speller)
+        for number, word, better, slip, context in found:
             if slip:
                 problems.append(_problem(
                     source.name, number, "spelling", "warning", *describe(NearMiss(0, len(word), word, better, slip))))
                 continue
             hint_th = f' หรือควรเป็น "{better}"' if better else ""
             hint_en = f' (did you mean "{better}"?)' if better else ""
+            where_th = f' ใน "{context}"' if context else ""
+            where_en = f' in "{context}"' if context else ""
             problems.append(_problem(
                 source.name, number, "spelling", "warning",
-                f'ไม่รู้จักคำว่า "{word}"{hint_th}', f'unknown word "{word}"{hint_en}',
+                f'ไม่รู้จักคำว่า "{word}"{where_th}{hint_th}', f'unknown word "{word}"{where_en}{hint_en}',
                 f"ถ้าสะกดถูกแล้ว ให้เพิ่มคำนี้ใน {dictionary} (ระบบเขียนข่าว: เมนู พจนานุกรมของเว็บไซต์)",
                 "if it is right, add it to the site dictionary (in the web editor: พจนานุกรมของเว็บไซต์)"))
     if remember:
         speller.save(cache)
     return problems
+
+
+def _misspellings(source, speller) -> list:
+    """misspellings() of `source`, each unknown word with the letters written against it
+    (spelling.in_context: the segmenter reports บาว of ด่านลาวบาว, which the writer never typed
+    apart)."""
+    written = source.lines
+    return [(number, word, better, slip,
+             None if slip or not 0 < number <= len(written) else in_context(word, written[number - 1], speller.segmenter))
+            for number, word, better, slip in misspellings(prose_lines(source), speller)]
 
 
 def check_slugs(site) -> list:

@@ -415,6 +415,37 @@ def misspellings(lines, speller: Speller):
         yield number, word, better, slip
 
 
+_THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")  # letters and marks: no digits, ฯ or ๆ
+
+
+def in_context(word: str, line: str, segmenter, letters: int = 10) -> str | None:
+    """`word` with the Thai letters written against it in `line` (up to `letters` on each side,
+    cut where the segmenter ends a word, "…" where more letters follow): what the writer typed
+    and can find, when an unknown word is a piece of it (บาว in ที่ด่านลาวบาว: "ด่านลาวบาว"). None
+    when a space or punctuation stands on both sides of the word, or it is not in the line as
+    written (a typing error fixed before the reading)."""
+    at = line.find(word)
+    if at < 0:
+        return None
+    end = at + len(word)
+    left, right = at, end
+    while left > 0 and at - left < letters and _THAI_LETTER.match(line, left - 1):
+        left -= 1
+    while right < len(line) and right - end < letters and _THAI_LETTER.match(line, right):
+        right += 1
+    more_left = left > 0 and _THAI_LETTER.match(line, left - 1) is not None
+    more_right = right < len(line) and _THAI_LETTER.match(line, right) is not None
+    if more_left or more_right:
+        cuts = set(segmenter.boundaries(line))
+        while more_left and left < at and left not in cuts:
+            left += 1
+        while more_right and right > end and right not in cuts:
+            right -= 1
+    if (left, right) == (at, end):
+        return None
+    return ("…" if more_left else "") + line[left:right] + ("…" if more_right else "")
+
+
 def place_names(lines, segmenter) -> set[str]:
     """The names of places (places.py) written in `lines`, read as line_findings reads a line."""
     names = set()

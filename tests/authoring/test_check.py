@@ -315,6 +315,21 @@ def test_peoples_names_are_not_unknown_words(site):
     assert words == ["ทุจจริต", "พัฒน์", "สุนันทา"], [p.text() for p in found]
 
 
+def test_an_unknown_piece_of_a_longer_word_is_named_with_the_letters_written_against_it(site):
+    # The segmenter reports a piece the writer never typed apart: ด่านลาวบาว (a border crossing)
+    # is read ลาว|บาว, and a message about "บาว" alone, with its suggestion บ่าว, sent the writer
+    # looking for a word that is not there, or to misspell the name (found in a trial release).
+    # A word with spaces on both sides is named alone.
+    body = "ย่อหน้าแรก\n\nเจ้าหน้าที่ใช้ระบบไม่ใช้เงินสดที่ด่านลาวบาว\nแจ้ง ทุจจริต ได้\n"
+    found = only(site({"news/context.md": news(body, Slug="context")}), "spelling")
+    by_word = {p.english.split('"')[1]: p for p in found}
+    assert sorted(by_word) == ["ทุจจริต", "บาว"], [p.text() for p in found]
+    assert by_word["บาว"].english.startswith('unknown word "บาว" in "…ที่ด่านลาวบาว"')
+    assert by_word["บาว"].thai.startswith('ไม่รู้จักคำว่า "บาว" ใน "…ที่ด่านลาวบาว"')
+    assert by_word["บาว"].line == 8
+    assert " in " not in by_word["ทุจจริต"].english and " ใน " not in by_word["ทุจจริต"].thai
+
+
 def test_common_misspellings_made_of_dictionary_words(site):
     body = "ย่อหน้าแรก\n\nขออนุญาติเผยแพร่ตามกฏหมาย\nปรากฏว่าได้รับอนุญาตแล้ว\n"
     problems = site({"news/common.md": news(body, Slug="common")})
