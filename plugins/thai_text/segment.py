@@ -116,6 +116,16 @@ def _opaque_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_THAI_HYPHEN = re.compile("[\u0e01-\u0e4e]-[\u0e01-\u0e4e]")
+
+
+def _held_whole(text: str, start: int, end: int) -> bool:
+    """Whether the protected span text[start:end] must be held in a span of its own: a browser
+    would break a line inside it at a space (นายสมชาย ใจซื่อ) or after a hyphen between Thai
+    letters (ดร.ซานโตส-เรเยส), where no `<wbr>` is needed."""
+    return " " in text[start:end] or _THAI_HYPHEN.search(text, start, end) is not None
+
+
 def dictionary_path(settings: dict) -> Path:
     """The site dictionary of a site: THAI_TEXT_DICTIONARY, relative to its content folder (PATH)."""
     return Path(settings.get("PATH") or ".") / settings["THAI_TEXT_DICTIONARY"]
@@ -713,10 +723,10 @@ class Segmenter:
                 hi = bisect_left(result, end, lo)
                 if hi > lo:
                     del result[lo:hi]
-                if " " in text[start:end]:
+                if _held_whole(text, start, end):
                     whole.append((start, end))
-        elif " " in text:
-            whole = [s for s in self.protected_spans(text, cuts, starts) if " " in text[s[0] : s[1]]]
+        elif " " in text or "-" in text:
+            whole = [s for s in self.protected_spans(text, cuts, starts) if _held_whole(text, *s)]
         return result, whole
 
     def _may_break(self, codes: bytes, tokens: list[str], k: int) -> bool:

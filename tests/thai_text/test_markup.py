@@ -70,6 +70,18 @@ def test_names_are_kept_whole_with_their_space(segmenter):
     assert strip_wbr(out) == src
 
 
+def test_a_name_with_a_hyphen_is_held_in_its_span(segmenter):
+    # A browser ends a line after a hyphen between letters with no <wbr> there: a foreign name of
+    # two pieces (ซานโตส-เรเยส) is held whole as a name with a space is. Found by the line-break
+    # test on a release about an ILO workshop: "ดร.ซานโตส-|เรเยสเห็นว่า" at 432 px.
+    src = "<p>ขณะที่ดร.ซานโตส-เรเยสเห็นว่าการติดประกาศ และมิสเตอร์ฌอง-ปิแอร์ ดูบัวส์ กล่าวว่า</p>"
+    out = process_html(src, segmenter)
+    kept = [m.group(2) for m in SPAN.finditer(out)]
+    assert "ดร.ซานโตส-เรเยส" in kept, out
+    assert any("มิสเตอร์ฌอง-ปิแอร์" in piece and "-" in piece for piece in kept), out
+    assert strip_wbr(out) == src
+
+
 def test_a_break_where_a_word_meets_an_inline_element(segmenter):
     out = process_html('<p>อ่านเพิ่มเติมได้ที่<a href="/x/">ประกาศนโยบาย</a>ของศูนย์</p>', segmenter)
     assert '<a href="/x/"><wbr>' in out
