@@ -47,7 +47,9 @@ def imported(tmp_path_factory, import_into):
 def imported_site(imported, tmp_path_factory):
     root, _report = imported
     out = tmp_path_factory.mktemp("imported-site") / "output"
+    # Every article in the feeds: test_feeds_keep_the_wordpress_guids reads every imported post
+    # there, however many sample releases are newer than the archive (20 pushed one out).
     result = build(ROOT / "pelicanconf.py", out, quiet=True, overrides={
-        "PATH": str(root / "content"), "CACHE_PATH": str(out.parent / "cache")})
+        "PATH": str(root / "content"), "CACHE_PATH": str(out.parent / "cache"), "FEED_MAX_ITEMS": None})
     assert result.ok, result.errors
     return result
