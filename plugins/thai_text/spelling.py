@@ -325,23 +325,22 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
 
 
 def searched_tokens(segmenter, text: str) -> list[str]:
-    """The segmenter's tokens of `text`, with those of people's and places' names (names.py,
-    places.py) made spaces: what the spelling rule searches."""
-    tokens = segmenter.segment(text)
-    names = sorted(segmenter.names(text) + segmenter.places(text))  # (the boundaries just computed, remembered)
-    return _outside(tokens, names) if names else tokens
-
-
-def _outside(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
-    """`tokens` with each one that overlaps one of `spans` (in order) made a space."""
-    kept, at, k = [], 0, 0
-    for token in tokens:
-        end = at + len(token)
-        while k < len(spans) and spans[k][1] <= at:
-            k += 1
-        kept.append(" " if k < len(spans) and spans[k][0] < end else token)
-        at = end
-    return kept
+    """The segmenter's tokens of `text` with people's and places' names (names.py, places.py)
+    made spaces: what the spelling rule searches. Where a line has names, the text around them is
+    segmented again on its own: the segmenter may have cut a name's last letters into the next
+    word (ดร.ซานโตส-เรเยสอธิบาย: เรเย|สอ|ธิบาย), which would leave the rest of that word (ธิบาย)
+    to be reported."""
+    names = sorted(segmenter.names(text) + segmenter.places(text))
+    if not names:
+        return segmenter.segment(text)
+    blanked, pos = [], 0
+    for start, end in names:
+        start = max(start, pos)
+        blanked.append(text[pos:start])
+        blanked.append(" " * max(0, end - start))
+        pos = max(pos, end)
+    blanked.append(text[pos:])
+    return segmenter.segment("".join(blanked))
 
 
 _SPELLERS: dict = {}
