@@ -26,7 +26,7 @@ import pickle
 import re
 import tempfile
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress, islice
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -718,6 +718,7 @@ class Segmenter:
         whole = []
         if result:
             # drop the breaks that fall strictly inside a protected span
+            glued = []
             for start, end in self.protected_spans(text, cuts, starts):
                 lo = bisect_right(result, start)
                 hi = bisect_left(result, end, lo)
@@ -725,9 +726,33 @@ class Segmenter:
                     del result[lo:hi]
                 if _held_whole(text, start, end):
                     whole.append((start, end))
+                if end < len(text) and text[end] in _RIGHT_OK and text[end - 1] in _LEFT_OK:
+                    at = bisect_left(cuts, end)
+                    if at == len(cuts) or cuts[at] != end:  # the span ends inside a token
+                        glued.append(end)
+            if glued:
+                self._read_after(text, glued, result, whole, use_cache)
         elif " " in text or "-" in text:
             whole = [s for s in self.protected_spans(text, cuts, starts) if _held_whole(text, *s)]
         return result, whole
+
+    def _read_after(self, text: str, ends: list[int], result: list[int], whole: list, use_cache: bool) -> None:
+        """Where a protected span (a name) ends inside one of the segmenter's tokens, the
+        segmenter read the name's last letters into the next word, which has a wrong break then
+        (ดร.ซานโตส-เรเยส|อธิ|บาย, from เรเย|สอ|ธิ|บาย): the run of Thai letters after the span is
+        laid out again on its own, and a line may break at the span's end when a whole word
+        follows it. `result` and `whole` are changed in place."""
+        for end in ends:
+            stop = _THAI_STRETCH.match(text, end).end()
+            tail = text[end:stop]
+            offsets, held = self._layout(tail, use_cache)
+            lo = bisect_right(result, end)
+            hi = bisect_left(result, stop, lo)
+            result[lo:hi] = [end + k for k in offsets]
+            if self.segment(tail)[0] in self._solid:  # not next to a fragment (see _may_break)
+                insort(result, end)
+            whole.extend((end + a, end + b) for a, b in held)
+        whole[:] = sorted(set(whole))
 
     def _may_break(self, codes: bytes, tokens: list[str], k: int) -> bool:
         """Whether a line may break between tokens k and k + 1 (`codes`: the tokens' `_code`)."""
