@@ -42,6 +42,7 @@ import os
 import pickle
 import re
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
@@ -326,13 +327,17 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
 
 def searched_tokens(segmenter, text: str) -> list[str]:
     """The segmenter's tokens of `text` with people's and places' names (names.py, places.py)
-    made spaces: what the spelling rule searches. Where a line has names, the text around them is
-    segmented again on its own: the segmenter may have cut a name's last letters into the next
-    word (ดร.ซานโตส-เรเยสอธิบาย: เรเย|สอ|ธิบาย), which would leave the rest of that word (ธิบาย)
-    to be reported."""
-    names = sorted(segmenter.names(text) + segmenter.places(text))
+    made spaces: what the spelling rule searches. Where a name starts or ends inside a token (the
+    segmenter cut its last letters into the next word: ดร.ซานโตส-เรเยสอธิบาย, เรเย|สอ|ธิบาย),
+    the text around the names is segmented again on its own, which would otherwise leave the rest
+    of that word (ธิบาย) to be reported."""
+    tokens = segmenter.segment(text)
+    names = sorted(segmenter.names(text) + segmenter.places(text))  # (the boundaries just computed, remembered)
     if not names:
-        return segmenter.segment(text)
+        return tokens
+    cuts = {0, len(text), *accumulate(map(len, tokens))}
+    if all(start in cuts and end in cuts for start, end in names):  # as usual: each name whole tokens
+        return _outside(tokens, names)
     blanked, pos = [], 0
     for start, end in names:
         start = max(start, pos)
@@ -341,6 +346,18 @@ def searched_tokens(segmenter, text: str) -> list[str]:
         pos = max(pos, end)
     blanked.append(text[pos:])
     return segmenter.segment("".join(blanked))
+
+
+def _outside(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """`tokens` with each one that overlaps one of `spans` (in order) made a space."""
+    kept, at, k = [], 0, 0
+    for token in tokens:
+        end = at + len(token)
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        kept.append(" " if k < len(spans) and spans[k][0] < end else token)
+        at = end
+    return kept
 
 
 _SPELLERS: dict = {}
