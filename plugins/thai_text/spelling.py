@@ -437,9 +437,9 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")  # letters and marks: 
 def in_context(word: str, line: str, segmenter, letters: int = 10) -> str | None:
     """`word` with the Thai letters written against it in `line` (up to `letters` on each side,
     cut where the segmenter ends a word, "…" where more letters follow): what the writer typed
-    and can find, when an unknown word is a piece of it (บาว in ที่ด่านลาวบาว: "ด่านลาวบาว"). None
-    when a space or punctuation stands on both sides of the word, or it is not in the line as
-    written (a typing error fixed before the reading)."""
+    and can find, when an unknown word is a piece of it (บาว in ใช้เงินสดที่ด่านลาวบาว:
+    "…ที่ด่านลาวบาว"). None when a space or punctuation stands on both sides of the word, or it
+    is not in the line as written (a typing error fixed before the reading)."""
     at = line.find(word)
     if at < 0:
         return None
@@ -457,7 +457,7 @@ def in_context(word: str, line: str, segmenter, letters: int = 10) -> str | None
             left += 1
         while more_right and right > end and right not in cuts:
             right -= 1
-    if (left, right) == (at, end):
+    if (left, right) == (at, end) and not (more_left or more_right):
         return None
     return ("…" if more_left else "") + line[left:right] + ("…" if more_right else "")
 
