@@ -1,8 +1,10 @@
 """Foreigners named again by title and surname straight before a verb, as Thai releases write them
-(ขณะที่ดร.ซานโตส-เรเยสอธิบายว่า...): no unknown word is reported in such a line.
+(ขณะที่ดร.ซานโตส-เรเยสอธิบายว่า...): where the name is found, no unknown word is reported in the
+line and no line may end inside the name or the verb.
 
 The segmenter knows neither the surname nor where it ends, and may cut its last letters into the
-verb (เรเย|สอ|ธิบาย); the spelling rule then read the rest of the verb (ธิบาย) as an unknown word.
+verb (เรเย|สอ|ธิบาย); the spelling rule then read the rest of the verb (ธิบาย) as an unknown word,
+and a line could end inside it (เรเยสอธิ|บาย).
 """
 
 import itertools
