@@ -7,8 +7,8 @@ each character's line from `Range.getClientRects()` and reports, for each block 
 offsets where a new line starts, with the offsets of our `<wbr>` break points. `classify` then
 sorts each line end: at a space or punctuation, at one of our breaks, or inside a word (a line
 end between two letters or digits with no `<wbr>` there), and whether it fell inside a
-site-dictionary word, a person's name, a telephone number, a hashtag or a number with what it
-belongs to (พ.ศ. 2569, 09.00 น.).
+site-dictionary word, a person's name, a telephone number, a hashtag, a number with what it
+belongs to (พ.ศ. 2569, 09.00 น.) or a word and the repetition mark after it (จริง ๆ).
 
 Used by tests/thai_text/test_line_breaks.py (every article and page at widths from 320 to 1280
 px) and as a script that prints the figures of plugins/thai_text/README.md:
@@ -303,10 +303,12 @@ def measured_pages(output: Path) -> list[str]:
 def protected_spans_for(site_words, find_names, number_groups: bool = True):
     """A `protected_spans(text)` for `classify`: site-dictionary words, names, telephone
     numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน) and, with `number_groups`,
-    numbers with what they belong to (09.00 น., พ.ศ. 2569) in `text`."""
+    what markup.py keeps on a line as a group: numbers with what they belong to (09.00 น.,
+    พ.ศ. 2569) and repetition marks with the character before them (ใด ๆ, อิสราเอล ฯลฯ), in `text`."""
     from thai_text.hashtags import find_hashtags
     from thai_text.number_groups import find_number_groups
     from thai_text.phones import find_phone_numbers
+    from thai_text.repeat_marks import find_repeat_marks
 
     words = sorted({w for w in site_words if len(w) > 1}, key=len, reverse=True)
 
@@ -314,7 +316,7 @@ def protected_spans_for(site_words, find_names, number_groups: bool = True):
         text = unicodedata.normalize("NFC", text)
         found = list(find_names(text)) + find_phone_numbers(text) + find_hashtags(text)
         if number_groups:
-            found += find_number_groups(text, telephone_leads=False)
+            found += find_number_groups(text, telephone_leads=False) + find_repeat_marks(text)
         for word in words:
             i = text.find(word)
             while i >= 0:

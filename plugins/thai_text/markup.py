@@ -23,7 +23,8 @@ A browser breaks Thai lines wherever its own dictionary allows (Chromium: กร
 - `<span class="w">` (or `wl`, when long) around each number with what it belongs to
   (`09.00 น.`, `พ.ศ. ๒๕๖๙`, `27 พฤศจิกายน 2569`, `3,000 บาท`: number_groups.py), widened to the
   break points around it: a line that starts with `น.` or a year parted from its `พ.ศ.` reads as
-  a typesetting slip;
+  a typesetting slip; and, the same way, around each repetition mark with the word before it
+  (`จริง ๆ`, `อิสราเอล ฯลฯ`: repeat_marks.py), as a line that starts with `ๆ` is one too;
 - an opening quote or bracket right before a kept piece (after a space or at the start) and a
   closing one right after it (before a space or at the end), as a character or an entity, go into
   its span: where the CSS makes every piece an inline block (text at twice its size on a phone),
@@ -46,6 +47,7 @@ from markupsafe import Markup, escape
 from .hashtags import find_hashtags
 from .number_groups import find_number_groups
 from .phones import find_phone_numbers
+from .repeat_marks import find_repeat_marks
 from .segment import _LEFT_OK, _RIGHT_OK, _opaque_spans, letters
 from .typos import fix_typos
 
@@ -167,7 +169,7 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
     offsets, names = segmenter.breaks_and_names(text)
     numbers = find_phone_numbers(text)
     hashtags = find_hashtags(text)
-    groups = find_number_groups(text, telephone_leads=False)
+    groups = _groups(text)
     if names or numbers or hashtags or _MAYBE_OPAQUE.search(text) or (groups and _HOLE in text):
         offsets, keep = segmenter.line_layout(text)
         if hashtags:  # one piece each, without the breaks between its words or the pieces inside
@@ -197,6 +199,14 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
         return _KEPT_RUN.sub(wrap, text), 0
     pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)])]
     return _KEPT_RUN.sub(wrap, "\0".join(pieces)).replace("\0", WBR), len(offsets)
+
+
+def _groups(text: str) -> list[tuple[int, int]]:
+    """What is kept on one line as a number group is, in order: each number with what it belongs
+    to (number_groups.py) and each repetition mark with the word before it (repeat_marks.py)."""
+    groups = find_number_groups(text, telephone_leads=False)
+    marks = find_repeat_marks(text)
+    return sorted(groups + marks) if marks else groups
 
 
 def _fast_with_groups(text: str, offsets: list[int], groups, wrap) -> tuple[str, int]:

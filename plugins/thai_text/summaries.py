@@ -8,8 +8,8 @@ Where it cuts follows three rules:
   a name (นายสมชาย ใจซื่อ), a transliterated name or a dictionary word;
 - never between a number and what it counts or measures: `3,000 บาท`, `85 คน`,
   `17 มีนาคม 2565`, `09.00 น.`, `ร้อยละ 25` stay together (number_groups.py), nor inside a telephone
-  number (`โทร. 0 2232 1262`: phones.py) or a hashtag (`#ศปทแรงงาน`: hashtags.py); the cut
-  moves to the end of the group;
+  number (`โทร. 0 2232 1262`: phones.py), a hashtag (`#ศปทแรงงาน`: hashtags.py) or a word and
+  the repetition mark after it (`จริง ๆ`: repeat_marks.py); the cut moves to the end of the group;
 - never a stray last block: when fewer than MIN_LAST_BLOCK words of the block that holds the cut
   would be kept (a paragraph holding only `ผู้…`, or only `…` when the words ran out exactly at the
   end of the block before), the summary ends with the block before, and the `…` goes there.
@@ -24,6 +24,7 @@ from .hashtags import find_hashtags
 from .markup import _VOID, _scan, strip_wbr
 from .number_groups import find_number_groups
 from .phones import find_phone_numbers
+from .repeat_marks import find_repeat_marks
 
 # Fewer words than this in the last block of a summary make it a stray fragment (see above).
 MIN_LAST_BLOCK = 5
@@ -96,13 +97,14 @@ def _track(stack: list[str], tag: str, piece: str) -> None:
 def _cut(text: str, end: int, segmenter) -> int:
     """Where to cut `text` to keep at least its first `end` characters (the end of the last word
     to keep): the first offset from there where a line may break (a space or a break offset),
-    not inside a number group, a name, a dictionary word, an entity, a URL, a telephone number or
-    a hashtag."""
+    not inside a number group, a name, a dictionary word, an entity, a URL, a telephone number,
+    a hashtag or a word and its repetition mark."""
     allowed = set(segmenter.break_offsets(text))
     groups = find_number_groups(text)
     groups += segmenter.protected_spans(text)  # names, dictionary words, entities, URLs
     groups += find_phone_numbers(text)
     groups += find_hashtags(text)
+    groups += find_repeat_marks(text)
     moved = True
     while moved:
         moved = False

@@ -344,16 +344,15 @@ def test_arbitrary_input_never_breaks_inside_markup(segmenter, doc):
     ["ศูนย์ปฏิบัติการต่อต้านการทุจริต", "กระทรวงแรงงาน", "จัด", "อบรม", " ", "และ", "นายสมชาย ใจซื่อ",
      "โรงแรมแมริออท", "ทุจจริต", "3,000 บาท", "&amp;", "https://x.th/ข่าว", "ป.ป.ช.", "ITA",
      "เครือข่ายอาสาสมัคร", "ผู้", "การ", "มาตรการป้องกัน", "ๆ", "ยูทูบ", '"', "“", "”", "(", ")",
-     "&#34;", "พ.ศ. ", "2569", " น.", "08.30", "วันที่ ", "เป็นเงิน ", "คนหางาน", "ปี"]),
+     "&#34;", "พ.ศ. ", "2569", " น.", "08.30", "วันที่ ", "เป็นเงิน ", "คนหางาน", "ปี", " ๆ", " ฯลฯ"]),
     max_size=15).map("".join))
 def test_the_fast_path_marks_up_as_line_layout_says(segmenter, text):
     """markup._mark_up (one regex pass in the usual case) = _render of segmenter.line_layout,
-    with the number groups (3,000 บาท) kept whole."""
-    from thai_text.markup import _mark_up, _render, _with_groups
-    from thai_text.number_groups import find_number_groups
+    with the number groups (3,000 บาท) and the words before a repetition mark (จริง ๆ) kept whole."""
+    from thai_text.markup import _groups, _mark_up, _render, _with_groups
 
     offsets, keep = segmenter.line_layout(text)
-    groups = find_number_groups(text, telephone_leads=False)
+    groups = _groups(text)
     if groups:
         offsets, keep = _with_groups(text, offsets, keep, groups)
         keep = sorted(keep)
