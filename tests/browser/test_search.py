@@ -15,7 +15,8 @@ import pytest
 
 from tests.conftest import CHROMIUM_ARGS, ROOT  # noqa: F401
 from tests.sample_pages import releases, without_gallery
-from tests.thai_search.sample_words import page_words, site_foreign_words, site_numbers, site_phone_numbers, site_words
+from tests.thai_search.sample_words import (page_words, site_foreign_words, site_numbers, site_phone_numbers,
+                                           site_repeated_words, site_words)
 from tests.thai_search.site_files import build_search_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -200,6 +201,25 @@ def test_every_telephone_number_of_every_page_finds_it_typed_as_a_phone_shows_it
     queries = {n: forms(n) for n in written}
     missed = _missed(numbers, queries, searched(browser, sample_url, queries))
     assert missed == []
+
+
+def test_a_word_and_its_repetition_mark_find_it_typed_with_or_without_a_space(browser, sample_site, sample_url):
+    # The releases write ๆ after a space (ใด ๆ, จริง ๆ), as the Royal Institute does; a table pasted
+    # from Excel glues it (อื่นๆ); a reader types either. Each word a page writes with ๆ, asked
+    # with its mark glued and after a space, must list that page: "อื่น ๆ" did not list the page
+    # of อื่นๆ (its index holds อื่นๆ as one word, and Pagefind was asked for ๆ alone too). And the
+    # page's other words asked with ๆ after a space must not list it: "ต่าง ๆ" listed two pages
+    # that hold ต่าง and, far from it, a ๆ.
+    words = site_repeated_words(sample_site.output)
+    with_mark = {path: {w for w, marked in found.items() if marked} for path, found in words.items()}
+    without = {path: {w for w, marked in found.items() if not marked} for path, found in words.items()}
+    written = set().union(*with_mark.values())
+    queries = {w: {w + "ๆ", w + " ๆ"} for w in written}
+    others = {w + " ๆ" for w in set().union(*without.values())}
+    found = searched(browser, sample_url, {"asked": set().union(others, *queries.values())})
+    assert len(written) >= 5 and _missed(with_mark, queries, found) == []
+    listed = sorted((w, path) for path, ws in without.items() for w in ws if path in found[w + " ๆ"])
+    assert sum(map(len, without.values())) > 100 and listed == []
 
 
 def test_news_is_listed_before_static_pages(every_word):

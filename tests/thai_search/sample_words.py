@@ -117,3 +117,34 @@ def page_phone_numbers(html: str) -> set[str]:
 def site_phone_numbers(output: Path) -> dict[str, set[str]]:
     """{site path of an article or page: `page_phone_numbers`}, for every indexed page that has any."""
     return _per_page(output, page_phone_numbers)
+
+
+# ไม้ยมก after a Thai letter or mark, with or without a space before it (ใด ๆ, อื่นๆ).
+REPEAT_MARK = re.compile(r"(?<=[\u0E01-\u0E4E])\s*\u0E46")
+
+
+def page_repeated_words(html: str) -> dict[str, bool]:
+    """{word: written with ๆ after it} for the words of the indexed part of one page: True for
+    each word a ๆ follows somewhere (ใด of ใด ๆ, อื่น of อื่นๆ: the last word before the mark as the
+    site segments the text), False for the page's other words of 3+ letters (page_words), which
+    the page never writes with ๆ."""
+    site = default_segmenter(str(ROOT / "content" / "dictionary.txt"))
+    texts = [block.get_text("") for block in _indexed_blocks(html)]
+    repeated = {}
+    for text in texts:
+        for m in REPEAT_MARK.finditer(text):
+            before = site.words(text[: m.start()])
+            if before and THAI_WORD.fullmatch(before[-1]):
+                repeated[before[-1]] = True
+    if not repeated:
+        return {}
+    written = "".join(texts).replace(" ", "").replace("\u00a0", "").replace("\n", "")
+    for word in page_words(html):
+        if word not in repeated and word + "ๆ" not in written:
+            repeated[word] = False
+    return repeated
+
+
+def site_repeated_words(output: Path) -> dict[str, dict[str, bool]]:
+    """{site path of an article or page: `page_repeated_words`}, for every indexed page with a ๆ."""
+    return _per_page(output, page_repeated_words)

@@ -137,6 +137,39 @@ def test_normalize_fixes_common_typing_slips(results):
     assert results["normalize"] == "กี่แกก่ากำ"
 
 
+def test_a_word_and_its_repetition_mark_are_one_term_with_or_without_a_space(tmp_path):
+    """ต่าง ๆ (the Royal Institute's way, the center's) and ต่างๆ (most people's) are one word: a
+    query in either finds a page in either, and finds no page that holds ต่าง and a ๆ apart;
+    Pagefind is asked for the word alone (its index holds ต่างๆ as one word, or ต่าง and ๆ as two)."""
+    pages = {"spaced": "ปัญหา\u200bต่าง ๆ\u200bใน\u200bพื้นที่", "glued": "ปัญหา\u200bต่างๆ\u200bใน",
+             "apart": "แรงงาน\u200bต่างชาติ\u200bและ\u200bเด็ก ๆ"}
+    queries = ["ต่าง ๆ", "ต่างๆ", "ต่าง  ๆ นานา", "ต่าง", "ๆ", "เด็กๆ"]
+    script = f"""
+import * as m from "./search-match.mjs";
+const pages = {json.dumps(pages, ensure_ascii=False)};
+const queries = {json.dumps(queries, ensure_ascii=False)};
+const segment = (text) => [{{ segment: text, index: 0 }}];
+const vocabulary = m.parseVocabulary("ต่าง\\nต่างๆ\\nนานา\\nเด็ก");
+const out = {{}};
+for (const q of queries) {{
+  const {{ terms }} = m.parseQuery(q);
+  out[q] = {{ terms, plan: m.planQuery(q, vocabulary, segment),
+             found: Object.keys(pages).filter((k) => m.verify({{ content: pages[k] }}, terms).ok),
+             marked: m.verify({{ content: pages.spaced }}, terms).content.map(([a, b]) => pages.spaced.slice(a, b)) }};
+}}
+console.log(JSON.stringify(out));
+"""
+    out = run_node(script, tmp_path)
+    assert out["ต่าง ๆ"]["terms"] == out["ต่างๆ"]["terms"] == ["ต่างๆ"]
+    assert out["ต่าง ๆ"]["found"] == out["ต่างๆ"]["found"] == ["spaced", "glued"]
+    assert out["ต่าง ๆ"]["marked"] == ["ต่าง ๆ"]
+    assert out["ต่าง ๆ"]["plan"] == out["ต่างๆ"]["plan"] == {"text": "ต่าง", "complete": False}
+    assert out["ต่าง  ๆ นานา"]["terms"] == ["ต่างๆ", "นานา"] and out["ต่าง  ๆ นานา"]["found"] == []
+    assert out["ต่าง"]["found"] == ["spaced", "glued", "apart"] and out["ต่าง"]["plan"]["complete"] is True
+    assert out["ๆ"]["terms"] == ["ๆ"] and out["ๆ"]["plan"]["text"] == "ๆ"  # nothing before it to join
+    assert out["เด็กๆ"]["found"] == ["apart"]
+
+
 # --- planning the query Pagefind is given, and suggestions ------------------------------------
 
 VOCABULARY = "\n".join([

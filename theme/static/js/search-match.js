@@ -128,15 +128,25 @@ export function isThai(term) {
   return THAI.test(term);
 }
 
+// ไม้ยมก (ๆ) repeats the word before it, and is written after a space (ต่าง ๆ, as the Royal
+// Institute writes it and the center's releases do) or straight after the word (ต่างๆ, as most
+// people type): one word either way. A term holds the word with its mark (normalize() leaves
+// the space out, so a page may write either); Pagefind is asked for the word alone, since its
+// index holds ต่างๆ as one word where a page glued them and ต่าง and ๆ as two where it did not,
+// and only the word starts both (thai_text's repeat_marks.py: the same mark on the page).
+const SPACE_BEFORE_REPEAT = /\s+(?=\u0E46)/g;
+const REPEATED = /([^\u0E46])\u0E46+/g;
+
 /**
  * Split what the visitor typed into terms. Returns {terms, text}: `terms` are normalised, with
- * duplicates removed; `text` is what to hand to Pagefind.
+ * duplicates removed (a word and its ๆ are one term); `text` is the query as typed, spaces
+ * collapsed, for planQuery and for the page to show.
  */
 export function parseQuery(raw) {
   const text = mended(raw).replace(/\s+/g, " ").trim();
   const seen = new Set();
   const terms = [];
-  for (const word of text.split(" ")) {
+  for (const word of text.replace(SPACE_BEFORE_REPEAT, "").split(" ")) {
     // A hashtag copied from the center's posts (#ดวงตาแรงงาน) asks for its word.
     const term = normalize(word.replace(/^#+/, "")).text;
     if (term && !seen.has(term)) {
@@ -422,16 +432,19 @@ export function startsSiteWord(text, vocabulary) {
 }
 
 /**
- * What to hand Pagefind for what the visitor typed: each part between spaces normalised, split
- * into the site's words, and cut into the pieces the index is sure to hold. Returns {text,
+ * What to hand Pagefind for what the visitor typed: each part between spaces normalised, without
+ * the ๆ after a word (see SPACE_BEFORE_REPEAT), split into the site's words, and cut into the
+ * pieces the index is sure to hold. Returns {text,
  * complete}: `complete` is false when a word had to be cut into pieces or a piece left out, so
  * Pagefind's candidates are not ranked by the whole query and more of them must be checked.
  */
 export function planQuery(raw, vocabulary, segment) {
   const pieces = [];
   let complete = true;
-  for (const part of mended(raw).split(/\s+/)) {
-    const text = normalize(part).text;
+  for (const part of mended(raw).replace(SPACE_BEFORE_REPEAT, "").split(/\s+/)) {
+    const typed = normalize(part).text;
+    const text = typed.replace(REPEATED, "$1"); // ต่างๆ: Pagefind is asked for ต่าง
+    if (text !== typed) complete = false;
     if (!text) continue;
     for (const term of isThai(text) ? splitWords(text, vocabulary) : [text]) {
       const held = termPieces(term, segment, vocabulary);
