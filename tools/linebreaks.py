@@ -302,9 +302,9 @@ def measured_pages(output: Path) -> list[str]:
 
 def protected_spans_for(site_words, find_names, number_groups: bool = True):
     """A `protected_spans(text)` for `classify`: site-dictionary words, names, telephone
-    numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน) and, with `number_groups`,
-    what markup.py keeps on a line as a group: numbers with what they belong to (09.00 น.,
-    พ.ศ. 2569) and repetition marks with the character before them (ใด ๆ, อิสราเอล ฯลฯ), in `text`."""
+    numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน), repetition marks with the
+    character before them (ใด ๆ, อิสราเอล ฯลฯ) and, with `number_groups`, numbers with what they
+    belong to (09.00 น., พ.ศ. 2569), in `text`."""
     from thai_text.hashtags import find_hashtags
     from thai_text.number_groups import find_number_groups
     from thai_text.phones import find_phone_numbers
@@ -315,8 +315,9 @@ def protected_spans_for(site_words, find_names, number_groups: bool = True):
     def spans(text: str):
         text = unicodedata.normalize("NFC", text)
         found = list(find_names(text)) + find_phone_numbers(text) + find_hashtags(text)
+        found += find_repeat_marks(text)
         if number_groups:
-            found += find_number_groups(text, telephone_leads=False) + find_repeat_marks(text)
+            found += find_number_groups(text, telephone_leads=False)
         for word in words:
             i = text.find(word)
             while i >= 0:

@@ -579,6 +579,26 @@ def test_results_break_lines_only_between_words_on_a_phone(open_page, sample_url
     no_problems(page)
 
 
+@pytest.mark.parametrize("query", ["จริง", "ใด"])
+def test_no_line_of_the_results_starts_with_a_repetition_mark(open_page, sample_url, query):
+    """The excerpts of จริง and ใด hold จริง ๆ and ใด ๆ: every 8 px from 320 to 480, no line of the
+    results starts with ๆ or ฯลฯ (search.js keeps the space before one in the word's run, as
+    markup.py does on the page). (A name may still part at its space here: the excerpts are
+    Pagefind's text, with no mark of where a name is.)"""
+    from thai_text.repeat_marks import find_repeat_marks
+    from tools.linebreaks import classify, measure
+
+    page = search(open_page, sample_url, query, width=320)
+    texts, cut = set(), []
+    for width in range(320, 481, 8):
+        page.set_viewport_size({"width": width, "height": 900})
+        blocks = measure(page, "#search-results")
+        texts.update(text for text, _b, _w in blocks)
+        cut += [(width, end.context()) for end in classify(blocks, find_repeat_marks).protected]
+    assert any(find_repeat_marks(text) for text in texts) and cut == []
+    no_problems(page)
+
+
 def test_home_page_declares_the_search_action(open_page, pairs_url):
     page = open_page(f"{pairs_url}/")
     blocks = page.eval_on_selector_all(

@@ -136,6 +136,9 @@ export function isThai(term) {
 // and only the word starts both (thai_text's repeat_marks.py: the same mark on the page).
 const SPACE_BEFORE_REPEAT = /\s+(?=\u0E46)/g;
 const REPEATED = /([^\u0E46])\u0E46+/g;
+/** Does `text` start with ๆ or ฯลฯ, which a line must not start with (search.js keeps the space
+ * before one in the run of the word it follows, as repeat_marks.py does on the page)? */
+export const STARTS_WITH_REPEAT = /^(?:\u0E46|\u0E2F\u0E25\u0E2F)/;
 
 /**
  * Split what the visitor typed into terms. Returns {terms, text}: `terms` are normalised, with

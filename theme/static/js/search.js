@@ -16,6 +16,7 @@ import {
   parseQuery,
   parseVocabulary,
   planQuery,
+  STARTS_WITH_REPEAT,
   suggest,
   THAI_LETTER,
   unmark,
@@ -341,19 +342,23 @@ function describeFilters() {
 // of class "wl", quotes and brackets around it included, as thai_text's markup keeps it on the
 // page (an inline block as wide as the line at most: whole where it fits, wrapped inside only
 // where it is wider than the line); without it Chromium's own dictionary cut "กระทรวง|แรงงาน" and
-// "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px. A highlight may start or end inside
+// "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px. A space before ๆ or ฯลฯ stays in
+// the run of the word before it (ใด ๆ), as on the page. A highlight may start or end inside
 // a run: the run's span then holds the <mark>. Lao, Myanmar and Khmer go into spans with their
 // language (languageRuns).
 
 function pieces(element, parts) {
   const items = []; // "wbr", or [fragments, is a run], a fragment being [text, highlighted]
   let run = null;
-  for (const part of parts) {
-    for (const token of part.text.split(/(\u200b|\s+)/)) {
+  for (const [p, part] of parts.entries()) {
+    const tokens = part.text.split(/(\u200b|\s+)/);
+    for (const [t, token] of tokens.entries()) {
       if (!token) continue;
       if (token === "\u200b") {
         items.push("wbr");
         run = null;
+      } else if (run && /^\s/.test(token) && STARTS_WITH_REPEAT.test(tokens.slice(t + 1).join("") || parts[p + 1]?.text || "")) {
+        run.push([token, part.mark]); // ใด ๆ: no line starts with ๆ (the run wraps only where wider than the line)
       } else if (/^\s/.test(token)) {
         items.push([[[token, part.mark]], false]);
         run = null;
