@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 
 from .page_text import indexed_text
-from .terms import EXTRA_MARK, WORD_MARK, extra_block, extra_words, ranked, word_counts
+from .terms import EXTRA_MARK, KEEP_MARK, WORD_MARK, extra_block, extra_words, ranked, word_counts
 
 WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
+# What thai_text keeps on one line in a short span (a name, a number with its unit, a telephone
+# number, a word and its ๆ: `<span class="w">นายสมชาย ใจซื่อ</span>`): each of its spaces becomes
+# KEEP_MARK between spaces in the copy (terms.py), so the text Pagefind stores says where, and the
+# search page keeps the piece on one line too. Pagefind splits words at those spaces as before.
+KEPT = re.compile(r'(<span class="w">)([^<]*)(</span>)')
 BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 
@@ -19,7 +24,8 @@ def index_copies(parts: dict, exclude_selectors=()) -> tuple[dict, list[tuple[st
     """Copies of the pages in `parts` ({name: the part of a page Pagefind indexes}) as Pagefind
     should read them, and the site's vocabulary (terms.vocabulary) that decided their extra words.
 
-    Each `<wbr>` becomes a word boundary (`WORD_MARK` between spaces), and the page's extra words
+    Each `<wbr>` becomes a word boundary (`WORD_MARK` between spaces), each space of a piece kept
+    on one line `KEEP_MARK` between spaces (`KEPT`), and the page's extra words
     (terms.extra_words, kept where a word of the site starts) follow in a block of their own at
     the end of the body. (indexer.copy_indexable_pages does the same with the pages shared among
     the cores.)
@@ -35,7 +41,7 @@ def index_copies(parts: dict, exclude_selectors=()) -> tuple[dict, list[tuple[st
 def page_chunks(html: str, exclude_selectors=()) -> tuple[str, list[str]]:
     """The part of a page Pagefind indexes without the marks of terms.py (a page cannot make
     its own), and the chunks Pagefind will index of it."""
-    html = html.replace(WORD_MARK, "").replace(EXTRA_MARK, "")
+    html = html.replace(WORD_MARK, "").replace(EXTRA_MARK, "").replace(KEEP_MARK, "")
     return html, indexed_text(html, exclude_selectors).split()
 
 
@@ -43,10 +49,16 @@ def index_copy_of(html: str, chunks: list[str], site_words: frozenset, memo: dic
     """The copy Pagefind reads of one page (from `page_chunks`), given the site's words."""
     block = extra_block(extra_words(chunks, site_words, memo))
     html = WBR.sub(f" {WORD_MARK} ", html)
+    if '<span class="w">' in html:
+        html = KEPT.sub(_no_break, html)
     ends = list(BODY_END.finditer(html))
     if block and ends:
         return html[:ends[-1].start()] + block + html[ends[-1].start():]
     return html + block
+
+
+def _no_break(match) -> str:
+    return match.group(1) + match.group(2).replace(" ", f" {KEEP_MARK} ") + match.group(3)
 
 
 def word_parts():

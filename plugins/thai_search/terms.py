@@ -46,6 +46,12 @@ WORDS_FILE = "words.txt"
 # a letter). The extra words follow EXTRA_MARK at the very end of the text.
 WORD_MARK = "\u2063"  # INVISIBLE SEPARATOR
 EXTRA_MARK = "\u2064"  # INVISIBLE PLUS
+# A space of what thai_text keeps on one line (`<span class="w">`: a name, a number with its unit,
+# a telephone number, a word and its ๆ) becomes " KEEP_MARK ": Pagefind splits there as at any
+# space and keeps the mark in the page's text, where the search page turns it into a no-break
+# space, so the piece stays on one line in the results as on the page. (Pagefind stores a
+# no-break space as a space: it could not carry this itself.)
+KEEP_MARK = "\u2062"  # INVISIBLE TIMES
 EXTRA_WEIGHT = "0.1"  # a word found only as an inner part ranks below a whole word
 
 EXTRA_MIN = 2  # the shortest inner part indexed, in letters (EXTRA_MIN in search-match.js)
@@ -200,12 +206,12 @@ def extra_block(words) -> str:
 
 def shown_text(indexed: str) -> str:
     """A page's text as the search page shows it: extra words cut off, each WORD_MARK (with the
-    spaces Pagefind put around it) a zero-width space again. The same as `unmark` in
-    search-match.js."""
+    spaces Pagefind put around it) a zero-width space again, each KEEP_MARK a no-break space. The
+    same as `unmark` in search-match.js."""
     cut = indexed.find(EXTRA_MARK)
     if cut >= 0:
         indexed = indexed[:cut].rstrip(" \u200b")
-    return re.sub(f" ?{WORD_MARK} ?", "\u200b", indexed)
+    return re.sub(f" ?{KEEP_MARK} ?", "\u00a0", re.sub(f" ?{WORD_MARK} ?", "\u200b", indexed))
 
 
 def chunks_of(indexed: str) -> list[str]:
@@ -213,7 +219,7 @@ def chunks_of(indexed: str) -> list[str]:
     cut = indexed.find(EXTRA_MARK)
     if cut >= 0:
         indexed = indexed[:cut]
-    return [c for c in re.split(rf"[\s{WORD_MARK}\u200b]+", indexed) if c]
+    return [c for c in re.split(rf"[\s{WORD_MARK}{KEEP_MARK}\u200b]+", indexed) if c]
 
 
 def vocabulary(pages, parts=None) -> list[tuple[str, int]]:

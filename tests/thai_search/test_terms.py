@@ -23,6 +23,7 @@ from thai_search.terms import (  # noqa: E402
     EXTRA_MARK,
     NUMBER,
     EXTRA_MIN,
+    KEEP_MARK,
     WORD_MARK,
     chunks_of,
     extra_words,
@@ -98,6 +99,26 @@ def test_shown_text_gives_back_word_boundaries_and_drops_the_extra_words():
     stored = f"การ {WORD_MARK} ทุจริต ใน {WORD_MARK} ระบบ. {EXTRA_MARK} ข่าย จริต"
     assert shown_text(stored) == "การ\u200bทุจริต ใน\u200bระบบ."
     assert chunks_of(stored) == ["การ", "ทุจริต", "ใน", "ระบบ."]
+
+
+def test_shown_text_keeps_on_one_line_what_the_page_keeps():
+    stored = f"โดย {WORD_MARK} นายสมชาย {KEEP_MARK} ใจซื่อ เวลา {KEEP_MARK} 09.00 {KEEP_MARK} น."
+    assert shown_text(stored) == "โดย\u200bนายสมชาย\u00a0ใจซื่อ เวลา\u00a009.00\u00a0น."
+    assert chunks_of(stored) == ["โดย", "นายสมชาย", "ใจซื่อ", "เวลา", "09.00", "น."]
+
+
+def test_the_copy_marks_the_spaces_of_what_the_page_keeps_on_one_line():
+    page = ('<html><body><main data-pagefind-body><p>โดย<wbr><span class="w">นายสมชาย ใจซื่อ</span> '
+            '<span class="w">เวลา 09.00 น.</span> <span class="wl"><span class="wl">ศูนย์ปฏิบัติการ</span> '
+            '<span class="wl">ต่อต้านการทุจริต</span></span></p></main></body></html>')
+    copy = index_copy(page, [])
+    assert f'<span class="w">นายสมชาย {KEEP_MARK} ใจซื่อ</span>' in copy
+    assert f'<span class="w">เวลา {KEEP_MARK} 09.00 {KEEP_MARK} น.</span>' in copy
+    assert f"ศูนย์ปฏิบัติการ</span> <span" in copy  # a long piece may wrap at its spaces
+    words = indexed_text(copy, []).split()
+    assert words[:words.index(EXTRA_MARK)] == [
+        "โดย", WORD_MARK, "นายสมชาย", KEEP_MARK, "ใจซื่อ", "เวลา", KEEP_MARK, "09.00", KEEP_MARK, "น.",
+        "ศูนย์ปฏิบัติการ", "ต่อต้านการทุจริต"]
 
 
 def test_vocabulary_counts_pages_not_occurrences():
@@ -179,12 +200,12 @@ def test_word_start_and_letters_agree_with_search_match_js(tmp_path):
     script = f"""
 import * as m from "./search-match.mjs";
 const pairs = {json.dumps(pairs, ensure_ascii=False)};
-console.log(JSON.stringify(pairs.map((p) => [m.wordStart(p, 1), m.unmark(p + " {WORD_MARK} " + p)])));
+console.log(JSON.stringify(pairs.map((p) => [m.wordStart(p, 1), m.unmark(p + " {WORD_MARK} " + p + " {KEEP_MARK} " + p)])));
 """
     found = run_node(script, tmp_path)
     for pair, (starts, shown) in zip(pairs, found):
         assert starts == word_start(pair, 1), (pair, [hex(ord(c)) for c in pair])
-        assert shown == shown_text(f"{pair} {WORD_MARK} {pair}"), pair
+        assert shown == shown_text(f"{pair} {WORD_MARK} {pair} {KEEP_MARK} {pair}"), pair
 
 
 @pytest.mark.parametrize("written,form", [

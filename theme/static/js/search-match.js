@@ -14,7 +14,7 @@ const THAI_MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 const THAI = /[\u0E01-\u0E5B]/;
 const TONE = /[\u0E48-\u0E4B]/;
 const UPPER_VOWEL = /[\u0E31\u0E34-\u0E37\u0E47]/;
-const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\u2063\u2064\uFEFF.]/;
+const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\u2062-\u2064\uFEFF.]/;
 const DIGIT = /[0-9\u0E50-\u0E59]/;
 const THAI_DIGIT = /[\u0E50-\u0E59]/;
 const MARK = /\p{M}/u;
@@ -136,9 +136,6 @@ export function isThai(term) {
 // and only the word starts both (thai_text's repeat_marks.py: the same mark on the page).
 const SPACE_BEFORE_REPEAT = /\s+(?=\u0E46)/g;
 const REPEATED = /([^\u0E46])\u0E46+/g;
-/** Does `text` start with ๆ or ฯลฯ, which a line must not start with (search.js keeps the space
- * before one in the run of the word it follows, as repeat_marks.py does on the page)? */
-export const STARTS_WITH_REPEAT = /^(?:\u0E46|\u0E2F\u0E25\u0E2F)/;
 
 /**
  * Split what the visitor typed into terms. Returns {terms, text}: `terms` are normalised, with
@@ -312,6 +309,7 @@ function shiftForTrim(slice, ranges) {
 
 const WORD_MARK = "\u2063";
 const EXTRA_MARK = "\u2064";
+const KEEP_MARK = / ?\u2062 ?/g; // a space of a piece the page keeps on one line (terms.KEEP_MARK)
 const EXTRA_MIN = 2; // the shortest inner part the index holds, in letters (terms.EXTRA_MIN)
 export const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/; // a Thai letter or mark (search.js too)
 const WORD_START = /[\u0E01-\u0E2E\u0E40-\u0E44]/;
@@ -322,12 +320,13 @@ const ALNUM = /[\p{L}\p{N}]/u;
 const STACKED_AFTER = /[\u1039\u17D2\u0EC0-\u0EC4]/;
 const SYLLABLE_START = /\p{Lo}/u;
 
-/** A page's stored text (or title) as shown: extra words cut off, word marks as zero-width spaces. */
+/** A page's stored text (or title) as shown: extra words cut off, word marks as zero-width spaces,
+ * keep marks as no-break spaces (search.js keeps a run whole across one). */
 export function unmark(text) {
   let out = String(text ?? "");
   const cut = out.indexOf(EXTRA_MARK);
   if (cut >= 0) out = out.slice(0, cut).replace(/[ \u200B]+$/, "");
-  return out.replace(/ ?\u2063 ?/g, "\u200B");
+  return out.replace(/ ?\u2063 ?/g, "\u200B").replace(KEEP_MARK, "\u00A0");
 }
 
 function kind(ch) {

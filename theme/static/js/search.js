@@ -16,7 +16,6 @@ import {
   parseQuery,
   parseVocabulary,
   planQuery,
-  STARTS_WITH_REPEAT,
   suggest,
   THAI_LETTER,
   unmark,
@@ -27,6 +26,9 @@ const PAGE_SIZE = 10; // results shown per step
 const BATCH = 10; // candidates checked at once (one small fragment file each)
 const BROAD_MISSES = 5 * BATCH; // misses in a row allowed when part of the query was left out
 const WORDS_FILE = "words.txt"; // the site's words, beside the index (thai_search/terms.py)
+// A range of numbers (วันที่ 23-24 กรกฎาคม, 08.30-16.30 น.): its run goes into a span too, or the
+// browser may end a line after the hyphen, as the page never does.
+const NUMBER_RANGE = /[0-9\u0E50-\u0E59][-\u2013][0-9\u0E50-\u0E59]/;
 
 const root = document.getElementById("search");
 const form = root?.querySelector("form");
@@ -342,24 +344,22 @@ function describeFilters() {
 // of class "wl", quotes and brackets around it included, as thai_text's markup keeps it on the
 // page (an inline block as wide as the line at most: whole where it fits, wrapped inside only
 // where it is wider than the line); without it Chromium's own dictionary cut "กระทรวง|แรงงาน" and
-// "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px. A space before ๆ or ฯลฯ stays in
-// the run of the word before it (ใด ๆ), as on the page. A highlight may start or end inside
-// a run: the run's span then holds the <mark>. Lao, Myanmar and Khmer go into spans with their
+// "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px. A no-break space does not end a
+// run: unmark() writes one for each space of what the page keeps on one line (a name, a number
+// with its unit, a word and its ๆ: thai_search/copies.py marks them), so it stays whole here too.
+// A highlight may start or end inside a run: the run's span then holds the <mark>. Lao, Myanmar and Khmer go into spans with their
 // language (languageRuns).
 
 function pieces(element, parts) {
   const items = []; // "wbr", or [fragments, is a run], a fragment being [text, highlighted]
   let run = null;
-  for (const [p, part] of parts.entries()) {
-    const tokens = part.text.split(/(\u200b|\s+)/);
-    for (const [t, token] of tokens.entries()) {
+  for (const part of parts) {
+    for (const token of part.text.split(/(\u200b|[^\S\u00a0]+)/)) {
       if (!token) continue;
       if (token === "\u200b") {
         items.push("wbr");
         run = null;
-      } else if (run && /^\s/.test(token) && STARTS_WITH_REPEAT.test(tokens.slice(t + 1).join("") || parts[p + 1]?.text || "")) {
-        run.push([token, part.mark]); // ใด ๆ: no line starts with ๆ (the run wraps only where wider than the line)
-      } else if (/^\s/.test(token)) {
+      } else if (/^[^\S\u00a0]/.test(token)) {
         items.push([[[token, part.mark]], false]);
         run = null;
       } else {
@@ -375,7 +375,7 @@ function pieces(element, parts) {
     }
     const [fragments, isRun] = item;
     let target = element;
-    if (isRun && fragments.some(([text]) => THAI_LETTER.test(text))) {
+    if (isRun && fragments.some(([text]) => THAI_LETTER.test(text) || NUMBER_RANGE.test(text))) {
       target = document.createElement("span");
       target.className = "wl";
       element.append(target);
