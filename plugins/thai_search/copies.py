@@ -16,7 +16,7 @@ WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 # number, a word and its ๆ: `<span class="w">นายสมชาย ใจซื่อ</span>`): each of its spaces becomes
 # KEEP_MARK between spaces in the copy (terms.py), so the text Pagefind stores says where, and the
 # search page keeps the piece on one line too. Pagefind splits words at those spaces as before.
-KEPT = re.compile(r'(<span class="w">)([^<]*)(</span>)')
+KEPT = re.compile(r'(<span class="w">)([^< ]* [^<]*)(</span>)')  # (only those with a space)
 BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 

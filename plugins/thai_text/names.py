@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import alternation
+from .patterns import THAI_LETTERS, alternation
 
 # Dotted titles: academic, medical, royal descent and the ranks of the armed forces and police.
 DOTTED_TITLES = (
@@ -94,7 +94,7 @@ NAME_ENDS = (
 
 # A first name written without its surname is at most this long (ประเสริฐศักดิ์ has 15).
 FIRST_NAME_LETTERS = 15
-_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (no digits, ฯ, ๆ or ๏)
+_LETTERS = THAI_LETTERS
 # A name's pieces joined by a hyphen are a foreign name's (ซานโตส-เรเยส, ฌอง-ปิแอร์), not two
 # people's (นายสมชาย ใจดี-นายสมศักดิ์): the piece after the hyphen starts with no title.
 _TITLES = alternation(DOTTED_TITLES + WORD_TITLES)

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+# Thai letters, vowels and marks, for a character class: consonants to phinthu (ฯ among them) and
+# the lead vowels to the last mark (ๆ among them); no digits, ฿ or ๏. names.py, places.py and
+# spelling.py read a word's letters with it.
+THAI_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"
 # Thai digits (๐-๙) read as ASCII ones: str.translate(THAI_DIGITS).
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 

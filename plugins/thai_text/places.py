@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from .names import NAME_ENDS
-from .patterns import alternation
+from .patterns import THAI_LETTERS, alternation
 
 # Words for a kind of place, or for a public place named after where it is (สถานีตำรวจภูธรสบเมย,
 # โรงพยาบาลแม่ลาน้อย), the names after them (longest first in the pattern).
@@ -45,7 +45,7 @@ ALONE = ("ชาวบ้าน",)
 # A name ends within this many characters (หนองแวงตาชู has 11), or it is taken for no name.
 NAME_LENGTH = 20
 
-_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (no digits, ฯ, ๆ or ๏)
+_LETTERS = THAI_LETTERS
 _LETTER = re.compile(f"[{_LETTERS}]")
 _PLACE = re.compile(
     f"(?P<word>{alternation(DOTTED_PLACE_WORDS + PLACE_WORDS)})(?P<space> ?)"

@@ -46,6 +46,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
+from .patterns import THAI_LETTERS
 from .typos import fix_typos
 
 CACHE_FORMAT = 7  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places); older caches are not read
@@ -431,7 +432,7 @@ def misspellings(lines, speller: Speller):
         yield number, word, better, slip
 
 
-_THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")  # letters and marks: no digits, ฯ or ๆ
+_THAI_LETTER = re.compile(f"[{THAI_LETTERS}]")
 
 
 def in_context(word: str, line: str, segmenter, letters: int = 10) -> str | None:
