@@ -300,11 +300,11 @@ def measured_pages(output: Path) -> list[str]:
     return site_pages(output) + extra
 
 
-def protected_spans_for(site_words, find_names, number_groups: bool = True):
+def protected_spans_for(site_words, find_names):
     """A `protected_spans(text)` for `classify`: site-dictionary words, names, telephone
-    numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน), repetition marks with the
-    character before them (ใด ๆ, อิสราเอล ฯลฯ) and, with `number_groups`, numbers with what they
-    belong to (09.00 น., พ.ศ. 2569), in `text`."""
+    numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน), numbers with what they belong
+    to (09.00 น., พ.ศ. 2569) and repetition marks with the character before them (ใด ๆ,
+    อิสราเอล ฯลฯ), in `text`."""
     from thai_text.hashtags import find_hashtags
     from thai_text.number_groups import find_number_groups
     from thai_text.phones import find_phone_numbers
@@ -315,9 +315,7 @@ def protected_spans_for(site_words, find_names, number_groups: bool = True):
     def spans(text: str):
         text = unicodedata.normalize("NFC", text)
         found = list(find_names(text)) + find_phone_numbers(text) + find_hashtags(text)
-        found += find_repeat_marks(text)
-        if number_groups:
-            found += find_number_groups(text, telephone_leads=False)
+        found += find_number_groups(text, telephone_leads=False) + find_repeat_marks(text)
         for word in words:
             i = text.find(word)
             while i >= 0:
@@ -328,7 +326,7 @@ def protected_spans_for(site_words, find_names, number_groups: bool = True):
     return spans
 
 
-def site_protected_spans(number_groups: bool = True):
+def site_protected_spans():
     """`protected_spans_for` the site's dictionary (content/dictionary.txt) and names as its
     segmenter finds them: what the script and the browser tests of text the browser writes
     (search results, photo captions) classify line ends with."""
@@ -341,7 +339,7 @@ def site_protected_spans(number_groups: bool = True):
     def names(text):
         return find_names(text, set(segmenter.boundaries(text)).__contains__)
 
-    return protected_spans_for(read_word_list(dictionary), names, number_groups)
+    return protected_spans_for(read_word_list(dictionary), names)
 
 
 def _main(argv=None) -> int:

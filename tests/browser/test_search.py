@@ -234,7 +234,9 @@ def test_news_is_listed_before_static_pages(every_word):
 
 
 @pytest.mark.parametrize("typed,meant", [("ทุจริด", "ทุจริต"), ("การทุจริด", "การทุจริต"),
-                                          ("เครือขาย", "เครือข่าย")])
+                                          ("เครือขาย", "เครือข่าย"),
+                                          ("m60ib9", "ทุจริต"),  # the keyboard left in English
+                                          ("lkpfj;o 1546", "สายด่วน 1546")])
 def test_a_misspelt_query_offers_the_nearest_word_of_the_site(open_page, sample_url, typed, meant):
     page = search(open_page, sample_url, typed)
     assert result_paths(page) == []
@@ -558,14 +560,14 @@ def test_fits_a_360px_screen(open_page, pairs_url):
 
 @pytest.mark.parametrize("query", ["แรงงาน", "ทุจริต", "สายด่วน", "จริง", "ใด"])
 def test_results_break_lines_only_between_words_on_a_phone(open_page, sample_url, query):
-    """Titles and excerpts in the results keep on one line what the pages do: every 8 px from 320
+    """Titles and excerpts in the results keep on one line what the pages do: every 16 px from 320
     to 480, no line end inside a word, a site-dictionary word, a name, a number with its unit or a
     word and its ๆ. Without the spans of search.js Chromium's own dictionary cut "กระทรวง|แรงงาน"
     and "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" at 320-400 px (about 50 places for each of the first
-    three queries). The excerpts are Pagefind's text, with the spaces of what the page keeps on one
-    line written as no-break spaces by the index copies (copies.py); before, the results for ใด
-    began lines with ๆ (งจ่ายเงินใด |ๆ at 400 px), for จริง parted a name (น.ส.อรอุมา |ไชยมงคล at 352
-    px), and numbers parted from their units (กว่า 200 | เรื่อง)."""
+    three queries). The excerpts are Pagefind's text, where the index copies mark the spaces of what
+    the page keeps on one line (copies.py) and the search page shows them as no-break spaces;
+    before, the results for ใด began lines with ๆ (งจ่ายเงินใด |ๆ at 400 px), for จริง parted a
+    name (น.ส.อรอุมา |ไชยมงคล at 352 px), and numbers parted from their units (กว่า 200 | เรื่อง)."""
     from thai_text.repeat_marks import find_repeat_marks
     from tools.linebreaks import classify, measure, site_protected_spans
 
@@ -573,7 +575,7 @@ def test_results_break_lines_only_between_words_on_a_phone(open_page, sample_url
     page = search(open_page, sample_url, query, width=320)
     assert len(result_paths(page)) == 10
     ends, cut, texts = 0, [], set()
-    for width in range(320, 481, 8):
+    for width in range(320, 481, 16):
         page.set_viewport_size({"width": width, "height": 900})
         blocks = measure(page, "#search-results")
         texts.update(text for text, _b, _w in blocks)

@@ -276,3 +276,36 @@ console.log(JSON.stringify(out));
     wrong = [(word, typo, offer) for word, typo, offer, distance in found
              if offer is None or distance != 1 or offer not in words.split("\n")]
     assert not wrong, wrong[:20]
+
+
+# The Thai keyboard (Kedmanee) beside the US one, key by key, without and with Shift: written out
+# here from the layout (the X keyboard's "th" symbols), not from search-match.js.
+US_KEYS = "`1234567890-=qwertyuiop[]\\asdfghjkl;'zxcvbnm,./" '~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?'
+THAI_KEYS = "_ๅ/-ภถุึคตจขชๆไำพะัีรนยบลฃฟหกดเ้่าสวงผปแอิืทมใฝ" '%+๑๒๓๔ู฿๕๖๗๘๙๐"ฎฑธํ๊ณฯญฐ,ฅฤฆฏโฌ็๋ษศซ.()ฉฮฺ์?ฒฬฦ'
+
+
+def test_every_word_of_the_site_typed_with_the_keyboard_in_english_is_offered_back(sample_site, tmp_path):
+    """A reader who forgot to switch the keyboard to Thai types ทุจริต as "m60ib9". Every word of
+    the sample site (2+ letters) typed so is offered back as the word; a query that already holds
+    Thai, English words and numbers are offered nothing of the kind."""
+    assert len(US_KEYS) == len(THAI_KEYS) == 94
+    keys = dict(zip(THAI_KEYS, US_KEYS))
+    words = (sample_site.output / "pagefind" / "words.txt").read_text(encoding="utf-8").split("\n")
+    typed = {word: "".join(keys[ch] for ch in word) for word in words if len(word) >= 2 and all(ch in keys for ch in word)}
+    vocabulary = json.dumps("\n".join(words), ensure_ascii=False)
+    script = f"""
+import * as m from "./search-match.mjs";
+const vocabulary = m.parseVocabulary({vocabulary});
+const typed = {json.dumps(typed, ensure_ascii=False)};
+const out = {{}};
+for (const [word, keys] of Object.entries(typed)) out[word] = m.suggest(keys, vocabulary);
+out["two words"] = m.suggest("m60ib9 ci''ko", vocabulary);
+out["others"] = ["ITA", "1546", "cashless", "ทุจริต m60ib9x"].map((q) => m.suggest(q, vocabulary));
+console.log(JSON.stringify(out));
+"""
+    found = run_node(script, tmp_path)
+    assert len(typed) > 1000
+    wrong = [(word, typed[word], found[word]) for word in typed if found[word] != word]
+    assert not wrong, wrong[:20]
+    assert found["two words"] == "ทุจริต แรงงาน"
+    assert found["others"] == [None, None, None, None]

@@ -436,9 +436,9 @@ export function startsSiteWord(text, vocabulary) {
 /**
  * What to hand Pagefind for what the visitor typed: each part between spaces normalised, without
  * the ๆ after a word (see SPACE_BEFORE_REPEAT), split into the site's words, and cut into the
- * pieces the index is sure to hold. Returns {text,
- * complete}: `complete` is false when a word had to be cut into pieces or a piece left out, so
- * Pagefind's candidates are not ranked by the whole query and more of them must be checked.
+ * pieces the index is sure to hold. Returns {text, complete}: `complete` is false when a word had
+ * to be cut into pieces or a piece (or a ๆ) left out, so Pagefind's candidates are not ranked by
+ * the whole query and more of them must be checked.
  */
 export function planQuery(raw, vocabulary, segment) {
   const pieces = [];
@@ -507,18 +507,46 @@ function nearestWord(text, vocabulary) {
   return best;
 }
 
+// The Thai keyboard (Kedmanee, on every Thai computer and phone): the character each key types,
+// without and with Shift, beside the one the same key types in the US layout. A reader who
+// forgot to switch the keyboard to Thai typed ทุจริต as "m60ib9".
+const US_KEYS = "`1234567890-=qwertyuiop[]\\asdfghjkl;'zxcvbnm,./" + '~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?';
+const THAI_KEYS = "_ๅ/-ภถุึคตจขชๆไำพะัีรนยบลฃฟหกดเ้่าสวงผปแอิืทมใฝ" + '%+๑๒๓๔ู฿๕๖๗๘๙๐"ฎฑธํ๊ณฯญฐ,ฅฤฆฏโฌ็๋ษศซ.()ฉฮฺ์?ฒฬฦ';
+const ON_THAI_KEYS = new Map([...US_KEYS].map((key, i) => [key, THAI_KEYS[i]]));
+
+/** What `typed` (Latin letters, digits and signs only) would be with the keyboard set to Thai. */
+export function onThaiKeys(typed) {
+  const out = [];
+  for (const ch of typed) {
+    if (!ON_THAI_KEYS.has(ch)) return null;
+    out.push(ON_THAI_KEYS.get(ch));
+  }
+  return out.join("");
+}
+
+/** Is `text` (normalised Thai) made of the site's words only? */
+function allSiteWords(text, vocabulary) {
+  return vocabulary.rank.has(text) || splitWords(text, vocabulary).every((word) => vocabulary.rank.has(word));
+}
+
 /**
  * The nearest query that uses only words of the site, for a query that found nothing: each Thai
  * part that is not a word of the site is replaced by the nearest word (one edit for short words,
  * two for words of 6 letters or more; of equals, the one on most pages), or, failing that, its
  * unknown piece alone or together with the word before or after it (of equal edits, the longest
- * stretch of what was typed). Null when there is nothing to offer.
+ * stretch of what was typed). A part typed with the keyboard in English that is the site's words
+ * on the Thai keys (m60ib9: ทุจริต) is replaced by those words. Null when there is nothing to offer.
  */
 export function suggest(raw, vocabulary) {
   if (!vocabulary || !vocabulary.rank.size) return null;
   let changed = false;
   const parts = mended(raw).trim().split(/\s+/).map((part) => {
     const text = normalize(part).text;
+    const keyed = text && !isThai(text) ? onThaiKeys(part) : null;
+    if (keyed && isThai(keyed) && allSiteWords(normalize(keyed).text, vocabulary)) {
+      changed = true;
+      return normalize(keyed).text;
+    }
     if (!text || !isThai(text) || vocabulary.rank.has(text)) return part;
     // As typed too: normalize() reorders a tone mark typed before a vowel, which can move a typo
     // further from the word that was meant (ได้ับ for ได้รับ).

@@ -347,8 +347,8 @@ function describeFilters() {
 // "ศูนย์ปฏิบัติการต่อ|ต้านการทุจริต" in results at 320-400 px. A no-break space does not end a
 // run: unmark() writes one for each space of what the page keeps on one line (a name, a number
 // with its unit, a word and its ๆ: thai_search/copies.py marks them), so it stays whole here too.
-// A highlight may start or end inside a run: the run's span then holds the <mark>. Lao, Myanmar and Khmer go into spans with their
-// language (languageRuns).
+// A highlight may start or end inside a run: the run's span then holds the <mark>. Lao, Myanmar
+// and Khmer go into spans with their language (languageRuns).
 
 function pieces(element, parts) {
   const items = []; // "wbr", or [fragments, is a run], a fragment being [text, highlighted]
