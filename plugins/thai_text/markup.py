@@ -409,9 +409,9 @@ def wbr_text(text, segmenter) -> Markup:
 
 
 def strip_wbr(html: str) -> str:
-    """`html` without the `<wbr>` and the spans this module inserts (a long name's spans are two
-    deep: the inner ones go first)."""
-    nested = '<span class="wl"><span' in html
+    """`html` without the `<wbr>` and the spans this module inserts (a long piece's spans are two
+    deep: the inner ones go first; its first word may have none, `ๆ  ฯลฯ ฯลฯ`)."""
+    nested = KEEP_LONG in html
     html = _INSERTED.sub(_inside, html)
     return _INSERTED.sub(_inside, html) if nested else html
 
