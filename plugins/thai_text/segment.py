@@ -35,6 +35,7 @@ import nlpo3
 
 from .names import find_names, may_start_name
 from .places import find_places
+from .rare_pieces import mend_rare_pieces
 from .patterns import alternation
 
 logger = logging.getLogger(__name__)
@@ -351,6 +352,25 @@ def _rare_short_words_now() -> frozenset:
     )
 
 
+@lru_cache(maxsize=4)
+def corpus_counts(cache_dir: Path | None = None) -> dict[str, int]:
+    """How often the Thai National Corpus (pythainlp's tnc_freq.txt) counts each word of
+    pythainlp's word list that it counts at all (26,000 words; rare_pieces.py weighs readings
+    with them). Kept in `cache_dir` when given."""
+    text = _derived_text(cache_dir, "counts", _corpus_counts_now)
+    return {word: int(count) for word, _, count in (line.partition("\t") for line in text.splitlines())}
+
+
+def _corpus_counts_now() -> str:
+    words = pythainlp_word_set()
+    found = []
+    for line in pythainlp_corpus_file("tnc_freq.txt").read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if word in words and count.isdigit():
+            found.append(f"{word}\t{count}\n")
+    return "".join(found)
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of this plugin's own code. What `remember` keeps (a page's marked-up HTML, a
@@ -392,6 +412,8 @@ class Segmenter:
         self._special = self._special_words()
         self._words = pythainlp_word_set() | frozenset(self.site_words)
         self._solid = self._words - rare_short_words(_default_cache_dir())
+        self._rare = self._words - self._solid
+        self._mended: dict = {}  # rare_pieces.py's verdicts, by window
         self._several_syllables: dict[str, bool] = {}
         self._codes: dict[str, int] = {}  # token -> _code(token)
         self._memory: dict[bytes, tuple[int, ...]] = {}
@@ -557,12 +579,30 @@ class Segmenter:
             if found is not None:
                 return found, None
         self.segmented_chars += len(text)
+        result, tokens = self._newmm(text)
+        if not self._rare.isdisjoint(tokens):
+            result = mend_rare_pieces(text, result, tokens, self._mending_words, self._rare,
+                                      corpus_counts(_default_cache_dir()), self._mended)
+        if use_cache:
+            self._memory[key] = result
+        return result, tokens
+
+    @cached_property
+    def _mending_words(self):
+        """What a rare piece may be read again as (rare_pieces.py): the words of the segmenter's
+        own dictionary that are not rare pieces (not the phrase entries it leaves out: read with
+        them, ตั้งแต่|ต้น became ตั้ง|แต่ต้น)."""
+        own = frozenset(filter(None, _segmentation_words_text(_default_cache_dir()).splitlines()))
+        phrases = pythainlp_word_set() - own
+        solid = self._solid
+        return lambda word: word in solid and word not in phrases
+
+    def _newmm(self, text: str) -> tuple[tuple[int, ...], list[str]]:
+        """(boundaries, tokens) of `text` as nlpo3 gives them, with the tie rule for การ."""
         tokens = nlpo3.segment(text, self.dict_name)
         result = tuple(accumulate(map(len, tokens)))[:-1]
         if "การ" in text:
             result = self._attach_kan(text, result, tokens)
-        if use_cache:
-            self._memory[key] = result
         return result, tokens
 
     def _attach_kan(self, text: str, cuts: tuple[int, ...], tokens: list[str]) -> tuple[int, ...]:
@@ -604,14 +644,16 @@ class Segmenter:
         """The words of `text` as a segmenter without the site dictionary gives them (the words
         of a slug: a word added to the site dictionary must not change a published address).
 
-        Where no site word is in `text` they are `words(text)`. Where one is, newmm (pythainlp's,
+        Where no site word is in `text` they are nlpo3's words with the tie rule for การ and ทาง,
+        as `words(text)` but for rare pieces read again (rare_pieces.py: a rule for where lines
+        end, which must not move an address either). Where a site word is, newmm (pythainlp's,
         the algorithm nlpo3 runs) is given only the dictionary words found in `text`, which are
         all it would look up, and the tie rule for การ and ทาง is applied with pythainlp's words:
         the same words as a second, site-less nlpo3 dictionary would give, without its 60 MiB.
         Remembered like segmentations.
         """
         if self._special is None or not self._special.search(text):
-            return self.words(text)
+            return [t for t in self._newmm(text)[1] if t[0].isalnum() or t[0] == "_"] if text else []
         return list(self.remember("plain-words", text, _plain_words))
 
     def word_spans(self, text: str) -> list[tuple[int, int]]:
