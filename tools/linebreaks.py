@@ -194,7 +194,10 @@ def classify(blocks, protected_spans) -> Counts:
     block's text; a line end strictly inside one is counted in `protected` whatever its kind,
     but for a space of a long one (a name of LONG_LETTERS letters or more, which thai_text keeps
     whole on a line where it fits and wraps at its spaces only where it is wider than the line:
-    a caption beside a photo on a phone), counted in `wider`.
+    a caption beside a photo on a phone), counted in `wider`. Such a piece is an inline block:
+    wider than its line, it starts a line of its own, so a line end at its space where it does
+    not start a line (วันที่ in the text, the date in a link after it, each on a line) is counted
+    in `protected`.
     """
     from thai_text.markup import LONG_LETTERS
     from thai_text.segment import letters
@@ -205,6 +208,7 @@ def classify(blocks, protected_spans) -> Counts:
             continue
         spans = protected_spans(text)
         ours = set(wbr)
+        starts = set(breaks)
         for k in breaks:
             counts.total += 1
             left, right = text[k - 1] if k else " ", text[k]
@@ -219,7 +223,7 @@ def classify(blocks, protected_spans) -> Counts:
             end = LineEnd(text, k, kind)
             for start, stop in spans:
                 if start < k < stop:
-                    if kind == "space" and letters(text[start:stop]) >= LONG_LETTERS:
+                    if kind == "space" and letters(text[start:stop]) >= LONG_LETTERS and _starts_line(text, start, starts):
                         counts.wider += 1
                         break
                     end.protected = text[start:stop]
@@ -230,6 +234,15 @@ def classify(blocks, protected_spans) -> Counts:
             elif kind == "ours":
                 counts.ours += 1
     return counts
+
+
+def _starts_line(text: str, start: int, starts: set) -> bool:
+    """Whether the piece that begins at `start` (or its quote, or the word it was widened to: up
+    to the space before it) begins a line: the start of the block or one of its line `starts`."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    return left == 0 or any(k in starts for k in range(left, start + 1))
 
 
 def measure(page, selector: str = "body"):

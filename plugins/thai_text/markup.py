@@ -99,6 +99,7 @@ _INLINE = frozenset(
      "s", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
 )
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+_NBSP_ENTITY = re.compile("&(?:nbsp|#160|#[xX]0*[aA]0);")
 _HOLE = "\x02"  # stands for a number group in the fast path of _mark_up (never in HTML text)
 
 
@@ -203,10 +204,18 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
 
 def _groups(text: str) -> list[tuple[int, int]]:
     """What is kept on one line as a number group is, in order: each number with what it belongs
-    to (number_groups.py) and each repetition mark with the word before it (repeat_marks.py)."""
+    to (number_groups.py) and each repetition mark with the word before it (repeat_marks.py). A
+    no-break space written as an entity counts as the space it is (Markdown writes a typed one as
+    `&nbsp;`: `15&nbsp;ธันวาคม 2569`, where a line ended before the year)."""
+    if "&" in text:
+        text = _NBSP_ENTITY.sub(_as_spaces, text)
     groups = find_number_groups(text, telephone_leads=False)
     marks = find_repeat_marks(text)
     return sorted(groups + marks) if marks else groups
+
+
+def _as_spaces(match) -> str:
+    return " " * len(match.group())
 
 
 def _fast_with_groups(text: str, offsets: list[int], groups, wrap) -> tuple[str, int]:
@@ -264,6 +273,8 @@ def _group_spans(text: str, offsets: list[int], keep, groups) -> list[tuple[int,
     or an entity is left as it is (line_layout keeps nothing there)."""
     at_break = set(offsets)
     opaque = _opaque_spans(text) if _MAYBE_OPAQUE.search(text) else ()
+    if opaque and "&" in text:  # a no-break space may be in a group (see _groups)
+        opaque = [(c, d) for c, d in opaque if not _NBSP_ENTITY.fullmatch(text, c, d)]
 
     def edge(k: int) -> bool:
         return (k in at_break or k <= 0 or k >= len(text) or text[k - 1].isspace() or text[k].isspace()
@@ -364,15 +375,16 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
     out = []
     words = 0
     last = ""  # last character of the text before, when only inline tags came since
+    run: list[_Node] = []  # the text nodes since the last tag that is not inline (see _join_groups)
     for kind, piece, tag, skipping in _scan(html):
         if kind == "markup":
             if tag and tag.lstrip("/") not in _INLINE:  # comments ("") are not seen
-                last = ""
+                last, run = "", []
         elif kind == "raw":
-            last = ""
+            last, run = "", []
         elif kind == "text":
             if skipping:
-                last = ""
+                last, run = "", []
                 if stats is not None:
                     words += len(piece.split())
             else:
@@ -381,22 +393,120 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
                 if wbr:
                     if stats is not None:
                         words += len(piece.split())
+                    node = _Node(piece, len(out))
                     if _THAI.search(piece):
-                        edge = last in _LEFT_OK and piece[0] in _RIGHT_OK
+                        if last in _LEFT_OK and piece[0] in _RIGHT_OK:
+                            node.lead = WBR
                         last = piece[-1:]
                         piece, breaks = _mark_up(piece, segmenter)
                         words += breaks
-                        if edge:
-                            piece = WBR + piece
+                        piece = node.lead + piece
                     else:
                         last = piece[-1:]
                         piece = _numbers_kept(piece)
+                    if run and _join_groups(run, node, segmenter):
+                        for earlier in run:
+                            if earlier.changed:
+                                out[earlier.at] = earlier.render(segmenter)
+                                earlier.changed = False
+                        if node.changed:
+                            piece = node.render(segmenter)
+                            node.changed = False
+                    run.append(node)
+                    while sum(len(n.text) for n in run[1:]) >= _SEAM_REACH:
+                        del run[0]
                 elif stats is not None:
                     words += segmenter.word_count(piece)
         out.append(piece)
     if stats is not None:
         stats["words"] = stats.get("words", 0) + words
     return "".join(out)
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether a <wbr> goes between `left` and `right`, a word boundary inside a run of Thai."""
+    return left in _LEFT_OK and right in _RIGHT_OK
+
+
+# How far back from a text node a group that runs into it from the nodes before is looked for.
+_SEAM_REACH = 60
+_SEAM_HINT = re.compile("[0-9\u0e50-\u0e59]|ๆ|ฯลฯ")
+
+
+class _Node:
+    """A text node of `process_html` and, where a number group or a repetition mark runs into it
+    from the nodes before or on into the next (`_join_groups`), the parts of it the group holds:
+    `head`, the end of the part at its start, and `tail`, the start of the part at its end."""
+
+    __slots__ = ("text", "at", "lead", "head", "tail", "changed")
+
+    def __init__(self, text: str, at: int):
+        self.text, self.at, self.lead = text, at, ""
+        self.head, self.tail, self.changed = 0, len(text), False
+
+    def render(self, segmenter) -> str:
+        """The node marked up with its held parts in spans of their own (no <wbr> inside)."""
+        text, head, tail = self.text, self.head, self.tail
+        if head >= tail:
+            return self.lead + _kept(text)
+        out = [self.lead]
+        if head:
+            out.append(_kept(text[:head]))
+            if _joins(text[head - 1], text[head]):
+                out.append(WBR)
+        out.append(_with_breaks(text[head:tail], segmenter))
+        if tail < len(text):
+            if _joins(text[tail - 1], text[tail]):
+                out.append(WBR)
+            out.append(_kept(text[tail:]))
+        return "".join(out)
+
+
+def _join_groups(run: list, node: _Node, segmenter) -> bool:
+    """Mark the parts of the nodes of `run` (the text nodes before `node` since the last tag that
+    is not inline) and of `node` that a number group or a repetition mark (`_groups`) holds when
+    it runs from them into `node`: `<strong>85,000</strong> บาท`, `ทั้งสิ้น <b>418,800 บาท</b>`,
+    `<em>จริง</em> ๆ`. Each node is marked up on its own, so a space or a break point between the
+    group's parts was free; each part goes into a span of its own instead (a browser breaks at a
+    space by the space's own `white-space`), moved out to where a line may break. True when a
+    node changed."""
+    before = "".join(n.text for n in run)
+    head = node.text[:_SEAM_REACH]
+    if not node.text or not _SEAM_HINT.search(before[-_SEAM_REACH:] + head):
+        return False
+    n = len(before)
+    found = False
+    for a, b in _groups(before + head):
+        if not a < n < b:
+            continue
+        found = True
+        node.head = max(node.head, _widened(node.text, b - n, 1, segmenter))
+        node.lead, node.changed = "", True
+        start = n
+        for earlier in reversed(run):
+            start -= len(earlier.text)
+            if start + len(earlier.text) <= a:
+                break
+            cut = 0 if a <= start else _widened(earlier.text, a - start, -1, segmenter)
+            if a < start:
+                earlier.lead = ""
+            if cut < earlier.tail:
+                earlier.tail = cut
+            earlier.changed = True
+    return found
+
+
+def _widened(text: str, k: int, step: int, segmenter) -> int:
+    """`k` moved by `step` until a line may break there: the edge of `text`, a space, the edge
+    of a run of Thai letters or a break point of the segmenter."""
+    breaks = None
+    while 0 < k < len(text) and _THAI.match(text[k - 1]) and _THAI.match(text[k]):
+        if breaks is None:
+            breaks = set(segmenter.break_offsets(text))
+        if k in breaks:
+            break
+        k += step
+    return k
 
 
 def wbr_text(text, segmenter) -> Markup:
