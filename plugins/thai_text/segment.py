@@ -33,7 +33,7 @@ from pathlib import Path
 
 import nlpo3
 
-from .names import find_names, may_start_name
+from .names import find_names, may_start_name, mend_title_cuts
 from .places import find_places
 from .rare_pieces import mend_rare_pieces
 from .patterns import alternation
@@ -583,6 +583,7 @@ class Segmenter:
         if not self._rare.isdisjoint(tokens):
             result = mend_rare_pieces(text, result, tokens, self._mending_words, self._rare,
                                       corpus_counts(_default_cache_dir()), self._mended)
+        result = mend_title_cuts(text, result, tokens, self._solid)
         if use_cache:
             self._memory[key] = result
         return result, tokens
