@@ -17,6 +17,11 @@ WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 # KEEP_MARK between spaces in the copy (terms.py), so the text Pagefind stores says where, and the
 # search page keeps the piece on one line too. Pagefind splits words at those spaces as before.
 KEPT = re.compile(r'(<span class="w">)([^< ]* [^<]*)(</span>)')  # (only those with a space)
+# A long piece kept the same way (`<span class="wl">`: a long name, a date with its year), whose
+# words thai_text holds in inner spans: its spaces between them get the same mark. The search page
+# keeps such a run whole where it fits and wraps it at those spaces only where it is wider than
+# the line, as the page does.
+KEPT_LONG = re.compile(r'(<span class="wl">)((?:<span class="wl">[^<]*</span>|[^<])* (?:<span class="wl">[^<]*</span>|[^<])*)(</span>)')
 BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 
@@ -51,6 +56,8 @@ def index_copy_of(html: str, chunks: list[str], site_words: frozenset, memo: dic
     html = WBR.sub(f" {WORD_MARK} ", html)
     if '<span class="w">' in html:
         html = KEPT.sub(_no_break, html)
+    if '<span class="wl">' in html:
+        html = KEPT_LONG.sub(_no_break_long, html)
     ends = list(BODY_END.finditer(html))
     if block and ends:
         return html[:ends[-1].start()] + block + html[ends[-1].start():]
@@ -59,6 +66,14 @@ def index_copy_of(html: str, chunks: list[str], site_words: frozenset, memo: dic
 
 def _no_break(match) -> str:
     return match.group(1) + match.group(2).replace(" ", f" {KEEP_MARK} ") + match.group(3)
+
+
+_TAG_OR_SPACE = re.compile(r"(<[^>]*>)| ")
+
+
+def _no_break_long(match) -> str:
+    inside = _TAG_OR_SPACE.sub(lambda m: m.group(1) or f" {KEEP_MARK} ", match.group(2))
+    return match.group(1) + inside + match.group(3)
 
 
 def word_parts():

@@ -208,6 +208,8 @@ console.log(JSON.stringify({{
   noWords: plan("เครือข่าย", m.parseVocabulary("")),
   split: m.splitWords("การทุจริตประชุม", vocabulary),
   unknown: m.splitWords("ทุจริดการ", vocabulary),
+  typo: plan("ทุจริดการ"),
+  leftover: plan("คนงานก่อสร้าง", m.parseVocabulary("คนงาน\\nสร้าง\\nงานก่อสร้าง")),
   suggestions: ["ทุจริด", "การทุจริด", "เครือขาย", "ข่าว", "ยีราฟ", "ประชุม ทุจริด"].map((q) => m.suggest(q, vocabulary)),
   distances: [["ทุจริด", "ทุจริต"], ["แรงานง", "แรงงาน"], ["ข่าว", "ขาว"], ["abc", "abcdef"]].map(([a, b]) => m.editDistance(a, b, 2)),
   unmark: m.unmark("การ {chr(0x2063)} ทุจริต ใน {chr(0x2063)} ระบบ. {chr(0x2064)} ข่าย"),
@@ -230,6 +232,11 @@ def test_a_phrase_without_spaces_is_split_into_the_sites_words_first(planned):
     assert planned["phrase"]["text"] == "การ ประชุม เครือ ข่าย"
     assert planned["split"] == ["การทุจริต", "ประชุม"]
     assert planned["unknown"] == ["ทุจริด", "การ"]
+    # a word typed wrong is asked for (it finds nothing, and the page offers the word meant)
+    assert planned["typo"]["text"] == "ทุจริด การ"
+    # a short piece left between two words of the site is not: the page that writes
+    # คน|งานก่อสร้าง holds no word ก่อ (the typed title of a release found nothing)
+    assert planned["leftover"] == {"text": "คนงาน สร้าง", "complete": False}
 
 
 def test_query_is_normalised_and_other_scripts_pass_as_typed(planned):

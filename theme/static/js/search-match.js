@@ -134,6 +134,8 @@ export function isThai(term) {
 // the space out, so a page may write either); Pagefind is asked for the word alone, since its
 // index holds ต่างๆ as one word where a page glued them and ต่าง and ๆ as two where it did not,
 // and only the word starts both (thai_text's repeat_marks.py: the same mark on the page).
+// The longest piece left between two words of the site that planQuery does not ask for.
+const LEFTOVER_LETTERS = 3;
 const SPACE_BEFORE_REPEAT = /\s+(?=\u0E46)/g;
 const REPEATED = /([^\u0E46])\u0E46+/g;
 
@@ -448,7 +450,19 @@ export function planQuery(raw, vocabulary, segment) {
     const text = typed.replace(REPEATED, "$1"); // ต่างๆ: Pagefind is asked for ต่าง
     if (text !== typed) complete = false;
     if (!text) continue;
-    for (const term of isThai(text) ? splitWords(text, vocabulary) : [text]) {
+    const terms = isThai(text) ? splitWords(text, vocabulary) : [text];
+    for (const term of terms) {
+      // A short piece of a longer part that is no word of the site (ก่อ, left between คนงาน
+      // and สร้าง in ...คนงานก่อสร้าง, where the page holds คน|งานก่อสร้าง) may be a word of no
+      // page: Pagefind is not asked for it (every page must hold every piece it is asked for),
+      // and the check of each candidate against what was typed does the rest. (A longer one is
+      // more likely a word typed wrong, ทุจริด: asked for, it finds nothing, and the page offers
+      // the word meant.)
+      if (terms.length > 1 && vocabulary?.rank.size && !vocabulary.rank.has(term) && isThai(term)
+          && letters(term) <= LEFTOVER_LETTERS) {
+        complete = false;
+        continue;
+      }
       const held = termPieces(term, segment, vocabulary);
       // Pagefind ranks by the pieces it was given, not by the whole word: when a word had to be
       // cut (ต่อให้ -> ต่อ ให้), pages that hold both pieces apart may come first.

@@ -379,18 +379,62 @@ function pieces(element, parts) {
       target = document.createElement("span");
       target.className = "wl";
       element.append(target);
-    }
-    for (const [text, marked] of fragments) {
-      if (!marked) {
-        appendText(target, text);
+      if (isLong(fragments)) {
+        appendWords(target, fragments);
         continue;
       }
-      let mark = target.lastChild;
-      if (mark?.nodeName !== "MARK") mark = target.appendChild(document.createElement("mark"));
-      appendText(mark, text);
     }
+    appendFragments(target, fragments);
   }
   return element;
+}
+
+// A run with no-break spaces of LONG_LETTERS letters or more (a long name, a date with its
+// year) is held as thai_text holds it on the page: each of its words in an inner span, with
+// plain spaces between them, so that it wraps at those spaces only where it is wider than the
+// line (a no-break space cannot wrap, and the run would run off a phone's screen).
+const LONG_LETTERS = 18; // thai_text's markup.LONG_LETTERS
+const NOT_LETTER = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\s]/gu;
+
+function isLong(fragments) {
+  const text = fragments.map(([t]) => t).join("");
+  return text.includes("\u00a0") && text.replace(NOT_LETTER, "").length >= LONG_LETTERS;
+}
+
+/** Append `fragments` ([text, highlighted]) to `target`, a highlighted one inside a <mark>. */
+function appendFragments(target, fragments) {
+  for (const [text, marked] of fragments) {
+    if (!marked) {
+      appendText(target, text);
+      continue;
+    }
+    let mark = target.lastChild;
+    if (mark?.nodeName !== "MARK") mark = target.appendChild(document.createElement("mark"));
+    appendText(mark, text);
+  }
+}
+
+/** `fragments` word by word (split at no-break spaces), each word in a span of class "wl". */
+function appendWords(target, fragments) {
+  let word = [];
+  const flush = () => {
+    if (!word.length) return;
+    const span = target.appendChild(document.createElement("span"));
+    span.className = "wl";
+    appendFragments(span, word);
+    word = [];
+  };
+  for (const [text, marked] of fragments) {
+    const parts = text.split("\u00a0");
+    parts.forEach((part, i) => {
+      if (i) {
+        flush();
+        target.append(" ");
+      }
+      if (part) word.push([part, marked]);
+    });
+  }
+  flush();
 }
 
 /** Append `text` to `element`, each run of Lao, Myanmar or Khmer in a span with its language. */
