@@ -470,9 +470,9 @@ def _join_groups(run: list, node: _Node, segmenter) -> bool:
     group's parts was free; each part goes into a span of its own instead (a browser breaks at a
     space by the space's own `white-space`), moved out to where a line may break. True when a
     node changed."""
-    before = "".join(n.text for n in run)
+    before = "".join(n.text for n in run)[-_SEAM_REACH:]  # (a group is shorter than this)
     head = node.text[:_SEAM_REACH]
-    if not node.text or not _SEAM_HINT.search(before[-_SEAM_REACH:] + head):
+    if not node.text or not _SEAM_HINT.search(before + head):
         return False
     n = len(before)
     found = False

@@ -35,8 +35,8 @@ import nlpo3
 
 from .names import find_names, may_start_name, mend_title_cuts
 from .places import find_places
-from .rare_pieces import mend_rare_pieces
 from .patterns import alternation
+from .rare_pieces import mend_rare_pieces
 
 logger = logging.getLogger(__name__)
 
@@ -645,9 +645,10 @@ class Segmenter:
         """The words of `text` as a segmenter without the site dictionary gives them (the words
         of a slug: a word added to the site dictionary must not change a published address).
 
-        Where no site word is in `text` they are nlpo3's words with the tie rule for การ and ทาง,
-        as `words(text)` but for rare pieces read again (rare_pieces.py: a rule for where lines
-        end, which must not move an address either). Where a site word is, newmm (pythainlp's,
+        Where no site word is in `text` they are nlpo3's words with the tie rule for การ and ทาง:
+        `words(text)` before rare pieces and titles are read again (rare_pieces.py,
+        names.mend_title_cuts: rules for where lines end and names are, which must not move an
+        address). Where a site word is, newmm (pythainlp's,
         the algorithm nlpo3 runs) is given only the dictionary words found in `text`, which are
         all it would look up, and the tie rule for การ and ทาง is applied with pythainlp's words:
         the same words as a second, site-less nlpo3 dictionary would give, without its 60 MiB.
