@@ -582,11 +582,15 @@ class Segmenter:
         result, tokens = self._newmm(text)
         if not self._rare.isdisjoint(tokens):
             result = mend_rare_pieces(text, result, tokens, self._mending_words, self._rare,
-                                      corpus_counts(_default_cache_dir()), self._mended)
+                                      self._counts, self._mended)
         result = mend_title_cuts(text, result, tokens, self._solid)
         if use_cache:
             self._memory[key] = result
         return result, tokens
+
+    @cached_property
+    def _counts(self) -> dict[str, int]:
+        return corpus_counts(_default_cache_dir())
 
     @cached_property
     def _mending_words(self):
