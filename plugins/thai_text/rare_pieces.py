@@ -113,7 +113,7 @@ def mend_rare_pieces(text: str, cuts: tuple[int, ...], tokens: list[str], solid,
 def _verdict(window: str, pieces: list[str], solid, counts, memo) -> list[int] | None:
     """The inner boundaries of the reading that replaces `pieces` (the segmenter's reading of
     `window`), or None when theirs stands."""
-    key = (window, len(pieces), pieces[0])
+    key = tuple(pieces)  # (the verdict weighs the segmenter's reading, not only its letters)
     if memo is not None:
         found = memo.get(key, False)
         if found is not False:

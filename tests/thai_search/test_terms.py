@@ -265,3 +265,14 @@ console.log(JSON.stringify([...written.map((w) => m.normalize(w).text), m.normal
 """
     *numbers, other = run_node(script, tmp_path)
     assert numbers == ["022321262"] * len(written) and other == "e-mail0502"
+
+
+def test_the_search_page_holds_a_long_piece_from_the_length_thai_text_does():
+    # search.js has no build step, so it keeps its own copy of thai_text's LONG_LETTERS: a run of
+    # that many letters is wrapped at its spaces where wider than the line, as on the page.
+    import re
+
+    from thai_text.markup import LONG_LETTERS
+
+    script = (ROOT / "theme" / "static" / "js" / "search.js").read_text(encoding="utf-8")
+    assert int(re.search(r"const LONG_LETTERS = (\d+);", script).group(1)) == LONG_LETTERS
