@@ -223,7 +223,8 @@ def classify(blocks, protected_spans) -> Counts:
             end = LineEnd(text, k, kind)
             for start, stop in spans:
                 if start < k < stop:
-                    if kind == "space" and letters(text[start:stop]) >= LONG_LETTERS and _starts_line(text, start, starts):
+                    if (kind == "space" and letters(text[start:stop]) >= LONG_LETTERS
+                            and _starts_line(text, start, starts)):
                         counts.wider += 1
                         break
                     end.protected = text[start:stop]

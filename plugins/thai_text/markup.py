@@ -395,7 +395,7 @@ def process_html(html: str, segmenter, *, wbr: bool = True, fix: bool = True,
                         words += len(piece.split())
                     node = _Node(piece, len(out))
                     if _THAI.search(piece):
-                        if last in _LEFT_OK and piece[0] in _RIGHT_OK:
+                        if _joins(last, piece[0]):
                             node.lead = WBR
                         last = piece[-1:]
                         piece, breaks = _mark_up(piece, segmenter)
