@@ -78,7 +78,12 @@ case "$cmd" in
     ;;
   test)
     setup_python; setup_node; setup_test_system
-    exec .venv/bin/python -m pytest "$@"
+    # One test process per core (at most 4; each drives its own Chromium), a test file's tests in
+    # one process: the files' fixtures (a built site, an editor) are made once per process.
+    # Give -n 0 to run in this process alone (e.g. to use a debugger).
+    workers=$(nproc 2>/dev/null || echo 2)
+    [ "$workers" -gt 4 ] && workers=4
+    exec .venv/bin/python -m pytest -n "$workers" --dist loadfile "$@"
     ;;
   setup)
     setup_python; setup_node

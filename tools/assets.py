@@ -6,6 +6,7 @@ Each entry maps a file or folder under node_modules/ to a place under theme/stat
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -51,6 +52,10 @@ def vendor_assets(root: Path = ROOT) -> list[Path]:
         if dst.exists() and dst.stat().st_mtime >= src.stat().st_mtime and dst.stat().st_size == src.stat().st_size:
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, dst)
+        # Copied beside it, then renamed: a build (or a second test process copying the same
+        # file) never reads half a font.
+        part = dst.with_name(f".{dst.name}.{os.getpid()}.part")
+        shutil.copy2(src, part)
+        os.replace(part, dst)
         copied.append(dst)
     return copied
