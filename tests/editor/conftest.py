@@ -208,7 +208,7 @@ def editor_page(request, browser, editor, tmp_path):
         path = tmp_path / "failure.png"
         page.screenshot(path=str(path))
         print(f"\nscreenshot: {path}\n" + "\n".join(editor.log[-30:]))
-    page.context.close()
+    close_editor_page(page)
 
 
 def log_in(page, editor) -> None:
@@ -342,12 +342,30 @@ def save_and_send_for_review(page) -> None:
 
 def editor_context_page(browser, editor):
     """A page of a new browser context on `editor` as a writer in Bangkok on a desktop sees it,
-    its problems recorded; for an editor fixture of a module's own. Close its context after use."""
+    its problems recorded; for an editor fixture of a module's own. Close it with close_editor_page."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", timezone_id="Asia/Bangkok")
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.recorder = record(page, editor.url)
+    page.site_contexts = []
     return page
+
+
+def site_page(page):
+    """A page for the site the editor serves, beside the editor's `page`, in a browser context
+    of its own. A second page of the editor's context would send the editor's page to the
+    background, where Chromium holds back its animation frames: every click there then waited
+    about 4 s for them. Closed with `page` by close_editor_page."""
+    context = page.context.browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    page.site_contexts.append(context)
+    return context.new_page()
+
+
+def close_editor_page(page) -> None:
+    """Close the context of a page from editor_context_page, and those of its site_page."""
+    for context in page.site_contexts:
+        context.close()
+    page.context.close()
 
 
 def approve_and_publish(page) -> None:

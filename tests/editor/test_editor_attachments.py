@@ -23,7 +23,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.attachments.documents_with_photos import pdf_keeping, photo, word_file, zip_named, zip_of
-from tests.editor.conftest import approve_and_publish, choose_category, log_in, save_and_send_for_review, screenshot_dir
+from tests.editor.conftest import (approve_and_publish, choose_category, log_in, save_and_send_for_review,
+                                   screenshot_dir, site_page)
 from tests.photo_gallery.gallery_photos import XMP, phone_exif, upright
 
 
@@ -121,7 +122,7 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     from thai_text.slugs import make_slug
 
     url = f"{editor.url}/news/{make_slug(stem)}/"
-    site = page.context.new_page()
+    site = site_page(page)
     deadline = time.monotonic() + 180
     while site.goto(url).status != 200 and time.monotonic() < deadline:
         time.sleep(2)

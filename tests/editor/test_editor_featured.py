@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import (approve_and_publish, editor_context_page, log_in, run_editor,
-                                   save_and_send_for_review, site_repo)
+from tests.editor.conftest import (approve_and_publish, close_editor_page, editor_context_page, log_in,
+                                   run_editor, save_and_send_for_review, site_page, site_repo)
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ def editor(tmp_path_factory):
 def editor_page(browser, editor):
     page = editor_context_page(browser, editor)
     yield page
-    page.context.close()
+    close_editor_page(page)
 
 
 def _home_sections(site, base: str) -> tuple[list[str], list[str]]:
@@ -56,7 +56,7 @@ def _home_sections(site, base: str) -> tuple[list[str], list[str]]:
 
 def test_a_release_made_featured_leads_the_home_page_once_published(editor, editor_page):
     page = editor_page
-    site = page.context.new_page()
+    site = site_page(page)
     address = f"/news/{SLUG}/"
     highlight, _latest = _home_sections(site, editor.url)
     assert address not in highlight

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
-from tests.editor.conftest import approve_and_publish, log_in, screenshot_dir
+from tests.editor.conftest import approve_and_publish, log_in, screenshot_dir, site_page
 from tests.editor.photos import has_metadata, phone_photo
 
 pytestmark = pytest.mark.browser
@@ -206,7 +206,7 @@ def test_release_with_five_photos_from_login_to_publication(editor, editor_page,
     from thai_text.slugs import make_slug
 
     url = f"{editor.url}/news/{make_slug(unicodedata.normalize('NFC', stem))}/"
-    site = page.context.new_page()
+    site = site_page(page)
     deadline = time.monotonic() + 180
     while True:
         response = site.goto(url)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import approve_and_publish, log_in, save_and_send_for_review
+from tests.editor.conftest import approve_and_publish, log_in, save_and_send_for_review, site_page
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def _wait_for_status(site, url: str, status: int) -> int:
 def test_a_published_release_is_withdrawn_only_through_review(editor, editor_page):
     page = editor_page
     url = f"{editor.url}/news/{SLUG}/"
-    site = page.context.new_page()
+    site = site_page(page)
     assert _wait_for_status(site, url, 200) == 200
     main_before = _git(editor.repo, "rev-parse", "main").strip()
     original = editor.show("main", RELEASE).decode("utf-8")

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from tests.editor.conftest import ROOT, _git, editor_context_page, log_in, open_content_file, run_editor, site_repo
+from tests.editor.conftest import ROOT, _git, close_editor_page, editor_context_page, log_in, open_content_file, run_editor, site_repo
 from tests.editor.test_editor_body_edit import one_letter_typed
 from tests.editor.test_editor_no_diff import read_and_written
 
@@ -51,7 +51,7 @@ def archive_page(browser, archive):
     editor, _files = archive
     page = editor_context_page(browser, editor)
     yield page
-    page.context.close()
+    close_editor_page(page)
 
 
 def test_imported_files_are_given_back_unchanged(archive, archive_page):
