@@ -45,6 +45,7 @@ from bisect import bisect_left, bisect_right
 from markupsafe import Markup, escape
 
 from .hashtags import find_hashtags
+from .latin_compounds import find_latin_compounds
 from .number_groups import find_number_groups
 from .phones import find_phone_numbers
 from .repeat_marks import find_repeat_marks
@@ -158,9 +159,11 @@ def _with_breaks(text: str, segmenter) -> str:
 
 
 def _numbers_kept(text: str) -> str:
-    """Text without Thai (a number in bold, in a table's cell): its telephone numbers in a span."""
-    numbers = find_phone_numbers(text)
-    return _render(text, [], numbers) if numbers else text
+    """Text without Thai on a page with Thai (a number in bold, in a table's cell, a term in
+    bold): its telephone numbers and its Latin terms with a piece of one or two characters
+    (e-GP) in a span."""
+    kept = find_phone_numbers(text) + find_latin_compounds(text)
+    return _render(text, [], sorted(kept)) if kept else text
 
 
 def _mark_up(text: str, segmenter) -> tuple[str, int]:
@@ -204,14 +207,15 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
 
 def _groups(text: str) -> list[tuple[int, int]]:
     """What is kept on one line as a number group is, in order: each number with what it belongs
-    to (number_groups.py) and each repetition mark with the word before it (repeat_marks.py). A
+    to (number_groups.py), each repetition mark with the word before it (repeat_marks.py) and
+    each Latin term with a piece of one or two characters (latin_compounds.py: e-GP). A
     no-break space written as an entity counts as the space it is (Markdown writes a typed one as
     `&nbsp;`: `15&nbsp;ธันวาคม 2569`, where a line ended before the year)."""
     if "&" in text:
         text = _NBSP_ENTITY.sub(_as_spaces, text)
     groups = find_number_groups(text, telephone_leads=False)
-    marks = find_repeat_marks(text)
-    return sorted(groups + marks) if marks else groups
+    more = find_repeat_marks(text) + find_latin_compounds(text)
+    return sorted(groups + more) if more else groups
 
 
 def _as_spaces(match) -> str:

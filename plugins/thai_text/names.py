@@ -6,7 +6,8 @@ A name is a title, the first name, one space and the surname: นายสมช
 มิสเตอร์, มิสซิส, มาดาม). Titles may follow each other (ผศ.ดร.,
 พล.ต.อ. ดร.) and a dotted title may be followed by a space. The first name is the Thai letters
 after the titles; the surname is the Thai letters after the one space, plus `ณ <word>` when it
-follows (ณ อยุธยา). First names and surnames are rarely dictionary words (สมชาย is not in
+follows (ม.ล.ปิยะ สนิทวงศ์ ณ อยุธยา), or `ณ <place>` alone (นายจักรพันธ์ ณ ระนอง): the surnames
+of royal descent (NA_PLACES). First names and surnames are rarely dictionary words (สมชาย is not in
 pythainlp's list; ใจซื่อ is two words), so a segmenter cuts them; `find_names` gives their spans
 so that no line break is put inside.
 
@@ -93,18 +94,26 @@ NAME_ENDS = (
     "เห็น", "มอง", "เสนอ", "แนะนำ",  # (เห็นว่า, มองว่า: 2 of pythainlp's 9,836 surnames start so)
 )
 
+# The places of the surnames of royal descent, written `ณ <place>` after a family name (สนิทวงศ์
+# ณ อยุธยา) or alone (ณ ระนอง). Elsewhere ณ is "at" (นายสมชาย ใจดี ณ ห้องประชุม): not the name's.
+NA_PLACES = (
+    "อยุธยา", "ระนอง", "สงขลา", "เชียงใหม่", "นคร", "ลำปาง", "ลำพูน", "น่าน", "ถลาง", "พัทลุง",
+    "ป้อมเพชร", "บางช้าง", "มโนรม", "หนองคาย", "อุบล", "กาฬสินธุ์", "ร้อยเอ็ด", "นครพนม", "ศรีเกษ",
+    "จัมปาศักดิ์", "ตะกั่วทุ่ง", "ราชสีมา", "โกศิลป์", "วังขนาย", "พิศณุโลก",
+)
 # A first name written without its surname is at most this long (ประเสริฐศักดิ์ has 15).
 FIRST_NAME_LETTERS = 15
 _LETTERS = THAI_LETTERS
 # A name's pieces joined by a hyphen are a foreign name's (ซานโตส-เรเยส, ฌอง-ปิแอร์), not two
 # people's (นายสมชาย ใจดี-นายสมศักดิ์): the piece after the hyphen starts with no title.
 _TITLES = alternation(DOTTED_TITLES + WORD_TITLES)
+_NA = f"ณ\\ (?:{alternation(NA_PLACES)})"
 _NAME = re.compile(
     rf"""
     (?:{_ACTING}\ ?)?
     (?P<titles>(?:{_TITLES}(?:{_FEMALE})?\ ?)+)
     (?P<first>[{_LETTERS}]{{2,24}}(?:-(?!{_TITLES})[{_LETTERS}]{{2,24}})?)
-    (?:\ (?P<last>[{_LETTERS}]{{2,30}}(?:-(?!{_TITLES})[{_LETTERS}]{{2,30}})?)(?P<na>\ ณ\ [{_LETTERS}]{{2,20}})?)?
+    (?:\ (?P<last>{_NA}|[{_LETTERS}]{{2,30}}(?:-(?!{_TITLES})[{_LETTERS}]{{2,30}})?)(?P<na>\ {_NA})?)?
     """,
     re.X,
 )

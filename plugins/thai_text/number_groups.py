@@ -19,6 +19,10 @@ from .patterns import alternation
 
 _DIGITS = "0-9\u0e50-\u0e59"
 _NUMBER = rf"[{_DIGITS}]+(?:[,.:/\-–][{_DIGITS}]+)*"
+# A range written with spaces around its en dash, as Word writes it (09.30 – 12.00 น.,
+# 2565 – 2566): one thing to a reader, and a line that starts with the dash reads as a list.
+# Not the last group of digits of a telephone number (0 2232 1262 – 3: phones.py's).
+_RANGE = rf"(?:(?<![{_DIGITS}]\ ){_NUMBER}\ –\ {_NUMBER}|{_NUMBER})"
 _MONTHS = (
     "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
     "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|"
@@ -32,15 +36,17 @@ UNITS = (
     "ไร่", "ฉบับ", "หลักสูตร", "รุ่น", "ชุด", "เล่ม", "ข้อ", "คะแนน", "เปอร์เซ็นต์", "%", "โครงการ",
     "กลุ่ม", "ทีม", "ตำแหน่ง", "อัตรา", "ใบ", "แผ่น", "ชิ้น", "เครื่อง", "คัน", "ห้อง", "ชั้น",
     "ที่นั่ง", "รางวัล", "เท่า", "คู่", "ช่องทาง", "สาขา", "มาตรการ", "แผนงาน", "ด้าน", "ขั้นตอน",
+    "นิ้ว", "เซนติเมตร", "ซม.", "มิลลิเมตร", "มม.", "กิโลกรัม", "กก.", "ตัน", "ลิตร", "ครัวเรือน", "แปลง",
 )
 # What comes before a number it belongs to.
 LEADS = (
     "ร้อยละ", "จำนวน", "วันที่", "ที่", "เวลา", "ปี", "พ.ศ.", "ค.ศ.", "อายุ", "เลขที่", "ครั้งที่",
     "รุ่นที่", "ชั้น", "ข้อ", "มาตรา", "หมายเลข", "โทร.", "โทร", "สายด่วน", "ประมาณ", "กว่า",
     "เกือบ", "ราว", "รวม", "ทั้งสิ้น", "เพียง", "เฉลี่ย", "ลำดับที่", "ไตรมาสที่", "ไตรมาส", "ระหว่าง",
+    "เขต", "ภาค", "หมู่ที่", "ฉบับที่", "ชุดที่", "ระยะที่",
 )
 # A year after ปี, พ.ศ. or ค.ศ.: four digits, and no unit after them.
-_YEAR = rf"(?:ปี|พ\.ศ\.|ค\.ศ\.)\s*[{_DIGITS}]{{4}}(?![{_DIGITS},.:/\-–])"
+_YEAR = rf"(?:ปี|พ\.ศ\.|ค\.ศ\.)\s*[{_DIGITS}]{{4}}(?![{_DIGITS},.:/\-–]|\ –\ [{_DIGITS}])"
 # The lead words that name a telephone line: a summary never ends between one and its number (it
 # would lose the number), but a line may (phones.py keeps the number itself on one line).
 TELEPHONE_LEADS = ("โทร.", "โทร", "สายด่วน")
@@ -53,7 +59,7 @@ def _group_pattern(leads) -> re.Pattern:
     year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's)."""
     return re.compile(
         rf"{_YEAR}|"
-        rf"(?:(?:{alternation(leads)})\s*)?{_NUMBER}"
+        rf"(?:(?:{alternation(leads)})\s*)?{_RANGE}"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
         rf"(?:\s*(?:{alternation(UNITS)})(?!ที่\s*[{_DIGITS}]))?"
     )

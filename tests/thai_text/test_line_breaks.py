@@ -32,6 +32,8 @@ NAMES = [
     "นางสาวพิมพ์ชนก ศรีสวัสดิ์", "ว่าที่ร้อยตรีปกรณ์ ทองดี", "นางปราณี ทองประเสริฐ",
     "นางสาวกมลชนก วัฒนากุล", "พ.ต.อ.ธีระ จันทร์หอม", "นางสาวมยุรี ทาคำ", "นายพะโด่ ศรีวนาไพร",
     "นายธนกฤต อินทร์แก้ว",  # (the segmenter read นา|ยธ|นก|ฤต: no name was found, test_title_cuts.py)
+    "นายจักรพันธ์ ณ ระนอง",  # (a surname of royal descent: no name was found, test_na_surnames.py)
+    "นางวรรณวิไล ชัยชนะสงคราม", "รศ.ดร.ปิยะพงษ์ เหล่าเจริญสุข", "จ.ส.อ.ประเสริฐ บุญญาศิริ",
 ]
 # Telephone numbers written in the sample content with spaces, in a sentence and in a table's cell.
 NUMBERS = ["0 2232 1262", "0 2232 1000", "0 5368 9104", "08 9617 2043", "043 246 105", "0-4324-6106",
@@ -40,7 +42,10 @@ NUMBERS = ["0 2232 1262", "0 2232 1000", "0 5368 9104", "08 9617 2043", "043 246
 HASHTAGS = ["#ดวงตาแรงงาน", "#ศปทแรงงาน", "#ฝึกอาชีพโปร่งใส"]
 # Numbers with what they belong to, written in the sample content (Chromium ended lines at
 # "พ.ศ. |2562" and "08.30-16.30 |น." before markup.py kept them: number_groups.py).
-GROUPS = ["08.30-16.30 น.", "พ.ศ. 2562", "ทั้งสิ้น 418,800 บาท", "เวลา 05.30 น."]
+GROUPS = ["08.30-16.30 น.", "พ.ศ. 2562", "ทั้งสิ้น 418,800 บาท", "เวลา 05.30 น.",
+          "กว่า 27 นิ้ว", "เขต 8", "ภาค 11",  # (these three: no group before their unit or lead word was known)
+          "เวลา 09.30 – 12.00 น.",  # (a range with spaces around its dash: "09.30 |– 12.00" before)
+          "e-GP", "e-Payment"]  # (a Latin term with a short piece: "(e-|GP)" at every width from 748 px)
 # Words with the repetition mark after them, written in the sample content (Chromium began lines
 # with "ๆ" after "ใบเสร็จใด |" and "ขั้นตอนจริง |", and with "ฯลฯ" after "อิสราเอล |", before
 # markup.py kept them: repeat_marks.py). The rule's group starts at the word's last letter.
