@@ -211,6 +211,7 @@ console.log(JSON.stringify({{
   typo: plan("ทุจริดการ"),
   leftover: plan("คนงานก่อสร้าง", m.parseVocabulary("คนงาน\\nสร้าง\\nงานก่อสร้าง")),
   suggestions: ["ทุจริด", "การทุจริด", "เครือขาย", "ข่าว", "ยีราฟ", "ประชุม ทุจริด"].map((q) => m.suggest(q, vocabulary)),
+  fragment: ["การทุจริด", "ประชุมทุจริดการ"].map((q) => m.suggest(q, m.parseVocabulary({json.dumps(VOCABULARY + chr(10) + "ริ", ensure_ascii=False)}))),
   distances: [["ทุจริด", "ทุจริต"], ["แรงานง", "แรงงาน"], ["ข่าว", "ขาว"], ["abc", "abcdef"]].map(([a, b]) => m.editDistance(a, b, 2)),
   unmark: m.unmark("การ {chr(0x2063)} ทุจริต ใน {chr(0x2063)} ระบบ. {chr(0x2064)} ข่าย"),
 }}));
@@ -250,6 +251,9 @@ def test_without_the_word_list_only_the_first_piece_is_sure(planned):
 def test_suggestions_use_the_sites_own_words(planned):
     assert planned["suggestions"] == ["ทุจริต", "การทุจริต", "เครือข่าย", None, None, "ประชุม ทุจริต"]
     assert planned["distances"] == [1, 2, 1, 3]  # แรงานง: one letter moved is two edits
+    # A surname on the site (บุญญาศิริ) made its piece ริ a word of the site: การทุจริด splits
+    # การ|ทุจ|ริ|ด, and the word meant spans three terms (the page offered nothing).
+    assert planned["fragment"] == ["การทุจริต", "ประชุมทุจริตการ"]
 
 
 def test_stored_text_is_shown_with_word_boundaries_and_without_extra_words(planned):

@@ -543,12 +543,16 @@ function allSiteWords(text, vocabulary) {
   return vocabulary.rank.has(text) || splitWords(text, vocabulary).every((word) => vocabulary.rank.has(word));
 }
 
+// The stretches of terms around an unknown one that suggest() compares with the site's words,
+// as offsets [from, to) from it: the piece alone first, then with one, then two terms beside it.
+const WINDOWS = [[0, 1], [-1, 1], [0, 2], [-1, 2], [-2, 1], [0, 3], [-2, 2], [-1, 3], [-2, 3]];
+
 /**
  * The nearest query that uses only words of the site, for a query that found nothing: each Thai
  * part that is not a word of the site is replaced by the nearest word (one edit for short words,
  * two for words of 6 letters or more; of equals, the one on most pages), or, failing that, its
- * unknown piece alone or together with the word before or after it (of equal edits, the longest
- * stretch of what was typed). A part typed with the keyboard in English that is the site's words
+ * unknown piece alone or together with up to two terms before or after it (of equal edits, the
+ * longest stretch of what was typed). A part typed with the keyboard in English that is the site's words
  * on the Thai keys (m60ib9: ทุจริต) is replaced by those words. Null when there is nothing to offer.
  */
 export function suggest(raw, vocabulary) {
@@ -576,7 +580,10 @@ export function suggest(raw, vocabulary) {
     let best = null;
     terms.forEach((term, i) => {
       if (vocabulary.rank.has(term)) return;
-      for (const [from, to] of [[i, i + 1], [i - 1, i + 1], [i, i + 2], [i - 1, i + 2]]) {
+      // The unknown piece with up to two terms on either side: a typo may leave a short word of
+      // the site inside the word meant (การทุจริด splits การ|ทุจ|ริ|ด where a surname of the
+      // site, บุญญาศิริ, made ริ a word; ทุจริด is three terms).
+      for (const [from, to] of WINDOWS.map(([a, b]) => [i + a, i + b])) {
         if (from < 0 || to > terms.length) continue;
         const piece = terms.slice(from, to).join("");
         const found = nearestWord(piece, vocabulary);
