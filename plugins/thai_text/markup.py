@@ -162,8 +162,10 @@ def _numbers_kept(text: str) -> str:
     """Text without Thai on a page with Thai (a number in bold, in a table's cell, a term in
     bold): its telephone numbers and its Latin terms with a piece of one or two characters
     (e-GP) in a span."""
-    kept = find_phone_numbers(text) + find_latin_compounds(text)
-    return _render(text, [], sorted(kept)) if kept else text
+    numbers = find_phone_numbers(text)
+    terms = [(a, b) for a, b in find_latin_compounds(text) if not any(c < b and a < d for c, d in numbers)]
+    kept = sorted(numbers + terms)
+    return _render(text, [], kept) if kept else text
 
 
 def _mark_up(text: str, segmenter) -> tuple[str, int]:

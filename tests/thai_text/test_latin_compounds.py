@@ -32,10 +32,12 @@ def test_terms_are_found(text, found):
 @pytest.mark.parametrize("src", [
     "<p>และระบบการจัดซื้อจัดจ้างภาครัฐ (e-GP)\nและให้ ศปท. ติดตามผล</p>",
     "<p>ชำระค่าธรรมเนียมผ่าน <strong>e-Payment</strong> ได้</p>",
+    # a telephone number's span wins where a term would overlap it (the "0" was written twice)
+    "<p>โทร <b>call-0 2232 1262</b> หรือ e-GP ได้</p>",
 ])
 def test_the_page_keeps_the_term_in_a_span(segmenter, src):
     out = process_html(src, segmenter)
-    term = find_latin_compounds(strip_wbr(out))[0]
+    term = find_latin_compounds(strip_wbr(out))[-1]
     word = strip_wbr(out)[term[0]:term[1]]
     assert f'<span class="w">{word}' in out or f'<span class="w">({word})' in out, out
     assert strip_wbr(out) == src
