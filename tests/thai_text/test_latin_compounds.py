@@ -43,11 +43,11 @@ def test_the_page_keeps_the_term_in_a_span(segmenter, src):
     assert strip_wbr(out) == src
 
 
-_PIECE = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=1, max_size=6)
+_LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
 @settings(max_examples=150, deadline=None)
-@given(head=_PIECE.filter(lambda p: len(p) <= 2), tail=_PIECE, before=st.sampled_from(["ระบบ", "ผ่าน ", "(", "ภาครัฐ "]),
+@given(head=st.text(alphabet=_LATIN, min_size=1, max_size=2), tail=st.text(alphabet=_LATIN, min_size=1, max_size=6), before=st.sampled_from(["ระบบ", "ผ่าน ", "(", "ภาครัฐ "]),
        after=st.sampled_from([")", " และ", "ได้", ""]))
 def test_every_such_term_in_thai_text_is_in_one_span(segmenter, head, tail, before, after):
     term = f"{head}-{tail}"

@@ -552,8 +552,9 @@ const WINDOWS = [[0, 1], [-1, 1], [0, 2], [-1, 2], [-2, 1], [0, 3], [-2, 2], [-1
  * part that is not a word of the site is replaced by the nearest word (one edit for short words,
  * two for words of 6 letters or more; of equals, the one on most pages), or, failing that, its
  * unknown piece alone or together with up to two terms before or after it (of equal edits, the
- * longest stretch of what was typed). A part typed with the keyboard in English that is the site's words
- * on the Thai keys (m60ib9: ทุจริต) is replaced by those words. Null when there is nothing to offer.
+ * longest stretch of what was typed). A part typed with the keyboard in English that is the
+ * site's words on the Thai keys (m60ib9: ทุจริต) is replaced by those words. Null when there is
+ * nothing to offer.
  */
 export function suggest(raw, vocabulary) {
   if (!vocabulary || !vocabulary.rank.size) return null;
