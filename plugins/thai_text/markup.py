@@ -504,7 +504,8 @@ def _join_groups(run: list, node: _Node, segmenter) -> bool:
 
 def _widened(text: str, k: int, step: int, segmenter) -> int:
     """`k` moved by `step` until a line may break there: the edge of `text`, a space, the edge
-    of a run of Thai letters or a break point of the segmenter."""
+    of a run of Thai letters or a break point of the segmenter; never inside an entity (`&lt;`
+    before a ๆ: the group's edge fell before its `;`, and the page read `&lt` and `;`)."""
     breaks = None
     while 0 < k < len(text) and _THAI.match(text[k - 1]) and _THAI.match(text[k]):
         if breaks is None:
@@ -512,6 +513,9 @@ def _widened(text: str, k: int, step: int, segmenter) -> int:
         if k in breaks:
             break
         k += step
+    amp = text.rfind("&", max(0, k - 10), k)
+    if amp >= 0 and (entity := _ENTITY.match(text, amp)) and k < entity.end():
+        k = amp if step < 0 else entity.end()
     return k
 
 
