@@ -132,3 +132,40 @@ def _verdict(window: str, pieces: list[str], solid, counts, memo) -> list[int] |
 
 def _is_thai(token: str) -> bool:
     return "\u0e01" <= token[0] <= "\u0e4e" and "\u0e01" <= token[-1] <= "\u0e4e"
+
+
+# เป็น (to be) followed by the prefix การ or ความ: pythainlp lists เป็นความ (to go to law) and
+# เป็นการ as words, which the Thai National Corpus never counts as one word. With the phrase
+# entries out of the segmenter's dictionary (ความลับ is one: segment.phrase_entries), newmm reads
+# เป็นความลับ as เป็นความ|ลับ, two words, where เป็น|ความ|ลับ is three, and a line could end
+# after เป็นความ, with ลับ (secret) starting the next; เป็นความท้าทาย the same.
+COPULA_COMPOUNDS = {"เป็นความ": "ความ", "เป็นการ": "การ"}
+
+
+def split_copula(text: str, cuts: tuple[int, ...], tokens: list[str], words) -> tuple[int, ...]:
+    """`cuts` (the boundaries of `tokens` in `text`) with each of COPULA_COMPOUNDS that a Thai
+    token follows read as เป็น and its prefix: the prefix joins that token when the two make a
+    word of `words` (เป็น|ความลับ), else it stands alone (เป็น|การ|ทุจริต; เป็น|ความ|ผิดวินัย, as
+    ผิดวินัย is a word: the prefix does not take its first letters, as it would take แอบ of
+    แอบอ้าง). `tokens` are changed to match the boundaries returned."""
+    bounds = [0, *cuts, len(text)]
+    k, changed = 0, False
+    while k < len(tokens) - 1:
+        prefix = COPULA_COMPOUNDS.get(tokens[k])
+        after = tokens[k + 1]
+        if prefix is None or not _is_thai(after):
+            k += 1
+            continue
+        head = tokens[k][: -len(prefix)]
+        cut = bounds[k] + len(head)
+        if prefix + after in words:
+            tokens[k : k + 2] = [head, prefix + after]
+            bounds[k + 1] = cut
+        else:
+            tokens[k : k + 1] = [head, prefix]
+            bounds.insert(k + 1, cut)
+        changed = True
+        k += 2
+    if not changed:
+        return cuts
+    return tuple(bounds[1:-1])

@@ -36,12 +36,12 @@ import nlpo3
 from .names import find_names, may_start_name, mend_title_cuts
 from .places import find_places
 from .patterns import alternation
-from .rare_pieces import mend_rare_pieces
+from .rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, split_copula
 
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 5  # 5: a first name without its surname (นายธนภัทรกล่าว) is a name (names.py)
+CACHE_FORMAT = 6  # 6: เป็นความ|ลับ read as เป็น|ความลับ (rare_pieces.split_copula)
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
@@ -55,6 +55,9 @@ _LEFT_OK = frozenset(
 _RIGHT_OK = frozenset(
     [chr(c) for c in range(0x0E01, 0x0E2F)] + [chr(c) for c in range(0x0E40, 0x0E45)]
 )
+# Words that belong to the word before them and never start a line: ละ after a unit is "per"
+# (เดือนละ 50 ราย, คนละ 2,000 บาท); a line that starts with ละ reads as the verb "to abandon".
+NO_LINE_START = frozenset({"ละ"})
 # A token that starts with one of these is not a word (space, punctuation, symbol).
 _NOT_WORD_START = re.compile(r"[^\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -583,6 +586,8 @@ class Segmenter:
         if not self._rare.isdisjoint(tokens):
             result = mend_rare_pieces(text, result, tokens, self._mending_words, self._rare,
                                       self._counts, self._mended)
+        if "เป็น" in text and not COPULA_COMPOUNDS.keys().isdisjoint(tokens):
+            result = split_copula(text, result, tokens, self._words)
         result = mend_title_cuts(text, result, tokens, self._solid)
         if use_cache:
             self._memory[key] = result
@@ -821,7 +826,7 @@ class Segmenter:
             code |= _LONE_DOT
         if may_start_name(token):
             code |= _TITLE_START
-        if token[0] in _RIGHT_OK:
+        if token[0] in _RIGHT_OK and token not in NO_LINE_START:
             code |= _STARTS_LINE
             if token not in self._solid:  # a fragment
                 code |= _RARE if token in self._words else _NOT_A_WORD

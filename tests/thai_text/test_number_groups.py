@@ -63,6 +63,10 @@ def break_points(html: str) -> tuple[str, set[int]]:
     ("น้ำหนัก 12.5 กก. ต่อชิ้น", ["12.5 กก."]),
     ("เวลา 09.30 – 12.00 น. ศูนย์", ["เวลา 09.30 – 12.00 น."]),
     ("ในปีงบประมาณ พ.ศ. 2567 – 2568 พบว่า", ["พ.ศ. 2567 – 2568"]),
+    # A trial release (a disciplinary verdict in Samut Sakhon) ended a line at "สายด่วน 1546 กด |5":
+    # the key to press on a hotline, and an extension, belong to their number.
+    ("หรือสายด่วน 1546 กด 5 โดยไม่ต้องเปิดเผยชื่อ", ["สายด่วน 1546", "กด 5"]),
+    ("โทร. 0 2232 1262 ต่อ 1205 ในเวลาราชการ", ["โทร. 0", "ต่อ 1205"]),
     # the last digits of a telephone number are phones.py's, not the start of a range
     ("โทร. 0 2232 1262 – 3 ในเวลาราชการ", ["โทร. 0"]),
 ])
