@@ -236,7 +236,10 @@ def test_news_is_listed_before_static_pages(every_word):
 @pytest.mark.parametrize("typed,meant", [("ทุจริด", "ทุจริต"), ("การทุจริด", "การทุจริต"),
                                           ("เครือขาย", "เครือข่าย"),
                                           ("m60ib9", "ทุจริต"),  # the keyboard left in English
-                                          ("lkpfj;o 1546", "สายด่วน 1546")])
+                                          ("lkpfj;o 1546", "สายด่วน 1546"),
+                                          # แบร is one edit from แบบ (on more pages) and from แบน:
+                                          # กระทุ่มแบบ finds nothing, so the next is offered
+                                          ("กระทุ่มแบร", "กระทุ่มแบน")])
 def test_a_misspelt_query_offers_the_nearest_word_of_the_site(open_page, sample_url, typed, meant):
     page = search(open_page, sample_url, typed)
     assert result_paths(page) == []

@@ -248,6 +248,22 @@ def test_without_the_word_list_only_the_first_piece_is_sure(planned):
     assert planned["noWords"] == {"text": "เครือ", "complete": False}
 
 
+def test_equally_near_words_are_offered_in_turn(tmp_path):
+    """แบร is one edit from แบบ and from แบน: suggest() gives the one on more pages, suggestions()
+    the others after it (the page offers the first that finds a page); a part that is a word of
+    the site stays as it is in each."""
+    vocabulary = "\n".join(["แบบ", "การ", "แบน", "กระทุ่ม", "แบ่ง", "ประชุม", "ทุจริต"])
+    found = run_node(f"""
+import * as m from "./search-match.mjs";
+const v = m.parseVocabulary({json.dumps(vocabulary, ensure_ascii=False)});
+console.log(JSON.stringify([m.suggestions("กระทุ่มแบร", v), m.suggestions("กระทุ่มแบร", v, 1),
+  m.suggest("กระทุ่มแบร", v), m.suggestions("ประชุม ทุจริด", v), m.suggestions("แบร ทุจริด", v, 3),
+  m.suggestions("ทุจริต", v)]));
+""", tmp_path)
+    assert found == [["กระทุ่มแบบ", "กระทุ่มแบน"], ["กระทุ่มแบบ"], "กระทุ่มแบบ", ["ประชุม ทุจริต"],
+                     ["แบบ ทุจริต", "แบน ทุจริต"], []]
+
+
 def test_suggestions_use_the_sites_own_words(planned):
     assert planned["suggestions"] == ["ทุจริต", "การทุจริต", "เครือข่าย", None, None, "ประชุม ทุจริต"]
     assert planned["distances"] == [1, 2, 1, 3]  # แรงานง: one letter moved is two edits

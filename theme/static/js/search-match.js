@@ -507,16 +507,17 @@ export function editDistance(a, b, max = 2) {
   return previous[b.length];
 }
 
-function nearestWord(text, vocabulary) {
+function nearestWords(text, vocabulary, count = 1) {
   const max = letters(text) >= 6 ? 2 : 1;
   let best = null;
   for (const word of vocabulary.words) {
     if (word.length < 2 || Math.abs(word.length - text.length) > max) continue;
     const distance = editDistance(text, word, best ? best.distance : max);
-    if (distance <= max && (!best || distance < best.distance)) {
-      best = { word, distance };
-      if (distance === 1 && letters(text) < 6) break; // the vocabulary is most frequent first
-    }
+    if (distance > max || (best && distance > best.distance)) continue;
+    if (!best || distance < best.distance) best = { words: [word], distance };
+    else if (best.words.length < count) best.words.push(word);
+    // the vocabulary is most frequent first: the first `count` words one edit away are the ones
+    if (distance === 1 && best.words.length === count && letters(text) < 6) break;
   }
   return best;
 }
@@ -557,25 +558,35 @@ const WINDOWS = [[0, 1], [-1, 1], [0, 2], [-1, 2], [-2, 1], [0, 3], [-2, 2], [-1
  * nothing to offer.
  */
 export function suggest(raw, vocabulary) {
-  if (!vocabulary || !vocabulary.rank.size) return null;
+  return suggestions(raw, vocabulary, 1)[0] ?? null;
+}
+
+/**
+ * Up to `count` queries suggest() could offer, the likeliest first: where words of the site are
+ * as near as the nearest (แบร is one edit from แบบ and from แบน), the others follow, on fewer
+ * pages, so that the page can offer the first that finds a page (กระทุ่มแบร: กระทุ่มแบบ finds
+ * none, กระทุ่มแบน does). Empty when there is nothing to offer.
+ */
+export function suggestions(raw, vocabulary, count = 3) {
+  if (!vocabulary || !vocabulary.rank.size) return [];
   let changed = false;
   const parts = mended(raw).trim().split(/\s+/).map((part) => {
     const text = normalize(part).text;
     const keyed = text && !isThai(text) ? onThaiKeys(part) : null;
     if (keyed && isThai(keyed) && allSiteWords(normalize(keyed).text, vocabulary)) {
       changed = true;
-      return normalize(keyed).text;
+      return [normalize(keyed).text];
     }
-    if (!text || !isThai(text) || vocabulary.rank.has(text)) return part;
+    if (!text || !isThai(text) || vocabulary.rank.has(text)) return [part];
     // As typed too: normalize() reorders a tone mark typed before a vowel, which can move a typo
     // further from the word that was meant (ได้ับ for ได้รับ).
     const typed = [...part].filter((ch) => !IGNORED.test(ch)).join("");
-    const whole = [nearestWord(typed, vocabulary), nearestWord(text, vocabulary)]
+    const whole = [nearestWords(typed, vocabulary, count), nearestWords(text, vocabulary, count)]
       .filter(Boolean)
       .sort((a, b) => a.distance - b.distance)[0];
     if (whole) {
       changed = true;
-      return whole.word;
+      return whole.words;
     }
     const terms = splitWords(text, vocabulary);
     let best = null;
@@ -587,7 +598,7 @@ export function suggest(raw, vocabulary) {
       for (const [from, to] of WINDOWS.map(([a, b]) => [i + a, i + b])) {
         if (from < 0 || to > terms.length) continue;
         const piece = terms.slice(from, to).join("");
-        const found = nearestWord(piece, vocabulary);
+        const found = nearestWords(piece, vocabulary, count);
         // Fewer edits first; of equals, the one that explains more of what was typed (ทุจริด is
         // ทุจริต, one edit, before its piece จริด as จริง, one edit too).
         if (found && (!best || found.distance < best.distance ||
@@ -596,9 +607,18 @@ export function suggest(raw, vocabulary) {
         }
       }
     });
-    if (!best) return part;
+    if (!best) return [part];
     changed = true;
-    return [...terms.slice(0, best.from), best.word, ...terms.slice(best.to)].join("");
+    return best.words.map((word) => [...terms.slice(0, best.from), word, ...terms.slice(best.to)].join(""));
   });
-  return changed ? parts.join(" ") : null;
+  if (!changed) return [];
+  // The likeliest first; then each other choice for one part at a time, the others as first.
+  const first = parts.map((choices) => choices[0]);
+  const out = [first.join(" ")];
+  parts.forEach((choices, i) => {
+    for (const choice of choices.slice(1)) {
+      if (out.length < count) out.push([...first.slice(0, i), choice, ...first.slice(i + 1)].join(" "));
+    }
+  });
+  return out;
 }

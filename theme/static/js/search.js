@@ -16,7 +16,7 @@ import {
   parseQuery,
   parseVocabulary,
   planQuery,
-  suggest,
+  suggestions,
   THAI_LETTER,
   unmark,
   verify,
@@ -26,6 +26,9 @@ const PAGE_SIZE = 10; // results shown per step
 const BATCH = 10; // candidates checked at once (one small fragment file each)
 const BROAD_MISSES = 5 * BATCH; // misses in a row allowed when part of the query was left out
 const WORDS_FILE = "words.txt"; // the site's words, beside the index (thai_search/terms.py)
+// Suggestions checked, in turn, for a search that found nothing (each is one search): the first
+// that finds a page is offered.
+const OFFERS_TRIED = 3;
 // A range of numbers (วันที่ 23-24 กรกฎาคม, 08.30-16.30 น.): its run goes into a span too, or the
 // browser may end a line after the hyphen, as the page never does.
 const NUMBER_RANGE = /[0-9\u0E50-\u0E59][-\u2013][0-9\u0E50-\u0E59]/;
@@ -155,21 +158,24 @@ export async function nextResults(search, { everything = false, limit = PAGE_SIZ
 }
 
 /**
- * What the page offers ("คุณหมายถึง …?") for a search that found nothing: the nearest query made
- * of the site's words (suggest()), only when it finds a page itself, with the same filters. A
- * query can be near words of the site and still find nothing (ณัฐชุดา: its piece ณัฐ is one edit
- * from รัฐ, but no page holds รัฐชุดา). Null otherwise.
+ * What the page offers ("คุณหมายถึง …?") for a search that found nothing: of the nearest queries
+ * made of the site's words (suggestions()), the first that finds a page itself, with the same
+ * filters. A query can be near words of the site and still find nothing (ณัฐชุดา: its piece ณัฐ
+ * is one edit from รัฐ, but no page holds รัฐชุดา; กระทุ่มแบร is one edit from กระทุ่มแบบ, on no
+ * page, and from กระทุ่มแบน, on one). Null otherwise.
  */
 export async function offerFor(search) {
-  const offer = search.query.text ? suggest(search.query.text, search.vocabulary) : null;
-  if (!offer) return null;
-  try {
-    const check = await startSearch(offer, search.filters);
-    return (await nextResults(check, { limit: 1 })).length ? offer : null;
-  } catch (error) {
-    console.warn("search: could not check the suggestion", error);
-    return null;
+  const offers = search.query.text ? suggestions(search.query.text, search.vocabulary, OFFERS_TRIED) : [];
+  for (const offer of offers) {
+    try {
+      const check = await startSearch(offer, search.filters);
+      if ((await nextResults(check, { limit: 1 })).length) return offer;
+    } catch (error) {
+      console.warn("search: could not check the suggestion", error);
+      return null;
+    }
   }
+  return null;
 }
 
 /** Every result the page would list for `text` (pressing "แสดงผลเพิ่มเติม" until the end). */
