@@ -28,7 +28,9 @@ it ends where a word of NAME_ENDS starts in the piece after the hyphen, whatever
 makes of that piece, which it does not know.
 
 A Burmese name has no surname and may have three or four words: it is known by its spelling in
-Latin letters written after it (นายมิน ทู อ่อง (Min Thu Aung)), word for word.
+Latin letters written after it (นายมิน ทู อ่อง (Min Thu Aung)), word for word, or, without it,
+by the words Burmese names are made of (BURMESE_NAME_WORDS: นายมิน ตู อ่อง ซึ่งเป็นล่าม). A
+Vietnamese name's given name follows a family name and a middle name (นายเหงียน วัน ทั่น).
 
 Where titles are written with a space between them (รองศาสตราจารย์ ดร.ปิยะนุช ทองประเสริฐ,
 พล.ต.อ. ดร.สมศักดิ์ ...), the name's span starts at the titles after the last such space: a name
@@ -117,6 +119,27 @@ _NAME = re.compile(
     """,
     re.X,
 )
+# Words Burmese names are made of, as Thai news spells them (Aung, Min, Thu, Kyaw, Win, Tun, Soe,
+# San, Khin, Maung, Myint, Myo, Hla, Lwin, Thein, Shwe...). A Burmese name has no surname and may
+# have three or four of them (นายมิน ตู อ่อง, นางขิ่น มาร์ลาร์ วิน): where the first name or the
+# piece after it is one, the name goes on over each next piece that is one and ends at a space
+# or other non-letter (see _burmese_end). A Thai name's next word is none of them, or its name
+# is not made of them.
+BURMESE_NAME_WORDS = frozenset("""
+อ่อง ออง มิน มินต์ ทู ตู ทุน ตุน จอ จ่อ วิน ซอ ซอว์ หม่อง โซ ซาน ขิ่น เต็ง เส่ง ชเว ลวิน หล่า
+มยินต์ เมียว เมี้ยว เนียน ตาน ทัน ลิน ไหน่ หน่าย ติ่น ทิน ซู ส่วย โม ยุ้น ซิน พยู เมียต เท็ต มะ
+ยี นันดา ละวิน ทวย อู ดอ
+""".split())
+_LONGEST_BURMESE = max(map(len, BURMESE_NAME_WORDS))
+# A Vietnamese name is a family name, a middle name and a given name (นายเหงียน วัน ทั่น, Nguyen
+# Van Thanh; นางสาวเจิ่น ถิ ลาน): after a family name and a middle name of these, the next word
+# is the given name, whatever it is.
+VIETNAMESE_FAMILY_NAMES = frozenset("""
+เหงียน เจิ่น ตรัน เล ฝั่ม ฟาม หวิ่ง ฮวิ่ญ ฮวาง หวู หวุ โง ดัง บุ่ย โด่ ห่อ ดวง ลี ฟาน หวอ
+""".split())
+VIETNAMESE_MIDDLE_NAMES = frozenset("วัน ถิ ทิ ดึ๊ก ก๊วก ฮิ่ว ฮู มินห์ หง็อก ซวน ทัญ".split())
+# A Vietnamese given name has at most this many letters.
+GIVEN_NAME_LETTERS = 10
 # More words of a name, then the whole name in Latin letters in brackets (see _spelled_out_end).
 _SPELLED_OUT = re.compile(
     rf"(?P<more>(?:\ [{_LETTERS}]{{2,12}}){{1,2}})\ \((?P<latin>[A-Za-z][A-Za-z'.\-]*(?:\ [A-Za-z][A-Za-z'.\-]*){{2,3}})\)"
@@ -173,6 +196,8 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
             end = m.end("first")
         elif end == m.end("last"):
             end = _spelled_out_end(text, end)
+            if end == m.end("last") and not m.group("na"):
+                end = _burmese_end(text, m, end)
         pos = end
         between = titles.rstrip(" ").rfind(" ")
         if between >= 0:  # a title, a space, more titles: the name starts at the last ones
@@ -252,6 +277,45 @@ def _spelled_out_end(text: str, end: int) -> int:
     if m is None or len(m.group("latin").split()) != 2 + len(m.group("more").split()):
         return end
     return m.end("more")
+
+
+def _burmese_end(text: str, m: re.Match, end: int) -> int:
+    """Where a Vietnamese name ends (_given_name_end), or a Burmese name of three or four words when it is not spelled out in Latin
+    letters (นายมิน ตู อ่อง ซึ่งเป็นล่าม): its first name or second word is one of
+    BURMESE_NAME_WORDS, and each next word that is one belongs to it (two at most), up to a
+    non-letter or a word of NAME_ENDS (นายมิน ตู อ่องกล่าวว่า). Otherwise `end`, the end of the
+    second word."""
+    if m.group("first") in VIETNAMESE_FAMILY_NAMES and m.group("last") in VIETNAMESE_MIDDLE_NAMES:
+        return _given_name_end(text, end)
+    if m.group("first") not in BURMESE_NAME_WORDS and m.group("last") not in BURMESE_NAME_WORDS:
+        return end
+    for _ in range(2):
+        if not text.startswith(" ", end):
+            break
+        for stop in range(min(len(text), end + 1 + _LONGEST_BURMESE), end + 2, -1):
+            if text[end + 1 : stop] in BURMESE_NAME_WORDS and (
+                    not _LETTER.match(text, stop) or _ENDS.match(text, stop)):
+                end = stop
+                break
+        else:
+            break
+    return end
+
+
+def _given_name_end(text: str, end: int) -> int:
+    """Where the word after a Vietnamese family and middle name ends (นายเหงียน วัน ทั่น อดีต...):
+    at a non-letter or where a word of NAME_ENDS starts, within GIVEN_NAME_LETTERS letters;
+    otherwise `end` (letters run on: no given name is told apart)."""
+    if not text.startswith(" ", end) or not _LETTER.match(text, end + 1):
+        return end
+    start = end + 1
+    stop = start
+    while stop < len(text) and _LETTER.match(text, stop):
+        stop += 1
+    if stop - start <= GIVEN_NAME_LETTERS:
+        return stop
+    hit = _ENDS.search(text, start + 2, stop)
+    return hit.start() if hit and hit.start() - start <= GIVEN_NAME_LETTERS else end
 
 
 def _surname_end(text: str, m: re.Match, is_boundary) -> int | None:

@@ -35,6 +35,7 @@ NAMES = [
     "นายจักรพันธ์ ณ ระนอง",  # (a surname of royal descent: no name was found, test_na_surnames.py)
     "นางวรรณวิไล ชัยชนะสงคราม", "รศ.ดร.ปิยะพงษ์ เหล่าเจริญสุข", "จ.ส.อ.ประเสริฐ บุญญาศิริ",
     "นายสุรเชษฐ์ วงศ์ประเสริฐกุล", "พ.ต.อ.ธีรวัฒน์ แก้วมณีโชติ", "ร.ต.ท.หญิง กนกพร ศรีสุวรรณ",
+    "นายมิน ตู อ่อง",  # (a Burmese name not spelled out in Latin letters: "นายมิน ตู| อ่อง" before)
 ]
 # Telephone numbers written in the sample content with spaces, in a sentence and in a table's cell.
 NUMBERS = ["0 2232 1262", "0 2232 1000", "0 5368 9104", "08 9617 2043", "043 246 105", "0-4324-6106",
