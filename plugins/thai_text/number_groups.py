@@ -23,6 +23,9 @@ _NUMBER = rf"[{_DIGITS}]+(?:[,.:/\-–][{_DIGITS}]+)*"
 # 2565 – 2566): one thing to a reader, and a line that starts with the dash reads as a list.
 # Not the last group of digits of a telephone number (0 2232 1262 – 3: phones.py's).
 _RANGE = rf"(?:(?<![{_DIGITS}]\ ){_NUMBER}\ –\ {_NUMBER}|{_NUMBER})"
+# A clause of a section, after its number (มาตรา 85 (1), ข้อ 5 (2)): a line that starts with
+# "(1)" reads as an item of a list.
+_CLAUSE = rf"\ ?\([{_DIGITS}]{{1,3}}\)"
 _MONTHS = (
     "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
     "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|"
@@ -56,12 +59,15 @@ def _group_pattern(leads) -> re.Pattern:
     """A number with what it belongs to: a lead word, the number, a month and year, a unit.
     Spaces between the parts count as a reader sees them (a run of them shows as one); a unit
     that starts the lead of the next number is that lead's (ร้อยละ 25 วันที่ 17: no "25 วัน"); a
-    year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's)."""
+    year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's); a clause
+    in brackets after the number is the number's, and the group ends with it (มาตรา 85 (1) แห่ง:
+    แห่ง is no unit there)."""
     return re.compile(
         rf"{_YEAR}|"
         rf"(?:(?:{alternation(leads)})\s*)?{_RANGE}"
+        rf"(?:{_CLAUSE}|"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
-        rf"(?:\s*(?:{alternation(UNITS)})(?!ที่\s*[{_DIGITS}]))?"
+        rf"(?:\s*(?:{alternation(UNITS)})(?!ที่\s*[{_DIGITS}]))?)"
     )
 
 

@@ -67,6 +67,9 @@ def break_points(html: str) -> tuple[str, set[int]]:
     # the key to press on a hotline, and an extension, belong to their number.
     ("หรือสายด่วน 1546 กด 5 โดยไม่ต้องเปิดเผยชื่อ", ["สายด่วน 1546", "กด 5"]),
     ("โทร. 0 2232 1262 ต่อ 1205 ในเวลาราชการ", ["โทร. 0", "ต่อ 1205"]),
+    # and at "มาตรา 85| (1) แห่ง": the clause of a section is the section's
+    ("ร้ายแรงตามมาตรา 85 (1) แห่ง พ.ร.บ.", ["มาตรา 85 (1)"]),
+    ("ตามข้อ ๕(๒) ของระเบียบ", ["ข้อ ๕(๒)"]),
     # the last digits of a telephone number are phones.py's, not the start of a range
     ("โทร. 0 2232 1262 – 3 ในเวลาราชการ", ["โทร. 0"]),
 ])
