@@ -18,10 +18,11 @@ import re
 
 # The longest such term kept whole (e-Government has 12 characters).
 LONGEST = 16
-# Letters and digits joined by hyphens, with a letter in it, not part of an address, a file name
-# or a longer run of such characters (www.e-gp.go.th, report-2569.pdf).
+# Letters and digits joined by hyphens, with a letter in it, not part of an address, a file name,
+# a longer run of such characters (www.e-gp.go.th, report-2569.pdf) or what a browser may read as
+# a character reference (&lt-b is "<-b": a span after the & would make it "&lt-b").
 _COMPOUND = re.compile(
-    r"(?<![\w./@:\-])(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![\w/@\-]|\.\w)", re.ASCII
+    r"(?<![\w./@:\-&#])(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![\w/@\-]|\.\w)", re.ASCII
 )
 
 
