@@ -27,10 +27,15 @@ import re
 from .patterns import THAI_DIGITS, alternation
 
 _GAP = "[ \u00a0-]"  # between two groups of digits
-_PHONE = re.compile(
-    rf"(?<![\dA-Za-z_/#&+])(?<!\d[.,])(?<!\d{_GAP})(?:[0\u0e50]|\+66{_GAP}?)(?:{_GAP}?\d){{8,9}}(?:-\d{{1,2}})?"
-    rf"(?!{_GAP}?\d|[.,]\d)"
-)
+
+
+def _phone_pattern(digit: str, zero: str) -> str:
+    return (rf"(?<![\dA-Za-z_/#&+])(?<!\d[.,])(?<!\d{_GAP})(?:{zero}|\+66{_GAP}?)(?:{_GAP}?{digit}){{8,9}}"
+            rf"(?:-{digit}{{1,2}})?(?!{_GAP}?{digit}|[.,]\d)")
+
+
+# A number is written in one script of digits: in "โทร. 0 2232 1262 ๗ น." the ๗ is a time's.
+_PHONE = re.compile(_phone_pattern("[0-9]", "0") + "|" + _phone_pattern("[\u0e50-\u0e59]", "\u0e50"))
 # What every number written in groups has: 0 (or +66) not after a digit, then a gap within its
 # first digits (a quick test before _PHONE, whose look-behinds at every place cost more).
 _HINT = re.compile(rf"(?<!\d)(?:[0\u0e50]|\+66){_GAP}?\d*{_GAP}\d")

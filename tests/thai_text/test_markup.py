@@ -319,6 +319,7 @@ class _Unkept(html.parser.HTMLParser):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html_docs())
+@example("กระทรวงแรงงาน ๆเเรง")  # a long piece with a space: its words' spans are long ones
 def test_no_break_point_is_left_to_the_browser(segmenter, doc):
     """Every Thai piece a browser could cut (more than one syllable, or a loanword with a silent
     letter: แกรนด์) is inside a span, and no
@@ -331,7 +332,21 @@ def test_no_break_point_is_left_to_the_browser(segmenter, doc):
         assert len(syllables(piece)) <= 1 and "\u0e4c" not in piece, (piece, out)
     for m in SPAN.finditer(out):
         assert WBR not in m.group(2)
-        assert m.group(1) == ("wl" if letters(m.group(2)) >= LONG_LETTERS else "w")
+        # (each word of a long piece with spaces has a long span of its own: markup._kept)
+        if not _inside_long_span(out, m.start()):
+            assert m.group(1) == ("wl" if letters(m.group(2)) >= LONG_LETTERS else "w")
+
+
+def _inside_long_span(html: str, at: int) -> bool:
+    """Whether offset `at` of `html` is inside a <span class="wl">."""
+    stack = []
+    for tag in re.finditer(r"<span\b[^>]*>|</span>", html[:at]):
+        if tag.group().startswith("</"):
+            if stack:
+                stack.pop()
+        else:
+            stack.append(tag.group() == '<span class="wl">')
+    return any(stack)
 
 
 @settings(max_examples=200, deadline=None)

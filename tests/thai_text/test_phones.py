@@ -159,3 +159,10 @@ def test_a_summary_never_ends_inside_a_number(number, segmenter):
         digits = re.sub(r"\D", "", text.split("โทร.")[-1]) if "โทร." in text else ""
         assert digits in ("", re.sub(r"\D", "", number)), (words, text)
     assert any(number in text for text in cuts)  # the number was reached
+
+
+def test_a_number_is_written_in_one_script_of_digits():
+    """A Thai digit after an Arabic number is not its tenth digit (the markup property drew
+    "โทร. 0 2232 1262 ๗ น.", where the telephone number's span took the ๗ of the time ๗ น.)."""
+    text = "โทร. 0 2232 1262 ๗ น. หรือ ๐ ๒๒๓๒ ๑๒๖๒ 5 ครั้ง"
+    assert [text[a:b] for a, b in find_phone_numbers(text)] == ["0 2232 1262", "๐ ๒๒๓๒ ๑๒๖๒"]
