@@ -97,6 +97,14 @@ COMMON_MISSPELLINGS = {
     "ประณีประนอม": "ประนีประนอม",
     "บรรเทิง": "บันเทิง",
     "ดำริห์": "ดำริ",
+    # Entries of pythainlp's own word list that are slips of one vowel or tone mark (in neither
+    # the Royal Institute's list nor the Thai National Corpus, one mark from a word the corpus
+    # counts 300 times or more): as dictionary words they were never reported (เบิ้องต้น).
+    "หรึอ": "หรือ", "เรี่อง": "เรื่อง", "เพี่อน": "เพื่อน", "วีธี": "วิธี", "นัอง": "น้อง",
+    "ลัาน": "ล้าน", "ห้วใจ": "หัวใจ", "ฝืมือ": "ฝีมือ", "เชี้อ": "เชื้อ", "ฟัอง": "ฟ้อง",
+    "เบี้องต้น": "เบื้องต้น", "เบิ้องต้น": "เบื้องต้น", "เมี่อไหร่": "เมื่อไหร่", "เถึยง": "เถียง",
+    "แท๊กซี่": "แท็กซี่", "ปืโตรเลียม": "ปิโตรเลียม", "เยี่อ": "เยื่อ", "พีธีกร": "พิธีกร",
+    "ศ้ลยกรรม": "ศัลยกรรม", "ช๊อกโกแลต": "ช็อกโกแลต", "จิตใต้สำนีก": "จิตใต้สำนึก",
 }
 
 
@@ -175,8 +183,11 @@ class Speller:
 
     def suggestion(self, word: str) -> str | None:
         """The most frequent known word one edit away, if any (no two-edit search: too slow); a
-        word one mark away comes first (สถติ -> สถิติ, though สติ is more frequent)."""
-        candidates = self.checker.known(self._edits1(word))
+        word one mark away comes first (สถติ -> สถิติ, though สติ is more frequent). Known: the
+        spell checker's words, which are the corpus's, and the dictionaries' (the corpus counts
+        ทำ and งาน, not ทำงาน: ทำงาร is meant ทำงาน)."""
+        edits = set(self._edits1(word))
+        candidates = set(self.checker.known(edits)) | (edits & self.known_words)
         if not candidates:
             return None
         marked = set(candidates) & mark_edits(word)
@@ -496,7 +507,12 @@ def suspicious_runs(tokens: list[str], speller: Speller) -> list[tuple[str, str 
         run = "".join(tokens[i : j + 1])
         before = tokens[i - 1] if i > 0 and THAI_WORD.match(tokens[i - 1]) else ""
         after = tokens[j + 1] if j + 1 < len(tokens) and THAI_WORD.match(tokens[j + 1]) else ""
-        combos = [c for c in dict.fromkeys((run, before + run, run + after, before + run + after)) if c]
+        # and two tokens before or after it: a slip at a word's end leaves a word and a letter
+        # (สำนักงาร is สำนัก|งา|ร, meant สำนักงาน; ทำงาร is ทำ|งา|ร)
+        before2 = tokens[i - 2] + before if before and i > 1 and THAI_WORD.match(tokens[i - 2]) else ""
+        after2 = after + tokens[j + 2] if after and j + 2 < len(tokens) and THAI_WORD.match(tokens[j + 2]) else ""
+        combos = [c for c in dict.fromkeys((run, before + run, run + after, before + run + after,
+                                            run + after2, before2 + run)) if c]
         if any(speller.checker.known([c]) for c in combos):
             i = j + 1
             continue
