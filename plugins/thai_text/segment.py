@@ -33,6 +33,7 @@ from pathlib import Path
 
 import nlpo3
 
+from .companies import find_company_words
 from .names import find_names, may_start_name, mend_title_cuts
 from .places import find_places
 from .patterns import alternation
@@ -41,7 +42,7 @@ from .rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, split_copula
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 6  # 6: เป็นความ|ลับ read as เป็น|ความลับ (rare_pieces.split_copula)
+CACHE_FORMAT = 7  # 7: the words of a company's name are kept whole (companies.py)
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
@@ -478,6 +479,7 @@ class Segmenter:
             spans = find_names(text, self._is_boundary(cuts), name_starts) if name_starts else []
         if self._special is not None:
             spans += [m.span() for m in self._special.finditer(text)]
+        spans += find_company_words(text)
         if len(spans) > 1:  # keep the longest of overlapping matches
             spans.sort()
             merged = [spans[0]]

@@ -49,7 +49,8 @@ GROUPS = ["08.30-16.30 น.", "พ.ศ. 2562", "ทั้งสิ้น 418,800
           "เวลา 09.30 – 12.00 น.",  # (a range with spaces around its dash: "09.30 |– 12.00" before)
           "e-GP", "e-Payment",  # (a Latin term with a short piece: "(e-|GP)" at every width from 748 px)
           "กด 5", "e-WorkPermit",  # (the key to press after a hotline: "1546 กด |5" before)
-          "มาตรา 85 (1)"]  # (a section's clause: "มาตรา 85| (1)" before)
+          "มาตรา 85 (1)",  # (a section's clause: "มาตรา 85| (1)" before)
+          "แมนพาวเวอร์", "สตาร์ไลท์"]  # (words of companies' names: "แมน|พาวเวอร์" before)
 # Words with the repetition mark after them, written in the sample content (Chromium began lines
 # with "ๆ" after "ใบเสร็จใด |" and "ขั้นตอนจริง |", and with "ฯลฯ" after "อิสราเอล |", before
 # markup.py kept them: repeat_marks.py). The rule's group starts at the word's last letter.
