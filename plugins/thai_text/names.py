@@ -123,7 +123,7 @@ _NAME = re.compile(
 # San, Khin, Maung, Myint, Myo, Hla, Lwin, Thein, Shwe...). A Burmese name has no surname and may
 # have three or four of them (นายมิน ตู อ่อง, นางขิ่น มาร์ลาร์ วิน): where the first name or the
 # piece after it is one, the name goes on over each next piece that is one and ends at a space
-# or other non-letter (see _burmese_end). A Thai name's next word is none of them, or its name
+# or other non-letter (see _foreign_name_end). A Thai name's next word is none of them, or its name
 # is not made of them.
 BURMESE_NAME_WORDS = frozenset("""
 อ่อง ออง มิน มินต์ ทู ตู ทุน ตุน จอ จ่อ วิน ซอ ซอว์ หม่อง โซ ซาน ขิ่น เต็ง เส่ง ชเว ลวิน หล่า
@@ -197,7 +197,7 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
         elif end == m.end("last"):
             end = _spelled_out_end(text, end)
             if end == m.end("last") and not m.group("na"):
-                end = _burmese_end(text, m, end)
+                end = _foreign_name_end(text, m, end)
         pos = end
         between = titles.rstrip(" ").rfind(" ")
         if between >= 0:  # a title, a space, more titles: the name starts at the last ones
@@ -279,12 +279,12 @@ def _spelled_out_end(text: str, end: int) -> int:
     return m.end("more")
 
 
-def _burmese_end(text: str, m: re.Match, end: int) -> int:
-    """Where a Vietnamese name ends (_given_name_end), or a Burmese name of three or four words when it is not spelled out in Latin
-    letters (นายมิน ตู อ่อง ซึ่งเป็นล่าม): its first name or second word is one of
-    BURMESE_NAME_WORDS, and each next word that is one belongs to it (two at most), up to a
-    non-letter or a word of NAME_ENDS (นายมิน ตู อ่องกล่าวว่า). Otherwise `end`, the end of the
-    second word."""
+def _foreign_name_end(text: str, m: re.Match, end: int) -> int:
+    """Where a Vietnamese name ends (_given_name_end), or a Burmese name of three or four words
+    that is not spelled out in Latin letters (นายมิน ตู อ่อง ซึ่งเป็นล่าม): its first name or
+    second word is one of BURMESE_NAME_WORDS, and each next word that is one belongs to it (two
+    at most), up to a non-letter or a word of NAME_ENDS (นายมิน ตู อ่องกล่าวว่า). Otherwise
+    `end`, the end of the second word."""
     if m.group("first") in VIETNAMESE_FAMILY_NAMES and m.group("last") in VIETNAMESE_MIDDLE_NAMES:
         return _given_name_end(text, end)
     if m.group("first") not in BURMESE_NAME_WORDS and m.group("last") not in BURMESE_NAME_WORDS:

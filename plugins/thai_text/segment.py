@@ -828,8 +828,9 @@ class Segmenter:
             code |= _LONE_DOT
         if may_start_name(token):
             code |= _TITLE_START
-        if token[0] in _RIGHT_OK and token not in NO_LINE_START:
-            code |= _STARTS_LINE
+        if token[0] in _RIGHT_OK:
+            if token not in NO_LINE_START:
+                code |= _STARTS_LINE
             if token not in self._solid:  # a fragment
                 code |= _RARE if token in self._words else _NOT_A_WORD
                 code |= min(letters(token), FRAGMENT_LETTERS) << _LETTERS_SHIFT
