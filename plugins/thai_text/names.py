@@ -130,7 +130,6 @@ BURMESE_NAME_WORDS = frozenset("""
 มยินต์ เมียว เมี้ยว เนียน ตาน ทัน ลิน ไหน่ หน่าย ติ่น ทิน ซู ส่วย โม ยุ้น ซิน พยู เมียต เท็ต มะ
 ยี นันดา ละวิน ทวย อู ดอ
 """.split())
-_LONGEST_BURMESE = max(map(len, BURMESE_NAME_WORDS))
 # A Vietnamese name is a family name, a middle name and a given name (นายเหงียน วัน ทั่น, Nguyen
 # Van Thanh; นางสาวเจิ่น ถิ ลาน): after a family name and a middle name of these, the next word
 # is the given name, whatever it is.
@@ -152,6 +151,12 @@ _HINTS = ("นาย", "นาง", ".", "พล", "พัน", "ร้อย", 
 # Titles alone: a quick scan, and where a name can start.
 _TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
 _ENDS = re.compile(alternation(NAME_ENDS))
+# One more word of a Burmese name after a space, up to a non-letter or a word of NAME_ENDS.
+_MORE_BURMESE = re.compile(
+    rf"\ (?:{alternation(BURMESE_NAME_WORDS)})(?:(?![{_LETTERS}])|(?={alternation(NAME_ENDS)}))"
+)
+# The letters after a space (a Vietnamese given name and what runs on after it).
+_NEXT_LETTERS = re.compile(rf"\ [{_LETTERS}]+")
 _TITLE_PREFIXES = frozenset(t[:k] for t in DOTTED_TITLES + WORD_TITLES + (_ACTING,) for k in range(1, len(t) + 1))
 
 
@@ -290,15 +295,10 @@ def _foreign_name_end(text: str, m: re.Match, end: int) -> int:
     if m.group("first") not in BURMESE_NAME_WORDS and m.group("last") not in BURMESE_NAME_WORDS:
         return end
     for _ in range(2):
-        if not text.startswith(" ", end):
+        more = _MORE_BURMESE.match(text, end)
+        if more is None:
             break
-        for stop in range(min(len(text), end + 1 + _LONGEST_BURMESE), end + 2, -1):
-            if text[end + 1 : stop] in BURMESE_NAME_WORDS and (
-                    not _LETTER.match(text, stop) or _ENDS.match(text, stop)):
-                end = stop
-                break
-        else:
-            break
+        end = more.end()
     return end
 
 
@@ -306,12 +306,10 @@ def _given_name_end(text: str, end: int) -> int:
     """Where the word after a Vietnamese family and middle name ends (นายเหงียน วัน ทั่น อดีต...):
     at a non-letter or where a word of NAME_ENDS starts, within GIVEN_NAME_LETTERS letters;
     otherwise `end` (letters run on: no given name is told apart)."""
-    if not text.startswith(" ", end) or not _LETTER.match(text, end + 1):
+    run = _NEXT_LETTERS.match(text, end)
+    if run is None:
         return end
-    start = end + 1
-    stop = start
-    while stop < len(text) and _LETTER.match(text, stop):
-        stop += 1
+    start, stop = end + 1, run.end()
     if stop - start <= GIVEN_NAME_LETTERS:
         return stop
     hit = _ENDS.search(text, start + 2, stop)
