@@ -318,8 +318,9 @@ def protected_spans_for(site_words, find_names):
     """A `protected_spans(text)` for `classify`: site-dictionary words, names, telephone
     numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน), numbers with what they belong
     to (09.00 น., พ.ศ. 2569), repetition marks with the character before them (ใด ๆ,
-    อิสราเอล ฯลฯ), Latin terms with a piece of one or two characters (e-GP) and the words of a
-    company's name (แมนพาวเวอร์), in `text`."""
+    อิสราเอล ฯลฯ), Latin terms with a piece of one or two characters (e-GP), the words of a
+    company's name (แมนพาวเวอร์) and dotted abbreviations (ศปท.รง.), in `text`."""
+    from thai_text.abbreviations import find_abbreviations
     from thai_text.companies import find_company_words
     from thai_text.hashtags import find_hashtags
     from thai_text.latin_compounds import find_latin_compounds
@@ -333,7 +334,7 @@ def protected_spans_for(site_words, find_names):
         text = unicodedata.normalize("NFC", text)
         found = list(find_names(text)) + find_phone_numbers(text) + find_hashtags(text)
         found += find_number_groups(text, telephone_leads=False) + find_repeat_marks(text)
-        found += find_latin_compounds(text) + find_company_words(text)
+        found += find_latin_compounds(text) + find_company_words(text) + find_abbreviations(text)
         for word in words:
             i = text.find(word)
             while i >= 0:

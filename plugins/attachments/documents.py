@@ -59,10 +59,10 @@ class Attachment:
 
     @property
     def size_label(self) -> str:
-        """12345678 -> '12.3 MB' (decimal units, as file managers on phones show them)."""
-        if self.size >= 1_000_000:
-            return f"{self.size / 1_000_000:.1f} MB"
-        return f"{max(1, round(self.size / 1000))} KB"
+        """12345678 -> '12.3 MB', as a gallery's download link says it."""
+        from photo_gallery.model import size_label
+
+        return size_label(self.size)
 
 
 def listed(value, first_line: int | None = None) -> tuple[list[Listed], list[tuple[int | None, str]]]:

@@ -13,10 +13,12 @@ from .processing import MIME
 
 
 def size_label(size: int) -> str:
-    """12345678 -> '12.3 MB' (decimal units, as file managers on phones show them)."""
+    """12345678 -> '12.3 MB' (decimal units, as file managers on phones show them), a no-break
+    space before the unit: a line that starts with "KB)" is a typesetting slip (the gallery's
+    "(ZIP, 571 |KB)" at 320 px)."""
     if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{max(1, round(size / 1000))} KB"
+        return f"{size / 1_000_000:.1f}\u00a0MB"
+    return f"{max(1, round(size / 1000))}\u00a0KB"
 
 
 @dataclass(frozen=True)

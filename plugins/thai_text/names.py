@@ -30,7 +30,9 @@ makes of that piece, which it does not know.
 A Burmese name has no surname and may have three or four words: it is known by its spelling in
 Latin letters written after it (นายมิน ทู อ่อง (Min Thu Aung)), word for word, or, without it,
 by the words Burmese names are made of (BURMESE_NAME_WORDS: นายมิน ตู อ่อง ซึ่งเป็นล่าม). A
-Vietnamese name's given name follows a family name and a middle name (นายเหงียน วัน ทั่น).
+Vietnamese name's given name follows a family name and a middle name (นายเหงียน วัน ทั่น). A
+contact person is often named in brackets by คุณ and a first name alone (โทร. 08 1234 5678
+(คุณอรวรรณ)): what the brackets hold is the name.
 
 Where titles are written with a space between them (รองศาสตราจารย์ ดร.ปิยะนุช ทองประเสริฐ,
 พล.ต.อ. ดร.สมศักดิ์ ...), the name's span starts at the titles after the last such space: a name
@@ -139,6 +141,12 @@ VIETNAMESE_FAMILY_NAMES = frozenset("""
 VIETNAMESE_MIDDLE_NAMES = frozenset("วัน ถิ ทิ ดึ๊ก ก๊วก ฮิ่ว ฮู มินห์ หง็อก ซวน ทัญ".split())
 # A Vietnamese given name has at most this many letters.
 GIVEN_NAME_LETTERS = 10
+# A contact person named in brackets, by the polite คุณ and a first name (08 1234 5678 (คุณอรวรรณ))
+# or a whole name: the brackets hold nothing else. Elsewhere คุณ starts words (คุณภาพ, คุณธรรม:
+# the segmenter ends no word after it there) and is the pronoun "you" (คุณสามารถแจ้ง...), which
+# brackets do not hold alone.
+_CONTACT_HINT = "(คุณ"
+_CONTACT = re.compile(rf"(?<=\()คุณ[{_LETTERS}]{{2,24}}(?:\ [{_LETTERS}]{{2,30}})?(?=\))")
 # More words of a name, then the whole name in Latin letters in brackets (see _spelled_out_end).
 _SPELLED_OUT = re.compile(
     rf"(?P<more>(?:\ [{_LETTERS}]{{2,12}}){{1,2}})\ \((?P<latin>[A-Za-z][A-Za-z'.\-]*(?:\ [A-Za-z][A-Za-z'.\-]*){{2,3}})\)"
@@ -147,7 +155,7 @@ _WORD_TITLES = frozenset(WORD_TITLES)
 _LETTER = re.compile(f"[{_LETTERS}]")
 # Pieces of every title: without one of them a text holds no name (a quick test).
 _HINTS = ("นาย", "นาง", ".", "พล", "พัน", "ร้อย", "สิบ", "จ่า", "ดาบ", "เรือ", "นาวา", "หม่อม", "ศาสตรา",
-          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก", "ว่าที่", "มิส", "มาดาม")
+          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก", "ว่าที่", "มิส", "มาดาม", _CONTACT_HINT)
 # Titles alone: a quick scan, and where a name can start.
 _TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
 _ENDS = re.compile(alternation(NAME_ENDS))
@@ -208,6 +216,11 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
         if between >= 0:  # a title, a space, more titles: the name starts at the last ones
             start = m.start("titles") + between + 1
         found.append((start, end))
+    if _CONTACT_HINT in text:
+        found = sorted(found + [
+            m.span() for m in _CONTACT.finditer(text)
+            if is_boundary is not None and is_boundary(m.start() + len("คุณ"))  # not คุณธรรม
+        ])
     return found
 
 

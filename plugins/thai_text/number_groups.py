@@ -40,7 +40,13 @@ UNITS = (
     "กลุ่ม", "ทีม", "ตำแหน่ง", "อัตรา", "ใบ", "แผ่น", "ชิ้น", "เครื่อง", "คัน", "ห้อง", "ชั้น",
     "ที่นั่ง", "รางวัล", "เท่า", "คู่", "ช่องทาง", "สาขา", "มาตรการ", "แผนงาน", "ด้าน", "ขั้นตอน",
     "นิ้ว", "เซนติเมตร", "ซม.", "มิลลิเมตร", "มม.", "กิโลกรัม", "กก.", "ตัน", "ลิตร", "ครัวเรือน", "แปลง",
+    "มื้อ", "ท่าน", "คืน", "รายการ", "หน้า", "ลำ",
 )
+# Units written in Latin letters (ไฟล์ไม่เกิน 5 MB): a whole word each, never the start of one.
+LATIN_UNITS = ("KB", "MB", "GB", "TB", "km", "kg", "cm", "mm")
+# Units that name which one rather than how many when a number follows them: the next number's
+# lead then (ห้องประชุม 301 ชั้น 3: the third floor, not 301 floors).
+_IDENTIFYING = ("ชั้น", "ข้อ")
 # What comes before a number it belongs to.
 LEADS = (
     "ร้อยละ", "จำนวน", "วันที่", "ที่", "เวลา", "ปี", "พ.ศ.", "ค.ศ.", "อายุ", "เลขที่", "ครั้งที่",
@@ -50,6 +56,12 @@ LEADS = (
 )
 # A year after ปี, พ.ศ. or ค.ศ.: four digits, and no unit after them.
 _YEAR = rf"(?:ปี|พ\.ศ\.|ค\.ศ\.)\s*[{_DIGITS}]{{4}}(?![{_DIGITS},.:/\-–]|\ –\ [{_DIGITS}])"
+# A month with its year and no day (ในเดือนมกราคม 2570, เมื่อ ต.ค. 69): four digits, or two after a
+# month's abbreviation, as a reader writes them.
+_MONTH_YEAR = (
+    rf"(?:{_MONTHS})\s*(?:(?:พ\.ศ\.|ค\.ศ\.)\s*)?"
+    rf"(?:[{_DIGITS}]{{4}}|(?<=\.)\s*[{_DIGITS}]{{2}})(?![{_DIGITS},.:/\-–])"
+)
 # The lead words that name a telephone line: a summary never ends between one and its number (it
 # would lose the number), but a line may (phones.py keeps the number itself on one line).
 TELEPHONE_LEADS = ("โทร.", "โทร", "สายด่วน")
@@ -59,15 +71,19 @@ def _group_pattern(leads) -> re.Pattern:
     """A number with what it belongs to: a lead word, the number, a month and year, a unit.
     Spaces between the parts count as a reader sees them (a run of them shows as one); a unit
     that starts the lead of the next number is that lead's (ร้อยละ 25 วันที่ 17: no "25 วัน"); a
-    year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's); a clause
+    year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's), nor does a
+    number a lead of `_IDENTIFYING` follows with a number of its own (301 ชั้น 3); a clause
     in brackets after the number is the number's, and the group ends with it (มาตรา 85 (1) แห่ง:
     แห่ง is no unit there)."""
     return re.compile(
-        rf"{_YEAR}|"
+        rf"{_YEAR}|{_MONTH_YEAR}|"
         rf"(?:(?:{alternation(leads)})\s*)?{_RANGE}"
         rf"(?:{_CLAUSE}|"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
-        rf"(?:\s*(?:{alternation(UNITS)})(?!ที่\s*[{_DIGITS}]))?)"
+        rf"(?:\s*(?:{alternation(u for u in UNITS if u not in _IDENTIFYING)}"
+        rf"|(?:{alternation(_IDENTIFYING)})(?!\s*[{_DIGITS}])"
+        rf"|(?:{alternation(LATIN_UNITS)})(?![A-Za-z])"
+        rf")(?!ที่\s*[{_DIGITS}]))?)"
     )
 
 

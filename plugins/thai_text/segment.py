@@ -33,6 +33,7 @@ from pathlib import Path
 
 import nlpo3
 
+from .abbreviations import find_abbreviations
 from .companies import find_company_words
 from .names import find_names, may_start_name, mend_title_cuts
 from .places import find_places
@@ -42,7 +43,7 @@ from .rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, split_copula
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 7  # 7: the words of a company's name are kept whole (companies.py)
+CACHE_FORMAT = 8  # 8: abbreviations of more than one part and contact names are kept whole
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
@@ -68,11 +69,6 @@ _NOT_WORD_START = re.compile(r"[^\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>\"']+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-# Dotted abbreviations made of single letters: ป.ป.ช., ก.พ.ร., พ.ศ., ม.ค.
-_ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.(?:[\u0e01-\u0e2e]\.)+")
-# Every such abbreviation holds ".X." (a pattern that starts with a plain "." is searched for at C
-# speed; the one above is tried at every Thai letter).
-_ABBREVIATION_HINT = re.compile(r"\.[\u0e01-\u0e2e]\.")
 # A run of Thai letters and marks (the part of a piece a browser's dictionary could cut).
 _THAI_STRETCH = re.compile("[\u0e01-\u0e4e]+")
 _MAYBE_OPAQUE = re.compile("[&:@]|www\\.")
@@ -476,7 +472,7 @@ class Segmenter:
         if name_starts is None:
             spans = self._names(text, cuts)
         else:
-            spans = find_names(text, self._is_boundary(cuts), name_starts) if name_starts else []
+            spans = find_names(text, self._is_boundary(cuts), name_starts) if name_starts or "(คุณ" in text else []
         if self._special is not None:
             spans += [m.span() for m in self._special.finditer(text)]
         spans += find_company_words(text)
@@ -489,8 +485,7 @@ class Segmenter:
                 else:
                     merged.append((start, end))
             spans = merged
-        if "." in text and _ABBREVIATION_HINT.search(text):
-            spans += [m.span() for m in _ABBREVIATION.finditer(text)]
+        spans += find_abbreviations(text)
         spans += _opaque_spans(text)
         spans.sort()
         return spans

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .abbreviations import ABBREVIATION
 from .patterns import THAI_DIGITS
 from .romanization import WORDS, official, respell
 
@@ -106,7 +107,7 @@ class SlugMaker:
         # Dotted abbreviations stay whole: ป.ป.ช. -> ppch, ศปท. -> sapath.
         words: list[str] = []
         pos = 0
-        for m in _ABBREVIATION.finditer(thai):
+        for m in ABBREVIATION.finditer(thai):
             words += self.segmenter.plain_words(thai[pos : m.start()])
             words.append(m.group(0))
             pos = m.end()
@@ -150,13 +151,6 @@ def _syllables(word: str) -> list[str]:
     from .segment import syllables
 
     return syllables(word)
-
-
-# A dotted abbreviation: consonants and dots, ending in a dot: letter by letter (ป.ป.ช., ก.พ.ร.,
-# also written on after a word: สำนักงานป.ป.ช.), or a few letters not written on after a word
-# (ศปท., จ.ขอนแก่น; not the last letter of a word before a full stop: ประเมิน.).
-_ABBREVIATION = re.compile(
-    "(?:[\u0e01-\u0e2e]\\.){2,}(?:[\u0e01-\u0e2e]{1,4}\\.)*|(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e]{1,4}\\.)+")
 
 
 def _ascii(text: str) -> str:

@@ -129,7 +129,7 @@ def test_a_pdf_attached_in_the_editor_is_on_the_site(editor, editor_page, tmp_pa
     item = site.locator(".attachments li")
     expect(item).to_have_count(1)
     text = item.inner_text().replace("\u200b", "")
-    assert re.fullmatch(re.escape(DOCUMENT_TITLE) + r" \(PDF, \d KB\)", text), text
+    assert re.fullmatch(re.escape(DOCUMENT_TITLE) + r" \(PDF, \d\u00a0KB\)", text), text
     href = item.locator("a").get_attribute("href")
     assert site.request.get(href if href.startswith("http") else editor.url + href).body() == PDF
     assert page.recorder.problems() == []

@@ -82,7 +82,7 @@ def test_article_gets_grid_cover_og_image_and_zip(build_site):
     assert '<figcaption class="gallery-caption">วิทยากรบรรยาย</figcaption>' in without_breaks(html)
     assert "/theme/js/gallery.js" in html
     zip_label = re.search(
-        r'href="/galleries/event/event\.zip" download>ดาวน์โหลดภาพทั้งหมด \(ZIP, ([\d.]+ [KM]B)\)', html
+        r'href="/galleries/event/event\.zip" download>ดาวน์โหลดภาพทั้งหมด \(ZIP, ([\d.]+\u00a0[KM]B)\)', html
     )
     assert zip_label, "no download link with its size"
 

@@ -36,6 +36,7 @@ NAMES = [
     "นางวรรณวิไล ชัยชนะสงคราม", "รศ.ดร.ปิยะพงษ์ เหล่าเจริญสุข", "จ.ส.อ.ประเสริฐ บุญญาศิริ",
     "นายสุรเชษฐ์ วงศ์ประเสริฐกุล", "พ.ต.อ.ธีรวัฒน์ แก้วมณีโชติ", "ร.ต.ท.หญิง กนกพร ศรีสุวรรณ",
     "นายมิน ตู อ่อง",  # (a Burmese name not spelled out in Latin letters: "นายมิน ตู| อ่อง" before)
+    "คุณอรวรรณ",  # (a contact person in brackets after a number: "(คุณอร|วรรณ)" before)
 ]
 # Telephone numbers written in the sample content with spaces, in a sentence and in a table's cell.
 NUMBERS = ["0 2232 1262", "0 2232 1000", "0 5368 9104", "08 9617 2043", "043 246 105", "0-4324-6106",
@@ -50,7 +51,9 @@ GROUPS = ["08.30-16.30 น.", "พ.ศ. 2562", "ทั้งสิ้น 418,800
           "e-GP", "e-Payment",  # (a Latin term with a short piece: "(e-|GP)" at every width from 748 px)
           "กด 5", "e-WorkPermit",  # (the key to press after a hotline: "1546 กด |5" before)
           "มาตรา 85 (1)",  # (a section's clause: "มาตรา 85| (1)" before)
-          "แมนพาวเวอร์", "สตาร์ไลท์"]  # (words of companies' names: "แมน|พาวเวอร์" before)
+          "แมนพาวเวอร์", "สตาร์ไลท์",  # (words of companies' names: "แมน|พาวเวอร์" before)
+          "ชั้น 3", "2 มื้อ", "5 MB",  # ("301 ชั้น| 3", "2 |มื้อ", "5 |MB" before)
+          "ศปท.รง.", "บก.ปปท."]  # (abbreviations of two parts: "(ศปท.|รง.)", "(บ|ก.ปปท.)" before)
 # Words with the repetition mark after them, written in the sample content (Chromium began lines
 # with "ๆ" after "ใบเสร็จใด |" and "ขั้นตอนจริง |", and with "ฯลฯ" after "อิสราเอล |", before
 # markup.py kept them: repeat_marks.py). The rule's group starts at the word's last letter.

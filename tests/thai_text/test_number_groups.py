@@ -72,6 +72,18 @@ def break_points(html: str) -> tuple[str, set[int]]:
     ("ตามข้อ ๕(๒) ของระเบียบ", ["ข้อ ๕(๒)"]),
     # the last digits of a telephone number are phones.py's, not the start of a range
     ("โทร. 0 2232 1262 – 3 ในเวลาราชการ", ["โทร. 0"]),
+    # A trial announcement (a training course) ended lines at "ห้องประชุม 301 ชั้น| 3" (134 of 241
+    # widths: ชั้น was read as 301's unit), "วันละ 2 |มื้อ", "ไม่เกิน 5 |MB" and "เมื่อ ต.ค. |69".
+    ("ณ ห้องประชุม 301 ชั้น 3 อาคารกระทรวงแรงงาน", ["ชั้น 3"]),
+    ("ตามข้อ 4 ข้อ 5 ของระเบียบ", ["ข้อ 4", "ข้อ 5"]),
+    ("อาคาร 5 ชั้น ติดถนน", ["5 ชั้น"]),
+    ("อาหารว่างให้วันละ 2 มื้อ", ["2 มื้อ"]),
+    ("(ไฟล์ PDF ไม่เกิน 5 MB) และ 2 GB", ["5 MB", "2 GB"]),
+    ("ไม่เกิน 5 MBA", []),
+    ("ประกาศใช้เมื่อ ต.ค. 69", ["ต.ค. 69"]),
+    ("ทางเว็บไซต์ในเดือนมกราคม 2570 และ", ["มกราคม 2570"]),
+    ("ระหว่าง ต.ค. 68 – ก.ย. 69", ["ต.ค. 68", "ก.ย. 69"]),
+    ("เดือนมกราคม 15 วัน", ["15 วัน"]),  # a month's day and its unit are not a year
 ])
 def test_groups_are_found(text, groups):
     assert [text[a:b] for a, b in find_number_groups(text)] == groups
