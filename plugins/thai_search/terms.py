@@ -20,7 +20,8 @@ asks for a word the index never held, and the page is not found. So:
    Numbers are there too in the form the search page compares them (`number_form`: Arabic
    digits, no thousands separators), where the page writes them otherwise: ๔,๕๐๐ and 4,500 are
    found by 4500, ๔,๕๐๐ and 4,500 alike; so are telephone numbers written in groups, as their
-   digits alone (`phone_forms`: 0 2232 1262 is found by 022321262).
+   digits alone (`phone_forms`: 0 2232 1262 is found by 022321262), and so are Latin terms
+   joined by hyphens, as their letters alone (`compound_forms`: e-GP is found by egp).
 3. `vocabulary()` lists the site's words (with how many pages hold each) for the search page: it
    splits a query typed without spaces into the site's words, and offers the nearest word that
    exists when nothing was found (ทุจริด → ทุจริต).
@@ -65,6 +66,9 @@ THAI_RUN = re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]+")
 NUMBER = re.compile(r"[0-9\u0E50-\u0E59](?:[0-9\u0E50-\u0E59,.]*[0-9\u0E50-\u0E59])?")
 _THAI_DIGITS = str.maketrans("\u0E50\u0E51\u0E52\u0E53\u0E54\u0E55\u0E56\u0E57\u0E58\u0E59", "0123456789")
 _GROUPING = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
+# Latin letters and digits joined by hyphens (as joiningHyphen() in search-match.js reads them).
+_LATIN_COMPOUND = re.compile("[0-9A-Za-z\u0E50-\u0E59]+(?:[-\u2010\u2011][0-9A-Za-z\u0E50-\u0E59]+)+")
+_HYPHENS = re.compile("[-\u2010\u2011]")
 # A Thai word starts with a consonant or a lead vowel, never right after a lead vowel.
 _WORD_START = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
 _LEAD_VOWELS = frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
@@ -144,7 +148,7 @@ def extra_words(chunks, site_words=None, memo=None) -> list[str]:
         for suffix in kept:
             if suffix not in whole:
                 extra[suffix] = None
-    for form in number_forms(whole) + phone_forms(chunks):
+    for form in number_forms(whole) + phone_forms(chunks) + compound_forms(whole):
         if form not in whole:
             extra[form] = None
     return list(extra)
@@ -183,6 +187,20 @@ def phone_forms(chunks) -> list[str]:
         if first != digits and digits.startswith(first):
             forms[first] = None
     return list(forms)
+
+
+def compound_forms(chunks) -> list[str]:
+    """Each Latin term of `chunks` whose parts are joined by hyphens (e-GP, Post-test,
+    e-WorkPermit) as its letters alone, in lower case (egp, posttest, eworkpermit), each once: a
+    reader types it so, and Pagefind indexes only its parts. The search page compares it so:
+    normalize() drops a hyphen between Latin letters or digits. Numbers alone are phone_forms'."""
+    found = {}
+    for chunk in chunks:
+        if "-" in chunk or "\u2010" in chunk or "\u2011" in chunk:
+            for term in _LATIN_COMPOUND.findall(chunk):
+                if not _HYPHENS.sub("", term.translate(_THAI_DIGITS)).isdigit():
+                    found[_HYPHENS.sub("", term).lower()] = None
+    return list(found)
 
 
 def starts_site_word(text: str, site_words, longest: int) -> bool:

@@ -15,8 +15,8 @@ import pytest
 
 from tests.conftest import CHROMIUM_ARGS, ROOT  # noqa: F401
 from tests.sample_pages import releases, without_gallery
-from tests.thai_search.sample_words import (page_words, site_foreign_words, site_numbers, site_phone_numbers,
-                                           site_repeated_words, site_words)
+from tests.thai_search.sample_words import (page_words, site_foreign_words, site_latin_compounds, site_numbers,
+                                           site_phone_numbers, site_repeated_words, site_words)
 from tests.thai_search.site_files import build_search_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -200,6 +200,19 @@ def test_every_telephone_number_of_every_page_finds_it_typed_as_a_phone_shows_it
 
     queries = {n: forms(n) for n in written}
     missed = _missed(numbers, queries, searched(browser, sample_url, queries))
+    assert missed == []
+
+
+def test_every_latin_term_joined_by_hyphens_finds_its_page_typed_without_them(browser, sample_site, sample_url):
+    # A trial announcement offered an "e-Certificate" after a "Post-test"; "ecertificate" and
+    # "posttest" found nothing, nor did "egp" the e-GP of a price review: Pagefind indexes the
+    # parts of such a term only. Each such term of each page, asked as written, without its
+    # hyphens and with spaces for them, in lower case, must list that page.
+    terms = site_latin_compounds(sample_site.output)
+    written = {t for page in terms.values() for t in page}
+    assert {"e-GP", "e-Certificate", "Post-test"} <= written
+    queries = {t: {t, t.replace("-", "").lower(), t.replace("-", " ").lower()} for t in written}
+    missed = _missed(terms, queries, searched(browser, sample_url, queries))
     assert missed == []
 
 

@@ -119,6 +119,22 @@ def site_phone_numbers(output: Path) -> dict[str, set[str]]:
     return _per_page(output, page_phone_numbers)
 
 
+# Latin words joined by hyphens, one of 2+ letters among them (e-GP, Post-test, e-WorkPermit).
+LATIN_COMPOUND = re.compile(r"(?<![\w/.@-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![\w/.@-])")
+
+
+def page_latin_compounds(html: str) -> set[str]:
+    """The Latin terms joined by hyphens in the indexed part of one page, as written (not in a web
+    or e-mail address, nor numbers alone)."""
+    return {m.group() for block in _indexed_blocks(html) for m in LATIN_COMPOUND.finditer(block.get_text(""))
+            if re.search("[A-Za-z]{2}", m.group())}
+
+
+def site_latin_compounds(output: Path) -> dict[str, set[str]]:
+    """{site path of an article or page: `page_latin_compounds`}, for every indexed page that has any."""
+    return _per_page(output, page_latin_compounds)
+
+
 # ไม้ยมก after a Thai letter or mark, with or without a space before it (ใด ๆ, อื่นๆ).
 REPEAT_MARK = re.compile(r"(?<=[\u0E01-\u0E4E])\s*\u0E46")
 

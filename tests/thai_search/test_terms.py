@@ -26,6 +26,7 @@ from thai_search.terms import (  # noqa: E402
     KEEP_MARK,
     WORD_MARK,
     chunks_of,
+    compound_forms,
     extra_words,
     inner_suffixes,
     letters,
@@ -256,15 +257,30 @@ def test_a_telephone_number_is_also_indexed_as_its_digits_alone():
 def test_search_match_js_compares_a_telephone_number_as_its_digits_alone(tmp_path):
     # The page's text, normalised in the browser, must hold the form phone_forms indexed, so that
     # the page Pagefind finds by it is kept: 0 2232 1262, 0-2232-1262, ๐ ๒๒๓๒ ๑๒๖๒ and 022321262
-    # are one number. A hyphen between letters stays.
+    # are one number. So is a hyphen between Latin letters (e-mail and email are one word:
+    # compound_forms indexes the second), but not one between Thai words.
     written = ["0 2232 1262", "0-2232-1262", "02-232-1262", "๐ ๒๒๓๒ ๑๒๖๒", "0\u00a02232\u00a01262", "022321262"]
     script = f"""
 import * as m from "./search-match.mjs";
 const written = {json.dumps(written, ensure_ascii=False)};
-console.log(JSON.stringify([...written.map((w) => m.normalize(w).text), m.normalize("e-mail 05-02").text]));
+console.log(JSON.stringify([...written.map((w) => m.normalize(w).text), m.normalize("e-mail 05-02 ก-ข").text]));
 """
     *numbers, other = run_node(script, tmp_path)
-    assert numbers == ["022321262"] * len(written) and other == "e-mail0502"
+    assert numbers == ["022321262"] * len(written) and other == "email0502ก-ข"
+
+
+def test_a_latin_term_joined_by_hyphens_is_also_indexed_as_its_letters_alone(tmp_path):
+    chunks = ["(e-Certificate)", "Post-test", "e-GP", "e-GP", "0-4324-6106", "๐๕-๐๒-๒๕๖๙", "COVID-19", "ก-ข"]
+    assert compound_forms(chunks) == ["ecertificate", "posttest", "egp", "covid19"]
+    assert {"ecertificate", "posttest", "egp"} <= set(extra_words(chunks))
+    # The page's text, normalised in the browser, holds the form indexed, whatever the hyphen.
+    hyphens = json.dumps(["e-Certificate", "Post\u2010test", "e\u2011GP"])
+    script = f"""
+import * as m from "./search-match.mjs";
+const written = {hyphens};
+console.log(JSON.stringify(written.map((w) => m.normalize(w).text)));
+"""
+    assert run_node(script, tmp_path) == ["ecertificate", "posttest", "egp"]
 
 
 def test_the_search_page_holds_a_long_piece_from_the_length_thai_text_does():

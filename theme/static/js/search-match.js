@@ -70,10 +70,13 @@ function groupingComma(src, i) {
 }
 
 // A hyphen between two digits (0-4324-6106, 05-02-2569) is left out as a space is: a telephone
-// number is one number however its groups are joined (terms.phone_forms indexes its digits).
-function digitHyphen(src, i) {
+// number is one number however its groups are joined (terms.phone_forms indexes its digits). So
+// is one between Latin letters or digits (e-GP, Post-test): a reader types egp and posttest
+// (terms.compound_forms indexes them so).
+const JOINED = /[0-9A-Za-z\u0E50-\u0E59]/;
+function joiningHyphen(src, i) {
   return (src[i] === "-" || src[i] === "\u2010" || src[i] === "\u2011") && i > 0
-    && DIGIT.test(src[i - 1]) && DIGIT.test(src[i + 1] ?? "");
+    && JOINED.test(src[i - 1]) && JOINED.test(src[i + 1] ?? "");
 }
 
 /**
@@ -82,8 +85,9 @@ function digitHyphen(src, i) {
  * Fixes what Thai typists commonly do: two sara e for sara ae, nikhahit + sara aa for sara am,
  * a doubled tone mark, a tone mark typed before the upper vowel. Numbers are compared as Arabic
  * digits without thousands separators: ๔,๕๐๐, 4,500 and 4500 are one number (a page may write
- * either, and a phone's keyboard gives Arabic digits); spaces, and hyphens between digits, are
- * left out: 0 2232 1262, 0-2232-1262 and 022321262 are one telephone number.
+ * either, and a phone's keyboard gives Arabic digits); spaces, and hyphens between digits or Latin
+ * letters, are left out: 0 2232 1262, 0-2232-1262 and 022321262 are one telephone number, e-GP
+ * and egp one term.
  */
 export function normalize(raw) {
   const out = [];
@@ -92,7 +96,7 @@ export function normalize(raw) {
   const src = [...String(raw ?? "").normalize("NFC")].map((ch) => GLYPH_LETTER.get(ch) ?? ch).join("");
   for (let i = 0; i < src.length; i++) {
     let ch = src[i];
-    if (IGNORED.test(ch) || groupingComma(src, i) || digitHyphen(src, i)) continue;
+    if (IGNORED.test(ch) || groupingComma(src, i) || joiningHyphen(src, i)) continue;
     if (THAI_DIGIT.test(ch)) ch = String.fromCharCode(ch.charCodeAt(0) - 0x0e50 + 0x30);
     const next = src[i + 1];
     if (ch === "\u0E40" && next === "\u0E40") {
