@@ -115,8 +115,10 @@ def test_a_last_consonant_typed_with_the_key_beside_it_in_any_word_of_the_conten
     The segmenter cuts most such words into a word and a letter (สำนัก|งา|ร), which the rule
     only weighed with the token beside the letter (รจัดหา, meant จัดหา), and the spell checker's
     words are the corpus's, which counts ทำ and งาน but not ทำงาน: of 9,057 such slips, 36.6%
-    gave a warning and 11.2% named the word meant; now 43.6% and 20.8%. Many such slips make
-    another real word (ผ่าน as ผ่าย, อ้าง as อ้าว), which only the sense can tell."""
+    gave a warning and 11.2% named the word meant; then 43.6% and 20.8%. Where the slip leaves
+    two words (หลักสูตร as หลัก|สู|ตน) the pieces are now weighed as a mark left out is
+    (KEY_EVIDENCE): of 9,361 slips, 43.7% and 21.0% before that, 48.5% and 25.7% after. Many
+    such slips make another real word (ผ่าน as ผ่าย, อ้าง as อ้าว), which only the sense can tell."""
     def slipped(word):
         last = max((i for i, char in enumerate(word) if char in CONSONANTS), default=None)
         beside = key_beside(word[last]) if last is not None else None
@@ -124,7 +126,51 @@ def test_a_last_consonant_typed_with_the_key_beside_it_in_any_word_of_the_conten
 
     cases, flagged, named = slips(speller, segmenter, slipped)
     assert cases > 5000
-    assert flagged / cases > 0.42 and named / cases > 0.19, (cases, flagged, named)
+    assert flagged / cases > 0.47 and named / cases > 0.24, (cases, flagged, named)
+
+
+# Letters of one sound a writer who spells by ear writes for each other (written out here, not
+# taken from letter_slips.py).
+SAME_SOUND = {"ร": "ล", "ล": "ร", "ศ": "ส", "ษ": "ส", "ส": "ศ", "ณ": "น", "น": "ณ"}
+
+
+def test_a_letter_of_the_same_sound_in_any_word_of_the_content_is_found(speller, segmenter):
+    """The first letter of a word that has another of its sound written for it (รายละเอียด as
+    รายระเอียด, ศูนย์ as สูนย์): of 7,288 slips, 55.1% gave a warning and 34.9% named the word
+    meant before KEY_EVIDENCE; 59.4% and 35.8% after."""
+    def slipped(word):
+        return [word[:i] + SAME_SOUND[char] + word[i + 1:] for i, char in enumerate(word) if char in SAME_SOUND][:1]
+
+    cases, flagged, named = slips(speller, segmenter, slipped)
+    assert cases > 5000
+    assert flagged / cases > 0.58 and named / cases > 0.35, (cases, flagged, named)
+
+
+def test_the_keys_near_a_letter_are_those_of_the_keyboard():
+    from thai_text.letter_slips import NEIGHBOURS
+
+    assert set(NEIGHBOURS["ร"]) == set("นตคาณล")  # beside, above, below, with Shift, same sound
+    assert set(NEIGHBOURS["ว"]) >= set("งสยบฝใซ")
+    for letter, near in NEIGHBOURS.items():  # each way
+        assert all(letter in NEIGHBOURS[other] for other in near), letter
+
+
+def test_names_from_everywhere_are_not_read_as_slips_of_a_key(segmenter, monkeypatch):
+    """Transliterated names are made of pieces a slip of one letter turns into some word (ฟิเดลิส,
+    ลิ|ส: ลิว): 1,000 titles of Wikipedia's Thai articles, most of them names of people and places
+    from everywhere, get no warning from the keys' rule that they did not get without it."""
+    import random
+
+    from thai_text import spelling
+    from thai_text.segment import pythainlp_corpus_file
+
+    titles = pythainlp_corpus_file("wikipedia_titles_th.txt").read_text(encoding="utf-8").splitlines()
+    titles = random.Random(7).sample([t for t in titles if re.search("[\u0e01-\u0e4e]{4}", t)], 1000)
+    with_keys = spelling.Speller(segmenter.site_words, segmenter)
+    monkeypatch.setattr(spelling, "KEY_EVIDENCE", float("inf"))
+    without = spelling.Speller(segmenter.site_words, segmenter)
+    more = [t for t in titles if without.line_findings(t) != with_keys.line_findings(t) and not without.line_findings(t)]
+    assert more == []
 
 
 @pytest.mark.parametrize(("line", "word", "meant"), [
@@ -138,6 +184,13 @@ def test_a_last_consonant_typed_with_the_key_beside_it_in_any_word_of_the_conten
     ("เจ่าหน้าที่ศูนย์ฯ ลงพื้นที่", "เจ่าหน้าที่", "เจ้าหน้าที่"),  # a tone mark for another
     ("ศูนย์ฯ ได่รับเรื่องแล้ว", "ได่", "ได้"),
     ("ผู่เข้าร่วมอบรมทั้งหมด", "ผู่", "ผู้"),
+    # A trial announcement typed with slips of a key or a sound: ชั่ง|โมง, เดิน|ทาว, ราย|ระ|เอียด
+    # are words, and were not reported; อำนวน was named จำนวน.
+    ("เพิ่มการฝึกปฏิบัติเป็น 9 ชั่งโมง", "ชั่งโมง", "ชั่วโมง"),
+    ("ผู้เข้าอบรมเบิกค่าเดินทาวและค่าที่พัก", "เดินทาว", "เดินทาง"),
+    ("สอบถามรายระเอียดเพิ่มเติมได้ที่", "รายระเอียด", "รายละเอียด"),
+    ("แนบหนังสือรับรองจากผู้บังคับบัญชรระดับ", "ผู้บังคับบัญชร", "ผู้บังคับบัญชา"),
+    ("หลักสูตนนี้ปรับปรุงจากรุ่นที่ 1", "หลักสูตน", "หลักสูตร"),
 ])
 def test_the_word_meant_is_named(speller, line, word, meant):
     assert (word, meant, None) in speller.line_findings(line)
