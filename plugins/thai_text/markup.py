@@ -48,6 +48,7 @@ from .hashtags import find_hashtags
 from .latin_compounds import find_latin_compounds
 from .number_groups import find_number_groups
 from .phones import find_phone_numbers
+from .dashes import find_spaced_dashes
 from .repeat_marks import find_repeat_marks
 from .segment import _LEFT_OK, _RIGHT_OK, _opaque_spans, letters
 from .typos import fix_typos
@@ -209,14 +210,15 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
 
 def _groups(text: str) -> list[tuple[int, int]]:
     """What is kept on one line as a number group is, in order: each number with what it belongs
-    to (number_groups.py), each repetition mark with the word before it (repeat_marks.py) and
-    each Latin term with a piece of one or two characters (latin_compounds.py: e-GP). A
+    to (number_groups.py), each repetition mark with the word before it (repeat_marks.py), each
+    Latin term with a piece of one or two characters (latin_compounds.py: e-GP) and each dash
+    written between spaces with the word before it (dashes.py: 1 มีนาคม – 30 มิถุนายน). A
     no-break space written as an entity counts as the space it is (Markdown writes a typed one as
     `&nbsp;`: `15&nbsp;ธันวาคม 2569`, where a line ended before the year)."""
     if "&" in text:
         text = _NBSP_ENTITY.sub(_as_spaces, text)
     groups = find_number_groups(text, telephone_leads=False)
-    more = find_repeat_marks(text) + find_latin_compounds(text)
+    more = find_repeat_marks(text) + find_latin_compounds(text) + find_spaced_dashes(text)
     return sorted(groups + more) if more else groups
 
 

@@ -58,9 +58,10 @@ DOTTED_TITLES = (
     # army
     "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.",
     "จ.ส.อ.", "จ.ส.ท.", "จ.ส.ต.", "ส.อ.", "ส.ท.", "ส.ต.",
-    # navy and air force
+    # navy and air force (and their petty officers and sergeants: พ.จ.อ., พันจ่าเอก; พ.อ.อ.,
+    # พันจ่าอากาศเอก; จ.อ., จ่าเอก or จ่าอากาศเอก)
     "พล.ร.อ.", "พล.ร.ท.", "พล.ร.ต.", "น.อ.", "น.ท.", "น.ต.", "พล.อ.อ.", "พล.อ.ท.", "พล.อ.ต.",
-    "ร.อ.อ.",
+    "ร.อ.อ.", "พ.จ.อ.", "พ.จ.ท.", "พ.จ.ต.", "พ.อ.อ.", "พ.อ.ท.", "พ.อ.ต.", "จ.อ.", "จ.ท.", "จ.ต.",
     # police
     "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.",
     "ด.ต.", "จ.ส.ต.", "ส.ต.อ.", "ส.ต.ท.", "ส.ต.ต.",
@@ -75,6 +76,8 @@ WORD_TITLES = (
     "พลเอก", "พลโท", "พลตรี", "พันเอก", "พันโท", "พันตรี", "ร้อยเอก", "ร้อยโท", "ร้อยตรี",
     "จ่าสิบเอก", "จ่าสิบโท", "จ่าสิบตรี", "สิบเอก", "สิบโท", "สิบตรี",
     "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "นาวาเอก", "นาวาโท", "นาวาตรี",
+    "พันจ่าเอก", "พันจ่าโท", "พันจ่าตรี", "จ่าเอก", "จ่าโท", "จ่าตรี",
+    "พันจ่าอากาศเอก", "พันจ่าอากาศโท", "พันจ่าอากาศตรี", "จ่าอากาศเอก", "จ่าอากาศโท", "จ่าอากาศตรี",
     "เรือเอก", "เรือโท", "เรือตรี", "พลอากาศเอก", "พลอากาศโท", "พลอากาศตรี",
     "นาวาอากาศเอก", "นาวาอากาศโท", "นาวาอากาศตรี", "เรืออากาศเอก", "เรืออากาศโท",
     "เรืออากาศตรี",
@@ -130,7 +133,7 @@ _NAME = re.compile(
 BURMESE_NAME_WORDS = frozenset("""
 อ่อง ออง มิน มินต์ ทู ตู ทุน ตุน จอ จ่อ วิน ซอ ซอว์ หม่อง โซ ซาน ขิ่น เต็ง เส่ง ชเว ลวิน หล่า
 มยินต์ เมียว เมี้ยว เนียน ตาน ทัน ลิน ไหน่ หน่าย ติ่น ทิน ซู ส่วย โม ยุ้น ซิน พยู เมียต เท็ต มะ
-ยี นันดา ละวิน ทวย อู ดอ
+ยี นันดา ละวิน ทวย อู ดอ เอ
 """.split())
 # A Vietnamese name is a family name, a middle name and a given name (นายเหงียน วัน ทั่น, Nguyen
 # Van Thanh; นางสาวเจิ่น ถิ ลาน): after a family name and a middle name of these, the next word
@@ -159,6 +162,8 @@ _HINTS = ("นาย", "นาง", ".", "พล", "พัน", "ร้อย", 
 # Titles alone: a quick scan, and where a name can start.
 _TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
 _ENDS = re.compile(alternation(NAME_ENDS))
+_AFTER_TITLES = re.compile(
+    rf"(?:{_ACTING})?(?:(?:{alternation(WORD_TITLES)})(?:{_FEMALE})?)+(?P<rest>[{_LETTERS}]{{2,}})$")
 # One more word of a Burmese name after a space, up to a non-letter or a word of NAME_ENDS.
 _MORE_BURMESE = re.compile(
     rf"\ (?:{alternation(BURMESE_NAME_WORDS)})(?:(?![{_LETTERS}])|(?={alternation(NAME_ENDS)}))"
@@ -222,6 +227,15 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
             if is_boundary is not None and is_boundary(m.start() + len("คุณ"))  # not คุณธรรม
         ])
     return found
+
+
+def after_titles(word: str, is_boundary) -> str | None:
+    """The letters after the word titles `word` starts with (นูรฮายาตี of นางสาวนูรฮายาตี, a name
+    the segmenter keeps whole with its title), or None: what a reader types to find the person.
+    They count only where `is_boundary(offset)` (the segmenter ends a word there), as a word title
+    does in find_names: นายจ้าง, นายกรัฐมนตรี and นางสาว itself hold no name."""
+    m = _AFTER_TITLES.match(word)
+    return m.group("rest") if m and is_boundary(m.start("rest")) else None
 
 
 def _title_positions(text: str):

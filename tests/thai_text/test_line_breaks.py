@@ -37,6 +37,8 @@ NAMES = [
     "นายสุรเชษฐ์ วงศ์ประเสริฐกุล", "พ.ต.อ.ธีรวัฒน์ แก้วมณีโชติ", "ร.ต.ท.หญิง กนกพร ศรีสุวรรณ",
     "นายมิน ตู อ่อง",  # (a Burmese name not spelled out in Latin letters: "นายมิน ตู| อ่อง" before)
     "คุณอรวรรณ",  # (a contact person in brackets after a number: "(คุณอร|วรรณ)" before)
+    "พ.จ.อ.สมพงษ์ แก้วประดิษฐ์",  # (a navy petty officer: no title known before)
+    "นางเอ เอ มยินต์",  # (a Burmese name after its Latin spelling: "นางเอ เอ |มยินต์" before)
 ]
 # Telephone numbers written in the sample content with spaces, in a sentence and in a table's cell.
 NUMBERS = ["0 2232 1262", "0 2232 1000", "0 5368 9104", "08 9617 2043", "043 246 105", "0-4324-6106",

@@ -213,6 +213,10 @@ SECOND_MENTIONS = {
     "นางสาวณัฏฐ์ชุดาเน้นย้ำสามเรื่อง": "นางสาวณัฏฐ์ชุดา",
     "ดร.ปิยะนุชอธิบายว่า": "ดร.ปิยะนุช",
     "จ.ส.อ.ปรเมศวร์ยืนยันว่า": "จ.ส.อ.ปรเมศวร์",
+    # the navy's and air force's petty officers and sergeants (an award's list named a พ.จ.อ.)
+    "พ.จ.อ.สมพงษ์กล่าวว่า": "พ.จ.อ.สมพงษ์",
+    "พันจ่าอากาศเอกวีระพลยืนยันว่า": "พันจ่าอากาศเอกวีระพล",
+    "จ.อ.ธนากรเน้นย้ำ": "จ.อ.ธนากร",
     # the verb written before a space was once taken for part of the first name
     "นายสมชายกล่าวว่า วันนี้เราจะตรวจทุกลำ": "นายสมชาย",
     # a surname that starts like a verb stays a surname
@@ -288,6 +292,8 @@ BURMESE = {
     "นางขิ่น มาร์ลาร์ วิน กล่าวว่า": "นางขิ่น มาร์ลาร์ วิน",
     "นางสาวมะ ขิ่น ซาน ยี กล่าวว่า": "นางสาวมะ ขิ่น ซาน ยี",
     "นายมิน ตู อ่องกล่าวว่า": "นายมิน ตู อ่อง",  # a word of NAME_ENDS straight after it
+    # an award's volunteer, her Latin spelling before her Thai name ("นางเอ เอ |มยินต์" before)
+    "Mrs. Aye Aye Myint (นางเอ เอ มยินต์) ล่ามอาสา": "นางเอ เอ มยินต์",
     # a Thai name: the word after it is no part of it, Burmese-sounding or not
     "มอบทุนให้นายสมชาย ใจดี ทุน 5,000 บาท": "นายสมชาย ใจดี",
     "นายมิน ตู อ่องมาก": "นายมิน ตู",  # letters run on: not a name's word
