@@ -78,10 +78,21 @@ def _no_break_long(match) -> str:
 
 def word_parts():
     """The words a run of Thai is made of, by pythainlp's dictionary alone (thai_text's segmenter
-    without the site dictionary, which keeps names whole)."""
+    without the site dictionary, which keeps names whole), and a name's first name without its
+    title (นูรฮายาตี of นางสาวนูรฮายาตี): a reader who types it with a slip is offered it."""
+    from itertools import accumulate
+
+    from thai_text.names import after_titles
     from thai_text.segment import default_segmenter
 
-    return default_segmenter().words
+    words = default_segmenter().words
+
+    def parts(run: str) -> list[str]:
+        found = words(run)
+        name = after_titles(run, set(accumulate(map(len, found))).__contains__)
+        return found + [name] if name else found
+
+    return parts
 
 
 def index_copy(html: str, exclude_selectors=()) -> str:

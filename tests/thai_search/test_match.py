@@ -305,6 +305,29 @@ console.log(JSON.stringify(out));
     assert not wrong, wrong[:20]
 
 
+def test_every_first_name_on_the_site_is_a_word_offered_to_a_reader(sample_site, tmp_path):
+    """A name is one word of the index with its title (นางสาวนูรฮายาตี); a reader types the first
+    name alone, often spelt another way (นูรฮายาติ), and was offered nothing. Every name of the
+    sample site with a word title has its first name in the word list, and the award release's
+    names typed with a slip are offered back."""
+    from itertools import accumulate
+
+    from thai_text.names import after_titles
+    from thai_text.segment import default_segmenter
+
+    plain = default_segmenter().words  # (the segmenter the index's parts come from)
+    words = (sample_site.output / "pagefind" / "words.txt").read_text(encoding="utf-8").split("\n")
+    names = {after_titles(word, set(accumulate(map(len, plain(word)))).__contains__) for word in words} - {None}
+    assert len(names) > 30 and names <= set(words), sorted(names - set(words))[:10]
+    vocabulary = json.dumps("\n".join(words), ensure_ascii=False)
+    found = run_node(f"""
+import * as m from "./search-match.mjs";
+const v = m.parseVocabulary({vocabulary});
+console.log(JSON.stringify(["นูรฮายาติ", "อับดุลเลาห์"].map((q) => m.suggest(q, v))));
+""", tmp_path)
+    assert found == ["นูรฮายาตี", "อับดุลเลาะ"]
+
+
 # The Thai keyboard (Kedmanee) beside the US one, key by key, without and with Shift: written out
 # here from the layout (the X keyboard's "th" symbols), not from search-match.js.
 US_KEYS = "`1234567890-=qwertyuiop[]\\asdfghjkl;'zxcvbnm,./" '~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?'
