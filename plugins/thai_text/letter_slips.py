@@ -19,8 +19,8 @@ SHIFTED = ('%+๑๒๓๔ู฿๕๖๗๘๙', '๐"ฎฑธํ๊ณฯญ�
 # Where each row starts under the row above it, in keys: Q sits between 1 and 2 (the row above
 # starts one key further left, at the key left of 1), A between Q and W, Z between A and S.
 _UNDER = (None, 1, 0, 0)
-# Letters of one sound, each group written for each other.
-SOUND_ALIKE = ("รล", "ศษส", "ทธฑฒ", "นณ", "ยญ", "ตฏ", "ดฎ", "ชฌ")
+# Letters of one sound, each group written for each other (ญ ends a syllable as น does: หาญ, หาน).
+SOUND_ALIKE = ("รล", "ศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฌ")
 # Thai consonants and the vowels written as letters on the line (ะ า ำ เ แ โ ใ ไ).
 LETTERS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("ะาำเแโใไ")
 

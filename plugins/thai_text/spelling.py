@@ -112,6 +112,11 @@ COMMON_MISSPELLINGS = {
     "ประณีประนอม": "ประนีประนอม",
     "บรรเทิง": "บันเทิง",
     "ดำริห์": "ดำริ",
+    # the center's own words, as writers often spell them (a trial release wrote both)
+    "ซื่อสัตว์": "ซื่อสัตย์",
+    "คอรัปชั่น": "คอร์รัปชัน",
+    "คอร์รัปชั่น": "คอร์รัปชัน",
+    "คอรัปชัน": "คอร์รัปชัน",
     # Entries of pythainlp's own word list that are slips of one vowel or tone mark (in neither
     # the Royal Institute's list nor the Thai National Corpus, one mark from a word the corpus
     # counts 300 times or more): as dictionary words they were never reported (เบิ้องต้น).
