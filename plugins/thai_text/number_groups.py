@@ -20,9 +20,10 @@ from .patterns import alternation
 _DIGITS = "0-9\u0e50-\u0e59"
 _NUMBER = rf"[{_DIGITS}]+(?:[,.:/\-–][{_DIGITS}]+)*"
 # A range written with spaces around its en dash, as Word writes it (09.30 – 12.00 น.,
-# 2565 – 2566): one thing to a reader, and a line that starts with the dash reads as a list.
-# Not the last group of digits of a telephone number (0 2232 1262 – 3: phones.py's).
-_RANGE = rf"(?:(?<![{_DIGITS}]\ ){_NUMBER}\ –\ {_NUMBER}|{_NUMBER})"
+# 2565 – 2566), or around a hyphen standing for one (08.00 - 12.00 น.): one thing to a reader,
+# and a line that starts with the dash reads as a list. Not the last group of digits of a
+# telephone number (0 2232 1262 – 3: phones.py's).
+_RANGE = rf"(?:(?<![{_DIGITS}]\ ){_NUMBER}\ [–-]\ {_NUMBER}|{_NUMBER})"
 # A clause of a section, after its number (มาตรา 85 (1), ข้อ 5 (2)): a line that starts with
 # "(1)" reads as an item of a list.
 _CLAUSE = rf"\ ?\([{_DIGITS}]{{1,3}}\)"
@@ -42,6 +43,8 @@ UNITS = (
     "นิ้ว", "เซนติเมตร", "ซม.", "มิลลิเมตร", "มม.", "กิโลกรัม", "กก.", "ตัน", "ลิตร", "ครัวเรือน", "แปลง",
     "มื้อ", "ท่าน", "คืน", "รายการ", "หน้า", "ลำ",
 )
+# Words of magnitude, which a unit may follow (3.2 พันครั้ง, 1.5 หมื่นคน, 2.37 ล้านบาท).
+MAGNITUDES = ("ล้าน", "แสน", "หมื่น", "พัน")
 # Units written in Latin letters (ไฟล์ไม่เกิน 5 MB): a whole word each, never the start of one.
 LATIN_UNITS = ("KB", "MB", "GB", "TB", "km", "kg", "cm", "mm")
 # Units that name which one rather than how many when a number follows them: the next number's
@@ -80,7 +83,8 @@ def _group_pattern(leads) -> re.Pattern:
         rf"(?:(?:{alternation(leads)})\s*)?{_RANGE}"
         rf"(?:{_CLAUSE}|"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
-        rf"(?:\s*(?:{alternation(u for u in UNITS if u not in _IDENTIFYING)}"
+        rf"(?:\s*(?:(?:{alternation(MAGNITUDES)})(?=\s?(?:{alternation(UNITS)}))\s?)?"
+        rf"(?:{alternation(u for u in UNITS if u not in _IDENTIFYING)}"
         rf"|(?:{alternation(_IDENTIFYING)})(?!\s*[{_DIGITS}])"
         rf"|(?:{alternation(LATIN_UNITS)})(?![A-Za-z])"
         rf")(?!ที่\s*[{_DIGITS}]))?)"

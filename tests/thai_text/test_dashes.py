@@ -16,7 +16,9 @@ from thai_text.markup import process_html, strip_wbr
 
 CASES = {
     "ตั้งแต่วันที่ 1 มีนาคม – 30 มิถุนายน 2570": ["ม –"],
-    "เวลา 08.30 - 16.30 น. ทุกวัน": ["0 -"],  # a hyphen standing for a dash
+    "สำนักงานแรงงาน - จังหวัดชลบุรี": ["น -"],  # a hyphen standing for a dash
+    # (between numbers, it is in their group too: number_groups.py keeps 08.30 - 16.30 น. whole)
+    "เวลา 08.30 - 16.30 น. ทุกวัน": ["0 -"],
     "ส่วนกลาง — ส่วนภูมิภาค": ["ง —"],
     "ปี 2565 –\nปี 2566": ["5 –"],
     # no spaces around it: part of a number or a word
@@ -30,7 +32,7 @@ def test_spaced_dashes_are_found(text):
     assert [text[a:b] for a, b in find_spaced_dashes(text)] == CASES[text]
 
 
-@pytest.mark.parametrize("text", [t for t, found in CASES.items() if found and "\n" not in t])
+@pytest.mark.parametrize("text", [t for t, found in CASES.items() if found and "\n" not in t and "08.30" not in t])
 def test_no_line_starts_with_the_dash(segmenter, text):
     html = f"<p>{text}</p>"
     out = process_html(html, segmenter)

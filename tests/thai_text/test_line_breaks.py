@@ -55,6 +55,7 @@ GROUPS = ["08.30-16.30 น.", "พ.ศ. 2562", "ทั้งสิ้น 418,800
           "มาตรา 85 (1)",  # (a section's clause: "มาตรา 85| (1)" before)
           "แมนพาวเวอร์", "สตาร์ไลท์",  # (words of companies' names: "แมน|พาวเวอร์" before)
           "ชั้น 3", "2 มื้อ", "5 MB",  # ("301 ชั้น| 3", "2 |มื้อ", "5 |MB" before)
+          "08.00 - 12.00 น.",  # (a range with a hyphen between spaces: "08.00 - |12.00 น." before)
           "ศปท.รง.", "บก.ปปท."]  # (abbreviations of two parts: "(ศปท.|รง.)", "(บ|ก.ปปท.)" before)
 # Words with the repetition mark after them, written in the sample content (Chromium began lines
 # with "ๆ" after "ใบเสร็จใด |" and "ขั้นตอนจริง |", and with "ฯลฯ" after "อิสราเอล |", before

@@ -84,6 +84,12 @@ def break_points(html: str) -> tuple[str, set[int]]:
     ("ทางเว็บไซต์ในเดือนมกราคม 2570 และ", ["มกราคม 2570"]),
     ("ระหว่าง ต.ค. 68 – ก.ย. 69", ["ต.ค. 68", "ก.ย. 69"]),
     ("เดือนมกราคม 15 วัน", ["15 วัน"]),  # a month's day and its unit are not a year
+    # A trial clarification ended lines at "3.2 พัน|ครั้ง" and "08.00 - |12.00 น.": a word of
+    # magnitude takes the unit after it, and a hyphen between spaces makes a range as a dash does.
+    ("มียอดแชร์กว่า 3.2 พันครั้ง ภายใน", ["กว่า 3.2 พันครั้ง"]),
+    ("ผู้เสียหายกว่า 1.5 หมื่นคน", ["กว่า 1.5 หมื่นคน"]),
+    ("ตั้งแต่ 08.00 - 12.00 น. ส่วน", ["08.00 - 12.00 น."]),
+    ("โทร. 0 2232 1262 - 3 ในเวลาราชการ", ["โทร. 0"]),
 ])
 def test_groups_are_found(text, groups):
     assert [text[a:b] for a, b in find_number_groups(text)] == groups
