@@ -149,7 +149,7 @@ def test_a_letter_of_the_same_sound_in_any_word_of_the_content_is_found(speller,
 def test_a_letter_left_out_of_any_word_of_the_content_is_found(speller, segmenter):
     """A letter inside a word left out (ข้อเท็จจริง as ข้อเท็จจิง, cut ข้อ|เท็จ|จิง, every piece an
     entry of pythainlp's list): of 10,055 slips, 40.2% gave a warning and 22.2% named the word
-    meant; with the common words' letters put back (Speller.key_fix), 42.9% and 27.0%."""
+    meant; with the common words' letters put back (Speller.key_fix), 42.8% and 26.9%."""
     def slipped(word):
         for i in range(len(word) - 2, 0, -1):  # the last letter inside the word
             if word[i] in CONSONANTS or word[i] in "ะาำเแโใไ":
@@ -214,6 +214,7 @@ def test_names_from_everywhere_are_not_read_as_slips_of_a_key(segmenter, monkeyp
     ("วันต่อต้านคอรัปชั่นสากล", "คอรัปชั่น", "คอร์รัปชัน"),
     # A trial clarification: a letter left out, and two famous misspellings
     ("ขอชี้แจงข้อเท็จจิงดังนี้", "ข้อเท็จจิง", "ข้อเท็จจริง"),
+    ("ผู้อำนวนการ ศปท. กล่าวว่า", "อำนวน", "อำนวย"),  # not อำนว, ย left out, and "นการ"
     ("แม้ข้อมูลบางส่วนจะคาดเคลื่อน", "คาดเคลื่อน", "คลาดเคลื่อน"),
     ("ตามที่มีผู้ใช้เฟสบุ๊คโพสต์ข้อความ", "เฟสบุ๊ค", "เฟซบุ๊ก"),
 ])
