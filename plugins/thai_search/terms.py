@@ -198,8 +198,9 @@ def compound_forms(chunks) -> list[str]:
     for chunk in chunks:
         if "-" in chunk or "\u2010" in chunk or "\u2011" in chunk:
             for term in _LATIN_COMPOUND.findall(chunk):
-                if not _HYPHENS.sub("", term.translate(_THAI_DIGITS)).isdigit():
-                    found[_HYPHENS.sub("", term).lower()] = None
+                form = _HYPHENS.sub("", term.translate(_THAI_DIGITS)).lower()  # as normalize() has it
+                if not form.isdigit():
+                    found[form] = None
     return list(found)
 
 

@@ -148,7 +148,7 @@ GIVEN_NAME_LETTERS = 10
 # or a whole name: the brackets hold nothing else. Elsewhere คุณ starts words (คุณภาพ, คุณธรรม:
 # the segmenter ends no word after it there) and is the pronoun "you" (คุณสามารถแจ้ง...), which
 # brackets do not hold alone.
-_CONTACT_HINT = "(คุณ"
+CONTACT_HINT = "(คุณ"
 _CONTACT = re.compile(rf"(?<=\()คุณ[{_LETTERS}]{{2,24}}(?:\ [{_LETTERS}]{{2,30}})?(?=\))")
 # More words of a name, then the whole name in Latin letters in brackets (see _spelled_out_end).
 _SPELLED_OUT = re.compile(
@@ -158,7 +158,7 @@ _WORD_TITLES = frozenset(WORD_TITLES)
 _LETTER = re.compile(f"[{_LETTERS}]")
 # Pieces of every title: without one of them a text holds no name (a quick test).
 _HINTS = ("นาย", "นาง", ".", "พล", "พัน", "ร้อย", "สิบ", "จ่า", "ดาบ", "เรือ", "นาวา", "หม่อม", "ศาสตรา",
-          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก", "ว่าที่", "มิส", "มาดาม", _CONTACT_HINT)
+          "แพทย์", "เภสัช", "คุณหญิง", "ท่านผู้หญิง", "เด็ก", "ว่าที่", "มิส", "มาดาม", CONTACT_HINT)
 # Titles alone: a quick scan, and where a name can start.
 _TITLE = re.compile(alternation(DOTTED_TITLES + WORD_TITLES + (_ACTING,)))
 _ENDS = re.compile(alternation(NAME_ENDS))
@@ -221,7 +221,7 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
         if between >= 0:  # a title, a space, more titles: the name starts at the last ones
             start = m.start("titles") + between + 1
         found.append((start, end))
-    if _CONTACT_HINT in text:
+    if CONTACT_HINT in text:
         found = sorted(found + [
             m.span() for m in _CONTACT.finditer(text)
             if is_boundary is not None and is_boundary(m.start() + len("คุณ"))  # not คุณธรรม

@@ -35,7 +35,7 @@ import nlpo3
 
 from .abbreviations import find_abbreviations
 from .companies import find_company_words
-from .names import find_names, may_start_name, mend_title_cuts
+from .names import CONTACT_HINT, find_names, may_start_name, mend_title_cuts
 from .places import find_places
 from .patterns import alternation
 from .rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, split_copula
@@ -472,7 +472,8 @@ class Segmenter:
         if name_starts is None:
             spans = self._names(text, cuts)
         else:
-            spans = find_names(text, self._is_boundary(cuts), name_starts) if name_starts or "(คุณ" in text else []
+            found = name_starts or CONTACT_HINT in text  # (a contact in brackets has no title)
+            spans = find_names(text, self._is_boundary(cuts), name_starts) if found else []
         if self._special is not None:
             spans += [m.span() for m in self._special.finditer(text)]
         spans += find_company_words(text)

@@ -15,8 +15,8 @@ that is the word meant. A short piece no dictionary counts (ไม, ให, ก�
 same way, when the pieces beside it are whole words (a name no dictionary knows is cut into short
 pieces: สุ|นัน|ทา). Those pieces are then not reported again as unknown words, and a suggestion for an
 unknown word prefers a mark put in (สถติ -> สถิติ, not สติ). A letter typed with a key near it or
-one of the same sound (ชั่งโมง for ชั่วโมง: ชั่ง|โมง, both words; รายระเอียด) is found the same way,
-for common words only (KEY_EVIDENCE).
+one of the same sound (ชั่งโมง for ชั่วโมง: ชั่ง|โมง, both words; รายระเอียด), or a letter left out
+(ข้อเท็จจิง), is found the same way, for common words only (KEY_EVIDENCE).
 
 Before any of that, the line is read with its typing errors fixed (typos.py reports those, once),
 and the site's names typed with one slip (near_miss.py: ศูนย์ปฏิบัติการต่อต้านการทุจริด) are found
@@ -74,10 +74,10 @@ _TONE = re.compile(f"[{TONE_MARKS}]")
 LONE_PIECE_MIN_COUNT = 1_000_000
 # A letter typed with a key near it or one of the same sound (letter_slips.py: ชั่งโมง for ชั่วโมง,
 # ง beside ว; รายระเอียด for รายละเอียด) is read the same way, with more care: any of several
-# letters may have slipped, and a transliterated name (ฟิเดลิส,
-# แชมเปียน) is made of pieces that a slip turns into some rare word. So the word meant must be
-# common (pythainlp's count at least KEY_MIN_COUNT), of at least KEY_MIN_LETTERS letters, and far
-# likelier than the pieces together (KEY_EVIDENCE). Measured: of 19,786 Wikipedia titles (names
+# letters may have slipped, and a transliterated name (ฟิเดลิส, แชมเปียน) is made of pieces that a
+# slip turns into some rare word. So the word meant must be common (pythainlp's count at least
+# KEY_MIN_COUNT), of at least KEY_MIN_LETTERS letters, and far likelier than the pieces together
+# (KEY_EVIDENCE). Measured: of 19,786 Wikipedia titles (names
 # of people and places from everywhere, transliterated), it reports 3 that nothing reported
 # before (one the usual misspelling โศกนาฎกรรม); without the count and length it reported 715.
 # The highest of text written right in content/ and the gold set is 7.3 (ผู้ถูก|ร้อง: ถูกต้อง).
@@ -366,10 +366,10 @@ def mark_edits(word: str) -> set[str]:
 
 def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, str, str]]:
     """(first token, token after the last, what was written, the word meant) for each place where
-    a word was typed without one of its marks, with a tone mark for another, or with a letter for
-    one near it (letter_slips.py): two or three tokens written together that one mark (put in, or
-    a tone mark changed) makes a far likelier word (MARK_EVIDENCE), or one letter changed a far
-    likelier common word (KEY_EVIDENCE), or one short token no count knows, between whole words,
+    a word was typed without one of its marks, with a tone mark for another, with a letter for one
+    near it (letter_slips.py) or without one of its letters: two or three tokens written together
+    that one mark (put in, or a tone mark changed) makes a far likelier word (MARK_EVIDENCE), or
+    one letter changed or put back a far likelier common word (KEY_EVIDENCE), or one short token no count knows, between whole words,
     that one mark makes a common word (LONE_PIECE_MIN_COUNT). Places do not overlap; the first
     found wins."""
     found = []

@@ -270,7 +270,8 @@ console.log(JSON.stringify([...written.map((w) => m.normalize(w).text), m.normal
 
 
 def test_a_latin_term_joined_by_hyphens_is_also_indexed_as_its_letters_alone(tmp_path):
-    chunks = ["(e-Certificate)", "Post-test", "e-GP", "e-GP", "0-4324-6106", "๐๕-๐๒-๒๕๖๙", "COVID-19", "ก-ข"]
+    chunks = ["(e-Certificate)", "Post-test", "e-GP", "e-GP", "0-4324-6106", "๐๕-๐๒-๒๕๖๙", "COVID-19", "ก-ข",
+              "COVID-๑๙"]
     assert compound_forms(chunks) == ["ecertificate", "posttest", "egp", "covid19"]
     assert {"ecertificate", "posttest", "egp"} <= set(extra_words(chunks))
     # The page's text, normalised in the browser, holds the form indexed, whatever the hyphen.
