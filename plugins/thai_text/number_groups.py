@@ -83,7 +83,7 @@ def _group_pattern(leads) -> re.Pattern:
         rf"(?:(?:{alternation(leads)})\s*)?{_RANGE}"
         rf"(?:{_CLAUSE}|"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
-        rf"(?:\s*(?:(?:{alternation(MAGNITUDES)})(?=\s?(?:{alternation(UNITS)}))\s?)?"
+        rf"(?:\s*(?:(?:{alternation(MAGNITUDES)})\s?)?"
         rf"(?:{alternation(u for u in UNITS if u not in _IDENTIFYING)}"
         rf"|(?:{alternation(_IDENTIFYING)})(?!\s*[{_DIGITS}])"
         rf"|(?:{alternation(LATIN_UNITS)})(?![A-Za-z])"
