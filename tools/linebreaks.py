@@ -319,12 +319,13 @@ def protected_spans_for(site_words, find_names):
     numbers written in groups (0 2232 1262), hashtags (#ศปทแรงงาน), numbers with what they belong
     to (09.00 น., พ.ศ. 2569), repetition marks with the character before them (ใด ๆ,
     อิสราเอล ฯลฯ), Latin terms with a piece of one or two characters (e-GP), the words of a
-    company's name (แมนพาวเวอร์), dotted abbreviations (ศปท.รง.) and a dash between spaces with what
-    comes before it (1 มีนาคม –), in `text`."""
+    company's name (แมนพาวเวอร์), dotted abbreviations (ศปท.รง.), a dash between spaces with what
+    comes before it (1 มีนาคม –) and a part named by a letter with its word (ภาค ก.), in `text`."""
     from thai_text.abbreviations import find_abbreviations
     from thai_text.companies import find_company_words
     from thai_text.dashes import find_spaced_dashes
     from thai_text.hashtags import find_hashtags
+    from thai_text.labels import find_letter_labels
     from thai_text.latin_compounds import find_latin_compounds
     from thai_text.number_groups import find_number_groups
     from thai_text.phones import find_phone_numbers
@@ -337,7 +338,7 @@ def protected_spans_for(site_words, find_names):
         found = list(find_names(text)) + find_phone_numbers(text) + find_hashtags(text)
         found += find_number_groups(text, telephone_leads=False) + find_repeat_marks(text)
         found += find_latin_compounds(text) + find_company_words(text) + find_abbreviations(text)
-        found += find_spaced_dashes(text)
+        found += find_spaced_dashes(text) + find_letter_labels(text)
         for word in words:
             i = text.find(word)
             while i >= 0:

@@ -12,7 +12,9 @@ same answer before anything is written:
   tag URLs with the slugs thai_text gives, feeds, direct templates), plus what each enabled
   plugin says it publishes (`published(site)` in its `rules` module: galleries, year archives,
   the search bundle, sitemap.xml...), theme and static files on disk;
-- a link to a `.md` file without `{filename}` leads nowhere once published.
+- a link to a `.md` file without `{filename}` leads nowhere once published;
+- a missing document (a type of ATTACHMENTS_TYPES: `/documents/minutes.pdf`) is named as one, and
+  the fix is to attach it (the release then links to it itself).
 """
 
 from __future__ import annotations
@@ -244,6 +246,20 @@ IMAGE_FIX = (
 )
 
 
+# A document a release links to is published when the release lists it (plugins/attachments).
+DOCUMENT_FIX = (
+    "แนบเอกสารในช่อง เอกสารแนบ ของระบบเขียนข่าว (หรือบรรทัด Attachments:) ข่าวจะมีลิงก์ไปยังเอกสารให้เอง "
+    "แล้วลบลิงก์นี้ หรือแก้ที่อยู่ให้ตรงกับเอกสารที่มีอยู่",
+    "attach the document in the web editor's document field (เอกสารแนบ; or an Attachments: line): the "
+    "release links to it by itself; then remove this link, or fix the address to a document that is there",
+)
+
+
+def _document_type(site_path: str) -> str:
+    """The extension of the file `site_path` names, lower case, without the dot ("" for none)."""
+    return posixpath.splitext(site_path.split("?", 1)[0].split("#", 1)[0])[1].lower().lstrip(".")
+
+
 def _check_link(site, source: SourceFile, line: int, target: str, image: bool = False) -> Problem | None:
     match = PLACEHOLDER.match(target)
     if match and not urls.is_same_site(html.unescape(target)):
@@ -270,6 +286,11 @@ def _check_link(site, source: SourceFile, line: int, target: str, image: bool = 
         return _problem(
             source, line, ERROR,
             f'ไม่พบภาพ "{target}" ในเว็บไซต์', f'the image "{target}" is not on the site', *IMAGE_FIX)
+    if _document_type(site_path) in (site.settings.get("ATTACHMENTS_TYPES") or {}):
+        return _problem(
+            source, line, ERROR,
+            f'ลิงก์ "{target}" ไม่พบเอกสารนี้ในเว็บไซต์', f'link "{target}" leads to no document of the site',
+            *DOCUMENT_FIX)
     return _problem(
         source, line, ERROR,
         f'ลิงก์ "{target}" ไม่พบหน้านี้ในเว็บไซต์',

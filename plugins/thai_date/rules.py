@@ -15,6 +15,10 @@ Rule "text-date": in the title, summary and body (not in code), a weekday before
 not that day's (`วันอังคารที่ 30 พฤศจิกายน 2569`, a Monday) or a day that does not exist, a WARNING
 naming the line (text_dates.py).
 
+Rule "event-date": in the body (not in code), an event told as past (เมื่อวันที่ 9 ธันวาคม 2569)
+dated after the release's `Date:`, a WARNING naming the line (text_dates.py): the date is a slip,
+or the release keeps the day its draft was started. The editor leaves it to CI, as spelling.
+
 Plain functions: `check_dates(source, site)` for the content check, the build and the editor;
 `date_problem(problem, name, line)` turns a `parsing.DateProblem` into the one Problem type.
 """
@@ -26,9 +30,9 @@ import datetime as _dt
 import os
 import re
 
-from .formats import BE_OFFSET
+from .formats import BE_OFFSET, thai_date
 from .parsing import ACCEPTED_FORMS, ACCEPTED_TIMES, DateProblem, parse_date, read_date
-from .text_dates import mistakes_by_line
+from .text_dates import events_after, mistakes_by_line
 
 DATE_FIELDS = ("date", "modified")
 THAI = re.compile("[\u0e01-\u0e4e]")
@@ -135,6 +139,30 @@ def check_text_dates(source, site) -> list:
             for number, thai, english in found]
 
 
+def check_event_dates(source, site) -> list:
+    """Rule "event-date": each past event of the body dated after the release (text_dates.py)."""
+    from content_guard.sources import outside_code_fences
+
+    if source.kind != "article" or not source.value("date"):
+        return []
+    try:
+        release = parse_date(source.value("date"))
+    except DateProblem:
+        return []  # the rule "date" names it
+    day = release.date()
+    return [_problem(source.name, number, "warning",
+                     f'"{written}" เล่าเหตุการณ์ที่ผ่านมาแล้ว แต่วันที่ {thai_date(event)} อยู่หลังวันที่ของข่าว '
+                     f'({thai_date(day)})',
+                     f'"{written}" tells of a past event, but {event:%Y-%m-%d} is after the release\'s date '
+                     f"({day:%Y-%m-%d})",
+                     "ถ้าข่าวเผยแพร่หลังเหตุการณ์ ให้แก้วันที่ของข่าว (Date: หรือช่อง วันที่ ในระบบเขียนข่าว) "
+                     "เป็นวันที่เผยแพร่ ถ้าไม่ใช่ ให้แก้วันที่ในข้อความ",
+                     "if the release is published after the event, set its date (Date:, or the editor's "
+                     "วันที่ field) to the day it is published; otherwise fix the date in the text",
+                     rule="event-date")
+            for number, written, event in events_after(outside_code_fences(source.body_lines), day)]
+
+
 def _suspicious(name, line, value, moment, oldest, horizon) -> list:
     problems = []
     be = moment.year + BE_OFFSET
@@ -183,7 +211,8 @@ def published(site):
 def _rules():
     from content_guard.verdict import Rule
 
-    return (Rule("date", check_dates), Rule("text-date", check_text_dates, depends_on=()))
+    return (Rule("date", check_dates), Rule("text-date", check_text_dates, depends_on=()),
+            Rule("event-date", check_event_dates, depends_on=()))
 
 
 RULES = _rules()

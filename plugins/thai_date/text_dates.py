@@ -9,11 +9,18 @@ Arabic digits, month names full, short or colloquial, `พ.ศ.` or not): a date
 a year says nothing to check. The date is read by `parsing.parse_date`, as `Date:` is. The lines
 of a paragraph are read as one text (a weekday may end one line and its date start the next).
 
-No Pelican imports: rules.py's rule "text-date" calls `mistakes_by_line`.
+An event told as past (เมื่อวันที่ 4 ธันวาคม 2569, เมื่อวันศุกร์ที่ ..., เมื่อ 4 ธ.ค. 2569) cannot
+be dated after the release that tells it: either the date is a slip, or the release's own date is
+older than the event (a draft started before the event and published after it keeps the day it
+was started). `events_after` gives each such date, with a four-digit year, as the weekday check.
+
+No Pelican imports: rules.py's rules "text-date" and "event-date" call `mistakes_by_line` and
+`events_after`.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_right
 
@@ -36,6 +43,34 @@ TEXT_DATE = re.compile(
     rf"(?P<date>{_DIGIT}{{1,2}}\s*(?:{_alternation(MONTHS + MONTHS_SHORT + _COLLOQUIAL)})\s*"
     rf"(?:พ\.\s?ศ\.\s*)?{_DIGIT}{{4}})(?!{_DIGIT})"
 )
+
+
+# A past event's date: เมื่อ, then วันที่ or a weekday, or the date alone (see TEXT_DATE).
+EVENT_DATE = re.compile(
+    rf"เมื่อ\s*(?:วัน(?:{_alternation(WEEKDAY_NUMBERS)})?\s*)?(?:ที่\s*)?"
+    rf"(?P<date>{_DIGIT}{{1,2}}\s*(?:{_alternation(MONTHS + MONTHS_SHORT + _COLLOQUIAL)})\s*"
+    rf"(?:พ\.\s?ศ\.\s*)?{_DIGIT}{{4}})(?!{_DIGIT})"
+)
+
+
+def events_after(numbered_lines, day: datetime.date) -> list[tuple[int, str, datetime.date]]:
+    """(line number, what is written, its date) for each past event of the lines given as
+    (number, text) dated after `day` (a date: the release's), its paragraph read as one text.
+    เมื่อ after จะ in the same run of words is a future "when" (จะมีผลใช้บังคับเมื่อวันที่ ...)."""
+    found = []
+    for numbers, starts, text in _paragraphs(numbered_lines):
+        if "เมื่อ" not in text:
+            continue
+        for m in EVENT_DATE.finditer(text):
+            if "จะ" in text[text.rfind(" ", 0, m.start()) + 1:m.start()]:
+                continue  # a future "when" (จะมีผลใช้บังคับเมื่อวันที่ ...)
+            try:
+                moment = parse_date(m.group("date"))
+            except DateProblem:
+                continue  # a day that does not exist: the weekday check names it where it can
+            if moment.date() > day:
+                found.append((numbers[bisect_right(starts, m.start()) - 1], m.group(0), moment.date()))
+    return found
 
 
 def weekday_mistakes(text: str) -> list[tuple[str, str, str]]:

@@ -69,6 +69,7 @@ _GROUPING = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 # Latin letters and digits joined by hyphens (as joiningHyphen() in search-match.js reads them).
 _LATIN_COMPOUND = re.compile("[0-9A-Za-z\u0E50-\u0E59]+(?:[-\u2010\u2011][0-9A-Za-z\u0E50-\u0E59]+)+")
 _HYPHENS = re.compile("[-\u2010\u2011]")
+_LETTER = re.compile("[A-Za-z\u0E01-\u0E4E]")
 # A Thai word starts with a consonant or a lead vowel, never right after a lead vowel.
 _WORD_START = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
 _LEAD_VOWELS = frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
@@ -162,12 +163,13 @@ def number_form(number: str) -> str:
 
 
 def number_forms(chunks) -> list[str]:
-    """`number_form` of each number of `chunks` that is written otherwise, each once."""
+    """`number_form` of each number of `chunks` that is written otherwise, or written against
+    letters (36 of the ITA indicator O36, which Pagefind holds as one word), each once."""
     found = {}
     for chunk in chunks:
         for number in NUMBER.findall(chunk):
             form = number_form(number)
-            if form != number:
+            if form != number or _LETTER.search(chunk):
                 found[form] = None
     return list(found)
 

@@ -6,6 +6,8 @@ Thai letter, the letters a finger that slips types instead: the keys to its left
 keys above and below it (rows are staggered as on any keyboard), and the same key with Shift
 pressed or not (ร and ณ, ส and ศ). A writer who spells by ear writes a letter of the same sound
 (รายระเอียด for รายละเอียด: ร and ล, which Thai speakers often say alike; ส, ศ and ษ): SOUND_ALIKE.
+A letter that ends a word is heard only as its final sound, which many letters share (งบประมาณ
+and งบประมาน, เทศกาล and เทศกาน, ขอบเขต and ขอบเขด): FINAL_SOUNDS, for the last letter.
 Only letters count: a digit or a mark typed for a letter is another kind of slip (typos.py,
 spelling.missing_marks).
 """
@@ -20,7 +22,11 @@ SHIFTED = ('%+๑๒๓๔ู฿๕๖๗๘๙', '๐"ฎฑธํ๊ณฯญ�
 # starts one key further left, at the key left of 1), A between Q and W, Z between A and S.
 _UNDER = (None, 1, 0, 0)
 # Letters of one sound, each group written for each other (ญ ends a syllable as น does: หาญ, หาน).
-SOUND_ALIKE = ("รล", "ศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฌ")
+SOUND_ALIKE = ("รล", "ซศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฉฌ", "คฆ", "พภ")
+# Letters that end a syllable with one sound (the final sounds k, t, p and n), each written for
+# another at the end of a word.
+FINAL_SOUNDS = ("กขคฆ", "ดจชซฎฏฐฑฒตถทธศษส", "บปพฟภ", "นญณรลฬ")
+_FINAL = {letter: group.replace(letter, "") for group in FINAL_SOUNDS for letter in group}
 # Thai consonants and the vowels written as letters on the line (ะ า ำ เ แ โ ใ ไ).
 LETTERS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("ะาำเแโใไ")
 
@@ -57,8 +63,13 @@ NEIGHBOURS = _neighbours()
 
 
 def slips_of(written: str):
-    """`written` with one letter changed for one of its NEIGHBOURS, each way once (what was meant,
-    if `written` is such a slip)."""
+    """`written` with one letter changed for one of its NEIGHBOURS, or its last letter for one of
+    the same final sound (FINAL_SOUNDS), each way once (what was meant, if `written` is such a
+    slip)."""
     for i, char in enumerate(written):
         for other in NEIGHBOURS.get(char, ""):
             yield written[:i] + other + written[i + 1:]
+    last = written[-1:]
+    for other in _FINAL.get(last, ""):
+        if other not in NEIGHBOURS.get(last, ""):
+            yield written[:-1] + other

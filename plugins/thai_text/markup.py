@@ -24,7 +24,9 @@ A browser breaks Thai lines wherever its own dictionary allows (Chromium: กร
   (`09.00 น.`, `พ.ศ. ๒๕๖๙`, `27 พฤศจิกายน 2569`, `3,000 บาท`: number_groups.py), widened to the
   break points around it: a line that starts with `น.` or a year parted from its `พ.ศ.` reads as
   a typesetting slip; and, the same way, around each repetition mark with the word before it
-  (`จริง ๆ`, `อิสราเอล ฯลฯ`: repeat_marks.py), as a line that starts with `ๆ` is one too;
+  (`จริง ๆ`, `อิสราเอล ฯลฯ`: repeat_marks.py), as a line that starts with `ๆ` is one too, and
+  around each part named by a letter with its word (`ภาค ก.`, `ระดับ A`: labels.py) and each
+  short aside in brackets (`(ถ้ามี)`: asides.py);
 - an opening quote or bracket right before a kept piece (after a space or at the start) and a
   closing one right after it (before a space or at the end), as a character or an entity, go into
   its span: where the CSS makes every piece an inline block (text at twice its size on a phone),
@@ -44,7 +46,9 @@ from bisect import bisect_left, bisect_right
 
 from markupsafe import Markup, escape
 
+from .asides import find_short_asides
 from .hashtags import find_hashtags
+from .labels import find_letter_labels
 from .latin_compounds import find_latin_compounds
 from .number_groups import find_number_groups
 from .phones import find_phone_numbers
@@ -211,14 +215,17 @@ def _mark_up(text: str, segmenter) -> tuple[str, int]:
 def _groups(text: str) -> list[tuple[int, int]]:
     """What is kept on one line as a number group is, in order: each number with what it belongs
     to (number_groups.py), each repetition mark with the word before it (repeat_marks.py), each
-    Latin term with a piece of one or two characters (latin_compounds.py: e-GP) and each dash
-    written between spaces with the word before it (dashes.py: 1 มีนาคม – 30 มิถุนายน). A
+    Latin term with a piece of one or two characters (latin_compounds.py: e-GP), each dash
+    written between spaces with the word before it (dashes.py: 1 มีนาคม – 30 มิถุนายน), each
+    part named by a letter with its word (labels.py: ภาค ก., ระดับ A) and each short aside in
+    brackets (asides.py: (ถ้ามี)). A
     no-break space written as an entity counts as the space it is (Markdown writes a typed one as
     `&nbsp;`: `15&nbsp;ธันวาคม 2569`, where a line ended before the year)."""
     if "&" in text:
         text = _NBSP_ENTITY.sub(_as_spaces, text)
     groups = find_number_groups(text, telephone_leads=False)
-    more = find_repeat_marks(text) + find_latin_compounds(text) + find_spaced_dashes(text)
+    more = (find_repeat_marks(text) + find_latin_compounds(text) + find_spaced_dashes(text)
+            + find_letter_labels(text) + find_short_asides(text))
     return sorted(groups + more) if more else groups
 
 

@@ -32,7 +32,8 @@ Latin letters written after it (นายมิน ทู อ่อง (Min Thu 
 by the words Burmese names are made of (BURMESE_NAME_WORDS: นายมิน ตู อ่อง ซึ่งเป็นล่าม). A
 Vietnamese name's given name follows a family name and a middle name (นายเหงียน วัน ทั่น). A
 contact person is often named in brackets by คุณ and a first name alone (โทร. 08 1234 5678
-(คุณอรวรรณ)): what the brackets hold is the name.
+(คุณอรวรรณ)): what the brackets hold is the name. คุณ before the words of a Burmese name is its
+title too (อย่างคุณเอ เอ มยินต์ ที่สมุทรสาคร).
 
 Where titles are written with a space between them (รองศาสตราจารย์ ดร.ปิยะนุช ทองประเสริฐ,
 พล.ต.อ. ดร.สมศักดิ์ ...), the name's span starts at the titles after the last such space: a name
@@ -144,12 +145,17 @@ VIETNAMESE_FAMILY_NAMES = frozenset("""
 VIETNAMESE_MIDDLE_NAMES = frozenset("วัน ถิ ทิ ดึ๊ก ก๊วก ฮิ่ว ฮู มินห์ หง็อก ซวน ทัญ".split())
 # A Vietnamese given name has at most this many letters.
 GIVEN_NAME_LETTERS = 10
-# A contact person named in brackets, by the polite คุณ and a first name (08 1234 5678 (คุณอรวรรณ))
-# or a whole name: the brackets hold nothing else. Elsewhere คุณ starts words (คุณภาพ, คุณธรรม:
-# the segmenter ends no word after it there) and is the pronoun "you" (คุณสามารถแจ้ง...), which
-# brackets do not hold alone.
-CONTACT_HINT = "(คุณ"
+# A person named by the polite คุณ instead of a title: a contact in brackets, by a first name
+# (08 1234 5678 (คุณอรวรรณ)) or a whole name, the brackets holding nothing else; or, in running
+# text, a Burmese name, its words BURMESE_NAME_WORDS (อย่างคุณเอ เอ มยินต์ ที่สมุทรสาคร).
+# Elsewhere คุณ starts words (คุณภาพ, คุณธรรม: the segmenter ends no word after it there) and is
+# the pronoun "you" (คุณสามารถแจ้ง...), which brackets do not hold alone and no Burmese name follows.
+CONTACT_HINT = "คุณ"
 _CONTACT = re.compile(rf"(?<=\()คุณ[{_LETTERS}]{{2,24}}(?:\ [{_LETTERS}]{{2,30}})?(?=\))")
+_CONTACT_BURMESE = re.compile(
+    rf"คุณ(?:{alternation(BURMESE_NAME_WORDS)})(?:\ (?:{alternation(BURMESE_NAME_WORDS)})){{1,3}}"
+    rf"(?:(?![{_LETTERS}])|(?={alternation(NAME_ENDS)}))"
+)
 # More words of a name, then the whole name in Latin letters in brackets (see _spelled_out_end).
 _SPELLED_OUT = re.compile(
     rf"(?P<more>(?:\ [{_LETTERS}]{{2,12}}){{1,2}})\ \((?P<latin>[A-Za-z][A-Za-z'.\-]*(?:\ [A-Za-z][A-Za-z'.\-]*){{2,3}})\)"
@@ -221,11 +227,10 @@ def find_names(text: str, is_boundary=None, starts=None) -> list[tuple[int, int]
         if between >= 0:  # a title, a space, more titles: the name starts at the last ones
             start = m.start("titles") + between + 1
         found.append((start, end))
-    if CONTACT_HINT in text:
-        found = sorted(found + [
-            m.span() for m in _CONTACT.finditer(text)
-            if is_boundary is not None and is_boundary(m.start() + len("คุณ"))  # not คุณธรรม
-        ])
+    if CONTACT_HINT in text and is_boundary is not None:
+        contacts = {m.span() for pattern in (_CONTACT, _CONTACT_BURMESE) for m in pattern.finditer(text)
+                    if is_boundary(m.start() + len(CONTACT_HINT))}  # not คุณธรรม
+        found = sorted({*found, *contacts}) if contacts else found
     return found
 
 

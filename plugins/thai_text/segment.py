@@ -43,7 +43,7 @@ from .rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, split_copula
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 8  # 8: abbreviations of more than one part and contact names are kept whole
+CACHE_FORMAT = 9  # 8: abbreviations of more than one part and contact names are kept whole; 9: Burmese names after คุณ
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
@@ -472,7 +472,7 @@ class Segmenter:
         if name_starts is None:
             spans = self._names(text, cuts)
         else:
-            found = name_starts or CONTACT_HINT in text  # (a contact in brackets has no title)
+            found = name_starts or CONTACT_HINT in text  # (a contact by คุณ has no title)
             spans = find_names(text, self._is_boundary(cuts), name_starts) if found else []
         if self._special is not None:
             spans += [m.span() for m in self._special.finditer(text)]

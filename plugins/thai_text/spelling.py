@@ -44,7 +44,7 @@ import os
 import pickle
 import re
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from .letter_slips import slips_of
@@ -52,11 +52,15 @@ from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .patterns import THAI_LETTERS
 from .typos import fix_typos
 
-CACHE_FORMAT = 8  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places, 8: keys near); older caches are not read
+CACHE_FORMAT = 9  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places, 8: keys near, 9: final sounds, runs on, joined); older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 INLINE_CODE = re.compile(r"`[^`]*`")
+# Quotes and square brackets, read as spaces: the segmenter leaves one joined to letters it does
+# not know as a word (แจ้งล่วงหน้" is แจ้ง|ล่วง|หน้"; [ผลการ is [ผ|ลการ), and such a token is never
+# searched. (Round brackets stay: a contact's name is known by them, names.CONTACT_HINT.)
+QUOTES = re.compile("[\"'“”‘’«»\\[\\]]")
 URLISH = re.compile(r"(?:https?://|www\.|mailto:)\S+|\]\([^)]*\)|<[^>]+>|\{[a-z]+\}\S*")
 # Upper and lower vowels, tone marks, ็ and ์: what a slip most often leaves out or gets wrong.
 MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
@@ -87,6 +91,9 @@ LONE_PIECE_MIN_COUNT = 1_000_000
 KEY_EVIDENCE = 10.0
 KEY_MIN_COUNT = 10_000
 KEY_MIN_LETTERS = 5
+# A piece no count knows of at most this many letters, right after two or three pieces that a slip
+# would make a word, is more of that word (missing_marks does not read them as the slip; see _runs_on).
+RUN_ON_LETTERS = 2
 SPELLING_CACHE = "spelling.pickle"  # in CACHE_PATH/thai_text: what each line gave, by dictionary
 
 # Words Thai writers often misspell although every piece is a dictionary word (so no segmenter
@@ -124,6 +131,7 @@ COMMON_MISSPELLINGS = {
     "คอรัปชั่น": "คอร์รัปชัน",
     "คอร์รัปชั่น": "คอร์รัปชัน",
     "คอรัปชัน": "คอร์รัปชัน",
+    "อินเตอร์เน็ต": "อินเทอร์เน็ต",  # (the Royal Institute's spelling; a job announcement wrote the other)
     # Entries of pythainlp's own word list that are slips of one vowel or tone mark (in neither
     # the Royal Institute's list nor the Thai National Corpus, one mark from a word the corpus
     # counts 300 times or more): as dictionary words they were never reported (เบิ้องต้น).
@@ -244,13 +252,14 @@ class Speller:
 
     def key_fix(self, text: str) -> str | None:
         """The most frequent common word (KEY_MIN_COUNT, KEY_MIN_LETTERS) that is `text` with one
-        letter changed for a key near it or one of the same sound (letter_slips.py), or with a
-        letter it left out put back (ค้างจ่ย: ค้างจ่าย), if any."""
+        letter changed for a key near it or one of the same sound (letter_slips.py), without a
+        tone mark typed too many (ครอบคลุ่ม: ครอบคลุม), or with a letter it left out put back
+        (ค้างจ่ย: ค้างจ่าย), if any."""
         if _letters(text) < KEY_MIN_LETTERS - 1:
             return None
         counts = self.counts
-        found = [word for word in slips_of(text) if counts.get(word, 0) >= KEY_MIN_COUNT] \
-            if _letters(text) >= KEY_MIN_LETTERS else []
+        found = [word for word in chain(slips_of(text), _without_a_tone(text))
+                 if counts.get(word, 0) >= KEY_MIN_COUNT] if _letters(text) >= KEY_MIN_LETTERS else []
         dropped = self._dropped_index.get(text)
         if dropped:
             found.append(dropped)
@@ -331,7 +340,7 @@ class Speller:
         key = hashlib.blake2b(line.encode("utf-8"), digest_size=12).digest()
         found = self._lines.get(key)
         if found is None:
-            text = fix_typos(URLISH.sub(" ", INLINE_CODE.sub(" ", line)))
+            text = QUOTES.sub(" ", fix_typos(URLISH.sub(" ", INLINE_CODE.sub(" ", line))))
             misses = self.near_misses.find(text)
             found = [(miss.found, miss.entry, miss.slip) for miss in misses]
             for miss in reversed(misses):
@@ -353,6 +362,11 @@ class Speller:
         return found
 
 
+def _without_a_tone(text: str):
+    """`text` without each of its tone marks in turn."""
+    return (text[:m.start()] + text[m.end():] for m in _TONE.finditer(text))
+
+
 def mark_edits(word: str) -> set[str]:
     """`word` with one mark put in after any letter, or one of its marks changed for another."""
     edits = set()
@@ -369,9 +383,10 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
     a word was typed without one of its marks, with a tone mark for another, with a letter for one
     near it (letter_slips.py) or without one of its letters: two or three tokens written together
     that one mark (put in, or a tone mark changed) makes a far likelier word (MARK_EVIDENCE), or
-    one letter changed or put back a far likelier common word (KEY_EVIDENCE), or one short token no count knows, between whole words,
-    that one mark makes a common word (LONE_PIECE_MIN_COUNT). Places do not overlap; the first
-    found wins."""
+    one letter changed or put back a far likelier common word (KEY_EVIDENCE), or one short token
+    no count knows, between whole words, that one mark makes a common word (LONE_PIECE_MIN_COUNT).
+    Places do not overlap; the first found wins; a window a piece no count knows runs on from is
+    none (_runs_on)."""
     found = []
     n = len(tokens)
     thai = [bool(THAI_WORD.match(token)) for token in tokens]
@@ -386,9 +401,10 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
             if i + size > n or not thai[i + size - 1]:
                 break
             meant = window_fix(tuple(tokens[i:i + size]))
-            if meant:
+            if meant and not _runs_on(tokens, thai, i + size, counts, site_words):
                 end = i + size
                 break
+            meant = None
         if end is None:
             token = tokens[i]
             # A name no dictionary knows is cut into short pieces (สุ|นัน|ทา): a slip sits
@@ -405,6 +421,15 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
         found.append((i, end, "".join(tokens[i:end]), meant))
         i = end
     return found
+
+
+def _runs_on(tokens: list[str], thai: list[bool], at: int, counts, site_words) -> bool:
+    """Whether the token at `at` is a short piece (RUN_ON_LETTERS) no count knows written right
+    after a window: the word the writer meant goes on into it (อาสา|ส|มัค is อาสาสมัคร misspelt,
+    not อาวาส and มัค), and the run of unknown pieces is suspicious_runs' to read. A longer one is
+    a word of its own, a name (ขัง|หวัด|กาญจนบุรี is จังหวัด misspelt before a province)."""
+    return (at < len(tokens) and thai[at] and tokens[at] not in counts and tokens[at] not in site_words
+            and _letters(tokens[at]) <= RUN_ON_LETTERS)
 
 
 def searched_tokens(segmenter, text: str) -> list[str]:
@@ -563,7 +588,7 @@ def suspicious_runs(tokens: list[str], speller: Speller) -> list[tuple[str, str 
     A misspelt word is often cut into a dictionary piece and an unknown piece (ทุจจริต ->
     ทุ|จ|จริต), so the run is also tried joined with its neighbours: if one of those is a known
     word the run is only a segmentation artefact; if one is one edit away from a known word, that
-    is the suggestion.
+    is the suggestion. Two reports that touch are one word (_joined).
     """
     found = []
     i = 0
@@ -581,20 +606,36 @@ def suspicious_runs(tokens: list[str], speller: Speller) -> list[tuple[str, str 
         # (สำนักงาร is สำนัก|งา|ร, meant สำนักงาน; ทำงาร is ทำ|งา|ร)
         before2 = tokens[i - 2] + before if before and i > 1 and THAI_WORD.match(tokens[i - 2]) else ""
         after2 = after + tokens[j + 2] if after and j + 2 < len(tokens) and THAI_WORD.match(tokens[j + 2]) else ""
-        combos = [c for c in dict.fromkeys((run, before + run, run + after, before + run + after,
-                                            run + after2, before2 + run)) if c]
-        if any(speller.checker.known([c]) for c in combos):
+        lo, hi = i - bool(before), j + 1 + bool(after)
+        spans = {}  # each text tried, with its tokens (the first of equal texts)
+        for text, span in ((run, (i, j + 1)), (before + run, (lo, j + 1)), (run + after, (i, hi)),
+                           (before + run + after, (lo, hi)), (run + after2, (i, hi + bool(after2))),
+                           (before2 + run, (lo - bool(before2), j + 1))):
+            spans.setdefault(text, span)
+        if any(speller.checker.known([c]) for c in spans):
             i = j + 1
             continue
         reported = None
-        for combo in reversed(combos):
+        for combo in reversed(spans):
             better = speller.suggestion(combo) if _letters(combo) >= 3 else None
             if spelling_suggestion_allowed(combo, better):
-                reported = (combo, better)
+                reported = (combo, better, spans[combo])
                 break
         if reported is None and _letters(run) >= 3:
-            reported = (run, None)
+            reported = (run, None, (i, j + 1))
+        if reported and found and reported[2][0] <= found[-1][2][1]:
+            reported = _joined(tokens, found.pop()[2], reported[2], speller)
         if reported:
             found.append(reported)
         i = j + 1
-    return found
+    return [(word, better) for word, better, _span in found]
+
+
+def _joined(tokens, first, second, speller) -> tuple[str, str | None, tuple[int, int]]:
+    """Two unknown words written one against the other, as one (ไลน์ออฟฟิเชียล read as ออฟฟิ and
+    เชียล is one word to its writer, who adds it to the dictionary whole): the tokens from the
+    first's start to the second's end, with the word one edit away, if any."""
+    span = (first[0], max(first[1], second[1]))
+    word = "".join(tokens[span[0]:span[1]])
+    better = speller.suggestion(word) if _letters(word) >= 3 else None
+    return word, better if spelling_suggestion_allowed(word, better) else None, span

@@ -412,6 +412,31 @@ def test_a_missing_photo_gets_a_photos_fix(site):
     assert "content/extra/" in pdf[0].fix and ".md" not in pdf[0].fix_english
 
 
+def test_a_missing_document_gets_the_attachments_fix(site):
+    # A trial's minutes linked to "/documents/...pdf", a file nobody had uploaded: the fix is to
+    # attach it (the release then links to it itself), not to link to a post.
+    body = "ย่อหน้าแรก\n\n[รายงานการประชุม (PDF)](/documents/minutes-4-2569.pdf) และ [ตาราง](../files/t.XLSX?dl=1)\n"
+    found = only(site({"news/minutes.md": news(body, Slug="minutes")}), "link")
+    assert where(found) == [("content/news/minutes.md", 8, "error")] * 2
+    for problem in found:
+        assert "เอกสาร" in problem.thai and "document" in problem.english
+        assert "เอกสารแนบ" in problem.fix and "Attachments:" in problem.fix_english
+        assert "{filename}" not in problem.fix_english
+
+
+def test_a_past_event_after_the_release_date_is_named(site):
+    # A trial's minutes, dated 7 December, told of the meeting "เมื่อวันพุธที่ 9 ธันวาคม 2569": the
+    # date is a slip, or the release kept the day its draft was started.
+    body = ("ย่อหน้าแรก\n\nเมื่อวันพุธที่ 9 ธันวาคม 2569 เวลา 13.30 น. ที่ประชุมมีมติ\n"
+            "เมื่อวันที่ 7 ธ.ค. 2569 และเมื่อวันที่ 1 ธันวาคม 2569\n"
+            "กฎหมายจะมีผลใช้บังคับเมื่อวันที่ 1 มกราคม 2570\n")
+    found = only(site({"news/minutes.md": news(body, Slug="minutes", Date="2569-12-07 16:00")}), "event-date")
+    assert where(found) == [("content/news/minutes.md", 8, "warning")]
+    assert "9 ธันวาคม 2569" in found[0].thai and "7 ธันวาคม 2569" in found[0].thai
+    assert "2026-12-09" in found[0].english and "Date:" in found[0].fix
+    assert only(site({"news/minutes.md": news(body, Slug="minutes", Date="2569-12-10 09:00")}), "event-date") == []
+
+
 def test_a_level_one_heading_in_the_text_gets_the_level_two_fix(site):
     # The page's title is its one <h1>: "# ", a === underline or <h1> in the text is another;
     # "## ", hashtags (no space after #) and code blocks are not reported.

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugins.thai_date.formats import MONTHS, MONTHS_SHORT, WEEKDAYS, thai_date, to_thai_digits
-from plugins.thai_date.text_dates import weekday_mistakes
+from plugins.thai_date.text_dates import events_after, weekday_mistakes
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
 
@@ -95,3 +95,24 @@ def test_the_rule_names_the_line_in_title_summary_and_body_not_in_code(tmp_path)
         ("content/news/visit.md", 12, "warning"),  # 13 January 2570, on the next line, is a Wednesday
     ], problems
     assert "คือวันศุกร์" in problems[1].thai and problems[1].fix
+
+
+@settings(max_examples=200, deadline=None)
+@given(DAYS, st.integers(-40, 40), st.integers(0, 4))
+def test_a_past_event_is_named_exactly_when_it_is_after_the_release(event, days, form):
+    # (the weekday written is the day's own: the weekday check has nothing to say)
+    release = event + timedelta(days=days)
+    line = f"เมื่อ{written(event, WEEKDAYS[event.weekday()], form)} เวลา 09.30 น. ศูนย์ฯ จัดประชุม"
+    found = events_after([(3, line)], release)
+    assert found == ([(3, found[0][1], event)] if event > release else []), line
+    if found:
+        assert found[0][1].startswith("เมื่อวัน")
+
+
+@pytest.mark.parametrize("text", [
+    "จะมีผลใช้บังคับเมื่อวันที่ 1 มกราคม 2570",  # a future "when"
+    "ในวันที่ 1 มกราคม 2570 ศูนย์ฯ จะจัดงาน",  # not told as past
+    "เมื่อวันที่ 1 มกราคม",  # no year: nothing to check
+])
+def test_no_past_event_to_judge(text):
+    assert events_after([(1, text)], date(2026, 12, 7)) == []

@@ -228,6 +228,13 @@ def test_the_extra_words_hold_each_number_written_otherwise():
     assert "103500" in extra and "1546" in extra and "4500" not in extra  # 4500 is a chunk already
 
 
+def test_the_extra_words_hold_a_number_written_against_letters():
+    # A trial's minutes named the ITA indicator "ข้อ O36": Pagefind holds O36 as one word, and a
+    # reader who typed 36 was not shown the page.
+    assert number_forms(["ข้อ", "O36", "การเปิดเผย", "ปี2569", "36"]) == ["36", "2569"]
+    assert "36" not in extra_words(["O36", "36"]) and "36" in extra_words(["ข้อ", "O36"])
+
+
 def test_search_match_js_compares_numbers_as_number_form_writes_them(tmp_path):
     # The query (normalised in the browser) and the page's extra words (number_form, at build
     # time) must meet: normalize() gives the same text for a number and for its number_form.

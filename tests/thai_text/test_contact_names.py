@@ -1,7 +1,9 @@
-"""A contact person named in brackets by คุณ and a first name stays on one line (names.py).
+"""A person named by คุณ instead of a title stays on one line (names.py): a contact in brackets,
+or a Burmese name.
 
 A trial announcement gave its contact as "โทร. 08 1234 5678 (คุณอรวรรณ)", and its page ended a
-line at "(คุณอร|วรรณ)" at 5 of 241 widths.
+line at "(คุณอร|วรรณ)" at 5 of 241 widths; a trial interview named a volunteer "อย่างคุณเอ เอ
+มยินต์ ที่สมุทรสาคร", and its page ended lines inside her name at 19 widths.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ CASES = {
     "ตรวจคุณภาพ (คุณธรรมและจริยธรรม ของเจ้าหน้าที่)": [],
     "หลักสูตร (คุณภาพชีวิต)": [],
     "คุณสามารถแจ้งเบาะแสได้ (ไม่ต้องเปิดเผยชื่อ)": [],
+    # a Burmese name: its words say it is one
+    "เก็บหลักฐานอะไร อย่างคุณเอ เอ มยินต์ ที่สมุทรสาคร": ["คุณเอ เอ มยินต์"],
+    "ล่ามชื่อคุณมิน ทู อ่องกล่าวว่า": ["คุณมิน ทู อ่อง"],
+    "คุณเอง ก็ทำได้ คุณมินต์ตรา ใจดี": [],  # (not the words of a Burmese name)
 }
 
 

@@ -39,6 +39,7 @@ NAMES = [
     "คุณอรวรรณ",  # (a contact person in brackets after a number: "(คุณอร|วรรณ)" before)
     "พ.จ.อ.สมพงษ์ แก้วประดิษฐ์",  # (a navy petty officer: no title known before)
     "นางเอ เอ มยินต์",  # (a Burmese name after its Latin spelling: "นางเอ เอ |มยินต์" before)
+    "คุณเอ เอ มยินต์",  # (the same, by คุณ in an interview: "คุณเอ เอ |มยินต์" before)
 ]
 # Telephone numbers written in the sample content with spaces, in a sentence and in a table's cell.
 NUMBERS = ["0 2232 1262", "0 2232 1000", "0 5368 9104", "08 9617 2043", "043 246 105", "0-4324-6106",
@@ -56,7 +57,9 @@ GROUPS = ["08.30-16.30 น.", "พ.ศ. 2562", "ทั้งสิ้น 418,800
           "แมนพาวเวอร์", "สตาร์ไลท์",  # (words of companies' names: "แมน|พาวเวอร์" before)
           "ชั้น 3", "2 มื้อ", "5 MB",  # ("301 ชั้น| 3", "2 |มื้อ", "5 |MB" before)
           "08.00 - 12.00 น.",  # (a range with a hyphen between spaces: "08.00 - |12.00 น." before)
-          "ศปท.รง.", "บก.ปปท."]  # (abbreviations of two parts: "(ศปท.|รง.)", "(บ|ก.ปปท.)" before)
+          "ศปท.รง.", "บก.ปปท.",  # (abbreviations of two parts: "(ศปท.|รง.)", "(บ|ก.ปปท.)" before)
+          "หน้า 7", "10 หลัก",  # ("แก้ไขหน้า |7", "10 |หลัก" before)
+          "ภาค ก.", "ข้อ O36"]  # (parts named by a letter: "(ภาค |ก.)", "ข้อ |O36" before)
 # Words with the repetition mark after them, written in the sample content (Chromium began lines
 # with "ๆ" after "ใบเสร็จใด |" and "ขั้นตอนจริง |", and with "ฯลฯ" after "อิสราเอล |", before
 # markup.py kept them: repeat_marks.py). The rule's group starts at the word's last letter.

@@ -217,9 +217,32 @@ def test_names_from_everywhere_are_not_read_as_slips_of_a_key(segmenter, monkeyp
     ("ผู้อำนวนการ ศปท. กล่าวว่า", "อำนวน", "อำนวย"),  # not อำนว, ย left out, and "นการ"
     ("แม้ข้อมูลบางส่วนจะคาดเคลื่อน", "คาดเคลื่อน", "คลาดเคลื่อน"),
     ("ตามที่มีผู้ใช้เฟสบุ๊คโพสต์ข้อความ", "เฟสบุ๊ค", "เฟซบุ๊ก"),
+    # Trial minutes, an interview and a job announcement: a last letter of the same final sound
+    # (ขอบเข|ด was read as เข็ด), a tone mark too many, a piece no count knows run on from a
+    # window (อาสา|ส|มัค was read as อาวาส), a slip before a closing quote (หน้" was not searched).
+    ("ให้ กกจ. ทบทวนขอบเขดงาน (TOR)", "ขอบเขด", "ขอบเขต"),
+    ("กฎหมายยังไม่ครอบคลุ่มผู้แจ้งเบาะแส", "ครอบคลุ่ม", "ครอบคลุม"),
+    ("ตอนนี้มีอาสาสมัค 2,418 คน", "อาสาสมัค", "อาสาสมัคร"),
+    ('"ตรวจเยี่ยมสถานประกอบการแบบไม่แจ้งล่วงหน้"', "ล่วงหน้", "ล่วงหน้า"),
+    ("ได้กลับเข้าทำงานหรือได้ค่าชดเฉยครบ", "ชดเฉย", "ชดเชย"),
+    ("สมัครทางอินเตอร์เน็ตเท่านั้น", "อินเตอร์เน็ต", "อินเทอร์เน็ต"),  # (the Royal Institute's spelling)
 ])
 def test_the_word_meant_is_named(speller, line, word, meant):
     assert (word, meant, None) in speller.line_findings(line)
+
+
+def test_unknown_pieces_written_together_are_one_word(tmp_path, site_dictionary):
+    """A loanword no dictionary knows (ไลน์ออฟฟิเชียล, before the site's dictionary had it) is cut
+    into pieces that were reported one by one where a known word stands between them (ออฟ|ฟิ as
+    ออฟฟิศ, then เชีย|ล): its writer adds it to the dictionary whole, so it is reported whole."""
+    from thai_text.segment import default_segmenter
+    from thai_text.spelling import Speller
+
+    words = tmp_path / "dictionary.txt"
+    words.write_text(site_dictionary.read_text(encoding="utf-8").replace("ออฟฟิเชียล\n", ""), encoding="utf-8")
+    segmenter = default_segmenter(str(words))
+    speller = Speller(segmenter.site_words, segmenter)
+    assert speller.line_findings("ช่องทางใหม่ คือไลน์ออฟฟิเชียลกับแบบฟอร์ม") == [("ออฟฟิเชียล", None, None)]
 
 
 def test_a_name_without_its_title_is_not_read_as_slips(speller):

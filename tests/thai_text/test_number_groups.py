@@ -44,6 +44,16 @@ def break_points(html: str) -> tuple[str, set[int]]:
     return "".join(text), points
 
 
+def breaks_inside(segmenter, text: str, find) -> list:
+    """The spans `find(text)` gives of `text` marked up alone in a paragraph that a browser may end
+    a line inside (each with the markup), after checking that the markup takes nothing away."""
+    html = f"<p>{text}</p>"
+    out = process_html(html, segmenter)
+    assert strip_wbr(out) == html
+    plain, points = break_points(out)
+    return [(plain[a:b], out) for a, b in find(plain) if any(a < k < b for k in points)]
+
+
 @pytest.mark.parametrize(("text", "groups"), [
     ("ในปีงบประมาณ พ.ศ. ๒๕๖๙ ว่ามี", ["พ.ศ. ๒๕๖๙"]),
     ("เวลาราชการ ๐๘.๓๐ – ๑๖.๓๐ น.", ["๐๘.๓๐ – ๑๖.๓๐ น."]),  # a range with spaces around its dash is one
@@ -90,6 +100,11 @@ def break_points(html: str) -> tuple[str, set[int]]:
     ("ผู้เสียหายกว่า 1.5 หมื่นคน", ["กว่า 1.5 หมื่นคน"]),
     ("ตั้งแต่ 08.00 - 12.00 น. ส่วน", ["08.00 - 12.00 น."]),
     ("โทร. 0 2232 1262 - 3 ในเวลาราชการ", ["โทร. 0"]),
+    # Trial minutes and an interview ended lines at "แก้ไขหน้า |7 ข้อ 4.2" and "เลขรับเรื่อง 10 |หลัก":
+    # หน้า before a number names the page, หลัก counts digits.
+    ("โดยแก้ไขหน้า 7 ข้อ 4.2 จาก", ["หน้า 7", "ข้อ 4.2"]),
+    ("เอกสาร 20 หน้า และ", ["20 หน้า"]),
+    ("ด้วยเลขรับเรื่อง 10 หลัก", ["10 หลัก"]),
 ])
 def test_groups_are_found(text, groups):
     assert [text[a:b] for a, b in find_number_groups(text)] == groups

@@ -104,6 +104,9 @@ export async function startSearch(text, filters = {}) {
     filters,
     asked,
     complete: !plan || plan.complete,
+    // Every piece asked for is a word of the site: some page holds it, maybe only among its extra
+    // words, which Pagefind weighs low (นัน of ดร.สุนันทา came 12th, after pages that hold นั้น).
+    known: Boolean(plan?.text) && plan.text.split(" ").every((piece) => vocabulary.rank.has(piece)),
     vocabulary,
     filtered: Object.keys(filters).length > 0,
     tiers,
@@ -120,7 +123,9 @@ export async function startSearch(text, filters = {}) {
  * away, so a whole batch of misses means the rest of that list are look-alikes (ขาว for ข่าว):
  * it is left for later (search.lookalikes) unless `everything`, instead of fetching hundreds of
  * pages. When part of the query could not be asked for (search.complete is false), Pagefind's
- * order says less, and five batches of misses are allowed. Returns [{page, check}].
+ * order says less, and five batches of misses are allowed; so until a first page is found when
+ * every piece asked for is a word of the site (search.known): some page holds it, and one that
+ * holds it only among its extra words may come after a batch of look-alikes. Returns [{page, check}].
  */
 export async function nextResults(search, { everything = false, limit = PAGE_SIZE } = {}) {
   const results = [];
@@ -128,7 +133,8 @@ export async function nextResults(search, { everything = false, limit = PAGE_SIZ
     if (everything) tier.paused = false;
     let misses = 0;
     while (!tier.paused && results.length < limit && tier.next < tier.candidates.length) {
-      if (!everything && misses >= (search.complete ? BATCH : BROAD_MISSES)) {
+      const broad = !search.complete || (search.known && !search.found);
+      if (!everything && misses >= (broad ? BROAD_MISSES : BATCH)) {
         tier.paused = true;
         break;
       }
