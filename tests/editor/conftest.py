@@ -29,6 +29,8 @@ if str(ROOT / "plugins") not in sys.path[:1]:
 STARTUP_SECONDS = 300
 # Decap asks whether an entry has an unpublished version; "no" is a 404 from the backend.
 EXPECTED_MISSES = {"unpublishedEntry"}
+# Decap's id of an entry's title field (title-field-1, ...): on the page only while a form is open.
+TITLE_FIELD_ID = "title-field-"
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -270,12 +272,30 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def open_content_file(page, editor, collection: str, path: Path):
-    """Open the entry of `path` in a fresh page (after a save Decap goes on loading the saved
-    entry) and wait until it is this entry; returns (the file's text, its title field)."""
-    from playwright.sync_api import expect
+    """Open the entry of `path` and wait until it is this entry; returns (the file's text, its
+    title field).
 
-    page.goto("about:blank")
-    page.goto(f"{editor.url}/admin/#/collections/{collection}/entries/{path.stem}")
+    From inside the editor, as a writer does: back to the collection's list, then the entry, so
+    that Decap mounts the entry's form afresh and reads the file through the backend (loading
+    Decap's whole application again for each file took three times as long: tests that open
+    every file spent most of their time there). Where Decap keeps the page (an entry with changes
+    not saved asks first, and a test's dialogs are dismissed), or from outside the editor, the
+    page is loaded afresh."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
+
+    entry = f"#/collections/{collection}/entries/{path.stem}"
+    fresh = True
+    if page.url.startswith(f"{editor.url}/admin/"):
+        page.evaluate("hash => { location.hash = hash; }", f"#/collections/{collection}")
+        try:
+            page.wait_for_selector(f"[id^='{TITLE_FIELD_ID}']", state="detached", timeout=5_000)
+            page.evaluate("hash => { location.hash = hash; }", entry)
+            fresh = False
+        except PlaywrightTimeout:
+            pass
+    if fresh:
+        page.goto("about:blank")
+        page.goto(f"{editor.url}/admin/{entry}")
     text = path.read_text(encoding="utf-8")
     title = next(l for l in text.split("\n") if l.lower().startswith("title:")).split(":", 1)[1].strip()
     field = page.get_by_label("ชื่อข่าว" if collection == "news" else "ชื่อหน้า")
@@ -329,6 +349,19 @@ def wait_for_save(page, saved: dict, path: str | None = None) -> None:
         if (path in saved) if path else saved:
             return
         page.wait_for_timeout(100)
+
+
+def settle_after_save(page, form_id: str) -> None:
+    """After a save, wait until Decap has read the saved entry back into a new form (the title
+    field `form_id` of the form saved from is replaced); if it does not within 10 s, leave the
+    editor, so that the next open_content_file loads it afresh and no late answer of the old
+    entry fills the next one's form."""
+    try:
+        page.wait_for_function(
+            "([prefix, old]) => { const f = document.querySelector(`[id^='${prefix}']`); return f && f.id !== old; }",
+            arg=[TITLE_FIELD_ID, form_id], timeout=10_000)
+    except Exception:  # noqa: BLE001 - any failure to settle: the next open starts afresh
+        page.goto("about:blank")
 
 
 def save_and_send_for_review(page) -> None:

@@ -16,7 +16,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from tests.editor.conftest import CONTENT_FILES, capture_saves, log_in, open_content_file, wait_for_save
+from tests.editor.conftest import CONTENT_FILES, capture_saves, log_in, open_content_file, settle_after_save, wait_for_save
 
 pytestmark = pytest.mark.browser
 
@@ -37,13 +37,15 @@ def one_letter_typed(page, editor, files, root: Path) -> tuple[dict[str, str], l
     problems = []
     for collection, path in files:
         rel = path.relative_to(root).as_posix()
-        original, _title = open_content_file(page, editor, collection, path)
+        original, title = open_content_file(page, editor, collection, path)
+        form = title.get_attribute("id")
         body = page.locator("[data-slate-editor]").first
         body.locator("[data-slate-string]").first.click()
         page.keyboard.press("Control+Home")
         page.keyboard.type(LETTER)
         page.get_by_role("button", name="บันทึก").first.click()
         wait_for_save(page, saved, rel)
+        settle_after_save(page, form)
         assert rel in saved, f"{rel} was not saved"
         removed, added = [], []
         for line in difflib.ndiff(original.split("\n"), saved[rel].split("\n")):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import CONTENT_FILES, capture_saves, log_in, open_content_file, wait_for_save
+from tests.editor.conftest import CONTENT_FILES, capture_saves, log_in, open_content_file, settle_after_save, wait_for_save
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +39,10 @@ def test_every_content_file_is_saved_unchanged(editor, editor_page):
         expect(save, f"{rel}: Decap would save an entry nothing was changed in").to_be_disabled()
         title.press("End")
         title.type(" (แก้)")
+        form = title.get_attribute("id")
         save.click()
         wait_for_save(page, saved, rel)
+        settle_after_save(page, form)
         assert rel in saved, f"{rel} was not saved"
         lines = original.split("\n")
         at = next(i for i, line in enumerate(lines) if line.lower().startswith("title:"))
