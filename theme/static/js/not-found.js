@@ -119,12 +119,12 @@ async function titleOf(path) {
  * with `/amp/` after it), as `ranked` gives them, each as the new page it leads to; none when the
  * site took over no old site. Read from the address book old-address.js reads.
  */
-async function oldRanked() {
+async function oldRanked(asked) {
   if (!document.querySelector('script[data-old-addresses]')) return [];
   const { fromRoot, onSite, readBook } = await import('./old-address.js');
   const paths = await readBook('paths.json');
   if (!paths) return [];
-  return ranked(fromRoot(window.location.pathname), Object.keys(paths))
+  return ranked(fromRoot(asked), Object.keys(paths))
     .map(old => ({ ...old, path: new URL(onSite(paths[old.path])).pathname }));
 }
 
@@ -132,20 +132,21 @@ async function oldRanked() {
 const deeper = (a, b) => (a.rank === BELOW && b.rank === BELOW ? b.key.length - a.key.length : 0);
 
 /**
- * The pages to offer: those of the sitemap, and when none of them is a cut or a slip of the
- * address, those the old site's addresses lead to; best first (at a rank, the new site's first,
- * but the deeper of two pages the address is below).
+ * The pages to offer for the address `asked` (a path as `location.pathname` gives it): those of
+ * the sitemap, and when none of them is a cut or a slip of the address, those the old site's
+ * addresses lead to; best first (at a rank, the new site's first, but the deeper of two pages the
+ * address is below).
  */
-async function offered(sitemap) {
-  let pages = ranked(window.location.pathname, await sitemapPaths(sitemap));
+export async function offered(sitemap, asked) {
+  let pages = ranked(asked, await sitemapPaths(sitemap));
   if (!pages.some(page => page.rank <= SLIP)) {
-    pages = [...pages, ...await oldRanked()].sort((a, b) => a.rank - b.rank || deeper(a, b));
+    pages = [...pages, ...await oldRanked(asked)].sort((a, b) => a.rank - b.rank || deeper(a, b));
   }
   return [...new Set(pages.map(page => page.path))].slice(0, LIMIT);
 }
 
 async function offer(section, sitemap) {
-  const paths = await offered(sitemap);
+  const paths = await offered(sitemap, window.location.pathname);
   if (!paths.length) return;
   const titles = await Promise.all(paths.map(titleOf));
   const list = section.querySelector('ul');
