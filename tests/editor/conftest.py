@@ -356,11 +356,13 @@ def settle_after_save(page, form_id: str) -> None:
     field `form_id` of the form saved from is replaced); if it does not within 10 s, leave the
     editor, so that the next open_content_file loads it afresh and no late answer of the old
     entry fills the next one's form."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     try:
         page.wait_for_function(
             "([prefix, old]) => { const f = document.querySelector(`[id^='${prefix}']`); return f && f.id !== old; }",
             arg=[TITLE_FIELD_ID, form_id], timeout=10_000)
-    except Exception:  # noqa: BLE001 - any failure to settle: the next open starts afresh
+    except PlaywrightTimeout:
         page.goto("about:blank")
 
 

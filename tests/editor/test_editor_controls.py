@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.editor.conftest import ROOT, changed_lines, open_captured, open_content_file, wait_for_save
+from tests.editor.conftest import ROOT, changed_lines, open_captured, open_content_file, settle_after_save, wait_for_save
 
 pytestmark = pytest.mark.browser
 
@@ -111,8 +111,10 @@ def test_a_release_is_made_a_featured_one_until_a_day_and_back(editor, editor_pa
         expect(notes).to_contain_text("ข่าวเด่นบนหน้าแรกตอนนี้: " + ", ".join(f'"{item["title"]}"' for item in now["now"]))
     else:
         expect(notes).not_to_contain_text("ข่าวเด่นบนหน้าแรกตอนนี้")
+    form = page.get_by_label("ชื่อข่าว").get_attribute("id")
     page.get_by_role("button", name="บันทึก").first.click()
     wait_for_save(page, saved, rel)
+    settle_after_save(page, form)
     removed, added = changed_lines(original, saved[rel])
     assert removed == [] and added == [f"Featured_until: {day.year + 543}-{day:%m-%d}"], (removed, added)
 
