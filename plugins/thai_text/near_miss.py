@@ -32,6 +32,8 @@ MIN_SUGGESTION_LETTERS = 4  # an unknown word shorter than this gets no spelling
 
 _THAI = re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]")
 _LEAD_VOWELS = frozenset("\u0E40\u0E41\u0E42\u0E43\u0E44")
+# What may follow a whole word: ฯ (กรุงเทพฯ, a name cut short) and ๆ (a word said again).
+_AFTER_WORD = frozenset("\u0E2F\u0E46")
 # What may begin a Thai word (a consonant or a lead vowel).
 _WORD_START = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | _LEAD_VOWELS
 
@@ -90,7 +92,7 @@ def _starts_word(text: str, i: int) -> bool:
 
 
 def _ends_word(text: str, i: int) -> bool:
-    if i == len(text) or not _THAI.match(text[i]):
+    if i == len(text) or not _THAI.match(text[i]) or text[i] in _AFTER_WORD:
         return True
     return text[i] in _WORD_START and text[i - 1] not in _LEAD_VOWELS
 
@@ -140,11 +142,14 @@ class NearMissFinder:
         return self._one_per_place(text, found)
 
     def _exact_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where an entry is written right: whole, not the first letters of another spelling
+        (พัชรสุธาพิมลลักษณ์ holds พัชรสุธาพิมลลักษณ, and a mark after it: a slip of it, not it)."""
         spans = []
         for entry in self.all_entries:
             at = text.find(entry)
             while at >= 0:
-                spans.append((at, at + len(entry), entry))
+                if _ends_word(text, at + len(entry)):
+                    spans.append((at, at + len(entry), entry))
                 at = text.find(entry, at + 1)
         return spans
 

@@ -39,6 +39,8 @@ from .names import CONTACT_HINT, find_names, may_start_name, mend_title_cuts
 from .places import find_places
 from .patterns import alternation
 from .rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, split_copula
+from . import tied_breaks
+from .royal_names import ROYAL_NAMES, ROYAL_TERMS
 
 logger = logging.getLogger(__name__)
 
@@ -390,12 +392,14 @@ def _default_cache_dir() -> Path:
 class Segmenter:
     """Segments Thai text with nlpo3, one combined dictionary, and a cache of results.
 
-    `site_words`: the site dictionary's words (never split). `cache_dir`: where the combined
-    dictionary file and the segmentation cache live (created when needed).
+    `site_words`: the site dictionary's words (never split); the royal names and terms
+    (royal_names.py) are taken as if they were its first words. `cache_dir`: where the combined dictionary file and the
+    segmentation cache live (created when needed).
     """
 
     def __init__(self, site_words=(), cache_dir: str | os.PathLike | None = None, persist=True):
-        self.site_words = tuple(dict.fromkeys(w.strip() for w in site_words if w.strip()))
+        words = (*ROYAL_NAMES, *ROYAL_TERMS, *site_words)
+        self.site_words = tuple(dict.fromkeys(w.strip() for w in words if w.strip()))
         self.cache_dir = Path(cache_dir) if cache_dir else _default_cache_dir()
         self.persist = persist
         # (The word list and the rare short words are derived from the installed pythainlp alone:
@@ -415,6 +419,7 @@ class Segmenter:
         self._rare = self._words - self._solid
         self._mended: dict = {}  # rare_pieces.py's verdicts, by window
         self._several_syllables: dict[str, bool] = {}
+        self._lent: dict[str, tuple[str, ...]] = {}  # tied_breaks.py's memo, by token
         self._codes: dict[str, int] = {}  # token -> _code(token)
         self._memory: dict[bytes, tuple[int, ...]] = {}
         self._digests: dict[tuple[int, str], tuple[str, bytes]] = {}  # see remember()
@@ -760,6 +765,11 @@ class Segmenter:
                         ok[k] = self._may_break(codes, tokens, k)
                 j = closer.find(1, j + 1)
         result = list(compress(cuts, ok))
+        if result:  # no line ends inside an everyday word that a tie cut (tied_breaks.py)
+            tied = tied_breaks.tied(tokens, self._counts, self._lent)
+            if tied:
+                dropped = {cuts[k] for k in tied}
+                result = [offset for offset in result if offset not in dropped]
         titles = codes.translate(_TITLE_START_TABLE)
         starts = []
         k = titles.find(1)

@@ -546,10 +546,17 @@ def in_context(word: str, line: str, segmenter, letters: int = 10) -> str | None
     cut where the segmenter ends a word, "…" where more letters follow): what the writer typed
     and can find, when an unknown word is a piece of it (บาว in ใช้เงินสดที่ด่านลาวบาว:
     "…ที่ด่านลาวบาว"). None when a space or punctuation stands on both sides of the word, or it
-    is not in the line as written (a typing error fixed before the reading)."""
+    is not in the line as written (a typing error fixed before the reading). Where the word's
+    letters are also part of another word before it (ลักษณ in พระบรมฉายาลักษณ์ and in
+    พัชรสุธาพิมลลักษณ), the place taken is the one the segmenter reads as the word: it starts and
+    ends where the segmenter cuts."""
     at = line.find(word)
     if at < 0:
         return None
+    cuts = None
+    if line.find(word, at + 1) >= 0:
+        cuts = {0, len(line), *segmenter.boundaries(line)}
+        at = next((i for i in _occurrences(word, line) if i in cuts and i + len(word) in cuts), at)
     end = at + len(word)
     left, right = at, end
     while left > 0 and at - left < letters and _THAI_LETTER.match(line, left - 1):
@@ -558,8 +565,9 @@ def in_context(word: str, line: str, segmenter, letters: int = 10) -> str | None
         right += 1
     more_left = left > 0 and _THAI_LETTER.match(line, left - 1) is not None
     more_right = right < len(line) and _THAI_LETTER.match(line, right) is not None
-    if more_left or more_right:
+    if (more_left or more_right) and cuts is None:
         cuts = set(segmenter.boundaries(line))
+    if more_left or more_right:
         while more_left and left < at and left not in cuts:
             left += 1
         while more_right and right > end and right not in cuts:
@@ -567,6 +575,13 @@ def in_context(word: str, line: str, segmenter, letters: int = 10) -> str | None
     if (left, right) == (at, end) and not (more_left or more_right):
         return None
     return ("…" if more_left else "") + line[left:right] + ("…" if more_right else "")
+
+
+def _occurrences(word: str, line: str):
+    at = line.find(word)
+    while at >= 0:
+        yield at
+        at = line.find(word, at + 1)
 
 
 def place_names(lines, segmenter) -> set[str]:

@@ -363,6 +363,20 @@ def test_broken_internal_links(site):
     assert "missing.md" in found[0].text()
 
 
+def test_a_link_to_no_page_names_the_nearest_page_that_is_there(site):
+    # A trial notice linked to "/pages/report/" (the folder of the source, content/pages/): the page
+    # is published at /report/. The error names the page meant where one is close enough.
+    body = ("ย่อหน้าแรก\n\n[เกี่ยวกับเรา](/pages/about/) [ข่าวเดิม](/news/older-newz/)\n"
+            "[หน้าที่ไม่มี](/no-such-page/)\n")
+    found = only(site({"news/links.md": news(body, Slug="links")}), "link")
+    assert where(found) == [("content/news/links.md", 8, "error")] * 2 + [("content/news/links.md", 9, "error")]
+    about, older, nothing = (next(p for p in found if target in p.thai)
+                             for target in ("/pages/about/", "/news/older-newz/", "/no-such-page/"))
+    assert '"/about/"' in about.thai and "write /about/" in about.fix_english
+    assert '"/news/older-news/"' in older.english and "/news/older-news/" in older.fix
+    assert "nearest" not in nothing.english and "{filename}" in nothing.fix_english
+
+
 def test_tags_separated_by_semicolons_and_commas_are_named(site):
     # Pelican splits Tags: at ";" alone when there is one: "ต้านโกง;ITA, ความโปร่งใส" would be
     # the tags ต้านโกง and "ITA, ความโปร่งใส".

@@ -186,17 +186,19 @@ def test_every_number_of_every_page_finds_it_in_arabic_and_thai_digits(browser, 
 
 def test_every_telephone_number_of_every_page_finds_it_typed_as_a_phone_shows_it(browser, sample_site, sample_url):
     # A reader searches for the number in the phone's call log or contacts (022321262), or with
-    # hyphens (02-232-1262), where the page writes 0 2232 1262, 0-4324-6106 or Thai digits. Each
-    # telephone number written in groups on each page, asked as written, as its digits alone and
-    # in groups of 2, 3 and 4 digits joined by hyphens, must list that page.
+    # hyphens (02-232-1262) or spaces (02 232 1262, 081 234 5678: as a phone shows it), where the
+    # page writes 0 2232 1262, 0-4324-6106 or Thai digits. Each telephone number written in groups
+    # on each page, asked as written, as its digits alone and in groups of 2, 3 and the rest, or
+    # 3, 3 and the rest, joined by hyphens or spaces, must list that page. (02 232 1428 found
+    # nothing where a trial notice wrote 0 2232 1428.)
     numbers = site_phone_numbers(sample_site.output)
     written = {n for page in numbers.values() for n in page}
     assert len(written) >= 8 and any(ch in "๐๑๒๓๔๕๖๗๘๙" for n in written for ch in n) and any("-" in n for n in written)
 
     def forms(number):
         digits = re.sub(r"\D", "", number_form(number))
-        hyphens = "-".join(filter(None, (digits[:2], digits[2:5], digits[5:])))
-        return {number, digits, hyphens}
+        groups = [(digits[:2], digits[2:5], digits[5:]), (digits[:3], digits[3:6], digits[6:])]
+        return {number, digits} | {sep.join(filter(None, g)) for g in groups for sep in "- "}
 
     queries = {n: forms(n) for n in written}
     missed = _missed(numbers, queries, searched(browser, sample_url, queries))
@@ -276,6 +278,72 @@ def test_no_offer_that_finds_nothing(open_page, sample_url):
     assert status(page).startswith("ไม่พบผลการค้นหา สำหรับ “ทุจริดชุดา”")
     assert "คุณหมายถึง" not in status(page) and page.locator("#search-status a").count() == 0
     no_problems(page)
+
+
+# For each query: the paths the search lists, and what it offers when it lists nothing, with
+# the paths that offer lists.
+FOUND_OR_OFFERED = """async (queries) => {
+  const src = document.querySelector('script[type="module"][src*="/search"]').src;
+  const search = await import(src);
+  const paths = (urls) => urls.map((url) => new URL(url, location.href).pathname);
+  const out = {};
+  for (const q of queries) {
+    const found = paths((await search.searchAll(q)).urls);
+    let offer = null, offered = [];
+    if (!found.length) {
+      offer = await search.offerFor(await search.startSearch(q));
+      if (offer) offered = paths((await search.searchAll(offer)).urls);
+    }
+    out[q] = { found, offer, offered };
+  }
+  return out;
+}"""
+
+
+def test_two_words_of_a_title_typed_together_find_the_release_or_offer_it(browser, sample_site, sample_url):
+    """A reader types two words of a headline without a space (วันหยุดปีใหม่ for ประกาศวันหยุดช่วง
+    เทศกาลปีใหม่), as Thai is typed: no page writes them together, and the search found nothing
+    and offered nothing. For every release, the two longest words of the site in its title (4
+    letters or more, in the title's order) typed together, where no page writes them so, must list
+    the release or offer a query that lists it."""
+    from thai_text.segment import default_segmenter, letters
+
+    from bs4 import BeautifulSoup
+
+    segmenter = default_segmenter(str(ROOT / "content" / "dictionary.txt"))
+    vocabulary = set().union(*site_words(sample_site.output).values())
+    # (the search compares text without its spaces: ทับซ้อน กระทรวงแรงงาน is ทับซ้อนกระทรวงแรงงาน)
+    texts = {path: re.sub(r"[\s\u200b]", "", BeautifulSoup(html, "html.parser").get_text(""))
+             for path, html in _pages(sample_site.output).items()}
+    queries = {}
+    for release in releases():
+        title = BeautifulSoup(_pages(sample_site.output)[release.url], "html.parser").h1.get_text("")
+        words = [w for w in segmenter.words(title.replace("\u200b", "")) if w in vocabulary and letters(w) >= 4]
+        longest = sorted(sorted(set(words), key=lambda w: (-letters(w), title.index(w)))[:2], key=title.index)
+        typed = "".join(longest)
+        if len(longest) == 2 and not any(typed in text for text in texts.values()):
+            queries[typed] = release.url
+    assert len(queries) >= 25
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_url}/search/")
+        out = page.evaluate(FOUND_OR_OFFERED, sorted(queries))
+    finally:
+        context.close()
+    missed = [(q, out[q]["offer"]) for q, url in sorted(queries.items())
+              if url not in out[q]["found"] and url not in out[q]["offered"]]
+    print(f"{len(queries)} titles' words typed together; missed: {missed}")
+    assert missed == []
+
+
+def _pages(output):
+    """{site path: the HTML of its index.html} of every page of the built site."""
+    found = {}
+    for page in sorted(output.rglob("index.html")):
+        found[("/" + str(page.parent.relative_to(output)).strip(".") + "/").replace("//", "/")] = \
+            page.read_text(encoding="utf-8")
+    return found
 
 
 OFFERS = """async (queries) => {

@@ -170,6 +170,33 @@ console.log(JSON.stringify(out));
     assert out["เด็กๆ"]["found"] == ["apart"]
 
 
+def test_a_telephone_number_in_other_groups_is_one_number(tmp_path):
+    """A reader types the number as their phone shows it (02 232 1428, 081 234 5678), where the
+    page writes 0 2232 1428: the groups of a run that starts with 0 and holds 9 or 10 digits are
+    joined, and Pagefind is asked for the digits alone (terms.phone_forms indexes them). Other
+    numbers stay apart: a year beside it, a count, groups that make no telephone number."""
+    queries = ["02 232 1428", "081 234 5678", "๐๒ ๒๓๒ ๑๔๒๘", "2569 0 2232 1428", "0 5", "10 000 คน",
+               "02 232 1428 2569"]
+    script = f"""
+import * as m from "./search-match.mjs";
+const segment = (text) => [{{ segment: text, index: 0 }}];
+const vocabulary = m.parseVocabulary("คน");
+const out = {{}};
+for (const q of {json.dumps(queries, ensure_ascii=False)}) {{
+  out[q] = [m.parseQuery(q).terms, m.planQuery(q, vocabulary, segment).text,
+            m.verify({{ content: "โทร. 0 2232 1428 ปี 2569" }}, m.parseQuery(q).terms).ok];
+}}
+console.log(JSON.stringify(out));
+"""
+    out = run_node(script, tmp_path)
+    assert out["02 232 1428"] == [["022321428"], "022321428", True]
+    assert out["081 234 5678"][:2] == [["0812345678"], "0812345678"]
+    assert out["๐๒ ๒๓๒ ๑๔๒๘"] == [["022321428"], "022321428", True]
+    assert out["2569 0 2232 1428"] == [["2569", "022321428"], "2569 022321428", True]
+    assert out["0 5"][0] == ["0", "5"] and out["10 000 คน"][0] == ["10", "000", "คน"]
+    assert out["02 232 1428 2569"][0] == ["02", "232", "1428", "2569"]  # 13 digits: not one number
+
+
 # --- planning the query Pagefind is given, and suggestions ------------------------------------
 
 VOCABULARY = "\n".join([
@@ -211,6 +238,7 @@ console.log(JSON.stringify({{
   typo: plan("ทุจริดการ"),
   leftover: plan("คนงานก่อสร้าง", m.parseVocabulary("คนงาน\\nสร้าง\\nงานก่อสร้าง")),
   suggestions: ["ทุจริด", "การทุจริด", "เครือขาย", "ข่าว", "ยีราฟ", "ประชุม ทุจริด"].map((q) => m.suggest(q, vocabulary)),
+  apart: ["ประชุมเครือข่าย", "ศูนย์ ข่าวแรงงาน", "ประชุมยีราฟ"].map((q) => m.suggest(q, vocabulary)),
   fragment: ["การทุจริด", "ประชุมทุจริดการ"].map((q) => m.suggest(q, m.parseVocabulary({json.dumps(VOCABULARY + chr(10) + "ริ", ensure_ascii=False)}))),
   distances: [["ทุจริด", "ทุจริต"], ["แรงานง", "แรงงาน"], ["ข่าว", "ขาว"], ["abc", "abcdef"]].map(([a, b]) => m.editDistance(a, b, 2)),
   unmark: m.unmark("การ {chr(0x2063)} ทุจริต ใน {chr(0x2063)} ระบบ. {chr(0x2064)} ข่าย"),
@@ -262,6 +290,11 @@ console.log(JSON.stringify([m.suggestions("กระทุ่มแบร", v), 
 """, tmp_path)
     assert found == [["กระทุ่มแบบ", "กระทุ่มแบน"], ["กระทุ่มแบบ"], "กระทุ่มแบบ", ["ประชุม ทุจริต"],
                      ["แบบ ทุจริต", "แบน ทุจริต"], []]
+
+
+def test_words_of_the_site_typed_together_are_offered_apart(planned):
+    # (a page that writes them together is found as typed, and nothing is offered then)
+    assert planned["apart"] == ["ประชุม เครือข่าย", "ศูนย์ ข่าว แรงงาน", None]
 
 
 def test_suggestions_use_the_sites_own_words(planned):

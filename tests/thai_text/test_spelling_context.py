@@ -13,6 +13,9 @@ CASES = {
     # letters on both sides within reach, up to a space
     ("พาลาส", "ณ โรงแรมเดอะพาลาสโซ กรุงเทพมหานคร"): "โรงแรมเดอะพาลาสโซ",
     ("เพย์", "ผ่าน e-Payment หรือพร้อมเพย์ของหน่วยงานเท่านั้น"): "หรือพร้อมเพย์ของ…",
+    # the letters of the word also end a word before it (พระบรมฉายาลักษณ์): the place shown is
+    # the one the segmenter reads as the word (the check named ฉายาลักษณ์ for a queen's name)
+    ("ลักษณ", "ติดพระบรมฉายาลักษณ์ไว้ข้างชื่อนางวิมลลักษณ"): "…นางวิมลลักษณ",
     # a word with a space or punctuation on both sides needs none
     ("ทุจจริต", "แจ้ง ทุจจริต ได้"): None,
     ("ทุจจริต", "(ทุจจริต)"): None,

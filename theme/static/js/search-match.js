@@ -54,10 +54,25 @@ const GLYPH_LETTER = new Map(
 );
 const LOOSE_MARK = /([\u0E01-\u0E2E\u0E30-\u0E3A\u0E40-\u0E45\u0E47-\u0E4E])[ \u00A0]+(?=[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/g;
 
-/** What the visitor typed or pasted, in NFC, with a PDF's glyph variants and loose marks mended. */
+// A telephone number typed in other groups than the page's (02 232 1428 for 0 2232 1428): a run of
+// groups of digits that starts with 0 and holds 9 or 10 digits, as a Thai number does (thai_text's
+// phones.py), is one number, asked for as its digits alone (terms.phone_forms indexes them so).
+const PHONE_GROUPS = /(?<![0-9\u0E50-\u0E59])[0\u0E50][0-9\u0E50-\u0E59]*(?:[ \u00A0]+[0-9\u0E50-\u0E59]+)+(?![0-9\u0E50-\u0E59])/g;
+
+function joinedPhones(text) {
+  return text.replace(PHONE_GROUPS, (run) => {
+    const digits = run.replace(/[ \u00A0]+/g, "");
+    return digits.length === 9 || digits.length === 10 ? digits : run;
+  });
+}
+
+/**
+ * What the visitor typed or pasted, in NFC, with a PDF's glyph variants and loose marks mended and
+ * the groups of a telephone number joined (PHONE_GROUPS).
+ */
 function mended(raw) {
   const text = [...String(raw ?? "").normalize("NFC")].map((ch) => GLYPH_LETTER.get(ch) ?? ch).join("");
-  return text.replace(LOOSE_MARK, "$1");
+  return joinedPhones(text.replace(LOOSE_MARK, "$1"));
 }
 
 /**
@@ -557,9 +572,10 @@ const WINDOWS = [[0, 1], [-1, 1], [0, 2], [-1, 2], [-2, 1], [0, 3], [-2, 2], [-1
  * part that is not a word of the site is replaced by the nearest word (one edit for short words,
  * two for words of 6 letters or more; of equals, the one on most pages), or, failing that, its
  * unknown piece alone or together with up to two terms before or after it (of equal edits, the
- * longest stretch of what was typed). A part typed with the keyboard in English that is the
- * site's words on the Thai keys (m60ib9: ทุจริต) is replaced by those words. Null when there is
- * nothing to offer.
+ * longest stretch of what was typed). A part that is words of the site typed together, which no
+ * page writes together, is offered as those words apart (วันหยุดปีใหม่: วันหยุด ปีใหม่). A part
+ * typed with the keyboard in English that is the site's words on the Thai keys (m60ib9: ทุจริต)
+ * is replaced by those words. Null when there is nothing to offer.
  */
 export function suggest(raw, vocabulary) {
   return suggestions(raw, vocabulary, 1)[0] ?? null;
@@ -593,6 +609,12 @@ export function suggestions(raw, vocabulary, count = 3) {
       return whole.words;
     }
     const terms = splitWords(text, vocabulary);
+    // Words of the site typed together that no page writes together (วันหยุดปีใหม่, where the
+    // page writes วันหยุดช่วงเทศกาลปีใหม่): the same words apart, which a page holds each of.
+    if (terms.length > 1 && terms.every((term) => vocabulary.rank.has(term))) {
+      changed = true;
+      return [terms.join(" ")];
+    }
     let best = null;
     terms.forEach((term, i) => {
       if (vocabulary.rank.has(term)) return;
