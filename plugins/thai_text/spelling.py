@@ -50,6 +50,7 @@ from pathlib import Path
 from .letter_slips import slips_of
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .patterns import THAI_LETTERS
+from .royal_names import ROYAL_CONTEXT, ROYAL_NAMES, ROYAL_TERMS
 from .typos import fix_typos
 
 CACHE_FORMAT = 9  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places, 8: keys near, 9: final sounds, runs on, joined); older caches are not read
@@ -179,7 +180,8 @@ class Speller:
 
     @cached_property
     def near_misses(self) -> NearMissFinder:
-        return NearMissFinder(self.site_words)
+        royal = dict.fromkeys(ROYAL_NAMES + ROYAL_TERMS, ROYAL_CONTEXT)
+        return NearMissFinder(self.site_words, only_near=royal)
 
     @cached_property
     def _edits1(self):

@@ -117,6 +117,11 @@ CASES = [
      "ก่อนแก้ <zerocorruption@mol.go.th>\n\n---\n\nคำ __สำคัญ__ ท้าย",
      "ก่อนแก้แล้ว [zerocorruption@mol.go.th](mailto:zerocorruption@mol.go.th)\n\n- - -\n\nคำ **สำคัญ** ท้าย",
      "ก่อนแก้แล้ว [zerocorruption@mol.go.th](mailto:zerocorruption@mol.go.th)\n\n---\n\nคำ __สำคัญ__ ท้าย"),
+    ("a mail address in <> and __bold__ in a list item too (a trial notice's list of channels)",
+     "ช่องทาง\n\n- อีเมล <complaint.center@mol.go.th> ระบุจังหวัด\n- ไลน์ __@zerocorruption.mol__",
+     "ช่องทางแก้\n\n* อีเมล [complaint.center@mol.go.th](mailto:complaint.center@mol.go.th) ระบุจังหวัด\n"
+     "* ไลน์ **@zerocorruption.mol**",
+     "ช่องทางแก้\n\n- อีเมล <complaint.center@mol.go.th> ระบุจังหวัด\n- ไลน์ __@zerocorruption.mol__"),
     ("a bold word is a change",
      "คำสำคัญ ในข่าว",
      "**คำสำคัญ** ในข่าว",

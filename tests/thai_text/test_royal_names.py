@@ -81,8 +81,7 @@ def test_no_royal_name_is_an_unknown_word(plain):
     ("บรมชนกาธิเบศ", "บรมชนกาธิเบศร"),
 ])
 def test_a_royal_name_typed_with_a_slip_is_named(plain, typed, meant):
-    finder = NearMissFinder(plain.site_words)
-    misses = finder.find(f"ในโอกาสนี้ {typed} ทรงพระราชทาน")
+    misses = speller_for(plain).near_misses.find(f"ในโอกาสนี้ {typed} ทรงพระราชทาน")
     assert [(m.found, m.entry) for m in misses] == [(typed, meant)]
 
 
@@ -91,4 +90,5 @@ def test_a_royal_name_typed_with_a_slip_is_named(plain, typed, meant):
     "สมเด็จพระนางเจ้าสุทิดา พัชรสุธาพิมลลักษณ พระบรมราชินี",
 ])
 def test_a_royal_name_written_right_is_no_slip(plain, line):
+    assert speller_for(plain).near_misses.find(line) == []
     assert NearMissFinder(plain.site_words).find(line) == []

@@ -20,7 +20,8 @@
 // - a line that ends in a line break, with two spaces (as the WordPress import writes it) or a
 //   backslash (as the editor does);
 // - a thematic break however it is written (`---`, `***`, the editor's `- - -`), `__bold__` and
-//   `**bold**`, and a mail address in `<>` and as the editor's `[address](mailto:address)`;
+//   `**bold**`, and a mail address in `<>` and as the editor's `[address](mailto:address)` (in a
+//   list item too: a trial notice's list of channels lost its `<address>` to the first edit);
 // - any line: the same text once backslash escapes of ASCII punctuation are taken out, except
 //   in its first word, where an escape can stop a list, heading or quote (but `\#ดวงตา` is
 //   `#ดวงตา`: a heading needs a space after its `#`).
@@ -74,13 +75,17 @@ const MAIL_AUTOLINK = /<([^\s<>@]+@[^\s<>]+)>/g;
 // A thematic break (`---`, `***`, `- - -`), read before a list item.
 const THEMATIC_BREAK = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
+/** Text as the editor writes the same inline marks: `**bold**`, `[address](mailto:address)`. */
+function inlineMarks(text) {
+  return text.replace(UNDERSCORE_BOLD, '$1**$2**').replace(MAIL_AUTOLINK, '[$1](mailto:$1)');
+}
+
 /** The text of a line: its escapes of ASCII punctuation taken out, but in its first word. */
 function lineText(line) {
   const start = /^\\#(?=[^\s#])/.test(line) ? line.slice(1) : line;
   // The first word keeps its escapes (`\-`, `1\.`, `\>` stop a list or a quote).
   const head = /^\S*/.exec(start)[0];
-  return `${head}${unescaped(start.slice(head.length))}`
-    .replace(UNDERSCORE_BOLD, '$1**$2**').replace(MAIL_AUTOLINK, '[$1](mailto:$1)');
+  return inlineMarks(`${head}${unescaped(start.slice(head.length))}`);
 }
 
 const width = spaces => spaces.replace(/\t/g, '    ').length;
@@ -123,7 +128,7 @@ function lineReader() {
       open.push(indent + item[2].length + width(item[3]));
       blank = false;
       const marker = BULLET.test(line) ? 'bullet' : `number ${item[2]}`;
-      return { key: `${marker} ${depth} ${unescaped(item[4])}${end}`, depth };
+      return { key: `${marker} ${depth} ${inlineMarks(unescaped(item[4]))}${end}`, depth };
     }
     const inside = open.filter(column => column <= indent).length;
     if (!inside && (blank || !open.length)) open = []; // a paragraph after the list

@@ -315,7 +315,9 @@ const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
 // letters get no space, as Thai words run on; anything else gets one.
 const THAI_RUN_ON = /[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]/;
 
-const LIST_ITEM = /^([0-9\u0e50-\u0e59]+[.)]|[-\u2022\u2013*])\s/;
+// (An item's number has one or two digits: a line that starts "1428) " goes on a sentence, the
+// end of a telephone number the page's width cut: "(โทร. 0 2232|1428) รับเรื่อง...".)
+const LIST_ITEM = /^([0-9\u0e50-\u0e59]{1,2}[.)]|[-\u2022\u2013*])\s/;
 // A page number between two pages of a letter ("- ๒ -", the official Thai letter's, or
 // "หน้า 2/5"): left out, and the paragraph goes on across it.
 const PAGE_NUMBER = /^([-\u2013\u2014]\s*[0-9\u0e50-\u0e59]+\s*[-\u2013\u2014]|หน้า\s*[0-9\u0e50-\u0e59]+(\s*(\/|จาก)\s*[0-9\u0e50-\u0e59]+)?)$/;
