@@ -393,8 +393,8 @@ class Segmenter:
     """Segments Thai text with nlpo3, one combined dictionary, and a cache of results.
 
     `site_words`: the site dictionary's words (never split); the royal names and terms
-    (royal_names.py) are taken as if they were its first words. `cache_dir`: where the combined dictionary file and the
-    segmentation cache live (created when needed).
+    (royal_names.py) are taken as if they were its first words. `cache_dir`: where the combined
+    dictionary file and the segmentation cache live (created when needed).
     """
 
     def __init__(self, site_words=(), cache_dir: str | os.PathLike | None = None, persist=True):
