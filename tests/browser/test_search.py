@@ -313,11 +313,12 @@ def test_two_words_of_a_title_typed_together_find_the_release_or_offer_it(browse
     segmenter = default_segmenter(str(ROOT / "content" / "dictionary.txt"))
     vocabulary = set().union(*site_words(sample_site.output).values())
     # (the search compares text without its spaces: ทับซ้อน กระทรวงแรงงาน is ทับซ้อนกระทรวงแรงงาน)
+    pages = _pages(sample_site.output)
     texts = {path: re.sub(r"[\s\u200b]", "", BeautifulSoup(html, "html.parser").get_text(""))
-             for path, html in _pages(sample_site.output).items()}
+             for path, html in pages.items()}
     queries = {}
     for release in releases():
-        title = BeautifulSoup(_pages(sample_site.output)[release.url], "html.parser").h1.get_text("")
+        title = BeautifulSoup(pages[release.url], "html.parser").h1.get_text("")
         words = [w for w in segmenter.words(title.replace("\u200b", "")) if w in vocabulary and letters(w) >= 4]
         longest = sorted(sorted(set(words), key=lambda w: (-letters(w), title.index(w)))[:2], key=title.index)
         typed = "".join(longest)
