@@ -13,15 +13,14 @@ same answer before anything is written:
   plugin says it publishes (`published(site)` in its `rules` module: galleries, year archives,
   the search bundle, sitemap.xml...), theme and static files on disk;
 - a link to a `.md` file without `{filename}` leads nowhere once published;
-- a page that is not there names the nearest one that is (`nearest_url`: the same last part, or a
-  slip of a few letters), as the fix to write;
+- a page that is not there names the nearest one that is, as the 404 page would offer it
+  (`nearest_url`, nearest_pages.py), as the fix to write;
 - a missing document (a type of ATTACHMENTS_TYPES: `/documents/minutes.pdf`) is named as one, and
   the fix is to attach it (the release then links to it itself).
 """
 
 from __future__ import annotations
 
-import difflib
 import html
 import os
 import posixpath
@@ -30,6 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from . import urls
+from .nearest_pages import nearest
 from .problems import ERROR, WARNING, Problem
 from .sources import ARTICLE, SourceFile, outside_code_fences
 
@@ -298,10 +298,10 @@ def _check_link(site, source: SourceFile, line: int, target: str, image: bool = 
     if near is not None:
         return _problem(
             source, line, ERROR,
-            f'ลิงก์ "{target}" ไม่พบหน้านี้ในเว็บไซต์ หน้าที่ใกล้เคียงที่สุดคือ "/{near}"',
-            f'link "{target}" leads to no page of the site; the nearest is "/{near}"',
-            f'ถ้าหมายถึงหน้านั้น ให้แก้ลิงก์เป็น /{near} หรือใช้ {{filename}}ชื่อไฟล์.md เพื่อลิงก์ไปยังข่าว',
-            f"if that is the page meant, write /{near}; or link to a post with {{filename}}file.md")
+            f'ลิงก์ "{target}" ไม่พบหน้านี้ในเว็บไซต์ หน้าที่ใกล้เคียงที่สุดคือ "{near}"',
+            f'link "{target}" leads to no page of the site; the nearest is "{near}"',
+            f'ถ้าหมายถึงหน้านั้น ให้แก้ลิงก์เป็น {near} หรือใช้ {{filename}}ชื่อไฟล์.md เพื่อลิงก์ไปยังข่าว',
+            f"if that is the page meant, write {near}; or link to a post with {{filename}}file.md")
     return _problem(
         source, line, ERROR,
         f'ลิงก์ "{target}" ไม่พบหน้านี้ในเว็บไซต์',
@@ -312,26 +312,12 @@ def _check_link(site, source: SourceFile, line: int, target: str, image: bool = 
 
 def nearest_url(site, site_path: str) -> str | None:
     """The page the build publishes that a link to `site_path` (which it does not) most likely
-    meant, or None: the one page whose last part is the same (/report/ for /pages/report/,
-    /news/walk-run-2567/ for /news/2567/walk-run-2567/), else the closest address by letters
-    (/news/walk-run-2567/ for the slip /news/walk-run-2576/), when it is close enough (difflib,
-    CLOSE)."""
+    meant, as the 404 page would offer it (nearest_pages.py): /report/ for /pages/report/,
+    /news/walk-run-2567/ for the slip /news/walk-run-2576/; None when no page is near."""
     urls_found, _prefixes = published_urls(site)
-    pages = sorted(u for u in urls_found if u and not u.endswith((".xml", ".atom", ".rss")))
-    wanted = site_path.strip("/")
-    last = wanted.rsplit("/", 1)[-1]
-    if last:
-        same = [u for u in pages if u.strip("/").rsplit("/", 1)[-1] == last]
-        if len(same) == 1:
-            return same[0]
-    close = difflib.get_close_matches(wanted, [u.strip("/") for u in pages], n=1, cutoff=CLOSE)
-    if close:
-        return next(u for u in pages if u.strip("/") == close[0])
-    return None
-
-
-# How alike (difflib's ratio) an address must be to a published one to be offered as meant.
-CLOSE = 0.85
+    pages = sorted("/" + u for u in urls_found if not u.endswith((".xml", ".atom", ".rss")))
+    found = nearest("/" + site_path, pages, limit=1)
+    return found[0] if found else None
 
 
 def _placeholder(site, source, line, target, kind, rest, image: bool = False) -> Problem | None:

@@ -21,8 +21,6 @@ halves on one line is right either way.
 from __future__ import annotations
 
 COMMON = 1000  # the corpus counts an everyday word at least this many times
-
-
 MEMO_ENTRIES = 200_000  # tokens whose lent starts a memo keeps before it is emptied
 
 

@@ -94,6 +94,31 @@ def test_a_release_asked_for_by_a_cut_or_mistyped_address_is_offered(open_page, 
     assert page.problems.page_errors == [] and page.problems.foreign_requests == []
 
 
+def test_the_link_check_ranks_pages_as_the_404_page_does(open_page, sample_site, sample_url):
+    """The check of a link to a page that is not there names the page it meant (content_guard's
+    nearest_pages.py, in Python); a reader who follows the link gets the 404 page's offers
+    (not-found.js). For every cut or mistyped address of every release, and a few of their own,
+    both give the same pages in the same order, over the paths of the site's sitemap."""
+    import re
+    import sys
+
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from content_guard.nearest_pages import nearest
+
+    sitemap = (sample_site.output / "sitemap.xml").read_text(encoding="utf-8")
+    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    asked = [a for a, _url, _first in _asked(releases())] + [
+        "/pages/report/", "/news", "/abuot/", "/abt/", "/contat/", "/about/team/feed/", "/qqzzq/wwvvk/",
+        "/News/%E0%B8%AD"]
+    page = open_page(sample_url + "/404.html", width=360, height=800)
+    in_browser = page.evaluate("""([asked, paths]) => import(document.querySelector('script[data-sitemap]').src)
+      .then(({ nearest }) => asked.map(a => nearest(a, paths)))""", [asked, paths])
+    assert len(paths) > 50 and len(asked) > 200
+    assert [(a, nearest(a, paths)) for a in asked] == list(zip(asked, in_browser))
+
+
 def test_an_address_near_nothing_offers_nothing(open_page, sample_url):
     page = open_page(sample_url + "/news/qqzzq-wwvvk-2599/", width=360, height=800)
     assert _offered(page) == []
