@@ -25,6 +25,8 @@ from __future__ import annotations
 import html as htmllib
 import re
 
+from .table_fit import FITS, fits_phone
+
 _TABLE = re.compile(r"<table\b[^>]*>(?:(?!<table\b).)*?</table\s*>", re.S | re.I)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _CELL = re.compile(r"<(t[hd])\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
@@ -64,7 +66,21 @@ def _label_table(match: re.Match) -> str:
         out.append(_row(row.group(0), labels, numeric))
         end = rows[k + 1].start() if k + 1 < len(rows) else len(table)
         out.append(table[row.end() : end])
-    return "".join(out)
+    labelled = "".join(out)
+    body = [[c.group(0) for c in _CELL.finditer(row.group(1))] for row in rows[1:]]
+    spanning = any(_colspan(c.group(2)) > 1 for row in rows for c in _CELL.finditer(row.group(1)))
+    if body and not spanning and fits_phone([c.group(3) for c in head], [[_CELL.match(c).group(3) for c in row] for row in body]):
+        labelled = _with_class(labelled, FITS)
+    return labelled
+
+
+def _with_class(table: str, name: str) -> str:
+    """`table` with `name` added to the classes of its `<table>` tag."""
+    tag = table[: table.index(">") + 1]
+    existing = _CLASS.search(tag)
+    if existing:
+        return table[: existing.end()] + name + " " + table[existing.end():]
+    return "<table" + f' class="{name}"' + table[len("<table"):]
 
 
 def _numeric_columns(rows: list[str], width: int) -> set[int]:

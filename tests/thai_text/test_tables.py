@@ -84,3 +84,44 @@ def test_every_column_of_figures_in_the_built_site_is_aligned_right(sample_site)
     # Columns of words stay as their authors wrote them: the sample content aligns none right.
     assert right[True] == 0, right
     assert columns >= 10
+
+
+# --- which tables fit a phone as tables (table_fit.py) -----------------------------------------
+
+from thai_text.markup import process_html  # noqa: E402
+from thai_text.table_fit import FITS, fits_phone, pieces  # noqa: E402
+
+
+def test_a_cells_pieces_are_what_never_breaks():
+    """A `.w` or `.wl` span is one piece, spaces and <wbr> part the rest, and a long name (a `.wl`
+    of `.wl` parts) parts at the spaces between its parts."""
+    assert pieces('<span class="w">นายจักรพันธ์ ฆ้องวงศ์</span>') == ["นายจักรพันธ์ ฆ้องวงศ์"]
+    assert pieces('ห้อง<wbr>สอบ 201') == ["ห้อง", "สอบ", "201"]
+    assert pieces('<span class="wl"><span class="wl">ว่าที่</span> <span class="wl">ร.ต.หญิง</span> '
+                  '<span class="wl">ภัทรานิษฐ์</span></span>') == ["ว่าที่", "ร.ต.หญิง", "ภัทรานิษฐ์"]
+    assert pieces('<span class="wl">กองบังคับการปราบปรามการทุจริต</span>') == ["กองบังคับการปราบปรามการทุจริต"]
+    assert pieces('a&amp;b<br>c') == ["a&b", "c"]
+
+
+def _marked(markdown_cells: list[list[str]], segmenter) -> str:
+    rows = [f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>" for row in markdown_cells[1:]]
+    head = "".join(f"<th>{c}</th>" for c in markdown_cells[0])
+    html = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return label_cells(process_html(html, segmenter))
+
+
+def test_a_list_of_names_fits_and_columns_of_agencies_do_not(segmenter):
+    names = [["ลำดับ", "เลขประจำตัวผู้สอบ", "ชื่อ – สกุล", "ห้องสอบ"],
+             ["1", "69001", "นางสาวกชพร แก้วประเสริฐ", "201"],
+             ["2", "69002", "นายจักรพันธ์ ฆ้องวงศ์", "201"]]
+    agencies = [["หน่วยงาน", "ผู้ประสานงาน", "หน่วยงานร่วม"],
+                ["สำนักงานจัดหางานจังหวัดสมุทรสาคร", "กองตรวจและคุ้มครองคนหางาน",
+                 "สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดสมุทรสาคร"]]
+    assert f'class="{FITS}"' in _marked(names, segmenter)
+    assert FITS not in _marked(agencies, segmenter)
+    # one column of long text wraps, and the table still fits
+    assert fits_phone(["ช่องทาง", "เรื่อง"], [["อีเมล", "ร้องเรียน 12 เรื่อง ตรวจสอบแล้ว 9 เรื่อง อยู่ระหว่างดำเนินการ 3 เรื่อง"]])
+    # a cell spanning columns, or a row with fewer cells, is not reckoned
+    spanning = label_cells('<table><tr><th>ก</th><th>ข</th></tr><tr><td colspan="2">รวม</td></tr></table>')
+    assert FITS not in spanning
+    assert not fits_phone(["ก", "ข"], [["1"]])
