@@ -22,6 +22,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".wasm": "application/wasm",
         ".pf_meta": "application/octet-stream",
+        # as nginx sends it (deploy/nginx.conf: charset utf-8): without a charset a browser reads
+        # the search's word list as Latin-1 (Playwright counted its Thai twice over)
+        ".txt": "text/plain; charset=utf-8",
     }
 
     def send_error(self, code, message=None, explain=None):

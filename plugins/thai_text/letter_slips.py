@@ -73,3 +73,18 @@ def slips_of(written: str):
     for other in _FINAL.get(last, ""):
         if other not in NEIGHBOURS.get(last, ""):
             yield written[:-1] + other
+
+
+_SOUND = {letter: group.replace(letter, "") for group in SOUND_ALIKE for letter in group}
+
+
+def sound_slips_of(written: str):
+    """`written` with one letter changed for one of the same sound (SOUND_ALIKE), or its last
+    letter for one of the same final sound (FINAL_SOUNDS): the slips of a writer who spells by
+    ear, which `slips_of` yields too, among the keys a finger slips to."""
+    for i, char in enumerate(written):
+        for other in _SOUND.get(char, ""):
+            yield written[:i] + other + written[i + 1:]
+    last = written[-1:]
+    for other in _FINAL.get(last, ""):
+        yield written[:-1] + other

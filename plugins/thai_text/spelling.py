@@ -47,13 +47,13 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, chain
 from pathlib import Path
 
-from .letter_slips import slips_of
+from .letter_slips import slips_of, sound_slips_of
 from .near_miss import NearMissFinder, spelling_suggestion_allowed
 from .patterns import THAI_LETTERS
 from .royal_names import ROYAL_CONTEXT, ROYAL_NAMES, ROYAL_TERMS
 from .typos import fix_typos
 
-CACHE_FORMAT = 9  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places, 8: keys near, 9: final sounds, runs on, joined); older caches are not read
+CACHE_FORMAT = 10  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places, 8: keys near, 9: final sounds, runs on, joined, 10: slips first, the word before first); older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -220,7 +220,9 @@ class Speller:
 
     def suggestion(self, word: str) -> str | None:
         """The most frequent known word one edit away, if any (no two-edit search: too slow); a
-        word one mark away comes first (สถติ -> สถิติ, though สติ is more frequent). Known: the
+        word one mark away comes first (สถติ -> สถิติ, though สติ is more frequent), then one a
+        letter of the same sound away, then one a key away (สะกต -> สะกด, though สเกต is one
+        edit too, a key away, and more frequent). Known: the
         spell checker's words, which are the corpus's, and the dictionaries' (the corpus counts
         ทำ and งาน, not ทำงาน: ทำงาร is meant ทำงาน)."""
         edits = set(self._edits1(word))
@@ -228,7 +230,12 @@ class Speller:
         if not candidates:
             return None
         marked = set(candidates) & mark_edits(word)
-        return max(marked or candidates, key=lambda w: (self.checker.freq(w), w))
+        # then one a letter away that a writer spelling by ear writes for it (a letter of the same
+        # sound, or of the same final sound last: สะกต -> สะกด, not สเกต, which the corpus counts
+        # more often), then one a key beside it (letter_slips.py)
+        sounded = set(candidates) & set(sound_slips_of(word))
+        slipped = set(candidates) & set(slips_of(word))
+        return max(marked or sounded or slipped or candidates, key=lambda w: (self.checker.freq(w), w))
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -625,7 +632,10 @@ def suspicious_runs(tokens: list[str], speller: Speller) -> list[tuple[str, str 
         after2 = after + tokens[j + 2] if after and j + 2 < len(tokens) and THAI_WORD.match(tokens[j + 2]) else ""
         lo, hi = i - bool(before), j + 1 + bool(after)
         spans = {}  # each text tried, with its tokens (the first of equal texts)
-        for text, span in ((run, (i, j + 1)), (before + run, (lo, j + 1)), (run + after, (i, hi)),
+        # (tried from the last: the widest first, and a letter left between two words read with
+        # the word before it before the word after it: วัฒนธรรม|ม|แห่ง is วัฒนธรรมม, meant
+        # วัฒนธรรม, not มแห่ง, meant แห่ง; นาฬิกา|ร|อัจฉริยะ is นาฬิการ)
+        for text, span in ((run, (i, j + 1)), (run + after, (i, hi)), (before + run, (lo, j + 1)),
                            (before + run + after, (lo, hi)), (run + after2, (i, hi + bool(after2))),
                            (before2 + run, (lo - bool(before2), j + 1))):
             spans.setdefault(text, span)

@@ -200,20 +200,40 @@ export function findTerm(norm, term) {
   return ranges;
 }
 
+// The thanthakhat over a last i or u (สิทธิ์, พันธุ์) is written by some and not by others
+// (สิทธิ, the Royal Institute's spelling, beside the commoner สิทธิ์): one word either way, as a
+// reader who types ผู้มีสิทธิ์สอบ for a page that writes ผู้มีสิทธิสอบ means (we know of no two
+// words that differ by it alone).
+const SILENT_MARK = /[\u0E34\u0E38]\u0E4C/;
+
+/** `norm` (from normalize) without the thanthakhat after ิ or ุ, its `from` kept in step. */
+function withoutSilentMark(norm) {
+  if (!SILENT_MARK.test(norm.text)) return norm;
+  const text = [];
+  const from = [];
+  for (let i = 0; i < norm.text.length; i++) {
+    if (norm.text[i] === "\u0E4C" && i > 0 && (norm.text[i - 1] === "\u0E34" || norm.text[i - 1] === "\u0E38")) continue;
+    text.push(norm.text[i]);
+    from.push(norm.from[i]);
+  }
+  return { text: text.join(""), from };
+}
+
 /**
  * Check a Pagefind result against the query. `page` is what result.data() returns
  * ({content, meta: {title}}). Every term must occur in the title or the text: Thai terms with
- * their vowels and tone marks exactly, other terms ignoring case and accents (the site is indexed
- * as Thai, so Pagefind does no stemming that this would undo).
+ * their vowels and tone marks exactly (but a thanthakhat after ิ or ุ: SILENT_MARK), other terms
+ * ignoring case and accents (the site is indexed as Thai, so Pagefind does no stemming that this
+ * would undo).
  * Returns {ok, title: ranges in the title, content: ranges in the content}.
  */
 export function verify(page, terms) {
   const title = page?.meta?.title ?? "";
   const content = page?.content ?? "";
-  const normTitle = normalize(title);
-  const normContent = normalize(content);
+  const normTitle = withoutSilentMark(normalize(title));
+  const normContent = withoutSilentMark(normalize(content));
   const found = { ok: true, title: [], content: [] };
-  for (const term of terms) {
+  for (const term of terms.map((t) => withoutSilentMark({ text: t, from: [] }).text)) {
     const inTitle = findTerm(normTitle, term);
     const inContent = findTerm(normContent, term);
     if (!inTitle.length && !inContent.length) {
@@ -499,19 +519,33 @@ export function browserSegmenter(locale = "th") {
   return (text) => [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index }));
 }
 
+// Letters of one sound, which a reader who types a name or word heard rather than read takes one
+// for the other (คนิน for คณิน), and the letters that end a word with one sound (ประมาน for
+// ประมาณ): a copy of thai_text's letter_slips.py (SOUND_ALIKE, FINAL_SOUNDS), which the spelling
+// check reads the same way; tests/thai_search/test_match.py compares the two.
+export const SOUND_ALIKE = ["รล", "ซศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฉฌ", "คฆ", "พภ"];
+export const FINAL_SOUNDS = ["กขคฆ", "ดจชซฎฏฐฑฒตถทธศษส", "บปพฟภ", "นญณรลฬ"];
+const pairsOf = (groups) => new Set(groups.flatMap((group) => [...group].flatMap((x) => [...group].map((y) => x + y))));
+const SOUND_PAIRS = pairsOf(SOUND_ALIKE);
+const FINAL_PAIRS = pairsOf(FINAL_SOUNDS);
+
 /**
  * Edit distance (insert, delete, replace, swap two neighbours) between a and b, or max + 1 once
- * it is certain to be more than `max`. Thai vowels and tone marks count as letters.
+ * it is certain to be more than `max`. Thai vowels and tone marks count as letters. With
+ * `soundsAlike`, replacing a letter by one of the same sound (SOUND_ALIKE), or the last letter by
+ * one of the same final sound (FINAL_SOUNDS), costs nothing.
  */
-export function editDistance(a, b, max = 2) {
+export function editDistance(a, b, max = 2, soundsAlike = false) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  const same = (i, j) => a[i - 1] === b[j - 1] || (soundsAlike && (SOUND_PAIRS.has(a[i - 1] + b[j - 1])
+    || (i === a.length && j === b.length && FINAL_PAIRS.has(a[i - 1] + b[j - 1]))));
   let before = null;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = same(i, j) ? 0 : 1;
       let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
       if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, before[j - 2] + 1);
@@ -526,19 +560,32 @@ export function editDistance(a, b, max = 2) {
   return previous[b.length];
 }
 
+/**
+ * The words of the site nearest `text` (up to `count`), as {words, distance}: fewest edits; of as
+ * many, fewest that are not a letter for one of the same sound (คนิน is คณิน before คนใน, though
+ * คนใน is on more pages); of equals, the one on most pages (the vocabulary's order).
+ */
 function nearestWords(text, vocabulary, count = 1) {
   const max = letters(text) >= 6 ? 2 : 1;
-  let best = null;
+  let distance = max;
+  let near = []; // [word, edits not of one sound], in the vocabulary's order, at `distance`
   for (const word of vocabulary.words) {
     if (word.length < 2 || Math.abs(word.length - text.length) > max) continue;
-    const distance = editDistance(text, word, best ? best.distance : max);
-    if (distance > max || (best && distance > best.distance)) continue;
-    if (!best || distance < best.distance) best = { words: [word], distance };
-    else if (best.words.length < count) best.words.push(word);
-    // the vocabulary is most frequent first: the first `count` words one edit away are the ones
-    if (distance === 1 && best.words.length === count && letters(text) < 6) break;
+    const edits = editDistance(text, word, distance);
+    if (edits > distance) continue;
+    if (edits < distance || !near.length) {
+      distance = edits;
+      near = [];
+    }
+    near.push([word, editDistance(text, word, edits, true)]);
+    // the vocabulary is most frequent first: once `count` words one edit away by letters of one
+    // sound are found, no later word comes before them
+    if (distance === 1 && letters(text) < 6 && near.filter(([, unlike]) => unlike === 0).length >= count) break;
   }
-  return best;
+  if (!near.length) return null;
+  const words = near.map(([word, unlike], rank) => ({ word, unlike, rank }))
+    .sort((x, y) => x.unlike - y.unlike || x.rank - y.rank).slice(0, count).map(({ word }) => word);
+  return { words, distance };
 }
 
 // The Thai keyboard (Kedmanee, on every Thai computer and phone): the character each key types,
