@@ -367,6 +367,58 @@ def test_a_table_pasted_from_word_stays_a_table(editor, editor_page):
     assert page.recorder.problems() == []
 
 
+# A list of candidates copied from a spreadsheet, as a PR officer gets it from the personnel
+# group: Excel's clipboard HTML (its own head and styles, col widths, cell classes, x:num figures,
+# an empty cell as &nbsp;, no <th>) and Google Sheets' (its origin element, a style block in a
+# comment, data-sheets-value attributes, a colgroup).
+EXCEL_NAMES_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta name=ProgId content=Excel.Sheet><style><!--table {mso-displayed-decimal-separator:"\\.";}
+.xl65 {mso-number-format:"\\@";}--></style></head>
+<body link="#0563C1" vlink="#954F72"><table border=0 cellpadding=0 cellspacing=0 width=473 style='border-collapse:collapse;width:355pt'>
+<col width=64 style='width:48pt'><col width=96 style='mso-width-source:userset;width:72pt'><col width=249><col width=64>
+<!--StartFragment-->
+<tr height=21 style='height:15.75pt'><td height=21 class=xl65 width=64 style='height:15.75pt;width:48pt'>ลำดับ</td><td class=xl65>เลขประจำตัวผู้สอบ</td><td class=xl65>ชื่อ – สกุล</td><td class=xl65>ห้องสอบ</td></tr>
+<tr height=21><td height=21 align=right x:num>1</td><td align=right x:num>69001</td><td>นางสาวกชพร แก้วประเสริฐ</td><td align=right x:num>201</td></tr>
+<tr height=21><td height=21 align=right x:num>2</td><td align=right x:num>69002</td><td>นายกฤตภาส ศรีอุทัยวงศ์</td><td align=right x:num>201</td></tr>
+<tr height=21><td height=21 align=right x:num>3</td><td align=right x:num>69011</td><td>นายธนกฤต ณ ลำพูน</td><td>&nbsp;</td></tr>
+<!--EndFragment-->
+</table></body></html>"""
+
+SHEETS_NAMES_HTML = """<meta charset="utf-8"><google-sheets-html-origin><style type="text/css"><!--td {border: 1px solid #cccccc;}br {mso-data-placement:same-cell;}--></style>
+<table xmlns="http://www.w3.org/1999/xhtml" cellspacing="0" cellpadding="0" dir="ltr" border="1" style="table-layout:fixed;font-size:10pt;font-family:Arial;width:0px;border-collapse:collapse;border:none" data-sheets-root="1">
+<colgroup><col width="100"/><col width="100"/><col width="249"/><col width="100"/></colgroup><tbody>
+<tr style="height:21px;"><td style="overflow:hidden;padding:2px 3px 2px 3px;vertical-align:bottom;" data-sheets-value="{&quot;1&quot;:2,&quot;2&quot;:&quot;ลำดับ&quot;}">ลำดับ</td><td data-sheets-value="{&quot;1&quot;:2,&quot;2&quot;:&quot;เลขประจำตัวผู้สอบ&quot;}">เลขประจำตัวผู้สอบ</td><td>ชื่อ – สกุล</td><td>ห้องสอบ</td></tr>
+<tr style="height:21px;"><td style="text-align:right;" data-sheets-value="{&quot;1&quot;:3,&quot;3&quot;:1}">1</td><td style="text-align:right;">69001</td><td>นางสาวกชพร แก้วประเสริฐ</td><td style="text-align:right;">201</td></tr>
+<tr style="height:21px;"><td style="text-align:right;">2</td><td style="text-align:right;">69002</td><td>นายกฤตภาส ศรีอุทัยวงศ์</td><td style="text-align:right;">201</td></tr>
+<tr style="height:21px;"><td style="text-align:right;">3</td><td style="text-align:right;">69011</td><td>นายธนกฤต ณ ลำพูน</td><td></td></tr>
+</tbody></table></google-sheets-html-origin>"""
+
+
+@pytest.mark.parametrize("html", [EXCEL_NAMES_HTML, SHEETS_NAMES_HTML], ids=["excel", "google-sheets"])
+def test_a_list_of_names_pasted_from_a_spreadsheet_is_a_table(editor, editor_page, html):
+    """Its first row is the heading, its figures, names and empty cell are kept, in the preview and
+    in the Markdown saved, and nothing of the spreadsheet's markup is."""
+    page = editor_page
+    saved = paste_into_a_new_release(page, editor, html, "ลำดับ\tเลขประจำตัวผู้สอบ")
+    preview = page.frame_locator("iframe").first
+    rows = preview.locator(".prose table tr")
+    expect(rows).to_have_count(4)
+    cells = [[c.replace("\u200b", "").strip() for c in rows.nth(i).locator("th, td").all_inner_texts()] for i in range(4)]
+    assert cells == [
+        ["ลำดับ", "เลขประจำตัวผู้สอบ", "ชื่อ – สกุล", "ห้องสอบ"],
+        ["1", "69001", "นางสาวกชพร แก้วประเสริฐ", "201"],
+        ["2", "69002", "นายกฤตภาส ศรีอุทัยวงศ์", "201"],
+        ["3", "69011", "นายธนกฤต ณ ลำพูน", ""],
+    ], cells
+    body = saved_body(page, saved)
+    lines = [line for line in body.split("\n") if line.startswith("|")]
+    assert len(lines) == 5 and re.match(r"^\| ลำดับ +\| เลขประจำตัวผู้สอบ +\| ชื่อ – สกุล +\| ห้องสอบ +\|$", lines[0]), body
+    assert re.match(r"^\| 3 +\| 69011 +\| นายธนกฤต ณ ลำพูน +\| +\|$", lines[4]), lines[4]
+    for markup in ("xl65", "mso-", "style", "sheets", "x:num", "&nbsp;", "<"):
+        assert markup not in body, (markup, body)
+    assert page.recorder.problems() == []
+
+
 # A signature block and an address typed with Shift+Enter in Word: one paragraph, its lines
 # parted by <br> (Word's page break is a <br> too, with its own style); a blank line typed with
 # Shift+Enter twice; a line that reads like a list item after a break; a break in a list item,
