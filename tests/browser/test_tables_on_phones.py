@@ -33,9 +33,11 @@ TABLES = """() => [...document.querySelectorAll('.prose table')].map((table) => 
                               : [];
   const wrapped = rows.flatMap(r => r.filter((td, c) => figures[c] && td.textContent.trim() && lines(td) > 1)
                                      .map(td => td.textContent.trim()));
+  const width = table.getBoundingClientRect().width;
+  const narrow = rows.flat().filter(td => td.getClientRects().length && td.getBoundingClientRect().width < width / 2).length;
   return { fits: table.classList.contains('fits-phone'), labelled: !!table.querySelector('td[data-label]'),
-           display: getComputedStyle(table).display, width: table.getBoundingClientRect().width,
-           room: table.parentElement.clientWidth, height: table.getBoundingClientRect().height, wrapped };
+           display: getComputedStyle(table).display, width, room: table.parentElement.clientWidth,
+           height: table.getBoundingClientRect().height, wrapped, narrow };
 })"""
 
 
@@ -49,7 +51,8 @@ def _table_pages(output) -> list[str]:
 def test_a_table_that_fits_a_phone_keeps_its_rows_and_no_table_runs_off_it(open_page, sample_site, sample_url):
     """At 360 px every table marked to fit is shown as a table, no wider than the text, and its
     columns of figures on one line a cell; every other labelled table is shown as blocks; no page
-    scrolls sideways. At 359 px (and so with larger text) every labelled table is blocks."""
+    scrolls sideways. At 359 px (and so with larger text) every labelled table is blocks, each
+    cell as wide as its block."""
     fitting = 0
     for path in _table_pages(sample_site.output):
         page = open_page(sample_url + path, width=360, height=740)
@@ -65,7 +68,8 @@ def test_a_table_that_fits_a_phone_keeps_its_rows_and_no_table_runs_off_it(open_
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
         narrower = open_page(sample_url + path, width=359, height=740)
         shown = narrower.evaluate(TABLES)
-        assert all(t["display"] == "block" for t in shown if t["labelled"]), (path, shown)
+        # shown as blocks, each cell as wide as its block
+        assert all(t["display"] == "block" and t["narrow"] == 0 for t in shown if t["labelled"]), (path, shown)
     assert fitting >= 10  # the sample holds lists that fit: the test can fail
 
 
