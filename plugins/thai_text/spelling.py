@@ -222,9 +222,9 @@ class Speller:
         """The most frequent known word one edit away, if any (no two-edit search: too slow); a
         word one mark away comes first (สถติ -> สถิติ, though สติ is more frequent), then one a
         letter of the same sound away, then one a key away (สะกต -> สะกด, though สเกต is one
-        edit too, a key away, and more frequent). Known: the
-        spell checker's words, which are the corpus's, and the dictionaries' (the corpus counts
-        ทำ and งาน, not ทำงาน: ทำงาร is meant ทำงาน)."""
+        edit too, a key away, and more frequent). Known: the spell checker's words, which are the
+        corpus's, and the dictionaries' (the corpus counts ทำ and งาน, not ทำงาน: ทำงาร is meant
+        ทำงาน)."""
         edits = set(self._edits1(word))
         candidates = set(self.checker.known(edits)) | (edits & self.known_words)
         if not candidates:

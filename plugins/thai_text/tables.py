@@ -13,6 +13,10 @@ figure). An outer table that holds another table is left as it is (the inner one
 labels), and so is a cell that already has `data-label`. The sanitiser (content_guard) drops `data-*`
 attributes from an author's HTML, so every `data-label` in a page comes from here.
 
+A table whose columns fit a 360 px phone (table_fit.py: a list of names and figures) also gets
+`class="fits-phone"`: the theme keeps its rows there, and shows it as blocks only on a narrower
+screen.
+
 A column whose body cells are all numbers (1,184; 33.2; +2.73; ๔,๕๐๐; 12%; a dash for none) is
 aligned right, heading included (`class="align-right"`, the class the sanitiser gives a Markdown
 `---:` column), so that a table pasted from Word, Excel or the site itself, or imported from
@@ -67,9 +71,10 @@ def _label_table(match: re.Match) -> str:
         end = rows[k + 1].start() if k + 1 < len(rows) else len(table)
         out.append(table[row.end() : end])
     labelled = "".join(out)
-    body = [[c.group(0) for c in _CELL.finditer(row.group(1))] for row in rows[1:]]
-    spanning = any(_colspan(c.group(2)) > 1 for row in rows for c in _CELL.finditer(row.group(1)))
-    if body and not spanning and fits_phone([c.group(3) for c in head], [[_CELL.match(c).group(3) for c in row] for row in body]):
+    body = [list(_CELL.finditer(row.group(1))) for row in rows[1:]]
+    spanning = any(_colspan(cell.group(2)) > 1 for row in [head, *body] for cell in row)
+    if body and not spanning and fits_phone([cell.group(3) for cell in head],
+                                            [[cell.group(3) for cell in row] for row in body]):
         labelled = _with_class(labelled, FITS)
     return labelled
 

@@ -66,8 +66,8 @@ def test_a_table_that_fits_a_phone_keeps_its_rows_and_no_table_runs_off_it(open_
             elif table["labelled"]:
                 assert table["display"] == "block", (path, table)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
-        narrower = open_page(sample_url + path, width=359, height=740)
-        shown = narrower.evaluate(TABLES)
+        page.set_viewport_size({"width": 359, "height": 740})
+        shown = page.evaluate(TABLES)
         # shown as blocks, each cell as wide as its block
         assert all(t["display"] == "block" and t["narrow"] == 0 for t in shown if t["labelled"]), (path, shown)
     assert fitting >= 10  # the sample holds lists that fit: the test can fail
@@ -76,8 +76,10 @@ def test_a_table_that_fits_a_phone_keeps_its_rows_and_no_table_runs_off_it(open_
 def test_the_list_of_candidates_is_a_table_on_a_phone(open_page, sample_url):
     """42 candidates (number, exam number, name, room): as blocks, 42 boxes of eight lines to
     scroll through for one's name; as a table, a row each, about a fifth as long."""
-    table = open_page(sample_url + CANDIDATES, width=360, height=740).evaluate(TABLES)[0]
-    blocks = open_page(sample_url + CANDIDATES, width=359, height=740).evaluate(TABLES)[0]
+    page = open_page(sample_url + CANDIDATES, width=360, height=740)
+    table = page.evaluate(TABLES)[0]
+    page.set_viewport_size({"width": 359, "height": 740})
+    blocks = page.evaluate(TABLES)[0]
     assert table["fits"] and table["display"] == "table"
     print(f"the list at 360 px: {table['height']:.0f} px as a table, {blocks['height']:.0f} px as blocks at 359")
     assert table["height"] * 4 < blocks["height"]
