@@ -80,8 +80,9 @@ def fits_phone(head: list[str], rows: list[list[str]]) -> bool:
         widest = max((text_width(p, bold=True) for p in pieces(head[c])), default=0.0)
         longest = 0.0
         for row in rows:
-            widest = max([widest, *(text_width(p) for p in pieces(row[c]))])
-            longest = max(longest, text_width(" ".join(pieces(row[c]))))
+            cell = pieces(row[c])
+            widest = max([widest, *map(text_width, cell)])
+            longest = max(longest, text_width(" ".join(cell)))
         narrowest.append(widest * FONT_PX + CELL_PX)
         one_line.append(max(widest, longest) * FONT_PX + CELL_PX)
     free = max(range(columns), key=lambda c: one_line[c] - narrowest[c])

@@ -569,6 +569,7 @@ function nearestWords(text, vocabulary, count = 1) {
   const max = letters(text) >= 6 ? 2 : 1;
   let distance = max;
   let near = []; // [word, edits not of one sound], in the vocabulary's order, at `distance`
+  let alike = 0; // how many of them differ by letters of one sound only
   for (const word of vocabulary.words) {
     if (word.length < 2 || Math.abs(word.length - text.length) > max) continue;
     const edits = editDistance(text, word, distance);
@@ -576,11 +577,14 @@ function nearestWords(text, vocabulary, count = 1) {
     if (edits < distance || !near.length) {
       distance = edits;
       near = [];
+      alike = 0;
     }
-    near.push([word, editDistance(text, word, edits, true)]);
+    const unlike = editDistance(text, word, edits, true);
+    near.push([word, unlike]);
+    if (unlike === 0) alike += 1;
     // the vocabulary is most frequent first: once `count` words one edit away by letters of one
     // sound are found, no later word comes before them
-    if (distance === 1 && letters(text) < 6 && near.filter(([, unlike]) => unlike === 0).length >= count) break;
+    if (distance === 1 && letters(text) < 6 && alike >= count) break;
   }
   if (!near.length) return null;
   const words = near.map(([word, unlike], rank) => ({ word, unlike, rank }))
