@@ -1,4 +1,5 @@
-"""A number with what it belongs to: `3,000 บาท`, `09.00 น.`, `พ.ศ. 2569`, `17 มีนาคม 2565`.
+"""A number with what it belongs to: `3,000 บาท`, `09.00 น.`, `พ.ศ. 2569`, `17 มีนาคม 2565`,
+`ที่ รง 0201.6/ว 3874`.
 
 A reader reads a number and the word that says what it counts, measures or dates as one thing.
 `09.00|` at the end of one line and `น.` at the start of the next, or `พ.ศ.|` and the year, read
@@ -57,6 +58,13 @@ LEADS = (
     "เกือบ", "ราว", "รวม", "ทั้งสิ้น", "เพียง", "เฉลี่ย", "ลำดับที่", "ไตรมาสที่", "ไตรมาส", "ระหว่าง",
     "เขต", "ภาค", "หมู่ที่", "ฉบับที่", "ชุดที่", "ระยะที่", "กด", "ต่อ",
 )
+# The number of an official letter (ที่ รง ๐๒๐๑.๖/ว ๓๘๗๔, ที่ นร 0505/ว 123): the ministry's letters,
+# its office's code, a slash, ว for a circular and the letter's number. One reference to a reader,
+# who copies it whole; a line that ends at "๐๒๐๑.๖/" or "รง" has cut it.
+_LETTER_NUMBER = (
+    rf"(?:ที่\s*|(?<![\u0e01-\u0e4e]))[ก-ฮ]{{2,3}}\s?[{_DIGITS}]{{4}}(?:\.[{_DIGITS}]+)*"
+    rf"/(?:ว\.?\s?)?[{_DIGITS}]+(?![{_DIGITS}])"
+)
 # A year after ปี, พ.ศ. or ค.ศ.: four digits, and no unit after them.
 _YEAR = rf"(?:ปี|พ\.ศ\.|ค\.ศ\.)\s*[{_DIGITS}]{{4}}(?![{_DIGITS},.:/\-–]|\ –\ [{_DIGITS}])"
 # A month with its year and no day (ในเดือนมกราคม 2570, เมื่อ ต.ค. 69): four digits, or two after a
@@ -77,9 +85,9 @@ def _group_pattern(leads) -> re.Pattern:
     year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's), nor does a
     number a lead of `_IDENTIFYING` follows with a number of its own (301 ชั้น 3); a clause
     in brackets after the number is the number's, and the group ends with it (มาตรา 85 (1) แห่ง:
-    แห่ง is no unit there)."""
+    แห่ง is no unit there); the number of an official letter is one group with its letters and ที่."""
     return re.compile(
-        rf"{_YEAR}|{_MONTH_YEAR}|"
+        rf"{_LETTER_NUMBER}|{_YEAR}|{_MONTH_YEAR}|"
         rf"(?:(?:{alternation(leads)})\s*)?{_RANGE}"
         rf"(?:{_CLAUSE}|"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"

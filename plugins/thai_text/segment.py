@@ -45,7 +45,7 @@ from .royal_names import ROYAL_NAMES, ROYAL_TERMS
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 9  # 8: abbreviations of more than one part and contact names are kept whole; 9: Burmese names after คุณ
+CACHE_FORMAT = 10  # 8: abbreviations of more than one part and contact names are kept whole; 9: Burmese names after คุณ; 10: no line ends after ผู้
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
@@ -62,6 +62,11 @@ _RIGHT_OK = frozenset(
 # Words that belong to the word before them and never start a line: ละ after a unit is "per"
 # (เดือนละ 50 ราย, คนละ 2,000 บาท); a line that starts with ละ reads as the verb "to abandon".
 NO_LINE_START = frozenset({"ละ"})
+# Words that belong to the word after them and never end a line: ผู้ makes a person of the verb
+# after it (ผู้|แจ้ง, ผู้|สมัคร, ผู้|มีสิทธิ); a line that ends with it leaves "the one who" alone,
+# and newmm often reads it so (คุ้มครอง|ผู้|แจ้ง), or into a word before it (ระบุ|ตัวผู้|แจ้ง: ตัวผู้,
+# a male animal). A token that ends with one ends no line before a Thai word.
+NO_LINE_END = ("ผู้",)
 # A token that starts with one of these is not a word (space, punctuation, symbol).
 _NOT_WORD_START = re.compile(r"[^\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -828,7 +833,8 @@ class Segmenter:
         """What the choice of breaks needs to know of `token` (the _ENDS_LINE... bits), remembered."""
         last = token[-1]
         code = 0
-        if last in _LEFT_OK or (last == "." and len(token) > 1 and token[-2] in _LEFT_OK):
+        if (last in _LEFT_OK or (last == "." and len(token) > 1 and token[-2] in _LEFT_OK)) \
+                and not token.endswith(NO_LINE_END):
             code |= _ENDS_LINE
         if token == ".":
             code |= _LONE_DOT

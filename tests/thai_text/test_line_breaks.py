@@ -59,7 +59,8 @@ GROUPS = ["08.30-16.30 น.", "พ.ศ. 2562", "ทั้งสิ้น 418,800
           "08.00 - 12.00 น.",  # (a range with a hyphen between spaces: "08.00 - |12.00 น." before)
           "ศปท.รง.", "บก.ปปท.",  # (abbreviations of two parts: "(ศปท.|รง.)", "(บ|ก.ปปท.)" before)
           "หน้า 7", "10 หลัก",  # ("แก้ไขหน้า |7", "10 |หลัก" before)
-          "ภาค ก.", "ข้อ O36"]  # (parts named by a letter: "(ภาค |ก.)", "ข้อ |O36" before)
+          "ภาค ก.", "ข้อ O36",  # (parts named by a letter: "(ภาค |ก.)", "ข้อ |O36" before)
+          "ที่ รง ๐๒๐๑.๖/ว ๓๘๗๔"]  # (an official letter's number: "ที่ รง |๐๒๐๑.๖/|ว ๓๘๗๔" before)
 # Words with the repetition mark after them, written in the sample content (Chromium began lines
 # with "ๆ" after "ใบเสร็จใด |" and "ขั้นตอนจริง |", and with "ฯลฯ" after "อิสราเอล |", before
 # markup.py kept them: repeat_marks.py). The rule's group starts at the word's last letter.
@@ -136,6 +137,21 @@ def test_names_numbers_and_hashtags_of_the_sample_releases_are_found(measured, s
         for text in (t for t in texts if words in t):
             end = text.index(words) + len(words)
             assert any(b == end and a < end - len(words.split()[-1]) - 1 for a, b in spans(text)), (words, text[:60])
+
+
+def test_no_line_ends_after_phu_before_the_word_it_makes_a_person_of(measured):
+    """ผู้ makes a person of the word after it (ผู้แจ้ง, ผู้สมัคร, ผู้มีสิทธิ): a trial announcement
+    left it alone at the end of a line, "คุ้มครองผู้|แจ้งเบาะแส" at 137 of 241 widths, and
+    "ระบุตัวผู้|แจ้ง" (newmm read ตัวผู้, a male animal) at 23 (segment.NO_LINE_END)."""
+    seen, ended = 0, []
+    for path, (results, _wide) in measured.items():
+        for width, blocks in zip(WIDTHS, results):
+            for text, breaks, _wbr in blocks:
+                seen += text.count("ผู้")
+                ended += [(path, width, text[max(0, k - 12):k] + "|" + text[k:k + 12]) for k in breaks
+                          if text[max(0, k - 3):k] == "ผู้" and k < len(text) and "ก" <= text[k] <= "ไ"]
+    assert seen > 1000  # the pages hold it
+    assert ended == [], ended[:10]
 
 
 def test_nothing_scrolls_sideways(measured):

@@ -105,6 +105,13 @@ def breaks_inside(segmenter, text: str, find) -> list:
     ("โดยแก้ไขหน้า 7 ข้อ 4.2 จาก", ["หน้า 7", "ข้อ 4.2"]),
     ("เอกสาร 20 หน้า และ", ["20 หน้า"]),
     ("ด้วยเลขรับเรื่อง 10 หลัก", ["10 หลัก"]),
+    # A trial announcement ended lines at "ที่ รง |๐๒๐๑.๖/ว ๓๘๗๔" (24 of 241 widths), "๐๒๐๑.๖/ว |๓๘๗๔"
+    # and "๐๒๐๑.๖/|ว": the number of an official letter is one reference.
+    ("ประกอบหนังสือที่ รง ๐๒๐๑.๖/ว ๓๘๗๔ ลงวันที่ ๒ กันยายน ๒๕๖๙",
+     ["ที่ รง ๐๒๐๑.๖/ว ๓๘๗๔", "วันที่ ๒ กันยายน ๒๕๖๙"]),
+    ("ด่วนที่สุด ที่ นร 0505/ว 123 เรื่อง", ["ที่ นร 0505/ว 123"]),
+    ("ตามหนังสือ มท 0808.2/ว1234 และ กค 0433.2/47", ["มท 0808.2/ว1234", "กค 0433.2/47"]),
+    ("ตามคำสั่งที่ ๔๑๒/๒๕๖๘ ลงวันที่", ["ที่ ๔๑๒/๒๕๖๘"]),  # an order's number and year: a number
 ])
 def test_groups_are_found(text, groups):
     assert [text[a:b] for a, b in find_number_groups(text)] == groups
