@@ -10,7 +10,8 @@ A Thai number has 9 digits (a fixed line: 0 and 8 digits) or 10 (a mobile phone:
 and 8 digits), with one space, no-break space or hyphen at most between two digits; in the
 international form +66 stands for the 0. A range of lines may follow (0 2232 1262-5, 1262-63:
 lines 1262 to 1265, to 1263). Digits right before or after it (a longer number), a decimal point
-or a comma (a sum) make it no telephone number. A short hotline number (1546) has no space to
+or a comma (a sum) make it no telephone number; a time after a space does not (โทรศัพท์ | 0 2232
+1262 | 08.30-16.30 น.: a table's cells, as the search index reads them, one after the other). A short hotline number (1546) has no space to
 break at and is not looked for, nor are numbers abroad (+886 2 ...).
 
 The rule "phone" (`wrong_numbers`, below) warns of a number with a digit too many or too few:
@@ -30,8 +31,10 @@ _GAP = "[ \u00a0-]"  # between two groups of digits
 
 
 def _phone_pattern(digit: str, zero: str) -> str:
-    return (rf"(?<![\dA-Za-z_/#&+])(?<!\d[.,])(?<!\d{_GAP})(?:{zero}|\+66{_GAP}?)(?:{_GAP}?{digit}){{8,9}}"
-            rf"(?:-{digit}{{1,2}})?(?!{_GAP}?{digit}|[.,]\d)")
+    # (a group after a gap is no time: 08.30, 08:30)
+    group_gap = rf"{_GAP}(?!{digit}++[.:]{digit})"
+    return (rf"(?<![\dA-Za-z_/#&+])(?<!\d[.,])(?<!\d{_GAP})(?:{zero}|\+66{_GAP}?)(?:(?:{group_gap})?{digit}){{8,9}}"
+            rf"(?:-{digit}{{1,2}})?(?!{digit}|{group_gap}{digit}|[.,]\d)")
 
 
 # A number is written in one script of digits: in "โทร. 0 2232 1262 ๗ น." the ๗ is a time's.

@@ -166,3 +166,14 @@ def test_a_number_is_written_in_one_script_of_digits():
     "โทร. 0 2232 1262 ๗ น.", where the telephone number's span took the ๗ of the time ๗ น.)."""
     text = "โทร. 0 2232 1262 ๗ น. หรือ ๐ ๒๒๓๒ ๑๒๖๒ 5 ครั้ง"
     assert [text[a:b] for a, b in find_phone_numbers(text)] == ["0 2232 1262", "๐ ๒๒๓๒ ๑๒๖๒"]
+
+
+@pytest.mark.parametrize("text", ["โทรศัพท์ ๐ ๒๒๓๒ ๑๒๖๒ ๐๘.๓๐–๑๖.๓๐ น. วันทำการ",
+                                  "โทรศัพท์ 0 2232 1262 08:30-16:30 น.", "0 2232 1262 9.5 ชั่วโมง"])
+def test_a_time_after_a_number_is_not_its_digits(text):
+    """A trial announcement's table of channels: | โทรศัพท์ | ๐ ๒๒๓๒ ๑๒๖๒ | ๐๘.๓๐–๑๖.๓๐ น. |. The
+    search index reads a table's cells one after the other, and the number followed by the time
+    was no telephone number: 02 232 1262 and 022321262 did not find the page. A group after a
+    space that is a time or a decimal (๐๘.๓๐, 08:30) is not the number's."""
+    numbers = [text[a:b] for a, b in find_phone_numbers(text)]
+    assert len(numbers) == 1 and numbers[0].translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")) == "0 2232 1262"
