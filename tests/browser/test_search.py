@@ -280,6 +280,27 @@ def test_no_offer_that_finds_nothing(open_page, sample_url):
     no_problems(page)
 
 
+@pytest.mark.parametrize("typed,apart,listed", [
+    # (the sample's new-year notice writes วันหยุดช่วงเทศกาลปีใหม่)
+    ("วันหยุดปีใหม่", "วันหยุด ปีใหม่", "/news/new-year-closure-2570/"),
+    # (a trial announcement's readers: the page writes ความลับ and ผู้แจ้ง, ถูก and ย้าย, apart;
+    # ถูกย้าย was offered โยกย้าย, two edits away, on another page)
+    ("ความลับผู้แจ้ง", "ความลับ ผู้แจ้ง", "/news/whistleblower-protection-2569/"),
+    ("ร้องเรียนแล้วถูกย้าย", "ร้องเรียน แล้ว ถูก ย้าย", "/news/whistleblower-protection-2569/"),
+])
+def test_words_typed_together_that_no_page_writes_together_list_the_pages_holding_each(
+        open_page, sample_url, typed, apart, listed):
+    """Thai is typed without spaces: words of the site typed together, which no page writes
+    together, found nothing, and the page offered the same words apart ("คุณหมายถึง ความลับ
+    ผู้แจ้ง?"), one more tap for the same letters. It now lists their pages at once, and says so."""
+    page = search(open_page, sample_url, typed)
+    assert listed in result_paths(page)
+    assert status(page).startswith(f"ไม่พบ “{typed}” ที่เขียนติดกันตามที่พิมพ์ จึงค้นหาแต่ละคำแยกกัน: พบ ")
+    assert f"สำหรับ “{apart}”" in status(page)
+    assert page.input_value("#search-q") == typed and page.locator("#search-status a").count() == 0
+    no_problems(page)
+
+
 # For each query: the paths the search lists, and what it offers when it lists nothing, with
 # the paths that offer lists.
 FOUND_OR_OFFERED = """async (queries) => {

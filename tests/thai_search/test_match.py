@@ -298,6 +298,20 @@ def test_words_of_the_site_typed_together_are_offered_apart(planned):
     assert planned["apart"] == ["ประชุม เครือข่าย", "ศูนย์ ข่าว แรงงาน", None]
 
 
+def test_words_typed_together_come_before_a_word_two_edits_away_and_after_one_edit_away(tmp_path):
+    """A trial announcement's reader typed ถูกย้าย (the page: ถูก ... ย้าย) and was offered โยกย้าย,
+    two edits away, on another page. Words of the site typed together are the same letters: they
+    come before a word two edits away, and after a word one edit away (กลั่นแกลง is กลั่นแกล้ง
+    before กลั่น แก ลง), where the page still tries them if the word finds nothing."""
+    vocabulary = "\n".join(["โยกย้าย", "ถูก", "ย้าย", "กลั่นแกล้ง", "กลั่น", "แก", "ลง"])
+    found = run_node(f"""
+import * as m from "./search-match.mjs";
+const v = m.parseVocabulary({json.dumps(vocabulary, ensure_ascii=False)});
+console.log(JSON.stringify([m.suggestions("ถูกย้าย", v), m.suggestions("กลั่นแกลง", v)]));
+""", tmp_path)
+    assert found == [["ถูก ย้าย", "โยกย้าย"], ["กลั่นแกล้ง", "กลั่น แก ลง"]]
+
+
 def test_suggestions_use_the_sites_own_words(planned):
     assert planned["suggestions"] == ["ทุจริต", "การทุจริต", "เครือข่าย", None, None, "ประชุม ทุจริต"]
     assert planned["distances"] == [1, 2, 1, 3]  # แรงานง: one letter moved is two edits

@@ -655,16 +655,19 @@ export function suggestions(raw, vocabulary, count = 3) {
     const whole = [nearestWords(typed, vocabulary, count), nearestWords(text, vocabulary, count)]
       .filter(Boolean)
       .sort((a, b) => a.distance - b.distance)[0];
-    if (whole) {
-      changed = true;
-      return whole.words;
-    }
     const terms = splitWords(text, vocabulary);
     // Words of the site typed together that no page writes together (วันหยุดปีใหม่, where the
     // page writes วันหยุดช่วงเทศกาลปีใหม่): the same words apart, which a page holds each of.
-    if (terms.length > 1 && terms.every((term) => vocabulary.rank.has(term))) {
+    // They come before a word two edits away (ถูกย้าย is ถูก ย้าย, not โยกย้าย), after one a
+    // single edit away (กลั่นแกลง is กลั่นแกล้ง, not กลั่น แก ลง).
+    const apart = terms.length > 1 && terms.every((term) => vocabulary.rank.has(term)) ? terms.join(" ") : null;
+    if (apart && (!whole || whole.distance > 1)) {
       changed = true;
-      return [terms.join(" ")];
+      return whole ? [apart, ...whole.words] : [apart];
+    }
+    if (whole) {
+      changed = true;
+      return apart ? [...whole.words, apart] : whole.words;
     }
     let best = null;
     terms.forEach((term, i) => {

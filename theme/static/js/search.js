@@ -13,6 +13,7 @@ import {
   excerpt,
   highlight,
   languageRuns,
+  normalize,
   parseQuery,
   parseVocabulary,
   planQuery,
@@ -306,6 +307,23 @@ async function showMore(moveFocus, everything = false) {
   if (search.found === 0 && !("offer" in search)) {
     search.offer = await offerFor(search);
     if (search.token !== token) return;
+    if (search.offer && !search.instead && sameLetters(search.offer, search.query.text)) {
+      // Words of the site typed together that no page writes together (ความลับผู้แจ้ง): their
+      // pages are listed at once, each word asked for apart, and the status says so.
+      let apart;
+      try {
+        apart = await startSearch(search.offer, search.filters);
+      } catch (error) {
+        failed(search.token, error);
+        return;
+      }
+      if (search.token !== token) return;
+      apart.token = search.token;
+      apart.instead = search.query.text;
+      current = apart;
+      await showMore(moveFocus, everything);
+      return;
+    }
   }
   for (const { page, check } of results) list.append(resultItem(page, check));
   root.removeAttribute("aria-busy");
@@ -336,11 +354,17 @@ function report(search) {
         (search.filtered ? " หรือเลือกทุกหมวดหมู่และทุกปี" : ""),
       offer,
     );
-  } else if (done) {
-    say(`พบ ${found} รายการ${what}${where}`);
   } else {
-    say(`พบอย่างน้อย ${found} รายการ${what}${where} กด “แสดงผลเพิ่มเติม” เพื่อดูต่อ`);
+    const apart = search.instead ? `ไม่พบ “${search.instead}” ที่เขียนติดกันตามที่พิมพ์ จึงค้นหาแต่ละคำแยกกัน: ` : "";
+    if (done) say(`${apart}พบ ${found} รายการ${what}${where}`);
+    else say(`${apart}พบอย่างน้อย ${found} รายการ${what}${where} กด “แสดงผลเพิ่มเติม” เพื่อดูต่อ`);
   }
+}
+
+/** Whether `offer` is `typed` with spaces put between its words (the same letters otherwise). */
+function sameLetters(offer, typed) {
+  const letters = (text) => normalize(text).text.replace(/\s+/g, "");
+  return letters(offer) === letters(typed);
 }
 
 function describeFilters() {
