@@ -21,8 +21,9 @@ SHIFTED = ('%+๑๒๓๔ู฿๕๖๗๘๙', '๐"ฎฑธํ๊ณฯญ�
 # Where each row starts under the row above it, in keys: Q sits between 1 and 2 (the row above
 # starts one key further left, at the key left of 1), A between Q and W, Z between A and S.
 _UNDER = (None, 1, 0, 0)
-# Letters of one sound, each group written for each other (ญ ends a syllable as น does: หาญ, หาน).
-SOUND_ALIKE = ("รล", "ซศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฉฌ", "คฆ", "พภ")
+# Letters of one sound, each group written for each other (ญ ends a syllable as น does: หาญ, หาน;
+# ไ and ใ are one vowel, and which of the two a word takes is learnt by heart: ไช้ for ใช้).
+SOUND_ALIKE = ("รล", "ซศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฉฌ", "คฆ", "พภ", "ไใ")
 # Letters that end a syllable with one sound (the final sounds k, t, p and n), each written for
 # another at the end of a word.
 FINAL_SOUNDS = ("กขคฆ", "ดจชซฎฏฐฑฒตถทธศษส", "บปพฟภ", "นญณรลฬ")

@@ -53,7 +53,7 @@ from .patterns import THAI_LETTERS
 from .royal_names import ROYAL_CONTEXT, ROYAL_NAMES, ROYAL_TERMS
 from .typos import fix_typos
 
-CACHE_FORMAT = 10  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places, 8: keys near, 9: final sounds, runs on, joined, 10: slips first, the word before first); older caches are not read
+CACHE_FORMAT = 11  # (word, suggestion, slip) per line, names left out (6: missing marks, 7: places, 8: keys near, 9: final sounds, runs on, joined, 10: slips first, the word before first, 11: ไ and ใ of one sound); older caches are not read
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")  # letters and marks, not ฯ ๆ
 COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -393,7 +393,8 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
     near it (letter_slips.py) or without one of its letters: two or three tokens written together
     that one mark (put in, or a tone mark changed) makes a far likelier word (MARK_EVIDENCE), or
     one letter changed or put back a far likelier common word (KEY_EVIDENCE), or one short token
-    no count knows, between whole words, that one mark makes a common word (LONE_PIECE_MIN_COUNT).
+    no count knows, between whole words, that one mark or one letter of the same sound makes a
+    common word (LONE_PIECE_MIN_COUNT).
     Places do not overlap; the first found wins; a window a piece no count knows runs on from is
     none (_runs_on)."""
     found = []
@@ -422,7 +423,12 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
                     and not (i > 0 and thai[i - 1] and len(tokens[i - 1]) < 3) \
                     and not (i + 1 < n and thai[i + 1] and len(tokens[i + 1]) < 3):
                 meant = speller.mark_fix(token)
-                if meant and counts.get(meant, 0) >= LONE_PIECE_MIN_COUNT:
+                if not (meant and counts.get(meant, 0) >= LONE_PIECE_MIN_COUNT):
+                    # or a letter of the same sound (ไช้ for ใช้: ไ and ใ are one vowel)
+                    meant = max((word for word in sound_slips_of(token)
+                                 if counts.get(word, 0) >= LONE_PIECE_MIN_COUNT),
+                                key=lambda word: (counts[word], word), default=None)
+                if meant:
                     end = i + 1
         if end is None:
             i += 1

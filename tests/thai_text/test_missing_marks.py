@@ -233,6 +233,9 @@ def test_names_from_everywhere_are_not_read_as_slips_of_a_key(segmenter, monkeyp
     ("ห้ามนำนาฬิการอัจฉริยะเข้าห้องสอบ", "นาฬิการ", "นาฬิกา"),
     ("โปรตแจ้งกลุ่มงานบริหารทั่วไป", "โปรต", "โปรด"),
     ("ชื่อในประกาศนี้สะกตผิดหรือไม่", "สะกต", "สะกด"),
+    # A trial announcement: ไ for ใ, the commonest slip of Thai spelling, in a short word between
+    # two whole ones (it was named ให้ไช้ -> ให้ได้).
+    ("ประกาศนี้ให้ไช้บังคับตั้งแต่วันที่ ๑ ธันวาคม", "ไช้", "ใช้"),
 ])
 def test_the_word_meant_is_named(speller, line, word, meant):
     assert (word, meant, None) in speller.line_findings(line)

@@ -523,7 +523,7 @@ export function browserSegmenter(locale = "th") {
 // for the other (คนิน for คณิน), and the letters that end a word with one sound (ประมาน for
 // ประมาณ): a copy of thai_text's letter_slips.py (SOUND_ALIKE, FINAL_SOUNDS), which the spelling
 // check reads the same way; tests/thai_search/test_match.py compares the two.
-export const SOUND_ALIKE = ["รล", "ซศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฉฌ", "คฆ", "พภ"];
+export const SOUND_ALIKE = ["รล", "ซศษส", "ทธฑฒ", "นณญ", "ยญ", "ตฏ", "ดฎ", "ชฉฌ", "คฆ", "พภ", "ไใ"];
 export const FINAL_SOUNDS = ["กขคฆ", "ดจชซฎฏฐฑฒตถทธศษส", "บปพฟภ", "นญณรลฬ"];
 const pairsOf = (groups) => new Set(groups.flatMap((group) => [...group].flatMap((x) => [...group].map((y) => x + y))));
 const SOUND_PAIRS = pairsOf(SOUND_ALIKE);
