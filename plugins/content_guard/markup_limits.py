@@ -23,7 +23,7 @@ from contextlib import contextmanager
 
 from .problems import ERROR, Problem
 
-LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]")
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
 QUOTE = re.compile(r"^[ \t]{0,3}((?:>[ \t]?)+)")
 
 

@@ -13,7 +13,10 @@ common way Thai press releases are written:
   bullet list (`-`, `*`, `+`) or a numbered one may begin a new block under a paragraph, as in
   the editor; inside a list nothing changes.
 - **Numbered lists** start at the number written (`3.` goes on from 3, where the site began
-  again at 1) and may be written `1)` as well as `1.`; a numbered list after a bulleted one, or
+  again at 1) and may be written `1)` as well as `1.`; a line that starts with a number in Thai
+  digits (`๑. ยื่นด้วยตนเอง`, as official documents number their items) is text, as in the
+  editor, where the site made it a list numbered 1. (Python's `\d` is any script's digit)
+  under `<ol start="๑">`, which no browser reads; a numbered list after a bulleted one, or
   a bulleted one after a numbered one, is a list of its own (the site made one list of both,
   every item with the first one's marks).
 - **Lists inside lists** as the editor writes them (an item indented to the text of the item
@@ -55,7 +58,7 @@ HEADING = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|
 
 # A list item: its indent, a bullet or a number with `.` or `)`, a space. One that starts a list
 # is indented three spaces at most; in the editor it may interrupt a paragraph.
-ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+)\S")
+ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|[0-9]{1,9}[.)])(?P<gap>[ \t]+)\S")
 HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # Lines that begin a block of another kind: a heading, a quote, a table row, an indented code
 # line, a stashed HTML block or code fence (Python-Markdown's placeholders).
@@ -81,15 +84,15 @@ class NumberedAsWritten(OListProcessor):
 
     def __init__(self, parser):
         super().__init__(parser)
-        self.RE = re.compile(r"^[ ]{0,%d}\d+[.)][ ]+(.*)" % (self.tab_length - 1))
+        self.RE = re.compile(r"^[ ]{0,%d}[0-9]+[.)][ ]+(.*)" % (self.tab_length - 1))
         _with_brackets(self)
 
 
 def _with_brackets(processor) -> None:
     """Items numbered `1)` count as items, and as items inside an item, like `1.`."""
     indent = processor.tab_length
-    processor.CHILD_RE = re.compile(r"^[ ]{0,%d}((\d+[.)])|[*+-])[ ]+(.*)" % (indent - 1))
-    processor.INDENT_RE = re.compile(r"^[ ]{%d,%d}((\d+[.)])|[*+-])[ ]+.*" % (indent, indent * 2 - 1))
+    processor.CHILD_RE = re.compile(r"^[ ]{0,%d}(([0-9]+[.)])|[*+-])[ ]+(.*)" % (indent - 1))
+    processor.INDENT_RE = re.compile(r"^[ ]{%d,%d}(([0-9]+[.)])|[*+-])[ ]+.*" % (indent, indent * 2 - 1))
 
 
 class BulletsApart(UListProcessor):

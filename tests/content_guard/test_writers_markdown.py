@@ -66,6 +66,11 @@ WRITTEN = {
     "struck out": "กำหนดส่งรายงานเลื่อนจากวันที่ ~~5~~ เป็นวันที่ 12 ธันวาคม 2569 (~~ห้อง 301~~ ห้อง 405)\n",
     "bold and emphasis inside Thai text": "ศูนย์ฯ **ขอเชิญ**ประชาชนร่วม*แจ้งเบาะแส*ได้ตลอด 24 ชั่วโมง\n",
     "a backslash that is text": "ใช้เครื่องหมาย \\\\\nแยกรายการ และ ท้ายย่อหน้า\\\n",
+    # An official document numbers its items in Thai digits: text in the editor, where the site
+    # made a list numbered 1. under <ol start="๑"> (Python's \\d is a digit of any script).
+    "items numbered in Thai digits": "ช่องทางยื่นคำขอ\n\n๑. ยื่นด้วยตนเอง\n\n๒. ทางอีเมล\n",
+    "items in Thai digits under text": "ช่องทางยื่นคำขอ\n๑) ยื่นด้วยตนเอง\n๒) ทางอีเมล\n",
+    "items in Thai digits inside a list": "- ยื่นคำขอ\n    ๑. ด้วยตนเอง\n    ๒. ทางอีเมล\n",
 }
 
 
@@ -207,7 +212,7 @@ def written_release(rng: random.Random) -> str:
 
 
 @pytest.mark.parametrize("name", ["hashtags", "bullets under text", "address in a sentence",
-                                  "line breaks from the editor", "struck out"])
+                                  "line breaks from the editor", "struck out", "items numbered in Thai digits"])
 def test_without_the_extension_the_site_and_editor_differ(name):
     """The written cases are ones where plain Python-Markdown disagrees with the editor."""
     settings = _settings()
