@@ -279,6 +279,53 @@ def test_text_from_libreoffice_is_written_as_clean_markdown(editor, editor_page)
     ], markdown
 
 
+# An official announcement as Word puts it on the clipboard: centred title, clauses indented with
+# a tab, and lists numbered the way such documents are, (๑) (๒), ก. ข., ๑. ๒., and 1. 2.
+WORD_ANNOUNCEMENT_HTML = """<body lang=TH><!--StartFragment-->
+<p class=MsoNormal align=center style='text-align:center'><b><span lang=TH style='font-size:16.0pt'>เรื่อง มาตรการคุ้มครองผู้แจ้งเบาะแส<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:36.0pt'><span lang=TH>ข้อ ๔<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>ศูนย์ฯ ต้องเก็บรักษาข้อมูลผู้แจ้งเป็นความลับ ดังนี้<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpFirst style='margin-left:54.0pt;text-indent:-18.0pt;mso-list:l2 level1 lfo3'><![if !supportLists]><span lang=TH style='mso-list:Ignore'>(๑)<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span lang=TH>แยกเก็บข้อมูลไว้ในทะเบียนลับ<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:90.0pt;text-indent:-18.0pt;mso-list:l2 level2 lfo3'><![if !supportLists]><span lang=TH style='mso-list:Ignore'>ก.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span lang=TH>ผู้อำนวยการศูนย์ฯ<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpLast style='margin-left:54.0pt;text-indent:-18.0pt;mso-list:l2 level1 lfo3'><![if !supportLists]><span lang=TH style='mso-list:Ignore'>(๒)<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span lang=TH>ลบชื่อผู้แจ้งก่อนส่งเรื่องตามข้อ ๔ (๑)<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpFirst style='mso-list:l3 level1 lfo4'><![if !supportLists]><span lang=TH style='mso-list:Ignore'>๑.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]><span lang=TH>ยื่นด้วยตนเอง<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l3 level1 lfo4'><![if !supportLists]><span lang=TH style='mso-list:Ignore'>๒.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]><span lang=TH>ทางอีเมล<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpFirst style='mso-list:l4 level1 lfo5'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]><span lang=TH>รับเรื่อง<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l4 level1 lfo5'><![if !supportLists]><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]><span lang=TH>แจ้งผล<o:p></o:p></span></p>
+<p class=MsoNormal style='margin-left:216.0pt'><span lang=TH>(นายธนภัทร ศักดิ์ศรีวิไลลักษณ์)<o:p></o:p></span></p>
+<!--EndFragment--></body>"""
+
+
+def test_an_announcements_clauses_pasted_from_word_keep_their_numbers_as_written(editor, editor_page):
+    """A trial announcement pasted from Word: its lists numbered (๑) (๒), ก. and ๑. ๒. became
+    bullets and 1. 2. (Markdown numbers a list in Arabic digits only), and "ตามข้อ ๔ (๑)" then
+    pointed at nothing. Such an item is a paragraph that starts with its number as written; a list
+    numbered 1. 2. is still a list."""
+    import markdown as python_markdown
+
+    from content_guard.writers_markdown import WritersMarkdown
+
+    page = editor_page
+    log_in(page, editor)
+    markdown = page.evaluate("(html) => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }",
+                             WORD_ANNOUNCEMENT_HTML)
+    assert [line for line in markdown.split("\n") if line.strip()] == [
+        "**เรื่อง มาตรการคุ้มครองผู้แจ้งเบาะแส**",
+        "ข้อ ๔ ศูนย์ฯ ต้องเก็บรักษาข้อมูลผู้แจ้งเป็นความลับ ดังนี้",
+        "(๑) แยกเก็บข้อมูลไว้ในทะเบียนลับ",
+        "ก. ผู้อำนวยการศูนย์ฯ",
+        "(๒) ลบชื่อผู้แจ้งก่อนส่งเรื่องตามข้อ ๔ (๑)",
+        "๑. ยื่นด้วยตนเอง",
+        "๒. ทางอีเมล",
+        "1. รับเรื่อง",
+        "2. แจ้งผล",
+        "(นายธนภัทร ศักดิ์ศรีวิไลลักษณ์)",
+    ], markdown
+    html = python_markdown.markdown(markdown, extensions=[WritersMarkdown()])
+    assert "<p>(๒) ลบชื่อผู้แจ้งก่อนส่งเรื่องตามข้อ ๔ (๑)</p>" in html and "<p>๒. ทางอีเมล</p>" in html, html
+    assert re.search(r"<ol>\s*<li>รับเรื่อง</li>\s*<li>แจ้งผล</li>\s*</ol>", html), html
+    assert page.recorder.problems() == []
+
+
 # A list inside a list, as Word puts it on the clipboard (each item a paragraph, its level in
 # mso-list, its bullet or number as text to ignore) and as Google Docs does (a deeper level is a
 # list right inside the list, each item with its aria-level).
