@@ -139,12 +139,17 @@ def _is_thai(token: str) -> bool:
 # entries out of the segmenter's dictionary (ความลับ is one: segment.phrase_entries), newmm reads
 # เป็นความลับ as เป็นความ|ลับ, two words, where เป็น|ความ|ลับ is three, and a line could end
 # after เป็นความ, with ลับ (secret) starting the next; เป็นความท้าทาย the same.
-COPULA_COMPOUNDS = {"เป็นความ": "ความ", "เป็นการ": "การ"}
+# ตัวผู้ (a male animal) before a Thai word is ตัว and the ผู้ of the word after it: newmm read
+# เลขประจำตัวผู้สอบ as เลข|ประจำ|ตัวผู้|สอบ and ระบุตัวผู้แจ้ง as ระบุ|ตัวผู้|แจ้ง (no line ends
+# after ผู้: segment.NO_LINE_END; it may before it).
+COPULA_COMPOUNDS = {"เป็นความ": "ความ", "เป็นการ": "การ", "ตัวผู้": "ผู้"}
+# What each of them holds (a quick test of a paragraph before its tokens are looked at).
+COMPOUND_HINTS = ("เป็น", "ตัวผู้")
 
 
 def split_copula(text: str, cuts: tuple[int, ...], tokens: list[str], words) -> tuple[int, ...]:
     """`cuts` (the boundaries of `tokens` in `text`) with each of COPULA_COMPOUNDS that a Thai
-    token follows read as เป็น and its prefix: the prefix joins that token when the two make a
+    token follows read as its head (เป็น, ตัว) and its prefix: the prefix joins that token when the two make a
     word of `words` (เป็น|ความลับ), else it stands alone (เป็น|การ|ทุจริต; เป็น|ความ|ผิดวินัย, as
     ผิดวินัย is a word: the prefix does not take its first letters, as it would take แอบ of
     แอบอ้าง). `tokens` are changed to match the boundaries returned."""

@@ -38,14 +38,14 @@ from .companies import find_company_words
 from .names import CONTACT_HINT, find_names, may_start_name, mend_title_cuts
 from .places import find_places
 from .patterns import alternation
-from .rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, split_copula
+from .rare_pieces import COMPOUND_HINTS, COPULA_COMPOUNDS, mend_rare_pieces, split_copula
 from . import tied_breaks
 from .royal_names import ROYAL_NAMES, ROYAL_TERMS
 
 logger = logging.getLogger(__name__)
 
 # Bump when the meaning of cached values changes.
-CACHE_FORMAT = 10  # 8: abbreviations of more than one part and contact names are kept whole; 9: Burmese names after คุณ; 10: no line ends after ผู้
+CACHE_FORMAT = 11  # 8: abbreviations of more than one part and contact names are kept whole; 9: Burmese names after คุณ; 10: no line ends after ผู้; 11: ตัวผู้ before a word
 
 
 # Characters after which a line may break between two Thai words: consonants, vowels that
@@ -594,7 +594,7 @@ class Segmenter:
         if not self._rare.isdisjoint(tokens):
             result = mend_rare_pieces(text, result, tokens, self._mending_words, self._rare,
                                       self._counts, self._mended)
-        if "เป็น" in text and not COPULA_COMPOUNDS.keys().isdisjoint(tokens):
+        if any(hint in text for hint in COMPOUND_HINTS) and not COPULA_COMPOUNDS.keys().isdisjoint(tokens):
             result = split_copula(text, result, tokens, self._words)
         result = mend_title_cuts(text, result, tokens, self._solid)
         if use_cache:
