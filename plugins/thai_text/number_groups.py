@@ -85,9 +85,9 @@ def _group_pattern(leads) -> re.Pattern:
     year after ปี or พ.ศ. takes no unit (ปี 2565 คะแนนรวม: the score is not the year's), nor does a
     number a lead of `_IDENTIFYING` follows with a number of its own (301 ชั้น 3); a clause
     in brackets after the number is the number's, and the group ends with it (มาตรา 85 (1) แห่ง:
-    แห่ง is no unit there); the number of an official letter is one group with its letters and ที่."""
+    แห่ง is no unit there). (An official letter's number is LETTER_NUMBER's.)"""
     return re.compile(
-        rf"{_LETTER_NUMBER}|{_YEAR}|{_MONTH_YEAR}|"
+        rf"{_YEAR}|{_MONTH_YEAR}|"
         rf"(?:(?:{alternation(leads)})\s*)?{_RANGE}"
         rf"(?:{_CLAUSE}|"
         rf"(?:\s*(?:{_MONTHS})(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*{_NUMBER})?)?"
@@ -100,6 +100,7 @@ def _group_pattern(leads) -> re.Pattern:
 
 
 NUMBER_GROUP = _group_pattern(LEADS)
+LETTER_NUMBER = re.compile(_LETTER_NUMBER)
 _LINE_GROUP = _group_pattern([lead for lead in LEADS if lead not in TELEPHONE_LEADS])
 _DIGIT = re.compile(f"[{_DIGITS}]")
 _NOT_NUMBER = re.compile(r"[^0-9\u0e50-\u0e59,.:/\-–]")
@@ -112,4 +113,9 @@ def find_number_groups(text: str, *, telephone_leads: bool = True) -> list[tuple
     if not _DIGIT.search(text):
         return []
     pattern = NUMBER_GROUP if telephone_leads else _LINE_GROUP
-    return [m.span() for m in pattern.finditer(text) if _NOT_NUMBER.search(m.group())]
+    groups = [m.span() for m in pattern.finditer(text) if _NOT_NUMBER.search(m.group())]
+    if "/" in text:  # an official letter's number, ที่ and its letters with it, instead of its parts
+        letters = [m.span() for m in LETTER_NUMBER.finditer(text)]
+        if letters:
+            groups = sorted(letters + [(a, b) for a, b in groups if not any(a < y and x < b for x, y in letters)])
+    return groups
