@@ -424,10 +424,11 @@ def missing_marks(tokens: list[str], speller: Speller) -> list[tuple[int, int, s
                     and not (i + 1 < n and thai[i + 1] and len(tokens[i + 1]) < 3):
                 meant = speller.mark_fix(token)
                 if not (meant and counts.get(meant, 0) >= LONE_PIECE_MIN_COUNT):
-                    # or a letter of the same sound (ไช้ for ใช้: ไ and ใ are one vowel)
-                    meant = max((word for word in sound_slips_of(token)
-                                 if counts.get(word, 0) >= LONE_PIECE_MIN_COUNT),
-                                key=lambda word: (counts[word], word), default=None)
+                    # or a letter of the same sound (ไช้ for ใช้: ไ and ใ are one vowel), where the
+                    # token is no word of the dictionaries (ตราด, a province, is not ตลาด)
+                    meant = None if token in speller.known_words else max(
+                        (word for word in sound_slips_of(token) if counts.get(word, 0) >= LONE_PIECE_MIN_COUNT),
+                        key=lambda word: (counts[word], word), default=None)
                 if meant:
                     end = i + 1
         if end is None:
