@@ -195,6 +195,12 @@ def saved_body(page, saved: dict) -> str:
     return next(iter(saved.values())).split("\n\n", 1)[1]
 
 
+def pasted_markdown(page, html: str) -> str:
+    """What the editor's paste makes of `html` (its cleanHtml, then htmlToMarkdown), in the page."""
+    return page.evaluate("(html) => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }",
+                         html)
+
+
 def test_text_pasted_from_word_is_saved_as_clean_markdown(editor, editor_page):
     page = editor_page
     saved = paste_into_a_new_release(page, editor, WORD_HTML, "ผลการดำเนินงาน")
@@ -266,8 +272,7 @@ LIBREOFFICE_HTML = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//
 def test_text_from_libreoffice_is_written_as_clean_markdown(editor, editor_page):
     page = editor_page
     log_in(page, editor)
-    markdown = page.evaluate("(html) => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }",
-                             LIBREOFFICE_HTML)
+    markdown = pasted_markdown(page, LIBREOFFICE_HTML)
     assert [line for line in markdown.split("\n") if line.strip()] == [
         "## ผลการดำเนินงานไตรมาสที่ 1",
         "ศูนย์ฯ รับเรื่องร้องเรียน **214 เรื่อง** ดังนี้",
@@ -306,8 +311,7 @@ def test_an_announcements_clauses_pasted_from_word_keep_their_numbers_as_written
 
     page = editor_page
     log_in(page, editor)
-    markdown = page.evaluate("(html) => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }",
-                             WORD_ANNOUNCEMENT_HTML)
+    markdown = pasted_markdown(page, WORD_ANNOUNCEMENT_HTML)
     assert [line for line in markdown.split("\n") if line.strip()] == [
         "**เรื่อง มาตรการคุ้มครองผู้แจ้งเบาะแส**",
         "ข้อ ๔ ศูนย์ฯ ต้องเก็บรักษาข้อมูลผู้แจ้งเป็นความลับ ดังนี้",
@@ -360,8 +364,7 @@ def test_a_list_inside_a_list_from_word_or_google_docs_stays_inside(editor, edit
     assert re.search(r"<li>ติดประกาศอัตราค่าใช้จ่าย\s*<ul>\s*<li>ค่าตรวจสุขภาพ</li>\s*<li>ค่าทำหนังสือเดินทาง</li>\s*</ul>", html), (body, html)
     assert "<li>ห้ามรับเงินสด</li>" in html, (body, html)
     for html in (WORD_NESTED_HTML, GOOGLE_DOCS_NESTED_HTML):
-        markdown = page.evaluate(
-            "(html) => { const p = window.ZeroCorruptionEditor.paste; return p.htmlToMarkdown(p.cleanHtml(html)); }", html)
+        markdown = pasted_markdown(page, html)
         assert markdown.split("\n") == [
             "1. ติดประกาศอัตราค่าใช้จ่าย",
             "   - ค่าตรวจสุขภาพ",
