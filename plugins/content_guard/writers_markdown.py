@@ -15,8 +15,8 @@ common way Thai press releases are written:
 - **Numbered lists** start at the number written (`3.` goes on from 3, where the site began
   again at 1) and may be written `1)` as well as `1.`; a line that starts with a number in Thai
   digits (`๑. ยื่นด้วยตนเอง`, as official documents number their items) is text, as in the
-  editor, where the site made it a list numbered 1. (Python's `\d` is any script's digit)
-  under `<ol start="๑">`, which no browser reads; a numbered list after a bulleted one, or
+  editor, where the site made it a list numbered 1. under `<ol start="๑">`, which no browser
+  reads (a digit of Python's regular expressions is a digit of any script); a numbered list after a bulleted one, or
   a bulleted one after a numbered one, is a list of its own (the site made one list of both,
   every item with the first one's marks).
 - **Lists inside lists** as the editor writes them (an item indented to the text of the item
