@@ -142,13 +142,11 @@ def _is_thai(token: str) -> bool:
 # ตัวผู้ (a male animal) before a Thai word is ตัว and the ผู้ of the word after it: newmm read
 # เลขประจำตัวผู้สอบ as เลข|ประจำ|ตัวผู้|สอบ and ระบุตัวผู้แจ้ง as ระบุ|ตัวผู้|แจ้ง (no line ends
 # after ผู้: segment.NO_LINE_END; it may before it).
-COPULA_COMPOUNDS = {"เป็นความ": "ความ", "เป็นการ": "การ", "ตัวผู้": "ผู้"}
-# What each of them holds (a quick test of a paragraph before its tokens are looked at).
-COMPOUND_HINTS = ("เป็น", "ตัวผู้")
+PREFIX_COMPOUNDS = {"เป็นความ": "ความ", "เป็นการ": "การ", "ตัวผู้": "ผู้"}
 
 
-def split_copula(text: str, cuts: tuple[int, ...], tokens: list[str], words) -> tuple[int, ...]:
-    """`cuts` (the boundaries of `tokens` in `text`) with each of COPULA_COMPOUNDS that a Thai
+def split_prefix_compounds(text: str, cuts: tuple[int, ...], tokens: list[str], words) -> tuple[int, ...]:
+    """`cuts` (the boundaries of `tokens` in `text`) with each of PREFIX_COMPOUNDS that a Thai
     token follows read as its head (เป็น, ตัว) and its prefix: the prefix joins that token when the two make a
     word of `words` (เป็น|ความลับ), else it stands alone (เป็น|การ|ทุจริต; เป็น|ความ|ผิดวินัย, as
     ผิดวินัย is a word: the prefix does not take its first letters, as it would take แอบ of
@@ -156,7 +154,7 @@ def split_copula(text: str, cuts: tuple[int, ...], tokens: list[str], words) -> 
     bounds = [0, *cuts, len(text)]
     k, changed = 0, False
     while k < len(tokens) - 1:
-        prefix = COPULA_COMPOUNDS.get(tokens[k])
+        prefix = PREFIX_COMPOUNDS.get(tokens[k])
         after = tokens[k + 1]
         if prefix is None or not _is_thai(after):
             k += 1

@@ -38,7 +38,7 @@ from .companies import find_company_words
 from .names import CONTACT_HINT, find_names, may_start_name, mend_title_cuts
 from .places import find_places
 from .patterns import alternation
-from .rare_pieces import COMPOUND_HINTS, COPULA_COMPOUNDS, mend_rare_pieces, split_copula
+from .rare_pieces import PREFIX_COMPOUNDS, mend_rare_pieces, split_prefix_compounds
 from . import tied_breaks
 from .royal_names import ROYAL_NAMES, ROYAL_TERMS
 
@@ -594,8 +594,8 @@ class Segmenter:
         if not self._rare.isdisjoint(tokens):
             result = mend_rare_pieces(text, result, tokens, self._mending_words, self._rare,
                                       self._counts, self._mended)
-        if any(hint in text for hint in COMPOUND_HINTS) and not COPULA_COMPOUNDS.keys().isdisjoint(tokens):
-            result = split_copula(text, result, tokens, self._words)
+        if any(compound in text for compound in PREFIX_COMPOUNDS) and not PREFIX_COMPOUNDS.keys().isdisjoint(tokens):
+            result = split_prefix_compounds(text, result, tokens, self._words)
         result = mend_title_cuts(text, result, tokens, self._solid)
         if use_cache:
             self._memory[key] = result

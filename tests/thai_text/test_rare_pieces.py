@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thai_text.rare_pieces import COPULA_COMPOUNDS, mend_rare_pieces, reading_score
+from thai_text.rare_pieces import PREFIX_COMPOUNDS, mend_rare_pieces, reading_score
 from thai_text.segment import corpus_counts
 from thai_text.slugs import make_slug
 
@@ -118,7 +118,7 @@ def test_a_reading_again_keeps_the_text_and_never_adds_words(segmenter, text):
         assert reading_score(tokens, counts) > reading_score(before, counts)
 
 
-# เป็น and the prefix การ or ความ (rare_pieces.split_copula): newmm read เป็นความลับ as
+# เป็น and the prefix การ or ความ (rare_pieces.split_prefix_compounds): newmm read เป็นความลับ as
 # เป็นความ|ลับ, and the sample's complaint releases ended lines at "ผู้แจ้งเป็นความ|" with
 # "ลับตามระเบียบฯ" on the next (ความลับ: a secret); "เป็นการ|ทุจริต" hid the boundary after เป็น.
 @pytest.mark.parametrize(("text", "pieces"), [
@@ -166,7 +166,7 @@ def test_reading_the_copula_again_keeps_the_text(segmenter, text):
     tokens = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
     assert "".join(tokens) == text and all(tokens) and list(cuts) == sorted(set(cuts))
     # no เป็นความ or เป็นการ is left before a Thai word
-    assert not any(t in COPULA_COMPOUNDS and _is_thai(after) for t, after in zip(tokens, tokens[1:])), tokens
+    assert not any(t in PREFIX_COMPOUNDS and _is_thai(after) for t, after in zip(tokens, tokens[1:])), tokens
 
 
 def _is_thai(token):
