@@ -27,17 +27,17 @@ function isWordListItem(node) {
 }
 
 /**
- * What a Word list paragraph is: "ol" for a number in Arabic digits (1. or 1)), "label" for a
- * number or letter Markdown cannot number a list with (๑. (๒) ก. (ก) ข้อ ๓ (a): an official
- * document's clauses, which its text refers to, ตามข้อ ๔ (๒)), "ul" for a bullet. Word writes the
- * bullet or number as text in a span marked mso-list:Ignore.
+ * What a Word list paragraph is, by its number or bullet (`wordListMarker`): "ol" for a number in
+ * Arabic digits (1. or 1)), "label" for a number or letter Markdown cannot number a list with
+ * (๑. (๒) ก. (ก) ข้อ ๓ (a): an official document's clauses, which its text refers to, ตามข้อ ๔
+ * (๒)), "ul" for a bullet.
  */
-function wordListKind(node) {
-  const marker = wordListMarker(node);
+function wordListKind(marker) {
   if (/^[0-9]+[.)]$/.test(marker)) return 'ol';
   return /[0-9๐-๙]|^\(?[\u0E01-\u0E2EA-Za-z]{1,3}[.)]$/.test(marker) ? 'label' : 'ul';
 }
 
+/** A Word list paragraph's number or bullet, which Word writes as text in a span marked mso-list:Ignore. */
 function wordListMarker(node) {
   const marker = node.querySelector('[style*="mso-list:Ignore" i], [style*="mso-list: Ignore" i]');
   return marker ? marker.textContent.replace(/\s+/g, ' ').trim() : '';
@@ -143,16 +143,17 @@ function wordListLevel(node) {
 function copyChildren(node, doc, out) {
   let lists = []; // Word's list paragraphs: the list open at each level, the outermost first
   for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === 1 && isWordListItem(child) && wordListKind(child) === 'label') {
-      // a paragraph that starts with its label as written: (๒) stays (๒), not 2. nor a bullet
-      lists = [];
-      const paragraph = doc.createElement('p');
-      paragraph.append(`${wordListMarker(child)} `);
-      out.appendChild(copyChildren(child, doc, paragraph));
-      continue;
-    }
     if (child.nodeType === 1 && isWordListItem(child)) {
-      const kind = wordListKind(child);
+      const marker = wordListMarker(child);
+      const kind = wordListKind(marker);
+      if (kind === 'label') {
+        // a paragraph that starts with its label as written: (๒) stays (๒), not 2. nor a bullet
+        lists = [];
+        const paragraph = doc.createElement('p');
+        paragraph.append(`${marker} `);
+        out.appendChild(copyChildren(child, doc, paragraph));
+        continue;
+      }
       const level = Math.min(wordListLevel(child), lists.length + 1); // no level skipped
       lists = lists.slice(0, level);
       let list = lists[level - 1];
